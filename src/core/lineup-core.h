@@ -1,0 +1,16 @@
+/* lineup-core.h: everything the core offers, for its users outside src/core.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-types.h"
+#include "lineup-platform.h"
+#include "lineup-post.h"
+#include "lineup-pillar.h"
+#include "lineup-content-type.h"
+#include "lineup-campaign.h"
+#include "lineup-store.h"
+#include "lineup-post-model.h"
+#include "lineup-csv.h"
+#include "lineup-demo.h"

@@ -1,0 +1,236 @@
+/* lineup-demo.c: a month as a small product team would plan it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lineup-demo.h"
+
+static const struct {
+  const char *name;
+  const char *color;
+  double target;
+} demo_pillars[] = {
+  { "Product education", "#3584e4", 40 },
+  { "Customer stories", "#2ec27e", 25 },
+  { "Behind the scenes", "#e66100", 20 },
+  { "Community", "#9141ac", 15 },
+};
+
+typedef struct {
+  int day;            /* day of the month; 0 = undated brief */
+  int minutes;        /* local time */
+  const char *type;   /* content type key */
+  int pillar;         /* index into demo_pillars */
+  const char *platforms;
+  LineupStage stage;
+  const char *title;
+  const char *body;
+} DemoPost;
+
+/* Educational ≈ 42 %, Narrative ≈ 23 %, Proof ≈ 15 %, Community ≈ 12 %,
+ * Promotional ≈ 8 %: inside the default targets, as a careful lead plans. */
+static const DemoPost demo_posts[] = {
+  { 1, 9 * 60, "educational", 0, "linkedin,mastodon", LINEUP_STAGE_PUBLISHED,
+    "5 ways to run a calmer sprint review",
+    "Sprint reviews drift when nobody owns the agenda. Five habits from teams who keep them under 30 minutes: 1) demo, don’t describe…" },
+  { 2, 12 * 60 + 30, "narrative", 2, "instagram", LINEUP_STAGE_PUBLISHED,
+    "Meet the support team behind the 2-minute reply",
+    "Behind every fast answer there’s a person. Say hi to Amara, Jonas and Lee." },
+  { 4, 17 * 60, "proof", 1, "linkedin,x", LINEUP_STAGE_PUBLISHED,
+    "How Fernhill Studio cut planning time by 40 %",
+    "“We stopped juggling spreadsheets.” Read how a 12-person agency plans a quarter in an afternoon." },
+  { 5, 10 * 60, "community", 3, "mastodon,bluesky", LINEUP_STAGE_PUBLISHED,
+    "Poll: what’s your team’s planning ritual?",
+    "Monday kickoff, Friday retro, or something else entirely? Tell us below 👇" },
+  { 8, 9 * 60, "educational", 0, "linkedin,youtube", LINEUP_STAGE_PUBLISHED,
+    "Tutorial: templates for recurring posts",
+    "A 3-minute walkthrough of templates that fill themselves in every week." },
+  { 9, 13 * 60, "educational", 0, "instagram,tiktok", LINEUP_STAGE_PUBLISHED,
+    "Reel: the 15-minute weekly plan",
+    "One coffee, one board, fifteen minutes. Here’s the routine." },
+  { 10, 9 * 60 + 30, "narrative", 1, "linkedin", LINEUP_STAGE_SCHEDULED,
+    "Case study: a nonprofit’s year of campaigns",
+    "How Open Harbour planned 240 posts across four volunteer teams without a single missed date." },
+  { 11, 16 * 60, "proof", 1, "x,threads", LINEUP_STAGE_SCHEDULED,
+    "Customer quote: “Our launches finally land on time”",
+    "Straight from Priya at Northwind: the launch calendar is the one meeting they never skip." },
+  { 12, 11 * 60, "community", 3, "instagram,facebook", LINEUP_STAGE_SCHEDULED,
+    "Shout-out: this month’s community champions",
+    "Three people who answered more questions in the forum than our whole team. Thank you!" },
+  { 15, 9 * 60, "educational", 0, "linkedin,mastodon", LINEUP_STAGE_SCHEDULED,
+    "Framework: the content pillar canvas",
+    "Pick 3–6 themes you can own, give each a goal, and check the mix every month. Free canvas inside." },
+  { 16, 12 * 60, "educational", 2, "youtube", LINEUP_STAGE_APPROVED,
+    "How we plan our own release notes",
+    "A peek at the board our product team uses to turn merged work into readable notes." },
+  { 17, 15 * 60, "promotional", 0, "linkedin,x,mastodon", LINEUP_STAGE_APPROVED,
+    "Launch: shared calendar feeds are here",
+    "Subscribe to your plan from any calendar app. Available today for every team." },
+  { 18, 9 * 60, "narrative", 2, "instagram,tiktok", LINEUP_STAGE_APPROVED,
+    "A day with the design team",
+    "From sketches on paper to the pixels you click every day." },
+  { 19, 17 * 60 + 30, "proof", 1, "linkedin", LINEUP_STAGE_IN_REVIEW,
+    "Award: shortlisted for Small Business Tool of the Year",
+    "We’re honoured to be on the shortlist alongside tools we admire." },
+  { 22, 9 * 60, "educational", 0, "linkedin,mastodon,bluesky", LINEUP_STAGE_IN_REVIEW,
+    "Checklist: before you hit publish",
+    "Alt text, a clear call to action, UTM links, and someone on comment duty. Our five-point check." },
+  { 23, 12 * 60, "educational", 0, "instagram", LINEUP_STAGE_IN_REVIEW,
+    "Carousel: 7 hooks that earn the second slide",
+    "Swipe for seven openings that keep people reading." },
+  { 24, 10 * 60, "narrative", 1, "linkedin,facebook", LINEUP_STAGE_DRAFT,
+    "Story: from freelancer to 20-person agency",
+    "Marta started with a notebook and a single client. Five years later…" },
+  { 25, 14 * 60, "community", 3, "mastodon,threads", LINEUP_STAGE_DRAFT,
+    "Question: which feature should we build next?",
+    "Three ideas on the table. Vote with a reply." },
+  { 26, 9 * 60, "educational", 0, "linkedin,x", LINEUP_STAGE_DRAFT,
+    "Guide: writing briefs your team will actually read",
+    "Goal, audience, one key message, one call to action. Everything else is optional." },
+  { 29, 11 * 60, "proof", 1, "instagram,linkedin", LINEUP_STAGE_DRAFT,
+    "By the numbers: our year in review",
+    "1.2 million posts planned, 98 % on time, and one very tired coffee machine." },
+  { 30, 9 * 60 + 30, "educational", 2, "youtube,tiktok", LINEUP_STAGE_BRIEF,
+    "Explainer: how our sync engine never doubles a post",
+    "" },
+  { 30, 16 * 60, "promotional", 0, "linkedin,mastodon", LINEUP_STAGE_BRIEF,
+    "Offer: annual plans, two months free",
+    "" },
+  { 3, 18 * 60, "educational", 0, "pinterest", LINEUP_STAGE_PUBLISHED,
+    "Infographic: the content mix at a glance",
+    "40 % educational, 25 % stories, 15 % proof, 12 % community, under 10 % promotion." },
+  { 14, 10 * 60, "narrative", 2, "threads,bluesky", LINEUP_STAGE_SCHEDULED,
+    "Thread: what we learned from a failed launch",
+    "Two years ago a launch went quiet. Here’s what we changed." },
+  { 20, 13 * 60, "educational", 0, "reddit", LINEUP_STAGE_IN_REVIEW,
+    "AMA: ask our content lead anything",
+    "Planning, pillars, approvals, burnout — bring your questions on Friday." },
+  { 0, 0, "educational", 0, "linkedin", LINEUP_STAGE_BRIEF,
+    "Idea: a series on accessible captions", "" },
+  { 0, 0, "narrative", 1, "instagram", LINEUP_STAGE_BRIEF,
+    "Idea: interview a long-time customer on video", "" },
+  { 0, 0, "community", 3, "mastodon", LINEUP_STAGE_BRIEF,
+    "Idea: monthly community Q&A livestream", "" },
+  { 0, 0, "promotional", 0, "linkedin,x", LINEUP_STAGE_BRIEF,
+    "Idea: holiday bundle teaser", "" },
+};
+
+static const char * const demo_briefs[][LINEUP_N_BRIEF_FIELDS] = {
+  { "Show we care about inclusive content", "Social media managers", "Captions and alt text reach more people", "Download the caption checklist", "#a11y #contentdesign", "Amara" },
+  { "Build trust with prospects in agencies", "Agency owners", "Teams like yours plan calmer with Lineup", "Watch the interview", "#customerstory", "Jonas" },
+  { "Grow the community channel", "Existing users", "You shape what we build", "Join the livestream", "#community", "Lee" },
+  { "Lift end-of-year sign-ups", "Trial users", "The best time to plan next year is now", "Start an annual plan", "#offer", "Priya" },
+};
+
+gboolean
+lineup_demo_fill (LineupStore  *store,
+                  int           year,
+                  int           month,
+                  guint        *out_n_posts,
+                  GError      **error)
+{
+  gint64 pillar_ids[G_N_ELEMENTS (demo_pillars)];
+  g_autoptr(GPtrArray) existing = NULL;
+  GDate first, next;
+  guint n_days, n = 0, brief = 0;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  if (year < 1900 || year > 9999 || month < 1 || month > 12)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%04d-%02d is not a month: expected YYYY-MM, e.g. 2026-12"), year, month);
+      return FALSE;
+    }
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, month, year);
+  next = first;
+  g_date_add_months (&next, 1);
+  n_days = g_date_get_days_in_month (month, year);
+
+  existing = lineup_store_list_posts (store,
+                                      lineup_store_local_to_utc (store, &first, 0),
+                                      lineup_store_local_to_utc (store, &next, 0),
+                                      error);
+  if (existing == NULL)
+    return FALSE;
+  if (existing->len > 0)
+    {
+      char label[64];
+
+      g_date_strftime (label, sizeof label, "%B %Y", &first);
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                   _("%s already has %u posts; the demo only fills an empty month: pick another month (--month YYYY-MM)"),
+                   label, existing->len);
+      return FALSE;
+    }
+
+  lineup_store_begin (store, _("Load demo plan"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_pillars); i++)
+    {
+      LineupPillar *pillar = lineup_store_find_pillar (store, demo_pillars[i].name);
+
+      if (pillar == NULL)
+        pillar = lineup_store_add_pillar (store, demo_pillars[i].name, demo_pillars[i].color,
+                                          demo_pillars[i].target, error);
+      if (pillar == NULL)
+        goto failed;
+      pillar_ids[i] = lineup_pillar_get_id (pillar);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_posts); i++)
+    {
+      const DemoPost *d = &demo_posts[i];
+      g_autoptr(LineupPost) post = lineup_post_new ();
+      g_auto(GStrv) platforms = g_strsplit (d->platforms, ",", -1);
+      LineupContentType *type = lineup_store_find_content_type (store, d->type);
+
+      if (type == NULL)
+        {
+          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                       _("The plan has no “%s” content type, which the demo uses"), d->type);
+          goto failed;
+        }
+
+      lineup_post_set_title (post, d->title);
+      lineup_post_set_body (post, d->body);
+      lineup_post_set_pillar_id (post, pillar_ids[d->pillar]);
+      lineup_post_set_type_id (post, lineup_content_type_get_id (type));
+      lineup_post_set_platforms (post, (const char * const *) platforms);
+      lineup_post_set_stage (post, d->stage);
+
+      if (d->day > 0)
+        {
+          GDate day;
+
+          g_date_clear (&day, 1);
+          g_date_set_dmy (&day, MIN ((guint) d->day, n_days), month, year);
+          lineup_post_set_scheduled_at (post, lineup_store_local_to_utc (store, &day, d->minutes));
+        }
+      else
+        {
+          for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
+            lineup_post_set_brief (post, f, demo_briefs[brief][f]);
+          brief++;
+        }
+
+      if (!lineup_store_add_post (store, post, error))
+        goto failed;
+      n++;
+    }
+
+  if (!lineup_store_commit (store, error))
+    return FALSE;
+  if (out_n_posts)
+    *out_n_posts = n;
+  return TRUE;
+
+failed:
+  lineup_store_rollback (store);
+  return FALSE;
+}

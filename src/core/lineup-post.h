@@ -1,0 +1,93 @@
+/* lineup-post.h: one planned post.
+ *
+ * A LineupPost is a value: the store hands out posts it will never change and
+ * replaces them (signal "post-changed") when the plan changes. To edit, take a
+ * copy, change it with the setters and give it to lineup_store_update_post().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-types.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_POST (lineup_post_get_type ())
+G_DECLARE_FINAL_TYPE (LineupPost, lineup_post, LINEUP, POST, GObject)
+
+/* The value of scheduled-at for an undated idea in the backlog. */
+#define LINEUP_POST_UNDATED G_MININT64
+
+typedef enum {
+  LINEUP_BRIEF_GOAL,
+  LINEUP_BRIEF_AUDIENCE,
+  LINEUP_BRIEF_KEY_MESSAGE,
+  LINEUP_BRIEF_CALL_TO_ACTION,
+  LINEUP_BRIEF_HASHTAGS,
+  LINEUP_BRIEF_OWNER,
+  LINEUP_N_BRIEF_FIELDS
+} LineupBriefField;
+
+LineupPost  *lineup_post_new               (void);
+LineupPost  *lineup_post_copy              (LineupPost *self);
+/* TRUE when every stored field is the same (timestamps included). */
+gboolean     lineup_post_equal             (LineupPost *a,
+                                            LineupPost *b);
+/* TRUE when the fields a person edits (all but stage, timestamps, revision)
+ * are the same. */
+gboolean     lineup_post_content_equal     (LineupPost *a,
+                                            LineupPost *b);
+
+/* The order of every list of posts: dated ones by time, then undated ones;
+ * ties by creation time, then id. */
+int          lineup_post_compare_by_time   (LineupPost *a,
+                                            LineupPost *b);
+
+const char  *lineup_post_get_id            (LineupPost *self);
+const char  *lineup_post_get_title         (LineupPost *self);
+void         lineup_post_set_title         (LineupPost *self, const char *title);
+const char  *lineup_post_get_body          (LineupPost *self);
+void         lineup_post_set_body          (LineupPost *self, const char *body);
+gint64       lineup_post_get_pillar_id     (LineupPost *self);
+void         lineup_post_set_pillar_id     (LineupPost *self, gint64 pillar_id);
+gint64       lineup_post_get_type_id       (LineupPost *self);
+void         lineup_post_set_type_id       (LineupPost *self, gint64 type_id);
+LineupStage  lineup_post_get_stage         (LineupPost *self);
+/* Only for a post not yet added; afterwards use lineup_store_set_stage(). */
+void         lineup_post_set_stage         (LineupPost *self, LineupStage stage);
+/* Platform keys in the canonical order of lineup_platforms_get_all(). */
+const char * const *lineup_post_get_platforms (LineupPost *self);
+void         lineup_post_set_platforms     (LineupPost *self, const char * const *keys);
+gboolean     lineup_post_has_platform      (LineupPost *self, const char *key);
+/* UTC unix seconds, or LINEUP_POST_UNDATED. */
+gint64       lineup_post_get_scheduled_at  (LineupPost *self);
+void         lineup_post_set_scheduled_at  (LineupPost *self, gint64 scheduled_at);
+gboolean     lineup_post_is_dated          (LineupPost *self);
+/* 0 for none. */
+gint64       lineup_post_get_campaign_id   (LineupPost *self);
+void         lineup_post_set_campaign_id   (LineupPost *self, gint64 campaign_id);
+const char  *lineup_post_get_brief         (LineupPost *self, LineupBriefField field);
+void         lineup_post_set_brief         (LineupPost *self, LineupBriefField field, const char *text);
+/* "YYYY-MM-DD" or NULL. */
+const char  *lineup_post_get_due_on        (LineupPost *self);
+void         lineup_post_set_due_on        (LineupPost *self, const char *due_on);
+gint64       lineup_post_get_created_at    (LineupPost *self);
+gint64       lineup_post_get_updated_at    (LineupPost *self);
+gint         lineup_post_get_revision      (LineupPost *self);
+/* 0 while the post is in the plan; the time it was deleted otherwise. */
+gint64       lineup_post_get_deleted_at    (LineupPost *self);
+
+/* The brief fields' keys as used by the command line and JSON: "goal", … */
+const char  *lineup_brief_field_to_key     (LineupBriefField field);
+const char  *lineup_brief_field_to_label   (LineupBriefField field);
+
+/* For the store only: fields it owns. */
+void         _lineup_post_set_id           (LineupPost *self, const char *id);
+void         _lineup_post_set_bookkeeping  (LineupPost *self,
+                                            gint64      created_at,
+                                            gint64      updated_at,
+                                            gint        revision,
+                                            gint64      deleted_at);
+void         _lineup_post_set_stage        (LineupPost *self, LineupStage stage);
+
+G_END_DECLS

@@ -1,0 +1,2632 @@
+/* lineup-store.c: the plan in SQLite.
+ *
+ * Shape of a change: a public mutator validates, opens an operation (BEGIN
+ * IMMEDIATE, unless a batch has begun one), writes rows, and
+ * records an undo entry (the post before and after) plus the signal to emit.
+ * Closing the outermost operation commits, pushes one undo step and only then
+ * emits the signals, so no view ever shows something that was rolled back.
+ *
+ * Deleting a post only marks it deleted: its history stays consistent and
+ * undo can bring it back without re-creating rows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lineup-store.h"
+#include "lineup-store-private.h"
+
+#define MAX_UNDO_STEPS 200
+#define UNDATED_SLOT G_MAXINT64
+
+typedef struct {
+  LineupPost *before;   /* NULL for nothing to restore (the entry only announces) */
+  LineupPost *after;
+} UndoEntry;
+
+typedef struct {
+  char *label;
+  GArray *entries;      /* of UndoEntry */
+} UndoStep;
+
+typedef enum {
+  PENDING_POST,
+  PENDING_PILLARS,
+  PENDING_TYPES,
+  PENDING_CAMPAIGNS,
+  PENDING_PLAN,
+} PendingKind;
+
+typedef struct {
+  PendingKind kind;
+  LineupPost *old_post;
+  LineupPost *new_post;
+} PendingSignal;
+
+struct _LineupStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *actor;
+
+  GTimeZone *tz;
+  char *tz_id;
+  int default_time;
+
+  GListStore *pillars;
+  GListStore *types;
+  GListStore *campaigns;
+
+  GHashTable *statements;   /* const char *sql (static) → sqlite3_stmt */
+
+  /* Every live post in time order, as last committed, once someone asked
+   * for all of them (the app does at start; a one-off command need not).
+   * Month loads are then a binary search. Another process's commit changes
+   * PRAGMA data_version, which drops it. */
+  GPtrArray *cache;
+  GHashTable *cache_index;  /* id → post in cache (borrowed) */
+  gint64 cache_version;
+
+  /* The operation in progress. */
+  int depth;
+  gboolean failed;
+  char *label;
+  GArray *entries;          /* of UndoEntry */
+  GArray *pending;          /* of PendingSignal */
+  GArray *savepoints;       /* of guint[2]: entries->len, pending->len at each level */
+
+  GPtrArray *undo_stack;    /* of UndoStep, newest last */
+  GPtrArray *redo_stack;
+};
+
+G_DEFINE_FINAL_TYPE (LineupStore, lineup_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (lineup-store-error-quark, lineup_store_error)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+enum {
+  POST_ADDED,
+  POST_CHANGED,
+  POST_REMOVED,
+  PILLARS_CHANGED,
+  CONTENT_TYPES_CHANGED,
+  CAMPAIGNS_CHANGED,
+  PLAN_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- schema ---- */
+
+/* migrations[N] takes a database from version N to N+1. Never edit one that
+ * has shipped; append a new one and raise LINEUP_SCHEMA_VERSION. */
+static const char * const migrations[] = {
+  /* 0 → 1: the first plan schema. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE pillars ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  color TEXT NOT NULL CHECK (color GLOB '#[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]'),"
+  "  target REAL CHECK (target IS NULL OR (target >= 0 AND target <= 100)),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE content_types ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT UNIQUE,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  target_min REAL,"
+  "  target_max REAL,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE campaigns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  color TEXT NOT NULL,"
+  "  starts_on TEXT NOT NULL,"
+  "  ends_on TEXT NOT NULL CHECK (ends_on >= starts_on)"
+  ");"
+  "CREATE TABLE posts ("
+  "  id TEXT NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),"
+  "  body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 65536),"
+  "  pillar_id INTEGER NOT NULL REFERENCES pillars(id),"
+  "  type_id INTEGER NOT NULL REFERENCES content_types(id),"
+  "  stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 5),"
+  "  platforms TEXT NOT NULL DEFAULT '',"
+  /* The scheduled instant (UTC seconds), or the largest integer for an
+   * undated idea: part of the primary key, so the table itself is ordered by
+   * time and a month is one contiguous range scan. */
+  "  slot INTEGER NOT NULL,"
+  "  campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,"
+  "  goal TEXT, audience TEXT, key_message TEXT, call_to_action TEXT,"
+  "  hashtags TEXT, owner TEXT, due_on TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  revision INTEGER NOT NULL DEFAULT 1,"
+  "  deleted_at INTEGER,"
+  "  PRIMARY KEY (slot, created_at, id)"
+  ") WITHOUT ROWID;"
+  "CREATE UNIQUE INDEX posts_by_id ON posts(id);"
+  "CREATE INDEX posts_by_pillar ON posts(pillar_id);"
+  "CREATE INDEX posts_by_type ON posts(type_id);"
+  "CREATE TABLE stage_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL REFERENCES posts(id),"
+  "  from_stage INTEGER,"
+  "  to_stage INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  comment TEXT"
+  ");"
+  "CREATE INDEX stage_history_by_post ON stage_history(post_id, id);"
+  "INSERT INTO content_types (key, name, target_min, target_max, position) VALUES"
+  "  ('educational', 'Educational', 40, 50, 0),"
+  "  ('narrative', 'Narrative', 20, 30, 1),"
+  "  ('proof', 'Proof', 15, 20, 2),"
+  "  ('community', 'Community', 10, 15, 3),"
+  "  ('promotional', 'Promotional', 0, 10, 4);"
+  "INSERT INTO meta (key, value) VALUES ('default_time', '540');",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
+
+#define POST_COLUMNS \
+  "id, title, body, pillar_id, type_id, stage, platforms, slot, campaign_id, " \
+  "goal, audience, key_message, call_to_action, hashtags, owner, due_on, " \
+  "created_at, updated_at, revision, deleted_at"
+
+/* GNOME's palette: distinct in light and dark. */
+static const char * const palette[] = {
+  "#3584e4", "#2ec27e", "#e66100", "#9141ac", "#f5c211",
+  "#c01c28", "#1c71d8", "#26a269", "#986a44", "#63452c",
+};
+
+/* ---- small helpers ---- */
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+set_sqlite_error (LineupStore  *self,
+                  GError      **error,
+                  const char   *what)
+{
+  int code = sqlite3_errcode (self->db);
+
+  if (code == SQLITE_FULL)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                 _("Could not %s: the disk holding “%s” is full. Free some space and try again; nothing was changed."),
+                 what, self->path);
+  else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_IOERR)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                 _("Could not %s: “%s” cannot be written (%s). Check the file’s permissions; nothing was changed."),
+                 what, self->path, sqlite3_errmsg (self->db));
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                 _("Could not %s: another program is writing to “%s”. Try again in a moment; nothing was changed."),
+                 what, self->path);
+  else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_A_PLAN,
+                 _("Could not %s: “%s” is damaged (%s). Restore it from a backup (e.g. %s.bak-vN)."),
+                 what, self->path, sqlite3_errmsg (self->db), self->path);
+  else
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_FAILED,
+                 _("Could not %s in “%s”: %s"),
+                 what, self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+get_statement (LineupStore  *self,
+               const char   *sql,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &stmt, NULL) != SQLITE_OK)
+        {
+          set_sqlite_error (self, error, _("read the plan"));
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+
+  return stmt;
+}
+
+static void
+finish_statement (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+static gboolean
+exec_sql (LineupStore  *self,
+          const char   *sql,
+          GError      **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, _("save the plan"));
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text && *text)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
+/* ---- validation ---- */
+
+static gboolean
+check_text (const char  *what,
+            const char  *text,
+            glong        max_chars,
+            GError     **error)
+{
+  const char *bad = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, &bad))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%s is not valid UTF-8 text (a stray byte 0x%02X at byte %ld): save it as UTF-8 and try again"),
+                   what, (guchar) *bad, (long) (bad - text));
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (text, -1) > max_chars)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%s is %ld characters long; the limit is %ld: shorten it by %ld"),
+                   what, g_utf8_strlen (text, -1), max_chars,
+                   g_utf8_strlen (text, -1) - max_chars);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lineup_parse_date (const char *text,
+                   GDate      *out_date)
+{
+  guint y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  if (y < 1900 || y > 9999 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  if (out_date)
+    g_date_set_dmy (out_date, d, m, y);
+  return TRUE;
+}
+
+gboolean
+lineup_parse_time (const char *text,
+                   int        *out_minutes)
+{
+  if (text == NULL || strlen (text) != 5 || text[2] != ':' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
+    return FALSE;
+
+  {
+    int h = (text[0] - '0') * 10 + (text[1] - '0');
+    int m = (text[3] - '0') * 10 + (text[4] - '0');
+
+    if (h > 23 || m > 59)
+      return FALSE;
+    if (out_minutes)
+      *out_minutes = h * 60 + m;
+  }
+  return TRUE;
+}
+
+gboolean
+lineup_color_is_valid (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_name (const char  *what,
+            const char  *name,
+            GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (!check_text (what, name, LINEUP_NAME_MAX_CHARS, error))
+    return FALSE;
+  stripped = g_strstrip (g_strdup (name ? name : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%s is empty: give it a name"), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_post (LineupStore  *self,
+               LineupPost   *post,
+               GError      **error)
+{
+  const char *title = lineup_post_get_title (post);
+  g_auto(GStrv) platforms = NULL;
+  GDate due;
+
+  if (!check_text (_("The title"), title, LINEUP_TITLE_MAX_CHARS, error))
+    return FALSE;
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (title));
+    if (*stripped == '\0')
+      {
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                     _("The title is empty: every post needs a title (up to %d characters)"),
+                     LINEUP_TITLE_MAX_CHARS);
+        return FALSE;
+      }
+  }
+  if (!check_text (_("The caption"), lineup_post_get_body (post), LINEUP_BODY_MAX_CHARS, error))
+    return FALSE;
+
+  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
+    {
+      g_autofree char *what = g_strdup_printf (_("The brief’s “%s”"),
+                                               lineup_brief_field_to_label (i));
+      if (!check_text (what, lineup_post_get_brief (post, i), LINEUP_FIELD_MAX_CHARS, error))
+        return FALSE;
+    }
+
+  if (lineup_post_get_due_on (post) && !lineup_parse_date (lineup_post_get_due_on (post), &due))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The due date “%s” is not a valid date: expected YYYY-MM-DD"),
+                   g_utf8_validate (lineup_post_get_due_on (post), -1, NULL) ? lineup_post_get_due_on (post) : "?");
+      return FALSE;
+    }
+
+  if (lineup_store_get_pillar (self, lineup_post_get_pillar_id (post)) == NULL)
+    {
+      g_autofree char *names = lineup_store_list_pillar_names (self);
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The post has no pillar: choose one of %s"),
+                   *names ? names : _("the plan’s pillars (the plan has none yet: add one first)"));
+      return FALSE;
+    }
+
+  if (lineup_store_get_content_type (self, lineup_post_get_type_id (post)) == NULL)
+    {
+      g_autofree char *names = lineup_store_list_content_type_names (self);
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The post has no content type: choose one of %s"), names);
+      return FALSE;
+    }
+
+  if (lineup_post_get_campaign_id (post) != 0 &&
+      lineup_store_get_campaign (self, lineup_post_get_campaign_id (post)) == NULL)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The post’s campaign no longer exists: choose another or none"));
+      return FALSE;
+    }
+
+  if ((guint) lineup_post_get_stage (post) >= LINEUP_N_STAGES)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("Unknown stage: expected one of %s"), lineup_stage_list_keys ());
+      return FALSE;
+    }
+
+  /* Platforms are stored in one canonical order, so equal sets compare equal. */
+  if (!lineup_platforms_normalize (lineup_post_get_platforms (post), &platforms, error))
+    return FALSE;
+  lineup_post_set_platforms (post, (const char * const *) platforms);
+
+  return TRUE;
+}
+
+/* ---- rows ---- */
+
+static LineupPost *
+post_from_row (sqlite3_stmt *stmt)
+{
+  LineupPost *post = lineup_post_new ();
+  const char *platforms = column_text (stmt, 6);
+
+  _lineup_post_set_id (post, column_text (stmt, 0));
+  lineup_post_set_title (post, column_text (stmt, 1));
+  lineup_post_set_body (post, column_text (stmt, 2));
+  lineup_post_set_pillar_id (post, sqlite3_column_int64 (stmt, 3));
+  lineup_post_set_type_id (post, sqlite3_column_int64 (stmt, 4));
+  _lineup_post_set_stage (post, sqlite3_column_int (stmt, 5));
+  if (platforms && *platforms)
+    {
+      g_auto(GStrv) keys = g_strsplit (platforms, ",", -1);
+      lineup_post_set_platforms (post, (const char * const *) keys);
+    }
+  lineup_post_set_scheduled_at (post, sqlite3_column_int64 (stmt, 7) == UNDATED_SLOT
+                                        ? LINEUP_POST_UNDATED
+                                        : sqlite3_column_int64 (stmt, 7));
+  lineup_post_set_campaign_id (post, sqlite3_column_int64 (stmt, 8));
+  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
+    lineup_post_set_brief (post, i, column_text (stmt, 9 + i));
+  lineup_post_set_due_on (post, column_text (stmt, 15));
+  _lineup_post_set_bookkeeping (post,
+                                sqlite3_column_int64 (stmt, 16),
+                                sqlite3_column_int64 (stmt, 17),
+                                sqlite3_column_int (stmt, 18),
+                                sqlite3_column_int64 (stmt, 19));
+  return post;
+}
+
+static gboolean
+write_post_row (LineupStore  *self,
+                LineupPost   *post,
+                GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO posts (" POST_COLUMNS ") VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) "
+    "ON CONFLICT (id) DO UPDATE SET title = ?2, body = ?3, pillar_id = ?4, type_id = ?5, "
+    "stage = ?6, platforms = ?7, slot = ?8, campaign_id = ?9, goal = ?10, "
+    "audience = ?11, key_message = ?12, call_to_action = ?13, hashtags = ?14, owner = ?15, "
+    "due_on = ?16, updated_at = ?18, revision = ?19, deleted_at = ?20";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  g_autofree char *platforms = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  platforms = g_strjoinv (",", (char **) lineup_post_get_platforms (post));
+  sqlite3_bind_text (stmt, 1, lineup_post_get_id (post), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, lineup_post_get_title (post), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, lineup_post_get_body (post), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, lineup_post_get_pillar_id (post));
+  sqlite3_bind_int64 (stmt, 5, lineup_post_get_type_id (post));
+  sqlite3_bind_int (stmt, 6, lineup_post_get_stage (post));
+  sqlite3_bind_text (stmt, 7, platforms, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, lineup_post_is_dated (post) ? lineup_post_get_scheduled_at (post) : UNDATED_SLOT);
+  if (lineup_post_get_campaign_id (post) != 0)
+    sqlite3_bind_int64 (stmt, 9, lineup_post_get_campaign_id (post));
+  else
+    sqlite3_bind_null (stmt, 9);
+  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
+    bind_text_or_null (stmt, 10 + i, lineup_post_get_brief (post, i));
+  bind_text_or_null (stmt, 16, lineup_post_get_due_on (post));
+  sqlite3_bind_int64 (stmt, 17, lineup_post_get_created_at (post));
+  sqlite3_bind_int64 (stmt, 18, lineup_post_get_updated_at (post));
+  sqlite3_bind_int (stmt, 19, lineup_post_get_revision (post));
+  if (lineup_post_get_deleted_at (post) != 0)
+    sqlite3_bind_int64 (stmt, 20, lineup_post_get_deleted_at (post));
+  else
+    sqlite3_bind_null (stmt, 20);
+
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("save the post"));
+  return TRUE;
+}
+
+static gboolean
+write_history (LineupStore  *self,
+               const char   *post_id,
+               int           from_stage,
+               int           to_stage,
+               const char   *actor,
+               const char   *comment,
+               gint64        at,
+               GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO stage_history (post_id, from_stage, to_stage, actor, at, comment) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
+  if (from_stage < 0)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_int (stmt, 2, from_stage);
+  sqlite3_bind_int (stmt, 3, to_stage);
+  sqlite3_bind_text (stmt, 4, actor ? actor : self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, at);
+  bind_text_or_null (stmt, 6, comment);
+
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("record the stage change"));
+  return TRUE;
+}
+
+/* Reads a post by exact id, deleted ones included. */
+static LineupPost *
+read_post (LineupStore  *self,
+           const char   *id,
+           GError      **error)
+{
+  static const char sql[] = "SELECT " POST_COLUMNS " FROM posts WHERE id = ?";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  LineupPost *post = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    post = post_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, _("read the post"));
+  else
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                 _("No post with id “%s”: list the posts with “lineup post list” to find its id"), id);
+  finish_statement (stmt);
+
+  return post;
+}
+
+/* ---- caches of the small tables ---- */
+
+static gboolean
+load_pillars (LineupStore  *self,
+              GError      **error)
+{
+  static const char sql[] = "SELECT id, name, color, target FROM pillars ORDER BY position, id";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, lineup_pillar_new (sqlite3_column_int64 (stmt, 0),
+                                               column_text (stmt, 1),
+                                               column_text (stmt, 2),
+                                               sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                                 ? -1 : sqlite3_column_double (stmt, 3)));
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("read the pillars"));
+
+  g_list_store_splice (self->pillars, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pillars)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+load_types (LineupStore  *self,
+            GError      **error)
+{
+  static const char sql[] = "SELECT id, key, name, target_min, target_max FROM content_types ORDER BY position, id";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, lineup_content_type_new (sqlite3_column_int64 (stmt, 0),
+                                                     column_text (stmt, 1),
+                                                     column_text (stmt, 2),
+                                                     sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                                       ? -1 : sqlite3_column_double (stmt, 3),
+                                                     sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                                                       ? -1 : sqlite3_column_double (stmt, 4)));
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("read the content types"));
+
+  g_list_store_splice (self->types, 0, g_list_model_get_n_items (G_LIST_MODEL (self->types)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+load_campaigns (LineupStore  *self,
+                GError      **error)
+{
+  static const char sql[] = "SELECT id, name, color, starts_on, ends_on FROM campaigns ORDER BY starts_on, id";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, lineup_campaign_new (sqlite3_column_int64 (stmt, 0),
+                                                 column_text (stmt, 1),
+                                                 column_text (stmt, 2),
+                                                 column_text (stmt, 3),
+                                                 column_text (stmt, 4)));
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("read the campaigns"));
+
+  g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+static char *
+read_meta (LineupStore *self,
+           const char  *key)
+{
+  static const char sql[] = "SELECT value FROM meta WHERE key = ?";
+  sqlite3_stmt *stmt = get_statement (self, sql, NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (column_text (stmt, 0));
+  finish_statement (stmt);
+  return value;
+}
+
+static gboolean
+write_meta (LineupStore  *self,
+            const char   *key,
+            const char   *value,
+            GError      **error)
+{
+  static const char sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("save the plan’s settings"));
+  return TRUE;
+}
+
+static void
+apply_time_zone (LineupStore *self,
+                 const char  *iana_id)
+{
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_free (self->tz_id);
+  self->tz = g_time_zone_new_identifier (iana_id);
+  if (self->tz == NULL)
+    {
+      self->tz = g_time_zone_new_utc ();
+      iana_id = "UTC";
+    }
+  self->tz_id = g_strdup (iana_id);
+}
+
+/* The zone a new plan starts in: the one this computer uses, when it has an
+ * IANA name. */
+static char *
+guess_local_zone (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *id = g_time_zone_get_identifier (local);
+  g_autoptr(GTimeZone) check = NULL;
+
+  if (id && *id == ':')
+    id++;
+  if (id && g_str_has_prefix (id, "/usr/share/zoneinfo/"))
+    id += strlen ("/usr/share/zoneinfo/");
+  if (id == NULL || g_str_equal (id, "Local") || *id == '/')
+    return g_strdup ("UTC");
+  check = g_time_zone_new_identifier (id);
+  return g_strdup (check ? id : "UTC");
+}
+
+/* ---- operations and undo ---- */
+
+static void
+undo_entry_clear (UndoEntry *entry)
+{
+  g_clear_object (&entry->before);
+  g_clear_object (&entry->after);
+}
+
+static void
+pending_signal_clear (PendingSignal *pending)
+{
+  g_clear_object (&pending->old_post);
+  g_clear_object (&pending->new_post);
+}
+
+static void
+undo_step_free (UndoStep *step)
+{
+  g_free (step->label);
+  g_array_unref (step->entries);
+  g_free (step);
+}
+
+static void
+notify_undo_state (LineupStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
+static gboolean
+begin_operation (LineupStore  *self,
+                 const char   *label,
+                 GError      **error)
+{
+  guint marks[2];
+
+  if (self->depth == 0)
+    {
+      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->failed = FALSE;
+      g_free (self->label);
+      self->label = g_strdup (label);
+    }
+
+  marks[0] = self->entries->len;
+  marks[1] = self->pending->len;
+  g_array_append_vals (self->savepoints, marks, 2);
+  self->depth++;
+  return TRUE;
+}
+
+static void
+reload_caches (LineupStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!load_pillars (self, &error) || !load_types (self, &error) || !load_campaigns (self, &error))
+    g_warning ("Could not reload the plan after a rollback: %s", error->message);
+}
+
+static int
+compare_post_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return lineup_post_compare_by_time (*(LineupPost **) a, *(LineupPost **) b);
+}
+
+/* First position in the cache whose post sorts at or after @post. */
+static guint
+cache_bisect (GPtrArray  *cache,
+              LineupPost *post)
+{
+  guint lo = 0, hi = cache->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (lineup_post_compare_by_time (g_ptr_array_index (cache, mid), post) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* First position whose post is scheduled at or after @instant. */
+static guint
+cache_bisect_time (GPtrArray *cache,
+                   gint64     instant)
+{
+  guint lo = 0, hi = cache->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      LineupPost *post = g_ptr_array_index (cache, mid);
+
+      if (lineup_post_is_dated (post) && lineup_post_get_scheduled_at (post) < instant)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+cache_apply (LineupStore *self,
+             LineupPost  *old_post,
+             LineupPost  *new_post)
+{
+  LineupPost *cached;
+
+  if (self->cache == NULL)
+    return;
+
+  cached = g_hash_table_lookup (self->cache_index, lineup_post_get_id (old_post));
+  if (cached)
+    {
+      guint pos = cache_bisect (self->cache, cached);
+
+      g_assert (pos < self->cache->len && g_ptr_array_index (self->cache, pos) == cached);
+      g_hash_table_remove (self->cache_index, lineup_post_get_id (cached));
+      g_ptr_array_remove_index (self->cache, pos);
+    }
+
+  if (lineup_post_get_deleted_at (new_post) == 0)
+    {
+      g_ptr_array_insert (self->cache, cache_bisect (self->cache, new_post), g_object_ref (new_post));
+      g_hash_table_insert (self->cache_index, (gpointer) lineup_post_get_id (new_post), new_post);
+    }
+}
+
+static void
+emit_pending (LineupStore *self,
+              GArray      *pending)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingSignal *p = &g_array_index (pending, PendingSignal, i);
+
+      switch (p->kind)
+        {
+        case PENDING_POST:
+          {
+            gboolean was = p->old_post && lineup_post_get_deleted_at (p->old_post) == 0;
+            gboolean is = p->new_post && lineup_post_get_deleted_at (p->new_post) == 0;
+
+            cache_apply (self, p->old_post, p->new_post);
+            if (!was && is)
+              g_signal_emit (self, signals[POST_ADDED], 0, p->new_post);
+            else if (was && !is)
+              g_signal_emit (self, signals[POST_REMOVED], 0, p->old_post);
+            else if (was && is)
+              g_signal_emit (self, signals[POST_CHANGED], 0, p->old_post, p->new_post);
+          }
+          break;
+        case PENDING_PILLARS:
+          g_signal_emit (self, signals[PILLARS_CHANGED], 0);
+          break;
+        case PENDING_TYPES:
+          g_signal_emit (self, signals[CONTENT_TYPES_CHANGED], 0);
+          break;
+        case PENDING_CAMPAIGNS:
+          g_signal_emit (self, signals[CAMPAIGNS_CHANGED], 0);
+          break;
+        case PENDING_PLAN:
+          g_signal_emit (self, signals[PLAN_CHANGED], 0);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Closes the innermost operation. @ok FALSE rolls it back. At the outermost
+ * level a commit pushes one undo step (unless @is_undo says the entries move
+ * between the stacks instead) and emits what happened. */
+static gboolean
+end_operation (LineupStore  *self,
+               gboolean      ok,
+               GError      **error)
+{
+  guint entries_mark, pending_mark;
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GArray) pending = NULL;
+
+  g_assert (self->depth > 0);
+
+  pending_mark = g_array_index (self->savepoints, guint, self->savepoints->len - 1);
+  entries_mark = g_array_index (self->savepoints, guint, self->savepoints->len - 2);
+  g_array_set_size (self->savepoints, self->savepoints->len - 2);
+  self->depth--;
+
+  /* Inside a batch. Every operation validates before it writes, so one
+   * that fails here failed in SQLite halfway through its writes: the batch
+   * cannot be committed any more and will roll back whole. (A savepoint per
+   * operation would allow less, and costs a copy of every page it touches.) */
+  if (self->depth > 0)
+    {
+      if (!ok)
+        {
+          self->failed = TRUE;
+          g_array_set_size (self->entries, entries_mark);
+          g_array_set_size (self->pending, pending_mark);
+        }
+      return ok;
+    }
+
+  if (ok && self->failed)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_FAILED,
+                   _("A change inside “%s” failed, so none of it was saved"),
+                   self->label ? self->label : _("this change"));
+      ok = FALSE;
+    }
+
+  if (ok && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, _("save the plan"));
+      ok = FALSE;
+    }
+
+  entries = g_steal_pointer (&self->entries);
+  pending = g_steal_pointer (&self->pending);
+  self->entries = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
+  g_array_set_clear_func (self->entries, (GDestroyNotify) undo_entry_clear);
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending, (GDestroyNotify) pending_signal_clear);
+
+  if (!ok)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      reload_caches (self);
+      return FALSE;
+    }
+
+  if (entries->len > 0)
+    {
+      UndoStep *step = g_new0 (UndoStep, 1);
+
+      step->label = g_strdup (self->label);
+      step->entries = g_steal_pointer (&entries);
+      g_ptr_array_add (self->undo_stack, step);
+      if (self->undo_stack->len > MAX_UNDO_STEPS)
+        g_ptr_array_remove_index (self->undo_stack, 0);
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+
+  emit_pending (self, pending);
+  notify_undo_state (self);
+  return TRUE;
+}
+
+static void
+queue_signal (LineupStore *self,
+              PendingKind  kind,
+              LineupPost  *old_post,
+              LineupPost  *new_post)
+{
+  PendingSignal p = {
+    kind,
+    old_post ? g_object_ref (old_post) : NULL,
+    new_post ? g_object_ref (new_post) : NULL,
+  };
+
+  if (kind != PENDING_POST)
+    for (guint i = 0; i < self->pending->len; i++)
+      if (g_array_index (self->pending, PendingSignal, i).kind == kind)
+        return;
+
+  g_array_append_val (self->pending, p);
+}
+
+static void
+record_post_change (LineupStore *self,
+                    LineupPost  *before,
+                    LineupPost  *after)
+{
+  UndoEntry entry = { g_object_ref (before), g_object_ref (after) };
+
+  g_array_append_val (self->entries, entry);
+  queue_signal (self, PENDING_POST, before, after);
+}
+
+/* Writes @target's content, stage and presence over the stored post, as
+ * undo and redo do: the revision still rises so feeds see a newer version,
+ * and a stage that changes back is written to the history. */
+static gboolean
+restore_post (LineupStore  *self,
+              LineupPost   *target,
+              const char   *why,
+              GError      **error)
+{
+  g_autoptr(LineupPost) current = read_post (self, lineup_post_get_id (target), error);
+  g_autoptr(LineupPost) restored = NULL;
+  gint64 now = now_seconds ();
+
+  if (current == NULL)
+    return FALSE;
+
+  restored = lineup_post_copy (target);
+  _lineup_post_set_bookkeeping (restored,
+                                lineup_post_get_created_at (current),
+                                now,
+                                lineup_post_get_revision (current) +
+                                  (lineup_post_content_equal (current, target) ? 0 : 1),
+                                lineup_post_get_deleted_at (target));
+
+  if (!write_post_row (self, restored, error))
+    return FALSE;
+
+  if (lineup_post_get_stage (current) != lineup_post_get_stage (restored) &&
+      !write_history (self, lineup_post_get_id (restored),
+                      lineup_post_get_stage (current), lineup_post_get_stage (restored),
+                      NULL, why, now, error))
+    return FALSE;
+
+  queue_signal (self, PENDING_POST, current, restored);
+  return TRUE;
+}
+
+static gboolean
+replay_step (LineupStore  *self,
+             UndoStep     *step,
+             gboolean      backwards,
+             GError      **error)
+{
+  const char *why = backwards ? _("Undo") : _("Redo");
+
+  if (!begin_operation (self, step->label, error))
+    return FALSE;
+
+  for (guint i = 0; i < step->entries->len; i++)
+    {
+      guint index = backwards ? step->entries->len - 1 - i : i;
+      UndoEntry *entry = &g_array_index (step->entries, UndoEntry, index);
+
+      if (!restore_post (self, backwards ? entry->before : entry->after, why, error))
+        {
+          end_operation (self, FALSE, NULL);
+          return FALSE;
+        }
+    }
+
+  /* The entries stay with the step, which moves to the other stack. */
+  return end_operation (self, TRUE, error);
+}
+
+/* ---- GObject ---- */
+
+static void
+lineup_store_finalize (GObject *object)
+{
+  LineupStore *self = (LineupStore *) object;
+
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->cache_index, g_hash_table_unref);
+  g_clear_pointer (&self->cache, g_ptr_array_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_clear_object (&self->pillars);
+  g_clear_object (&self->types);
+  g_clear_object (&self->campaigns);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_free (self->tz_id);
+  g_free (self->path);
+  g_free (self->actor);
+  g_free (self->label);
+
+  G_OBJECT_CLASS (lineup_store_parent_class)->finalize (object);
+}
+
+static void
+lineup_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LineupStore *self = LINEUP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, lineup_store_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, lineup_store_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, lineup_store_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, lineup_store_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_store_class_init (LineupStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lineup_store_finalize;
+  object_class->get_property = lineup_store_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[POST_ADDED] =
+    g_signal_new ("post-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+  signals[POST_CHANGED] =
+    g_signal_new ("post-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINEUP_TYPE_POST, LINEUP_TYPE_POST);
+  signals[POST_REMOVED] =
+    g_signal_new ("post-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+  signals[PILLARS_CHANGED] =
+    g_signal_new ("pillars-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CONTENT_TYPES_CHANGED] =
+    g_signal_new ("content-types-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CAMPAIGNS_CHANGED] =
+    g_signal_new ("campaigns-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PLAN_CHANGED] =
+    g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lineup_store_init (LineupStore *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  self->pillars = g_list_store_new (LINEUP_TYPE_PILLAR);
+  self->types = g_list_store_new (LINEUP_TYPE_CONTENT_TYPE);
+  self->campaigns = g_list_store_new (LINEUP_TYPE_CAMPAIGN);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->entries = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
+  g_array_set_clear_func (self->entries, (GDestroyNotify) undo_entry_clear);
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending, (GDestroyNotify) pending_signal_clear);
+  self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+  self->actor = g_strdup (real_name && *real_name && !g_str_equal (real_name, "Unknown")
+                            ? real_name : g_get_user_name ());
+  self->default_time = 9 * 60;
+}
+
+/* ---- opening and migrating ---- */
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static int
+count_tables (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n = -1;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Copies the whole database (WAL content included) with SQLite's backup API,
+ * so the copy is consistent even if the file is in use. */
+static gboolean
+backup_database (sqlite3     *db,
+                 const char  *path,
+                 int          version,
+                 GError     **error)
+{
+  g_autofree char *backup_path = g_strdup_printf ("%s.bak-v%d", path, version);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                   _("Could not create the backup “%s” before upgrading the plan: %s. The plan was not changed."),
+                   backup_path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", db, "main");
+  rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
+  if (backup)
+    sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                   _("Could not write the backup “%s” before upgrading the plan: %s. The plan was not changed."),
+                   backup_path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (sqlite3     *db,
+         const char  *path,
+         int          from,
+         int          to,
+         GError     **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (from > 0 && !backup_database (db, path, from, error))
+    return FALSE;
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+  for (int v = from; v < to; v++)
+    if (sqlite3_exec (db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+      goto failed;
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
+  if (sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+  return TRUE;
+
+failed:
+  g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_FAILED,
+               _("Could not upgrade the plan “%s” from version %d to %d: %s. The plan was left as it was%s."),
+               path, from, to, sqlite3_errmsg (db),
+               from > 0 ? _(" and a backup is beside it") : "");
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static sqlite3 *
+open_database (const char  *path,
+               int         *out_version,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *db = NULL;
+  int version;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                   _("Could not create the folder “%s” for the plan: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                   _("“%s” is a folder, not a plan file: give the path of a file, e.g. %s/lineup.db"),
+                   path, path);
+      return NULL;
+    }
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                   _("Could not open the plan “%s”: %s"),
+                   path, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 0);
+  sqlite3_busy_timeout (db, 5000);
+
+  version = read_user_version (db);
+  if (version < 0 || count_tables (db) < 0)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_A_PLAN,
+                   _("“%s” is not a Lineup plan or is damaged (%s). Lineup left it untouched: open another file with --database, or restore a backup."),
+                   path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (version == 0 && count_tables (db) > 0)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_A_PLAN,
+                   _("“%s” is an SQLite database of another program, not a Lineup plan. Lineup left it untouched: choose another file with --database."),
+                   path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (version > LINEUP_SCHEMA_VERSION)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was saved by a newer Lineup (plan version %d; this one reads up to %d). Lineup left it untouched: update Lineup to open it."),
+                   path, version, LINEUP_SCHEMA_VERSION);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  /* WAL: readers never block the writer, and a crash at any moment leaves
+   * the last committed transaction. NORMAL sync is durable against a crash
+   * of the program; only a power cut may lose the last commits. */
+  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+      /* Savepoints journal in memory, not in temp files (imports otherwise
+       * spend most of their time in the kernel), and a month of posts stays
+       * in the page cache. */
+      sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA cache_size = -16384", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                   _("Could not prepare the plan “%s”: %s"), path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  *out_version = version;
+  return db;
+}
+
+gboolean
+_lineup_store_create_at_version (const char  *path,
+                                 int          version,
+                                 GError     **error)
+{
+  int current;
+  sqlite3 *db;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (version >= 0 && version <= LINEUP_SCHEMA_VERSION, FALSE);
+
+  db = open_database (path, &current, error);
+  if (db == NULL)
+    return FALSE;
+  if (version > current)
+    ok = migrate (db, path, current, version, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+char *
+lineup_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "lineup", "lineup.db", NULL);
+}
+
+LineupStore *
+lineup_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(LineupStore) self = NULL;
+  g_autofree char *tz_id = NULL;
+  g_autofree char *default_time = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (LINEUP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = open_database (path, &version, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (version < LINEUP_SCHEMA_VERSION &&
+      !migrate (self->db, path, version, LINEUP_SCHEMA_VERSION, error))
+    return NULL;
+
+  tz_id = read_meta (self, "time_zone");
+  if (tz_id == NULL)
+    {
+      tz_id = guess_local_zone ();
+      if (!write_meta (self, "time_zone", tz_id, error))
+        return NULL;
+    }
+  apply_time_zone (self, tz_id);
+
+  default_time = read_meta (self, "default_time");
+  if (default_time)
+    self->default_time = CLAMP (atoi (default_time), 0, 24 * 60 - 1);
+
+  if (!load_pillars (self, error) || !load_types (self, error) || !load_campaigns (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+lineup_store_get_path (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+lineup_store_get_actor (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return self->actor;
+}
+
+void
+lineup_store_set_actor (LineupStore *self,
+                        const char  *actor)
+{
+  g_return_if_fail (LINEUP_IS_STORE (self));
+  g_return_if_fail (actor != NULL && g_utf8_validate (actor, -1, NULL));
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+/* ---- plan settings ---- */
+
+GTimeZone *
+lineup_store_get_time_zone (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return self->tz;
+}
+
+const char *
+lineup_store_get_time_zone_id (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return self->tz_id;
+}
+
+gboolean
+lineup_store_set_time_zone (LineupStore  *self,
+                            const char   *iana_id,
+                            GError      **error)
+{
+  g_autoptr(GTimeZone) check = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (iana_id == NULL || !g_utf8_validate (iana_id, -1, NULL) ||
+      (check = g_time_zone_new_identifier (iana_id)) == NULL)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("“%s” is not a time zone: use an IANA name such as Europe/Warsaw or America/New_York"),
+                   iana_id && g_utf8_validate (iana_id, -1, NULL) ? iana_id : "?");
+      return FALSE;
+    }
+  if (g_strcmp0 (iana_id, self->tz_id) == 0)
+    return TRUE;
+
+  if (!begin_operation (self, _("Change time zone"), error))
+    return FALSE;
+  if (!write_meta (self, "time_zone", iana_id, error))
+    return end_operation (self, FALSE, NULL);
+  queue_signal (self, PENDING_PLAN, NULL, NULL);
+  if (!end_operation (self, TRUE, error))
+    return FALSE;
+  apply_time_zone (self, iana_id);
+  return TRUE;
+}
+
+int
+lineup_store_get_default_time (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), 9 * 60);
+  return self->default_time;
+}
+
+/* ---- pillars, types, campaigns ---- */
+
+GListModel *
+lineup_store_get_pillars (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->pillars);
+}
+
+static gpointer
+find_by_id (GListModel *model,
+            gint64      id,
+            gint64    (*get_id) (gpointer))
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      if (get_id (item) == id)
+        return item;   /* the model keeps its reference */
+    }
+  return NULL;
+}
+
+static gpointer
+find_by_name (GListModel  *model,
+              const char  *name,
+              const char *(*get_name) (gpointer))
+{
+  g_autofree char *wanted = NULL;
+  guint n = g_list_model_get_n_items (model);
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return NULL;
+  wanted = g_utf8_casefold (name, -1);
+  g_strstrip (wanted);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *have = g_utf8_casefold (get_name (item), -1);
+
+      if (g_str_equal (have, wanted))
+        return item;
+    }
+  return NULL;
+}
+
+static char *
+join_names (GListModel  *model,
+            const char *(*get_name) (gpointer))
+{
+  GString *names = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, get_name (item));
+    }
+  return g_string_free (names, FALSE);
+}
+
+LineupPillar *
+lineup_store_get_pillar (LineupStore *self,
+                         gint64       id)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return find_by_id (G_LIST_MODEL (self->pillars), id, (gpointer) lineup_pillar_get_id);
+}
+
+LineupPillar *
+lineup_store_find_pillar (LineupStore *self,
+                          const char  *name)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return find_by_name (G_LIST_MODEL (self->pillars), name, (gpointer) lineup_pillar_get_name);
+}
+
+char *
+lineup_store_list_pillar_names (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return join_names (G_LIST_MODEL (self->pillars), (gpointer) lineup_pillar_get_name);
+}
+
+static const char *
+next_palette_color (LineupStore *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pillars));
+
+  for (guint c = 0; c < G_N_ELEMENTS (palette); c++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(LineupPillar) pillar = g_list_model_get_item (G_LIST_MODEL (self->pillars), i);
+          used = g_ascii_strcasecmp (lineup_pillar_get_color (pillar), palette[c]) == 0;
+        }
+      if (!used)
+        return palette[c];
+    }
+  return palette[n % G_N_ELEMENTS (palette)];
+}
+
+LineupPillar *
+lineup_store_add_pillar (LineupStore  *self,
+                         const char   *name,
+                         const char   *color,
+                         double        target,
+                         GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO pillars (name, color, target, position) "
+    "VALUES (?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM pillars))";
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  LineupPillar *pillar;
+  int rc;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  if (!check_name (_("The pillar’s name"), name, error))
+    return NULL;
+  clean = g_strstrip (g_strdup (name));
+  if (lineup_store_find_pillar (self, clean))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                   _("There is already a pillar called “%s”: pick another name"), clean);
+      return NULL;
+    }
+  if (color != NULL && !lineup_color_is_valid (color))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The colour “%s” is not valid: expected #RRGGBB, e.g. #3584e4"),
+                   g_utf8_validate (color, -1, NULL) ? color : "?");
+      return NULL;
+    }
+  if (target > 100 || (target >= 0 && isnan (target)))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The target share %.1f%% is not a percentage: expected 0 to 100"), target);
+      return NULL;
+    }
+
+  if (color == NULL)
+    color = next_palette_color (self);
+
+  if (!begin_operation (self, _("Add pillar"), error))
+    return NULL;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    {
+      end_operation (self, FALSE, NULL);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, color, -1, SQLITE_STATIC);
+  if (target >= 0)
+    sqlite3_bind_double (stmt, 3, target);
+  else
+    sqlite3_bind_null (stmt, 3);
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, _("add the pillar"));
+      end_operation (self, FALSE, NULL);
+      return NULL;
+    }
+
+  pillar = lineup_pillar_new (sqlite3_last_insert_rowid (self->db), clean,
+                              color, target >= 0 ? target : -1);
+  g_list_store_append (self->pillars, pillar);
+  g_object_unref (pillar);
+  queue_signal (self, PENDING_PILLARS, NULL, NULL);
+
+  if (!end_operation (self, TRUE, error))
+    return NULL;
+  return lineup_store_find_pillar (self, clean);
+}
+
+GListModel *
+lineup_store_get_content_types (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->types);
+}
+
+LineupContentType *
+lineup_store_get_content_type (LineupStore *self,
+                               gint64       id)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return find_by_id (G_LIST_MODEL (self->types), id, (gpointer) lineup_content_type_get_id);
+}
+
+LineupContentType *
+lineup_store_find_content_type (LineupStore *self,
+                                const char  *name)
+{
+  LineupContentType *type;
+  guint n;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  type = find_by_name (G_LIST_MODEL (self->types), name, (gpointer) lineup_content_type_get_name);
+  if (type || name == NULL)
+    return type;
+
+  /* The keys work too ("promotional"), whatever the names were renamed to. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->types));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LineupContentType) t = g_list_model_get_item (G_LIST_MODEL (self->types), i);
+      if (lineup_content_type_get_key (t) &&
+          g_ascii_strcasecmp (lineup_content_type_get_key (t), name) == 0)
+        return t;
+    }
+  return NULL;
+}
+
+char *
+lineup_store_list_content_type_names (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return join_names (G_LIST_MODEL (self->types), (gpointer) lineup_content_type_get_name);
+}
+
+LineupContentType *
+lineup_store_add_content_type (LineupStore  *self,
+                               const char   *name,
+                               GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO content_types (name, position) "
+    "VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM content_types))";
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  if (!check_name (_("The content type’s name"), name, error))
+    return NULL;
+  clean = g_strstrip (g_strdup (name));
+  if (lineup_store_find_content_type (self, clean))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                   _("There is already a content type called “%s”: pick another name"), clean);
+      return NULL;
+    }
+
+  if (!begin_operation (self, _("Add content type"), error))
+    return NULL;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL), NULL;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, _("add the content type"));
+      end_operation (self, FALSE, NULL);
+      return NULL;
+    }
+  {
+    LineupContentType *type = lineup_content_type_new (sqlite3_last_insert_rowid (self->db),
+                                                       NULL, clean, -1, -1);
+    g_list_store_append (self->types, type);
+    g_object_unref (type);
+  }
+  queue_signal (self, PENDING_TYPES, NULL, NULL);
+  if (!end_operation (self, TRUE, error))
+    return NULL;
+  return lineup_store_find_content_type (self, clean);
+}
+
+GListModel *
+lineup_store_get_campaigns (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->campaigns);
+}
+
+LineupCampaign *
+lineup_store_get_campaign (LineupStore *self,
+                           gint64       id)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return find_by_id (G_LIST_MODEL (self->campaigns), id, (gpointer) lineup_campaign_get_id);
+}
+
+LineupCampaign *
+lineup_store_find_campaign (LineupStore *self,
+                            const char  *name)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return find_by_name (G_LIST_MODEL (self->campaigns), name, (gpointer) lineup_campaign_get_name);
+}
+
+LineupCampaign *
+lineup_store_add_campaign (LineupStore  *self,
+                           const char   *name,
+                           const char   *color,
+                           const char   *starts_on,
+                           const char   *ends_on,
+                           GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO campaigns (name, color, starts_on, ends_on) VALUES (?, ?, ?, ?)";
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  if (!check_name (_("The campaign’s name"), name, error))
+    return NULL;
+  clean = g_strstrip (g_strdup (name));
+  if (lineup_store_find_campaign (self, clean))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                   _("There is already a campaign called “%s”: pick another name"), clean);
+      return NULL;
+    }
+  if (!lineup_color_is_valid (color))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The colour “%s” is not valid: expected #RRGGBB, e.g. #e66100"),
+                   color && g_utf8_validate (color, -1, NULL) ? color : "?");
+      return NULL;
+    }
+  if (!lineup_parse_date (starts_on, NULL) || !lineup_parse_date (ends_on, NULL) ||
+      g_strcmp0 (starts_on, ends_on) > 0)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The campaign’s dates are not valid: expected a start and an end as YYYY-MM-DD, the end not before the start"));
+      return NULL;
+    }
+
+  if (!begin_operation (self, _("Add campaign"), error))
+    return NULL;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL), NULL;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, color, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, starts_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, ends_on, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, _("add the campaign"));
+      end_operation (self, FALSE, NULL);
+      return NULL;
+    }
+  {
+    LineupCampaign *campaign = lineup_campaign_new (sqlite3_last_insert_rowid (self->db),
+                                                    clean, color, starts_on, ends_on);
+    g_list_store_append (self->campaigns, campaign);
+    g_object_unref (campaign);
+  }
+  queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
+  if (!end_operation (self, TRUE, error))
+    return NULL;
+  return lineup_store_find_campaign (self, clean);
+}
+
+/* ---- posts ---- */
+
+static char *
+quoted_label (const char *format,
+              LineupPost *post)
+{
+  g_autofree char *title = g_utf8_substring (lineup_post_get_title (post), 0, 40);
+  return g_strdup_printf (format, title);
+}
+
+gboolean
+lineup_store_add_post (LineupStore  *self,
+                       LineupPost   *post,
+                       GError      **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(LineupPost) gone = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+  g_return_val_if_fail (lineup_post_get_id (post) == NULL, FALSE);
+
+  if (!validate_post (self, post, error))
+    return FALSE;
+
+  id = g_uuid_string_random ();
+  _lineup_post_set_id (post, id);
+  _lineup_post_set_bookkeeping (post, now, now, 1, 0);
+
+  label = quoted_label (_("Add “%s”"), post);
+  if (!begin_operation (self, label, error))
+    goto failed;
+  if (!write_post_row (self, post, error) ||
+      !write_history (self, id, -1, lineup_post_get_stage (post), NULL, NULL, now, error))
+    {
+      end_operation (self, FALSE, NULL);
+      goto failed;
+    }
+
+  /* Undoing an addition marks the post deleted, like a deletion does. */
+  gone = lineup_post_copy (post);
+  _lineup_post_set_bookkeeping (gone, now, now, 1, now);
+  {
+    g_autoptr(LineupPost) stored = lineup_post_copy (post);
+    record_post_change (self, gone, stored);
+  }
+  if (!end_operation (self, TRUE, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lineup_post_set_id (post, NULL);
+  _lineup_post_set_bookkeeping (post, 0, 0, 0, 0);
+  return FALSE;
+}
+
+/* Resolves a full id or a unique prefix of at least 4 characters to a live
+ * post. */
+static LineupPost *
+find_live_post (LineupStore  *self,
+                const char   *id_or_prefix,
+                GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts "
+    "WHERE id >= ?1 AND id < ?1 || x'7f' AND deleted_at IS NULL LIMIT 2";
+  g_autofree char *lower = NULL;
+  sqlite3_stmt *stmt;
+  LineupPost *found = NULL;
+  int rc, matches = 0;
+
+  if (id_or_prefix == NULL || !g_utf8_validate (id_or_prefix, -1, NULL) ||
+      strlen (id_or_prefix) < 4)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not a post id: give the id or at least its first 4 characters (see “lineup post list”)"),
+                   id_or_prefix && g_utf8_validate (id_or_prefix, -1, NULL) ? id_or_prefix : "?");
+      return NULL;
+    }
+
+  lower = g_ascii_strdown (id_or_prefix, -1);
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      matches++;
+      if (found == NULL)
+        found = post_from_row (stmt);
+    }
+  finish_statement (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_object (&found);
+      set_sqlite_error (self, error, _("find the post"));
+      return NULL;
+    }
+  if (matches == 0)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                   _("No post with id “%s” in the plan: list the posts with “lineup post list” to find its id"),
+                   id_or_prefix);
+      return NULL;
+    }
+  if (matches > 1)
+    {
+      g_clear_object (&found);
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_AMBIGUOUS,
+                   _("“%s” is the start of several posts’ ids: give more of the id"),
+                   id_or_prefix);
+      return NULL;
+    }
+  return found;
+}
+
+LineupPost *
+lineup_store_get_post (LineupStore  *self,
+                       const char   *id_or_prefix,
+                       GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return find_live_post (self, id_or_prefix, error);
+}
+
+static GPtrArray *
+collect_posts (LineupStore  *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (posts, post_from_row (stmt));
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, _("read the posts"));
+      return NULL;
+    }
+  return g_steal_pointer (&posts);
+}
+
+static gint64
+read_data_version (LineupStore *self)
+{
+  static const char sql[] = "PRAGMA data_version";
+  sqlite3_stmt *stmt = get_statement (self, sql, NULL);
+  gint64 version = -1;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    finish_statement (stmt);
+  return version;
+}
+
+static gboolean
+cache_is_current (LineupStore *self)
+{
+  if (self->cache == NULL)
+    return FALSE;
+  if (read_data_version (self) == self->cache_version)
+    return TRUE;
+
+  /* Another process changed the plan since: forget what we hold. */
+  g_clear_pointer (&self->cache_index, g_hash_table_unref);
+  g_clear_pointer (&self->cache, g_ptr_array_unref);
+  return FALSE;
+}
+
+static GPtrArray *
+copy_range (GPtrArray *cache,
+            guint      from,
+            guint      to)
+{
+  GPtrArray *posts = g_ptr_array_new_full (to - from, g_object_unref);
+
+  for (guint i = from; i < to; i++)
+    g_ptr_array_add (posts, g_object_ref (g_ptr_array_index (cache, i)));
+  return posts;
+}
+
+GPtrArray *
+lineup_store_list_posts (LineupStore  *self,
+                         gint64        from,
+                         gint64        to,
+                         GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts "
+    "WHERE slot >= ? AND slot < ? AND deleted_at IS NULL "
+    "ORDER BY slot, created_at, id";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  /* Inside a transaction the cache does not show the uncommitted changes;
+   * the database does. */
+  if (self->depth == 0 && cache_is_current (self))
+    {
+      guint first = cache_bisect_time (self->cache, from);
+      guint last = cache_bisect_time (self->cache, to);
+
+      return copy_range (self->cache, first, MAX (first, last));
+    }
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, MIN (to, UNDATED_SLOT));
+  return collect_posts (self, stmt, error);
+}
+
+GPtrArray *
+lineup_store_list_all_posts (LineupStore  *self,
+                             GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts WHERE deleted_at IS NULL "
+    "ORDER BY slot, created_at, id";
+  sqlite3_stmt *stmt;
+  GPtrArray *posts;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  if (self->depth == 0 && cache_is_current (self))
+    return copy_range (self->cache, 0, self->cache->len);
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  posts = collect_posts (self, stmt, error);
+  if (posts == NULL || self->depth > 0)
+    return posts;
+
+  /* SQLite's order and ours agree; sorting keeps the cache's invariant
+   * independent of the SQL. */
+  g_ptr_array_sort (posts, compare_post_pointers);
+  self->cache = g_ptr_array_ref (posts);
+  self->cache_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < posts->len; i++)
+    g_hash_table_insert (self->cache_index, (gpointer) lineup_post_get_id (posts->pdata[i]), posts->pdata[i]);
+  self->cache_version = read_data_version (self);
+
+  return copy_range (posts, 0, posts->len);
+}
+
+guint
+lineup_store_count_posts (LineupStore *self)
+{
+  static const char sql[] = "SELECT count(*) FROM posts WHERE deleted_at IS NULL";
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), 0);
+
+  if (self->depth == 0 && cache_is_current (self))
+    return self->cache->len;
+
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  finish_statement (stmt);
+  return n;
+}
+
+/* Stores @changed (a copy of @current with edits) as the next revision. */
+static gboolean
+commit_post_change (LineupStore  *self,
+                    LineupPost   *current,
+                    LineupPost   *changed,
+                    const char   *label,
+                    GError      **error)
+{
+  if (!begin_operation (self, label, error))
+    return FALSE;
+  if (!write_post_row (self, changed, error))
+    return end_operation (self, FALSE, NULL);
+  record_post_change (self, current, changed);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_update_post (LineupStore  *self,
+                          LineupPost   *post,
+                          GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+  g_return_val_if_fail (lineup_post_get_id (post) != NULL, FALSE);
+
+  current = find_live_post (self, lineup_post_get_id (post), error);
+  if (current == NULL)
+    return FALSE;
+
+  changed = lineup_post_copy (post);
+  if (!validate_post (self, changed, error))
+    return FALSE;
+  if (lineup_post_content_equal (current, changed))
+    return TRUE;
+
+  _lineup_post_set_stage (changed, lineup_post_get_stage (current));
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current),
+                                now_seconds (),
+                                lineup_post_get_revision (current) + 1,
+                                0);
+
+  label = quoted_label (_("Edit “%s”"), current);
+  if (!commit_post_change (self, current, changed, label, error))
+    return FALSE;
+
+  _lineup_post_set_bookkeeping (post,
+                                lineup_post_get_created_at (changed),
+                                lineup_post_get_updated_at (changed),
+                                lineup_post_get_revision (changed),
+                                0);
+  lineup_post_set_platforms (post, lineup_post_get_platforms (changed));
+  return TRUE;
+}
+
+gboolean
+lineup_store_move_post (LineupStore  *self,
+                        const char   *id,
+                        GDate        *date,
+                        GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+  int minutes = self->default_time;
+  gint64 when;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  current = find_live_post (self, id, error);
+  if (current == NULL)
+    return FALSE;
+
+  if (lineup_post_is_dated (current))
+    lineup_store_utc_to_local (self, lineup_post_get_scheduled_at (current), NULL, &minutes);
+  when = lineup_store_local_to_utc (self, date, minutes);
+  if (when == lineup_post_get_scheduled_at (current))
+    return TRUE;
+
+  changed = lineup_post_copy (current);
+  lineup_post_set_scheduled_at (changed, when);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current),
+                                now_seconds (),
+                                lineup_post_get_revision (current) + 1,
+                                0);
+
+  label = quoted_label (_("Move “%s”"), current);
+  return commit_post_change (self, current, changed, label, error);
+}
+
+gboolean
+lineup_store_set_stage (LineupStore  *self,
+                        const char   *id,
+                        LineupStage   stage,
+                        const char   *actor,
+                        const char   *comment,
+                        GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if ((guint) stage >= LINEUP_N_STAGES)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("Unknown stage: expected one of %s"), lineup_stage_list_keys ());
+      return FALSE;
+    }
+  if (actor != NULL && !check_name (_("The person’s name"), actor, error))
+    return FALSE;
+  if (!check_text (_("The comment"), comment, LINEUP_FIELD_MAX_CHARS, error))
+    return FALSE;
+
+  current = find_live_post (self, id, error);
+  if (current == NULL)
+    return FALSE;
+  if (lineup_post_get_stage (current) == stage)
+    return TRUE;
+
+  changed = lineup_post_copy (current);
+  _lineup_post_set_stage (changed, stage);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current), now,
+                                lineup_post_get_revision (current), 0);
+
+  label = quoted_label (_("Change the stage of “%s”"), current);
+  if (!begin_operation (self, label, error))
+    return FALSE;
+  if (!write_post_row (self, changed, error) ||
+      !write_history (self, lineup_post_get_id (current),
+                      lineup_post_get_stage (current), stage,
+                      actor, comment, now, error))
+    return end_operation (self, FALSE, NULL);
+  record_post_change (self, current, changed);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_delete_post (LineupStore  *self,
+                          const char   *id,
+                          GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  current = find_live_post (self, id, error);
+  if (current == NULL)
+    return FALSE;
+
+  changed = lineup_post_copy (current);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current), now,
+                                lineup_post_get_revision (current), now);
+
+  label = quoted_label (_("Delete “%s”"), current);
+  return commit_post_change (self, current, changed, label, error);
+}
+
+void
+lineup_stage_change_free (LineupStageChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->actor);
+  g_free (change->comment);
+  g_free (change);
+}
+
+GPtrArray *
+lineup_store_get_history (LineupStore  *self,
+                          const char   *id,
+                          GError      **error)
+{
+  static const char sql[] =
+    "SELECT at, from_stage, to_stage, actor, comment FROM stage_history "
+    "WHERE post_id = ? ORDER BY id";
+  g_autoptr(LineupPost) post = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  post = find_live_post (self, id, error);
+  if (post == NULL)
+    return NULL;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  history = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_stage_change_free);
+  sqlite3_bind_text (stmt, 1, lineup_post_get_id (post), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LineupStageChange *change = g_new0 (LineupStageChange, 1);
+
+      change->at = sqlite3_column_int64 (stmt, 0);
+      change->from_stage = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
+      change->to_stage = sqlite3_column_int (stmt, 2);
+      change->actor = g_strdup (column_text (stmt, 3));
+      change->comment = g_strdup (column_text (stmt, 4));
+      g_ptr_array_add (history, change);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, _("read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&history);
+}
+
+/* ---- batches ---- */
+
+void
+lineup_store_begin (LineupStore *self,
+                    const char  *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LINEUP_IS_STORE (self));
+
+  if (!begin_operation (self, label, &error))
+    {
+      /* Still count the level so commit/rollback pair up; commit will fail. */
+      guint marks[2] = { self->entries->len, self->pending->len };
+
+      g_warning ("Could not start “%s”: %s", label, error->message);
+      if (self->depth == 0)
+        {
+          g_free (self->label);
+          self->label = g_strdup (label);
+        }
+      g_array_append_vals (self->savepoints, marks, 2);
+      self->depth++;
+      self->failed = TRUE;
+    }
+}
+
+gboolean
+lineup_store_commit (LineupStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  return end_operation (self, TRUE, error);
+}
+
+void
+lineup_store_rollback (LineupStore *self)
+{
+  g_return_if_fail (LINEUP_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+  if (self->depth > 1)
+    self->failed = TRUE;
+  end_operation (self, FALSE, NULL);
+}
+
+/* ---- undo ---- */
+
+gboolean
+lineup_store_can_undo (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+lineup_store_can_redo (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  return self->redo_stack->len > 0;
+}
+
+const char *
+lineup_store_get_undo_label (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  if (self->undo_stack->len == 0)
+    return NULL;
+  return ((UndoStep *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->label;
+}
+
+const char *
+lineup_store_get_redo_label (LineupStore *self)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  if (self->redo_stack->len == 0)
+    return NULL;
+  return ((UndoStep *) g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1))->label;
+}
+
+static gboolean
+move_step (LineupStore  *self,
+           GPtrArray    *from,
+           GPtrArray    *to,
+           gboolean      backwards,
+           GError      **error)
+{
+  UndoStep *step;
+
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (from->len == 0)
+    {
+      g_set_error_literal (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOTHING_TO_UNDO,
+                           backwards ? _("There is nothing to undo") : _("There is nothing to redo"));
+      return FALSE;
+    }
+
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  if (!replay_step (self, step, backwards, error))
+    {
+      g_ptr_array_add (from, step);
+      return FALSE;
+    }
+  g_ptr_array_add (to, step);
+  notify_undo_state (self);
+  return TRUE;
+}
+
+gboolean
+lineup_store_undo (LineupStore  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  return move_step (self, self->undo_stack, self->redo_stack, TRUE, error);
+}
+
+gboolean
+lineup_store_redo (LineupStore  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  return move_step (self, self->redo_stack, self->undo_stack, FALSE, error);
+}
+
+/* ---- dates ---- */
+
+gint64
+lineup_store_local_to_utc (LineupStore *self,
+                           GDate       *date,
+                           int          minutes)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), 0);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
+
+  /* A local time that does not exist (the hour skipped by DST) comes out
+   * moved forward by GLib, which is what a planner expects. */
+  dt = g_date_time_new (self->tz,
+                        g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
+                        minutes / 60, minutes % 60, 0);
+  return g_date_time_to_unix (dt);
+}
+
+void
+lineup_store_utc_to_local (LineupStore *self,
+                           gint64       instant,
+                           GDate       *out_date,
+                           int         *out_minutes)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_if_fail (LINEUP_IS_STORE (self));
+
+  utc = g_date_time_new_from_unix_utc (instant);
+  local = g_date_time_to_timezone (utc, self->tz);
+  if (out_date)
+    g_date_set_dmy (out_date, g_date_time_get_day_of_month (local),
+                    g_date_time_get_month (local), g_date_time_get_year (local));
+  if (out_minutes)
+    *out_minutes = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+}

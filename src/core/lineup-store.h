@@ -1,0 +1,215 @@
+/* lineup-store.h: the plan, kept in one SQLite file.
+ *
+ * Every change goes through here: it is validated, committed in one
+ * transaction, recorded as one undo step, and announced with a signal so the
+ * views that show it update. Nothing else writes SQL.
+ *
+ * Signals (emitted after the transaction commits):
+ *   post-added    (LineupPost *post)
+ *   post-changed  (LineupPost *old_post, LineupPost *new_post)
+ *   post-removed  (LineupPost *old_post)
+ *   pillars-changed, content-types-changed, campaigns-changed ()
+ *   plan-changed  () — time zone or another plan setting
+ * Properties: can-undo, can-redo, undo-label, redo-label (notify on change).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lineup-types.h"
+#include "lineup-post.h"
+#include "lineup-pillar.h"
+#include "lineup-content-type.h"
+#include "lineup-campaign.h"
+#include "lineup-platform.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_STORE_ERROR (lineup_store_error_quark ())
+
+typedef enum {
+  LINEUP_STORE_ERROR_INVALID,        /* a value the plan cannot hold; the message says which and why */
+  LINEUP_STORE_ERROR_NOT_FOUND,      /* no post/pillar/type with that id or name */
+  LINEUP_STORE_ERROR_AMBIGUOUS,      /* an id prefix that matches several posts */
+  LINEUP_STORE_ERROR_EXISTS,         /* a name that is taken */
+  LINEUP_STORE_ERROR_NEWER_SCHEMA,   /* the file was written by a newer Lineup */
+  LINEUP_STORE_ERROR_NOT_A_PLAN,     /* the file is not a Lineup database or is damaged */
+  LINEUP_STORE_ERROR_IO,             /* the file or its folder cannot be read or written */
+  LINEUP_STORE_ERROR_NOTHING_TO_UNDO,
+  LINEUP_STORE_ERROR_FAILED,         /* SQLite failed in a way the message explains */
+} LineupStoreError;
+
+GQuark lineup_store_error_quark (void);
+
+/* The current schema, stored in PRAGMA user_version. */
+#define LINEUP_SCHEMA_VERSION 1
+
+/* Documented limits (README, "Limits"). Characters are Unicode code points. */
+#define LINEUP_TITLE_MAX_CHARS   300
+#define LINEUP_BODY_MAX_CHARS    65536
+#define LINEUP_FIELD_MAX_CHARS   2000   /* each brief field, names of pillars/types/campaigns: 100 */
+#define LINEUP_NAME_MAX_CHARS    100
+
+#define LINEUP_TYPE_STORE (lineup_store_get_type ())
+G_DECLARE_FINAL_TYPE (LineupStore, lineup_store, LINEUP, STORE, GObject)
+
+/* $XDG_DATA_HOME/lineup/lineup.db */
+char         *lineup_store_default_path   (void);
+/* Opens or creates the plan at @path (creating its folder), migrating an
+ * older schema after copying the file to PATH.bak-vN. */
+LineupStore  *lineup_store_open           (const char  *path,
+                                           GError     **error);
+const char   *lineup_store_get_path       (LineupStore *self);
+
+/* The person whose name goes into the stage history; defaults to the
+ * account's real name. */
+const char   *lineup_store_get_actor      (LineupStore *self);
+void          lineup_store_set_actor      (LineupStore *self,
+                                           const char  *actor);
+
+/* ---- plan settings ---- */
+GTimeZone    *lineup_store_get_time_zone    (LineupStore *self);   /* borrowed */
+const char   *lineup_store_get_time_zone_id (LineupStore *self);
+gboolean      lineup_store_set_time_zone    (LineupStore *self,
+                                             const char  *iana_id,
+                                             GError     **error);
+/* Minutes after midnight a post gets when it is given a day but no time
+ * (09:00 unless changed). */
+int           lineup_store_get_default_time (LineupStore *self);
+
+/* ---- pillars, content types, campaigns (live list models, owned by the store) ---- */
+GListModel        *lineup_store_get_pillars         (LineupStore *self);
+LineupPillar      *lineup_store_get_pillar          (LineupStore *self, gint64 id);          /* borrowed or NULL */
+LineupPillar      *lineup_store_find_pillar         (LineupStore *self, const char *name);   /* case-insensitive, borrowed or NULL */
+/* @color NULL picks the next unused colour of the palette; @target < 0 for none. */
+LineupPillar      *lineup_store_add_pillar          (LineupStore *self,
+                                                     const char  *name,
+                                                     const char  *color,
+                                                     double       target,
+                                                     GError     **error);            /* borrowed */
+GListModel        *lineup_store_get_content_types   (LineupStore *self);
+LineupContentType *lineup_store_get_content_type    (LineupStore *self, gint64 id);
+LineupContentType *lineup_store_find_content_type   (LineupStore *self, const char *name);
+LineupContentType *lineup_store_add_content_type    (LineupStore *self,
+                                                     const char  *name,
+                                                     GError     **error);
+GListModel        *lineup_store_get_campaigns       (LineupStore *self);
+LineupCampaign    *lineup_store_get_campaign        (LineupStore *self, gint64 id);
+LineupCampaign    *lineup_store_find_campaign       (LineupStore *self, const char *name);
+LineupCampaign    *lineup_store_add_campaign        (LineupStore *self,
+                                                     const char  *name,
+                                                     const char  *color,
+                                                     const char  *starts_on,
+                                                     const char  *ends_on,
+                                                     GError     **error);
+/* "Educational, Narrative, …" / "A, B" for error messages. */
+char              *lineup_store_list_content_type_names (LineupStore *self);
+char              *lineup_store_list_pillar_names       (LineupStore *self);
+
+/* ---- posts ---- */
+/* Validates and adds @post (which must not have an id yet): gives it an id,
+ * created/updated times and revision 1, and writes the first history entry.
+ * On success @post holds what was stored. */
+gboolean      lineup_store_add_post        (LineupStore *self,
+                                            LineupPost  *post,
+                                            GError     **error);
+/* A new reference to the post with that id (or unique id prefix of at least 4
+ * characters). Deleted posts are not found. */
+LineupPost   *lineup_store_get_post        (LineupStore *self,
+                                            const char  *id_or_prefix,
+                                            GError     **error);
+/* Dated posts with @from <= scheduled_at < @to, ordered by time. Element type
+ * LineupPost. */
+GPtrArray    *lineup_store_list_posts      (LineupStore *self,
+                                            gint64       from,
+                                            gint64       to,
+                                            GError     **error);
+/* Every post in the plan: dated ones by time, then undated ones by creation. */
+GPtrArray    *lineup_store_list_all_posts  (LineupStore *self,
+                                            GError     **error);
+guint         lineup_store_count_posts     (LineupStore *self);
+/* Stores the editable fields of @post (matched by id): title, body, pillar,
+ * type, platforms, date, campaign, brief. The stage is not changed here. The
+ * revision rises when anything changed; nothing happens otherwise. */
+gboolean      lineup_store_update_post     (LineupStore *self,
+                                            LineupPost  *post,
+                                            GError     **error);
+/* Moves a post to another day keeping its local time of day in the plan's
+ * time zone (an undated post gets the default time). */
+gboolean      lineup_store_move_post       (LineupStore *self,
+                                            const char  *id,
+                                            GDate       *date,
+                                            GError     **error);
+/* Changes the stage and writes the history: who (@actor, NULL = the store's
+ * actor), when, from, to, @comment. */
+gboolean      lineup_store_set_stage       (LineupStore *self,
+                                            const char  *id,
+                                            LineupStage  stage,
+                                            const char  *actor,
+                                            const char  *comment,
+                                            GError     **error);
+/* Removes the post from the plan (its row and history are kept so undo can
+ * bring it back). */
+gboolean      lineup_store_delete_post     (LineupStore *self,
+                                            const char  *id,
+                                            GError     **error);
+
+typedef struct {
+  gint64  at;           /* UTC unix seconds */
+  int     from_stage;   /* -1 when the post was created */
+  int     to_stage;
+  char   *actor;
+  char   *comment;      /* may be NULL */
+} LineupStageChange;
+
+void          lineup_stage_change_free     (LineupStageChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupStageChange, lineup_stage_change_free)
+/* Oldest first. Element type LineupStageChange. */
+GPtrArray    *lineup_store_get_history     (LineupStore *self,
+                                            const char  *id,
+                                            GError     **error);
+
+/* ---- batches: several changes, one transaction, one undo step ---- */
+/* Everything between begin and commit is one transaction and one undo step
+ * labelled @label ("Import", "Load demo plan"); signals are held until commit.
+ * Rollback undoes the database and forgets the held signals. */
+void          lineup_store_begin           (LineupStore *self,
+                                            const char  *label);
+gboolean      lineup_store_commit          (LineupStore *self,
+                                            GError     **error);
+void          lineup_store_rollback        (LineupStore *self);
+
+/* ---- undo ---- */
+gboolean      lineup_store_can_undo        (LineupStore *self);
+gboolean      lineup_store_can_redo        (LineupStore *self);
+/* "Move “Launch teaser”" etc., or NULL. */
+const char   *lineup_store_get_undo_label  (LineupStore *self);
+const char   *lineup_store_get_redo_label  (LineupStore *self);
+gboolean      lineup_store_undo            (LineupStore *self,
+                                            GError     **error);
+gboolean      lineup_store_redo            (LineupStore *self,
+                                            GError     **error);
+
+/* ---- dates in the plan's zone ---- */
+/* The instant of local @date at @minutes after midnight in the plan's zone. */
+gint64        lineup_store_local_to_utc    (LineupStore *self,
+                                            GDate       *date,
+                                            int          minutes);
+/* The local date and minutes after midnight of @instant. */
+void          lineup_store_utc_to_local    (LineupStore *self,
+                                            gint64       instant,
+                                            GDate       *out_date,
+                                            int         *out_minutes);
+
+/* Parses "YYYY-MM-DD" strictly (2026-02-30 is refused). */
+gboolean      lineup_parse_date            (const char  *text,
+                                            GDate       *out_date);
+/* Parses "HH:MM" (00:00–23:59) into minutes after midnight. */
+gboolean      lineup_parse_time            (const char  *text,
+                                            int         *out_minutes);
+/* "#RRGGBB" */
+gboolean      lineup_color_is_valid        (const char  *color);
+
+G_END_DECLS

@@ -1,0 +1,786 @@
+/* test-store.c: the plan store, headless.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lineup-core.h"
+#include "lineup-store-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  LineupStore *store;
+  gint64 pillar_id;
+  gint64 type_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LineupPillar *pillar;
+
+  f->dir = g_dir_make_tmp ("lineup-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "plan", "lineup.db", NULL);
+  f->store = lineup_store_open (f->path, &error);
+  g_assert_no_error (error);
+  if (data)
+    {
+      lineup_store_set_time_zone (f->store, data, &error);
+      g_assert_no_error (error);
+    }
+  pillar = lineup_store_add_pillar (f->store, "Product education", "#3584e4", 40, &error);
+  g_assert_no_error (error);
+  f->pillar_id = lineup_pillar_get_id (pillar);
+  f->type_id = lineup_content_type_get_id (lineup_store_find_content_type (f->store, "Educational"));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+local (LineupStore *store,
+       const char  *date,
+       const char  *time)
+{
+  GDate d;
+  int minutes;
+
+  g_assert_true (lineup_parse_date (date, &d));
+  g_assert_true (lineup_parse_time (time, &minutes));
+  return lineup_store_local_to_utc (store, &d, minutes);
+}
+
+static char *
+local_string (LineupStore *store,
+              gint64       instant)
+{
+  GDate d;
+  int minutes;
+
+  lineup_store_utc_to_local (store, instant, &d, &minutes);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", g_date_get_year (&d), g_date_get_month (&d),
+                          g_date_get_day (&d), minutes / 60, minutes % 60);
+}
+
+static LineupPost *
+add_post (Fixture    *f,
+          const char *title,
+          gint64      when)
+{
+  g_autoptr(GError) error = NULL;
+  LineupPost *post = lineup_post_new ();
+  const char *platforms[] = { "Mastodon", "linkedin", NULL };
+
+  lineup_post_set_title (post, title);
+  lineup_post_set_body (post, "Body text");
+  lineup_post_set_pillar_id (post, f->pillar_id);
+  lineup_post_set_type_id (post, f->type_id);
+  lineup_post_set_platforms (post, platforms);
+  lineup_post_set_scheduled_at (post, when);
+  g_assert_true (lineup_store_add_post (f->store, post, &error));
+  g_assert_no_error (error);
+  return post;
+}
+
+/* ---- CRUD ---- */
+
+static void
+test_crud (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = add_post (f, "Launch teaser", local (f->store, "2026-12-10", "09:00"));
+  g_autoptr(LineupPost) read = NULL;
+  g_autoptr(LineupPost) edit = NULL;
+  g_autoptr(GPtrArray) month = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  const char *expected_platforms[] = { "linkedin", "mastodon", NULL };
+  g_autofree char *prefix = NULL;
+
+  g_assert_nonnull (lineup_post_get_id (post));
+  g_assert_cmpint (lineup_post_get_revision (post), ==, 1);
+
+  read = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lineup_post_get_title (read), ==, "Launch teaser");
+  g_assert_cmpstr (lineup_post_get_body (read), ==, "Body text");
+  /* Platforms come back in the canonical order, however they were given. */
+  g_assert_true (g_strv_equal (lineup_post_get_platforms (read), expected_platforms));
+  g_assert_cmpint (lineup_post_get_stage (read), ==, LINEUP_STAGE_BRIEF);
+  g_assert_true (lineup_post_equal (read, post));
+
+  /* A unique prefix finds it. */
+  prefix = g_strndup (lineup_post_get_id (post), 6);
+  g_clear_object (&read);
+  read = lineup_store_get_post (f->store, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lineup_post_get_id (read), ==, lineup_post_get_id (post));
+
+  /* An edit that changes nothing keeps the revision; a real one raises it. */
+  edit = lineup_post_copy (read);
+  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_cmpint (lineup_post_get_revision (edit), ==, 1);
+  lineup_post_set_title (edit, "Launch teaser, take two");
+  lineup_post_set_brief (edit, LINEUP_BRIEF_GOAL, "Sign-ups");
+  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_no_error (error);
+  g_clear_object (&read);
+  read = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+  g_assert_cmpstr (lineup_post_get_title (read), ==, "Launch teaser, take two");
+  g_assert_cmpstr (lineup_post_get_brief (read, LINEUP_BRIEF_GOAL), ==, "Sign-ups");
+  g_assert_cmpint (lineup_post_get_revision (read), ==, 2);
+
+  /* Stage changes are written to the history with who and why. */
+  g_assert_true (lineup_store_set_stage (f->store, lineup_post_get_id (post), LINEUP_STAGE_IN_REVIEW,
+                                         "Ada", "Ready for Legal", &error));
+  g_assert_no_error (error);
+  history = lineup_store_get_history (f->store, lineup_post_get_id (post), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpint (((LineupStageChange *) history->pdata[0])->from_stage, ==, -1);
+  g_assert_cmpint (((LineupStageChange *) history->pdata[1])->from_stage, ==, LINEUP_STAGE_BRIEF);
+  g_assert_cmpint (((LineupStageChange *) history->pdata[1])->to_stage, ==, LINEUP_STAGE_IN_REVIEW);
+  g_assert_cmpstr (((LineupStageChange *) history->pdata[1])->actor, ==, "Ada");
+  g_assert_cmpstr (((LineupStageChange *) history->pdata[1])->comment, ==, "Ready for Legal");
+
+  month = lineup_store_list_posts (f->store, local (f->store, "2026-12-01", "00:00"),
+                                   local (f->store, "2027-01-01", "00:00"), &error);
+  g_assert_cmpuint (month->len, ==, 1);
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 1);
+
+  g_assert_true (lineup_store_delete_post (f->store, lineup_post_get_id (post), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 0);
+  g_clear_object (&read);
+  read = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND);
+  g_assert_null (read);
+}
+
+static void
+test_persistence (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = add_post (f, "Survives a restart", local (f->store, "2026-12-10", "17:45"));
+  g_autoptr(LineupPost) read = NULL;
+  g_autofree char *when = NULL;
+
+  g_clear_object (&f->store);
+  f->store = lineup_store_open (f->path, &error);
+  g_assert_no_error (error);
+  read = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+  g_assert_no_error (error);
+  g_assert_true (lineup_post_equal (read, post));
+  when = local_string (f->store, lineup_post_get_scheduled_at (read));
+  g_assert_cmpstr (when, ==, "2026-12-10 17:45");
+  g_assert_cmpstr (lineup_pillar_get_name (lineup_store_get_pillar (f->store, f->pillar_id)), ==,
+                   "Product education");
+}
+
+/* ---- time zones ---- */
+
+static void
+test_dst (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *zone = data;
+  /* The Sunday each zone changes its clocks in spring 2026. */
+  const char *before = g_str_equal (zone, "Europe/Warsaw") ? "2026-03-27" : "2026-03-06";
+  const char *after = g_str_equal (zone, "Europe/Warsaw") ? "2026-03-30" : "2026-03-09";
+  const char *dst_day = g_str_equal (zone, "Europe/Warsaw") ? "2026-03-29" : "2026-03-08";
+  g_autoptr(LineupPost) post = add_post (f, "Across the change", local (f->store, before, "09:00"));
+  g_autoptr(LineupPost) moved = NULL;
+  g_autoptr(GPtrArray) day = NULL;
+  g_autofree char *when = NULL;
+  GDate target;
+  gint64 day_start, day_end;
+
+  g_assert_cmpstr (lineup_store_get_time_zone_id (f->store), ==, zone);
+
+  g_assert_true (lineup_parse_date (after, &target));
+  g_assert_true (lineup_store_move_post (f->store, lineup_post_get_id (post), &target, &error));
+  g_assert_no_error (error);
+  moved = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+  when = local_string (f->store, lineup_post_get_scheduled_at (moved));
+  g_assert_cmpstr (strchr (when, ' ') + 1, ==, "09:00");
+  /* The clock moved an hour, so the UTC instant is not a whole number of days later. */
+  g_assert_cmpint ((lineup_post_get_scheduled_at (moved) - lineup_post_get_scheduled_at (post)) % 86400, ==, 86400 - 3600);
+  g_assert_cmpint (lineup_post_get_revision (moved), ==, 2);
+
+  /* The day of the change has 23 hours; a post at 23:30 local is still in it. */
+  g_clear_object (&post);
+  post = add_post (f, "Late on the short day", local (f->store, dst_day, "23:30"));
+  day_start = local (f->store, dst_day, "00:00");
+  {
+    GDate next;
+    g_assert_true (lineup_parse_date (dst_day, &next));
+    g_date_add_days (&next, 1);
+    day_end = lineup_store_local_to_utc (f->store, &next, 0);
+  }
+  g_assert_cmpint (day_end - day_start, ==, 23 * 3600);
+  day = lineup_store_list_posts (f->store, day_start, day_end, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (day->len, ==, 1);
+  g_assert_cmpstr (lineup_post_get_title (day->pdata[0]), ==, "Late on the short day");
+
+  /* Autumn: the day the clocks go back has 25 hours. */
+  {
+    const char *autumn = g_str_equal (zone, "Europe/Warsaw") ? "2026-10-25" : "2026-11-01";
+    GDate next;
+    g_assert_true (lineup_parse_date (autumn, &next));
+    g_date_add_days (&next, 1);
+    g_assert_cmpint (lineup_store_local_to_utc (f->store, &next, 0) - local (f->store, autumn, "00:00"),
+                     ==, 25 * 3600);
+  }
+}
+
+/* ---- limits ---- */
+
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = lineup_post_new ();
+  g_autofree char *title300 = NULL;
+  g_autofree char *title301 = NULL;
+  GString *body;
+
+  lineup_post_set_pillar_id (post, f->pillar_id);
+  lineup_post_set_type_id (post, f->type_id);
+
+  /* 300 characters of a two-byte letter are fine: the limit counts characters. */
+  {
+    GString *s = g_string_new (NULL);
+    for (int i = 0; i < 300; i++)
+      g_string_append (s, "ż");
+    title300 = g_string_free (s, FALSE);
+    title301 = g_strconcat (title300, "x", NULL);
+  }
+  lineup_post_set_title (post, title301);
+  g_assert_false (lineup_store_add_post (f->store, post, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "301"));
+  g_assert_nonnull (strstr (error->message, "300"));
+  g_assert_null (lineup_post_get_id (post));
+  g_clear_error (&error);
+
+  lineup_post_set_title (post, "   ");
+  g_assert_false (lineup_store_add_post (f->store, post, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  lineup_post_set_title (post, "Bad \xff byte");
+  g_assert_false (lineup_store_add_post (f->store, post, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+
+  body = g_string_new (NULL);
+  for (int i = 0; i < LINEUP_BODY_MAX_CHARS + 1; i++)
+    g_string_append_c (body, 'a');
+  lineup_post_set_title (post, title300);
+  lineup_post_set_body (post, body->str);
+  g_assert_false (lineup_store_add_post (f->store, post, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "caption"));
+  g_clear_error (&error);
+  g_string_truncate (body, LINEUP_BODY_MAX_CHARS);
+  lineup_post_set_body (post, body->str);
+  g_assert_true (lineup_store_add_post (f->store, post, &error));
+  g_assert_no_error (error);
+  g_string_free (body, TRUE);
+
+  g_assert_null (lineup_store_add_pillar (f->store, "Colourless", "blue", -1, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "#RRGGBB"));
+  g_clear_error (&error);
+  g_assert_null (lineup_store_add_pillar (f->store, "Short", "#12345", -1, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (lineup_store_add_pillar (f->store, "product EDUCATION", NULL, -1, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_nonnull (lineup_store_add_pillar (f->store, "Community", "#9141AC", -1, &error));
+  g_assert_no_error (error);
+
+  /* Dates and times are strict. */
+  g_assert_false (lineup_parse_date ("2026-02-30", NULL));
+  g_assert_false (lineup_parse_date ("2026-2-3", NULL));
+  g_assert_true (lineup_parse_date ("2028-02-29", NULL));
+  g_assert_false (lineup_parse_time ("25:00", NULL));
+  g_assert_false (lineup_parse_time ("9:00", NULL));
+
+  /* A platform that does not exist is named in the error. */
+  {
+    const char *bad[] = { "Myspace", NULL };
+    g_autoptr(LineupPost) p = lineup_post_new ();
+    lineup_post_set_title (p, "Platforms");
+    lineup_post_set_pillar_id (p, f->pillar_id);
+    lineup_post_set_type_id (p, f->type_id);
+    lineup_post_set_platforms (p, bad);
+    g_assert_false (lineup_store_add_post (f->store, p, &error));
+    g_assert_nonnull (strstr (error->message, "Myspace"));
+  }
+}
+
+/* ---- undo ---- */
+
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = add_post (f, "Undo me", local (f->store, "2026-12-10", "09:00"));
+  const char *id = lineup_post_get_id (post);
+  g_autoptr(LineupPost) edit = lineup_post_copy (post);
+  g_autoptr(LineupPost) now = NULL;
+  GDate d;
+
+  g_assert_true (lineup_store_can_undo (f->store));
+  g_assert_false (lineup_store_can_redo (f->store));
+
+  lineup_post_set_title (edit, "Edited");
+  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_true (lineup_parse_date ("2026-12-14", &d));
+  g_assert_true (lineup_store_move_post (f->store, id, &d, &error));
+  g_assert_true (lineup_store_set_stage (f->store, id, LINEUP_STAGE_DRAFT, NULL, NULL, &error));
+  g_assert_true (lineup_store_delete_post (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (lineup_store_get_undo_label (f->store), "Delete"));
+
+  /* Undo the delete: it is back, as a draft on the 14th. */
+  g_assert_true (lineup_store_undo (f->store, &error));
+  now = lineup_store_get_post (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lineup_post_get_stage (now), ==, LINEUP_STAGE_DRAFT);
+  g_clear_object (&now);
+
+  /* Undo the stage change, then the move, then the edit. */
+  g_assert_true (lineup_store_undo (f->store, &error));
+  now = lineup_store_get_post (f->store, id, &error);
+  g_assert_cmpint (lineup_post_get_stage (now), ==, LINEUP_STAGE_BRIEF);
+  g_clear_object (&now);
+  g_assert_true (lineup_store_undo (f->store, &error));
+  now = lineup_store_get_post (f->store, id, &error);
+  g_assert_cmpint (lineup_post_get_scheduled_at (now), ==, local (f->store, "2026-12-10", "09:00"));
+  g_clear_object (&now);
+  g_assert_true (lineup_store_undo (f->store, &error));
+  now = lineup_store_get_post (f->store, id, &error);
+  g_assert_cmpstr (lineup_post_get_title (now), ==, "Undo me");
+  /* Undo is a new version for anyone who synced the old one. */
+  g_assert_cmpint (lineup_post_get_revision (now), >, 3);
+  g_clear_object (&now);
+
+  /* Undo the addition: gone. Redo: back. */
+  g_assert_true (lineup_store_undo (f->store, &error));
+  g_assert_null (lineup_store_get_post (f->store, id, NULL));
+  g_assert_false (lineup_store_can_undo (f->store));
+  g_assert_false (lineup_store_undo (f->store, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
+  g_assert_true (lineup_store_redo (f->store, &error));
+  g_assert_true (lineup_store_redo (f->store, &error));
+  now = lineup_store_get_post (f->store, id, &error);
+  g_assert_cmpstr (lineup_post_get_title (now), ==, "Edited");
+  g_clear_object (&now);
+
+  /* A new change forgets what could be redone. */
+  g_assert_true (lineup_store_can_redo (f->store));
+  g_assert_true (lineup_store_set_stage (f->store, id, LINEUP_STAGE_APPROVED, NULL, NULL, &error));
+  g_assert_false (lineup_store_can_redo (f->store));
+
+  /* The history tells the whole story, undos included. */
+  {
+    g_autoptr(GPtrArray) history = lineup_store_get_history (f->store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 4);
+    g_assert_cmpstr (((LineupStageChange *) history->pdata[2])->comment, ==, "Undo");
+  }
+}
+
+static void
+count_signal (gpointer data)
+{
+  (*(int *) data)++;
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  int added = 0;
+  g_autoptr(LineupPost) bad = lineup_post_new ();
+
+  g_signal_connect_swapped (f->store, "post-added", G_CALLBACK (count_signal), &added);
+
+  /* Three posts in one batch: one undo step; signals after commit. */
+  lineup_store_begin (f->store, "Three at once");
+  g_clear_object (&bad);
+  for (int i = 0; i < 3; i++)
+    g_object_unref (add_post (f, "Batch", local (f->store, "2026-12-01", "09:00")));
+  g_assert_cmpint (added, ==, 0);
+  g_assert_true (lineup_store_commit (f->store, &error));
+  g_assert_cmpint (added, ==, 3);
+  g_assert_cmpstr (lineup_store_get_undo_label (f->store), ==, "Three at once");
+  g_assert_true (lineup_store_undo (f->store, &error));
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 0);
+
+  /* A batch that is rolled back leaves nothing, pillars included. */
+  lineup_store_begin (f->store, "Doomed");
+  g_assert_nonnull (lineup_store_add_pillar (f->store, "Temporary", NULL, -1, &error));
+  g_object_unref (add_post (f, "Never saved", LINEUP_POST_UNDATED));
+  lineup_store_rollback (f->store);
+  g_assert_null (lineup_store_find_pillar (f->store, "Temporary"));
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 0);
+  g_assert_cmpint (added, ==, 3);
+
+  /* A failing change inside a batch rolls back only itself. */
+  lineup_store_begin (f->store, "Partly bad");
+  g_object_unref (add_post (f, "Good", LINEUP_POST_UNDATED));
+  bad = lineup_post_new ();
+  lineup_post_set_title (bad, "No pillar");
+  g_assert_false (lineup_store_add_post (f->store, bad, &error));
+  g_clear_error (&error);
+  g_assert_true (lineup_store_commit (f->store, &error));
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 1);
+}
+
+/* ---- the list model ---- */
+
+typedef struct {
+  guint position, removed, added;
+  int calls;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *last)
+{
+  last->position = position;
+  last->removed = removed;
+  last->added = added;
+  last->calls++;
+}
+
+static void
+test_post_model (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) a = add_post (f, "A", local (f->store, "2026-12-01", "09:00"));
+  g_autoptr(LineupPost) c = add_post (f, "C", local (f->store, "2026-12-03", "09:00"));
+  g_autoptr(LineupPost) idea = add_post (f, "Idea", LINEUP_POST_UNDATED);
+  g_autoptr(LineupPostModel) model = lineup_post_model_new (f->store);
+  g_autoptr(LineupPost) b = NULL;
+  g_autoptr(LineupPost) edit = NULL;
+  ItemsChanged last = { 0, };
+  GDate d;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpuint (lineup_post_model_find (model, lineup_post_get_id (idea)), ==, 2);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &last);
+
+  b = add_post (f, "B", local (f->store, "2026-12-02", "09:00"));
+  g_assert_cmpint (last.calls, ==, 1);
+  g_assert_cmpuint (last.position, ==, 1);
+  g_assert_cmpuint (last.added, ==, 1);
+  g_assert_cmpuint (last.removed, ==, 0);
+
+  /* An edit that keeps the order changes exactly one item. */
+  edit = lineup_post_copy (b);
+  lineup_post_set_title (edit, "B2");
+  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_cmpint (last.calls, ==, 2);
+  g_assert_cmpuint (last.position, ==, 1);
+  g_assert_cmpuint (last.removed, ==, 1);
+  g_assert_cmpuint (last.added, ==, 1);
+  {
+    g_autoptr(LineupPost) item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+    g_assert_cmpstr (lineup_post_get_title (item), ==, "B2");
+  }
+
+  /* A move re-sorts: A goes after C. */
+  g_assert_true (lineup_parse_date ("2026-12-05", &d));
+  g_assert_true (lineup_store_move_post (f->store, lineup_post_get_id (a), &d, &error));
+  {
+    g_autoptr(LineupPost) item = g_list_model_get_item (G_LIST_MODEL (model), 2);
+    g_assert_cmpstr (lineup_post_get_title (item), ==, "A");
+  }
+
+  g_assert_true (lineup_store_delete_post (f->store, lineup_post_get_id (c), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_true (lineup_store_undo (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+  g_assert_cmpuint (last.added, ==, 1);
+}
+
+/* ---- migrations and opening bad files ---- */
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+test_migrations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-migrate-XXXXXX", &error);
+
+  /* From an empty file and from every earlier schema version. */
+  for (int v = 0; v < LINEUP_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", v);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *backup = g_strdup_printf ("%s.bak-v%d", path, v);
+      g_autoptr(LineupStore) store = NULL;
+      sqlite3 *db;
+      sqlite3_stmt *stmt;
+
+      g_assert_true (_lineup_store_create_at_version (path, v, &error));
+      g_assert_no_error (error);
+      store = lineup_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+      g_assert_cmpint (g_file_test (backup, G_FILE_TEST_EXISTS), ==, v > 0);
+      g_assert_cmpuint (g_list_model_get_n_items (lineup_store_get_content_types (store)), ==, 5);
+      g_clear_object (&store);
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LINEUP_SCHEMA_VERSION);
+      sqlite3_finalize (stmt);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+
+  /* A file from a newer Lineup is refused and left byte for byte. */
+  {
+    g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", LINEUP_SCHEMA_VERSION + 1);
+    sqlite3 *db;
+
+    g_assert_true (_lineup_store_create_at_version (path, LINEUP_SCHEMA_VERSION, &error));
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    before = file_digest (path);
+    g_assert_null (lineup_store_open (path, &error));
+    g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NEWER_SCHEMA);
+    g_assert_nonnull (strstr (error->message, "newer"));
+    g_clear_error (&error);
+    after = file_digest (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* A file that is not a database at all. */
+  {
+    g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_set_contents (path, "Shopping list: milk, eggs\n", -1, NULL));
+    g_assert_null (lineup_store_open (path, &error));
+    g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_A_PLAN);
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, "Shopping list: milk, eggs\n");
+  }
+
+  /* Another program's SQLite database. */
+  {
+    g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_null (lineup_store_open (path, &error));
+    g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_A_PLAN);
+    g_clear_error (&error);
+  }
+
+  remove_tree (dir);
+}
+
+/* ---- import and demo ---- */
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "plan.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (csv,
+    "\xEF\xBB\xBFtitle,body,date,time,pillar,type,platform,stage\r\n"
+    "\"Quote, comma\",\"Line one\nLine \"\"two\"\"\",2026-12-01,10:30,Product education,Educational,\"Mastodon;LinkedIn\",draft\r\n"
+    "Brand new pillar,,,,Stories,narrative,,\r\n", -1, NULL));
+  g_assert_true (lineup_import_csv (f->store, csv, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_nonnull (lineup_store_find_pillar (f->store, "Stories"));
+  all = lineup_store_list_all_posts (f->store, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (lineup_post_get_title (all->pdata[0]), ==, "Quote, comma");
+  g_assert_cmpstr (lineup_post_get_body (all->pdata[0]), ==, "Line one\nLine \"two\"");
+  g_assert_cmpint (lineup_post_get_stage (all->pdata[0]), ==, LINEUP_STAGE_DRAFT);
+  g_assert_false (lineup_post_is_dated (all->pdata[1]));
+  g_assert_cmpstr (lineup_store_get_undo_label (f->store), ==, "Import plan.csv");
+
+  /* The third row is bad: nothing of the file is imported. */
+  g_assert_true (g_file_set_contents (bad,
+    "title,date,pillar,type\n"
+    "Fine,2026-12-02,Product education,Educational\n"
+    "Also fine,2026-12-03,Yet another,Educational\n"
+    "Broken,2026-02-30,Product education,Educational\n", -1, NULL));
+  g_assert_false (lineup_import_csv (f->store, bad, &n, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "row 4"));
+  g_assert_nonnull (strstr (error->message, "date"));
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_clear_error (&error);
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 2);
+  g_assert_null (lineup_store_find_pillar (f->store, "Yet another"));
+
+  g_assert_true (g_file_set_contents (bad, "title,pillar,type\n\"Unclosed,Product education,Educational\n", -1, NULL));
+  g_assert_false (lineup_import_csv (f->store, bad, &n, &error));
+  g_assert_nonnull (strstr (error->message, "never closed"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (bad, "title,pillar,colour\nX,Product education,red\n", -1, NULL));
+  g_assert_false (lineup_import_csv (f->store, bad, &n, &error));
+  g_assert_nonnull (strstr (error->message, "colour"));
+  g_clear_error (&error);
+
+  g_assert_false (lineup_import_csv (f->store, "/nonexistent/plan.csv", &n, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO);
+  g_clear_error (&error);
+
+  /* One undo step takes the whole import back. */
+  g_assert_true (lineup_store_undo (f->store, &error));
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 0);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gboolean stages[LINEUP_N_STAGES] = { FALSE, };
+  GHashTable *types = g_hash_table_new (NULL, NULL);
+  GHashTable *pillars = g_hash_table_new (NULL, NULL);
+  guint n = 0, dated = 0, undated = 0;
+
+  g_assert_true (lineup_demo_fill (f->store, 2026, 12, &n, &error));
+  g_assert_no_error (error);
+  all = lineup_store_list_all_posts (f->store, &error);
+  g_assert_cmpuint (all->len, ==, n);
+  for (guint i = 0; i < all->len; i++)
+    {
+      LineupPost *p = all->pdata[i];
+      stages[lineup_post_get_stage (p)] = TRUE;
+      g_hash_table_add (types, GINT_TO_POINTER (lineup_post_get_type_id (p)));
+      g_hash_table_add (pillars, GINT_TO_POINTER (lineup_post_get_pillar_id (p)));
+      if (lineup_post_is_dated (p))
+        {
+          g_autofree char *when = local_string (f->store, lineup_post_get_scheduled_at (p));
+          g_assert_true (g_str_has_prefix (when, "2026-12-"));
+          dated++;
+        }
+      else
+        undated++;
+    }
+  g_assert_cmpuint (dated, >=, 20);
+  g_assert_cmpuint (dated, <=, 30);
+  g_assert_cmpuint (undated, >=, 2);
+  for (int s = 0; s < LINEUP_N_STAGES; s++)
+    g_assert_true (stages[s]);
+  g_assert_cmpuint (g_hash_table_size (types), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (pillars), ==, 4);
+  g_hash_table_unref (types);
+  g_hash_table_unref (pillars);
+
+  /* Not twice into the same month. */
+  g_assert_false (lineup_demo_fill (f->store, 2026, 12, &n, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func, data) \
+  g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/crud", test_crud, NULL);
+  ADD ("/store/persistence", test_persistence, NULL);
+  ADD ("/store/dst/warsaw", test_dst, "Europe/Warsaw");
+  ADD ("/store/dst/new-york", test_dst, "America/New_York");
+  ADD ("/store/limits", test_limits, NULL);
+  ADD ("/store/undo", test_undo, NULL);
+  ADD ("/store/batch", test_batch, NULL);
+  ADD ("/store/post-model", test_post_model, NULL);
+  ADD ("/store/import", test_import, NULL);
+  ADD ("/store/demo", test_demo, NULL);
+  g_test_add_func ("/store/migrations", test_migrations);
+
+  return g_test_run ();
+}
