@@ -128,6 +128,24 @@ on_store_post_changed_cb (LineupPostModel *self,
   insert_post (self, new_post);
 }
 
+static void
+on_store_reloaded_cb (LineupPostModel *self)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint removed = self->posts->len;
+
+  posts = lineup_store_list_all_posts (self->store, &error);
+  if (posts == NULL)
+    {
+      g_warning ("Could not re-read the plan’s posts: %s", error->message);
+      return;
+    }
+  g_ptr_array_set_size (self->posts, 0);
+  g_ptr_array_extend_and_steal (self->posts, g_steal_pointer (&posts));
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->posts->len);
+}
+
 static GType
 lineup_post_model_get_item_type (GListModel *model)
 {
@@ -224,6 +242,8 @@ lineup_post_model_new (LineupStore *store)
   g_signal_connect_object (store, "post-removed", G_CALLBACK (on_store_post_removed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "post-changed", G_CALLBACK (on_store_post_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded_cb),
                            self, G_CONNECT_SWAPPED);
 
   return self;

@@ -77,6 +77,7 @@ struct _LineupStore
   GPtrArray *cache;
   GHashTable *cache_index;  /* id → post in cache (borrowed) */
   gint64 cache_version;
+  gint64 seen_version;      /* data_version when we last looked at the file */
 
   /* The operation in progress. */
   int depth;
@@ -110,6 +111,7 @@ enum {
   CONTENT_TYPES_CHANGED,
   CAMPAIGNS_CHANGED,
   PLAN_CHANGED,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -1239,6 +1241,9 @@ lineup_store_class_init (LineupStoreClass *klass)
   signals[PLAN_CHANGED] =
     g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1262,6 +1267,8 @@ lineup_store_init (LineupStore *self)
                             ? real_name : g_get_user_name ());
   self->default_time = 9 * 60;
 }
+
+static gint64 read_data_version (LineupStore *self);
 
 /* ---- opening and migrating ---- */
 
@@ -1510,6 +1517,7 @@ lineup_store_open (const char  *path,
 
   if (!load_pillars (self, error) || !load_types (self, error) || !load_campaigns (self, error))
     return NULL;
+  self->seen_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -1536,6 +1544,37 @@ lineup_store_set_actor (LineupStore *self,
   g_return_if_fail (actor != NULL && g_utf8_validate (actor, -1, NULL));
   g_free (self->actor);
   self->actor = g_strdup (actor);
+}
+
+gboolean
+lineup_store_refresh (LineupStore *self)
+{
+  gint64 version;
+  g_autofree char *tz_id = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version == self->seen_version)
+    return FALSE;
+  self->seen_version = version;
+
+  g_clear_pointer (&self->cache_index, g_hash_table_unref);
+  g_clear_pointer (&self->cache, g_ptr_array_unref);
+  reload_caches (self);
+  tz_id = read_meta (self, "time_zone");
+  if (tz_id)
+    apply_time_zone (self, tz_id);
+  /* Undo steps may refer to states another process has since changed;
+   * replaying them could overwrite its work. */
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_undo_state (self);
+
+  g_signal_emit (self, signals[RELOADED], 0);
+  return TRUE;
 }
 
 /* ---- plan settings ---- */

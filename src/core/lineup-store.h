@@ -10,6 +10,7 @@
  *   post-removed  (LineupPost *old_post)
  *   pillars-changed, content-types-changed, campaigns-changed ()
  *   plan-changed  () — time zone or another plan setting
+ *   reloaded      () — another process changed the file; re-read everything
  * Properties: can-undo, can-redo, undo-label, redo-label (notify on change).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -68,6 +69,12 @@ const char   *lineup_store_get_path       (LineupStore *self);
 const char   *lineup_store_get_actor      (LineupStore *self);
 void          lineup_store_set_actor      (LineupStore *self,
                                            const char  *actor);
+
+/* Notices changes another process (the command line, a second window)
+ * committed since this store last looked, with one cheap query: re-reads the
+ * pillars, types and campaigns, forgets cached posts, emits "reloaded" and
+ * returns TRUE. Call it when the window becomes active; nothing polls. */
+gboolean      lineup_store_refresh        (LineupStore *self);
 
 /* ---- plan settings ---- */
 GTimeZone    *lineup_store_get_time_zone    (LineupStore *self);   /* borrowed */

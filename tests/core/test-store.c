@@ -554,6 +554,50 @@ test_post_model (Fixture       *f,
   g_assert_cmpuint (last.added, ==, 1);
 }
 
+/* Another process (the command line) writes to the same file while the
+ * window is open: a refresh finds it with one query and the model follows. */
+static void
+test_refresh (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPostModel) model = lineup_post_model_new (f->store);
+  g_autoptr(LineupStore) other = lineup_store_open (f->path, &error);
+  g_autoptr(LineupPost) post = lineup_post_new ();
+  g_autoptr(GPtrArray) month = NULL;
+  int reloaded = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect_swapped (f->store, "reloaded", G_CALLBACK (count_signal), &reloaded);
+  g_object_unref (add_post (f, "Ours", local (f->store, "2026-12-02", "09:00")));
+  g_assert_false (lineup_store_refresh (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  lineup_post_set_title (post, "Theirs");
+  lineup_post_set_pillar_id (post, f->pillar_id);
+  lineup_post_set_type_id (post, f->type_id);
+  lineup_post_set_scheduled_at (post, local (f->store, "2026-12-01", "09:00"));
+  g_assert_true (lineup_store_add_post (other, post, &error));
+  g_assert_nonnull (lineup_store_add_pillar (other, "Their pillar", NULL, -1, &error));
+
+  /* Month queries never serve a stale answer, even before a refresh. */
+  month = lineup_store_list_posts (f->store, local (f->store, "2026-12-01", "00:00"),
+                                   local (f->store, "2027-01-01", "00:00"), &error);
+  g_assert_cmpuint (month->len, ==, 2);
+
+  g_assert_true (lineup_store_refresh (f->store));
+  g_assert_cmpint (reloaded, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  {
+    g_autoptr(LineupPost) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (lineup_post_get_title (first), ==, "Theirs");
+  }
+  g_assert_nonnull (lineup_store_find_pillar (f->store, "Their pillar"));
+  /* Our undo history could overwrite their work, so it is gone. */
+  g_assert_false (lineup_store_can_undo (f->store));
+  g_assert_false (lineup_store_refresh (f->store));
+}
+
 /* ---- migrations and opening bad files ---- */
 
 static char *
@@ -779,6 +823,7 @@ main (int   argc,
   ADD ("/store/batch", test_batch, NULL);
   ADD ("/store/post-model", test_post_model, NULL);
   ADD ("/store/import", test_import, NULL);
+  ADD ("/store/refresh", test_refresh, NULL);
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
 
