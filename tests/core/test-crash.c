@@ -388,6 +388,15 @@ test_kill9 (void)
   }
 
   g_rand_free (rand);
+
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
 }
 
 int
