@@ -2012,7 +2012,9 @@ static char *
 quoted_label (const char *format,
               LineupPost *post)
 {
-  g_autofree char *title = g_utf8_substring (lineup_post_get_title (post), 0, 40);
+  const char *full = lineup_post_get_title (post);
+  /* g_utf8_substring reads past the end when asked for more than there is. */
+  g_autofree char *title = g_utf8_substring (full, 0, MIN (40, g_utf8_strlen (full, -1)));
   return g_strdup_printf (format, title);
 }
 
@@ -2250,7 +2252,7 @@ lineup_store_list_all_posts (LineupStore  *self,
   /* SQLite's order and ours agree; sorting keeps the cache's invariant
    * independent of the SQL. */
   g_ptr_array_sort (posts, compare_post_pointers);
-  self->cache = g_ptr_array_ref (posts);
+  self->cache = posts;
   self->cache_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < posts->len; i++)
     g_hash_table_insert (self->cache_index, (gpointer) lineup_post_get_id (posts->pdata[i]), posts->pdata[i]);
