@@ -12,5 +12,6 @@
 #include "lineup-campaign.h"
 #include "lineup-store.h"
 #include "lineup-post-model.h"
+#include "lineup-agenda-model.h"
 #include "lineup-csv.h"
 #include "lineup-demo.h"

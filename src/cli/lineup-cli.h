@@ -1,0 +1,20 @@
+/* lineup-cli.h: the command line, in the same binary as the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* TRUE when the arguments name a subcommand (post, pillar, import, demo,
+ * help) or ask for --help/--version; the window opens otherwise. */
+gboolean lineup_cli_wants (int    argc,
+                           char **argv);
+/* Runs the command and returns the exit status: 0, 1 when the command
+ * failed, 2 when the arguments were wrong. Never initialises GTK. */
+int      lineup_cli_run   (int    argc,
+                           char **argv);
+
+G_END_DECLS

@@ -1,0 +1,273 @@
+/* lineup-application.c: the app, its plan, and the actions every window
+ * shares.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-application.h"
+#include "lineup-window.h"
+
+struct _LineupApplication
+{
+  AdwApplication parent_instance;
+
+  char *database;
+  LineupStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (LineupApplication, lineup_application, ADW_TYPE_APPLICATION)
+
+static LineupWindow *
+get_window (LineupApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  return LINEUP_IS_WINDOW (window) ? LINEUP_WINDOW (window) : NULL;
+}
+
+static void
+show_open_error (LineupApplication *self,
+                 const char        *message)
+{
+  GtkWidget *dialog;
+
+  /* The file is left alone: no window that could write to it opens. */
+  dialog = adw_message_dialog_new (NULL, _("Could not open the plan"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_undo_actions (LineupApplication *self)
+{
+  GAction *undo = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
+  GAction *redo = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (undo), self->store && lineup_store_can_undo (self->store));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (redo), self->store && lineup_store_can_redo (self->store));
+}
+
+static void
+undo_or_redo (LineupApplication *self,
+              gboolean           undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (undo ? lineup_store_get_undo_label (self->store)
+                                          : lineup_store_get_redo_label (self->store));
+  LineupWindow *window = get_window (self);
+  gboolean ok = undo ? lineup_store_undo (self->store, &error) : lineup_store_redo (self->store, &error);
+
+  if (window == NULL)
+    return;
+  if (ok)
+    {
+      g_autofree char *text = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+      lineup_window_toast (window, text);
+    }
+  else
+    lineup_window_toast (window, error->message);
+}
+
+static void
+on_undo_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  undo_or_redo (LINEUP_APPLICATION (user_data), TRUE);
+}
+
+static void
+on_redo_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  undo_or_redo (LINEUP_APPLICATION (user_data), FALSE);
+}
+
+static void
+on_new_post_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  LineupWindow *window = get_window (LINEUP_APPLICATION (user_data));
+
+  if (window)
+    lineup_window_new_post (window);
+}
+
+static void
+on_quit_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing each window saves its size, as closing it by hand does. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static void
+on_about_activated (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  const char *developers[] = { "The Lineup developers", NULL };
+
+  adw_show_about_window (GTK_WINDOW (get_window (LINEUP_APPLICATION (user_data))),
+                         "application-name", _("Lineup"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Lineup developers"),
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Plan a month of social media posts, by pillar and type, from brief to published."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Lineup developers",
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "undo", on_undo_activated },
+  { "redo", on_redo_activated },
+  { "new-post", on_new_post_activated },
+  { "quit", on_quit_activated },
+  { "about", on_about_activated },
+};
+
+static int
+lineup_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  LineupApplication *self = LINEUP_APPLICATION (app);
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && *database)
+    self->database = g_strdup (database);
+  else if (g_getenv ("LINEUP_DATABASE") && *g_getenv ("LINEUP_DATABASE"))
+    self->database = g_strdup (g_getenv ("LINEUP_DATABASE"));
+
+  /* A window on another plan is its own instance: it must never hand its
+   * request over to a window showing the default plan. */
+  if (self->database)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (lineup_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+lineup_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new-post", { "<Control>n", NULL } },
+    { "app.undo", { "<Control>z", NULL } },
+    { "app.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-view::calendar", { "<Alt>1", NULL } },
+    { "win.show-view::board", { "<Alt>2", NULL } },
+    { "win.show-view::mix", { "<Alt>3", NULL } },
+    { "win.show-view::list", { "<Alt>4", NULL } },
+  };
+  LineupApplication *self = LINEUP_APPLICATION (app);
+
+  G_APPLICATION_CLASS (lineup_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+  update_undo_actions (self);
+}
+
+static void
+lineup_application_activate (GApplication *app)
+{
+  LineupApplication *self = LINEUP_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  LineupWindow *window = get_window (self);
+
+  if (window)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = self->database ? g_strdup (self->database) : lineup_store_default_path ();
+
+      self->store = lineup_store_open (path, &error);
+      if (self->store == NULL)
+        {
+          show_open_error (self, error->message);
+          return;
+        }
+      g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                               self, G_CONNECT_SWAPPED);
+      update_undo_actions (self);
+    }
+
+  window = lineup_window_new (self, self->store);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+lineup_application_dispose (GObject *object)
+{
+  LineupApplication *self = (LineupApplication *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->database, g_free);
+
+  G_OBJECT_CLASS (lineup_application_parent_class)->dispose (object);
+}
+
+static void
+lineup_application_class_init (LineupApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lineup_application_dispose;
+  app_class->handle_local_options = lineup_application_handle_local_options;
+  app_class->startup = lineup_application_startup;
+  app_class->activate = lineup_application_activate;
+}
+
+static void
+lineup_application_init (LineupApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The plan to open (default: $XDG_DATA_HOME/lineup/lineup.db)"), N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+LineupApplication *
+lineup_application_new (void)
+{
+  return g_object_new (LINEUP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/lineup/Lineup",
+                       NULL);
+}
+
+LineupStore *
+lineup_application_get_store (LineupApplication *self)
+{
+  g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
+  return self->store;
+}

@@ -1,0 +1,22 @@
+/* lineup-list-view.h: every post by day, with search.
+ *
+ * Signals: open-post (LineupPost *post), post-deleted (const char *title).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_LIST_VIEW (lineup_list_view_get_type ())
+G_DECLARE_FINAL_TYPE (LineupListView, lineup_list_view, LINEUP, LIST_VIEW, AdwBin)
+
+void lineup_list_view_set_store    (LineupListView *self,
+                                    LineupStore    *store);
+void lineup_list_view_start_search (LineupListView *self);
+
+G_END_DECLS

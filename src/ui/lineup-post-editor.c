@@ -1,0 +1,563 @@
+/* lineup-post-editor.c
+ *
+ * The editor holds the user's text until Save; a save is one transaction and
+ * one undo step (a new pillar, the post, its stage). When the store refuses,
+ * the reason is shown here and nothing typed is lost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-post-editor.h"
+
+struct _LineupPostEditor
+{
+  AdwWindow parent_instance;
+
+  LineupStore *store;
+  LineupPost *post;           /* NULL for a new post */
+  GPtrArray *pillar_ids;      /* gint64 per combo position; the last is "New pillar…" */
+  GPtrArray *type_ids;
+  GPtrArray *campaign_ids;    /* position 0 is "None" */
+  GPtrArray *platform_checks; /* GtkCheckButton per lineup_platforms_get_all() entry */
+  AdwEntryRow *brief_rows[LINEUP_N_BRIEF_FIELDS];
+  AdwEntryRow *due_row;
+  GDate date;
+
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  AdwEntryRow *title_row;
+  GtkTextView *body_view;
+  GtkLabel *count_label;
+  GtkFlowBox *platform_box;
+  AdwComboRow *pillar_row;
+  AdwEntryRow *new_pillar_row;
+  AdwComboRow *type_row;
+  AdwComboRow *stage_row;
+  GtkMenuButton *date_button;
+  GtkSwitch *date_switch;
+  GtkCalendar *calendar;
+  AdwEntryRow *time_row;
+  AdwComboRow *campaign_row;
+  AdwPreferencesGroup *brief_group;
+  AdwPreferencesGroup *delete_group;
+};
+
+G_DEFINE_FINAL_TYPE (LineupPostEditor, lineup_post_editor, ADW_TYPE_WINDOW)
+
+enum {
+  POST_DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+guint
+lineup_count_graphemes (const char *text)
+{
+  int n_chars;
+  g_autofree PangoLogAttr *attrs = NULL;
+  guint count = 0;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  n_chars = g_utf8_strlen (text, -1);
+  attrs = g_new (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
+  for (int i = 0; i < n_chars; i++)
+    count += attrs[i].is_cursor_position;
+  return count;
+}
+
+static char *
+get_body (LineupPostEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+update_counts (LineupPostEditor *self)
+{
+  g_autofree char *body = get_body (self);
+  guint n = lineup_count_graphemes (body);
+  GString *text = g_string_new (NULL);
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_platforms; i++)
+    {
+      if (!gtk_check_button_get_active (g_ptr_array_index (self->platform_checks, i)))
+        continue;
+      if (any)
+        g_string_append (text, " · ");
+      any = TRUE;
+      if (n > platforms[i].text_limit)
+        g_string_append_printf (text, "<span foreground=\"#e01b24\" weight=\"bold\">%s %u/%u</span>",
+                                platforms[i].name, n, platforms[i].text_limit);
+      else
+        g_string_append_printf (text, "%s %u/%u", platforms[i].name, n, platforms[i].text_limit);
+    }
+  if (!any)
+    g_string_append_printf (text, ngettext ("%u character — choose platforms to see their limits",
+                                            "%u characters — choose platforms to see their limits", n), n);
+
+  gtk_label_set_markup (self->count_label, text->str);
+  g_string_free (text, TRUE);
+}
+
+static void
+show_error (LineupPostEditor *self,
+            const char       *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+update_date_label (LineupPostEditor *self)
+{
+  g_autofree char *label = NULL;
+
+  if (gtk_switch_get_active (self->date_switch) && g_date_valid (&self->date))
+    {
+      char text[64];
+      g_date_strftime (text, sizeof text, "%a %-d %b %Y", &self->date);
+      label = g_strdup (text);
+    }
+  else
+    label = g_strdup (_("No date (backlog)"));
+  gtk_menu_button_set_label (self->date_button, label);
+}
+
+static void
+on_date_switch_cb (LineupPostEditor *self)
+{
+  if (gtk_switch_get_active (self->date_switch) && !g_date_valid (&self->date))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
+      g_date_set_dmy (&self->date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+  if (gtk_switch_get_active (self->date_switch) &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->time_row)) == '\0')
+    {
+      int minutes = lineup_store_get_default_time (self->store);
+      g_autofree char *time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+      gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+    }
+  update_date_label (self);
+}
+
+static void
+on_day_selected_cb (LineupPostEditor *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
+
+  g_date_set_dmy (&self->date, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
+                  g_date_time_get_year (picked));
+  update_date_label (self);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+static void
+on_pillar_selected_cb (LineupPostEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->pillar_row);
+  gboolean new_pillar = self->pillar_ids && selected == self->pillar_ids->len;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->new_pillar_row), new_pillar);
+  if (new_pillar)
+    gtk_widget_grab_focus (GTK_WIDGET (self->new_pillar_row));
+}
+
+/* ---- filling the form ---- */
+
+static void
+fill_combo (AdwComboRow  *row,
+            GListModel   *model,
+            const char *(*get_name) (gpointer),
+            gint64      (*get_id) (gpointer),
+            const char   *first,
+            const char   *last,
+            GPtrArray   **out_ids)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  *out_ids = g_ptr_array_new_with_free_func (g_free);
+  if (first)
+    {
+      gtk_string_list_append (names, first);
+      g_ptr_array_add (*out_ids, g_memdup2 (&(gint64) { 0 }, sizeof (gint64)));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 id = get_id (item);
+
+      gtk_string_list_append (names, get_name (item));
+      g_ptr_array_add (*out_ids, g_memdup2 (&id, sizeof id));
+    }
+  if (last)
+    gtk_string_list_append (names, last);
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+}
+
+static guint
+position_of_id (GPtrArray *ids,
+                gint64     id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (*(gint64 *) g_ptr_array_index (ids, i) == id)
+      return i;
+  return 0;
+}
+
+static void
+build_form (LineupPostEditor *self)
+{
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+
+  fill_combo (self->pillar_row, lineup_store_get_pillars (self->store),
+              (gpointer) lineup_pillar_get_name, (gpointer) lineup_pillar_get_id,
+              NULL, _("New pillar…"), &self->pillar_ids);
+  fill_combo (self->type_row, lineup_store_get_content_types (self->store),
+              (gpointer) lineup_content_type_get_name, (gpointer) lineup_content_type_get_id,
+              NULL, NULL, &self->type_ids);
+  fill_combo (self->campaign_row, lineup_store_get_campaigns (self->store),
+              (gpointer) lineup_campaign_get_name, (gpointer) lineup_campaign_get_id,
+              _("None"), NULL, &self->campaign_ids);
+
+  for (guint s = 0; s < LINEUP_N_STAGES; s++)
+    gtk_string_list_append (stages, lineup_stage_to_label (s));
+  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
+
+  self->platform_checks = g_ptr_array_new ();
+  for (guint i = 0; i < n_platforms; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (platforms[i].name);
+
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_counts), self);
+      gtk_flow_box_append (self->platform_box, check);
+      g_ptr_array_add (self->platform_checks, check);
+    }
+
+  for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
+    {
+      self->brief_rows[f] = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->brief_rows[f]), lineup_brief_field_to_label (f));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->brief_rows[f]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_brief_field_to_label (f), -1);
+      adw_preferences_group_add (self->brief_group, GTK_WIDGET (self->brief_rows[f]));
+    }
+  self->due_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("Due date (YYYY-MM-DD)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due date"), -1);
+  adw_preferences_group_add (self->brief_group, GTK_WIDGET (self->due_row));
+
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
+                            G_CALLBACK (update_counts), self);
+}
+
+static void
+load_post (LineupPostEditor *self)
+{
+  LineupPost *post = self->post;
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+
+  if (post == NULL)
+    {
+      /* A new idea starts in the backlog as a brief. */
+      gtk_window_set_title (GTK_WINDOW (self), _("New Post"));
+      gtk_widget_set_visible (GTK_WIDGET (self->delete_group), FALSE);
+      adw_combo_row_set_selected (self->stage_row, LINEUP_STAGE_BRIEF);
+      if (self->pillar_ids->len == 0)
+        adw_combo_row_set_selected (self->pillar_row, 0);
+      on_pillar_selected_cb (self);
+      update_date_label (self);
+      update_counts (self);
+      return;
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Post"));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), lineup_post_get_title (post));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), lineup_post_get_body (post), -1);
+  adw_combo_row_set_selected (self->pillar_row, position_of_id (self->pillar_ids, lineup_post_get_pillar_id (post)));
+  adw_combo_row_set_selected (self->type_row, position_of_id (self->type_ids, lineup_post_get_type_id (post)));
+  adw_combo_row_set_selected (self->stage_row, lineup_post_get_stage (post));
+  adw_combo_row_set_selected (self->campaign_row, position_of_id (self->campaign_ids, lineup_post_get_campaign_id (post)));
+  for (guint i = 0; i < n_platforms; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->platform_checks, i),
+                                 lineup_post_has_platform (post, platforms[i].key));
+
+  if (lineup_post_is_dated (post))
+    {
+      int minutes;
+      g_autofree char *time = NULL;
+      g_autoptr(GDateTime) day = NULL;
+
+      lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &self->date, &minutes);
+      time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+      gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+      day = g_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
+                                   g_date_get_day (&self->date), 12, 0, 0);
+      gtk_calendar_select_day (self->calendar, day);
+      gtk_switch_set_active (self->date_switch, TRUE);
+    }
+
+  for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
+    if (lineup_post_get_brief (post, f))
+      gtk_editable_set_text (GTK_EDITABLE (self->brief_rows[f]), lineup_post_get_brief (post, f));
+  if (lineup_post_get_due_on (post))
+    gtk_editable_set_text (GTK_EDITABLE (self->due_row), lineup_post_get_due_on (post));
+
+  on_pillar_selected_cb (self);
+  update_date_label (self);
+  update_counts (self);
+}
+
+/* ---- saving ---- */
+
+/* Copies the form into @post; the store validates the rest. */
+static gboolean
+read_form (LineupPostEditor  *self,
+           LineupPost        *post,
+           GError           **error)
+{
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_auto(GStrv) platform_keys = NULL;
+  g_autofree char *body = get_body (self);
+  guint type = adw_combo_row_get_selected (self->type_row);
+  guint campaign = adw_combo_row_get_selected (self->campaign_row);
+  const char *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+
+  lineup_post_set_title (post, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  lineup_post_set_body (post, body);
+
+  if (type < self->type_ids->len)
+    lineup_post_set_type_id (post, *(gint64 *) g_ptr_array_index (self->type_ids, type));
+  if (campaign < self->campaign_ids->len)
+    lineup_post_set_campaign_id (post, *(gint64 *) g_ptr_array_index (self->campaign_ids, campaign));
+
+  for (guint i = 0; i < n_platforms; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->platform_checks, i)))
+      g_strv_builder_add (keys, platforms[i].key);
+  platform_keys = g_strv_builder_end (keys);
+  lineup_post_set_platforms (post, (const char * const *) platform_keys);
+
+  if (gtk_switch_get_active (self->date_switch))
+    {
+      const char *time = gtk_editable_get_text (GTK_EDITABLE (self->time_row));
+      int minutes;
+
+      if (!lineup_parse_time (time, &minutes))
+        {
+          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                       _("The time “%s” is not valid: write it as HH:MM, e.g. 09:30"), time);
+          return FALSE;
+        }
+      lineup_post_set_scheduled_at (post, lineup_store_local_to_utc (self->store, &self->date, minutes));
+    }
+  else
+    lineup_post_set_scheduled_at (post, LINEUP_POST_UNDATED);
+
+  for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
+    lineup_post_set_brief (post, f, gtk_editable_get_text (GTK_EDITABLE (self->brief_rows[f])));
+  if (*due && !lineup_parse_date (due, NULL))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The due date “%s” is not valid: write it as YYYY-MM-DD, e.g. 2026-12-10"), due);
+      return FALSE;
+    }
+  lineup_post_set_due_on (post, due);
+  return TRUE;
+}
+
+static gboolean
+save (LineupPostEditor  *self,
+      GError           **error)
+{
+  g_autoptr(LineupPost) post = self->post ? lineup_post_copy (self->post) : lineup_post_new ();
+  guint pillar = adw_combo_row_get_selected (self->pillar_row);
+  LineupStage stage = adw_combo_row_get_selected (self->stage_row);
+  g_autofree char *label = NULL;
+
+  if (!read_form (self, post, error))
+    return FALSE;
+
+  label = g_strdup_printf (self->post ? _("Edit “%s”") : _("Add “%s”"), lineup_post_get_title (post));
+  lineup_store_begin (self->store, label);
+
+  if (pillar >= self->pillar_ids->len)
+    {
+      LineupPillar *created = lineup_store_add_pillar (self->store,
+                                                       gtk_editable_get_text (GTK_EDITABLE (self->new_pillar_row)),
+                                                       NULL, -1, error);
+      if (created == NULL)
+        goto failed;
+      lineup_post_set_pillar_id (post, lineup_pillar_get_id (created));
+    }
+  else
+    lineup_post_set_pillar_id (post, *(gint64 *) g_ptr_array_index (self->pillar_ids, pillar));
+
+  if (self->post == NULL)
+    {
+      lineup_post_set_stage (post, stage);
+      if (!lineup_store_add_post (self->store, post, error))
+        goto failed;
+    }
+  else
+    {
+      if (!lineup_store_update_post (self->store, post, error))
+        goto failed;
+      if (stage != lineup_post_get_stage (self->post) &&
+          !lineup_store_set_stage (self->store, lineup_post_get_id (post), stage, NULL, NULL, error))
+        goto failed;
+    }
+
+  return lineup_store_commit (self->store, error);
+
+failed:
+  lineup_store_rollback (self->store);
+  return FALSE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LineupPostEditor *self = LINEUP_POST_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!save (self, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LineupPostEditor *self = LINEUP_POST_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->post == NULL)
+    return;
+  if (!lineup_store_delete_post (self->store, lineup_post_get_id (self->post), &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[POST_DELETED], 0, lineup_post_get_title (self->post));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+lineup_post_editor_dispose (GObject *object)
+{
+  LineupPostEditor *self = (LineupPostEditor *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_POST_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_object (&self->post);
+  g_clear_pointer (&self->pillar_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->type_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->campaign_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->platform_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lineup_post_editor_parent_class)->dispose (object);
+}
+
+static void
+lineup_post_editor_class_init (LineupPostEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_post_editor_dispose;
+
+  signals[POST_DELETED] =
+    g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-post-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, platform_box);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, pillar_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, new_pillar_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, type_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, date_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, date_switch);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, time_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, campaign_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, brief_group);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, delete_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_switch_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pillar_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+lineup_post_editor_init (LineupPostEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_date_clear (&self->date, 1);
+}
+
+LineupPostEditor *
+lineup_post_editor_new (LineupStore *store,
+                        LineupPost  *post)
+{
+  LineupPostEditor *self;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+  g_return_val_if_fail (post == NULL || LINEUP_IS_POST (post), NULL);
+
+  self = g_object_new (LINEUP_TYPE_POST_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->post = post ? g_object_ref (post) : NULL;
+  build_form (self);
+  load_post (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+
+  return self;
+}

@@ -1,0 +1,26 @@
+/* lineup-post-editor.h: the window that creates or edits one post.
+ *
+ * Signal: post-deleted (const char *title).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_POST_EDITOR (lineup_post_editor_get_type ())
+G_DECLARE_FINAL_TYPE (LineupPostEditor, lineup_post_editor, LINEUP, POST_EDITOR, AdwWindow)
+
+/* @post NULL creates a new post. */
+LineupPostEditor *lineup_post_editor_new (LineupStore *store,
+                                          LineupPost  *post);
+
+/* Grapheme clusters in @text: what a person counts as characters, and what
+ * the networks' limits count. */
+guint             lineup_count_graphemes (const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,306 @@
+/* lineup-window.c: the main window: views, empty state, toasts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-list-view.h"
+#include "lineup-post-editor.h"
+#include "lineup-window.h"
+
+struct _LineupWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  LineupStore *store;
+  GSettings *settings;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwViewStack *view_stack;
+  LineupListView *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_empty_state (LineupWindow *self)
+{
+  gboolean empty = lineup_store_count_posts (self->store) == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "views");
+}
+
+static void
+on_store_changed_cb (LineupWindow *self)
+{
+  update_empty_state (self);
+}
+
+static void
+on_is_active_changed_cb (LineupWindow *self)
+{
+  /* Coming back to the window after using the command line: show what it
+   * changed. One cheap query; nothing polls. */
+  if (gtk_window_is_active (GTK_WINDOW (self)) && lineup_store_refresh (self->store))
+    lineup_window_toast (self, _("The plan was changed outside this window and has been reloaded"));
+}
+
+static void
+on_list_open_post_cb (LineupWindow *self,
+                      LineupPost   *post)
+{
+  lineup_window_edit_post (self, post);
+}
+
+static void
+on_list_post_deleted_cb (LineupWindow *self,
+                         const char   *title)
+{
+  g_autofree char *text = g_strdup_printf (_("Deleted “%s”"), title);
+  lineup_window_toast_undo (self, text);
+}
+
+static void
+on_editor_deleted_cb (LineupWindow *self,
+                      const char   *title)
+{
+  on_list_post_deleted_cb (self, title);
+}
+
+static void
+load_demo (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!lineup_demo_fill (self->store, g_date_time_get_year (now), g_date_time_get_month (now), &n, &error))
+    {
+      lineup_window_toast (self, error->message);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "list");
+  {
+    g_autofree char *text = g_strdup_printf (ngettext ("Loaded a demo month of %u post",
+                                                       "Loaded a demo month of %u posts", n), n);
+    lineup_window_toast_undo (self, text);
+  }
+}
+
+static void
+toggle_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "list");
+  lineup_list_view_start_search (self->list_view);
+}
+
+static void
+show_view (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static void
+save_window_state (LineupWindow *self)
+{
+  int width, height;
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (view)
+    g_settings_set_string (self->settings, "last-view", view);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+lineup_window_close_request (GtkWindow *window)
+{
+  save_window_state (LINEUP_WINDOW (window));
+  return GTK_WINDOW_CLASS (lineup_window_parent_class)->close_request (window);
+}
+
+static void
+lineup_window_constructed (GObject *object)
+{
+  LineupWindow *self = (LineupWindow *) object;
+  g_autofree char *view = NULL;
+
+  G_OBJECT_CLASS (lineup_window_parent_class)->constructed (object);
+
+  lineup_list_view_set_store (self->list_view, self->store);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  view = g_settings_get_string (self->settings, "last-view");
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+
+  g_signal_connect_object (self->store, "post-added", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "post-removed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  update_empty_state (self);
+}
+
+static void
+lineup_window_dispose (GObject *object)
+{
+  LineupWindow *self = (LineupWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lineup_window_parent_class)->dispose (object);
+}
+
+static void
+lineup_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LineupWindow *self = LINEUP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_window_class_init (LineupWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = lineup_window_constructed;
+  object_class->dispose = lineup_window_dispose;
+  object_class->set_property = lineup_window_set_property;
+  window_class->close_request = lineup_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LINEUP_TYPE_STORE,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LINEUP_TYPE_LIST_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_open_post_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_post_deleted_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
+}
+
+static void
+lineup_window_init (LineupWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+}
+
+LineupWindow *
+lineup_window_new (LineupApplication *application,
+                   LineupStore       *store)
+{
+  return g_object_new (LINEUP_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+void
+lineup_window_toast (LineupWindow *self,
+                     const char   *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LINEUP_IS_WINDOW (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+lineup_window_toast_undo (LineupWindow *self,
+                          const char   *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LINEUP_IS_WINDOW (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "app.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_editor (LineupWindow *self,
+             LineupPost   *post)
+{
+  LineupPostEditor *editor = lineup_post_editor_new (self->store, post);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_signal_connect_object (editor, "post-deleted", G_CALLBACK (on_editor_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+lineup_window_new_post (LineupWindow *self)
+{
+  g_return_if_fail (LINEUP_IS_WINDOW (self));
+  open_editor (self, NULL);
+}
+
+void
+lineup_window_edit_post (LineupWindow *self,
+                         LineupPost   *post)
+{
+  g_return_if_fail (LINEUP_IS_WINDOW (self));
+  g_return_if_fail (LINEUP_IS_POST (post));
+  open_editor (self, post);
+}
