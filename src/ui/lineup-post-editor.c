@@ -255,14 +255,10 @@ build_form (LineupPostEditor *self)
     {
       self->brief_rows[f] = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->brief_rows[f]), lineup_brief_field_to_label (f));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->brief_rows[f]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_brief_field_to_label (f), -1);
       adw_preferences_group_add (self->brief_group, GTK_WIDGET (self->brief_rows[f]));
     }
   self->due_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("Due date (YYYY-MM-DD)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due date"), -1);
   adw_preferences_group_add (self->brief_group, GTK_WIDGET (self->due_row));
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",

@@ -1,0 +1,134 @@
+"""Helpers for driving the real Lineup window: AT-SPI to find things, xdotool
+to act as a person would. Waits poll with a deadline; nothing sleeps long."""
+
+import json
+import os
+import subprocess
+import time
+
+import pyatspi
+
+BIN = os.environ["LINEUP_BINARY"]
+DB = os.environ["LINEUP_TEST_DB"]
+SHOT = os.environ["LINEUP_SHOT"]
+
+
+def wait_for(what, fn, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            result = fn()
+            if result:
+                return result
+        except Exception as e:  # the tree changes under us while we walk it
+            last = e
+        time.sleep(0.1)
+    screenshot()
+    raise AssertionError(f"timed out waiting for {what} (last error: {last})")
+
+
+def screenshot(path=None):
+    subprocess.run(["import", "-window", "root", path or SHOT], check=False)
+
+
+def cli(*args):
+    out = subprocess.run([BIN, "--database", DB, *args], check=True,
+                         capture_output=True, text=True)
+    return out.stdout
+
+
+def cli_json(*args):
+    return json.loads(cli(*args))
+
+
+def app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        a = desktop.getChildAtIndex(i)
+        if a is not None and a.name in ("lineup", "Lineup"):
+            return a
+    return None
+
+
+def walk(node, pred, depth=0):
+    if node is None or depth > 80:
+        return None
+    try:
+        if pred(node):
+            return node
+        n = node.childCount
+    except Exception:
+        return None
+    for i in range(n):
+        found = walk(node.getChildAtIndex(i), pred, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def on_screen(node):
+    """GTK 4.8 does not export STATE_SHOWING; a node with an area on the
+    screen is one a person can see."""
+    try:
+        ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    except Exception:
+        return False
+    return ext.width > 0 and ext.height > 0 and ext.x >= 0 and ext.y >= 0
+
+
+def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
+    def pred(n):
+        if role is not None and n.getRoleName() != role:
+            return False
+        if not_role is not None and n.getRoleName() == not_role:
+            return False
+        if name is not None and n.name != name:
+            return False
+        if prefix is not None and not (n.name or "").startswith(prefix):
+            return False
+        if visible and not on_screen(n):
+            return False
+        return True
+    return walk(root, pred)
+
+
+def center(node):
+    ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return ext.x + ext.width // 2, ext.y + ext.height // 2
+
+
+def xdotool(*args):
+    subprocess.run(["xdotool", *[str(a) for a in args]], check=True)
+
+
+def click(node, double=False):
+    x, y = center(node)
+    xdotool("mousemove", x, y)
+    time.sleep(0.1)
+    if double:
+        xdotool("click", "--repeat", "2", "--delay", "80", "1")
+    else:
+        xdotool("click", "1")
+
+
+def press(node):
+    """A button, the accessible way."""
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            action.doAction(i)
+            return
+    click(node)
+
+
+def focus_window(title):
+    """No window manager under Xvfb: give the window the keyboard by hand."""
+    def search():
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
+                             capture_output=True, text=True)
+        ids = out.stdout.split()
+        return ids[-1] if ids else None
+    wid = wait_for(f"an X window titled {title!r}", search)
+    xdotool("windowfocus", "--sync", wid)
+    return wid

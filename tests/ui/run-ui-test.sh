@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs one UI driver against the real binary: Xvfb, a private session bus,
+# the accessibility bus, the app on a demo plan, then the driver.
+#   run-ui-test.sh DRIVER.py NAME
+set -u
+
+driver=$1
+name=$2
+bin=${LINEUP_BINARY:?}
+logs=${LINEUP_BUILD_ROOT:?}/meson-logs
+work=$(mktemp -d /tmp/lineup-ui-XXXXXX)
+db=$work/plan.db
+xvfb_pid=
+
+cleanup () {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$logs"
+"$bin" --database "$db" demo --month 2026-12 || { echo "could not fill the demo plan"; exit 1; }
+
+# A display number nobody uses.
+display=
+for n in $(seq 91 160); do
+  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
+done
+[ -n "$display" ] || { echo "no free X display number"; exit 1; }
+
+Xvfb ":$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 1 100); do
+  [ -e "/tmp/.X11-unix/X$display" ] && break
+  sleep 0.05
+done
+[ -e "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
+
+export DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo LANG=C.UTF-8 LC_ALL=C.UTF-8
+export LINEUP_TEST_DB=$db LINEUP_SHOT="$logs/$name.png"
+unset NO_AT_BRIDGE
+
+dbus-run-session -- bash -c '
+  /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
+  "$LINEUP_BINARY" --database "$LINEUP_TEST_DB" >"'"$work"'/app.log" 2>&1 &
+  app=$!
+  /usr/bin/python3 "'"$driver"'"
+  rc=$?
+  kill $app 2>/dev/null
+  wait $app 2>/dev/null
+  echo "--- app log ---"; cat "'"$work"'/app.log"
+  exit $rc
+'
+rc=$?
+echo "screenshot: $LINEUP_SHOT"
+exit $rc
