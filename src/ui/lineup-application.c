@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "lineup-application.h"
 #include "lineup-window.h"
@@ -131,6 +132,15 @@ on_about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* Ctrl+C in a terminal or a session logout: close the windows properly so
+ * their state is saved and the plan's file is closed cleanly. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "undo", on_undo_activated },
   { "redo", on_redo_activated },
@@ -184,6 +194,9 @@ lineup_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
   update_undo_actions (self);
+
+  g_unix_signal_add (SIGINT, on_quit_signal, self);
+  g_unix_signal_add (SIGTERM, on_quit_signal, self);
 }
 
 static void

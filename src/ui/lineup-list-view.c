@@ -163,19 +163,57 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   lineup_post_row_bind (LINEUP_POST_ROW (gtk_list_item_get_child (list_item)), self->store, item);
 }
 
-static void
-scroll_to_today (LineupListView *self)
+static guint
+today_position (LineupListView *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
   GDate today;
-  guint position;
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  position = lineup_agenda_model_find_day (self->agenda, &today);
+  return lineup_agenda_model_find_day (self->agenda, &today);
+}
+
+static gboolean
+scroll_to_today_tick (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  LineupListView *self = data;
+  guint position = today_position (self);
+
   if (position != G_MAXUINT)
     gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8 scrolls as little as it can: going to the end first, and to
+ * today on the next frame, puts today at the top with the days ahead below. */
+static void
+scroll_to_today (LineupListView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
+
+  if (today_position (self) == G_MAXUINT)
+    return;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_today_tick,
+                                g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+scroll_to_today_idle (gpointer data)
+{
+  scroll_to_today (LINEUP_LIST_VIEW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_first_map_cb (LineupListView *self)
+{
+  g_signal_handlers_disconnect_by_func (self->list, on_list_first_map_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_today_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -260,7 +298,11 @@ lineup_list_view_set_store (LineupListView *self,
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->agenda, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
 
-  scroll_to_today (self);
+  /* Scrolling needs an allocated list: do it when it is first shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    scroll_to_today (self);
+  else
+    g_signal_connect_object (self->list, "map", G_CALLBACK (on_list_first_map_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
