@@ -90,6 +90,16 @@ update_counts (LineupPostEditor *self)
   guint n_platforms;
   const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
   gboolean any = FALSE;
+  GdkRGBA rgba;
+  g_autofree char *error_color = NULL;
+
+  /* Markup cannot name a theme colour: take the style's error colour, which
+   * differs between light and dark. */
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self->count_label)),
+                                       "error_color", &rgba))
+    gdk_rgba_parse (&rgba, "#c01c28");
+  error_color = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
+                                 (guint) (rgba.green * 255 + 0.5), (guint) (rgba.blue * 255 + 0.5));
 
   for (guint i = 0; i < n_platforms; i++)
     {
@@ -98,9 +108,11 @@ update_counts (LineupPostEditor *self)
       if (any)
         g_string_append (text, " · ");
       any = TRUE;
-      if (n > platforms[i].text_limit)
-        g_string_append_printf (text, "<span foreground=\"#e01b24\" weight=\"bold\">%s %u/%u</span>",
-                                platforms[i].name, n, platforms[i].text_limit);
+      if (platforms[i].text_limit > 0 && n > platforms[i].text_limit)
+        g_string_append_printf (text, "<span foreground=\"%s\" weight=\"bold\">%s %u/%u</span>",
+                                error_color, platforms[i].name, n, platforms[i].text_limit);
+      else if (platforms[i].text_limit == 0)
+        g_string_append_printf (text, "%s %u", platforms[i].name, n);
       else
         g_string_append_printf (text, "%s %u/%u", platforms[i].name, n, platforms[i].text_limit);
     }
@@ -263,6 +275,8 @@ build_form (LineupPostEditor *self)
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
                             G_CALLBACK (update_counts), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
 }
 
 static void

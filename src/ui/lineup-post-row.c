@@ -95,6 +95,28 @@ lineup_format_day (const GDate *date)
   return g_date_time_format (dt, "%A %-d %B %Y");
 }
 
+/* GTK 4.8 gives the list item around the row (the widget that takes the
+ * focus and is activated) no name of its own, and GtkListItem has no
+ * accessible properties before 4.12: a screen reader moving through the list
+ * would hear nothing. Name it as well as the row. */
+static void
+update_accessible (LineupPostRow *self,
+                   const char    *label,
+                   const char    *description)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
 static void
 bind_header (LineupPostRow      *self,
              LineupStore        *store,
@@ -129,10 +151,7 @@ bind_header (LineupPostRow      *self,
   gtk_widget_add_css_class (GTK_WIDGET (self), "day-header");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "post");
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, NULL,
-                                  -1);
+  update_accessible (self, accessible, NULL);
 }
 
 static char *
@@ -201,10 +220,7 @@ bind_post (LineupPostRow *self,
   gtk_widget_add_css_class (GTK_WIDGET (self), "post");
 
   /* Screen readers (and the UI tests) hear the title first, then the rest. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  update_accessible (self, lineup_post_get_title (post), description);
 }
 
 static void

@@ -17,6 +17,8 @@ struct _LineupWindow
   LineupStore *store;
   GSettings *settings;
 
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
@@ -33,12 +35,35 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The switchers only make sense over the views: an empty plan hides them, so
+ * nothing on screen looks clickable and does nothing. */
+static void
+update_switchers (LineupWindow *self)
+{
+  gboolean views;
+
+  /* The title notifies while the template is still being built. */
+  if (self->main_stack == NULL || self->switcher_bar == NULL)
+    return;
+  views = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") == 0;
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, views);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    views && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 static void
 update_empty_state (LineupWindow *self)
 {
   gboolean empty = lineup_store_count_posts (self->store) == 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "views");
+  update_switchers (self);
+}
+
+static void
+on_title_visible_cb (LineupWindow *self)
+{
+  update_switchers (self);
 }
 
 static void
@@ -221,10 +246,13 @@ lineup_window_class_init (LineupWindowClass *klass)
 
   g_type_ensure (LINEUP_TYPE_LIST_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_open_post_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_post_deleted_cb);
 
