@@ -554,6 +554,79 @@ test_post_model (Fixture       *f,
   g_assert_cmpuint (last.added, ==, 1);
 }
 
+/* ---- the List view's day groups ---- */
+
+static gboolean
+is_header (GListModel *model,
+           guint       i)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, i);
+  return LINEUP_IS_AGENDA_HEADER (item);
+}
+
+static void
+test_agenda_model (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) a = add_post (f, "A", local (f->store, "2026-12-01", "09:00"));
+  g_autoptr(LineupPost) b = add_post (f, "B", local (f->store, "2026-12-01", "23:30"));
+  g_autoptr(LineupPost) c = add_post (f, "C", local (f->store, "2026-12-03", "00:15"));
+  g_autoptr(LineupPost) idea = add_post (f, "Idea", LINEUP_POST_UNDATED);
+  g_autoptr(LineupPostModel) posts = lineup_post_model_new (f->store);
+  g_autoptr(LineupAgendaModel) agenda = lineup_agenda_model_new (f->store, G_LIST_MODEL (posts));
+  GListModel *model = G_LIST_MODEL (agenda);
+  ItemsChanged last = { 0, };
+  GDate d;
+
+  /* [1 Dec] A B [3 Dec] C [no date] Idea — days are local, not UTC: 23:30
+   * in Warsaw is the next day in UTC, yet it stays on the 1st. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  g_assert_true (is_header (model, 0));
+  g_assert_false (is_header (model, 1));
+  g_assert_false (is_header (model, 2));
+  g_assert_true (is_header (model, 3));
+  g_assert_true (is_header (model, 5));
+  {
+    g_autoptr(LineupAgendaHeader) first = g_list_model_get_item (model, 0);
+    g_autoptr(LineupAgendaHeader) undated = g_list_model_get_item (model, 5);
+    g_assert_cmpuint (lineup_agenda_header_get_n_posts (first), ==, 2);
+    g_assert_cmpint (g_date_get_day (lineup_agenda_header_get_date (first)), ==, 1);
+    g_assert_true (lineup_agenda_header_is_undated (undated));
+  }
+  g_assert_true (lineup_parse_date ("2026-12-02", &d));
+  g_assert_cmpuint (lineup_agenda_model_find_day (agenda, &d), ==, 3);
+  g_assert_cmpuint (lineup_agenda_model_find_post (agenda, lineup_post_get_id (c)), ==, 4);
+
+  g_signal_connect (agenda, "items-changed", G_CALLBACK (on_items_changed), &last);
+
+  /* Retitling C announces only the span that changed. */
+  {
+    g_autoptr(LineupPost) edit = lineup_post_copy (c);
+    lineup_post_set_title (edit, "C2");
+    g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  }
+  g_assert_cmpint (last.calls, ==, 1);
+  g_assert_cmpuint (last.position, ==, 4);
+  g_assert_cmpuint (last.removed, ==, 1);
+  g_assert_cmpuint (last.added, ==, 1);
+
+  /* Moving B to the 3rd: the 1st keeps one post, the 3rd gets two. */
+  g_assert_true (lineup_parse_date ("2026-12-03", &d));
+  g_assert_true (lineup_store_move_post (f->store, lineup_post_get_id (b), &d, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  g_assert_cmpuint (lineup_agenda_model_find_post (agenda, lineup_post_get_id (b)), ==, 4);
+
+  /* Deleting A removes its day's header with it. */
+  g_assert_true (lineup_store_delete_post (f->store, lineup_post_get_id (a), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_true (is_header (model, 0));
+  {
+    g_autoptr(LineupAgendaHeader) first = g_list_model_get_item (model, 0);
+    g_assert_cmpint (g_date_get_day (lineup_agenda_header_get_date (first)), ==, 3);
+  }
+}
+
 /* Another process (the command line) writes to the same file while the
  * window is open: a refresh finds it with one query and the model follows. */
 static void
@@ -824,6 +897,7 @@ main (int   argc,
   ADD ("/store/post-model", test_post_model, NULL);
   ADD ("/store/import", test_import, NULL);
   ADD ("/store/refresh", test_refresh, NULL);
+  ADD ("/store/agenda-model", test_agenda_model, NULL);
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
 

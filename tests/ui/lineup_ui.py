@@ -93,6 +93,27 @@ def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
     return walk(root, pred)
 
 
+def extents(node):
+    ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return ext.x, ext.y, ext.width, ext.height
+
+
+def settled(node, within=None, pause=0.3):
+    """The node, once it stopped moving (lists scroll on their own when they
+    first show) and lies inside @within; else None."""
+    before = extents(node)
+    time.sleep(pause)
+    after = extents(node)
+    if before != after:
+        return None
+    if within is not None:
+        wx, wy, ww, wh = extents(within)
+        x, y, w, h = after
+        if not (wx <= x and y >= wy + 50 and x + w <= wx + ww and y + h <= wy + wh - 10):
+            return None
+    return node
+
+
 def center(node):
     ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     return ext.x + ext.width // 2, ext.y + ext.height // 2

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs one UI driver against the real binary: Xvfb, a private session bus,
 # the accessibility bus, the app on a demo plan, then the driver.
-#   run-ui-test.sh DRIVER.py NAME
+#   run-ui-test.sh DRIVER.py NAME [empty]
 set -u
 
 driver=$1
 name=$2
+plan=${3:-demo}
 bin=${LINEUP_BINARY:?}
 logs=${LINEUP_BUILD_ROOT:?}/meson-logs
 work=$(mktemp -d /tmp/lineup-ui-XXXXXX)
@@ -19,7 +20,9 @@ cleanup () {
 trap cleanup EXIT
 
 mkdir -p "$logs"
-"$bin" --database "$db" demo --month 2026-12 || { echo "could not fill the demo plan"; exit 1; }
+if [ "$plan" = demo ]; then
+  "$bin" --database "$db" demo --month 2026-12 || { echo "could not fill the demo plan"; exit 1; }
+fi
 
 # A display number nobody uses.
 display=
@@ -42,6 +45,11 @@ unset NO_AT_BRIDGE
 
 dbus-run-session -- bash -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
+  # An app started before the accessibility bus answers never joins it.
+  for _ in $(seq 1 100); do
+    dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus org.a11y.Bus.GetAddress >/dev/null 2>&1 && break
+    sleep 0.05
+  done
   "$LINEUP_BINARY" --database "$LINEUP_TEST_DB" >"'"$work"'/app.log" 2>&1 &
   app=$!
   /usr/bin/python3 "'"$driver"'"
