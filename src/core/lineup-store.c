@@ -78,6 +78,8 @@ struct _LineupStore
   GHashTable *cache_index;  /* id → post in cache (borrowed) */
   gint64 cache_version;
   gint64 seen_version;      /* data_version when we last looked at the file */
+  GFileMonitor *monitor;    /* on the WAL file, which every commit writes */
+  guint refresh_source;
 
   /* The operation in progress. */
   int depth;
@@ -1154,6 +1156,10 @@ lineup_store_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->monitor)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   g_clear_pointer (&self->cache_index, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -1575,6 +1581,47 @@ lineup_store_refresh (LineupStore *self)
 
   g_signal_emit (self, signals[RELOADED], 0);
   return TRUE;
+}
+
+static gboolean
+refresh_soon_cb (gpointer data)
+{
+  LineupStore *self = data;
+
+  self->refresh_source = 0;
+  lineup_store_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_wal_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other,
+                   GFileMonitorEvent  event,
+                   LineupStore       *self)
+{
+  /* Our own commits write the file too; the refresh then finds
+   * data_version unchanged and does nothing. A burst of writes is one
+   * refresh. */
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (250, refresh_soon_cb, self);
+}
+
+void
+lineup_store_watch (LineupStore *self)
+{
+  g_autofree char *wal = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (LINEUP_IS_STORE (self));
+
+  if (self->monitor)
+    return;
+  wal = g_strconcat (self->path, "-wal", NULL);
+  file = g_file_new_for_path (wal);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->monitor)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_wal_changed_cb), self);
 }
 
 /* ---- plan settings ---- */

@@ -75,6 +75,10 @@ void          lineup_store_set_actor      (LineupStore *self,
  * pillars, types and campaigns, forgets cached posts, emits "reloaded" and
  * returns TRUE. Call it when the window becomes active; nothing polls. */
 gboolean      lineup_store_refresh        (LineupStore *self);
+/* Refreshes by itself shortly after another process commits, told by the
+ * file system (inotify), not by polling. For the app; a one-off command
+ * has no need. */
+void          lineup_store_watch          (LineupStore *self);
 
 /* ---- plan settings ---- */
 GTimeZone    *lineup_store_get_time_zone    (LineupStore *self);   /* borrowed */

@@ -222,6 +222,7 @@ lineup_application_activate (GApplication *app)
           show_open_error (self, error->message);
           return;
         }
+      lineup_store_watch (self->store);
       g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (update_undo_actions),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (update_undo_actions),

@@ -669,6 +669,22 @@ test_refresh (Fixture       *f,
   /* Our undo history could overwrite their work, so it is gone. */
   g_assert_false (lineup_store_can_undo (f->store));
   g_assert_false (lineup_store_refresh (f->store));
+
+  /* Watching: the file system tells the store, which refreshes by itself. */
+  lineup_store_watch (f->store);
+  g_clear_object (&post);
+  post = lineup_post_new ();
+  lineup_post_set_title (post, "Theirs again");
+  lineup_post_set_pillar_id (post, f->pillar_id);
+  lineup_post_set_type_id (post, f->type_id);
+  g_assert_true (lineup_store_add_post (other, post, &error));
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (reloaded < 2 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpint (reloaded, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
 }
 
 /* ---- migrations and opening bad files ---- */
