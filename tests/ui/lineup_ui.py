@@ -4,6 +4,7 @@ to act as a person would. Waits poll with a deadline; nothing sleeps long."""
 import json
 import os
 import subprocess
+import sys
 import time
 
 import pyatspi
@@ -153,3 +154,14 @@ def focus_window(title):
     wid = wait_for(f"an X window titled {title!r}", search)
     xdotool("windowfocus", "--sync", wid)
     return wid
+
+
+def run(main):
+    """Runs a driver: a failed expectation is a test failure with its reason,
+    and a screenshot of the moment is kept."""
+    try:
+        main()
+    except AssertionError as e:
+        screenshot()
+        print(f"FAIL: {e}", file=sys.stderr)
+        sys.exit(1)

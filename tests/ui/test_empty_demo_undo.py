@@ -2,7 +2,6 @@
 post with the Delete key, change their mind and press Ctrl+Z."""
 
 import subprocess
-import sys
 
 import lineup_ui as ui
 
@@ -54,8 +53,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except AssertionError as e:
-        print(f"FAIL: {e}", file=sys.stderr)
-        sys.exit(1)
+    ui.run(main)

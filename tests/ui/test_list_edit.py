@@ -1,7 +1,6 @@
 """The List view, as a planner uses it: switch to List, find a post by its
 title, open it, retitle it, save. The database must hold the new title."""
 
-import sys
 import time
 
 import lineup_ui as ui
@@ -54,8 +53,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except AssertionError as e:
-        print(f"FAIL: {e}", file=sys.stderr)
-        sys.exit(1)
+    ui.run(main)
