@@ -1205,14 +1205,14 @@ lineup_cli_run (int    argc,
   {
     g_autofree char *g = shown (group);
     g_autofree char *v = verb ? shown (verb) : NULL;
+    g_autofree char *message = NULL;
 
     if (g_str_equal (group, "post") || g_str_equal (group, "pillar") || g_str_equal (group, "import"))
-      fprintf (stderr, "lineup: %s\n", v
-               ? g_strdup_printf (_("“%s %s” is not a command; see “lineup help”"), g, v)
-               : g_strdup_printf (_("“%s” needs a subcommand; see “lineup help”"), g));
+      message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup help”"), g, v)
+                  : g_strdup_printf (_("“%s” needs a subcommand; see “lineup help”"), g);
     else
-      fprintf (stderr, "lineup: %s\n",
-               g_strdup_printf (_("“%s” is not a command (expected post, pillar, import, demo or help); see “lineup help”"), g));
+      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, import, demo or help); see “lineup help”"), g);
+    fprintf (stderr, "lineup: %s\n", message);
   }
   return 2;
 }
