@@ -765,20 +765,43 @@ cmd_post_move (Args    *args,
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupPost) moved = NULL;
   g_autofree char *when = NULL;
+  int minutes = -1;
   GDate date;
 
-  if (!need (args, "date", error) || !parse_date_arg ("--date", opt (args, "date"), &date, error))
+  if (!need (args, "date", error) || !parse_date_arg ("--date", opt (args, "date"), &date, error) ||
+      (opt (args, "time") && !parse_time_arg (opt (args, "time"), &minutes, error)))
     return 2;
 
   store = open_store (args, error);
   if (store == NULL ||
-      !lineup_store_move_post (store, g_ptr_array_index (args->positional, 0), &date, error))
+      !lineup_store_reschedule_post (store, g_ptr_array_index (args->positional, 0), &date, minutes, error))
     return 1;
   moved = lineup_store_get_post (store, g_ptr_array_index (args->positional, 0), error);
   if (moved == NULL)
     return 1;
   when = format_local (store, lineup_post_get_scheduled_at (moved), "%Y-%m-%d %H:%M");
   out (_("Moved “%s” to %s\n"), lineup_post_get_title (moved), when);
+  return 0;
+}
+
+static int
+cmd_post_duplicate (Args    *args,
+                    GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupPost) copy = NULL;
+  GDate date;
+
+  if (!need (args, "date", error) || !parse_date_arg ("--date", opt (args, "date"), &date, error))
+    return 2;
+
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  copy = lineup_store_duplicate_post (store, g_ptr_array_index (args->positional, 0), &date, error);
+  if (copy == NULL)
+    return 1;
+  out ("%s\n", lineup_post_get_id (copy));
   return 0;
 }
 
@@ -1045,7 +1068,9 @@ static const char usage[] =
   "  post list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
   "  post edit ID [--title T] [--body TEXT] [--pillar P] [--type TYPE]\n"
   "           [--platform NAME]… [--time HH:MM]\n"
-  "  post move ID --date YYYY-MM-DD        keeps the local time of day\n"
+  "  post move ID --date YYYY-MM-DD [--time HH:MM]\n"
+  "                                        keeps the local time of day unless --time\n"
+  "  post duplicate ID --date YYYY-MM-DD   a Draft copy on that day, same time\n"
   "  post stage ID STAGE [--comment TEXT] [--as NAME]\n"
   "  post delete ID\n"
   "  post show ID [--json]\n"
@@ -1072,7 +1097,8 @@ typedef struct {
 static const OptionSpec list_options[] = {
   { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL }
 };
-static const OptionSpec move_options[] = { { "date", TRUE, FALSE }, { NULL } };
+static const OptionSpec move_options[] = { { "date", TRUE, FALSE }, { "time", TRUE, FALSE }, { NULL } };
+static const OptionSpec date_options[] = { { "date", TRUE, FALSE }, { NULL } };
 static const OptionSpec stage_options[] = { { "comment", TRUE, FALSE }, { "as", TRUE, FALSE }, { NULL } };
 static const OptionSpec no_options[] = { { NULL } };
 static const OptionSpec json_options[] = { { "json", FALSE, FALSE }, { NULL } };
@@ -1084,6 +1110,7 @@ static const Command commands[] = {
   { "post", "list", cmd_post_list, list_options, 0, 0, "" },
   { "post", "edit", cmd_post_edit, post_field_options, 1, 1, "ID" },
   { "post", "move", cmd_post_move, move_options, 1, 1, "ID" },
+  { "post", "duplicate", cmd_post_duplicate, date_options, 1, 1, "ID" },
   { "post", "stage", cmd_post_stage, stage_options, 2, 2, "ID and STAGE" },
   { "post", "delete", cmd_post_delete, no_options, 1, 1, "ID" },
   { "post", "show", cmd_post_show, json_options, 1, 1, "ID" },

@@ -2394,21 +2394,35 @@ lineup_store_move_post (LineupStore  *self,
                         GDate        *date,
                         GError      **error)
 {
+  return lineup_store_reschedule_post (self, id, date, -1, error);
+}
+
+gboolean
+lineup_store_reschedule_post (LineupStore  *self,
+                              const char   *id,
+                              GDate        *date,
+                              int           minutes,
+                              GError      **error)
+{
   g_autoptr(LineupPost) current = NULL;
   g_autoptr(LineupPost) changed = NULL;
   g_autofree char *label = NULL;
-  int minutes = self->default_time;
   gint64 when;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (minutes >= -1 && minutes < 24 * 60, FALSE);
 
   current = find_live_post (self, id, error);
-  if (current == NULL)
+  if (current == NULL || !lineup_store_can_move_post (self, current, error))
     return FALSE;
 
-  if (lineup_post_is_dated (current))
-    lineup_store_utc_to_local (self, lineup_post_get_scheduled_at (current), NULL, &minutes);
+  if (minutes < 0)
+    {
+      minutes = self->default_time;
+      if (lineup_post_is_dated (current))
+        lineup_store_utc_to_local (self, lineup_post_get_scheduled_at (current), NULL, &minutes);
+    }
   when = lineup_store_local_to_utc (self, date, minutes);
   if (when == lineup_post_get_scheduled_at (current))
     return TRUE;
@@ -2423,6 +2437,86 @@ lineup_store_move_post (LineupStore  *self,
 
   label = quoted_label (_("Move “%s”"), current);
   return commit_post_change (self, current, changed, label, error);
+}
+
+gboolean
+lineup_store_can_move_post (LineupStore  *self,
+                            LineupPost   *post,
+                            GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+
+  if (lineup_post_get_stage (post) == LINEUP_STAGE_PUBLISHED)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("“%s” is published: it stays on the day it went out. Duplicate it to plan it again"),
+                   lineup_post_get_title (post));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lineup_store_unschedule_post (LineupStore  *self,
+                              const char   *id,
+                              GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  current = find_live_post (self, id, error);
+  if (current == NULL || !lineup_store_can_move_post (self, current, error))
+    return FALSE;
+  if (!lineup_post_is_dated (current))
+    return TRUE;
+
+  changed = lineup_post_copy (current);
+  lineup_post_set_scheduled_at (changed, LINEUP_POST_UNDATED);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current),
+                                now_seconds (),
+                                lineup_post_get_revision (current) + 1,
+                                0);
+
+  label = quoted_label (_("Move “%s” to the backlog"), current);
+  return commit_post_change (self, current, changed, label, error);
+}
+
+LineupPost *
+lineup_store_duplicate_post (LineupStore  *self,
+                             const char   *id,
+                             GDate        *date,
+                             GError      **error)
+{
+  g_autoptr(LineupPost) original = NULL;
+  g_autoptr(LineupPost) copy = NULL;
+  int minutes;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  original = find_live_post (self, id, error);
+  if (original == NULL)
+    return NULL;
+
+  minutes = self->default_time;
+  if (lineup_post_is_dated (original))
+    lineup_store_utc_to_local (self, lineup_post_get_scheduled_at (original), NULL, &minutes);
+
+  /* A fresh post: its own id, history and revision, content copied. */
+  copy = lineup_post_copy (original);
+  _lineup_post_set_id (copy, NULL);
+  _lineup_post_set_bookkeeping (copy, 0, 0, 0, 0);
+  _lineup_post_set_stage (copy, LINEUP_STAGE_DRAFT);
+  lineup_post_set_scheduled_at (copy, lineup_store_local_to_utc (self, date, minutes));
+
+  if (!lineup_store_add_post (self, copy, error))
+    return NULL;
+  return g_steal_pointer (&copy);
 }
 
 gboolean

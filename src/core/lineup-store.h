@@ -153,6 +153,29 @@ gboolean      lineup_store_move_post       (LineupStore *self,
                                             const char  *id,
                                             GDate       *date,
                                             GError     **error);
+/* Moves a post to @date at @minutes after midnight, local time (-1 keeps
+ * its time of day, as lineup_store_move_post does). */
+gboolean      lineup_store_reschedule_post (LineupStore *self,
+                                            const char  *id,
+                                            GDate       *date,
+                                            int          minutes,
+                                            GError     **error);
+/* Gives the post no date: it goes back to the backlog. */
+gboolean      lineup_store_unschedule_post (LineupStore *self,
+                                            const char  *id,
+                                            GError     **error);
+/* A new post with the same content on @date (at the original's local time,
+ * or the default time for an undated one), in stage Draft. Returns it. */
+LineupPost   *lineup_store_duplicate_post  (LineupStore *self,
+                                            const char  *id,
+                                            GDate       *date,
+                                            GError     **error);
+/* Whether the post may change its date; FALSE with the reason a person
+ * understands otherwise (a published post stays where it went out). */
+gboolean      lineup_store_can_move_post   (LineupStore *self,
+                                            LineupPost  *post,
+                                            GError     **error);
+
 /* Changes the stage and writes the history: who (@actor, NULL = the store's
  * actor), when, from, to, @comment. */
 gboolean      lineup_store_set_stage       (LineupStore *self,

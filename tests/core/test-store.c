@@ -554,6 +554,76 @@ test_post_model (Fixture       *f,
   g_assert_cmpuint (last.added, ==, 1);
 }
 
+/* ---- calendar moves ---- */
+
+static void
+test_duplicate_and_refused_moves (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = add_post (f, "Original", local (f->store, "2026-03-27", "18:30"));
+  g_autoptr(LineupPost) copy = NULL;
+  g_autoptr(LineupPost) idea = add_post (f, "Idea", LINEUP_POST_UNDATED);
+  g_autoptr(LineupPost) idea_copy = NULL;
+  g_autoptr(LineupPost) now = NULL;
+  g_autofree char *when = NULL;
+  guint before;
+  GDate d;
+
+  lineup_post_set_brief (post, LINEUP_BRIEF_GOAL, "Goal");
+  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_true (lineup_store_set_stage (f->store, lineup_post_get_id (post), LINEUP_STAGE_APPROVED, NULL, NULL, &error));
+
+  /* Across the spring change, the copy keeps the local time; it is a Draft
+   * with its own id and the same content. */
+  g_assert_true (lineup_parse_date ("2026-03-30", &d));
+  copy = lineup_store_duplicate_post (f->store, lineup_post_get_id (post), &d, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lineup_post_get_id (copy), !=, lineup_post_get_id (post));
+  g_assert_cmpint (lineup_post_get_stage (copy), ==, LINEUP_STAGE_DRAFT);
+  g_assert_cmpint (lineup_post_get_revision (copy), ==, 1);
+  g_assert_true (lineup_post_content_equal (copy, copy));
+  g_assert_cmpstr (lineup_post_get_body (copy), ==, "Body text");
+  g_assert_cmpstr (lineup_post_get_brief (copy, LINEUP_BRIEF_GOAL), ==, "Goal");
+  when = local_string (f->store, lineup_post_get_scheduled_at (copy));
+  g_assert_cmpstr (when, ==, "2026-03-30 18:30");
+  g_assert_cmpstr (lineup_store_get_undo_label (f->store), ==, "Add “Original”");
+
+  /* An undated idea duplicated onto a day gets the default time. */
+  idea_copy = lineup_store_duplicate_post (f->store, lineup_post_get_id (idea), &d, &error);
+  g_clear_pointer (&when, g_free);
+  when = local_string (f->store, lineup_post_get_scheduled_at (idea_copy));
+  g_assert_cmpstr (when, ==, "2026-03-30 09:00");
+
+  /* Back to the backlog, and out again. */
+  g_assert_true (lineup_store_unschedule_post (f->store, lineup_post_get_id (copy), &error));
+  now = lineup_store_get_post (f->store, lineup_post_get_id (copy), &error);
+  g_assert_false (lineup_post_is_dated (now));
+  g_assert_cmpint (lineup_post_get_revision (now), ==, 2);
+  g_assert_true (lineup_store_undo (f->store, &error));
+  g_clear_object (&now);
+  now = lineup_store_get_post (f->store, lineup_post_get_id (copy), &error);
+  g_assert_true (lineup_post_is_dated (now));
+
+  /* A published post does not move: the store is left as it was. */
+  g_assert_true (lineup_store_set_stage (f->store, lineup_post_get_id (post), LINEUP_STAGE_PUBLISHED, NULL, NULL, &error));
+  before = lineup_store_count_posts (f->store);
+  g_clear_object (&now);
+  now = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+  g_assert_false (lineup_store_move_post (f->store, lineup_post_get_id (post), &d, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "published"));
+  g_clear_error (&error);
+  g_assert_false (lineup_store_unschedule_post (f->store, lineup_post_get_id (post), &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(LineupPost) after = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+    g_assert_true (lineup_post_equal (after, now));
+  }
+  g_assert_cmpuint (lineup_store_count_posts (f->store), ==, before);
+  g_assert_cmpstr (lineup_store_get_undo_label (f->store), ==, "Change the stage of “Original”");
+}
+
 /* ---- the List view's day groups ---- */
 
 static gboolean
@@ -914,6 +984,7 @@ main (int   argc,
   ADD ("/store/import", test_import, NULL);
   ADD ("/store/refresh", test_refresh, NULL);
   ADD ("/store/agenda-model", test_agenda_model, NULL);
+  ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
 

@@ -161,6 +161,27 @@ class Commands(unittest.TestCase):
             finally:
                 plan.close()
 
+    def test_move_with_time_and_duplicate(self):
+        p = self.plan
+        post_id = p.add("Teaser", "Community", "Proof", "--date", "2026-12-01", "--time", "09:15",
+                        "--platform", "mastodon", "--body", "Same words")
+        p.text("post", "move", post_id, "--date", "2026-12-04", "--time", "17:00")
+        shown = p.json("post", "show", post_id, "--json")
+        self.assertEqual((shown["date"], shown["time"]), ("2026-12-04", "17:00"))
+
+        copy_id = p.text("post", "duplicate", post_id[:8], "--date", "2026-12-11").strip()
+        self.assertNotEqual(copy_id, post_id)
+        copy = p.json("post", "show", copy_id, "--json")
+        self.assertEqual((copy["date"], copy["time"], copy["stage"]), ("2026-12-11", "17:00", "draft"))
+        self.assertEqual((copy["title"], copy["body"], copy["platforms"]), ("Teaser", "Same words", ["mastodon"]))
+
+        # A published post stays where it went out.
+        p.text("post", "stage", post_id, "published")
+        refused = p.run("post", "move", post_id, "--date", "2026-12-20", check=False)
+        self.assertEqual(refused.returncode, 1)
+        self.assertIn("published", refused.stderr.decode())
+        self.assertEqual(p.json("post", "show", post_id, "--json")["date"], "2026-12-04")
+
     def test_stage_history_and_delete(self):
         p = self.plan
         post_id = p.add("Needs approval")
