@@ -13,5 +13,6 @@
 #include "lineup-store.h"
 #include "lineup-post-model.h"
 #include "lineup-agenda-model.h"
+#include "lineup-month-grid.h"
 #include "lineup-csv.h"
 #include "lineup-demo.h"

@@ -10,62 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-post-row.h"
-
-/* A small rounded swatch in a colour that comes from data (a pillar's). */
-#define LINEUP_TYPE_SWATCH (lineup_swatch_get_type ())
-G_DECLARE_FINAL_TYPE (LineupSwatch, lineup_swatch, LINEUP, SWATCH, GtkWidget)
-
-struct _LineupSwatch
-{
-  GtkWidget parent_instance;
-  GdkRGBA color;
-};
-
-G_DEFINE_FINAL_TYPE (LineupSwatch, lineup_swatch, GTK_TYPE_WIDGET)
-
-static void
-lineup_swatch_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
-{
-  LineupSwatch *self = LINEUP_SWATCH (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRoundedRect rect;
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (0, 0, width, height), width / 2.0);
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, &self->color, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
-lineup_swatch_class_init (LineupSwatchClass *klass)
-{
-  GTK_WIDGET_CLASS (klass)->snapshot = lineup_swatch_snapshot;
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "swatch");
-  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_PRESENTATION);
-}
-
-static void
-lineup_swatch_init (LineupSwatch *self)
-{
-  gdk_rgba_parse (&self->color, "#808080");
-  gtk_widget_set_size_request (GTK_WIDGET (self), 6, 36);
-  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
-}
-
-static void
-lineup_swatch_set_color (LineupSwatch *self,
-                         const char   *color)
-{
-  GdkRGBA rgba;
-
-  if (color && gdk_rgba_parse (&rgba, color) && !gdk_rgba_equal (&rgba, &self->color))
-    {
-      self->color = rgba;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
+#include "lineup-swatch.h"
 
 struct _LineupPostRow
 {
@@ -154,8 +99,8 @@ bind_header (LineupPostRow      *self,
   update_accessible (self, accessible, NULL);
 }
 
-static char *
-platform_names (LineupPost *post)
+char *
+lineup_post_platform_names (LineupPost *post)
 {
   const char * const *keys = lineup_post_get_platforms (post);
   GString *names = g_string_new (NULL);
@@ -170,6 +115,35 @@ platform_names (LineupPost *post)
   return g_string_free (names, FALSE);
 }
 
+char *
+lineup_post_local_time (LineupStore *store,
+                        LineupPost  *post)
+{
+  int minutes;
+
+  if (!lineup_post_is_dated (post))
+    return g_strdup ("—");
+  lineup_store_utc_to_local (store, lineup_post_get_scheduled_at (post), NULL, &minutes);
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+char *
+lineup_post_describe (LineupStore *store,
+                      LineupPost  *post)
+{
+  LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
+  LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
+  g_autofree char *time = lineup_post_local_time (store, post);
+  g_autofree char *platforms = lineup_post_platform_names (post);
+
+  return g_strdup_printf ("%s, %s, %s, %s, %s",
+                          lineup_post_is_dated (post) ? time : _("no date"),
+                          pillar ? lineup_pillar_get_name (pillar) : _("No pillar"),
+                          type ? lineup_content_type_get_name (type) : _("No type"),
+                          *platforms ? platforms : _("no platform"),
+                          lineup_stage_to_label (lineup_post_get_stage (post)));
+}
+
 static void
 bind_post (LineupPostRow *self,
            LineupStore   *store,
@@ -178,30 +152,15 @@ bind_post (LineupPostRow *self,
   LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
   LineupStage stage = lineup_post_get_stage (post);
-  g_autofree char *time = NULL;
-  g_autofree char *platforms = platform_names (post);
+  g_autofree char *time = lineup_post_local_time (store, post);
+  g_autofree char *platforms = lineup_post_platform_names (post);
   g_autofree char *subtitle = NULL;
-  g_autofree char *description = NULL;
+  g_autofree char *description = lineup_post_describe (store, post);
   const char *pillar_name = pillar ? lineup_pillar_get_name (pillar) : _("No pillar");
   const char *type_name = type ? lineup_content_type_get_name (type) : _("No type");
 
-  if (lineup_post_is_dated (post))
-    {
-      int minutes;
-
-      lineup_store_utc_to_local (store, lineup_post_get_scheduled_at (post), NULL, &minutes);
-      time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
-    }
-  else
-    time = g_strdup ("—");
-
   subtitle = g_strdup_printf ("%s · %s%s%s", type_name, pillar_name,
                               *platforms ? " · " : "", platforms);
-  description = g_strdup_printf ("%s, %s, %s, %s, %s",
-                                 lineup_post_is_dated (post) ? time : _("no date"),
-                                 pillar_name, type_name,
-                                 *platforms ? platforms : _("no platform"),
-                                 lineup_stage_to_label (stage));
 
   gtk_label_set_label (GTK_LABEL (self->time_label), time);
   lineup_swatch_set_color (self->swatch, pillar ? lineup_pillar_get_color (pillar) : NULL);
@@ -285,7 +244,7 @@ lineup_post_row_init (LineupPostRow *self)
   gtk_widget_add_css_class (self->time_label, "post-time");
   gtk_label_set_width_chars (GTK_LABEL (self->time_label), 5);
   gtk_label_set_xalign (GTK_LABEL (self->time_label), 0);
-  self->swatch = g_object_new (LINEUP_TYPE_SWATCH, NULL);
+  self->swatch = lineup_swatch_new (6, 36);
 
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (texts, TRUE);

@@ -19,6 +19,16 @@ void           lineup_post_row_bind (LineupPostRow *self,
                                      LineupStore   *store,
                                      GObject       *item);
 
+/* "09:00" in the plan's zone, or "—" for an undated post. */
+char          *lineup_post_local_time     (LineupStore   *store,
+                                           LineupPost    *post);
+/* "LinkedIn, Mastodon" */
+char          *lineup_post_platform_names (LineupPost    *post);
+/* What a screen reader says after the title: time, pillar, type,
+ * platforms, stage. Rows and cards say the same. */
+char          *lineup_post_describe       (LineupStore   *store,
+                                           LineupPost    *post);
+
 /* "Thursday 10 December 2026" for @date, as day cells and headers say it. */
 char          *lineup_format_day    (const GDate   *date);
 

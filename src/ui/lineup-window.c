@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-calendar-view.h"
 #include "lineup-list-view.h"
 #include "lineup-post-editor.h"
 #include "lineup-window.h"
@@ -23,6 +24,7 @@ struct _LineupWindow
   GtkStack *main_stack;
   AdwViewStack *view_stack;
   LineupListView *list_view;
+  LineupCalendarView *calendar_view;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -94,6 +96,13 @@ on_list_post_deleted_cb (LineupWindow *self,
 {
   g_autofree char *text = g_strdup_printf (_("Deleted “%s”"), title);
   lineup_window_toast_undo (self, text);
+}
+
+static void
+on_view_toast_cb (LineupWindow *self,
+                  const char   *message)
+{
+  lineup_window_toast (self, message);
 }
 
 static void
@@ -181,6 +190,7 @@ lineup_window_constructed (GObject *object)
   G_OBJECT_CLASS (lineup_window_parent_class)->constructed (object);
 
   lineup_list_view_set_store (self->list_view, self->store);
+  lineup_calendar_view_set_store (self->calendar_view, self->store);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -245,6 +255,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINEUP_TYPE_LIST_VIEW);
+  g_type_ensure (LINEUP_TYPE_CALENDAR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_bar);
@@ -252,6 +263,8 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, calendar_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_open_post_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_post_deleted_cb);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -554,6 +555,29 @@ test_post_model (Fixture       *f,
   g_assert_cmpuint (last.added, ==, 1);
 }
 
+/* ---- the month grid ---- */
+
+static void
+test_month_grid (void)
+{
+  GDate d;
+
+  /* December 2026 starts on a Tuesday. */
+  lineup_month_grid_first_day (2026, 12, 1, &d);   /* weeks from Monday */
+  g_assert_cmpint (g_date_get_day (&d), ==, 30);
+  g_assert_cmpint (g_date_get_month (&d), ==, 11);
+  lineup_month_grid_first_day (2026, 12, 0, &d);   /* from Sunday */
+  g_assert_cmpint (g_date_get_day (&d), ==, 29);
+  /* February 2026 starts on a Sunday: a Sunday-first grid starts on the 1st. */
+  lineup_month_grid_first_day (2026, 2, 0, &d);
+  g_assert_cmpint (g_date_get_day (&d), ==, 1);
+  g_assert_cmpint (g_date_get_month (&d), ==, 2);
+  lineup_month_grid_first_day (2026, 2, 1, &d);
+  g_assert_cmpint (g_date_get_day (&d), ==, 26);
+  /* glibc's C.UTF-8 starts its weeks on Sunday, as GtkCalendar shows it. */
+  g_assert_cmpint (lineup_locale_week_start (), ==, 0);
+}
+
 /* ---- calendar moves ---- */
 
 static void
@@ -968,6 +992,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func, data) \
@@ -987,6 +1012,7 @@ main (int   argc,
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/calendar/month-grid", test_month_grid);
 
   return g_test_run ();
 }

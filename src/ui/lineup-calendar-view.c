@@ -1,0 +1,737 @@
+/* lineup-calendar-view.c: the month grid, its header and the backlog.
+ *
+ * Pattern (gnome-calendar's month rows): a store signal only marks the grid
+ * stale and asks for the next frame; one function then lays the visible
+ * six weeks out from the store's time index, and every cell reuses its card
+ * widgets. Dropping a card asks the store to move the post; the grid
+ * follows the signal like any other change, so undo needs nothing special.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-calendar-view.h"
+#include "lineup-day-cell.h"
+#include "lineup-post-card.h"
+
+struct _LineupCalendarView
+{
+  AdwBin parent_instance;
+
+  LineupStore *store;
+  LineupPostModel *posts;
+  GtkFilterListModel *backlog;
+  int year;
+  int month;
+  int week_start;
+  gboolean stale;
+  guint tick_id;
+  char *focus_post_id;
+  int picker_year;
+
+  LineupDayCell *cells[LINEUP_GRID_DAYS];
+  GtkWidget *weekday_labels[7];
+  GtkWidget *month_button;
+  GtkWidget *picker_year_label;
+  GtkWidget *backlog_revealer;
+  GtkWidget *backlog_list;
+  GtkWidget *backlog_count;
+};
+
+G_DEFINE_FINAL_TYPE (LineupCalendarView, lineup_calendar_view, ADW_TYPE_BIN)
+
+enum {
+  OPEN_POST,
+  POST_DELETED,
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (LineupCalendarView *self);
+
+static void
+toast (LineupCalendarView *self,
+       const char         *message)
+{
+  g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+static gboolean
+rebuild_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+
+  self->tick_id = 0;
+  if (self->stale)
+    rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks the grid stale: however many changes arrive, one rebuild a frame. */
+static void
+queue_rebuild (LineupCalendarView *self)
+{
+  self->stale = TRUE;
+  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), rebuild_tick_cb, NULL, NULL);
+}
+
+static void
+today (LineupCalendarView *self,
+       GDate              *out)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static void
+update_title (LineupCalendarView *self)
+{
+  GDate first;
+  char label[64];
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, self->month, self->year);
+  g_date_strftime (label, sizeof label, "%B %Y", &first);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->month_button), label);
+}
+
+static void
+rebuild (LineupCalendarView *self)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate first, day, now, end;
+  guint index = 0;
+
+  self->stale = FALSE;
+  if (self->store == NULL)
+    return;
+
+  lineup_month_grid_first_day (self->year, self->month, self->week_start, &first);
+  end = first;
+  g_date_add_days (&end, LINEUP_GRID_DAYS);
+  today (self, &now);
+
+  posts = lineup_store_list_posts (self->store,
+                                   lineup_store_local_to_utc (self->store, &first, 0),
+                                   lineup_store_local_to_utc (self->store, &end, 0),
+                                   &error);
+  if (posts == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  day = first;
+  for (guint i = 0; i < LINEUP_GRID_DAYS; i++)
+    {
+      guint start = index;
+      gint64 next_day;
+      GDate following = day;
+
+      g_date_add_days (&following, 1);
+      next_day = lineup_store_local_to_utc (self->store, &following, 0);
+      while (index < posts->len && lineup_post_get_scheduled_at (posts->pdata[index]) < next_day)
+        index++;
+
+      lineup_day_cell_set_date (self->cells[i], &day,
+                                (int) g_date_get_month (&day) == self->month,
+                                g_date_compare (&day, &now) == 0);
+      lineup_day_cell_set_posts (self->cells[i], self->store, posts, start, index);
+      day = following;
+    }
+
+  update_title (self);
+
+  /* Keep the keyboard on the post it just moved. */
+  if (self->focus_post_id)
+    {
+      for (guint i = 0; i < LINEUP_GRID_DAYS; i++)
+        {
+          GtkWidget *card = lineup_day_cell_find_card (self->cells[i], self->focus_post_id);
+          if (card)
+            {
+              gtk_widget_grab_focus (card);
+              break;
+            }
+        }
+      g_clear_pointer (&self->focus_post_id, g_free);
+    }
+}
+
+static void
+show_month (LineupCalendarView *self,
+            int                 year,
+            int                 month)
+{
+  while (month < 1)
+    month += 12, year--;
+  while (month > 12)
+    month -= 12, year++;
+  self->year = CLAMP (year, 1900, 9999);
+  self->month = month;
+  update_title (self);
+  queue_rebuild (self);
+}
+
+static void
+show_date (LineupCalendarView *self,
+           const GDate        *date)
+{
+  GDate first, end;
+
+  lineup_month_grid_first_day (self->year, self->month, self->week_start, &first);
+  end = first;
+  g_date_add_days (&end, LINEUP_GRID_DAYS);
+  if (g_date_compare (date, &first) < 0 || g_date_compare (date, &end) >= 0)
+    show_month (self, g_date_get_year (date), g_date_get_month (date));
+}
+
+/* ---- changes through the store ---- */
+
+static void
+move_post_to (LineupCalendarView *self,
+              LineupPost         *post,
+              const GDate        *date)
+{
+  g_autoptr(GError) error = NULL;
+  GDate target = *date;
+
+  g_free (self->focus_post_id);
+  self->focus_post_id = g_strdup (lineup_post_get_id (post));
+  if (!lineup_store_move_post (self->store, lineup_post_get_id (post), &target, &error))
+    {
+      g_clear_pointer (&self->focus_post_id, g_free);
+      toast (self, error->message);
+      return;
+    }
+  show_date (self, &target);
+}
+
+static void
+duplicate_post_to (LineupCalendarView *self,
+                   LineupPost         *post,
+                   const GDate        *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) copy = NULL;
+  GDate target = *date;
+
+  copy = lineup_store_duplicate_post (self->store, lineup_post_get_id (post), &target, &error);
+  if (copy == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_free (self->focus_post_id);
+  self->focus_post_id = g_strdup (lineup_post_get_id (copy));
+  show_date (self, &target);
+}
+
+static void
+on_post_dropped_cb (LineupDayCell      *cell,
+                    LineupPost         *post,
+                    gboolean            copy,
+                    LineupCalendarView *self)
+{
+  if (copy)
+    duplicate_post_to (self, post, lineup_day_cell_get_date (cell));
+  else
+    move_post_to (self, post, lineup_day_cell_get_date (cell));
+}
+
+static gboolean
+on_backlog_drop_cb (GtkDropTarget      *target,
+                    const GValue       *value,
+                    double              x,
+                    double              y,
+                    LineupCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+  LineupPost *post = g_value_get_object (value);
+
+  if (!LINEUP_IS_POST (post))
+    return FALSE;
+  if (!lineup_store_unschedule_post (self->store, lineup_post_get_id (post), &error))
+    toast (self, error->message);
+  return TRUE;
+}
+
+static void
+on_card_open_cb (LineupPostCard     *card,
+                 LineupPost         *post,
+                 LineupCalendarView *self)
+{
+  g_signal_emit (self, signals[OPEN_POST], 0, post);
+}
+
+static void
+on_card_move_cb (LineupPostCard     *card,
+                 LineupPost         *post,
+                 int                 days,
+                 LineupCalendarView *self)
+{
+  GDate date;
+
+  if (!lineup_post_is_dated (post))
+    today (self, &date);
+  else
+    {
+      lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
+      if (days > 0)
+        g_date_add_days (&date, days);
+      else
+        g_date_subtract_days (&date, -days);
+    }
+  move_post_to (self, post, &date);
+}
+
+static void
+on_card_duplicate_cb (LineupPostCard     *card,
+                      LineupPost         *post,
+                      LineupCalendarView *self)
+{
+  GDate date;
+
+  if (lineup_post_is_dated (post))
+    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
+  else
+    today (self, &date);
+  duplicate_post_to (self, post, &date);
+}
+
+static void
+on_card_delete_cb (LineupPostCard     *card,
+                   LineupPost         *post,
+                   LineupCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) keep = g_object_ref (post);
+
+  if (!lineup_store_delete_post (self->store, lineup_post_get_id (keep), &error))
+    toast (self, error->message);
+  else
+    g_signal_emit (self, signals[POST_DELETED], 0, lineup_post_get_title (keep));
+}
+
+static void
+connect_card (LineupCalendarView *self,
+              LineupPostCard     *card)
+{
+  g_signal_connect_object (card, "open-post", G_CALLBACK (on_card_open_cb), self, 0);
+  g_signal_connect_object (card, "move-post", G_CALLBACK (on_card_move_cb), self, 0);
+  g_signal_connect_object (card, "duplicate-post", G_CALLBACK (on_card_duplicate_cb), self, 0);
+  g_signal_connect_object (card, "delete-post", G_CALLBACK (on_card_delete_cb), self, 0);
+}
+
+static void
+on_card_created_cb (LineupDayCell      *cell,
+                    LineupPostCard     *card,
+                    LineupCalendarView *self)
+{
+  connect_card (self, card);
+}
+
+static GtkWidget *
+create_backlog_card (gpointer item,
+                     gpointer user_data)
+{
+  LineupCalendarView *self = user_data;
+  LineupPostCard *card = lineup_post_card_new ();
+
+  lineup_post_card_bind (card, self->store, item);
+  connect_card (self, card);
+  return GTK_WIDGET (card);
+}
+
+static gboolean
+is_undated (gpointer item,
+            gpointer user_data)
+{
+  return !lineup_post_is_dated (item);
+}
+
+static void
+update_backlog_count (LineupCalendarView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->backlog));
+  g_autofree char *label = g_strdup_printf ("%u", n);
+
+  gtk_label_set_label (GTK_LABEL (self->backlog_count), label);
+}
+
+/* ---- header ---- */
+
+static void
+go_previous (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  show_month (self, self->year, self->month - 1);
+}
+
+static void
+go_next (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  show_month (self, self->year, self->month + 1);
+}
+
+static void
+go_today (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  GDate now;
+
+  today (self, &now);
+  show_month (self, g_date_get_year (&now), g_date_get_month (&now));
+}
+
+static void
+pick_month (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->month_button));
+  show_month (self, self->picker_year, g_variant_get_int32 (param));
+}
+
+static void
+update_picker_year (LineupCalendarView *self)
+{
+  g_autofree char *year = g_strdup_printf ("%d", self->picker_year);
+  gtk_label_set_label (GTK_LABEL (self->picker_year_label), year);
+}
+
+static void
+picker_year_step (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+
+  self->picker_year = CLAMP (self->picker_year + g_variant_get_int32 (param), 1900, 9999);
+  update_picker_year (self);
+}
+
+static void
+on_picker_shown_cb (LineupCalendarView *self)
+{
+  self->picker_year = self->year;
+  update_picker_year (self);
+}
+
+static GtkWidget *
+build_month_picker (LineupCalendarView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *year_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (prev), "calendar.picker-year");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (prev), "i", -1);
+  gtk_widget_set_tooltip_text (prev, _("Previous Year"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (prev), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous year"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "calendar.picker-year");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (next), "i", 1);
+  gtk_widget_set_tooltip_text (next, _("Next Year"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next year"), -1);
+  self->picker_year_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->picker_year_label, "heading");
+  gtk_widget_set_hexpand (self->picker_year_label, TRUE);
+  gtk_box_append (GTK_BOX (year_row), prev);
+  gtk_box_append (GTK_BOX (year_row), self->picker_year_label);
+  gtk_box_append (GTK_BOX (year_row), next);
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
+  for (int m = 1; m <= 12; m++)
+    {
+      GDate d;
+      char name[32];
+      GtkWidget *button;
+
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, 1, m, 2000);
+      g_date_strftime (name, sizeof name, "%b", &d);
+      button = gtk_button_new_with_label (name);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.pick-month");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", m);
+      gtk_grid_attach (GTK_GRID (grid), button, (m - 1) % 4, (m - 1) / 4, 1, 1);
+    }
+
+  gtk_box_append (GTK_BOX (box), year_row);
+  gtk_box_append (GTK_BOX (box), grid);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_picker_shown_cb), self, G_CONNECT_SWAPPED);
+  return popover;
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *action,
+             const char *tooltip,
+             const char *name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
+static GtkWidget *
+build_header (LineupCalendarView *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *today_button = gtk_button_new_with_mnemonic (_("_Today"));
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *backlog_toggle = gtk_toggle_button_new ();
+  GtkWidget *toggle_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_add_css_class (bar, "calendar-header");
+  gtk_widget_add_css_class (nav, "linked");
+  gtk_box_append (GTK_BOX (nav), icon_button ("go-previous-symbolic", "calendar.previous",
+                                              _("Previous Month (Page Up)"), _("Previous month")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (today_button), "calendar.today");
+  gtk_box_append (GTK_BOX (nav), today_button);
+  gtk_box_append (GTK_BOX (nav), icon_button ("go-next-symbolic", "calendar.next",
+                                              _("Next Month (Page Down)"), _("Next month")));
+
+  self->month_button = gtk_menu_button_new ();
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->month_button), build_month_picker (self));
+  gtk_widget_add_css_class (self->month_button, "flat");
+  gtk_widget_add_css_class (self->month_button, "month-title");
+  gtk_widget_set_tooltip_text (self->month_button, _("Choose a Month"));
+
+  gtk_widget_set_hexpand (spacer, TRUE);
+
+  self->backlog_count = gtk_label_new ("0");
+  gtk_widget_add_css_class (self->backlog_count, "backlog-count");
+  gtk_box_append (GTK_BOX (toggle_box), gtk_label_new_with_mnemonic (_("_Backlog")));
+  gtk_box_append (GTK_BOX (toggle_box), self->backlog_count);
+  gtk_button_set_child (GTK_BUTTON (backlog_toggle), toggle_box);
+  gtk_widget_set_tooltip_text (backlog_toggle, _("Show or hide the undated ideas"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (backlog_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backlog"), -1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (backlog_toggle), TRUE);
+  g_object_bind_property (backlog_toggle, "active", self->backlog_revealer, "reveal-child",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  gtk_box_append (GTK_BOX (bar), nav);
+  gtk_box_append (GTK_BOX (bar), self->month_button);
+  gtk_box_append (GTK_BOX (bar), spacer);
+  gtk_box_append (GTK_BOX (bar), backlog_toggle);
+  return bar;
+}
+
+static GtkWidget *
+build_backlog (LineupCalendarView *self)
+{
+  GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_("Backlog"));
+  GtkWidget *hint = gtk_label_new (_("Ideas without a date. Drag one onto a day to plan it, or a card here to unplan it."));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkDropTarget *drop;
+
+  gtk_widget_add_css_class (panel, "backlog");
+  gtk_widget_set_size_request (panel, 240, -1);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 28);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+
+  self->backlog_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->backlog_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->backlog_list, "backlog-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->backlog_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Backlog"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->backlog_list);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  gtk_box_append (GTK_BOX (panel), title);
+  gtk_box_append (GTK_BOX (panel), hint);
+  gtk_box_append (GTK_BOX (panel), scroller);
+
+  drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_backlog_drop_cb), self);
+  gtk_widget_add_controller (panel, GTK_EVENT_CONTROLLER (drop));
+
+  self->backlog_revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->backlog_revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT);
+  gtk_revealer_set_child (GTK_REVEALER (self->backlog_revealer), panel);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->backlog_revealer), TRUE);
+  return self->backlog_revealer;
+}
+
+static GtkWidget *
+build_grid (LineupCalendarView *self)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), FALSE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_widget_add_css_class (grid, "month-grid");
+  gtk_widget_set_vexpand (grid, TRUE);
+
+  for (int c = 0; c < 7; c++)
+    {
+      GDate d;
+      char name[32];
+
+      /* 2000-01-02 was a Sunday. */
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, 2 + (self->week_start + c) % 7, 1, 2000);
+      g_date_strftime (name, sizeof name, "%a", &d);
+      self->weekday_labels[c] = gtk_label_new (name);
+      gtk_widget_add_css_class (self->weekday_labels[c], "weekday");
+      gtk_grid_attach (GTK_GRID (grid), self->weekday_labels[c], c, 0, 1, 1);
+    }
+
+  for (int i = 0; i < LINEUP_GRID_DAYS; i++)
+    {
+      self->cells[i] = lineup_day_cell_new ();
+      g_signal_connect_object (self->cells[i], "card-created", G_CALLBACK (on_card_created_cb), self, 0);
+      g_signal_connect_object (self->cells[i], "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->cells[i]), i % 7, 1 + i / 7, 1, 1);
+    }
+  return grid;
+}
+
+static void
+lineup_calendar_view_map (GtkWidget *widget)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lineup_calendar_view_parent_class)->map (widget);
+  if (self->stale)
+    rebuild (self);
+}
+
+static void
+lineup_calendar_view_dispose (GObject *object)
+{
+  LineupCalendarView *self = (LineupCalendarView *) object;
+
+  if (self->tick_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_object (&self->backlog);
+  g_clear_object (&self->posts);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->focus_post_id, g_free);
+
+  G_OBJECT_CLASS (lineup_calendar_view_parent_class)->dispose (object);
+}
+
+static void
+lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_calendar_view_dispose;
+  widget_class->map = lineup_calendar_view_map;
+
+  signals[OPEN_POST] =
+    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+  signals[POST_DELETED] =
+    g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_previous);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, go_next);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, go_today);
+  gtk_widget_class_install_action (widget_class, "calendar.pick-month", "i", pick_month);
+  gtk_widget_class_install_action (widget_class, "calendar.picker-year", "i", picker_year_step);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "calendar.today", NULL);
+  gtk_widget_class_set_css_name (widget_class, "calendarview");
+}
+
+static void
+lineup_calendar_view_init (LineupCalendarView *self)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->week_start = lineup_locale_week_start ();
+  self->year = 2000;
+  self->month = 1;
+  self->stale = TRUE;
+
+  build_backlog (self);
+  gtk_box_append (GTK_BOX (main), build_header (self));
+  gtk_box_append (GTK_BOX (main), build_grid (self));
+  gtk_widget_set_hexpand (main, TRUE);
+  gtk_box_append (GTK_BOX (outer), main);
+  gtk_box_append (GTK_BOX (outer), self->backlog_revealer);
+  adw_bin_set_child (ADW_BIN (self), outer);
+}
+
+void
+lineup_calendar_view_set_store (LineupCalendarView *self,
+                                LineupStore        *store)
+{
+  GtkCustomFilter *filter;
+  GDate now;
+
+  g_return_if_fail (LINEUP_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  today (self, &now);
+  self->year = g_date_get_year (&now);
+  self->month = g_date_get_month (&now);
+
+  g_signal_connect_object (store, "post-added", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "post-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "post-removed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "pillars-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+
+  self->posts = lineup_post_model_new (store);
+  filter = gtk_custom_filter_new (is_undated, NULL, NULL);
+  self->backlog = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), GTK_FILTER (filter));
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->backlog_list), G_LIST_MODEL (self->backlog),
+                           create_backlog_card, self, NULL);
+  g_signal_connect_object (self->backlog, "items-changed", G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
+  update_backlog_count (self);
+
+  update_title (self);
+  queue_rebuild (self);
+}

@@ -1,0 +1,22 @@
+/* lineup-calendar-view.h: the month calendar with its backlog.
+ *
+ * Signals: open-post (LineupPost *), post-deleted (const char *title),
+ * toast (const char *message) — a refused drop says why.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_CALENDAR_VIEW (lineup_calendar_view_get_type ())
+G_DECLARE_FINAL_TYPE (LineupCalendarView, lineup_calendar_view, LINEUP, CALENDAR_VIEW, AdwBin)
+
+void lineup_calendar_view_set_store (LineupCalendarView *self,
+                                     LineupStore        *store);
+
+G_END_DECLS

@@ -1,0 +1,258 @@
+/* lineup-day-cell.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-day-cell.h"
+#include "lineup-post-card.h"
+#include "lineup-post-row.h"
+
+struct _LineupDayCell
+{
+  GtkWidget parent_instance;
+
+  GDate date;
+  GtkWidget *number_label;
+  GtkWidget *cards_box;
+  GtkWidget *more_button;
+  GtkWidget *more_box;
+  GPtrArray *cards;        /* LineupPostCard in cards_box, some hidden */
+  GPtrArray *more_cards;   /* LineupPostCard in the popover */
+};
+
+G_DEFINE_FINAL_TYPE (LineupDayCell, lineup_day_cell, GTK_TYPE_WIDGET)
+
+enum {
+  CARD_CREATED,
+  POST_DROPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            LineupDayCell *self)
+{
+  LineupPost *post = g_value_get_object (value);
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+  /* The source offers move and copy; with Ctrl held it proposes copy only. */
+  gboolean copy = drop && gdk_drop_get_actions (drop) == GDK_ACTION_COPY;
+
+  if (!LINEUP_IS_POST (post))
+    return FALSE;
+  g_signal_emit (self, signals[POST_DROPPED], 0, post, copy);
+  return TRUE;
+}
+
+static LineupPostCard *
+take_card (LineupDayCell *self,
+           GPtrArray     *pool,
+           GtkWidget     *box,
+           guint          index)
+{
+  LineupPostCard *card;
+
+  if (index < pool->len)
+    return g_ptr_array_index (pool, index);
+
+  card = lineup_post_card_new ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card));
+  g_ptr_array_add (pool, card);
+  g_signal_emit (self, signals[CARD_CREATED], 0, card);
+  return card;
+}
+
+static void
+lineup_day_cell_dispose (GObject *object)
+{
+  LineupDayCell *self = (LineupDayCell *) object;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_pointer (&self->more_cards, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lineup_day_cell_parent_class)->dispose (object);
+}
+
+static void
+lineup_day_cell_class_init (LineupDayCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_day_cell_dispose;
+
+  signals[CARD_CREATED] =
+    g_signal_new ("card-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST_CARD);
+  signals[POST_DROPPED] =
+    g_signal_new ("post-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINEUP_TYPE_POST, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "daycell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+lineup_day_cell_init (LineupDayCell *self)
+{
+  GtkDropTarget *drop;
+  GtkWidget *popover, *scroller;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 2);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_date_clear (&self->date, 1);
+
+  self->number_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->number_label), 0);
+  gtk_widget_add_css_class (self->number_label, "day-number");
+  gtk_widget_set_halign (self->number_label, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->number_label, GTK_WIDGET (self));
+
+  self->cards_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_parent (self->cards_box, GTK_WIDGET (self));
+
+  self->more_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_widget_set_size_request (scroller, 260, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->more_box);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  self->more_button = gtk_menu_button_new ();
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->more_button), popover);
+  gtk_widget_add_css_class (self->more_button, "flat");
+  gtk_widget_add_css_class (self->more_button, "more-button");
+  gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->more_button, FALSE);
+  gtk_widget_set_parent (self->more_button, GTK_WIDGET (self));
+
+  self->cards = g_ptr_array_new ();
+  self->more_cards = g_ptr_array_new ();
+
+  drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+LineupDayCell *
+lineup_day_cell_new (void)
+{
+  return g_object_new (LINEUP_TYPE_DAY_CELL, NULL);
+}
+
+void
+lineup_day_cell_set_date (LineupDayCell *self,
+                          const GDate   *date,
+                          gboolean       in_month,
+                          gboolean       today)
+{
+  g_autofree char *name = NULL;
+  char number[32];
+
+  g_return_if_fail (LINEUP_IS_DAY_CELL (self));
+
+  self->date = *date;
+  if (g_date_get_day (date) == 1)
+    g_date_strftime (number, sizeof number, "%-d %b", date);
+  else
+    g_snprintf (number, sizeof number, "%u", g_date_get_day (date));
+  gtk_label_set_label (GTK_LABEL (self->number_label), number);
+
+  if (in_month)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "other-month");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "other-month");
+  if (today)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "today");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "today");
+
+  /* Screen readers, and the tests, know a day by its full date. */
+  name = lineup_format_day (date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, today ? _("Today") : NULL,
+                                  -1);
+}
+
+const GDate *
+lineup_day_cell_get_date (LineupDayCell *self)
+{
+  g_return_val_if_fail (LINEUP_IS_DAY_CELL (self), NULL);
+  return &self->date;
+}
+
+void
+lineup_day_cell_set_posts (LineupDayCell *self,
+                           LineupStore   *store,
+                           GPtrArray     *posts,
+                           guint          from,
+                           guint          to)
+{
+  guint n = to - from;
+  guint shown = n > LINEUP_DAY_CELL_MAX_CARDS ? LINEUP_DAY_CELL_MAX_CARDS - 1 : n;
+
+  g_return_if_fail (LINEUP_IS_DAY_CELL (self));
+
+  for (guint i = 0; i < shown; i++)
+    {
+      LineupPostCard *card = take_card (self, self->cards, self->cards_box, i);
+
+      lineup_post_card_bind (card, store, g_ptr_array_index (posts, from + i));
+      gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
+    }
+  for (guint i = shown; i < self->cards->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->cards, i), FALSE);
+
+  /* "+N more" opens every post of the day, each a drag source too. */
+  if (n > shown)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown), n - shown);
+
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
+      for (guint i = 0; i < n; i++)
+        {
+          LineupPostCard *card = take_card (self, self->more_cards, self->more_box, i);
+
+          lineup_post_card_bind (card, store, g_ptr_array_index (posts, from + i));
+          gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
+        }
+      for (guint i = n; i < self->more_cards->len; i++)
+        gtk_widget_set_visible (g_ptr_array_index (self->more_cards, i), FALSE);
+    }
+  gtk_widget_set_visible (self->more_button, n > shown);
+}
+
+GtkWidget *
+lineup_day_cell_find_card (LineupDayCell *self,
+                           const char    *id)
+{
+  g_return_val_if_fail (LINEUP_IS_DAY_CELL (self), NULL);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (self->cards, i);
+      LineupPost *post = lineup_post_card_get_post (LINEUP_POST_CARD (card));
+
+      if (gtk_widget_get_visible (card) && post && g_strcmp0 (lineup_post_get_id (post), id) == 0)
+        return card;
+    }
+  return NULL;
+}

@@ -1,0 +1,40 @@
+/* lineup-day-cell.h: one day of the month grid: its number, its posts as
+ * cards (a few, then "+N more"), and a drop target.
+ *
+ * Signals:
+ *   card-created (LineupPostCard *)     so the calendar can listen to it
+ *   post-dropped (LineupPost *, gboolean copy)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_DAY_CELL (lineup_day_cell_get_type ())
+G_DECLARE_FINAL_TYPE (LineupDayCell, lineup_day_cell, LINEUP, DAY_CELL, GtkWidget)
+
+/* Cards shown before "+N more". */
+#define LINEUP_DAY_CELL_MAX_CARDS 3
+
+LineupDayCell *lineup_day_cell_new       (void);
+void           lineup_day_cell_set_date  (LineupDayCell *self,
+                                          const GDate   *date,
+                                          gboolean       in_month,
+                                          gboolean       today);
+const GDate   *lineup_day_cell_get_date  (LineupDayCell *self);
+/* Shows posts[from..to) (time order). Cards are reused, never rebuilt. */
+void           lineup_day_cell_set_posts (LineupDayCell *self,
+                                          LineupStore   *store,
+                                          GPtrArray     *posts,
+                                          guint          from,
+                                          guint          to);
+/* The card showing the post with @id, or NULL. */
+GtkWidget     *lineup_day_cell_find_card (LineupDayCell *self,
+                                          const char    *id);
+
+G_END_DECLS

@@ -1,0 +1,275 @@
+/* lineup-post-card.c
+ *
+ * Dragging offers the post itself (an in-process value); the drop target
+ * asks the store to move it, and the calendar follows the store's signal.
+ * The card never moves or hides itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-post-card.h"
+#include "lineup-post-row.h"
+#include "lineup-swatch.h"
+
+struct _LineupPostCard
+{
+  GtkWidget parent_instance;
+
+  LineupPost *post;
+  LineupSwatch *swatch;
+  GtkWidget *time_label;
+  GtkWidget *type_icon;
+  GtkWidget *title_label;
+  GtkWidget *stage_dot;
+  char *stage_class;
+};
+
+G_DEFINE_FINAL_TYPE (LineupPostCard, lineup_post_card, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_POST,
+  MOVE_POST,
+  DUPLICATE_POST,
+  DELETE_POST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource  *source,
+                    double          x,
+                    double          y,
+                    LineupPostCard *self)
+{
+  if (self->post == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (LINEUP_TYPE_POST, self->post);
+}
+
+static void
+on_drag_begin_cb (GtkDragSource  *source,
+                  GdkDrag        *drag,
+                  LineupPostCard *self)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 12, 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+on_drag_end_cb (GtkDragSource  *source,
+                GdkDrag        *drag,
+                gboolean        delete_data,
+                LineupPostCard *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+on_pressed_cb (GtkGestureClick *gesture,
+               int              n_press,
+               double           x,
+               double           y,
+               LineupPostCard  *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2 && self->post)
+    g_signal_emit (self, signals[OPEN_POST], 0, self->post);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   LineupPostCard        *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  int days = 0;
+
+  if (self->post == NULL)
+    return FALSE;
+
+  if (mods == 0 && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space))
+    {
+      g_signal_emit (self, signals[OPEN_POST], 0, self->post);
+      return TRUE;
+    }
+  if (mods == 0 && (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete))
+    {
+      g_signal_emit (self, signals[DELETE_POST], 0, self->post);
+      return TRUE;
+    }
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_d || keyval == GDK_KEY_D))
+    {
+      g_signal_emit (self, signals[DUPLICATE_POST], 0, self->post);
+      return TRUE;
+    }
+  if (mods == GDK_ALT_MASK)
+    {
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+      switch (keyval)
+        {
+        case GDK_KEY_Left: case GDK_KEY_KP_Left: days = rtl ? 1 : -1; break;
+        case GDK_KEY_Right: case GDK_KEY_KP_Right: days = rtl ? -1 : 1; break;
+        case GDK_KEY_Up: case GDK_KEY_KP_Up: days = -7; break;
+        case GDK_KEY_Down: case GDK_KEY_KP_Down: days = 7; break;
+        default: break;
+        }
+      if (days != 0)
+        {
+          g_signal_emit (self, signals[MOVE_POST], 0, self->post, days);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+lineup_post_card_dispose (GObject *object)
+{
+  LineupPostCard *self = (LineupPostCard *) object;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->post);
+  g_clear_pointer (&self->stage_class, g_free);
+
+  G_OBJECT_CLASS (lineup_post_card_parent_class)->dispose (object);
+}
+
+static void
+lineup_post_card_class_init (LineupPostCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_post_card_dispose;
+
+  signals[OPEN_POST] =
+    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+  signals[MOVE_POST] =
+    g_signal_new ("move-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINEUP_TYPE_POST, G_TYPE_INT);
+  signals[DUPLICATE_POST] =
+    g_signal_new ("duplicate-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+  signals[DELETE_POST] =
+    g_signal_new ("delete-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "postcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+lineup_post_card_init (LineupPostCard *self)
+{
+  GtkDragSource *drag;
+  GtkGesture *click;
+  GtkEventController *keys;
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+
+  self->swatch = lineup_swatch_new (4, 16);
+  gtk_widget_set_parent (GTK_WIDGET (self->swatch), GTK_WIDGET (self));
+  self->time_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->time_label, "numeric");
+  gtk_widget_add_css_class (self->time_label, "card-time");
+  gtk_widget_set_parent (self->time_label, GTK_WIDGET (self));
+  self->type_icon = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->type_icon), 12);
+  gtk_widget_set_parent (self->type_icon, GTK_WIDGET (self));
+  self->title_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (self->title_label), 4);
+  gtk_widget_set_hexpand (self->title_label, TRUE);
+  gtk_widget_add_css_class (self->title_label, "card-title");
+  gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
+  self->stage_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_size_request (self->stage_dot, 8, 8);
+  gtk_widget_add_css_class (self->stage_dot, "stage-dot");
+  gtk_widget_set_valign (self->stage_dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->stage_dot, GTK_WIDGET (self));
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+LineupPostCard *
+lineup_post_card_new (void)
+{
+  return g_object_new (LINEUP_TYPE_POST_CARD, NULL);
+}
+
+void
+lineup_post_card_bind (LineupPostCard *self,
+                       LineupStore    *store,
+                       LineupPost     *post)
+{
+  LineupPillar *pillar;
+  LineupContentType *type;
+  g_autofree char *time = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (LINEUP_IS_POST_CARD (self));
+  g_return_if_fail (LINEUP_IS_POST (post));
+
+  g_set_object (&self->post, post);
+  pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
+  type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
+  time = lineup_post_local_time (store, post);
+  description = lineup_post_describe (store, post);
+
+  lineup_swatch_set_color (self->swatch, pillar ? lineup_pillar_get_color (pillar) : NULL);
+  gtk_label_set_label (GTK_LABEL (self->time_label), lineup_post_is_dated (post) ? time : "");
+  gtk_widget_set_visible (self->time_label, lineup_post_is_dated (post));
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->type_icon),
+                                type ? lineup_content_type_get_icon_name (type) : "lineup-type-other-symbolic");
+  gtk_label_set_label (GTK_LABEL (self->title_label), lineup_post_get_title (post));
+
+  if (self->stage_class)
+    gtk_widget_remove_css_class (self->stage_dot, self->stage_class);
+  g_free (self->stage_class);
+  self->stage_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (lineup_post_get_stage (post)));
+  gtk_widget_add_css_class (self->stage_dot, self->stage_class);
+
+  tooltip = g_strdup_printf ("%s\n%s", lineup_post_get_title (post), description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+LineupPost *
+lineup_post_card_get_post (LineupPostCard *self)
+{
+  g_return_val_if_fail (LINEUP_IS_POST_CARD (self), NULL);
+  return self->post;
+}

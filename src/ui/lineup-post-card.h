@@ -1,0 +1,29 @@
+/* lineup-post-card.h: a post on the calendar: time, pillar stripe, type,
+ * title, stage. A drag source, and the keyboard's way to move a post.
+ *
+ * Signals (the card never changes the plan itself):
+ *   open-post (LineupPost *)          Enter, double click
+ *   move-post (LineupPost *, int days) Alt+Left/Right (±1), Alt+Up/Down (±7)
+ *   duplicate-post (LineupPost *)     Ctrl+D
+ *   delete-post (LineupPost *)        Delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_POST_CARD (lineup_post_card_get_type ())
+G_DECLARE_FINAL_TYPE (LineupPostCard, lineup_post_card, LINEUP, POST_CARD, GtkWidget)
+
+LineupPostCard *lineup_post_card_new      (void);
+void            lineup_post_card_bind     (LineupPostCard *self,
+                                           LineupStore    *store,
+                                           LineupPost     *post);
+LineupPost     *lineup_post_card_get_post (LineupPostCard *self);
+
+G_END_DECLS
