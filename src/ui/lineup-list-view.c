@@ -191,6 +191,14 @@ scroll_to_today_tick (GtkWidget     *widget,
 /* GTK 4.8 scrolls as little as it can: going to the end first, and to
  * today on the next frame, puts today at the top with the days ahead below. */
 static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               LineupListView           *self)
+{
+  lineup_post_row_unbind (LINEUP_POST_ROW (gtk_list_item_get_child (list_item)));
+}
+
+static void
 scroll_to_today (LineupListView *self)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
@@ -268,6 +276,7 @@ lineup_list_view_init (LineupListView *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
 

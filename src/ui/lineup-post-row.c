@@ -278,6 +278,17 @@ lineup_post_row_new (void)
 }
 
 void
+lineup_post_row_unbind (LineupPostRow *self)
+{
+  g_return_if_fail (LINEUP_IS_POST_ROW (self));
+
+  /* GTK 4.8 keeps unbound rows around, hidden but in the accessibility
+   * tree with their last name and position: a screen reader would meet
+   * posts that are not there. */
+  update_accessible (self, NULL, NULL);
+}
+
+void
 lineup_post_row_bind (LineupPostRow *self,
                       LineupStore   *store,
                       GObject       *item)

@@ -19,6 +19,9 @@ void           lineup_post_row_bind (LineupPostRow *self,
                                      LineupStore   *store,
                                      GObject       *item);
 
+/* Forgets the item: the row no longer names a post or a day. */
+void           lineup_post_row_unbind (LineupPostRow *self);
+
 /* "09:00" in the plan's zone, or "—" for an undated post. */
 char          *lineup_post_local_time     (LineupStore   *store,
                                            LineupPost    *post);

@@ -102,6 +102,8 @@ def extents(node):
 def settled(node, within=None, pause=0.3):
     """The node, once it stopped moving (lists scroll on their own when they
     first show) and lies inside @within; else None."""
+    if node is None:
+        return None
     before = extents(node)
     time.sleep(pause)
     after = extents(node)
@@ -145,12 +147,20 @@ def press(node):
 
 
 def focus_window(title):
-    """No window manager under Xvfb: give the window the keyboard by hand."""
+    """No window manager under Xvfb: give the window the keyboard by hand.
+    After a drag GTK keeps small helper windows (drag icon, tooltip) that can
+    match too; the one a person means is the largest."""
+    def area(wid):
+        out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid],
+                             capture_output=True, text=True).stdout
+        geo = dict(line.split("=", 1) for line in out.split() if "=" in line)
+        return int(geo.get("WIDTH", 0)) * int(geo.get("HEIGHT", 0))
+
     def search():
         out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
                              capture_output=True, text=True)
         ids = out.stdout.split()
-        return ids[-1] if ids else None
+        return max(ids, key=area) if ids else None
     wid = wait_for(f"an X window titled {title!r}", search)
     xdotool("windowfocus", "--sync", wid)
     return wid

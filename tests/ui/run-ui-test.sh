@@ -20,9 +20,11 @@ cleanup () {
 trap cleanup EXIT
 
 mkdir -p "$logs"
-if [ "$plan" = demo ]; then
-  "$bin" --database "$db" demo --month 2026-12 || { echo "could not fill the demo plan"; exit 1; }
-fi
+case "$plan" in
+  demo) "$bin" --database "$db" demo --month 2026-12 || { echo "could not fill the demo plan"; exit 1; } ;;
+  # The calendar opens at today's month: fill that one.
+  demo-now) "$bin" --database "$db" demo || { echo "could not fill the demo plan"; exit 1; } ;;
+esac
 
 # A display number nobody uses.
 display=

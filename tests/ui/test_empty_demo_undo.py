@@ -31,8 +31,10 @@ def main():
     ui.xdotool("key", "--clearmodifiers", "ctrl+f")
     ui.wait_for("the search entry", lambda: ui.find(frame, name="Search posts", role="entry"))
     ui.xdotool("type", "--delay", "5", "which feature")
-    row = ui.wait_for("the one matching row", lambda: ui.settled(ui.find(frame, name=post["title"], not_role="label"), within=frame))
-    others = [p for p in posts if p is not post and ui.find(frame, name=p["title"], not_role="label")]
+    # Only inside the list: the hidden calendar page has cards of the same names.
+    agenda = ui.wait_for("the list of posts", lambda: ui.find(frame, name="Posts by day", role="list"))
+    row = ui.wait_for("the one matching row", lambda: ui.settled(ui.find(agenda, name=post["title"], not_role="label"), within=frame))
+    others = [p for p in posts if p is not post and ui.find(agenda, name=p["title"], not_role="label")]
     assert not others, f"the search should leave one post, also shows {[p['title'] for p in others]}"
 
     ui.click(row)
@@ -41,11 +43,11 @@ def main():
     ui.wait_for(f"{post['title']!r} gone from the database", lambda: not post_exists(post["id"]), timeout=10)
     ui.wait_for("the undo toast", lambda: ui.find(app, prefix="Deleted", role="label", visible=False))
     ui.wait_for("the row gone from the list",
-                lambda: ui.find(frame, name=post["title"], not_role="label") is None)
+                lambda: ui.find(agenda, name=post["title"], not_role="label") is None)
 
     ui.xdotool("key", "--clearmodifiers", "ctrl+z")
     ui.wait_for(f"{post['title']!r} back in the database", lambda: post_exists(post["id"]), timeout=10)
-    ui.wait_for("the row back in the list", lambda: ui.find(frame, name=post["title"], not_role="label"))
+    ui.wait_for("the row back in the list", lambda: ui.find(agenda, name=post["title"], not_role="label"))
     restored = ui.cli_json("post", "show", post["id"], "--json")
     assert restored["title"] == post["title"] and restored["date"] == post["date"], restored
     ui.screenshot()

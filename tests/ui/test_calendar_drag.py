@@ -1,0 +1,102 @@
+"""The month calendar, as a planner uses it with a mouse and a keyboard:
+drag a card to another day (same local time), undo it, drag a backlog idea
+onto a day (default time), and move a card a day with Alt+Right."""
+
+import datetime
+import time
+
+import lineup_ui as ui
+
+
+def day_name(date):
+    # The day cell's accessible name, as the app writes it under C.UTF-8.
+    return date.strftime("%A %-d %B %Y").replace(" 0", " ")
+
+
+def drag(source, target):
+    """A real pointer drag: press, several small moves past GTK's threshold,
+    a pause over the target, release."""
+    x0, y0 = ui.center(source)
+    x1, y1 = ui.center(target)
+    ui.xdotool("mousemove", x0, y0)
+    time.sleep(0.15)
+    ui.xdotool("mousedown", "1")
+    time.sleep(0.15)
+    for i in range(1, 11):
+        ui.xdotool("mousemove", int(x0 + (x1 - x0) * i / 10), int(y0 + (y1 - y0) * i / 10))
+        time.sleep(0.05)
+    time.sleep(0.3)
+    ui.xdotool("mouseup", "1")
+    time.sleep(0.3)
+
+
+def main():
+    posts = ui.cli_json("post", "list", "--json")
+    app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
+    frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
+    ui.click(ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab")))
+
+    def show(post_id):
+        return ui.cli_json("post", "show", post_id, "--json")
+
+    # 1. A card that may move (not published), onto a day a week away.
+    movable = [p for p in posts if p["date"] and p["stage"] != "published" and int(p["date"][8:]) <= 28]
+    post = movable[0]
+    source_day = datetime.date.fromisoformat(post["date"])
+    target_day = source_day + datetime.timedelta(days=7 if source_day.day <= 14 else -7)
+    card = ui.wait_for(f"the card {post['title']!r}",
+                       lambda: ui.find(frame, name=post["title"], role="push button"))
+    assert post["time"] in (card.description or ""), card.description
+    cell = ui.wait_for(f"the day {day_name(target_day)!r}", lambda: ui.find(frame, name=day_name(target_day)))
+    ui.screenshot(ui.SHOT.replace(".png", "-before.png"))
+    drag(card, cell)
+    moved = ui.wait_for("the post on its new day",
+                        lambda: (lambda s: s if s["date"] == target_day.isoformat() else None)(show(post["id"])))
+    assert moved["time"] == post["time"], f"the time changed: {post['time']} → {moved['time']}"
+    ui.screenshot(ui.SHOT.replace(".png", "-after-drag.png"))
+
+    # 2. Ctrl+Z puts it back.
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+z")
+    ui.wait_for("the post back on its day",
+                lambda: show(post["id"])["date"] == post["date"])
+    assert show(post["id"])["time"] == post["time"]
+
+    # 3. A backlog idea dragged onto a day gets the default time.
+    idea = next(p for p in posts if not p["date"])
+    idea_card = ui.wait_for(f"the backlog card {idea['title']!r}",
+                            lambda: ui.find(frame, name=idea["title"], role="push button"))
+    drop_day = source_day.replace(day=13)
+    cell = ui.find(frame, name=day_name(drop_day))
+    drag(idea_card, cell)
+    planned = ui.wait_for("the idea on a day",
+                          lambda: (lambda s: s if s["date"] else None)(show(idea["id"])))
+    assert (planned["date"], planned["time"]) == (drop_day.isoformat(), "09:00"), planned
+
+    # 4. Alt+Right on a focused card moves it one day, time kept.
+    card = ui.wait_for("the card again", lambda: ui.find(frame, name=post["title"], role="push button"))
+    ui.click(card)
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "alt+Right")
+    next_day = (source_day + datetime.timedelta(days=1)).isoformat()
+    ui.wait_for("the post a day later", lambda: show(post["id"])["date"] == next_day)
+    assert show(post["id"])["time"] == post["time"]
+
+    # 5. A published post refuses to move, and says why.
+    published = next(p for p in posts if p["stage"] == "published" and int(p["date"][8:]) <= 28)
+    card = ui.wait_for("a published card", lambda: ui.find(frame, name=published["title"], role="push button"))
+    pub_day = datetime.date.fromisoformat(published["date"])
+    other = pub_day + datetime.timedelta(days=7 if pub_day.day <= 14 else -7)
+    drag(card, ui.find(frame, name=day_name(other)))
+    ui.wait_for("the refusal toast", lambda: ui.find(app, prefix=f"“{published['title']}” is published",
+                                                    role="label", visible=False))
+    assert show(published["id"])["date"] == published["date"]
+
+    ui.screenshot()
+    print(f"ok: dragged {post['title']!r} {post['date']} → {target_day}, undid it; "
+          f"planned {idea['title']!r} on {drop_day} at 09:00; Alt+Right → {next_day}; "
+          f"published post refused")
+
+
+if __name__ == "__main__":
+    ui.run(main)
