@@ -1046,9 +1046,11 @@ cmd_demo (Args    *args,
     return 1;
   if (year == 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (store));
-      year = g_date_time_get_year (now);
-      month = g_date_time_get_month (now);
+      GDate today;
+
+      lineup_store_get_today (store, &today);
+      year = g_date_get_year (&today);
+      month = g_date_get_month (&today);
     }
   if (!lineup_demo_fill (store, year, month, &n, error))
     return 1;

@@ -2812,3 +2812,18 @@ lineup_store_utc_to_local (LineupStore *self,
   if (out_minutes)
     *out_minutes = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
 }
+
+void
+lineup_store_get_today (LineupStore *self,
+                        GDate       *out_date)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (LINEUP_IS_STORE (self));
+  g_return_if_fail (out_date != NULL);
+
+  now = g_date_time_new_now (self->tz);
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}

@@ -237,6 +237,10 @@ void          lineup_store_utc_to_local    (LineupStore *self,
                                             GDate       *out_date,
                                             int         *out_minutes);
 
+/* Today's date in the plan's zone (not the computer's). */
+void          lineup_store_get_today       (LineupStore *self,
+                                            GDate       *out_date);
+
 /* Parses "YYYY-MM-DD" strictly (2026-02-30 is refused). */
 gboolean      lineup_parse_date            (const char  *text,
                                             GDate       *out_date);

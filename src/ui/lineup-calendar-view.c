@@ -86,11 +86,7 @@ static void
 today (LineupCalendarView *self,
        GDate              *out)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  lineup_store_get_today (self->store, out);
 }
 
 static void

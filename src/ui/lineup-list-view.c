@@ -166,12 +166,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 static guint
 today_position (LineupListView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  lineup_store_get_today (self->store, &today);
   return lineup_agenda_model_find_day (self->agenda, &today);
 }
 

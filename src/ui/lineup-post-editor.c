@@ -153,9 +153,7 @@ on_date_switch_cb (LineupPostEditor *self)
 {
   if (gtk_switch_get_active (self->date_switch) && !g_date_valid (&self->date))
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
-      g_date_set_dmy (&self->date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
+      lineup_store_get_today (self->store, &self->date);
     }
   if (gtk_switch_get_active (self->date_switch) &&
       *gtk_editable_get_text (GTK_EDITABLE (self->time_row)) == '\0')

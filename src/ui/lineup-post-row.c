@@ -77,13 +77,12 @@ bind_header (LineupPostRow      *self,
     title = g_strdup (_("Backlog — no date"));
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (store));
       const GDate *date = lineup_agenda_header_get_date (header);
+      GDate now;
 
+      lineup_store_get_today (store, &now);
       title = lineup_format_day (date);
-      today = g_date_get_year (date) == (guint) g_date_time_get_year (now) &&
-              g_date_get_month (date) == (guint) g_date_time_get_month (now) &&
-              g_date_get_day (date) == g_date_time_get_day_of_month (now);
+      today = g_date_compare (date, &now) == 0;
     }
   count = g_strdup_printf (ngettext ("%u post", "%u posts", n), n);
   accessible = g_strdup_printf ("%s%s, %s", title, today ? _(", today") : "", count);

@@ -118,11 +118,12 @@ load_demo (GtkWidget  *widget,
            GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
   g_autoptr(GError) error = NULL;
   guint n = 0;
+  GDate today;
 
-  if (!lineup_demo_fill (self->store, g_date_time_get_year (now), g_date_time_get_month (now), &n, &error))
+  lineup_store_get_today (self->store, &today);
+  if (!lineup_demo_fill (self->store, g_date_get_year (&today), g_date_get_month (&today), &n, &error))
     {
       lineup_window_toast (self, error->message);
       return;
