@@ -21,6 +21,8 @@ struct _LineupDayCell
   GtkWidget *more_box;
   GPtrArray *cards;        /* LineupPostCard in cards_box, some hidden */
   GPtrArray *more_cards;   /* LineupPostCard in the popover */
+  GPtrArray *day_posts;    /* every post of the day, for the popover */
+  LineupStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (LineupDayCell, lineup_day_cell, GTK_TYPE_WIDGET)
@@ -69,6 +71,22 @@ take_card (LineupDayCell *self,
   return card;
 }
 
+/* The popover's cards are bound only when someone opens it: most days are
+ * never opened, and binding is most of a rebuild's cost. */
+static void
+on_more_shown_cb (LineupDayCell *self)
+{
+  for (guint i = 0; i < self->day_posts->len; i++)
+    {
+      LineupPostCard *card = take_card (self, self->more_cards, self->more_box, i);
+
+      lineup_post_card_bind (card, self->store, g_ptr_array_index (self->day_posts, i));
+      gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
+    }
+  for (guint i = self->day_posts->len; i < self->more_cards->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->more_cards, i), FALSE);
+}
+
 static void
 lineup_day_cell_dispose (GObject *object)
 {
@@ -79,6 +97,8 @@ lineup_day_cell_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->more_cards, g_ptr_array_unref);
+  g_clear_pointer (&self->day_posts, g_ptr_array_unref);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lineup_day_cell_parent_class)->dispose (object);
 }
@@ -135,6 +155,7 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->more_box);
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_more_shown_cb), self);
   self->more_button = gtk_menu_button_new ();
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->more_button), popover);
   gtk_widget_add_css_class (self->more_button, "flat");
@@ -145,6 +166,7 @@ lineup_day_cell_init (LineupDayCell *self)
 
   self->cards = g_ptr_array_new ();
   self->more_cards = g_ptr_array_new ();
+  self->day_posts = g_ptr_array_new_with_free_func (g_object_unref);
 
   drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
@@ -222,20 +244,15 @@ lineup_day_cell_set_posts (LineupDayCell *self,
     gtk_widget_set_visible (g_ptr_array_index (self->cards, i), FALSE);
 
   /* "+N more" opens every post of the day, each a drag source too. */
+  g_set_object (&self->store, store);
+  g_ptr_array_set_size (self->day_posts, 0);
   if (n > shown)
     {
       g_autofree char *label = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown), n - shown);
 
       gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
       for (guint i = 0; i < n; i++)
-        {
-          LineupPostCard *card = take_card (self, self->more_cards, self->more_box, i);
-
-          lineup_post_card_bind (card, store, g_ptr_array_index (posts, from + i));
-          gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
-        }
-      for (guint i = n; i < self->more_cards->len; i++)
-        gtk_widget_set_visible (g_ptr_array_index (self->more_cards, i), FALSE);
+        g_ptr_array_add (self->day_posts, g_object_ref (g_ptr_array_index (posts, from + i)));
     }
   gtk_widget_set_visible (self->more_button, n > shown);
 }
