@@ -27,6 +27,7 @@ struct _LineupCalendarView
   int month;
   int week_start;
   gboolean stale;
+  gboolean force;           /* pillars or the zone changed: rebind every card */
   guint tick_id;
   char *focus_post_id;
   int picker_year;
@@ -80,6 +81,13 @@ queue_rebuild (LineupCalendarView *self)
   self->stale = TRUE;
   if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), rebuild_tick_cb, NULL, NULL);
+}
+
+static void
+queue_full_rebuild (LineupCalendarView *self)
+{
+  self->force = TRUE;
+  queue_rebuild (self);
 }
 
 static void
@@ -143,11 +151,12 @@ rebuild (LineupCalendarView *self)
       lineup_day_cell_set_date (self->cells[i], &day,
                                 (int) g_date_get_month (&day) == self->month,
                                 g_date_compare (&day, &now) == 0);
-      lineup_day_cell_set_posts (self->cells[i], self->store, posts, start, index);
+      lineup_day_cell_set_posts (self->cells[i], self->store, posts, start, index, self->force);
       day = following;
     }
 
   update_title (self);
+  self->force = FALSE;
 
   /* Keep the keyboard on the post it just moved. */
   if (self->focus_post_id)
@@ -345,7 +354,7 @@ create_backlog_card (gpointer item,
   LineupCalendarView *self = user_data;
   LineupPostCard *card = lineup_post_card_new ();
 
-  lineup_post_card_bind (card, self->store, item);
+  lineup_post_card_bind (card, self->store, item, TRUE);
   connect_card (self, card);
   return GTK_WIDGET (card);
 }
@@ -716,9 +725,10 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (store, "post-added", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "post-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "post-removed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "pillars-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "pillars-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "content-types-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
 
   self->posts = lineup_post_model_new (store);
   filter = gtk_custom_filter_new (is_undated, NULL, NULL);

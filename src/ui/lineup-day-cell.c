@@ -80,7 +80,7 @@ on_more_shown_cb (LineupDayCell *self)
     {
       LineupPostCard *card = take_card (self, self->more_cards, self->more_box, i);
 
-      lineup_post_card_bind (card, self->store, g_ptr_array_index (self->day_posts, i));
+      lineup_post_card_bind (card, self->store, g_ptr_array_index (self->day_posts, i), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
     }
   for (guint i = self->day_posts->len; i < self->more_cards->len; i++)
@@ -226,7 +226,8 @@ lineup_day_cell_set_posts (LineupDayCell *self,
                            LineupStore   *store,
                            GPtrArray     *posts,
                            guint          from,
-                           guint          to)
+                           guint          to,
+                           gboolean       force)
 {
   guint n = to - from;
   guint shown = n > LINEUP_DAY_CELL_MAX_CARDS ? LINEUP_DAY_CELL_MAX_CARDS - 1 : n;
@@ -237,7 +238,7 @@ lineup_day_cell_set_posts (LineupDayCell *self,
     {
       LineupPostCard *card = take_card (self, self->cards, self->cards_box, i);
 
-      lineup_post_card_bind (card, store, g_ptr_array_index (posts, from + i));
+      lineup_post_card_bind (card, store, g_ptr_array_index (posts, from + i), force);
       gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
     }
   for (guint i = shown; i < self->cards->len; i++)

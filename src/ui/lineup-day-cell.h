@@ -32,7 +32,8 @@ void           lineup_day_cell_set_posts (LineupDayCell *self,
                                           LineupStore   *store,
                                           GPtrArray     *posts,
                                           guint          from,
-                                          guint          to);
+                                          guint          to,
+                                          gboolean       force);
 /* The card showing the post with @id, or NULL. */
 GtkWidget     *lineup_day_cell_find_card (LineupDayCell *self,
                                           const char    *id);

@@ -19,6 +19,7 @@ struct _LineupPostCard
   GtkWidget parent_instance;
 
   LineupPost *post;
+  LineupStore *store;
   LineupSwatch *swatch;
   GtkWidget *time_label;
   GtkWidget *type_icon;
@@ -131,6 +132,26 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* Built when the pointer rests on the card, not on every rebuild. */
+static gboolean
+on_query_tooltip_cb (GtkWidget      *widget,
+                     int             x,
+                     int             y,
+                     gboolean        keyboard,
+                     GtkTooltip     *tooltip,
+                     LineupPostCard *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->post == NULL || self->store == NULL)
+    return FALSE;
+  description = lineup_post_describe (self->store, self->post);
+  text = g_strdup_printf ("%s\n%s", lineup_post_get_title (self->post), description);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 lineup_post_card_dispose (GObject *object)
 {
@@ -140,6 +161,7 @@ lineup_post_card_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->post);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->stage_class, g_free);
 
   G_OBJECT_CLASS (lineup_post_card_parent_class)->dispose (object);
@@ -218,6 +240,9 @@ lineup_post_card_init (LineupPostCard *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
 }
 
 LineupPostCard *
@@ -229,18 +254,24 @@ lineup_post_card_new (void)
 void
 lineup_post_card_bind (LineupPostCard *self,
                        LineupStore    *store,
-                       LineupPost     *post)
+                       LineupPost     *post,
+                       gboolean        force)
 {
   LineupPillar *pillar;
   LineupContentType *type;
   g_autofree char *time = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *tooltip = NULL;
 
   g_return_if_fail (LINEUP_IS_POST_CARD (self));
   g_return_if_fail (LINEUP_IS_POST (post));
 
+  /* Posts are values: the same object means nothing to redo, unless the
+   * pillars or the time zone changed around it. */
+  if (post == self->post && !force)
+    return;
+
   g_set_object (&self->post, post);
+  g_set_object (&self->store, store);
   pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
   time = lineup_post_local_time (store, post);
@@ -259,8 +290,6 @@ lineup_post_card_bind (LineupPostCard *self,
   self->stage_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (lineup_post_get_stage (post)));
   gtk_widget_add_css_class (self->stage_dot, self->stage_class);
 
-  tooltip = g_strdup_printf ("%s\n%s", lineup_post_get_title (post), description);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

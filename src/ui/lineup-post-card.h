@@ -21,9 +21,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupPostCard, lineup_post_card, LINEUP, POST_CARD, GtkWidget)
 
 LineupPostCard *lineup_post_card_new      (void);
+/* @force rebinds even the same post (after pillars or the zone changed). */
 void            lineup_post_card_bind     (LineupPostCard *self,
                                            LineupStore    *store,
-                                           LineupPost     *post);
+                                           LineupPost     *post,
+                                           gboolean        force);
 LineupPost     *lineup_post_card_get_post (LineupPostCard *self);
 
 G_END_DECLS
