@@ -14,5 +14,6 @@
 #include "lineup-post-model.h"
 #include "lineup-agenda-model.h"
 #include "lineup-month-grid.h"
+#include "lineup-filter.h"
 #include "lineup-csv.h"
 #include "lineup-demo.h"

@@ -21,6 +21,8 @@ struct _LineupCalendarView
   AdwBin parent_instance;
 
   LineupStore *store;
+  LineupFilter *filter;
+  GtkFilter *backlog_filter;
   LineupPostModel *posts;
   GtkFilterListModel *backlog;
   int year;
@@ -135,6 +137,10 @@ rebuild (LineupCalendarView *self)
       toast (self, error->message);
       return;
     }
+  if (self->filter && !lineup_filter_is_empty (self->filter))
+    for (guint i = posts->len; i > 0; i--)
+      if (!lineup_filter_matches (self->filter, posts->pdata[i - 1]))
+        g_ptr_array_remove_index (posts, i - 1);
 
   day = first;
   for (guint i = 0; i < LINEUP_GRID_DAYS; i++)
@@ -363,7 +369,17 @@ static gboolean
 is_undated (gpointer item,
             gpointer user_data)
 {
-  return !lineup_post_is_dated (item);
+  LineupCalendarView *self = user_data;
+
+  return !lineup_post_is_dated (item) &&
+         (self->filter == NULL || lineup_filter_matches (self->filter, item));
+}
+
+static void
+on_filter_changed_cb (LineupCalendarView *self)
+{
+  gtk_filter_changed (self->backlog_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  queue_rebuild (self);
 }
 
 static void
@@ -650,6 +666,7 @@ lineup_calendar_view_dispose (GObject *object)
   self->tick_id = 0;
   g_clear_object (&self->backlog);
   g_clear_object (&self->posts);
+  g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->focus_post_id, g_free);
 
@@ -731,7 +748,8 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
 
   self->posts = lineup_post_model_new (store);
-  filter = gtk_custom_filter_new (is_undated, NULL, NULL);
+  filter = gtk_custom_filter_new (is_undated, self, NULL);
+  self->backlog_filter = GTK_FILTER (filter);
   self->backlog = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), GTK_FILTER (filter));
   gtk_list_box_bind_model (GTK_LIST_BOX (self->backlog_list), G_LIST_MODEL (self->backlog),
                            create_backlog_card, self, NULL);
@@ -740,4 +758,16 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
 
   update_title (self);
   queue_rebuild (self);
+}
+
+void
+lineup_calendar_view_set_filter (LineupCalendarView *self,
+                                 LineupFilter       *filter)
+{
+  g_return_if_fail (LINEUP_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (LINEUP_IS_FILTER (filter));
+
+  g_set_object (&self->filter, filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  on_filter_changed_cb (self);
 }

@@ -19,4 +19,8 @@ G_DECLARE_FINAL_TYPE (LineupCalendarView, lineup_calendar_view, LINEUP, CALENDAR
 void lineup_calendar_view_set_store (LineupCalendarView *self,
                                      LineupStore        *store);
 
+/* The posts it shows (and the backlog) follow @filter. */
+void lineup_calendar_view_set_filter (LineupCalendarView *self,
+                                      LineupFilter       *filter);
+
 G_END_DECLS

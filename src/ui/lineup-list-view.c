@@ -19,6 +19,7 @@ struct _LineupListView
   AdwBin parent_instance;
 
   LineupStore *store;
+  LineupFilter *plan_filter;
   LineupPostModel *posts;
   GtkFilterListModel *filtered;
   LineupAgendaModel *agenda;
@@ -62,6 +63,8 @@ match_post (gpointer item,
   LineupPost *post = item;
   LineupPillar *pillar;
 
+  if (self->plan_filter && !lineup_filter_matches (self->plan_filter, post))
+    return FALSE;
   if (self->needle == NULL)
     return TRUE;
   if (contains_folded (lineup_post_get_title (post), self->needle) ||
@@ -74,7 +77,8 @@ match_post (gpointer item,
 static void
 update_stack (LineupListView *self)
 {
-  gboolean none = self->agenda && g_list_model_get_n_items (G_LIST_MODEL (self->agenda)) == 0 && self->needle;
+  gboolean none = self->agenda && g_list_model_get_n_items (G_LIST_MODEL (self->agenda)) == 0 &&
+                  (self->needle || (self->plan_filter && !lineup_filter_is_empty (self->plan_filter)));
 
   gtk_stack_set_visible_child_name (self->stack, none ? "no-results" : "list");
 }
@@ -232,6 +236,7 @@ lineup_list_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->posts);
   g_clear_object (&self->store);
+  g_clear_object (&self->plan_filter);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (lineup_list_view_parent_class)->dispose (object);
@@ -318,4 +323,24 @@ lineup_list_view_start_search (LineupListView *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_plan_filter_changed_cb (LineupListView *self)
+{
+  if (self->filter)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+}
+
+void
+lineup_list_view_set_filter (LineupListView *self,
+                             LineupFilter   *filter)
+{
+  g_return_if_fail (LINEUP_IS_LIST_VIEW (self));
+  g_return_if_fail (LINEUP_IS_FILTER (filter));
+
+  g_set_object (&self->plan_filter, filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_plan_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  on_plan_filter_changed_cb (self);
 }

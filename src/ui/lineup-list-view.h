@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (LineupListView, lineup_list_view, LINEUP, LIST_VIEW, AdwBi
 void lineup_list_view_set_store    (LineupListView *self,
                                     LineupStore    *store);
 void lineup_list_view_start_search (LineupListView *self);
+/* Only posts that pass @filter are listed (the search narrows further). */
+void lineup_list_view_set_filter   (LineupListView *self,
+                                    LineupFilter   *filter);
 
 G_END_DECLS

@@ -17,6 +17,11 @@ struct _LineupWindow
 
   LineupStore *store;
   GSettings *settings;
+  LineupFilter *filter;
+
+  GtkPopover *filter_popover;
+  GtkRevealer *chips_revealer;
+  GtkBox *chips_box;
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
@@ -96,6 +101,186 @@ on_list_post_deleted_cb (LineupWindow *self,
 {
   g_autofree char *text = g_strdup_printf (_("Deleted “%s”"), title);
   lineup_window_toast_undo (self, text);
+}
+
+/* ---- filters ---- */
+
+static const char *
+filter_value (LineupFilterDimension  dimension,
+              guint                  i,
+              const char           **label)
+{
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+
+  if (dimension == LINEUP_FILTER_PLATFORM)
+    {
+      if (i >= n_platforms)
+        return NULL;
+      *label = platforms[i].name;
+      return platforms[i].key;
+    }
+  if (i >= LINEUP_N_STAGES)
+    return NULL;
+  *label = lineup_stage_to_label (i);
+  return lineup_stage_to_key (i);
+}
+
+static void
+on_filter_check_toggled_cb (GtkCheckButton *check,
+                            LineupWindow   *self)
+{
+  lineup_filter_set (self->filter,
+                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "dimension")),
+                     g_object_get_data (G_OBJECT (check), "value"),
+                     gtk_check_button_get_active (check));
+}
+
+static void
+add_filter_check (LineupWindow          *self,
+                  GtkWidget             *box,
+                  LineupFilterDimension  dimension,
+                  const char            *value,
+                  const char            *label)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  g_object_set_data (G_OBJECT (check), "dimension", GINT_TO_POINTER (dimension));
+  g_object_set_data_full (G_OBJECT (check), "value", g_strdup (value), g_free);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), lineup_filter_has (self->filter, dimension, value));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_filter_check_toggled_cb), self);
+  gtk_box_append (GTK_BOX (box), check);
+}
+
+static GtkWidget *
+filter_section (const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return box;
+}
+
+static void
+add_model_section (LineupWindow          *self,
+                   GtkWidget             *column,
+                   LineupFilterDimension  dimension,
+                   GListModel            *model,
+                   const char           *(*get_name) (gpointer))
+{
+  guint n = g_list_model_get_n_items (model);
+  GtkWidget *section;
+
+  if (n == 0)
+    return;
+  section = filter_section (lineup_filter_dimension_label (dimension));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      add_filter_check (self, section, dimension, get_name (item), get_name (item));
+    }
+  gtk_box_append (GTK_BOX (column), section);
+}
+
+/* Built each time it opens, so new pillars and campaigns are there. */
+static void
+on_filter_popover_show_cb (LineupWindow *self)
+{
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  add_model_section (self, left, LINEUP_FILTER_PILLAR, lineup_store_get_pillars (self->store),
+                     (gpointer) lineup_pillar_get_name);
+  add_model_section (self, left, LINEUP_FILTER_TYPE, lineup_store_get_content_types (self->store),
+                     (gpointer) lineup_content_type_get_name);
+  add_model_section (self, left, LINEUP_FILTER_CAMPAIGN, lineup_store_get_campaigns (self->store),
+                     (gpointer) lineup_campaign_get_name);
+  for (LineupFilterDimension d = LINEUP_FILTER_PLATFORM; d <= LINEUP_FILTER_STAGE; d++)
+    {
+      GtkWidget *section = filter_section (lineup_filter_dimension_label (d));
+      const char *label, *value;
+
+      for (guint i = 0; (value = filter_value (d, i, &label)); i++)
+        add_filter_check (self, section, d, value, label);
+      gtk_box_append (GTK_BOX (right), section);
+    }
+  gtk_box_append (GTK_BOX (columns), left);
+  gtk_box_append (GTK_BOX (columns), right);
+  gtk_widget_set_margin_start (columns, 6);
+  gtk_widget_set_margin_end (columns, 6);
+  gtk_widget_set_margin_bottom (columns, 6);
+  gtk_popover_set_child (self->filter_popover, columns);
+}
+
+static void
+on_chip_clicked_cb (GtkButton    *chip,
+                    LineupWindow *self)
+{
+  lineup_filter_set (self->filter,
+                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chip), "dimension")),
+                     g_object_get_data (G_OBJECT (chip), "value"), FALSE);
+}
+
+static const char *
+shown_value (LineupFilterDimension  dimension,
+             const char            *value)
+{
+  LineupStage stage;
+  const LineupPlatformInfo *platform;
+
+  if (dimension == LINEUP_FILTER_STAGE && lineup_stage_from_string (value, &stage))
+    return lineup_stage_to_label (stage);
+  if (dimension == LINEUP_FILTER_PLATFORM && (platform = lineup_platform_lookup (value)))
+    return platform->name;
+  return value;
+}
+
+static void
+on_filter_changed_cb (LineupWindow *self)
+{
+  GtkWidget *child;
+  GtkWidget *clear;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))))
+    gtk_box_remove (self->chips_box, child);
+
+  for (LineupFilterDimension d = 0; d < LINEUP_N_FILTER_DIMENSIONS; d++)
+    {
+      const char * const *values = lineup_filter_get_values (self->filter, d);
+
+      g_settings_set_strv (self->settings, lineup_filter_dimension_key (d), values);
+      for (guint i = 0; values[i]; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("%s: %s", lineup_filter_dimension_label (d),
+                                                   shown_value (d, values[i]));
+          g_autofree char *name = g_strdup_printf (_("Remove filter %s"), text);
+          GtkWidget *chip = gtk_button_new ();
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+          gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+          gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+          gtk_button_set_child (GTK_BUTTON (chip), box);
+          gtk_widget_add_css_class (chip, "filter-chip");
+          gtk_widget_set_tooltip_text (chip, name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_object_set_data (G_OBJECT (chip), "dimension", GINT_TO_POINTER (d));
+          g_object_set_data_full (G_OBJECT (chip), "value", g_strdup (values[i]), g_free);
+          g_signal_connect (chip, "clicked", G_CALLBACK (on_chip_clicked_cb), self);
+          gtk_box_append (self->chips_box, chip);
+        }
+    }
+
+  clear = gtk_button_new_with_label (_("Clear Filters"));
+  gtk_widget_add_css_class (clear, "flat");
+  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (lineup_filter_clear), self->filter);
+  gtk_box_append (self->chips_box, clear);
+  gtk_revealer_set_reveal_child (self->chips_revealer, !lineup_filter_is_empty (self->filter));
 }
 
 static void
@@ -193,6 +378,18 @@ lineup_window_constructed (GObject *object)
   lineup_list_view_set_store (self->list_view, self->store);
   lineup_calendar_view_set_store (self->calendar_view, self->store);
 
+  /* Filters persist between runs and apply to every view. */
+  self->filter = lineup_filter_new (self->store);
+  for (LineupFilterDimension d = 0; d < LINEUP_N_FILTER_DIMENSIONS; d++)
+    {
+      g_auto(GStrv) values = g_settings_get_strv (self->settings, lineup_filter_dimension_key (d));
+      lineup_filter_set_values (self->filter, d, (const char * const *) values);
+    }
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  on_filter_changed_cb (self);
+  lineup_list_view_set_filter (self->list_view, self->filter);
+  lineup_calendar_view_set_filter (self->calendar_view, self->filter);
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -214,6 +411,7 @@ lineup_window_dispose (GObject *object)
   LineupWindow *self = (LineupWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_WINDOW);
+  g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -266,6 +464,10 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, calendar_view);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_open_post_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_post_deleted_cb);

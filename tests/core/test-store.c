@@ -555,6 +555,63 @@ test_post_model (Fixture       *f,
   g_assert_cmpuint (last.added, ==, 1);
 }
 
+/* ---- filters ---- */
+
+static void
+count_changed (gpointer data)
+{
+  (*(int *) data)++;
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupFilter) filter = lineup_filter_new (f->store);
+  g_autoptr(LineupPost) a = add_post (f, "A", LINEUP_POST_UNDATED);   /* Product education, Educational, linkedin+mastodon */
+  g_autoptr(LineupPost) b = lineup_post_new ();
+  const char *x[] = { "x", NULL };
+  const char *stages[] = { "draft", "In review", NULL };
+  int changed = 0;
+
+  lineup_post_set_title (b, "B");
+  lineup_post_set_pillar_id (b, lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Community", NULL, -1, &error)));
+  lineup_post_set_type_id (b, lineup_content_type_get_id (lineup_store_find_content_type (f->store, "Proof")));
+  lineup_post_set_platforms (b, x);
+  lineup_post_set_stage (b, LINEUP_STAGE_DRAFT);
+  g_assert_true (lineup_store_add_post (f->store, b, &error));
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (count_changed), &changed);
+
+  /* Nothing chosen: everything passes. */
+  g_assert_true (lineup_filter_is_empty (filter));
+  g_assert_true (lineup_filter_matches (filter, a) && lineup_filter_matches (filter, b));
+
+  /* One pillar (any case): only its posts. */
+  lineup_filter_set (filter, LINEUP_FILTER_PILLAR, "community", TRUE);
+  g_assert_cmpint (changed, ==, 1);
+  g_assert_false (lineup_filter_matches (filter, a));
+  g_assert_true (lineup_filter_matches (filter, b));
+  lineup_filter_set (filter, LINEUP_FILTER_PILLAR, "Community", TRUE);
+  g_assert_cmpint (changed, ==, 1);   /* already chosen: no change */
+
+  /* Dimensions combine with AND; values within one with OR. */
+  lineup_filter_set (filter, LINEUP_FILTER_PILLAR, "Product education", TRUE);
+  g_assert_true (lineup_filter_matches (filter, a));
+  lineup_filter_set (filter, LINEUP_FILTER_PLATFORM, "mastodon", TRUE);
+  g_assert_true (lineup_filter_matches (filter, a));
+  g_assert_false (lineup_filter_matches (filter, b));
+  lineup_filter_set_values (filter, LINEUP_FILTER_STAGE, stages);
+  g_assert_false (lineup_filter_matches (filter, a));   /* a is a brief */
+  g_assert_true (lineup_filter_has (filter, LINEUP_FILTER_STAGE, "in review"));
+  g_assert_cmpstr (lineup_filter_get_values (filter, LINEUP_FILTER_STAGE)[0], ==, "draft");
+
+  lineup_filter_clear (filter);
+  g_assert_true (lineup_filter_is_empty (filter));
+  g_assert_true (lineup_filter_matches (filter, a) && lineup_filter_matches (filter, b));
+  g_assert_cmpstr (lineup_filter_dimension_key (LINEUP_FILTER_CAMPAIGN), ==, "filter-campaigns");
+}
+
 /* ---- the month grid ---- */
 
 static void
@@ -1009,6 +1066,7 @@ main (int   argc,
   ADD ("/store/import", test_import, NULL);
   ADD ("/store/refresh", test_refresh, NULL);
   ADD ("/store/agenda-model", test_agenda_model, NULL);
+  ADD ("/views/filter", test_filter, NULL);
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);

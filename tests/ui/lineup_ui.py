@@ -137,12 +137,19 @@ def click(node, double=False):
 
 
 def press(node):
-    """A button, the accessible way."""
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press"):
-            action.doAction(i)
-            return
+    """A button or check box, the accessible way (GTK 4.8 reports positions
+    inside popovers relative to the popover, so a pointer click would miss)."""
+    try:
+        action = node.queryAction()
+    except NotImplementedError:
+        action = None
+    if action is not None and action.nActions > 0:
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "activate", "press", "toggle"):
+                action.doAction(i)
+                return
+        action.doAction(0)
+        return
     click(node)
 
 
