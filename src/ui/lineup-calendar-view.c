@@ -336,9 +336,37 @@ on_card_delete_cb (LineupPostCard     *card,
 }
 
 static void
+on_card_move_to_cb (LineupPostCard     *card,
+                    LineupPost         *post,
+                    int                 year,
+                    int                 month,
+                    int                 day,
+                    LineupCalendarView *self)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  move_post_to (self, post, &date);
+}
+
+static void
+on_card_unschedule_cb (LineupPostCard     *card,
+                       LineupPost         *post,
+                       LineupCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_unschedule_post (self->store, lineup_post_get_id (post), &error))
+    toast (self, error->message);
+}
+
+static void
 connect_card (LineupCalendarView *self,
               LineupPostCard     *card)
 {
+  g_signal_connect_object (card, "move-post-to", G_CALLBACK (on_card_move_to_cb), self, 0);
+  g_signal_connect_object (card, "unschedule-post", G_CALLBACK (on_card_unschedule_cb), self, 0);
   g_signal_connect_object (card, "open-post", G_CALLBACK (on_card_open_cb), self, 0);
   g_signal_connect_object (card, "move-post", G_CALLBACK (on_card_move_cb), self, 0);
   g_signal_connect_object (card, "duplicate-post", G_CALLBACK (on_card_duplicate_cb), self, 0);

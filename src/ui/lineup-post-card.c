@@ -26,6 +26,9 @@ struct _LineupPostCard
   GtkWidget *title_label;
   GtkWidget *stage_dot;
   char *stage_class;
+  GtkWidget *menu;          /* context menu, made on first use */
+  GtkWidget *date_popover;  /* "Move to Date…" */
+  GtkWidget *calendar;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPostCard, lineup_post_card, GTK_TYPE_WIDGET)
@@ -35,10 +38,170 @@ enum {
   MOVE_POST,
   DUPLICATE_POST,
   DELETE_POST,
+  MOVE_POST_TO,
+  UNSCHEDULE_POST,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* Arrow keys in a calendar select each day they pass, so choosing a day
+ * only chooses; "Move Here" moves. */
+static void
+on_move_here_cb (LineupPostCard *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+  g_autoptr(LineupPost) post = self->post ? g_object_ref (self->post) : NULL;
+
+  gtk_popover_popdown (GTK_POPOVER (self->date_popover));
+  if (post)
+    g_signal_emit (self, signals[MOVE_POST_TO], 0, post,
+                   g_date_time_get_year (picked), g_date_time_get_month (picked),
+                   g_date_time_get_day_of_month (picked));
+}
+
+static gboolean
+on_picker_key_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  LineupPostCard        *self)
+{
+  g_autoptr(GDateTime) selected = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  int days = 0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter:
+      on_move_here_cb (self);
+      return TRUE;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: days = -1; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: days = 1; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: days = -7; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: days = 7; break;
+    default:
+      return FALSE;
+    }
+
+  /* GTK 4.8's calendar starts its keyboard focus on the grid's first cell,
+   * not on the chosen day: the arrows move the chosen day here instead. */
+  selected = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+  moved = g_date_time_add_days (selected, days);
+  gtk_calendar_select_day (GTK_CALENDAR (self->calendar), moved);
+  return TRUE;
+}
+
+static void
+show_date_picker (LineupPostCard *self)
+{
+  if (self->date_popover == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *move = gtk_button_new_with_mnemonic (_("_Move Here"));
+
+      self->calendar = gtk_calendar_new ();
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Move to date"), -1);
+      gtk_widget_add_css_class (move, "suggested-action");
+      g_signal_connect_swapped (move, "clicked", G_CALLBACK (on_move_here_cb), self);
+      gtk_box_append (GTK_BOX (box), self->calendar);
+      gtk_box_append (GTK_BOX (box), move);
+      self->date_popover = gtk_popover_new ();
+      gtk_popover_set_child (GTK_POPOVER (self->date_popover), box);
+      gtk_popover_set_default_widget (GTK_POPOVER (self->date_popover), move);
+      /* The arrow keys should move through days at once. */
+      g_signal_connect_swapped (self->date_popover, "map", G_CALLBACK (gtk_widget_grab_focus), self->calendar);
+      {
+        /* The arrows choose the day, Enter moves the post there (like
+         * the button); the pointer works on the calendar as usual. */
+        GtkEventController *keys = gtk_event_controller_key_new ();
+
+        gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+        g_signal_connect (keys, "key-pressed", G_CALLBACK (on_picker_key_cb), self);
+        gtk_widget_add_controller (box, keys);
+      }
+      gtk_widget_set_parent (self->date_popover, GTK_WIDGET (self));
+    }
+  if (self->post && lineup_post_is_dated (self->post) && self->store)
+    {
+      GDate date;
+      g_autoptr(GDateTime) day = NULL;
+
+      lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (self->post), &date, NULL);
+      day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+      gtk_calendar_select_day (GTK_CALENDAR (self->calendar), day);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->date_popover));
+}
+
+static void
+card_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LineupPostCard *self = LINEUP_POST_CARD (widget);
+  g_autoptr(LineupPost) post = self->post ? g_object_ref (self->post) : NULL;
+
+  if (post == NULL)
+    return;
+  if (g_str_equal (action_name, "card.open"))
+    g_signal_emit (self, signals[OPEN_POST], 0, post);
+  else if (g_str_equal (action_name, "card.move-to-date"))
+    show_date_picker (self);
+  else if (g_str_equal (action_name, "card.duplicate"))
+    g_signal_emit (self, signals[DUPLICATE_POST], 0, post);
+  else if (g_str_equal (action_name, "card.backlog"))
+    g_signal_emit (self, signals[UNSCHEDULE_POST], 0, post);
+  else if (g_str_equal (action_name, "card.delete"))
+    g_signal_emit (self, signals[DELETE_POST], 0, post);
+}
+
+static void
+show_menu (LineupPostCard *self,
+           double          x,
+           double          y)
+{
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) edit = g_menu_new ();
+      g_autoptr(GMenu) danger = g_menu_new ();
+
+      g_menu_append (edit, _("_Open"), "card.open");
+      g_menu_append (edit, _("_Move to Date…"), "card.move-to-date");
+      g_menu_append (edit, _("D_uplicate"), "card.duplicate");
+      g_menu_append (edit, _("Move to _Backlog"), "card.backlog");
+      g_menu_append (danger, _("_Delete"), "card.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         LineupPostCard  *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  show_menu (self, x, y);
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  show_menu (LINEUP_POST_CARD (widget), 8, gtk_widget_get_height (widget));
+}
 
 static GdkContentProvider *
 on_drag_prepare_cb (GtkDragSource  *source,
@@ -158,6 +321,8 @@ lineup_post_card_dispose (GObject *object)
   LineupPostCard *self = (LineupPostCard *) object;
   GtkWidget *child;
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->date_popover, gtk_widget_unparent);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->post);
@@ -187,6 +352,23 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
   signals[DELETE_POST] =
     g_signal_new ("delete-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+
+  signals[MOVE_POST_TO] =
+    g_signal_new ("move-post-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4, LINEUP_TYPE_POST, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
+  signals[UNSCHEDULE_POST] =
+    g_signal_new ("unschedule-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+
+  gtk_widget_class_install_action (widget_class, "card.open", NULL, card_action);
+  gtk_widget_class_install_action (widget_class, "card.move-to-date", NULL, card_action);
+  gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, card_action);
+  gtk_widget_class_install_action (widget_class, "card.backlog", NULL, card_action);
+  gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_action);
+  gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.move-to-date", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "postcard");
@@ -235,6 +417,11 @@ lineup_post_card_init (LineupPostCard *self)
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   keys = gtk_event_controller_key_new ();

@@ -6,6 +6,9 @@
  *   move-post (LineupPost *, int days) Alt+Left/Right (±1), Alt+Up/Down (±7)
  *   duplicate-post (LineupPost *)     Ctrl+D
  *   delete-post (LineupPost *)        Delete
+ *   move-post-to (LineupPost *, int year, int month, int day)   Move to Date… (Ctrl+M)
+ *   unschedule-post (LineupPost *)    Move to Backlog
+ * Right-click, the Menu key or Shift+F10 opens these as a menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

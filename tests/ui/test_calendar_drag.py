@@ -82,6 +82,19 @@ def main():
     ui.wait_for("the post a day later", lambda: show(post["id"])["date"] == next_day)
     assert show(post["id"])["time"] == post["time"]
 
+    # 4b. "Move to Date…" from the keyboard: Ctrl+M, a day later in the
+    #     picker with the arrow key, Enter.
+    card = ui.wait_for("the card again", lambda: ui.find(frame, name=post["title"], role="push button"))
+    ui.click(card)
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+m")
+    ui.wait_for("the date picker", lambda: ui.find(app, name="Move to date", visible=False))
+    ui.xdotool("key", "Right")
+    ui.xdotool("key", "Return")
+    two_days = (source_day + datetime.timedelta(days=2)).isoformat()
+    ui.wait_for("the post moved by the picker", lambda: show(post["id"])["date"] == two_days)
+    assert show(post["id"])["time"] == post["time"]
+
     # 5. A published post refuses to move, and says why.
     published = next(p for p in posts if p["stage"] == "published" and int(p["date"][8:]) <= 28)
     card = ui.wait_for("a published card", lambda: ui.find(frame, name=published["title"], role="push button"))
