@@ -35,8 +35,18 @@ struct _LineupCalendarView
   int picker_year;
 
   LineupDayCell *cells[LINEUP_GRID_DAYS];
+
+  /* Week mode: seven days by 24 hours. */
+  gboolean week_mode;
+  GDate week_first;
+  LineupDayCell *week_cells[7 * 24];
+  GtkWidget *week_headers[7];
+  GtkWidget *grids_stack;
+  GtkWidget *week_scroller;
   GtkWidget *weekday_labels[7];
   GtkWidget *month_button;
+  GtkWidget *previous_button;
+  GtkWidget *next_button;
   GtkWidget *picker_year_label;
   GtkWidget *backlog_revealer;
   GtkWidget *backlog_list;
@@ -53,6 +63,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void rebuild (LineupCalendarView *self);
 
@@ -103,19 +121,134 @@ static void
 update_title (LineupCalendarView *self)
 {
   GDate first;
-  char label[64];
+  char label[96];
 
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, self->month, self->year);
-  g_date_strftime (label, sizeof label, "%B %Y", &first);
+  if (self->week_mode)
+    {
+      GDate last = self->week_first;
+      char from[48], to[48];
+
+      g_date_add_days (&last, 6);
+      g_date_strftime (from, sizeof from, g_date_get_month (&last) == g_date_get_month (&self->week_first)
+                                             ? "%-d" : "%-d %B", &self->week_first);
+      g_date_strftime (to, sizeof to, "%-d %B %Y", &last);
+      g_snprintf (label, sizeof label, "%s – %s", from, to);
+    }
+  else
+    {
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, self->month, self->year);
+      g_date_strftime (label, sizeof label, "%B %Y", &first);
+    }
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->month_button), label);
+}
+
+static void
+set_week_containing (LineupCalendarView *self,
+                     const GDate        *date)
+{
+  int back = ((int) g_date_get_weekday (date) % 7 - self->week_start + 7) % 7;
+
+  self->week_first = *date;
+  g_date_subtract_days (&self->week_first, back);
+}
+
+static GPtrArray *
+visible_posts (LineupCalendarView *self,
+               const GDate        *first,
+               const GDate        *end)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *posts = lineup_store_list_posts (self->store,
+                                              lineup_store_local_to_utc (self->store, (GDate *) first, 0),
+                                              lineup_store_local_to_utc (self->store, (GDate *) end, 0),
+                                              &error);
+  if (posts == NULL)
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  if (self->filter && !lineup_filter_is_empty (self->filter))
+    for (guint i = posts->len; i > 0; i--)
+      if (!lineup_filter_matches (self->filter, posts->pdata[i - 1]))
+        g_ptr_array_remove_index (posts, i - 1);
+  return posts;
+}
+
+static void
+focus_pending_card (LineupCalendarView *self,
+                    LineupDayCell     **cells,
+                    guint               n_cells)
+{
+  if (self->focus_post_id == NULL)
+    return;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      GtkWidget *card = lineup_day_cell_find_card (cells[i], self->focus_post_id);
+      if (card)
+        {
+          gtk_widget_grab_focus (card);
+          break;
+        }
+    }
+  g_clear_pointer (&self->focus_post_id, g_free);
+}
+
+static void
+rebuild_week (LineupCalendarView *self)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  GDate end, now, day;
+  guint index = 0;
+
+  end = self->week_first;
+  g_date_add_days (&end, 7);
+  lineup_store_get_today (self->store, &now);
+  posts = visible_posts (self, &self->week_first, &end);
+  if (posts == NULL)
+    return;
+
+  /* Cells in (day, hour) order are in time order, like the posts. */
+  day = self->week_first;
+  for (guint d = 0; d < 7; d++)
+    {
+      g_autofree char *header = NULL;
+      char text[64];
+
+      g_date_strftime (text, sizeof text, "%a %-d", &day);
+      gtk_label_set_label (GTK_LABEL (self->week_headers[d]), text);
+      if (g_date_compare (&day, &now) == 0)
+        gtk_widget_add_css_class (self->week_headers[d], "today");
+      else
+        gtk_widget_remove_css_class (self->week_headers[d], "today");
+
+      for (guint h = 0; h < 24; h++)
+        {
+          LineupDayCell *cell = self->week_cells[d * 24 + h];
+          guint start = index;
+          gint64 boundary;
+
+          if (h < 23)
+            boundary = lineup_store_local_to_utc (self->store, &day, (h + 1) * 60);
+          else
+            {
+              GDate next = day;
+              g_date_add_days (&next, 1);
+              boundary = lineup_store_local_to_utc (self->store, &next, 0);
+            }
+          while (index < posts->len && lineup_post_get_scheduled_at (posts->pdata[index]) < boundary)
+            index++;
+          lineup_day_cell_set_date (cell, &day, TRUE, g_date_compare (&day, &now) == 0);
+          lineup_day_cell_set_posts (cell, self->store, posts, start, index, self->force);
+        }
+      g_date_add_days (&day, 1);
+    }
 }
 
 static void
 rebuild (LineupCalendarView *self)
 {
   g_autoptr(GPtrArray) posts = NULL;
-  g_autoptr(GError) error = NULL;
   GDate first, day, now, end;
   guint index = 0;
 
@@ -123,24 +256,23 @@ rebuild (LineupCalendarView *self)
   if (self->store == NULL)
     return;
 
+  if (self->week_mode)
+    {
+      rebuild_week (self);
+      update_title (self);
+      self->force = FALSE;
+      focus_pending_card (self, self->week_cells, G_N_ELEMENTS (self->week_cells));
+      return;
+    }
+
   lineup_month_grid_first_day (self->year, self->month, self->week_start, &first);
   end = first;
   g_date_add_days (&end, LINEUP_GRID_DAYS);
   today (self, &now);
 
-  posts = lineup_store_list_posts (self->store,
-                                   lineup_store_local_to_utc (self->store, &first, 0),
-                                   lineup_store_local_to_utc (self->store, &end, 0),
-                                   &error);
+  posts = visible_posts (self, &first, &end);
   if (posts == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (self->filter && !lineup_filter_is_empty (self->filter))
-    for (guint i = posts->len; i > 0; i--)
-      if (!lineup_filter_matches (self->filter, posts->pdata[i - 1]))
-        g_ptr_array_remove_index (posts, i - 1);
+    return;
 
   day = first;
   for (guint i = 0; i < LINEUP_GRID_DAYS; i++)
@@ -165,19 +297,7 @@ rebuild (LineupCalendarView *self)
   self->force = FALSE;
 
   /* Keep the keyboard on the post it just moved. */
-  if (self->focus_post_id)
-    {
-      for (guint i = 0; i < LINEUP_GRID_DAYS; i++)
-        {
-          GtkWidget *card = lineup_day_cell_find_card (self->cells[i], self->focus_post_id);
-          if (card)
-            {
-              gtk_widget_grab_focus (card);
-              break;
-            }
-        }
-      g_clear_pointer (&self->focus_post_id, g_free);
-    }
+  focus_pending_card (self, self->cells, LINEUP_GRID_DAYS);
 }
 
 static void
@@ -255,6 +375,27 @@ on_post_dropped_cb (LineupDayCell      *cell,
                     gboolean            copy,
                     LineupCalendarView *self)
 {
+  int hour = lineup_day_cell_get_hour (cell);
+
+  /* In the week grid the drop also says the hour; the minutes stay. */
+  if (hour >= 0 && !copy)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate date = *lineup_day_cell_get_date (cell);
+      int minutes = 0;
+
+      if (lineup_post_is_dated (post))
+        lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), NULL, &minutes);
+      g_free (self->focus_post_id);
+      self->focus_post_id = g_strdup (lineup_post_get_id (post));
+      if (!lineup_store_reschedule_post (self->store, lineup_post_get_id (post), &date,
+                                         hour * 60 + minutes % 60, &error))
+        {
+          g_clear_pointer (&self->focus_post_id, g_free);
+          toast (self, error->message);
+        }
+      return;
+    }
   if (copy)
     duplicate_post_to (self, post, lineup_day_cell_get_date (cell));
   else
@@ -422,12 +563,28 @@ update_backlog_count (LineupCalendarView *self)
 /* ---- header ---- */
 
 static void
+step_week (LineupCalendarView *self,
+           int                 weeks)
+{
+  if (weeks > 0)
+    g_date_add_days (&self->week_first, 7 * weeks);
+  else
+    g_date_subtract_days (&self->week_first, -7 * weeks);
+  update_title (self);
+  queue_rebuild (self);
+}
+
+static void
 go_previous (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
-  show_month (self, self->year, self->month - 1);
+
+  if (self->week_mode)
+    step_week (self, -1);
+  else
+    show_month (self, self->year, self->month - 1);
 }
 
 static void
@@ -436,7 +593,11 @@ go_next (GtkWidget  *widget,
          GVariant   *param)
 {
   LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
-  show_month (self, self->year, self->month + 1);
+
+  if (self->week_mode)
+    step_week (self, 1);
+  else
+    show_month (self, self->year, self->month + 1);
 }
 
 static void
@@ -448,7 +609,70 @@ go_today (GtkWidget  *widget,
   GDate now;
 
   today (self, &now);
+  set_week_containing (self, &now);
   show_month (self, g_date_get_year (&now), g_date_get_month (&now));
+}
+
+static gboolean
+scroll_week_to_morning_tick (GtkWidget     *widget,
+                             GdkFrameClock *clock,
+                             gpointer       data)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->week_scroller));
+
+  /* Wait for the first layout of the week, then start it at 07:00, where
+   * most posts go out. */
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 7 / 24);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_week_to_morning (LineupCalendarView *self)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_week_to_morning_tick, NULL, NULL);
+}
+
+static void
+apply_mode (LineupCalendarView *self,
+            gboolean            week)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (week == self->week_mode)
+    return;
+  self->week_mode = week;
+  if (week)
+    {
+      GDate first;
+
+      /* The week of today if it is in the month shown, else the month's first week. */
+      today (self, &first);
+      if ((int) g_date_get_month (&first) != self->month || (int) g_date_get_year (&first) != self->year)
+        g_date_set_dmy (&first, 1, self->month, self->year);
+      set_week_containing (self, &first);
+    }
+  else
+    {
+      self->year = g_date_get_year (&self->week_first);
+      self->month = g_date_get_month (&self->week_first);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->grids_stack), week ? "week" : "month");
+  gtk_widget_set_tooltip_text (self->previous_button, week ? _("Previous Week (Page Up)") : _("Previous Month (Page Up)"));
+  gtk_widget_set_tooltip_text (self->next_button, week ? _("Next Week (Page Down)") : _("Next Month (Page Down)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  week ? _("Previous week") : _("Previous month"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  week ? _("Next week") : _("Next month"), -1);
+  gtk_widget_action_set_enabled (widget, "calendar.pick-month", !week);
+  gtk_widget_set_sensitive (self->month_button, !week);
+  update_title (self);
+  queue_rebuild (self);
+  if (week)
+    scroll_week_to_morning (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
 static void
@@ -538,6 +762,21 @@ build_month_picker (LineupCalendarView *self)
   return popover;
 }
 
+/* A button showing @mnemonic and named @name. GTK 4.8 names a button from
+ * its label property and its child together ("_Week Week"), so the text is
+ * a child label and the name is set once. */
+static GtkWidget *
+text_button (GtkWidget  *button,
+             const char *mnemonic,
+             const char *name)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
 static GtkWidget *
 icon_button (const char *icon,
              const char *action,
@@ -557,19 +796,21 @@ build_header (LineupCalendarView *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *today_button = gtk_button_new_with_mnemonic (_("_Today"));
+  GtkWidget *today_button = text_button (gtk_button_new (), _("_Today"), _("Today"));
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *backlog_toggle = gtk_toggle_button_new ();
   GtkWidget *toggle_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_add_css_class (bar, "calendar-header");
   gtk_widget_add_css_class (nav, "linked");
-  gtk_box_append (GTK_BOX (nav), icon_button ("go-previous-symbolic", "calendar.previous",
-                                              _("Previous Month (Page Up)"), _("Previous month")));
+  self->previous_button = icon_button ("go-previous-symbolic", "calendar.previous",
+                                       _("Previous Month (Page Up)"), _("Previous month"));
+  gtk_box_append (GTK_BOX (nav), self->previous_button);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (today_button), "calendar.today");
   gtk_box_append (GTK_BOX (nav), today_button);
-  gtk_box_append (GTK_BOX (nav), icon_button ("go-next-symbolic", "calendar.next",
-                                              _("Next Month (Page Down)"), _("Next month")));
+  self->next_button = icon_button ("go-next-symbolic", "calendar.next",
+                                   _("Next Month (Page Down)"), _("Next month"));
+  gtk_box_append (GTK_BOX (nav), self->next_button);
 
   self->month_button = gtk_menu_button_new ();
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->month_button), build_month_picker (self));
@@ -590,6 +831,22 @@ build_header (LineupCalendarView *self)
   g_object_bind_property (backlog_toggle, "active", self->backlog_revealer, "reveal-child",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
+  {
+    GtkWidget *modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkWidget *month = text_button (gtk_toggle_button_new (), _("_Month"), _("Month"));
+    GtkWidget *week = text_button (gtk_toggle_button_new (), _("_Week"), _("Week"));
+
+    gtk_widget_add_css_class (modes, "linked");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (month), "calendar.mode");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (month), "s", "month");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (week), "calendar.mode");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (week), "s", "week");
+    gtk_widget_set_tooltip_text (month, _("The month at a glance"));
+    gtk_widget_set_tooltip_text (week, _("A week by the hour: drop a post at a time"));
+    gtk_box_append (GTK_BOX (modes), month);
+    gtk_box_append (GTK_BOX (modes), week);
+    gtk_box_append (GTK_BOX (bar), modes);
+  }
   gtk_box_append (GTK_BOX (bar), nav);
   gtk_box_append (GTK_BOX (bar), self->month_button);
   gtk_box_append (GTK_BOX (bar), spacer);
@@ -674,6 +931,88 @@ build_grid (LineupCalendarView *self)
   return grid;
 }
 
+static GtkWidget *
+build_week_grid (LineupCalendarView *self)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
+  gtk_widget_add_css_class (grid, "week-grid");
+
+  for (int d = 0; d < 7; d++)
+    {
+      self->week_headers[d] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->week_headers[d], "weekday");
+      gtk_widget_set_hexpand (self->week_headers[d], TRUE);
+      gtk_grid_attach (GTK_GRID (grid), self->week_headers[d], 1 + d, 0, 1, 1);
+    }
+  for (int h = 0; h < 24; h++)
+    {
+      g_autofree char *text = g_strdup_printf ("%02d:00", h);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, "hour-label");
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, 1 + h, 1, 1);
+      for (int d = 0; d < 7; d++)
+        {
+          LineupDayCell *cell = lineup_day_cell_new ();
+
+          lineup_day_cell_set_hour (cell, h);
+          gtk_widget_set_vexpand (GTK_WIDGET (cell), FALSE);
+          /* Every day column asks the same width, so they share it evenly. */
+          gtk_widget_set_size_request (GTK_WIDGET (cell), 110, -1);
+          g_signal_connect_object (cell, "card-created", G_CALLBACK (on_card_created_cb), self, 0);
+          g_signal_connect_object (cell, "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
+          gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (cell), 1 + d, 1 + h, 1, 1);
+          self->week_cells[d * 24 + h] = cell;
+        }
+    }
+
+  self->week_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->week_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->week_scroller), grid);
+  gtk_widget_set_vexpand (self->week_scroller, TRUE);
+  return self->week_scroller;
+}
+
+static void
+lineup_calendar_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_string (value, self->week_mode ? "week" : "month");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lineup_calendar_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      apply_mode (self, g_strcmp0 (g_value_get_string (value), "week") == 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lineup_calendar_view_map (GtkWidget *widget)
 {
@@ -708,7 +1047,16 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_calendar_view_dispose;
+  object_class->get_property = lineup_calendar_view_get_property;
+  object_class->set_property = lineup_calendar_view_set_property;
   widget_class->map = lineup_calendar_view_map;
+
+  /* "month" or "week"; the Month/Week toggles follow it through the
+   * calendar.mode action. */
+  properties[PROP_MODE] =
+    g_param_spec_string ("mode", NULL, NULL, "month",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_POST] =
     g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -725,6 +1073,7 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, go_today);
   gtk_widget_class_install_action (widget_class, "calendar.pick-month", "i", pick_month);
   gtk_widget_class_install_action (widget_class, "calendar.picker-year", "i", picker_year_step);
+  gtk_widget_class_install_property_action (widget_class, "calendar.mode", "mode");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "calendar.today", NULL);
@@ -744,7 +1093,11 @@ lineup_calendar_view_init (LineupCalendarView *self)
 
   build_backlog (self);
   gtk_box_append (GTK_BOX (main), build_header (self));
-  gtk_box_append (GTK_BOX (main), build_grid (self));
+  self->grids_stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->grids_stack), build_grid (self), "month");
+  gtk_stack_add_named (GTK_STACK (self->grids_stack), build_week_grid (self), "week");
+  gtk_widget_set_vexpand (self->grids_stack, TRUE);
+  gtk_box_append (GTK_BOX (main), self->grids_stack);
   gtk_widget_set_hexpand (main, TRUE);
   gtk_box_append (GTK_BOX (outer), main);
   gtk_box_append (GTK_BOX (outer), self->backlog_revealer);
@@ -766,6 +1119,7 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   today (self, &now);
   self->year = g_date_get_year (&now);
   self->month = g_date_get_month (&now);
+  set_week_containing (self, &now);
 
   g_signal_connect_object (store, "post-added", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "post-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);

@@ -15,6 +15,7 @@ struct _LineupDayCell
   GtkWidget parent_instance;
 
   GDate date;
+  int hour;                /* -1: a whole day (month grid); else an hour of it (week grid) */
   GtkWidget *number_label;
   GtkWidget *cards_box;
   GtkWidget *more_button;
@@ -136,6 +137,7 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_date_clear (&self->date, 1);
+  self->hour = -1;
 
   self->number_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->number_label), 0);
@@ -206,8 +208,15 @@ lineup_day_cell_set_date (LineupDayCell *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "today");
 
-  /* Screen readers, and the tests, know a day by its full date. */
+  /* Screen readers, and the tests, know a day by its full date (and an
+   * hour of the week grid by its date and time). */
   name = lineup_format_day (date);
+  if (self->hour >= 0)
+    {
+      g_autofree char *day = g_steal_pointer (&name);
+      name = g_strdup_printf ("%s, %02d:00", day, self->hour);
+    }
+  gtk_widget_set_visible (self->number_label, self->hour < 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, today ? _("Today") : NULL,
@@ -273,4 +282,23 @@ lineup_day_cell_find_card (LineupDayCell *self,
         return card;
     }
   return NULL;
+}
+
+void
+lineup_day_cell_set_hour (LineupDayCell *self,
+                          int            hour)
+{
+  g_return_if_fail (LINEUP_IS_DAY_CELL (self));
+  g_return_if_fail (hour >= -1 && hour < 24);
+
+  self->hour = hour;
+  if (hour >= 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "hour");
+}
+
+int
+lineup_day_cell_get_hour (LineupDayCell *self)
+{
+  g_return_val_if_fail (LINEUP_IS_DAY_CELL (self), -1);
+  return self->hour;
 }

@@ -34,6 +34,11 @@ void           lineup_day_cell_set_posts (LineupDayCell *self,
                                           guint          from,
                                           guint          to,
                                           gboolean       force);
+/* Makes the cell one hour of a day (the week grid): no day number, and
+ * its name says the time. -1 (the default) is a whole day. */
+void           lineup_day_cell_set_hour  (LineupDayCell *self,
+                                          int            hour);
+int            lineup_day_cell_get_hour  (LineupDayCell *self);
 /* The card showing the post with @id, or NULL. */
 GtkWidget     *lineup_day_cell_find_card (LineupDayCell *self,
                                           const char    *id);

@@ -98,12 +98,16 @@ show_date_picker (LineupPostCard *self)
   if (self->date_popover == NULL)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *move = gtk_button_new_with_mnemonic (_("_Move Here"));
+      GtkWidget *move = gtk_button_new ();
+      GtkWidget *move_label = gtk_label_new_with_mnemonic (_("_Move Here"));
 
       self->calendar = gtk_calendar_new ();
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Move to date"), -1);
       gtk_widget_add_css_class (move, "suggested-action");
+      /* A child label and one name: GTK 4.8 would say "_Move Here Move Here". */
+      gtk_button_set_child (GTK_BUTTON (move), move_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (move), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move here"), -1);
       g_signal_connect_swapped (move, "clicked", G_CALLBACK (on_move_here_cb), self);
       gtk_box_append (GTK_BOX (box), self->calendar);
       gtk_box_append (GTK_BOX (box), move);
@@ -399,6 +403,9 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
   gtk_label_set_width_chars (GTK_LABEL (self->title_label), 4);
+  /* A short natural width, so columns share the space evenly whatever
+   * the titles; the label ellipsizes in what it gets. */
+  gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 4);
   gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "card-title");
   gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));

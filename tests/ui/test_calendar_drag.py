@@ -142,8 +142,35 @@ def main():
     ui.press(chip)
     ui.wait_for("every card back", lambda: visible_cards() == everyone, timeout=10)
 
+    # 7. The week view: a drop on an hour sets the day and the hour, and
+    #    keeps the minutes.
+    ui.press(ui.wait_for("the Week toggle", lambda: ui.find(frame, name="Week", not_role="label")))
+    posts_now = ui.cli_json("post", "list", "--json")
+    target = next(p for p in posts_now if p["date"] and p["stage"] != "published")
+    t_day = datetime.date.fromisoformat(target["date"])
+
+    def week_first(d):   # C.UTF-8 weeks start on Sunday
+        return d - datetime.timedelta(days=(d.weekday() + 1) % 7)
+    steps = (week_first(t_day) - week_first(datetime.date.today())).days // 7
+    for _ in range(abs(steps)):
+        ui.press(ui.wait_for("the week step button",
+                             lambda: ui.find(frame, name="Next week" if steps > 0 else "Previous week")))
+        time.sleep(0.4)   # one week at a time: let the grid follow
+    hour = int(target["time"][:2])
+    source_cell = ui.wait_for("the post's hour cell",
+                              lambda: ui.find(frame, name=f"{day_name(t_day)}, {hour:02d}:00"))
+    card = ui.wait_for("its card in the week", lambda: ui.find(source_cell, name=target["title"], role="push button"))
+    other_day = t_day + datetime.timedelta(days=1 if t_day.weekday() != 5 else -1)
+    target_cell = ui.find(frame, name=f"{day_name(other_day)}, 16:00")
+    assert target_cell is not None, "no 16:00 cell for the other day"
+    drag(card, target_cell)
+    expected_time = f"16:{target['time'][3:]}"
+    ui.wait_for("the post at 16:xx on the other day",
+                lambda: (lambda s: (s["date"], s["time"]) == (other_day.isoformat(), expected_time))(show(target["id"])))
+    ui.screenshot(ui.SHOT.replace(".png", "-week.png"))
+
     ui.screenshot()
-    print(f"ok: filtered to {len(expected)} {pillar!r} cards and back; dragged {post['title']!r} {post['date']} → {target_day}, undid it; "
+    print(f"ok: week drop → {other_day} {expected_time}; filtered to {len(expected)} {pillar!r} cards and back; dragged {post['title']!r} {post['date']} → {target_day}, undid it; "
           f"planned {idea['title']!r} on {drop_day} at 09:00; Alt+Right → {next_day}; "
           f"published post refused")
 
