@@ -1002,6 +1002,85 @@ cmd_pillar_list (Args    *args,
 }
 
 static int
+cmd_campaign_add (Args    *args,
+                  GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  LineupCampaign *campaign;
+  GDate from, to;
+
+  if (!need (args, "from", error) || !need (args, "to", error) ||
+      !parse_date_arg ("--from", opt (args, "from"), &from, error) ||
+      !parse_date_arg ("--to", opt (args, "to"), &to, error))
+    return 2;
+  if (g_date_compare (&from, &to) > 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("campaign add: --from %s is after --to %s"), opt (args, "from"), opt (args, "to"));
+      return 2;
+    }
+  if (opt (args, "color") && !lineup_color_is_valid (opt (args, "color")))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("--color “%s” is not a colour: expected #RRGGBB, e.g. #e66100"), opt (args, "color"));
+      return 2;
+    }
+
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  campaign = lineup_store_add_campaign (store, g_ptr_array_index (args->positional, 0),
+                                        opt (args, "color") ? opt (args, "color") : "#e66100",
+                                        opt (args, "from"), opt (args, "to"), error);
+  if (campaign == NULL)
+    return 1;
+  out (_("Added campaign “%s” (%s to %s)\n"), lineup_campaign_get_name (campaign),
+       lineup_campaign_get_starts_on (campaign), lineup_campaign_get_ends_on (campaign));
+  return 0;
+}
+
+static int
+cmd_campaign_list (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *campaigns;
+  guint n;
+
+  if (store == NULL)
+    return 1;
+  campaigns = lineup_store_get_campaigns (store);
+  n = g_list_model_get_n_items (campaigns);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LineupCampaign) c = g_list_model_get_item (campaigns, i);
+
+      if (opt (args, "json"))
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, lineup_campaign_get_name (c));
+          json_builder_set_member_name (builder, "color");
+          json_builder_add_string_value (builder, lineup_campaign_get_color (c));
+          json_builder_set_member_name (builder, "from");
+          json_builder_add_string_value (builder, lineup_campaign_get_starts_on (c));
+          json_builder_set_member_name (builder, "to");
+          json_builder_add_string_value (builder, lineup_campaign_get_ends_on (c));
+          json_builder_end_object (builder);
+        }
+      else
+        out ("%-24s %s  %s – %s\n", lineup_campaign_get_name (c), lineup_campaign_get_color (c),
+             lineup_campaign_get_starts_on (c), lineup_campaign_get_ends_on (c));
+    }
+  json_builder_end_array (builder);
+  if (opt (args, "json"))
+    print_json (builder);
+  return 0;
+}
+
+static int
 cmd_import_csv (Args    *args,
                 GError **error)
 {
@@ -1078,6 +1157,8 @@ static const char usage[] =
   "  post show ID [--json]\n"
   "  pillar add NAME [--color #RRGGBB] [--target PERCENT]\n"
   "  pillar list [--json]\n"
+  "  campaign add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--color #RRGGBB]\n"
+  "  campaign list [--json]\n"
   "  import csv FILE                       columns title, body, date, time, pillar,\n"
   "                                        type, platform, stage; all rows or none\n"
   "  demo [--month YYYY-MM]                a realistic demo month\n"
@@ -1106,6 +1187,9 @@ static const OptionSpec no_options[] = { { NULL } };
 static const OptionSpec json_options[] = { { "json", FALSE, FALSE }, { NULL } };
 static const OptionSpec pillar_options[] = { { "color", TRUE, FALSE }, { "target", TRUE, FALSE }, { NULL } };
 static const OptionSpec demo_options[] = { { "month", TRUE, FALSE }, { NULL } };
+static const OptionSpec campaign_options[] = {
+  { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "color", TRUE, FALSE }, { NULL }
+};
 
 static const Command commands[] = {
   { "post", "add", cmd_post_add, post_field_options, 0, 0, "" },
@@ -1118,6 +1202,8 @@ static const Command commands[] = {
   { "post", "show", cmd_post_show, json_options, 1, 1, "ID" },
   { "pillar", "add", cmd_pillar_add, pillar_options, 1, 1, "NAME" },
   { "pillar", "list", cmd_pillar_list, json_options, 0, 0, "" },
+  { "campaign", "add", cmd_campaign_add, campaign_options, 1, 1, "NAME" },
+  { "campaign", "list", cmd_campaign_list, json_options, 0, 0, "" },
   { "import", "csv", cmd_import_csv, no_options, 1, 1, "FILE" },
   { "demo", NULL, cmd_demo, demo_options, 0, 0, "" },
 };
@@ -1236,11 +1322,12 @@ lineup_cli_run (int    argc,
     g_autofree char *v = verb ? shown (verb) : NULL;
     g_autofree char *message = NULL;
 
-    if (g_str_equal (group, "post") || g_str_equal (group, "pillar") || g_str_equal (group, "import"))
+    if (g_str_equal (group, "post") || g_str_equal (group, "pillar") || g_str_equal (group, "import") ||
+        g_str_equal (group, "campaign"))
       message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup help”"), g, v)
                   : g_strdup_printf (_("“%s” needs a subcommand; see “lineup help”"), g);
     else
-      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, import, demo or help); see “lineup help”"), g);
+      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, import, demo or help); see “lineup help”"), g);
     fprintf (stderr, "lineup: %s\n", message);
   }
   return 2;

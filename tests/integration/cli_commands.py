@@ -210,6 +210,19 @@ class Commands(unittest.TestCase):
         self.assertRegex(pillars["Stories"]["color"], r"^#[0-9a-f]{6}$")
         self.assertIn("Stories", p.text("pillar", "list"))
 
+    def test_campaigns(self):
+        p = self.plan
+        self.assertIn("Added campaign", p.text("campaign", "add", "Launch week", "--from", "2026-12-07",
+                                               "--to", "2026-12-13", "--color", "#c01c28"))
+        campaigns = p.json("campaign", "list", "--json")
+        self.assertEqual(campaigns, [{"name": "Launch week", "color": "#c01c28",
+                                      "from": "2026-12-07", "to": "2026-12-13"}])
+        post_id = p.add("Teaser", "Community", "Proof", "--date", "2026-12-08", "--campaign", "launch week")
+        self.assertEqual(p.json("post", "show", post_id, "--json")["campaign"], "Launch week")
+        bad = p.run("campaign", "add", "Backwards", "--from", "2026-12-13", "--to", "2026-12-07", check=False)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("after", bad.stderr.decode())
+
     def test_import_csv(self):
         p = self.plan
         path = os.path.join(p.dir.name, "plan.csv")
