@@ -15,6 +15,8 @@
 #include "lineup-calendar-view.h"
 #include "lineup-day-cell.h"
 #include "lineup-post-card.h"
+#include "lineup-swatch.h"
+#include "lineup-post-row.h"
 
 struct _LineupCalendarView
 {
@@ -35,6 +37,7 @@ struct _LineupCalendarView
   int picker_year;
 
   LineupDayCell *cells[LINEUP_GRID_DAYS];
+  GtkWidget *band_grids[LINEUP_GRID_DAYS / 7];   /* campaigns over each week */
 
   /* Week mode: seven days by 24 hours. */
   gboolean week_mode;
@@ -194,6 +197,77 @@ focus_pending_card (LineupCalendarView *self,
   g_clear_pointer (&self->focus_post_id, g_free);
 }
 
+static GtkWidget *
+make_band (LineupCampaign *campaign,
+           const GDate    *from,
+           const GDate    *to)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  LineupSwatch *swatch = lineup_swatch_new (8, 16);
+  GtkWidget *label = gtk_label_new (lineup_campaign_get_name (campaign));
+  g_autofree char *start = lineup_format_day (from);
+  g_autofree char *end = lineup_format_day (to);
+  g_autofree char *name = g_strdup_printf (_("Campaign %s, %s to %s"), lineup_campaign_get_name (campaign), start, end);
+
+  lineup_swatch_set_color (swatch, lineup_campaign_get_color (campaign));
+  gtk_widget_set_hexpand (GTK_WIDGET (swatch), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (swatch), GTK_ALIGN_FILL);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (swatch));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "campaign-label");
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), label);
+  gtk_widget_add_css_class (overlay, "campaign-band");
+  gtk_widget_set_tooltip_text (overlay, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (overlay), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return overlay;
+}
+
+/* Campaigns are few: their bands are simply made again. */
+static void
+rebuild_bands (LineupCalendarView *self,
+               const GDate        *first)
+{
+  GListModel *campaigns = lineup_store_get_campaigns (self->store);
+  guint n = g_list_model_get_n_items (campaigns);
+
+  for (int w = 0; w < LINEUP_GRID_DAYS / 7; w++)
+    {
+      GtkWidget *child;
+      GDate week_start = *first, week_end;
+      int row = 0;
+
+      while ((child = gtk_widget_get_first_child (self->band_grids[w])))
+        gtk_grid_remove (GTK_GRID (self->band_grids[w]), child);
+      /* A grid counts only the columns that hold something: seven empty
+       * placeholders make a band start and end on its days. */
+      for (int c = 0; c < 7; c++)
+        gtk_grid_attach (GTK_GRID (self->band_grids[w]), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), c, 99, 1, 1);
+
+      g_date_add_days (&week_start, 7 * w);
+      week_end = week_start;
+      g_date_add_days (&week_end, 6);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LineupCampaign) campaign = g_list_model_get_item (campaigns, i);
+          GDate from, to, shown_from, shown_to;
+
+          if (!lineup_parse_date (lineup_campaign_get_starts_on (campaign), &from) ||
+              !lineup_parse_date (lineup_campaign_get_ends_on (campaign), &to) ||
+              g_date_compare (&to, &week_start) < 0 || g_date_compare (&from, &week_end) > 0)
+            continue;
+
+          shown_from = g_date_compare (&from, &week_start) < 0 ? week_start : from;
+          shown_to = g_date_compare (&to, &week_end) > 0 ? week_end : to;
+          gtk_grid_attach (GTK_GRID (self->band_grids[w]), make_band (campaign, &from, &to),
+                           g_date_days_between (&week_start, &shown_from), row,
+                           g_date_days_between (&shown_from, &shown_to) + 1, 1);
+          row++;
+        }
+    }
+}
+
 static void
 rebuild_week (LineupCalendarView *self)
 {
@@ -273,6 +347,7 @@ rebuild (LineupCalendarView *self)
   posts = visible_posts (self, &first, &end);
   if (posts == NULL)
     return;
+  rebuild_bands (self, &first);
 
   day = first;
   for (guint i = 0; i < LINEUP_GRID_DAYS; i++)
@@ -926,7 +1001,15 @@ build_grid (LineupCalendarView *self)
       self->cells[i] = lineup_day_cell_new ();
       g_signal_connect_object (self->cells[i], "card-created", G_CALLBACK (on_card_created_cb), self, 0);
       g_signal_connect_object (self->cells[i], "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->cells[i]), i % 7, 1 + i / 7, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->cells[i]), i % 7, 2 + 2 * (i / 7), 1, 1);
+    }
+  for (int w = 0; w < LINEUP_GRID_DAYS / 7; w++)
+    {
+      self->band_grids[w] = gtk_grid_new ();
+      gtk_grid_set_column_homogeneous (GTK_GRID (self->band_grids[w]), TRUE);
+      gtk_grid_set_row_spacing (GTK_GRID (self->band_grids[w]), 1);
+      gtk_widget_add_css_class (self->band_grids[w], "campaign-bands");
+      gtk_grid_attach (GTK_GRID (grid), self->band_grids[w], 0, 1 + 2 * w, 7, 1);
     }
   return grid;
 }
@@ -1126,6 +1209,7 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (store, "post-removed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "pillars-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "content-types-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "campaigns-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
 

@@ -169,8 +169,18 @@ def main():
                 lambda: (lambda s: (s["date"], s["time"]) == (other_day.isoformat(), expected_time))(show(target["id"])))
     ui.screenshot(ui.SHOT.replace(".png", "-week.png"))
 
+    # 8. A campaign added from a terminal while the window is open shows at
+    #    once as a band across its days (the store follows the file).
+    ui.press(ui.wait_for("the Month toggle", lambda: ui.find(frame, name="Month", not_role="label")))
+    first = datetime.date.today().replace(day=1)
+    last = first + datetime.timedelta(days=9)
+    ui.cli("campaign", "add", "Launch week", "--from", first.isoformat(), "--to", last.isoformat(),
+           "--color", "#c01c28")
+    ui.wait_for("the campaign band",
+                lambda: ui.find(frame, prefix="Campaign Launch week, " + day_name(first), visible=False), timeout=10)
+
     ui.screenshot()
-    print(f"ok: week drop → {other_day} {expected_time}; filtered to {len(expected)} {pillar!r} cards and back; dragged {post['title']!r} {post['date']} → {target_day}, undid it; "
+    print(f"ok: campaign band shown; week drop → {other_day} {expected_time}; filtered to {len(expected)} {pillar!r} cards and back; dragged {post['title']!r} {post['date']} → {target_day}, undid it; "
           f"planned {idea['title']!r} on {drop_day} at 09:00; Alt+Right → {next_day}; "
           f"published post refused")
 
