@@ -133,6 +133,7 @@ lineup_demo_fill (LineupStore  *store,
                   GError      **error)
 {
   gint64 pillar_ids[G_N_ELEMENTS (demo_pillars)];
+  LineupCampaign *campaign;
   g_autoptr(GPtrArray) existing = NULL;
   GDate first, next;
   guint n_days, n = 0, brief = 0;
@@ -171,6 +172,24 @@ lineup_demo_fill (LineupStore  *store,
 
   lineup_store_begin (store, _("Load demo plan"));
 
+  /* A launch campaign around the feeds announcement (day 17), named for its
+   * month so each demo month has its own. */
+  {
+    char name[96], from[16], to[16];
+    GDate start = first, end = first;
+
+    g_date_add_days (&start, 13);
+    g_date_add_days (&end, 19);
+    g_date_strftime (name, sizeof name, "Feeds launch, %B %Y", &first);
+    g_date_strftime (from, sizeof from, "%Y-%m-%d", &start);
+    g_date_strftime (to, sizeof to, "%Y-%m-%d", &end);
+    campaign = lineup_store_find_campaign (store, name);
+    if (campaign == NULL)
+      campaign = lineup_store_add_campaign (store, name, "#1c71d8", from, to, error);
+    if (campaign == NULL)
+      goto failed;
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (demo_pillars); i++)
     {
       LineupPillar *pillar = lineup_store_find_pillar (store, demo_pillars[i].name);
@@ -203,6 +222,8 @@ lineup_demo_fill (LineupStore  *store,
       lineup_post_set_type_id (post, lineup_content_type_get_id (type));
       lineup_post_set_platforms (post, (const char * const *) platforms);
       lineup_post_set_stage (post, d->stage);
+      if (d->day >= 14 && d->day <= 20 && g_strcmp0 (d->type, "promotional") == 0)
+        lineup_post_set_campaign_id (post, lineup_campaign_get_id (campaign));
 
       if (d->day > 0)
         {

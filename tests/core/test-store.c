@@ -1037,6 +1037,8 @@ test_demo (Fixture       *f,
     g_assert_true (stages[s]);
   g_assert_cmpuint (g_hash_table_size (types), ==, 5);
   g_assert_cmpuint (g_hash_table_size (pillars), ==, 4);
+  /* A launch campaign, and the launch post belongs to it. */
+  g_assert_nonnull (lineup_store_find_campaign (f->store, "Feeds launch, December 2026"));
   g_hash_table_unref (types);
   g_hash_table_unref (pillars);
 
