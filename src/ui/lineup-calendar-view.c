@@ -452,23 +452,43 @@ on_post_dropped_cb (LineupDayCell      *cell,
 {
   int hour = lineup_day_cell_get_hour (cell);
 
-  /* In the week grid the drop also says the hour; the minutes stay. */
-  if (hour >= 0 && !copy)
+  /* In the week grid the drop also says the hour; the minutes stay. A copy
+   * is made and placed in one step, so one undo removes it. */
+  if (hour >= 0)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(LineupPost) copy_post = NULL;
       GDate date = *lineup_day_cell_get_date (cell);
+      const char *id = lineup_post_get_id (post);
       int minutes = 0;
 
       if (lineup_post_is_dated (post))
         lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), NULL, &minutes);
-      g_free (self->focus_post_id);
-      self->focus_post_id = g_strdup (lineup_post_get_id (post));
-      if (!lineup_store_reschedule_post (self->store, lineup_post_get_id (post), &date,
-                                         hour * 60 + minutes % 60, &error))
+
+      g_autofree char *label = g_strdup_printf (copy ? _("Duplicate “%s”") : _("Move “%s”"),
+                                                lineup_post_get_title (post));
+
+      lineup_store_begin (self->store, label);
+      if (copy)
         {
-          g_clear_pointer (&self->focus_post_id, g_free);
-          toast (self, error->message);
+          copy_post = lineup_store_duplicate_post (self->store, id, &date, &error);
+          id = copy_post ? lineup_post_get_id (copy_post) : NULL;
         }
+      if (id == NULL ||
+          !lineup_store_reschedule_post (self->store, id, &date, hour * 60 + minutes % 60, &error))
+        {
+          lineup_store_rollback (self->store);
+          toast (self, error->message);
+          return;
+        }
+      /* A failed commit has rolled back already. */
+      if (!lineup_store_commit (self->store, &error))
+        {
+          toast (self, error->message);
+          return;
+        }
+      g_free (self->focus_post_id);
+      self->focus_post_id = g_strdup (id);
       return;
     }
   if (copy)

@@ -13,9 +13,9 @@ def day_name(date):
     return date.strftime("%A %-d %B %Y").replace(" 0", " ")
 
 
-def drag(source, target):
+def drag(source, target, copy=False):
     """A real pointer drag: press, several small moves past GTK's threshold,
-    a pause over the target, release."""
+    a pause over the target, release (holding Ctrl for a copy)."""
     x0, y0 = ui.center(source)
     x1, y1 = ui.center(target)
     ui.xdotool("mousemove", x0, y0)
@@ -25,8 +25,15 @@ def drag(source, target):
     for i in range(1, 11):
         ui.xdotool("mousemove", int(x0 + (x1 - x0) * i / 10), int(y0 + (y1 - y0) * i / 10))
         time.sleep(0.05)
+    if copy:
+        ui.xdotool("keydown", "ctrl")
+        for dx in (2, -2):   # GTK reads the modifiers on motion
+            ui.xdotool("mousemove", x1 + dx, y1)
+            time.sleep(0.1)
     time.sleep(0.3)
     ui.xdotool("mouseup", "1")
+    if copy:
+        ui.xdotool("keyup", "ctrl")
     time.sleep(0.3)
 
 
@@ -168,6 +175,21 @@ def main():
     ui.wait_for("the post at 16:xx on the other day",
                 lambda: (lambda s: (s["date"], s["time"]) == (other_day.isoformat(), expected_time))(show(target["id"])))
     ui.screenshot(ui.SHOT.replace(".png", "-week.png"))
+
+    # 7b. Ctrl-drag in the week: a Draft copy at the hour dropped on.
+    card = ui.wait_for("the moved card", lambda: ui.find(ui.find(frame, name=f"{day_name(other_day)}, 16:00"),
+                                                         name=target["title"], role="push button"))
+    copy_cell = ui.find(frame, name=f"{day_name(t_day)}, 18:00")
+    before = len(ui.cli_json("post", "list", "--json"))
+    drag(card, copy_cell, copy=True)
+    def the_copy():
+        copies = [p for p in ui.cli_json("post", "list", "--json")
+                  if p["title"] == target["title"] and p["id"] != target["id"]]
+        return copies[0] if copies else None
+    copy = ui.wait_for("a copy at 18:xx", the_copy)
+    assert (copy["date"], copy["time"], copy["stage"]) == (t_day.isoformat(), f"18:{target['time'][3:]}", "draft"), copy
+    assert len(ui.cli_json("post", "list", "--json")) == before + 1
+    assert show(target["id"])["date"] == other_day.isoformat(), "the original must stay"
 
     # 8. A campaign added from a terminal while the window is open shows at
     #    once as a band across its days (the store follows the file).
