@@ -1,4 +1,4 @@
-/* lineup-cli.c: `lineup post|pillar|import|demo …`
+/* lineup-cli.c: `lineup post|pillar|campaign|import|demo …`
  *
  * Every argument is checked before the plan is opened, and every failure is
  * one line on stderr that says what was wrong, where, and what was expected.
@@ -39,9 +39,20 @@ typedef struct {
   GHashTable *options;     /* name → GPtrArray of values (or of "" for flags) */
   GPtrArray *positional;
   const char *database;
+  gboolean help;
 } Args;
 
 typedef int (*CommandFunc) (Args *args, GError **error);
+
+typedef struct {
+  const char *group;
+  const char *verb;                 /* NULL: the group is the command */
+  CommandFunc func;
+  const OptionSpec *options;
+  const char * const *positional;   /* names of the required arguments, NULL-terminated */
+  const char *synopsis;             /* what follows the command's name in the usage */
+  const char *summary;
+} Command;
 
 static void
 args_clear (Args *args)
@@ -66,6 +77,42 @@ out (const char *format,
   va_end (args);
 }
 
+/* @text as valid UTF-8 on one line: line breaks and other control
+ * characters are shown as escapes, so a value quoted in a message or a
+ * column can never start a second line. */
+static char *
+one_line (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *line = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (line, "\\n");
+      else if (c == '\r')
+        g_string_append (line, "\\r");
+      else if (c == '\t')
+        g_string_append (line, "\\t");
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (line, "\\u%04X", c);
+      else
+        g_string_append_len (line, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (line, FALSE);
+}
+
+static void
+print_error (const char *message)
+{
+  g_autofree char *line = one_line (message);
+
+  fflush (stdout);
+  fprintf (stderr, "lineup: %s\n", line);
+}
+
 static void
 print_json (JsonBuilder *builder)
 {
@@ -79,6 +126,46 @@ print_json (JsonBuilder *builder)
   out ("%s\n", text);
 }
 
+/* Appends @text and pads it to @width characters (not bytes). */
+static void
+append_column (GString    *line,
+               const char *text,
+               glong       width)
+{
+  g_string_append (line, text);
+  for (glong n = g_utf8_strlen (text, -1); n < width; n++)
+    g_string_append_c (line, ' ');
+  g_string_append (line, "  ");
+}
+
+/* Prints @rows (arrays of one-line cells) with every column but the last
+ * padded to its widest cell. */
+static void
+print_table (GPtrArray *rows,
+             guint      n_columns)
+{
+  g_autofree glong *widths = g_new0 (glong, n_columns);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      for (guint c = 0; c + 1 < n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      g_string_truncate (line, 0);
+      for (guint c = 0; c + 1 < n_columns; c++)
+        append_column (line, cells[c], widths[c]);
+      g_string_append (line, cells[n_columns - 1]);
+      out ("%s\n", line->str);
+    }
+}
+
 /* ---- argument checks ---- */
 
 /* Text safe to show in a message about @text, which may not be UTF-8. */
@@ -86,7 +173,7 @@ static char *
 shown (const char *text)
 {
   if (g_utf8_validate (text, -1, NULL))
-    return g_strdup (text);
+    return one_line (text);
   return g_strescape (text, NULL);
 }
 
@@ -105,6 +192,28 @@ check_utf8 (const char  *what,
   return FALSE;
 }
 
+/* Titles and names are one line in every view and export. */
+static gboolean
+check_one_line (const char  *what,
+                const char  *text,
+                GError     **error)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+        {
+          g_autofree char *s = one_line (text);
+          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                       _("%s “%s” has a line break or control character (U+%04X) at offset %ld: it must be one line of text"),
+                       what, s, c, (long) (p - text));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static const OptionSpec *
 find_spec (const OptionSpec *specs,
            const char       *name)
@@ -116,15 +225,21 @@ find_spec (const OptionSpec *specs,
 }
 
 static gboolean
-parse_args (const char        *command,
-            const OptionSpec  *specs,
-            guint              min_positional,
-            guint              max_positional,
-            const char        *positional_names,
-            char             **argv,
-            Args              *args,
-            GError           **error)
+is_help (const char *arg)
 {
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h");
+}
+
+static gboolean
+parse_args (const char     *command,
+            const Command  *spec,
+            char          **argv,
+            Args           *args,
+            GError        **error)
+{
+  guint n_positional = spec->positional ? g_strv_length ((char **) spec->positional) : 0;
+  gboolean options_done = FALSE;
+
   args->command = command;
   args->options = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) g_ptr_array_unref);
@@ -134,12 +249,19 @@ parse_args (const char        *command,
     {
       const char *arg = argv[i];
 
-      if (g_str_has_prefix (arg, "--") && arg[2] != '\0')
+      if (!options_done && is_help (arg))
+        {
+          args->help = TRUE;
+          return TRUE;
+        }
+      if (!options_done && g_str_equal (arg, "--"))
+        options_done = TRUE;
+      else if (!options_done && g_str_has_prefix (arg, "--"))
         {
           g_autofree char *name = g_strdup (arg + 2);
           char *eq = strchr (name, '=');
           const char *value = NULL;
-          const OptionSpec *spec;
+          const OptionSpec *option;
           GPtrArray *values;
 
           if (eq)
@@ -147,67 +269,99 @@ parse_args (const char        *command,
               *eq = '\0';
               value = arg + 2 + (eq - name) + 1;
             }
-          spec = find_spec (specs, name);
-          if (spec == NULL)
+
+          /* The global option is welcome after the command too. */
+          if (g_str_equal (name, "database"))
+            {
+              if (value == NULL && argv[i + 1] == NULL)
+                {
+                  g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                               _("--database needs a file path, e.g. --database ~/plans/lineup.db"));
+                  return FALSE;
+                }
+              args->database = value ? value : argv[++i];
+              if (!check_utf8 ("--database", args->database, error))
+                return FALSE;
+              continue;
+            }
+
+          option = find_spec (spec->options, name);
+          if (option == NULL)
             {
               g_autofree char *s = shown (arg);
               g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                           _("%s: unknown option %s; see “lineup help”"), command, s);
+                           _("%s: unknown option %s; see “lineup %s --help”"), command, s, command);
               return FALSE;
             }
-          if (spec->takes_value && value == NULL)
+          if (option->takes_value && value == NULL)
             {
               if (argv[i + 1] == NULL)
                 {
                   g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                               _("%s: --%s needs a value"), command, spec->name);
+                               _("%s: --%s needs a value"), command, option->name);
                   return FALSE;
                 }
               value = argv[++i];
             }
-          else if (!spec->takes_value && value != NULL)
+          else if (!option->takes_value && value != NULL)
             {
               g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                           _("%s: --%s takes no value"), command, spec->name);
+                           _("%s: --%s takes no value"), command, option->name);
               return FALSE;
             }
 
           if (value)
             {
-              g_autofree char *what = g_strdup_printf ("--%s", spec->name);
+              g_autofree char *what = g_strdup_printf ("--%s", option->name);
               if (!check_utf8 (what, value, error))
                 return FALSE;
             }
 
-          values = g_hash_table_lookup (args->options, spec->name);
-          if (values && !spec->repeatable)
+          values = g_hash_table_lookup (args->options, option->name);
+          if (values && !option->repeatable)
             {
               g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                           _("%s: --%s is given twice; give it once"), command, spec->name);
+                           _("%s: --%s is given twice; give it once"), command, option->name);
               return FALSE;
             }
           if (values == NULL)
             {
               values = g_ptr_array_new ();
-              g_hash_table_insert (args->options, (gpointer) spec->name, values);
+              g_hash_table_insert (args->options, (gpointer) option->name, values);
             }
           g_ptr_array_add (values, (gpointer) (value ? value : ""));
         }
+      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
+        {
+          g_autofree char *s = shown (arg);
+          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                       _("%s: unknown option %s; options are spelled --name (put “--” before an argument that starts with “-”)"),
+                       command, s);
+          return FALSE;
+        }
       else
         {
-          if (!check_utf8 (_("An argument"), arg, error))
+          guint index = args->positional->len;
+
+          if (index >= n_positional)
+            {
+              g_autofree char *s = shown (arg);
+              g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                           _("%s: unexpected argument “%s”; see “lineup %s --help”"),
+                           command, s, command);
+              return FALSE;
+            }
+          if (!check_utf8 (spec->positional[index], arg, error))
             return FALSE;
           g_ptr_array_add (args->positional, (gpointer) arg);
         }
     }
 
-  if (args->positional->len < min_positional || args->positional->len > max_positional)
+  if (args->positional->len < n_positional)
     {
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   args->positional->len < min_positional
-                     ? _("%s: missing %s; see “lineup help”")
-                     : _("%s: too many arguments (expected %s); see “lineup help”"),
-                   command, positional_names);
+                   _("%s: missing %s; usage: lineup %s %s"),
+                   command, spec->positional[args->positional->len], command, spec->synopsis);
       return FALSE;
     }
   return TRUE;
@@ -228,6 +382,13 @@ opt_all (Args       *args,
   return g_hash_table_lookup (args->options, name);
 }
 
+static const char *
+positional (Args  *args,
+            guint  index)
+{
+  return g_ptr_array_index (args->positional, index);
+}
+
 static gboolean
 need (Args        *args,
       const char  *name,
@@ -245,11 +406,14 @@ parse_date_arg (const char  *what,
                 GDate       *date,
                 GError     **error)
 {
+  g_autofree char *s = NULL;
+
   g_date_clear (date, 1);
   if (lineup_parse_date (text, date))
     return TRUE;
+  s = one_line (text);
   g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-               _("%s “%s” is not a valid date: expected YYYY-MM-DD, e.g. 2026-12-10"), what, text);
+               _("%s “%s” is not a valid date: expected YYYY-MM-DD, e.g. 2026-12-10"), what, s);
   return FALSE;
 }
 
@@ -258,22 +422,29 @@ parse_time_arg (const char  *text,
                 int         *minutes,
                 GError     **error)
 {
+  g_autofree char *s = NULL;
+
   if (lineup_parse_time (text, minutes))
     return TRUE;
+  s = one_line (text);
   g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-               _("--time “%s” is not a valid time: expected HH:MM from 00:00 to 23:59, e.g. 09:30"), text);
+               _("--time “%s” is not a valid time: expected HH:MM from 00:00 to 23:59, e.g. 09:30"), s);
   return FALSE;
 }
 
 static gboolean
-parse_stage_arg (const char   *text,
+parse_stage_arg (const char   *what,
+                 const char   *text,
                  LineupStage  *stage,
                  GError      **error)
 {
+  g_autofree char *s = NULL;
+
   if (lineup_stage_from_string (text, stage))
     return TRUE;
+  s = one_line (text);
   g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-               _("“%s” is not a stage: expected one of %s"), text, lineup_stage_list_keys ());
+               _("%s “%s” is not a stage: expected one of %s"), what, s, lineup_stage_list_keys ());
   return FALSE;
 }
 
@@ -297,9 +468,10 @@ parse_platforms_arg (GPtrArray  *values,
             continue;
           if (lineup_platform_lookup (parts[p]) == NULL)
             {
+              g_autofree char *s = one_line (parts[p]);
               g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
                            _("--platform “%s” is not a platform Lineup knows: expected one of %s"),
-                           parts[p], lineup_platform_list_keys ());
+                           s, lineup_platform_list_keys ());
               return FALSE;
             }
           g_strv_builder_add (builder, parts[p]);
@@ -311,20 +483,49 @@ parse_platforms_arg (GPtrArray  *values,
 
 /* ---- the plan ---- */
 
+static char *
+plan_path (Args *args)
+{
+  if (args->database)
+    return g_strdup (args->database);
+  if (g_getenv ("LINEUP_DATABASE") && *g_getenv ("LINEUP_DATABASE"))
+    return g_strdup (g_getenv ("LINEUP_DATABASE"));
+  return lineup_store_default_path ();
+}
+
+/* For commands that only read: a plan that does not exist yet is empty. */
+static gboolean
+plan_exists (Args *args)
+{
+  g_autofree char *path = plan_path (args);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Opens the plan, creating it when @create; otherwise a missing file is an
+ * error, so a mistyped --database never leaves an empty plan behind. */
+static LineupStore *
+open_store_full (Args      *args,
+                 gboolean   create,
+                 GError   **error)
+{
+  g_autofree char *path = plan_path (args);
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *s = one_line (path);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
+                   _("There is no plan at “%s” yet: start one with “lineup pillar add NAME”, “lineup import csv FILE” or “lineup demo”, or name another with --database"),
+                   s);
+      return NULL;
+    }
+  return lineup_store_open (path, error);
+}
+
 static LineupStore *
 open_store (Args    *args,
             GError **error)
 {
-  g_autofree char *path = NULL;
-
-  if (args->database)
-    path = g_strdup (args->database);
-  else if (g_getenv ("LINEUP_DATABASE") && *g_getenv ("LINEUP_DATABASE"))
-    path = g_strdup (g_getenv ("LINEUP_DATABASE"));
-  else
-    path = lineup_store_default_path ();
-
-  return lineup_store_open (path, error);
+  return open_store_full (args, FALSE, error);
 }
 
 static LineupPillar *
@@ -334,13 +535,15 @@ find_pillar (LineupStore  *store,
 {
   LineupPillar *pillar = lineup_store_find_pillar (store, name);
   g_autofree char *known = NULL;
+  g_autofree char *s = NULL;
 
   if (pillar)
     return pillar;
   known = lineup_store_list_pillar_names (store);
+  s = one_line (name);
   g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
                _("--pillar “%s”: no such pillar; known pillars: %s. Add one with: lineup pillar add \"%s\""),
-               name, *known ? known : _("none yet"), name);
+               s, *known ? known : _("none yet"), s);
   return NULL;
 }
 
@@ -351,12 +554,14 @@ find_type (LineupStore  *store,
 {
   LineupContentType *type = lineup_store_find_content_type (store, name);
   g_autofree char *known = NULL;
+  g_autofree char *s = NULL;
 
   if (type)
     return type;
   known = lineup_store_list_content_type_names (store);
+  s = one_line (name);
   g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
-               _("--type “%s”: no such content type; expected one of %s"), name, known);
+               _("--type “%s”: no such content type; expected one of %s"), s, known);
   return NULL;
 }
 
@@ -485,54 +690,44 @@ add_post_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-static void
-print_post_line (LineupStore *store,
-                 LineupPost  *post)
+#define POST_LINE_COLUMNS 8
+
+/* date, time, stage, pillar, type, platforms, title, short id */
+static char **
+make_post_line (LineupStore *store,
+                LineupPost  *post)
 {
   LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
-  g_autofree char *when = lineup_post_is_dated (post)
-    ? format_local (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d %H:%M")
-    : g_strdup (_("(no date)       "));
   g_autofree char *platforms = g_strjoinv (",", (char **) lineup_post_get_platforms (post));
-  g_autofree char *short_id = g_strndup (lineup_post_get_id (post), 8);
+  char **cells = g_new0 (char *, POST_LINE_COLUMNS + 1);
 
-  out ("%s  %-9s  %-18s  %-12s  %-20s  %s  [%s]\n",
-       when, lineup_stage_to_key (lineup_post_get_stage (post)),
-       pillar ? lineup_pillar_get_name (pillar) : "?",
-       type ? lineup_content_type_get_name (type) : "?",
-       *platforms ? platforms : "-",
-       lineup_post_get_title (post), short_id);
+  if (lineup_post_is_dated (post))
+    {
+      cells[0] = format_local (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
+      cells[1] = format_local (store, lineup_post_get_scheduled_at (post), "%H:%M");
+    }
+  else
+    {
+      cells[0] = g_strdup (_("(no date)"));
+      cells[1] = g_strdup ("-");
+    }
+  cells[2] = g_strdup (lineup_stage_to_key (lineup_post_get_stage (post)));
+  cells[3] = one_line (pillar ? lineup_pillar_get_name (pillar) : "?");
+  cells[4] = one_line (type ? lineup_content_type_get_name (type) : "?");
+  cells[5] = g_strdup (*platforms ? platforms : "-");
+  cells[6] = one_line (lineup_post_get_title (post));
+  cells[7] = g_strdup_printf ("[%.8s]", lineup_post_get_id (post));
+  return cells;
 }
 
 /* ---- commands ---- */
-
-static const OptionSpec post_field_options[] = {
-  { "title", TRUE, FALSE },
-  { "body", TRUE, FALSE },
-  { "pillar", TRUE, FALSE },
-  { "type", TRUE, FALSE },
-  { "platform", TRUE, TRUE },
-  { "date", TRUE, FALSE },
-  { "time", TRUE, FALSE },
-  { "stage", TRUE, FALSE },
-  { "campaign", TRUE, FALSE },
-  { "goal", TRUE, FALSE },
-  { "audience", TRUE, FALSE },
-  { "key-message", TRUE, FALSE },
-  { "call-to-action", TRUE, FALSE },
-  { "hashtags", TRUE, FALSE },
-  { "owner", TRUE, FALSE },
-  { "due", TRUE, FALSE },
-  { NULL }
-};
 
 static const char * const brief_options[LINEUP_N_BRIEF_FIELDS] = {
   "goal", "audience", "key-message", "call-to-action", "hashtags", "owner",
 };
 
-/* Applies the options every post command shares to @post; @store may be
- * NULL for the checks that need no plan. */
+/* Applies the options every post command shares to @post. */
 static gboolean
 apply_post_fields (Args         *args,
                    LineupStore  *store,
@@ -569,8 +764,10 @@ apply_post_fields (Args         *args,
       LineupCampaign *campaign = lineup_store_find_campaign (store, opt (args, "campaign"));
       if (campaign == NULL && *opt (args, "campaign"))
         {
+          g_autofree char *s = one_line (opt (args, "campaign"));
           g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
-                       _("--campaign “%s”: no such campaign in the plan"), opt (args, "campaign"));
+                       _("--campaign “%s”: no such campaign in the plan (--campaign \"\" takes a post out of its campaign)"),
+                       s);
           return FALSE;
         }
       lineup_post_set_campaign_id (post, campaign ? lineup_campaign_get_id (campaign) : 0);
@@ -593,13 +790,15 @@ check_post_fields (Args    *args,
   LineupStage stage;
   g_auto(GStrv) keys = NULL;
 
+  if (opt (args, "title") && !check_one_line ("--title", opt (args, "title"), error))
+    return FALSE;
   if (opt (args, "date") && !parse_date_arg ("--date", opt (args, "date"), &date, error))
     return FALSE;
   if (opt (args, "due") && *opt (args, "due") && !parse_date_arg ("--due", opt (args, "due"), &date, error))
     return FALSE;
   if (opt (args, "time") && !parse_time_arg (opt (args, "time"), &minutes, error))
     return FALSE;
-  if (opt (args, "stage") && !parse_stage_arg (opt (args, "stage"), &stage, error))
+  if (opt (args, "stage") && !parse_stage_arg ("--stage", opt (args, "stage"), &stage, error))
     return FALSE;
   if (opt_all (args, "platform") && !parse_platforms_arg (opt_all (args, "platform"), &keys, error))
     return FALSE;
@@ -666,6 +865,12 @@ cmd_post_list (Args    *args,
       return 2;
     }
 
+  if (!plan_exists (args))
+    {
+      if (opt (args, "json"))
+        out ("[]\n");
+      return 0;
+    }
   store = open_store (args, error);
   if (store == NULL)
     return 1;
@@ -700,8 +905,13 @@ cmd_post_list (Args    *args,
       print_json (builder);
     }
   else
-    for (guint i = 0; i < posts->len; i++)
-      print_post_line (store, posts->pdata[i]);
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_full (posts->len, (GDestroyNotify) g_strfreev);
+
+      for (guint i = 0; i < posts->len; i++)
+        g_ptr_array_add (rows, make_post_line (store, posts->pdata[i]));
+      print_table (rows, POST_LINE_COLUMNS);
+    }
   return 0;
 }
 
@@ -711,6 +921,7 @@ cmd_post_edit (Args    *args,
 {
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupPost) post = NULL;
+  g_autofree char *title = NULL;
   int before;
 
   if (!check_post_fields (args, error))
@@ -727,7 +938,7 @@ cmd_post_edit (Args    *args,
   store = open_store (args, error);
   if (store == NULL)
     return 1;
-  post = lineup_store_get_post (store, g_ptr_array_index (args->positional, 0), error);
+  post = lineup_store_get_post (store, positional (args, 0), error);
   if (post == NULL || !apply_post_fields (args, store, post, error))
     return 1;
 
@@ -738,9 +949,10 @@ cmd_post_edit (Args    *args,
 
       if (!lineup_post_is_dated (post))
         {
+          g_autofree char *s = one_line (lineup_post_get_title (post));
           g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
-                       _("post edit: “%s” has no date, so it has no time; give it one with “lineup post move %.8s --date YYYY-MM-DD” first"),
-                       lineup_post_get_title (post), lineup_post_get_id (post));
+                       _("post edit: --time: “%s” has no date, so it has no time; give it one with “lineup post move %.8s --date YYYY-MM-DD” first"),
+                       s, lineup_post_get_id (post));
           return 1;
         }
       lineup_parse_time (opt (args, "time"), &minutes);
@@ -751,10 +963,11 @@ cmd_post_edit (Args    *args,
   before = lineup_post_get_revision (post);
   if (!lineup_store_update_post (store, post, error))
     return 1;
+  title = one_line (lineup_post_get_title (post));
   if (lineup_post_get_revision (post) == before)
-    out (_("No change to “%s”\n"), lineup_post_get_title (post));
+    out (_("No change to “%s”\n"), title);
   else
-    out (_("Updated “%s” (revision %d)\n"), lineup_post_get_title (post), lineup_post_get_revision (post));
+    out (_("Updated “%s” (revision %d)\n"), title, lineup_post_get_revision (post));
   return 0;
 }
 
@@ -765,6 +978,7 @@ cmd_post_move (Args    *args,
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupPost) moved = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
   int minutes = -1;
   GDate date;
 
@@ -774,13 +988,14 @@ cmd_post_move (Args    *args,
 
   store = open_store (args, error);
   if (store == NULL ||
-      !lineup_store_reschedule_post (store, g_ptr_array_index (args->positional, 0), &date, minutes, error))
+      !lineup_store_reschedule_post (store, positional (args, 0), &date, minutes, error))
     return 1;
-  moved = lineup_store_get_post (store, g_ptr_array_index (args->positional, 0), error);
+  moved = lineup_store_get_post (store, positional (args, 0), error);
   if (moved == NULL)
     return 1;
   when = format_local (store, lineup_post_get_scheduled_at (moved), "%Y-%m-%d %H:%M");
-  out (_("Moved “%s” to %s\n"), lineup_post_get_title (moved), when);
+  title = one_line (lineup_post_get_title (moved));
+  out (_("Moved “%s” to %s (%s)\n"), title, when, lineup_store_get_time_zone_id (store));
   return 0;
 }
 
@@ -798,7 +1013,7 @@ cmd_post_duplicate (Args    *args,
   store = open_store (args, error);
   if (store == NULL)
     return 1;
-  copy = lineup_store_duplicate_post (store, g_ptr_array_index (args->positional, 0), &date, error);
+  copy = lineup_store_duplicate_post (store, positional (args, 0), &date, error);
   if (copy == NULL)
     return 1;
   out ("%s\n", lineup_post_get_id (copy));
@@ -811,20 +1026,30 @@ cmd_post_stage (Args    *args,
 {
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupPost) post = NULL;
+  g_autofree char *title = NULL;
   LineupStage stage;
 
-  if (!parse_stage_arg (g_ptr_array_index (args->positional, 1), &stage, error))
+  if (!parse_stage_arg ("STAGE", positional (args, 1), &stage, error))
+    return 2;
+  if (opt (args, "as") && !check_one_line ("--as", opt (args, "as"), error))
     return 2;
 
   store = open_store (args, error);
   if (store == NULL)
     return 1;
-  post = lineup_store_get_post (store, g_ptr_array_index (args->positional, 0), error);
-  if (post == NULL ||
-      !lineup_store_set_stage (store, lineup_post_get_id (post), stage,
+  post = lineup_store_get_post (store, positional (args, 0), error);
+  if (post == NULL)
+    return 1;
+  title = one_line (lineup_post_get_title (post));
+  if (lineup_post_get_stage (post) == stage)
+    {
+      out (_("“%s” is already %s; nothing changed\n"), title, lineup_stage_to_key (stage));
+      return 0;
+    }
+  if (!lineup_store_set_stage (store, lineup_post_get_id (post), stage,
                                opt (args, "as"), opt (args, "comment"), error))
     return 1;
-  out ("“%s”: %s → %s\n", lineup_post_get_title (post),
+  out ("“%s”: %s → %s\n", title,
        lineup_stage_to_key (lineup_post_get_stage (post)), lineup_stage_to_key (stage));
   return 0;
 }
@@ -835,13 +1060,15 @@ cmd_post_delete (Args    *args,
 {
   g_autoptr(LineupStore) store = open_store (args, error);
   g_autoptr(LineupPost) post = NULL;
+  g_autofree char *title = NULL;
 
   if (store == NULL)
     return 1;
-  post = lineup_store_get_post (store, g_ptr_array_index (args->positional, 0), error);
+  post = lineup_store_get_post (store, positional (args, 0), error);
   if (post == NULL || !lineup_store_delete_post (store, lineup_post_get_id (post), error))
     return 1;
-  out (_("Deleted “%s” (%s)\n"), lineup_post_get_title (post), lineup_post_get_id (post));
+  title = one_line (lineup_post_get_title (post));
+  out (_("Deleted “%s” (%s)\n"), title, lineup_post_get_id (post));
   return 0;
 }
 
@@ -855,7 +1082,7 @@ cmd_post_show (Args    *args,
 
   if (store == NULL)
     return 1;
-  post = lineup_store_get_post (store, g_ptr_array_index (args->positional, 0), error);
+  post = lineup_store_get_post (store, positional (args, 0), error);
   if (post == NULL)
     return 1;
 
@@ -869,23 +1096,35 @@ cmd_post_show (Args    *args,
   {
     LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
     LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
+    LineupCampaign *campaign = lineup_store_get_campaign (store, lineup_post_get_campaign_id (post));
     g_autofree char *when = lineup_post_is_dated (post)
       ? format_local (store, lineup_post_get_scheduled_at (post), "%A %-d %B %Y, %H:%M")
       : g_strdup (_("no date (backlog)"));
     g_autofree char *platforms = g_strjoinv (", ", (char **) lineup_post_get_platforms (post));
+    g_autofree char *title = one_line (lineup_post_get_title (post));
     g_autoptr(GPtrArray) history = lineup_store_get_history (store, lineup_post_get_id (post), NULL);
 
-    out ("%s\n", lineup_post_get_title (post));
+    out ("%s\n", title);
     out ("  %-16s %s\n", _("id"), lineup_post_get_id (post));
     out ("  %-16s %s (%s)\n", _("when"), when, lineup_store_get_time_zone_id (store));
     out ("  %-16s %s\n", _("stage"), lineup_stage_to_label (lineup_post_get_stage (post)));
     out ("  %-16s %s\n", _("pillar"), pillar ? lineup_pillar_get_name (pillar) : "?");
     out ("  %-16s %s\n", _("type"), type ? lineup_content_type_get_name (type) : "?");
     out ("  %-16s %s\n", _("platforms"), *platforms ? platforms : "-");
+    if (campaign)
+      out ("  %-16s %s\n", _("campaign"), lineup_campaign_get_name (campaign));
     out ("  %-16s %d\n", _("revision"), lineup_post_get_revision (post));
     for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
       if (lineup_post_get_brief (post, f))
-        out ("  %-16s %s\n", lineup_brief_field_to_label (f), lineup_post_get_brief (post, f));
+        {
+          g_autoptr(GString) label = g_string_new (lineup_brief_field_to_label (f));
+          g_autofree char *value = one_line (lineup_post_get_brief (post, f));
+
+          do
+            g_string_append_c (label, ' ');
+          while (g_utf8_strlen (label->str, -1) < 17);
+          out ("  %s%s\n", label->str, value);
+        }
     if (lineup_post_get_due_on (post))
       out ("  %-16s %s\n", _("due"), lineup_post_get_due_on (post));
     if (*lineup_post_get_body (post))
@@ -895,11 +1134,12 @@ cmd_post_show (Args    *args,
       {
         LineupStageChange *change = g_ptr_array_index (history, i);
         g_autofree char *at = format_local (store, change->at, "%Y-%m-%d %H:%M");
+        g_autofree char *comment = change->comment ? one_line (change->comment) : NULL;
 
         out ("  %s  %s → %s  %s%s%s\n", at,
              change->from_stage < 0 ? _("created") : lineup_stage_to_key (change->from_stage),
              lineup_stage_to_key (change->to_stage), change->actor,
-             change->comment ? ": " : "", change->comment ? change->comment : "");
+             comment ? ": " : "", comment ? comment : "");
       }
   }
   return 0;
@@ -910,34 +1150,42 @@ cmd_pillar_add (Args    *args,
                 GError **error)
 {
   g_autoptr(LineupStore) store = NULL;
+  const char *name = positional (args, 0);
+  const char *color = opt (args, "color");
   LineupPillar *pillar;
   double target = -1;
 
-  if (opt (args, "color") && !lineup_color_is_valid (opt (args, "color")))
+  if (!check_one_line ("NAME", name, error))
+    return 2;
+  if (color && !lineup_color_is_valid (color))
     {
+      g_autofree char *s = one_line (color);
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("--color “%s” is not a colour: expected #RRGGBB, e.g. #3584e4"), opt (args, "color"));
+                   _("--color “%s” is not a colour: expected #RRGGBB, e.g. #3584e4"), s);
       return 2;
     }
   if (opt (args, "target"))
     {
+      g_autofree char *text = g_strdup (opt (args, "target"));
       char *end = NULL;
 
-      target = g_ascii_strtod (opt (args, "target"), &end);
-      if (end == opt (args, "target") || *end != '\0' || target < 0 || target > 100)
+      /* "25" and "25%" mean the same. */
+      if (g_str_has_suffix (text, "%"))
+        text[strlen (text) - 1] = '\0';
+      target = g_ascii_strtod (text, &end);
+      if (*text == '\0' || end == text || *end != '\0' || !(target >= 0 && target <= 100))
         {
+          g_autofree char *s = one_line (opt (args, "target"));
           g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                       _("--target “%s” is not a share: expected a percentage from 0 to 100, e.g. 25"),
-                       opt (args, "target"));
+                       _("--target “%s” is not a share: expected a percentage from 0 to 100, e.g. 25"), s);
           return 2;
         }
     }
 
-  store = open_store (args, error);
+  store = open_store_full (args, TRUE, error);
   if (store == NULL)
     return 1;
-  pillar = lineup_store_add_pillar (store, g_ptr_array_index (args->positional, 0),
-                                    opt (args, "color"), target, error);
+  pillar = lineup_store_add_pillar (store, name, color, target, error);
   if (pillar == NULL)
     return 1;
   out (_("Added pillar “%s” (%s)\n"), lineup_pillar_get_name (pillar), lineup_pillar_get_color (pillar));
@@ -948,12 +1196,20 @@ static int
 cmd_pillar_list (Args    *args,
                  GError **error)
 {
-  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupStore) store = NULL;
   g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GListModel *pillars;
   guint n;
 
+  if (!plan_exists (args))
+    {
+      if (opt (args, "json"))
+        out ("[]\n");
+      return 0;
+    }
+  store = open_store (args, error);
   if (store == NULL)
     return 1;
   posts = lineup_store_list_all_posts (store, error);
@@ -966,38 +1222,39 @@ cmd_pillar_list (Args    *args,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
+      char **cells = g_new0 (char *, 5);
       guint count = 0;
 
       for (guint p = 0; p < posts->len; p++)
         count += lineup_post_get_pillar_id (posts->pdata[p]) == lineup_pillar_get_id (pillar);
 
-      if (opt (args, "json"))
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, lineup_pillar_get_name (pillar));
-          json_builder_set_member_name (builder, "color");
-          json_builder_add_string_value (builder, lineup_pillar_get_color (pillar));
-          json_builder_set_member_name (builder, "target");
-          if (lineup_pillar_get_target (pillar) >= 0)
-            json_builder_add_double_value (builder, lineup_pillar_get_target (pillar));
-          else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "posts");
-          json_builder_add_int_value (builder, count);
-          json_builder_end_object (builder);
-        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, lineup_pillar_get_name (pillar));
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, lineup_pillar_get_color (pillar));
+      json_builder_set_member_name (builder, "target");
+      if (lineup_pillar_get_target (pillar) >= 0)
+        json_builder_add_double_value (builder, lineup_pillar_get_target (pillar));
       else
-        {
-          g_autofree char *target = lineup_pillar_get_target (pillar) >= 0
-            ? g_strdup_printf ("%g%%", lineup_pillar_get_target (pillar)) : g_strdup ("-");
-          out ("%-24s %s  %-6s %u posts\n", lineup_pillar_get_name (pillar),
-               lineup_pillar_get_color (pillar), target, count);
-        }
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "posts");
+      json_builder_add_int_value (builder, count);
+      json_builder_end_object (builder);
+
+      cells[0] = one_line (lineup_pillar_get_name (pillar));
+      cells[1] = g_strdup (lineup_pillar_get_color (pillar));
+      cells[2] = lineup_pillar_get_target (pillar) >= 0
+        ? g_strdup_printf ("%g%%", lineup_pillar_get_target (pillar)) : g_strdup ("-");
+      cells[3] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post", "%u posts", count), count);
+      g_ptr_array_add (rows, cells);
     }
   json_builder_end_array (builder);
+
   if (opt (args, "json"))
     print_json (builder);
+  else
+    print_table (rows, 4);
   return 0;
 }
 
@@ -1006,10 +1263,13 @@ cmd_campaign_add (Args    *args,
                   GError **error)
 {
   g_autoptr(LineupStore) store = NULL;
+  const char *name = positional (args, 0);
+  const char *color = opt (args, "color");
   LineupCampaign *campaign;
   GDate from, to;
 
-  if (!need (args, "from", error) || !need (args, "to", error) ||
+  if (!check_one_line ("NAME", name, error) ||
+      !need (args, "from", error) || !need (args, "to", error) ||
       !parse_date_arg ("--from", opt (args, "from"), &from, error) ||
       !parse_date_arg ("--to", opt (args, "to"), &to, error))
     return 2;
@@ -1019,18 +1279,18 @@ cmd_campaign_add (Args    *args,
                    _("campaign add: --from %s is after --to %s"), opt (args, "from"), opt (args, "to"));
       return 2;
     }
-  if (opt (args, "color") && !lineup_color_is_valid (opt (args, "color")))
+  if (color && !lineup_color_is_valid (color))
     {
+      g_autofree char *s = one_line (color);
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("--color “%s” is not a colour: expected #RRGGBB, e.g. #e66100"), opt (args, "color"));
+                   _("--color “%s” is not a colour: expected #RRGGBB, e.g. #e66100"), s);
       return 2;
     }
 
-  store = open_store (args, error);
+  store = open_store_full (args, TRUE, error);
   if (store == NULL)
     return 1;
-  campaign = lineup_store_add_campaign (store, g_ptr_array_index (args->positional, 0),
-                                        opt (args, "color") ? opt (args, "color") : "#e66100",
+  campaign = lineup_store_add_campaign (store, name, color ? color : "#e66100",
                                         opt (args, "from"), opt (args, "to"), error);
   if (campaign == NULL)
     return 1;
@@ -1043,11 +1303,19 @@ static int
 cmd_campaign_list (Args    *args,
                    GError **error)
 {
-  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupStore) store = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   GListModel *campaigns;
   guint n;
 
+  if (!plan_exists (args))
+    {
+      if (opt (args, "json"))
+        out ("[]\n");
+      return 0;
+    }
+  store = open_store (args, error);
   if (store == NULL)
     return 1;
   campaigns = lineup_store_get_campaigns (store);
@@ -1056,27 +1324,29 @@ cmd_campaign_list (Args    *args,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LineupCampaign) c = g_list_model_get_item (campaigns, i);
+      char **cells = g_new0 (char *, 4);
 
-      if (opt (args, "json"))
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, lineup_campaign_get_name (c));
-          json_builder_set_member_name (builder, "color");
-          json_builder_add_string_value (builder, lineup_campaign_get_color (c));
-          json_builder_set_member_name (builder, "from");
-          json_builder_add_string_value (builder, lineup_campaign_get_starts_on (c));
-          json_builder_set_member_name (builder, "to");
-          json_builder_add_string_value (builder, lineup_campaign_get_ends_on (c));
-          json_builder_end_object (builder);
-        }
-      else
-        out ("%-24s %s  %s – %s\n", lineup_campaign_get_name (c), lineup_campaign_get_color (c),
-             lineup_campaign_get_starts_on (c), lineup_campaign_get_ends_on (c));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, lineup_campaign_get_name (c));
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, lineup_campaign_get_color (c));
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_string_value (builder, lineup_campaign_get_starts_on (c));
+      json_builder_set_member_name (builder, "to");
+      json_builder_add_string_value (builder, lineup_campaign_get_ends_on (c));
+      json_builder_end_object (builder);
+
+      cells[0] = one_line (lineup_campaign_get_name (c));
+      cells[1] = g_strdup (lineup_campaign_get_color (c));
+      cells[2] = g_strdup_printf ("%s – %s", lineup_campaign_get_starts_on (c), lineup_campaign_get_ends_on (c));
+      g_ptr_array_add (rows, cells);
     }
   json_builder_end_array (builder);
   if (opt (args, "json"))
     print_json (builder);
+  else
+    print_table (rows, 3);
   return 0;
 }
 
@@ -1085,16 +1355,19 @@ cmd_import_csv (Args    *args,
                 GError **error)
 {
   g_autoptr(LineupStore) store = NULL;
-  const char *file = g_ptr_array_index (args->positional, 0);
+  const char *file = positional (args, 0);
   guint n = 0;
 
   if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
     {
+      g_autofree char *s = one_line (file);
       g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
-                   _("import csv: “%s” does not exist or is not a file"), file);
+                   g_file_test (file, G_FILE_TEST_EXISTS)
+                     ? _("import csv: “%s” is not a file: expected a CSV file")
+                     : _("import csv: “%s” does not exist: expected a CSV file"), s);
       return 1;
     }
-  store = open_store (args, error);
+  store = open_store_full (args, TRUE, error);
   if (store == NULL || !lineup_import_csv (store, file, &n, error))
     return 1;
   out (g_dngettext (GETTEXT_PACKAGE, "Imported %u post\n", "Imported %u posts\n", n), n);
@@ -1106,21 +1379,25 @@ cmd_demo (Args    *args,
           GError **error)
 {
   g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GPtrArray) dated = NULL;
+  g_autoptr(GHashTable) pillars = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   int year = 0, month = 0;
   guint n = 0;
   char tail;
+  GDate first, next;
 
   if (opt (args, "month") &&
       (strlen (opt (args, "month")) != 7 ||
        sscanf (opt (args, "month"), "%4d-%2d%c", &year, &month, &tail) != 2 ||
        month < 1 || month > 12 || year < 1900))
     {
+      g_autofree char *s = one_line (opt (args, "month"));
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("--month “%s” is not a month: expected YYYY-MM, e.g. 2026-12"), opt (args, "month"));
+                   _("--month “%s” is not a month: expected YYYY-MM, e.g. 2026-12"), s);
       return 2;
     }
 
-  store = open_store (args, error);
+  store = open_store_full (args, TRUE, error);
   if (store == NULL)
     return 1;
   if (year == 0)
@@ -1133,50 +1410,47 @@ cmd_demo (Args    *args,
     }
   if (!lineup_demo_fill (store, year, month, &n, error))
     return 1;
-  out (_("Added a demo plan for %04d-%02d: %u posts in 4 pillars\n"), year, month, n);
+
+  /* Say what the month now holds: the demo refuses a month with posts, so
+   * every dated post in it is new. */
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, month, year);
+  next = first;
+  g_date_add_months (&next, 1);
+  dated = lineup_store_list_posts (store, lineup_store_local_to_utc (store, &first, 0),
+                                   lineup_store_local_to_utc (store, &next, 0), NULL);
+  for (guint i = 0; dated && i < dated->len; i++)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = lineup_post_get_pillar_id (dated->pdata[i]);
+      g_hash_table_add (pillars, id);
+    }
+  out (_("Added a demo plan for %04d-%02d: %u posts (%u dated, %u undated briefs) in %u pillars\n"),
+       year, month, n, dated ? dated->len : 0, dated ? n - MIN (n, dated->len) : 0,
+       g_hash_table_size (pillars));
   return 0;
 }
 
-static const char usage[] =
-  "Usage: lineup [--database PATH] [COMMAND …]\n"
-  "\n"
-  "Without a command, opens the window. The plan is $XDG_DATA_HOME/lineup/lineup.db\n"
-  "unless --database or LINEUP_DATABASE names another file.\n"
-  "\n"
-  "Commands:\n"
-  "  post add --title T --pillar P --type TYPE [--date YYYY-MM-DD [--time HH:MM]]\n"
-  "           [--platform NAME]… [--stage STAGE] [--body TEXT]\n"
-  "  post list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
-  "  post edit ID [--title T] [--body TEXT] [--pillar P] [--type TYPE]\n"
-  "           [--platform NAME]… [--time HH:MM]\n"
-  "  post move ID --date YYYY-MM-DD [--time HH:MM]\n"
-  "                                        keeps the local time of day unless --time\n"
-  "  post duplicate ID --date YYYY-MM-DD   a Draft copy on that day, same time\n"
-  "  post stage ID STAGE [--comment TEXT] [--as NAME]\n"
-  "  post delete ID\n"
-  "  post show ID [--json]\n"
-  "  pillar add NAME [--color #RRGGBB] [--target PERCENT]\n"
-  "  pillar list [--json]\n"
-  "  campaign add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--color #RRGGBB]\n"
-  "  campaign list [--json]\n"
-  "  import csv FILE                       columns title, body, date, time, pillar,\n"
-  "                                        type, platform, stage; all rows or none\n"
-  "  demo [--month YYYY-MM]                a realistic demo month\n"
-  "\n"
-  "post add and post edit also take the brief: --goal, --audience, --key-message,\n"
-  "--call-to-action, --hashtags, --owner, --due YYYY-MM-DD, and --campaign NAME.\n"
-  "ID is a post's id or its first characters (at least 4).\n"
-  "Stages: brief, draft, in-review, approved, scheduled, published.\n";
-
-typedef struct {
-  const char *group;
-  const char *verb;       /* NULL: the group is the command */
-  CommandFunc func;
-  const OptionSpec *options;
-  guint min_positional, max_positional;
-  const char *positional_names;
-} Command;
-
+static const OptionSpec post_field_options[] = {
+  { "title", TRUE, FALSE },
+  { "body", TRUE, FALSE },
+  { "pillar", TRUE, FALSE },
+  { "type", TRUE, FALSE },
+  { "platform", TRUE, TRUE },
+  { "date", TRUE, FALSE },
+  { "time", TRUE, FALSE },
+  { "stage", TRUE, FALSE },
+  { "campaign", TRUE, FALSE },
+  { "goal", TRUE, FALSE },
+  { "audience", TRUE, FALSE },
+  { "key-message", TRUE, FALSE },
+  { "call-to-action", TRUE, FALSE },
+  { "hashtags", TRUE, FALSE },
+  { "owner", TRUE, FALSE },
+  { "due", TRUE, FALSE },
+  { NULL }
+};
 static const OptionSpec list_options[] = {
   { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL }
 };
@@ -1191,22 +1465,95 @@ static const OptionSpec campaign_options[] = {
   { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "color", TRUE, FALSE }, { NULL }
 };
 
+static const char * const id_arg[] = { "ID", NULL };
+static const char * const id_stage_args[] = { "ID", "STAGE", NULL };
+static const char * const name_arg[] = { "NAME", NULL };
+static const char * const file_arg[] = { "FILE", NULL };
+
+/* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
-  { "post", "add", cmd_post_add, post_field_options, 0, 0, "" },
-  { "post", "list", cmd_post_list, list_options, 0, 0, "" },
-  { "post", "edit", cmd_post_edit, post_field_options, 1, 1, "ID" },
-  { "post", "move", cmd_post_move, move_options, 1, 1, "ID" },
-  { "post", "duplicate", cmd_post_duplicate, date_options, 1, 1, "ID" },
-  { "post", "stage", cmd_post_stage, stage_options, 2, 2, "ID and STAGE" },
-  { "post", "delete", cmd_post_delete, no_options, 1, 1, "ID" },
-  { "post", "show", cmd_post_show, json_options, 1, 1, "ID" },
-  { "pillar", "add", cmd_pillar_add, pillar_options, 1, 1, "NAME" },
-  { "pillar", "list", cmd_pillar_list, json_options, 0, 0, "" },
-  { "campaign", "add", cmd_campaign_add, campaign_options, 1, 1, "NAME" },
-  { "campaign", "list", cmd_campaign_list, json_options, 0, 0, "" },
-  { "import", "csv", cmd_import_csv, no_options, 1, 1, "FILE" },
-  { "demo", NULL, cmd_demo, demo_options, 0, 0, "" },
+  { "post", "add", cmd_post_add, post_field_options, NULL,
+    "--title T --pillar P --type TYPE [--date YYYY-MM-DD [--time HH:MM]] [--platform NAME]… [--stage STAGE] [--body TEXT] [BRIEF]",
+    N_("adds a post and prints its id; without --date it is an idea in the backlog") },
+  { "post", "list", cmd_post_list, list_options, NULL,
+    "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+    N_("lists posts by time, whole days in the plan’s time zone; undated ones last") },
+  { "post", "edit", cmd_post_edit, post_field_options, id_arg,
+    "ID [--title T] [--body TEXT] [--pillar P] [--type TYPE] [--platform NAME]… [--time HH:MM] [BRIEF]",
+    N_("changes only the fields given; --platform replaces the set") },
+  { "post", "move", cmd_post_move, move_options, id_arg,
+    "ID --date YYYY-MM-DD [--time HH:MM]",
+    N_("moves a post to another day, keeping its local time unless --time") },
+  { "post", "duplicate", cmd_post_duplicate, date_options, id_arg,
+    "ID --date YYYY-MM-DD",
+    N_("a Draft copy on that day at the same time; prints its id") },
+  { "post", "stage", cmd_post_stage, stage_options, id_stage_args,
+    "ID STAGE [--comment TEXT] [--as NAME]",
+    N_("moves a post through the workflow and records who did it") },
+  { "post", "delete", cmd_post_delete, no_options, id_arg,
+    "ID",
+    N_("removes a post from the plan") },
+  { "post", "show", cmd_post_show, json_options, id_arg,
+    "ID [--json]",
+    N_("everything about one post, with its brief and history") },
+  { "pillar", "add", cmd_pillar_add, pillar_options, name_arg,
+    "NAME [--color #RRGGBB] [--target PERCENT]",
+    N_("adds a content pillar") },
+  { "pillar", "list", cmd_pillar_list, json_options, NULL,
+    "[--json]",
+    N_("the pillars with colour, target share and number of posts") },
+  { "campaign", "add", cmd_campaign_add, campaign_options, name_arg,
+    "NAME --from YYYY-MM-DD --to YYYY-MM-DD [--color #RRGGBB]",
+    N_("adds a campaign: a named window of days posts can belong to") },
+  { "campaign", "list", cmd_campaign_list, json_options, NULL,
+    "[--json]",
+    N_("the campaigns with colour and dates") },
+  { "import", "csv", cmd_import_csv, no_options, file_arg,
+    "FILE",
+    N_("imports posts from CSV (columns title, body, date, time, pillar, type, platform, stage); all rows or none") },
+  { "demo", NULL, cmd_demo, demo_options, NULL,
+    "[--month YYYY-MM]",
+    N_("fills a month (this month by default) with a realistic demo plan") },
 };
+
+/* Every command, or those of @group, or @only. */
+static void
+print_usage (const char    *group,
+             const Command *only)
+{
+  g_autofree char *default_path = lineup_store_default_path ();
+  gboolean post_commands = FALSE;
+
+  out ("%s\n", _("Usage: lineup [--database PATH] [COMMAND …]"));
+  if (group == NULL && only == NULL)
+    {
+      out ("\n");
+      out (_("Without a command, opens the window. The plan is %s\n"
+             "unless --database or LINEUP_DATABASE names another file.\n"), default_path);
+      out ("\n%s\n", _("Commands:"));
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      const Command *command = &commands[c];
+
+      if ((only && only != command) || (group && !g_str_equal (group, command->group)))
+        continue;
+      post_commands |= g_str_equal (command->group, "post");
+      out ("  lineup %s%s%s %s\n      %s\n", command->group, command->verb ? " " : "",
+           command->verb ? command->verb : "", command->synopsis, _(command->summary));
+    }
+  if (post_commands)
+    {
+      out ("\n%s\n", _("BRIEF, for post add and post edit: --goal, --audience, --key-message,\n"
+                       "--call-to-action, --hashtags, --owner TEXT, --due YYYY-MM-DD, --campaign NAME."));
+      out (_("ID is a post’s id or its first characters (at least 4).\n"
+             "STAGE is one of %s.\n"), lineup_stage_list_keys ());
+      out (_("NAME after --platform is one of %s.\n"), lineup_platform_list_keys ());
+    }
+  if (group == NULL && only == NULL)
+    out ("\n%s\n", _("Exit status: 0 done, 1 the plan refused or could not be changed,\n"
+                     "2 the command line was wrong. Errors are one line on stderr."));
+}
 
 /* Index of the first argument after the global options, or -1 on a
  * malformed --database. */
@@ -1245,10 +1592,11 @@ lineup_cli_wants (int    argc,
     return TRUE;
   if (first >= argc)
     return FALSE;
-  /* Options GApplication and GTK understand stay with the window. */
-  if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h") ||
-      g_str_equal (argv[first], "--version"))
+  if (is_help (argv[first]) || g_str_equal (argv[first], "--version"))
     return TRUE;
+  /* Any other word is a command, known or not: handed to the window, a
+   * mistyped command would only get GApplication's "can not open files"
+   * critical. Options GApplication and GTK understand stay with the window. */
   return argv[first][0] != '-';
 }
 
@@ -1263,26 +1611,25 @@ lineup_cli_run (int    argc,
   const char *group, *verb;
   int status = 2;
 
-  if (first < 0)
+  if (first < 0 || (database && !*database))
     {
-      fprintf (stderr, "lineup: %s\n", _("--database needs a file path, e.g. --database ~/plans/lineup.db"));
+      print_error (_("--database needs a file path, e.g. --database ~/plans/lineup.db"));
       return 2;
     }
-  if (first >= argc || g_str_equal (argv[first], "help") ||
-      g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
+  if (database && !check_utf8 ("--database", database, &error))
     {
-      out ("%s", usage);
+      print_error (error->message);
+      return 2;
+    }
+  if (first >= argc || g_str_equal (argv[first], "help") || is_help (argv[first]))
+    {
+      print_usage (NULL, NULL);
       return 0;
     }
   if (g_str_equal (argv[first], "--version"))
     {
       out ("lineup %s\n", PACKAGE_VERSION);
       return 0;
-    }
-  if (database && !*database)
-    {
-      fprintf (stderr, "lineup: %s\n", _("--database needs a file path, e.g. --database ~/plans/lineup.db"));
-      return 2;
     }
 
   group = argv[first];
@@ -1300,16 +1647,20 @@ lineup_cli_run (int    argc,
 
       name = command->verb ? g_strdup_printf ("%s %s", group, verb) : g_strdup (group);
       args.database = database;
-      if (parse_args (name, command->options, command->min_positional, command->max_positional,
-                      command->positional_names, argv + first + (command->verb ? 2 : 1), &args, &error))
-        status = command->func (&args, &error);
-      else
+      if (!parse_args (name, command, argv + first + (command->verb ? 2 : 1), &args, &error))
         status = 2;
+      else if (args.help)
+        {
+          print_usage (NULL, command);
+          status = 0;
+        }
+      else
+        status = command->func (&args, &error);
       args_clear (&args);
 
       if (error)
         {
-          fprintf (stderr, "lineup: %s\n", error->message);
+          print_error (error->message);
           if (status == 0)
             status = 1;
         }
@@ -1321,14 +1672,22 @@ lineup_cli_run (int    argc,
     g_autofree char *g = shown (group);
     g_autofree char *v = verb ? shown (verb) : NULL;
     g_autofree char *message = NULL;
+    gboolean is_group = FALSE;
 
-    if (g_str_equal (group, "post") || g_str_equal (group, "pillar") || g_str_equal (group, "import") ||
-        g_str_equal (group, "campaign"))
-      message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup help”"), g, v)
-                  : g_strdup_printf (_("“%s” needs a subcommand; see “lineup help”"), g);
+    for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+      is_group |= commands[c].verb && g_str_equal (commands[c].group, group);
+
+    if (is_group && verb && is_help (verb))
+      {
+        print_usage (group, NULL);
+        return 0;
+      }
+    if (is_group)
+      message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup %s --help”"), g, v, g)
+                  : g_strdup_printf (_("“%s” needs a subcommand; see “lineup %s --help”"), g, g);
     else
       message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, import, demo or help); see “lineup help”"), g);
-    fprintf (stderr, "lineup: %s\n", message);
+    print_error (message);
   }
   return 2;
 }

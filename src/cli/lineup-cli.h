@@ -8,8 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when the arguments name a subcommand (post, pillar, import, demo,
- * help) or ask for --help/--version; the window opens otherwise. */
+/* TRUE when, after --database PATH, the arguments name a command (post,
+ * pillar, campaign, import, demo, help — or any other word, so a mistyped
+ * command gets a clear message instead of GApplication's "can not open
+ * files") or ask for --help/-h/--version; FALSE for no arguments or the
+ * options of the window, which then opens. */
 gboolean lineup_cli_wants (int    argc,
                            char **argv);
 /* Runs the command and returns the exit status: 0, 1 when the command

@@ -1,0 +1,82 @@
+"""Drives the `lineup` binary on a plan file in a temporary folder, for the
+command-line tests (cli_commands.py, cli_bad_input.py)."""
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import tempfile
+
+BIN = os.environ["LINEUP_BINARY"]
+
+
+def headless_env(tz=None):
+    """The test environment without a display, so a command that touched GTK
+    would fail, and without LINEUP_DATABASE, so nothing reaches another plan."""
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "LINEUP_DATABASE"):
+        env.pop(name, None)
+    if tz:
+        env["TZ"] = tz
+    return env
+
+
+class Plan:
+    """A plan file in a temporary folder, driven through the binary."""
+
+    def __init__(self, tz=None):
+        self.dir = tempfile.TemporaryDirectory(prefix="lineup-cli-")
+        self.path = os.path.join(self.dir.name, "plan.db")
+        self.env = headless_env(tz)
+        # The default plan, should a command fall back to it, is in here too.
+        self.env["XDG_DATA_HOME"] = os.path.join(self.dir.name, "xdg-data")
+
+    def run(self, *args, check=True, env=None, database=True):
+        argv = [BIN] + (["--database", self.path] if database else []) + list(args)
+        out = subprocess.run(argv, capture_output=True, env=env or self.env, timeout=60)
+        if check and out.returncode != 0:
+            raise AssertionError(f"{args} failed ({out.returncode}): {out.stderr.decode(errors='replace')}")
+        return out
+
+    def text(self, *args, **kwargs):
+        # Strict decoding: every output must be valid UTF-8.
+        return self.run(*args, **kwargs).stdout.decode("utf-8")
+
+    def json(self, *args, **kwargs):
+        return json.loads(self.text(*args, **kwargs))
+
+    def add(self, title, pillar="Community", type_="Proof", *extra):
+        return self.text("post", "add", "--title", title, "--pillar", pillar, "--type", type_, *extra).strip()
+
+    def show(self, post_id):
+        return self.json("post", "show", post_id, "--json")
+
+    def file(self, name, content):
+        path = os.path.join(self.dir.name, name)
+        with open(path, "wb") as f:
+            f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return path
+
+    def digest(self):
+        with open(self.path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+
+    def sql(self, query, *params):
+        # A read-write connection: closing it removes the WAL, as the app's
+        # does, so the next check sees only what the command left.
+        db = sqlite3.connect(self.path)
+        try:
+            return db.execute(query, params).fetchall()
+        finally:
+            db.close()
+
+    def integrity(self):
+        return self.sql("PRAGMA integrity_check")[0][0]
+
+    def ids(self):
+        assert self.integrity() == "ok"
+        return sorted(r[0] for r in self.sql("SELECT id FROM posts WHERE deleted_at IS NULL"))
+
+    def close(self):
+        self.dir.cleanup()
