@@ -389,6 +389,28 @@ lineup_color_is_valid (const char *color)
   return TRUE;
 }
 
+/* Titles and names are one line: a line break or another control
+ * character would break lists, cards, feeds and command output. */
+static gboolean
+check_one_line (const char  *what,
+                const char  *text,
+                GError     **error)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+        {
+          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                       _("%s holds a line break or control character (U+%04X at character %ld): write it on one line"),
+                       what, c, g_utf8_pointer_to_offset (text, p) + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_name (const char  *what,
             const char  *name,
@@ -396,7 +418,8 @@ check_name (const char  *what,
 {
   g_autofree char *stripped = NULL;
 
-  if (!check_text (what, name, LINEUP_NAME_MAX_CHARS, error))
+  if (!check_text (what, name, LINEUP_NAME_MAX_CHARS, error) ||
+      !check_one_line (what, name, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (name ? name : ""));
   if (*stripped == '\0')
@@ -417,7 +440,8 @@ validate_post (LineupStore  *self,
   g_auto(GStrv) platforms = NULL;
   GDate due;
 
-  if (!check_text (_("The title"), title, LINEUP_TITLE_MAX_CHARS, error))
+  if (!check_text (_("The title"), title, LINEUP_TITLE_MAX_CHARS, error) ||
+      !check_one_line (_("The title"), title, error))
     return FALSE;
   {
     g_autofree char *stripped = g_strstrip (g_strdup (title));

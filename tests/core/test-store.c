@@ -305,6 +305,15 @@ test_limits (Fixture       *f,
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
+  lineup_post_set_title (post, "Two\nlines");
+  g_assert_false (lineup_store_add_post (f->store, post, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "one line"));
+  g_clear_error (&error);
+  g_assert_null (lineup_store_add_pillar (f->store, "Tab\there", NULL, -1, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
   lineup_post_set_title (post, "Bad \xff byte");
   g_assert_false (lineup_store_add_post (f->store, post, &error));
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
