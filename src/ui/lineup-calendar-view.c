@@ -62,6 +62,7 @@ enum {
   OPEN_POST,
   POST_DELETED,
   TOAST,
+  NEW_POST,
   N_SIGNALS
 };
 
@@ -495,6 +496,16 @@ on_post_dropped_cb (LineupDayCell      *cell,
     duplicate_post_to (self, post, lineup_day_cell_get_date (cell));
   else
     move_post_to (self, post, lineup_day_cell_get_date (cell));
+}
+
+static void
+on_new_post_cb (LineupDayCell      *cell,
+                LineupCalendarView *self)
+{
+  int hour = lineup_day_cell_get_hour (cell);
+
+  g_signal_emit (self, signals[NEW_POST], 0, lineup_day_cell_get_date (cell),
+                 hour >= 0 ? hour * 60 : lineup_store_get_default_time (self->store));
 }
 
 static gboolean
@@ -1021,6 +1032,7 @@ build_grid (LineupCalendarView *self)
       self->cells[i] = lineup_day_cell_new ();
       g_signal_connect_object (self->cells[i], "card-created", G_CALLBACK (on_card_created_cb), self, 0);
       g_signal_connect_object (self->cells[i], "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
+      g_signal_connect_object (self->cells[i], "new-post", G_CALLBACK (on_new_post_cb), self, 0);
       gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->cells[i]), i % 7, 2 + 2 * (i / 7), 1, 1);
     }
   for (int w = 0; w < LINEUP_GRID_DAYS / 7; w++)
@@ -1068,6 +1080,7 @@ build_week_grid (LineupCalendarView *self)
           gtk_widget_set_size_request (GTK_WIDGET (cell), 110, -1);
           g_signal_connect_object (cell, "card-created", G_CALLBACK (on_card_created_cb), self, 0);
           g_signal_connect_object (cell, "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
+          g_signal_connect_object (cell, "new-post", G_CALLBACK (on_new_post_cb), self, 0);
           gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (cell), 1 + d, 1 + h, 1, 1);
           self->week_cells[d * 24 + h] = cell;
         }
@@ -1167,6 +1180,10 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   signals[POST_DELETED] =
     g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* new-post (const GDate *day, int minutes): start a post on that day. */
+  signals[NEW_POST] =
+    g_signal_new ("new-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_INT);
   signals[TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);

@@ -31,6 +31,7 @@ G_DEFINE_FINAL_TYPE (LineupDayCell, lineup_day_cell, GTK_TYPE_WIDGET)
 enum {
   CARD_CREATED,
   POST_DROPPED,
+  NEW_POST,
   N_SIGNALS
 };
 
@@ -52,6 +53,40 @@ on_drop_cb (GtkDropTarget *target,
     return FALSE;
   g_signal_emit (self, signals[POST_DROPPED], 0, post, copy);
   return TRUE;
+}
+
+/* Enter on a day (not on one of its cards, which take Enter first) or a
+ * double click on its empty space: a new post on that day. */
+static gboolean
+on_day_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               LineupDayCell         *self)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  g_signal_emit (self, signals[NEW_POST], 0);
+  return TRUE;
+}
+
+static void
+on_day_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   LineupDayCell   *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  /* Only the day's own space, not a card or the "+N more" button. */
+  if (picked && picked != GTK_WIDGET (self) && picked != self->number_label &&
+      picked != self->cards_box)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2)
+    g_signal_emit (self, signals[NEW_POST], 0);
 }
 
 static LineupPostCard *
@@ -115,6 +150,9 @@ lineup_day_cell_class_init (LineupDayCellClass *klass)
   signals[CARD_CREATED] =
     g_signal_new ("card-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST_CARD);
+  signals[NEW_POST] =
+    g_signal_new ("new-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[POST_DROPPED] =
     g_signal_new ("post-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINEUP_TYPE_POST, G_TYPE_BOOLEAN);
@@ -169,6 +207,18 @@ lineup_day_cell_init (LineupDayCell *self)
   self->cards = g_ptr_array_new ();
   self->more_cards = g_ptr_array_new ();
   self->day_posts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Days take the keyboard too, so arrow keys can reach an empty day. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_day_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_day_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
 
   drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

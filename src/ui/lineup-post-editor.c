@@ -569,3 +569,24 @@ lineup_post_editor_new (LineupStore *store,
 
   return self;
 }
+
+void
+lineup_post_editor_set_date (LineupPostEditor *self,
+                             const GDate      *date,
+                             int               minutes)
+{
+  g_autofree char *time = NULL;
+  g_autoptr(GDateTime) day = NULL;
+
+  g_return_if_fail (LINEUP_IS_POST_EDITOR (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  self->date = *date;
+  time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+  day = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, day);
+  self->date = *date;
+  gtk_switch_set_active (self->date_switch, TRUE);
+  update_date_label (self);
+}

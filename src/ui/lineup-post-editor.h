@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (LineupPostEditor, lineup_post_editor, LINEUP, POST_EDITOR,
 LineupPostEditor *lineup_post_editor_new (LineupStore *store,
                                           LineupPost  *post);
 
+/* For a new post started from a day (and an hour) of the calendar. */
+void              lineup_post_editor_set_date (LineupPostEditor *self,
+                                               const GDate      *date,
+                                               int               minutes);
+
 /* Grapheme clusters in @text: what a person counts as characters, and what
  * the networks' limits count. */
 guint             lineup_count_graphemes (const char  *text);

@@ -284,6 +284,18 @@ on_filter_changed_cb (LineupWindow *self)
 }
 
 static void
+on_calendar_new_post_cb (LineupWindow *self,
+                         const GDate  *date,
+                         int           minutes)
+{
+  LineupPostEditor *editor = lineup_post_editor_new (self->store, NULL);
+
+  lineup_post_editor_set_date (editor, date, minutes);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 on_view_toast_cb (LineupWindow *self,
                   const char   *message)
 {
@@ -464,6 +476,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, calendar_view);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_new_post_cb);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_revealer);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_box);

@@ -201,8 +201,26 @@ def main():
     ui.wait_for("the campaign band",
                 lambda: ui.find(frame, prefix="Campaign Launch week, " + day_name(first), visible=False), timeout=10)
 
+    # 9. Enter on an empty day starts a post on that day.
+    taken = {p["date"] for p in ui.cli_json("post", "list", "--json") if p["date"]}
+    month_days = [datetime.date.today().replace(day=d) for d in range(1, 29)]
+    empty = next(d for d in month_days if d.isoformat() not in taken)
+    day_cell = ui.wait_for(f"the empty day {day_name(empty)!r}", lambda: ui.find(frame, name=day_name(empty)))
+    ui.click(day_cell)
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "Return")
+    ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
+    ui.focus_window("New Post")
+    ui.xdotool("type", "--delay", "5", "Planned from an empty day")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+s")
+    def planned():
+        found = [p for p in ui.cli_json("post", "list", "--json") if p["title"] == "Planned from an empty day"]
+        return found[0] if found else None
+    new = ui.wait_for("the new post in the database", planned)
+    assert (new["date"], new["time"]) == (empty.isoformat(), "09:00"), new
+
     ui.screenshot()
-    print(f"ok: campaign band shown; week drop → {other_day} {expected_time}; filtered to {len(expected)} {pillar!r} cards and back; dragged {post['title']!r} {post['date']} → {target_day}, undid it; "
+    print(f"ok: new post on empty day {empty}; campaign band shown; week drop → {other_day} {expected_time}; filtered to {len(expected)} {pillar!r} cards and back; dragged {post['title']!r} {post['date']} → {target_day}, undid it; "
           f"planned {idea['title']!r} on {drop_day} at 09:00; Alt+Right → {next_day}; "
           f"published post refused")
 
