@@ -13,17 +13,17 @@
  * (domain.md). Mastodon's is the default; an instance may advertise its own,
  * which the publisher reads from the server. */
 static const LineupPlatformInfo platforms[] = {
-  { "linkedin",  "LinkedIn",  "lineup-platform-linkedin-symbolic",  3000 },
-  { "x",         "X",         "lineup-platform-x-symbolic",         280 },
-  { "tiktok",    "TikTok",    "lineup-platform-tiktok-symbolic",    2200 },
-  { "instagram", "Instagram", "lineup-platform-instagram-symbolic", 2200 },
-  { "youtube",   "YouTube",   "lineup-platform-youtube-symbolic",   5000 },
-  { "reddit",    "Reddit",    "lineup-platform-reddit-symbolic",    40000 },
-  { "threads",   "Threads",   "lineup-platform-threads-symbolic",   500 },
-  { "pinterest", "Pinterest", "lineup-platform-pinterest-symbolic", 500 },
-  { "facebook",  "Facebook",  "lineup-platform-facebook-symbolic",  63206 },
-  { "mastodon",  "Mastodon",  "lineup-platform-mastodon-symbolic",  500 },
-  { "bluesky",   "Bluesky",   "lineup-platform-bluesky-symbolic",   300 },
+  { "linkedin",  "LinkedIn",  "in", "lineup-platform-linkedin-symbolic",   3000 },
+  { "x",         "X",         "X",  "lineup-platform-x-symbolic",          280 },
+  { "tiktok",    "TikTok",    "TT", "lineup-platform-tiktok-symbolic",     2200 },
+  { "instagram", "Instagram", "IG", "lineup-platform-instagram-symbolic",  2200 },
+  { "youtube",   "YouTube",   "YT", "lineup-platform-youtube-symbolic",    5000 },
+  { "reddit",    "Reddit",    "R",  "lineup-platform-reddit-symbolic",     40000 },
+  { "threads",   "Threads",   "Th", "lineup-platform-threads-symbolic",    500 },
+  { "pinterest", "Pinterest", "P",  "lineup-platform-pinterest-symbolic",  500 },
+  { "facebook",  "Facebook",  "f",  "lineup-platform-facebook-symbolic",   63206 },
+  { "mastodon",  "Mastodon",  "M",  "lineup-platform-mastodon-symbolic",   500 },
+  { "bluesky",   "Bluesky",   "B",  "lineup-platform-bluesky-symbolic",    300 },
 };
 
 const LineupPlatformInfo *

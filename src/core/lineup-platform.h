@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct {
   const char *key;        /* stored and used on the command line: "mastodon" */
   const char *name;       /* shown: "Mastodon" */
+  const char *abbrev;     /* a monogram for tight places: "M" */
   const char *icon_name;  /* symbolic icon in the resource bundle */
   guint       text_limit; /* characters (graphemes) a caption may have; 0 = none known */
 } LineupPlatformInfo;

@@ -101,6 +101,7 @@ take_card (LineupDayCell *self,
     return g_ptr_array_index (pool, index);
 
   card = lineup_post_card_new ();
+  lineup_post_card_set_compact (card, box == self->cards_box);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (card));
   g_ptr_array_add (pool, card);
   g_signal_emit (self, signals[CARD_CREATED], 0, card);

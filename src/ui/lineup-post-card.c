@@ -24,6 +24,8 @@ struct _LineupPostCard
   GtkWidget *time_label;
   GtkWidget *type_icon;
   GtkWidget *title_label;
+  GtkWidget *platform_badge;
+  gboolean compact;
   GtkWidget *stage_dot;
   char *stage_class;
   GtkWidget *menu;          /* context menu, made on first use */
@@ -409,6 +411,13 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "card-title");
   gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
+  self->platform_badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->platform_badge, "platform-badge");
+  /* Narrow days give up the badge before the time or the title. */
+  gtk_label_set_ellipsize (GTK_LABEL (self->platform_badge), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->platform_badge), 1);
+  gtk_widget_set_valign (self->platform_badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->platform_badge, GTK_WIDGET (self));
   self->stage_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_size_request (self->stage_dot, 8, 8);
   gtk_widget_add_css_class (self->stage_dot, "stage-dot");
@@ -478,6 +487,20 @@ lineup_post_card_bind (LineupPostCard *self,
                                 type ? lineup_content_type_get_icon_name (type) : "lineup-type-other-symbolic");
   gtk_label_set_label (GTK_LABEL (self->title_label), lineup_post_get_title (post));
 
+  /* The first platform as a monogram, and how many more: the full list is
+   * in the tooltip and the accessible description. */
+  {
+    const char * const *platforms = lineup_post_get_platforms (post);
+    const LineupPlatformInfo *first = platforms[0] ? lineup_platform_lookup (platforms[0]) : NULL;
+    guint n = g_strv_length ((char **) platforms);
+    g_autofree char *badge = NULL;
+
+    if (first)
+      badge = n > 1 ? g_strdup_printf ("%s +%u", first->abbrev, n - 1) : g_strdup (first->abbrev);
+    gtk_label_set_label (GTK_LABEL (self->platform_badge), badge ? badge : "");
+    gtk_widget_set_visible (self->platform_badge, badge != NULL && !self->compact);
+  }
+
   if (self->stage_class)
     gtk_widget_remove_css_class (self->stage_dot, self->stage_class);
   g_free (self->stage_class);
@@ -495,4 +518,15 @@ lineup_post_card_get_post (LineupPostCard *self)
 {
   g_return_val_if_fail (LINEUP_IS_POST_CARD (self), NULL);
   return self->post;
+}
+
+void
+lineup_post_card_set_compact (LineupPostCard *self,
+                              gboolean        compact)
+{
+  g_return_if_fail (LINEUP_IS_POST_CARD (self));
+
+  self->compact = compact;
+  gtk_widget_set_visible (self->platform_badge,
+                          !compact && *gtk_label_get_label (GTK_LABEL (self->platform_badge)));
 }

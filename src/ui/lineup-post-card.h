@@ -30,5 +30,9 @@ void            lineup_post_card_bind     (LineupPostCard *self,
                                            LineupPost     *post,
                                            gboolean        force);
 LineupPost     *lineup_post_card_get_post (LineupPostCard *self);
+/* Compact cards (inside a day of the grid, where width is short) leave
+ * out the platform badge so the title keeps its room. */
+void            lineup_post_card_set_compact (LineupPostCard *self,
+                                              gboolean        compact);
 
 G_END_DECLS
