@@ -44,6 +44,7 @@ struct _LineupCalendarView
   GDate week_first;
   LineupDayCell *week_cells[7 * 24];
   GtkWidget *week_headers[7];
+  GtkWidget *week_bands;
   GtkWidget *grids_stack;
   GtkWidget *week_scroller;
   GtkWidget *weekday_labels[7];
@@ -226,46 +227,53 @@ make_band (LineupCampaign *campaign,
 
 /* Campaigns are few: their bands are simply made again. */
 static void
-rebuild_bands (LineupCalendarView *self,
-               const GDate        *first)
+fill_band_grid (LineupCalendarView *self,
+                GtkWidget          *band_grid,
+                const GDate        *week_start)
 {
   GListModel *campaigns = lineup_store_get_campaigns (self->store);
   guint n = g_list_model_get_n_items (campaigns);
+  GtkWidget *child;
+  GDate week_end = *week_start;
+  int row = 0;
 
+  while ((child = gtk_widget_get_first_child (band_grid)))
+    gtk_grid_remove (GTK_GRID (band_grid), child);
+  /* A grid counts only the columns that hold something: seven empty
+   * placeholders make a band start and end on its days. */
+  for (int c = 0; c < 7; c++)
+    gtk_grid_attach (GTK_GRID (band_grid), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), c, 99, 1, 1);
+
+  g_date_add_days (&week_end, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LineupCampaign) campaign = g_list_model_get_item (campaigns, i);
+      GDate from, to, shown_from, shown_to;
+
+      if (!lineup_parse_date (lineup_campaign_get_starts_on (campaign), &from) ||
+          !lineup_parse_date (lineup_campaign_get_ends_on (campaign), &to) ||
+          g_date_compare (&to, week_start) < 0 || g_date_compare (&from, &week_end) > 0)
+        continue;
+
+      shown_from = g_date_compare (&from, week_start) < 0 ? *week_start : from;
+      shown_to = g_date_compare (&to, &week_end) > 0 ? week_end : to;
+      gtk_grid_attach (GTK_GRID (band_grid), make_band (campaign, &from, &to),
+                       g_date_days_between (week_start, &shown_from), row,
+                       g_date_days_between (&shown_from, &shown_to) + 1, 1);
+      row++;
+    }
+}
+
+static void
+rebuild_bands (LineupCalendarView *self,
+               const GDate        *first)
+{
   for (int w = 0; w < LINEUP_GRID_DAYS / 7; w++)
     {
-      GtkWidget *child;
-      GDate week_start = *first, week_end;
-      int row = 0;
-
-      while ((child = gtk_widget_get_first_child (self->band_grids[w])))
-        gtk_grid_remove (GTK_GRID (self->band_grids[w]), child);
-      /* A grid counts only the columns that hold something: seven empty
-       * placeholders make a band start and end on its days. */
-      for (int c = 0; c < 7; c++)
-        gtk_grid_attach (GTK_GRID (self->band_grids[w]), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), c, 99, 1, 1);
+      GDate week_start = *first;
 
       g_date_add_days (&week_start, 7 * w);
-      week_end = week_start;
-      g_date_add_days (&week_end, 6);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(LineupCampaign) campaign = g_list_model_get_item (campaigns, i);
-          GDate from, to, shown_from, shown_to;
-
-          if (!lineup_parse_date (lineup_campaign_get_starts_on (campaign), &from) ||
-              !lineup_parse_date (lineup_campaign_get_ends_on (campaign), &to) ||
-              g_date_compare (&to, &week_start) < 0 || g_date_compare (&from, &week_end) > 0)
-            continue;
-
-          shown_from = g_date_compare (&from, &week_start) < 0 ? week_start : from;
-          shown_to = g_date_compare (&to, &week_end) > 0 ? week_end : to;
-          gtk_grid_attach (GTK_GRID (self->band_grids[w]), make_band (campaign, &from, &to),
-                           g_date_days_between (&week_start, &shown_from), row,
-                           g_date_days_between (&shown_from, &shown_to) + 1, 1);
-          row++;
-        }
+      fill_band_grid (self, self->band_grids[w], &week_start);
     }
 }
 
@@ -282,6 +290,7 @@ rebuild_week (LineupCalendarView *self)
   posts = visible_posts (self, &self->week_first, &end);
   if (posts == NULL)
     return;
+  fill_band_grid (self, self->week_bands, &self->week_first);
 
   /* Cells in (day, hour) order are in time order, like the posts. */
   day = self->week_first;
@@ -1046,21 +1055,37 @@ build_grid (LineupCalendarView *self)
   return grid;
 }
 
+#define HOUR_COLUMN_WIDTH 56
+
 static GtkWidget *
 build_week_grid (LineupCalendarView *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *top = gtk_grid_new ();
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *corner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
-  gtk_widget_add_css_class (grid, "week-grid");
-
+  /* Day names and campaign bands stay in view while the hours scroll. */
+  gtk_grid_set_column_homogeneous (GTK_GRID (top), FALSE);
+  gtk_widget_set_size_request (corner, HOUR_COLUMN_WIDTH, -1);
+  gtk_grid_attach (GTK_GRID (top), corner, 0, 0, 1, 1);
   for (int d = 0; d < 7; d++)
     {
       self->week_headers[d] = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->week_headers[d], "weekday");
       gtk_widget_set_hexpand (self->week_headers[d], TRUE);
-      gtk_grid_attach (GTK_GRID (grid), self->week_headers[d], 1 + d, 0, 1, 1);
+      gtk_widget_set_size_request (self->week_headers[d], 110, -1);
+      gtk_grid_attach (GTK_GRID (top), self->week_headers[d], 1 + d, 0, 1, 1);
     }
+  self->week_bands = gtk_grid_new ();
+  gtk_grid_set_column_homogeneous (GTK_GRID (self->week_bands), TRUE);
+  gtk_grid_set_row_spacing (GTK_GRID (self->week_bands), 1);
+  gtk_widget_add_css_class (self->week_bands, "campaign-bands");
+  gtk_grid_attach (GTK_GRID (top), self->week_bands, 1, 1, 7, 1);
+  gtk_widget_add_css_class (top, "week-grid");
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
+  gtk_widget_add_css_class (grid, "week-grid");
   for (int h = 0; h < 24; h++)
     {
       g_autofree char *text = g_strdup_printf ("%02d:00", h);
@@ -1069,7 +1094,8 @@ build_week_grid (LineupCalendarView *self)
       gtk_widget_add_css_class (label, "hour-label");
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_set_valign (label, GTK_ALIGN_START);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, 1 + h, 1, 1);
+      gtk_widget_set_size_request (label, HOUR_COLUMN_WIDTH, -1);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, h, 1, 1);
       for (int d = 0; d < 7; d++)
         {
           LineupDayCell *cell = lineup_day_cell_new ();
@@ -1081,7 +1107,7 @@ build_week_grid (LineupCalendarView *self)
           g_signal_connect_object (cell, "card-created", G_CALLBACK (on_card_created_cb), self, 0);
           g_signal_connect_object (cell, "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
           g_signal_connect_object (cell, "new-post", G_CALLBACK (on_new_post_cb), self, 0);
-          gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (cell), 1 + d, 1 + h, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (cell), 1 + d, h, 1, 1);
           self->week_cells[d * 24 + h] = cell;
         }
     }
@@ -1090,7 +1116,9 @@ build_week_grid (LineupCalendarView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->week_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->week_scroller), grid);
   gtk_widget_set_vexpand (self->week_scroller, TRUE);
-  return self->week_scroller;
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), self->week_scroller);
+  return box;
 }
 
 static void
