@@ -26,6 +26,7 @@ struct _LineupListView
   GtkSingleSelection *selection;
   GtkCustomFilter *filter;
   char *needle;          /* casefolded search text, or NULL */
+  gboolean scrolled_to_end;
 
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -176,21 +177,6 @@ today_position (LineupListView *self)
   return lineup_agenda_model_find_day (self->agenda, &today);
 }
 
-static gboolean
-scroll_to_today_tick (GtkWidget     *widget,
-                      GdkFrameClock *clock,
-                      gpointer       data)
-{
-  LineupListView *self = data;
-  guint position = today_position (self);
-
-  if (position != G_MAXUINT)
-    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
-  return G_SOURCE_REMOVE;
-}
-
-/* GTK 4.8 scrolls as little as it can: going to the end first, and to
- * today on the next frame, puts today at the top with the days ahead below. */
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -199,14 +185,37 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   lineup_post_row_unbind (LINEUP_POST_ROW (gtk_list_item_get_child (list_item)));
 }
 
+/* GTK 4.8 scrolls as little as it can: going to the end first, and to
+ * today on the next frame, puts today at the top with the days ahead below.
+ * Both wait until the list has its size. */
+static gboolean
+scroll_to_today_tick (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  LineupListView *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
+  guint position = today_position (self);
+
+  if (position == G_MAXUINT)
+    return G_SOURCE_REMOVE;
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) &&
+      gtk_adjustment_get_page_size (adjustment) == 0)
+    return G_SOURCE_CONTINUE;
+  if (!self->scrolled_to_end)
+    {
+      self->scrolled_to_end = TRUE;
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 scroll_to_today (LineupListView *self)
 {
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
-
-  if (today_position (self) == G_MAXUINT)
-    return;
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  self->scrolled_to_end = FALSE;
   gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_today_tick,
                                 g_object_ref (self), g_object_unref);
 }
