@@ -20,6 +20,7 @@ struct _LineupWindow
   LineupFilter *filter;
 
   GtkPopover *filter_popover;
+  GtkWidget *filter_button;
   GtkRevealer *chips_revealer;
   GtkBox *chips_box;
 
@@ -54,6 +55,8 @@ update_switchers (LineupWindow *self)
     return;
   views = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") == 0;
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, views);
+  if (self->filter_button)
+    gtk_widget_set_visible (self->filter_button, views);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     views && adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
@@ -478,6 +481,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_new_post_cb);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_revealer);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show_cb);
