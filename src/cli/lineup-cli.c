@@ -528,6 +528,25 @@ open_store (Args    *args,
   return open_store_full (args, FALSE, error);
 }
 
+/* For the listing commands: a plan that does not exist yet lists nothing
+ * (an empty JSON array with --json) and no file is made. Returns FALSE when
+ * there is nothing to list or the plan could not be opened (then @error is
+ * set). */
+static gboolean
+open_for_listing (Args         *args,
+                  LineupStore **out_store,
+                  GError      **error)
+{
+  if (!plan_exists (args))
+    {
+      if (opt (args, "json"))
+        out ("[]\n");
+      return FALSE;
+    }
+  *out_store = open_store (args, error);
+  return *out_store != NULL;
+}
+
 static LineupPillar *
 find_pillar (LineupStore  *store,
              const char   *name,
@@ -865,15 +884,8 @@ cmd_post_list (Args    *args,
       return 2;
     }
 
-  if (!plan_exists (args))
-    {
-      if (opt (args, "json"))
-        out ("[]\n");
-      return 0;
-    }
-  store = open_store (args, error);
-  if (store == NULL)
-    return 1;
+  if (!open_for_listing (args, &store, error))
+    return store == NULL && error && *error ? 1 : 0;
 
   if (opt (args, "from") || opt (args, "to"))
     {
@@ -1203,15 +1215,8 @@ cmd_pillar_list (Args    *args,
   GListModel *pillars;
   guint n;
 
-  if (!plan_exists (args))
-    {
-      if (opt (args, "json"))
-        out ("[]\n");
-      return 0;
-    }
-  store = open_store (args, error);
-  if (store == NULL)
-    return 1;
+  if (!open_for_listing (args, &store, error))
+    return store == NULL && error && *error ? 1 : 0;
   posts = lineup_store_list_all_posts (store, error);
   if (posts == NULL)
     return 1;
@@ -1309,15 +1314,8 @@ cmd_campaign_list (Args    *args,
   GListModel *campaigns;
   guint n;
 
-  if (!plan_exists (args))
-    {
-      if (opt (args, "json"))
-        out ("[]\n");
-      return 0;
-    }
-  store = open_store (args, error);
-  if (store == NULL)
-    return 1;
+  if (!open_for_listing (args, &store, error))
+    return store == NULL && error && *error ? 1 : 0;
   campaigns = lineup_store_get_campaigns (store);
   n = g_list_model_get_n_items (campaigns);
   json_builder_begin_array (builder);
