@@ -800,6 +800,25 @@ apply_post_fields (Args         *args,
 }
 
 /* The checks that need no plan, done before it is opened. */
+/* Length limits checked here too, so the message names the option the
+ * user typed ("--body"), not the field's name in the window ("caption"). */
+static gboolean
+check_length (const char  *option,
+              const char  *what,
+              const char  *text,
+              glong        max_chars,
+              GError     **error)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  if (n <= max_chars)
+    return TRUE;
+  g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
+               _("%s is %ld characters long; a %s may have at most %ld: shorten it by %ld"),
+               option, n, what, max_chars, n - max_chars);
+  return FALSE;
+}
+
 static gboolean
 check_post_fields (Args    *args,
                    GError **error)
@@ -810,6 +829,11 @@ check_post_fields (Args    *args,
   g_auto(GStrv) keys = NULL;
 
   if (opt (args, "title") && !check_one_line ("--title", opt (args, "title"), error))
+    return FALSE;
+  if ((opt (args, "title") &&
+       !check_length ("--title", _("title"), opt (args, "title"), LINEUP_TITLE_MAX_CHARS, error)) ||
+      (opt (args, "body") &&
+       !check_length ("--body", _("caption"), opt (args, "body"), LINEUP_BODY_MAX_CHARS, error)))
     return FALSE;
   if (opt (args, "date") && !parse_date_arg ("--date", opt (args, "date"), &date, error))
     return FALSE;

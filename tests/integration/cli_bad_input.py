@@ -116,11 +116,11 @@ class BadInput(unittest.TestCase):
         add = ["post", "add", "--pillar", "Community", "--type", "Proof"]
         self.refused(add + ["--title", "x" * 301], ["title", "301", "300"])
         self.refused(add + ["--title", "ł" * 301], ["title", "301", "300"])
-        self.refused(add + ["--title", "T", "--body", "b" * 65537], ["caption", "65537", "65536"])
+        self.refused(add + ["--title", "T", "--body", "b" * 65537], ["--body", "caption", "65537", "65536"])
         self.refused(add + ["--title", "T", "--goal", "g" * 2001], ["Goal", "2001", "2000"])
         self.refused(["post", "edit", self.some_id, "--title", "   "], ["title", "empty"])
         self.refused(["post", "edit", self.some_id, "--title", "x" * 301], ["title", "301"])
-        self.refused(["post", "edit", self.some_id, "--body", "b" * 65537], ["caption", "65537"])
+        self.refused(["post", "edit", self.some_id, "--body", "b" * 65537], ["--body", "caption", "65537"])
         self.refused(["pillar", "add", "p" * 101], ["101", "100"])
 
     def test_control_characters_stay_on_one_line(self):
