@@ -2412,6 +2412,34 @@ lineup_store_update_post (LineupStore  *self,
   return TRUE;
 }
 
+/* Stores @current at instant @when (or undated) as the next revision, in
+ * one undo step labelled @label_format with the title; nothing when the
+ * instant is the same. */
+static gboolean
+commit_schedule (LineupStore  *self,
+                 LineupPost   *current,
+                 gint64        when,
+                 const char   *label_format,
+                 GError      **error)
+{
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+
+  if (when == lineup_post_get_scheduled_at (current))
+    return TRUE;
+
+  changed = lineup_post_copy (current);
+  lineup_post_set_scheduled_at (changed, when);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current),
+                                now_seconds (),
+                                lineup_post_get_revision (current) + 1,
+                                0);
+
+  label = quoted_label (label_format, current);
+  return commit_post_change (self, current, changed, label, error);
+}
+
 gboolean
 lineup_store_move_post (LineupStore  *self,
                         const char   *id,
@@ -2429,8 +2457,6 @@ lineup_store_reschedule_post (LineupStore  *self,
                               GError      **error)
 {
   g_autoptr(LineupPost) current = NULL;
-  g_autoptr(LineupPost) changed = NULL;
-  g_autofree char *label = NULL;
   gint64 when;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
@@ -2448,19 +2474,7 @@ lineup_store_reschedule_post (LineupStore  *self,
         lineup_store_utc_to_local (self, lineup_post_get_scheduled_at (current), NULL, &minutes);
     }
   when = lineup_store_local_to_utc (self, date, minutes);
-  if (when == lineup_post_get_scheduled_at (current))
-    return TRUE;
-
-  changed = lineup_post_copy (current);
-  lineup_post_set_scheduled_at (changed, when);
-  _lineup_post_set_bookkeeping (changed,
-                                lineup_post_get_created_at (current),
-                                now_seconds (),
-                                lineup_post_get_revision (current) + 1,
-                                0);
-
-  label = quoted_label (_("Move “%s”"), current);
-  return commit_post_change (self, current, changed, label, error);
+  return commit_schedule (self, current, when, _("Move “%s”"), error);
 }
 
 gboolean
@@ -2487,27 +2501,13 @@ lineup_store_unschedule_post (LineupStore  *self,
                               GError      **error)
 {
   g_autoptr(LineupPost) current = NULL;
-  g_autoptr(LineupPost) changed = NULL;
-  g_autofree char *label = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
   current = find_live_post (self, id, error);
   if (current == NULL || !lineup_store_can_move_post (self, current, error))
     return FALSE;
-  if (!lineup_post_is_dated (current))
-    return TRUE;
-
-  changed = lineup_post_copy (current);
-  lineup_post_set_scheduled_at (changed, LINEUP_POST_UNDATED);
-  _lineup_post_set_bookkeeping (changed,
-                                lineup_post_get_created_at (current),
-                                now_seconds (),
-                                lineup_post_get_revision (current) + 1,
-                                0);
-
-  label = quoted_label (_("Move “%s” to the backlog"), current);
-  return commit_post_change (self, current, changed, label, error);
+  return commit_schedule (self, current, LINEUP_POST_UNDATED, _("Move “%s” to the backlog"), error);
 }
 
 LineupPost *
