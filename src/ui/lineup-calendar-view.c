@@ -754,8 +754,6 @@ static void
 apply_mode (LineupCalendarView *self,
             gboolean            week)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-
   if (week == self->week_mode)
     return;
   self->week_mode = week;
@@ -781,8 +779,6 @@ apply_mode (LineupCalendarView *self,
                                   week ? _("Previous week") : _("Previous month"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   week ? _("Next week") : _("Next month"), -1);
-  gtk_widget_action_set_enabled (widget, "calendar.pick-month", !week);
-  gtk_widget_set_sensitive (self->month_button, !week);
   update_title (self);
   queue_rebuild (self);
   if (week)
@@ -798,6 +794,19 @@ pick_month (GtkWidget  *widget,
   LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->month_button));
+  if (self->week_mode)
+    {
+      GDate first;
+
+      /* The week view goes to the chosen month's first week. */
+      g_date_set_dmy (&first, 1, CLAMP (g_variant_get_int32 (param), 1, 12), self->picker_year);
+      set_week_containing (self, &first);
+      self->year = self->picker_year;
+      self->month = g_date_get_month (&first);
+      update_title (self);
+      queue_rebuild (self);
+      return;
+    }
   show_month (self, self->picker_year, g_variant_get_int32 (param));
 }
 

@@ -495,10 +495,12 @@ lineup_post_card_bind (LineupPostCard *self,
     guint n = g_strv_length ((char **) platforms);
     g_autofree char *badge = NULL;
 
+    /* A day of the grid has room for the monogram alone. */
     if (first)
-      badge = n > 1 ? g_strdup_printf ("%s +%u", first->abbrev, n - 1) : g_strdup (first->abbrev);
+      badge = n > 1 && !self->compact ? g_strdup_printf ("%s +%u", first->abbrev, n - 1)
+                                      : g_strdup (first->abbrev);
     gtk_label_set_label (GTK_LABEL (self->platform_badge), badge ? badge : "");
-    gtk_widget_set_visible (self->platform_badge, badge != NULL && !self->compact);
+    gtk_widget_set_visible (self->platform_badge, badge != NULL);
   }
 
   if (self->stage_class)
@@ -526,7 +528,17 @@ lineup_post_card_set_compact (LineupPostCard *self,
 {
   g_return_if_fail (LINEUP_IS_POST_CARD (self));
 
+  if (self->compact == compact)
+    return;
   self->compact = compact;
-  gtk_widget_set_visible (self->platform_badge,
-                          !compact && *gtk_label_get_label (GTK_LABEL (self->platform_badge)));
+  /* In a day of the grid the badge is the first platform's monogram,
+   * short enough never to need an ellipsis. */
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  gtk_label_set_ellipsize (GTK_LABEL (self->platform_badge),
+                           compact ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  if (self->post)
+    lineup_post_card_bind (self, self->store, self->post, TRUE);
 }
