@@ -11,6 +11,7 @@
 #include "lineup-content-type.h"
 #include "lineup-campaign.h"
 #include "lineup-store.h"
+#include "lineup-workflow.h"
 #include "lineup-post-model.h"
 #include "lineup-agenda-model.h"
 #include "lineup-month-grid.h"

@@ -24,6 +24,7 @@
 
 #include "lineup-store.h"
 #include "lineup-store-private.h"
+#include "lineup-workflow.h"
 
 #define MAX_UNDO_STEPS 200
 #define UNDATED_SLOT G_MAXINT64
@@ -193,6 +194,64 @@ static const char * const migrations[] = {
   "  ('community', 'Community', 10, 15, 3),"
   "  ('promotional', 'Promotional', 0, 10, 4);"
   "INSERT INTO meta (key, value) VALUES ('default_time', '540');",
+
+  /* 1 → 2: the workflow: team, approval chain, checklist, approvals, and
+   * history lines of every kind (approvals, comments, ticks, edits). */
+  "ALTER TABLE stage_history ADD COLUMN kind TEXT NOT NULL DEFAULT 'stage';"
+  "CREATE TABLE team ("
+  "  name TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 100),"
+  "  role TEXT NOT NULL CHECK (role IN ('lead', 'editor', 'approver')),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE approval_steps ("
+  "  position INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),"
+  "  mode TEXT NOT NULL CHECK (mode IN ('any', 'all'))"
+  ");"
+  "CREATE TABLE approval_step_members ("
+  "  step INTEGER NOT NULL REFERENCES approval_steps(position) ON DELETE CASCADE,"
+  "  member TEXT NOT NULL REFERENCES team(name) COLLATE NOCASE,"
+  "  PRIMARY KEY (step, member)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE checklist ("
+  "  id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 300),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE post_checks ("
+  "  post_id TEXT NOT NULL REFERENCES posts(id),"
+  "  item_id INTEGER NOT NULL REFERENCES checklist(id) ON DELETE CASCADE,"
+  "  actor TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  PRIMARY KEY (post_id, item_id)"
+  ") WITHOUT ROWID;"
+  /* An approval counts while the post's content still has the key it was
+   * given for and no request for changes revoked it. */
+  "CREATE TABLE approvals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL REFERENCES posts(id),"
+  "  step INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  content_key TEXT NOT NULL,"
+  "  revoked INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX approvals_by_post ON approvals(post_id, revoked);"
+  "CREATE TABLE approved_versions ("
+  "  post_id TEXT PRIMARY KEY REFERENCES posts(id),"
+  "  revision INTEGER NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  platforms TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX history_by_kind ON stage_history(post_id, kind);"
+  "INSERT INTO checklist (text, position) VALUES"
+  "  ('One clear next step or call to action for the audience', 0),"
+  "  ('Accessible: alt text for images, subtitles for video', 1),"
+  "  ('Advertising or partnership labelled where it is one', 2),"
+  "  ('Tracked links carry UTM parameters', 3),"
+  "  ('Someone is named to answer comments after it goes out', 4);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
@@ -597,18 +656,19 @@ write_post_row (LineupStore  *self,
 }
 
 static gboolean
-write_history (LineupStore  *self,
-               const char   *post_id,
-               int           from_stage,
-               int           to_stage,
-               const char   *actor,
-               const char   *comment,
-               gint64        at,
-               GError      **error)
+write_history_line (LineupStore       *self,
+                    LineupHistoryKind  kind,
+                    const char        *post_id,
+                    int                from_stage,
+                    int                to_stage,
+                    const char        *actor,
+                    const char        *comment,
+                    gint64             at,
+                    GError           **error)
 {
   static const char sql[] =
-    "INSERT INTO stage_history (post_id, from_stage, to_stage, actor, at, comment) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO stage_history (post_id, from_stage, to_stage, actor, at, comment, kind) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
   sqlite3_stmt *stmt = get_statement (self, sql, error);
   int rc;
 
@@ -624,12 +684,27 @@ write_history (LineupStore  *self,
   sqlite3_bind_text (stmt, 4, actor ? actor : self->actor, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, at);
   bind_text_or_null (stmt, 6, comment);
+  sqlite3_bind_text (stmt, 7, lineup_history_kind_to_key (kind), -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   finish_statement (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, _("record the stage change"));
+    return set_sqlite_error (self, error, _("record the change in the post’s history"));
   return TRUE;
+}
+
+static gboolean
+write_history (LineupStore  *self,
+               const char   *post_id,
+               int           from_stage,
+               int           to_stage,
+               const char   *actor,
+               const char   *comment,
+               gint64        at,
+               GError      **error)
+{
+  return write_history_line (self, LINEUP_HISTORY_STAGE, post_id, from_stage, to_stage,
+                             actor, comment, at, error);
 }
 
 /* Reads a post by exact id, deleted ones included. */
@@ -2377,6 +2452,7 @@ lineup_store_update_post (LineupStore  *self,
   g_autoptr(LineupPost) current = NULL;
   g_autoptr(LineupPost) changed = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *what_changed = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
@@ -2399,8 +2475,22 @@ lineup_store_update_post (LineupStore  *self,
                                 lineup_post_get_revision (current) + 1,
                                 0);
 
+  /* Editing what approvers approved sends the post back to them. */
+  what_changed = lineup_workflow_edit_sends_back (current, changed);
+  if (what_changed)
+    _lineup_post_set_stage (changed, LINEUP_STAGE_IN_REVIEW);
+
   label = quoted_label (_("Edit “%s”"), current);
-  if (!commit_post_change (self, current, changed, label, error))
+  if (!begin_operation (self, label, error))
+    return FALSE;
+  if (!write_post_row (self, changed, error) ||
+      (what_changed &&
+       !write_history_line (self, LINEUP_HISTORY_EDIT, lineup_post_get_id (current),
+                            lineup_post_get_stage (current), LINEUP_STAGE_IN_REVIEW,
+                            NULL, what_changed, lineup_post_get_updated_at (changed), error)))
+    return end_operation (self, FALSE, NULL);
+  record_post_change (self, current, changed);
+  if (!end_operation (self, TRUE, error))
     return FALSE;
 
   _lineup_post_set_bookkeeping (post,
@@ -2409,6 +2499,7 @@ lineup_store_update_post (LineupStore  *self,
                                 lineup_post_get_revision (changed),
                                 0);
   lineup_post_set_platforms (post, lineup_post_get_platforms (changed));
+  _lineup_post_set_stage (post, lineup_post_get_stage (changed));
   return TRUE;
 }
 
@@ -2634,7 +2725,7 @@ lineup_store_get_history (LineupStore  *self,
                           GError      **error)
 {
   static const char sql[] =
-    "SELECT at, from_stage, to_stage, actor, comment FROM stage_history "
+    "SELECT at, from_stage, to_stage, actor, comment, kind FROM stage_history "
     "WHERE post_id = ? ORDER BY id";
   g_autoptr(LineupPost) post = NULL;
   g_autoptr(GPtrArray) history = NULL;
@@ -2661,6 +2752,8 @@ lineup_store_get_history (LineupStore  *self,
       change->to_stage = sqlite3_column_int (stmt, 2);
       change->actor = g_strdup (column_text (stmt, 3));
       change->comment = g_strdup (column_text (stmt, 4));
+      if (!lineup_history_kind_from_key (column_text (stmt, 5), &change->kind))
+        change->kind = LINEUP_HISTORY_STAGE;
       g_ptr_array_add (history, change);
     }
   finish_statement (stmt);
@@ -2670,6 +2763,753 @@ lineup_store_get_history (LineupStore  *self,
       return NULL;
     }
   return g_steal_pointer (&history);
+}
+
+/* ---- the team, the approval chain, the checklist ---- */
+
+void
+lineup_member_free (LineupMember *member)
+{
+  if (member == NULL)
+    return;
+  g_free (member->name);
+  g_free (member);
+}
+
+void
+lineup_approval_step_free (LineupApprovalStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->name);
+  g_strfreev (step->approvers);
+  g_free (step);
+}
+
+void
+lineup_checklist_item_free (LineupChecklistItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->text);
+  g_free (item->checked_by);
+  g_free (item);
+}
+
+/* Runs @sql (with up to three text/integer binds prepared by @bind) as one
+ * small settings change: its own transaction, no undo step, "plan-changed"
+ * after the commit. */
+static gboolean
+settings_operation_begin (LineupStore  *self,
+                          GError      **error)
+{
+  if (!begin_operation (self, NULL, error))
+    return FALSE;
+  queue_signal (self, PENDING_PLAN, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+step_done (LineupStore   *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, what);
+  return TRUE;
+}
+
+GPtrArray *
+lineup_store_get_team (LineupStore *self)
+{
+  static const char sql[] = "SELECT name, role FROM team ORDER BY position, name";
+  GPtrArray *team = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_member_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), team);
+
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return team;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LineupMember *member = g_new0 (LineupMember, 1);
+
+      member->name = g_strdup (column_text (stmt, 0));
+      if (!lineup_role_from_string (column_text (stmt, 1), &member->role))
+        member->role = LINEUP_ROLE_EDITOR;
+      g_ptr_array_add (team, member);
+    }
+  finish_statement (stmt);
+  return team;
+}
+
+LineupMember *
+lineup_store_find_member (LineupStore *self,
+                          const char  *name)
+{
+  g_autoptr(GPtrArray) team = lineup_store_get_team (self);
+
+  for (guint i = 0; name && i < team->len; i++)
+    {
+      LineupMember *member = g_ptr_array_index (team, i);
+
+      if (g_utf8_collate (member->name, name) == 0 || g_ascii_strcasecmp (member->name, name) == 0)
+        {
+          LineupMember *copy = g_new0 (LineupMember, 1);
+
+          copy->name = g_strdup (member->name);
+          copy->role = member->role;
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+gboolean
+lineup_store_set_member (LineupStore  *self,
+                         const char   *name,
+                         LineupRole    role,
+                         GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO team (name, role, position) "
+    "VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM team)) "
+    "ON CONFLICT (name) DO UPDATE SET role = ?2";
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (!check_name (_("The member’s name"), name, error))
+    return FALSE;
+  if ((guint) role >= LINEUP_N_ROLES)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("Unknown role: expected lead, editor or approver"));
+      return FALSE;
+    }
+  stripped = g_strstrip (g_strdup (name));
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, lineup_role_to_key (role), -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("save the team member"), error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_remove_member (LineupStore  *self,
+                            const char   *name,
+                            GError      **error)
+{
+  static const char sql[] = "DELETE FROM team WHERE name = ?";
+  g_autoptr(LineupMember) member = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  member = lineup_store_find_member (self, name);
+  if (member == NULL)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not in the team"), name ? name : "");
+      return FALSE;
+    }
+  chain = lineup_store_get_approval_chain (self);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      LineupApprovalStep *step = g_ptr_array_index (chain, i);
+
+      if (g_strv_contains ((const char * const *) step->approvers, member->name))
+        {
+          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                       _("%s approves in the step “%s”: take them out of the approval chain first"),
+                       member->name, step->name);
+          return FALSE;
+        }
+    }
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  sqlite3_bind_text (stmt, 1, member->name, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("remove the team member"), error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+GPtrArray *
+lineup_store_get_approval_chain (LineupStore *self)
+{
+  static const char steps_sql[] = "SELECT position, name, mode FROM approval_steps ORDER BY position";
+  static const char members_sql[] =
+    "SELECT m.member FROM approval_step_members m LEFT JOIN team t ON t.name = m.member "
+    "WHERE m.step = ? ORDER BY t.position, m.member";
+  GPtrArray *chain = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_step_free);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), chain);
+
+  stmt = get_statement (self, steps_sql, NULL);
+  if (stmt == NULL)
+    return chain;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LineupApprovalStep *step = g_new0 (LineupApprovalStep, 1);
+      gint64 position = sqlite3_column_int64 (stmt, 0);
+
+      step->name = g_strdup (column_text (stmt, 1));
+      step->all = g_strcmp0 (column_text (stmt, 2), "all") == 0;
+      g_ptr_array_add (chain, step);
+      g_array_append_val (positions, position);
+    }
+  finish_statement (stmt);
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      LineupApprovalStep *step = g_ptr_array_index (chain, i);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+      stmt = get_statement (self, members_sql, NULL);
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (positions, gint64, i));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (names, column_text (stmt, 0));
+      finish_statement (stmt);
+      step->approvers = g_strv_builder_end (names);
+    }
+  for (guint i = 0; i < chain->len; i++)
+    {
+      LineupApprovalStep *step = g_ptr_array_index (chain, i);
+
+      if (step->approvers == NULL)
+        step->approvers = g_new0 (char *, 1);
+    }
+  return chain;
+}
+
+gboolean
+lineup_store_set_approval_chain (LineupStore  *self,
+                                 GPtrArray    *steps,
+                                 GError      **error)
+{
+  static const char step_sql[] = "INSERT INTO approval_steps (position, name, mode) VALUES (?, ?, ?)";
+  static const char member_sql[] = "INSERT OR IGNORE INTO approval_step_members (step, member) VALUES (?, ?)";
+  g_autoptr(GPtrArray) canonical = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (steps != NULL, FALSE);
+
+  /* Check everything before writing anything. */
+  for (guint i = 0; i < steps->len; i++)
+    {
+      LineupApprovalStep *step = g_ptr_array_index (steps, i);
+
+      if (!check_name (_("The step’s name"), step->name, error))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_utf8_collate (((LineupApprovalStep *) g_ptr_array_index (steps, j))->name, step->name) == 0)
+          {
+            g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                         _("The chain names the step “%s” twice: give each step its own name"), step->name);
+            return FALSE;
+          }
+      if (step->approvers == NULL || step->approvers[0] == NULL)
+        {
+          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                       _("The step “%s” has no approvers: name at least one team member"), step->name);
+          return FALSE;
+        }
+      for (guint k = 0; step->approvers[k]; k++)
+        {
+          g_autoptr(LineupMember) member = lineup_store_find_member (self, step->approvers[k]);
+
+          if (member == NULL)
+            {
+              g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                           _("%s (in the step “%s”) is not in the team: add them first with “lineup team add NAME --role approver”"),
+                           step->approvers[k], step->name);
+              return FALSE;
+            }
+        }
+    }
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  if (!exec_sql (self, "DELETE FROM approval_step_members; DELETE FROM approval_steps", error))
+    return end_operation (self, FALSE, NULL);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      LineupApprovalStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *name = g_strstrip (g_strdup (step->name));
+      sqlite3_stmt *stmt = get_statement (self, step_sql, error);
+
+      if (stmt == NULL)
+        return end_operation (self, FALSE, NULL);
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, step->all ? "all" : "any", -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("save the approval chain"), error))
+        return end_operation (self, FALSE, NULL);
+      for (guint k = 0; step->approvers[k]; k++)
+        {
+          g_autoptr(LineupMember) member = lineup_store_find_member (self, step->approvers[k]);
+
+          stmt = get_statement (self, member_sql, error);
+          if (stmt == NULL)
+            return end_operation (self, FALSE, NULL);
+          sqlite3_bind_int (stmt, 1, i);
+          sqlite3_bind_text (stmt, 2, member->name, -1, SQLITE_TRANSIENT);
+          if (!step_done (self, stmt, _("save the approval chain"), error))
+            return end_operation (self, FALSE, NULL);
+        }
+    }
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_get_forbid_self_approval (LineupStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  value = read_meta (self, "forbid_self_approval");
+  return g_strcmp0 (value, "1") == 0;
+}
+
+gboolean
+lineup_store_set_forbid_self_approval (LineupStore  *self,
+                                       gboolean      forbid,
+                                       GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  if (!write_meta (self, "forbid_self_approval", forbid ? "1" : "0", error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+GPtrArray *
+lineup_store_get_checklist (LineupStore *self)
+{
+  static const char sql[] = "SELECT id, text FROM checklist ORDER BY position, id";
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_checklist_item_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), items);
+
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return items;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LineupChecklistItem *item = g_new0 (LineupChecklistItem, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->text = g_strdup (column_text (stmt, 1));
+      g_ptr_array_add (items, item);
+    }
+  finish_statement (stmt);
+  return items;
+}
+
+static gboolean
+check_checklist_text (const char  *text,
+                      GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (!check_text (_("The checklist item"), text, 300, error) ||
+      !check_one_line (_("The checklist item"), text, error))
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The checklist item is empty: say what to check"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lineup_store_add_checklist_item (LineupStore  *self,
+                                 const char   *text,
+                                 GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO checklist (text, position) VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM checklist))";
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!check_checklist_text (text, error))
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("save the checklist"), error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+static gboolean
+checklist_item_exists (LineupStore  *self,
+                       gint64        id,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) items = lineup_store_get_checklist (self);
+
+  for (guint i = 0; i < items->len; i++)
+    if (((LineupChecklistItem *) g_ptr_array_index (items, i))->id == id)
+      return TRUE;
+  g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+               _("The checklist has no item %" G_GINT64_FORMAT), id);
+  return FALSE;
+}
+
+gboolean
+lineup_store_rename_checklist_item (LineupStore  *self,
+                                    gint64        id,
+                                    const char   *text,
+                                    GError      **error)
+{
+  static const char sql[] = "UPDATE checklist SET text = ? WHERE id = ?";
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!check_checklist_text (text, error) || !checklist_item_exists (self, id, error))
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!step_done (self, stmt, _("save the checklist"), error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_remove_checklist_item (LineupStore  *self,
+                                    gint64        id,
+                                    GError      **error)
+{
+  static const char sql[] = "DELETE FROM checklist WHERE id = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!checklist_item_exists (self, id, error))
+    return FALSE;
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("save the checklist"), error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+/* ---- a post's place in the workflow ---- */
+
+char *
+lineup_post_content_key (LineupPost *post)
+{
+  g_autofree char *platforms = NULL;
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
+  platforms = g_strjoinv (",", (char **) lineup_post_get_platforms (post));
+  joined = g_strdup_printf ("%s\x1f%s\x1f%s", lineup_post_get_title (post),
+                            lineup_post_get_body (post), platforms);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined, -1);
+}
+
+void
+lineup_post_workflow_free (LineupPostWorkflow *workflow)
+{
+  if (workflow == NULL)
+    return;
+  g_clear_pointer (&workflow->checklist, g_ptr_array_unref);
+  g_clear_pointer (&workflow->approvals, g_ptr_array_unref);
+  g_free (workflow->change_request);
+  g_free (workflow->change_request_by);
+  g_clear_object (&workflow->approved);
+  g_free (workflow);
+}
+
+static void
+lineup_approval_free (LineupApproval *approval)
+{
+  g_free (approval->actor);
+  g_free (approval);
+}
+
+LineupPostWorkflow *
+lineup_store_get_post_workflow (LineupStore  *self,
+                                LineupPost   *post,
+                                GError      **error)
+{
+  static const char checks_sql[] =
+    "SELECT c.id, c.text, p.actor FROM checklist c "
+    "LEFT JOIN post_checks p ON p.item_id = c.id AND p.post_id = ? ORDER BY c.position, c.id";
+  static const char approvals_sql[] =
+    "SELECT step, actor, at FROM approvals WHERE post_id = ? AND revoked = 0 AND content_key = ? ORDER BY id";
+  static const char comments_sql[] =
+    "SELECT count(*) FROM stage_history WHERE post_id = ? AND (kind IN ('comment', 'request-changes') "
+    "OR (kind = 'approve' AND comment IS NOT NULL))";
+  static const char approved_sql[] =
+    "SELECT title, body, platforms, revision FROM approved_versions WHERE post_id = ?";
+  g_autoptr(LineupPostWorkflow) workflow = g_new0 (LineupPostWorkflow, 1);
+  g_autofree char *key = NULL;
+  const char *id;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
+
+  id = lineup_post_get_id (post);
+  key = lineup_post_content_key (post);
+  workflow->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_checklist_item_free);
+  workflow->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_free);
+
+  if ((stmt = get_statement (self, checks_sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LineupChecklistItem *item = g_new0 (LineupChecklistItem, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->text = g_strdup (column_text (stmt, 1));
+      item->checked = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+      item->checked_by = g_strdup (column_text (stmt, 2));
+      g_ptr_array_add (workflow->checklist, item);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  if ((stmt = get_statement (self, approvals_sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LineupApproval *approval = g_new0 (LineupApproval, 1);
+
+      approval->step = sqlite3_column_int (stmt, 0);
+      approval->actor = g_strdup (column_text (stmt, 1));
+      approval->at = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (workflow->approvals, approval);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  if ((stmt = get_statement (self, comments_sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    workflow->n_comments = sqlite3_column_int (stmt, 0);
+  finish_statement (stmt);
+  if (rc != SQLITE_ROW)
+    goto failed;
+
+  /* The request for changes shows while it is the last word on a draft. */
+  if (lineup_post_get_stage (post) == LINEUP_STAGE_DRAFT)
+    {
+      static const char last_request_sql[] =
+        "SELECT comment, actor FROM stage_history WHERE post_id = ? AND kind = 'request-changes' "
+        "AND id > coalesce((SELECT max(id) FROM stage_history WHERE post_id = ?1 AND kind = 'stage' "
+        "AND to_stage <> 1), 0) ORDER BY id DESC LIMIT 1";
+
+      if ((stmt = get_statement (self, last_request_sql, error)) == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          workflow->change_request = g_strdup (column_text (stmt, 0));
+          workflow->change_request_by = g_strdup (column_text (stmt, 1));
+        }
+      finish_statement (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto failed;
+    }
+
+  if ((stmt = get_statement (self, approved_sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_auto(GStrv) platforms = g_strsplit (column_text (stmt, 2), ",", -1);
+
+      workflow->approved = lineup_post_copy (post);
+      lineup_post_set_title (workflow->approved, column_text (stmt, 0));
+      lineup_post_set_body (workflow->approved, column_text (stmt, 1));
+      lineup_post_set_platforms (workflow->approved, (const char * const *) platforms);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    goto failed;
+
+  return g_steal_pointer (&workflow);
+
+failed:
+  set_sqlite_error (self, error, _("read the post’s workflow"));
+  return NULL;
+}
+
+gboolean
+_lineup_store_apply_event (LineupStore               *self,
+                           LineupPost                *post,
+                           const LineupWorkflowEvent *event,
+                           GError                   **error)
+{
+  static const char approve_sql[] =
+    "INSERT INTO approvals (post_id, step, actor, at, content_key) VALUES (?, ?, ?, ?, ?)";
+  static const char revoke_sql[] = "UPDATE approvals SET revoked = 1 WHERE post_id = ? AND revoked = 0";
+  static const char snapshot_sql[] =
+    "INSERT OR REPLACE INTO approved_versions (post_id, revision, at, title, body, platforms) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+  static const char check_sql[] =
+    "INSERT OR REPLACE INTO post_checks (post_id, item_id, actor, at) VALUES (?, ?, ?, ?)";
+  static const char uncheck_sql[] = "DELETE FROM post_checks WHERE post_id = ? AND item_id = ?";
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  const char *actor;
+  const char *id;
+  gint64 now = now_seconds ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  actor = event->actor ? event->actor : self->actor;
+  if (!check_name (_("The person’s name"), actor, error) ||
+      !check_text (_("The comment"), event->comment, LINEUP_FIELD_MAX_CHARS, error))
+    return FALSE;
+
+  id = lineup_post_get_id (post);
+  if (!begin_operation (self, event->undo_label, error))
+    return FALSE;
+
+  /* What the rules were checked against must still be what is stored. */
+  current = read_post (self, id, error);
+  if (current == NULL)
+    return end_operation (self, FALSE, NULL);
+  if (lineup_post_get_deleted_at (current) != 0 ||
+      lineup_post_get_revision (current) != lineup_post_get_revision (post) ||
+      lineup_post_get_stage (current) != lineup_post_get_stage (post))
+    {
+      end_operation (self, FALSE, NULL);
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_FAILED,
+                   _("“%s” changed while this was being done (perhaps in another window): look at it again and retry"),
+                   lineup_post_get_title (post));
+      return FALSE;
+    }
+
+  changed = lineup_post_copy (current);
+  _lineup_post_set_stage (changed, event->to_stage);
+  _lineup_post_set_bookkeeping (changed, lineup_post_get_created_at (current), now,
+                                lineup_post_get_revision (current), 0);
+  if (!write_post_row (self, changed, error) ||
+      !write_history_line (self, event->kind, id, lineup_post_get_stage (current), event->to_stage,
+                           actor, event->comment, now, error))
+    return end_operation (self, FALSE, NULL);
+
+  if (event->revoke_approvals)
+    {
+      if ((stmt = get_statement (self, revoke_sql, error)) == NULL)
+        return end_operation (self, FALSE, NULL);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("record the request for changes"), error))
+        return end_operation (self, FALSE, NULL);
+    }
+  if (event->approve_step >= 0)
+    {
+      g_autofree char *key = lineup_post_content_key (current);
+
+      if ((stmt = get_statement (self, approve_sql, error)) == NULL)
+        return end_operation (self, FALSE, NULL);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, event->approve_step);
+      sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, now);
+      sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("record the approval"), error))
+        return end_operation (self, FALSE, NULL);
+    }
+  if (event->snapshot_approved)
+    {
+      g_autofree char *platforms = g_strjoinv (",", (char **) lineup_post_get_platforms (current));
+
+      if ((stmt = get_statement (self, snapshot_sql, error)) == NULL)
+        return end_operation (self, FALSE, NULL);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, lineup_post_get_revision (current));
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_text (stmt, 4, lineup_post_get_title (current), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, lineup_post_get_body (current), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, platforms, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("keep the approved version"), error))
+        return end_operation (self, FALSE, NULL);
+    }
+  if (event->check_item != 0)
+    {
+      if ((stmt = get_statement (self, event->checked ? check_sql : uncheck_sql, error)) == NULL)
+        return end_operation (self, FALSE, NULL);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, event->check_item);
+      if (event->checked)
+        {
+          sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 4, now);
+        }
+      if (!step_done (self, stmt, _("save the checklist"), error))
+        return end_operation (self, FALSE, NULL);
+    }
+
+  /* A stage change is an undo step when the caller says so; approvals,
+   * comments and ticks are records, not edits, and stay. Views hear of
+   * every event as a change of the post. */
+  if (event->undo_label && event->to_stage != lineup_post_get_stage (current))
+    record_post_change (self, current, changed);
+  else
+    queue_signal (self, PENDING_POST, current, changed);
+  return end_operation (self, TRUE, error);
 }
 
 /* ---- batches ---- */

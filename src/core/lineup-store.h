@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 1
+#define LINEUP_SCHEMA_VERSION 2
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -176,26 +176,21 @@ gboolean      lineup_store_can_move_post   (LineupStore *self,
                                             LineupPost  *post,
                                             GError     **error);
 
-/* Changes the stage and writes the history: who (@actor, NULL = the store's
- * actor), when, from, to, @comment. */
-gboolean      lineup_store_set_stage       (LineupStore *self,
-                                            const char  *id,
-                                            LineupStage  stage,
-                                            const char  *actor,
-                                            const char  *comment,
-                                            GError     **error);
 /* Removes the post from the plan (its row and history are kept so undo can
  * bring it back). */
 gboolean      lineup_store_delete_post     (LineupStore *self,
                                             const char  *id,
                                             GError     **error);
 
+/* One line of a post's history: a stage change, an approval, a request for
+ * changes, a comment, a checklist tick or an edit after approval. */
 typedef struct {
-  gint64  at;           /* UTC unix seconds */
-  int     from_stage;   /* -1 when the post was created */
-  int     to_stage;
-  char   *actor;
-  char   *comment;      /* may be NULL */
+  gint64             at;           /* UTC unix seconds */
+  int                from_stage;   /* -1 when the post was created */
+  int                to_stage;     /* the stage after it (the same for a comment) */
+  char              *actor;
+  char              *comment;      /* may be NULL */
+  LineupHistoryKind  kind;
 } LineupStageChange;
 
 void          lineup_stage_change_free     (LineupStageChange *change);
@@ -204,6 +199,100 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupStageChange, lineup_stage_change_free)
 GPtrArray    *lineup_store_get_history     (LineupStore *self,
                                             const char  *id,
                                             GError     **error);
+
+/* ---- the team, the approval chain and the checklist ----
+ * Plan settings: changing them emits "plan-changed". They are not undo
+ * steps (like the time zone). */
+
+typedef struct {
+  char       *name;
+  LineupRole  role;
+} LineupMember;
+
+typedef struct {
+  char     *name;         /* "Lead", "Legal" */
+  gboolean  all;          /* every approver must approve, or any one */
+  GStrv     approvers;    /* names of team members */
+} LineupApprovalStep;
+
+typedef struct {
+  gint64    id;
+  char     *text;
+  /* For a post's checklist (lineup_store_get_post_workflow): */
+  gboolean  checked;
+  char     *checked_by;
+} LineupChecklistItem;
+
+void lineup_member_free          (LineupMember        *member);
+void lineup_approval_step_free   (LineupApprovalStep  *step);
+void lineup_checklist_item_free  (LineupChecklistItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupMember, lineup_member_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupApprovalStep, lineup_approval_step_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupChecklistItem, lineup_checklist_item_free)
+
+/* In the order they were added. Element type LineupMember. */
+GPtrArray    *lineup_store_get_team              (LineupStore  *self);
+LineupMember *lineup_store_find_member           (LineupStore  *self,
+                                                  const char   *name);  /* new or NULL */
+/* Adds a member, or gives an existing one (same name, any case) @role. */
+gboolean      lineup_store_set_member            (LineupStore  *self,
+                                                  const char   *name,
+                                                  LineupRole    role,
+                                                  GError      **error);
+/* Refused while the member is an approver in the chain. */
+gboolean      lineup_store_remove_member         (LineupStore  *self,
+                                                  const char   *name,
+                                                  GError      **error);
+/* In order. Element type LineupApprovalStep. An empty chain means any one
+ * person's approval is enough. */
+GPtrArray    *lineup_store_get_approval_chain    (LineupStore  *self);
+/* Replaces the chain. Every approver must be a member of the team. */
+gboolean      lineup_store_set_approval_chain    (LineupStore  *self,
+                                                  GPtrArray    *steps,
+                                                  GError      **error);
+gboolean      lineup_store_get_forbid_self_approval (LineupStore *self);
+gboolean      lineup_store_set_forbid_self_approval (LineupStore  *self,
+                                                     gboolean      forbid,
+                                                     GError      **error);
+/* The plan's pre-publication checklist, in order. Element type
+ * LineupChecklistItem. A new plan has the five items of domain.md. */
+GPtrArray    *lineup_store_get_checklist         (LineupStore  *self);
+gboolean      lineup_store_add_checklist_item    (LineupStore  *self,
+                                                  const char   *text,
+                                                  GError      **error);
+gboolean      lineup_store_rename_checklist_item (LineupStore  *self,
+                                                  gint64        id,
+                                                  const char   *text,
+                                                  GError      **error);
+/* Removes the item from the plan and from every post's checklist. */
+gboolean      lineup_store_remove_checklist_item (LineupStore  *self,
+                                                  gint64        id,
+                                                  GError      **error);
+
+/* ---- a post's place in the workflow ---- */
+
+typedef struct {
+  int     step;           /* index into the chain; 0 when the chain is empty */
+  char   *actor;
+  gint64  at;
+} LineupApproval;
+
+typedef struct {
+  GPtrArray  *checklist;         /* LineupChecklistItem, ticked or not for this post */
+  GPtrArray  *approvals;         /* LineupApproval that count: given for the content as it is now */
+  guint       n_comments;        /* comments, requests for changes, approvals with a comment */
+  char       *change_request;    /* the comment of the request that sent the post back to Draft, while it is there */
+  char       *change_request_by;
+  LineupPost *approved;          /* the content when the post was last approved, or NULL */
+} LineupPostWorkflow;
+
+void                lineup_post_workflow_free      (LineupPostWorkflow *workflow);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupPostWorkflow, lineup_post_workflow_free)
+LineupPostWorkflow *lineup_store_get_post_workflow (LineupStore  *self,
+                                                    LineupPost   *post,
+                                                    GError      **error);
+/* The key approvals are given for: the post's title, caption and platforms. */
+char               *lineup_post_content_key        (LineupPost   *post);
 
 /* ---- batches: several changes, one transaction, one undo step ---- */
 /* Everything between begin and commit is one transaction and one undo step

@@ -69,3 +69,68 @@ lineup_stage_list_keys (void)
 {
   return "brief, draft, in-review, approved, scheduled, published";
 }
+
+static const struct {
+  const char *key;
+  const char *label;
+} roles[LINEUP_N_ROLES] = {
+  { "lead", N_("Lead") },
+  { "editor", N_("Editor") },
+  { "approver", N_("Approver") },
+};
+
+const char *
+lineup_role_to_key (LineupRole role)
+{
+  g_return_val_if_fail ((guint) role < LINEUP_N_ROLES, NULL);
+  return roles[role].key;
+}
+
+const char *
+lineup_role_to_label (LineupRole role)
+{
+  g_return_val_if_fail ((guint) role < LINEUP_N_ROLES, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, roles[role].label);
+}
+
+gboolean
+lineup_role_from_string (const char *text,
+                         LineupRole *out_role)
+{
+  g_return_val_if_fail (out_role != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (guint i = 0; i < LINEUP_N_ROLES; i++)
+    if (g_ascii_strcasecmp (text, roles[i].key) == 0 ||
+        g_utf8_collate (text, g_dgettext (GETTEXT_PACKAGE, roles[i].label)) == 0)
+      {
+        *out_role = (LineupRole) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char * const history_kinds[LINEUP_N_HISTORY_KINDS] = {
+  "stage", "approve", "request-changes", "comment", "check", "uncheck", "edit",
+};
+
+const char *
+lineup_history_kind_to_key (LineupHistoryKind kind)
+{
+  g_return_val_if_fail ((guint) kind < LINEUP_N_HISTORY_KINDS, NULL);
+  return history_kinds[kind];
+}
+
+gboolean
+lineup_history_kind_from_key (const char        *key,
+                              LineupHistoryKind *out_kind)
+{
+  for (guint i = 0; key && i < LINEUP_N_HISTORY_KINDS; i++)
+    if (g_str_equal (key, history_kinds[i]))
+      {
+        *out_kind = (LineupHistoryKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}

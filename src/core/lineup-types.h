@@ -39,4 +39,35 @@ gboolean    lineup_stage_from_string (const char  *text,
 /* "brief, draft, in-review, approved, scheduled, published" for error messages. */
 const char *lineup_stage_list_keys (void);
 
+/* A person's role in the team kept in the plan. Stored as the key. */
+typedef enum {
+  LINEUP_ROLE_LEAD,
+  LINEUP_ROLE_EDITOR,
+  LINEUP_ROLE_APPROVER,
+} LineupRole;
+
+#define LINEUP_N_ROLES 3
+
+const char *lineup_role_to_key      (LineupRole role);    /* "lead", "editor", "approver" */
+const char *lineup_role_to_label    (LineupRole role);    /* "Lead", … translated */
+gboolean    lineup_role_from_string (const char *text,
+                                     LineupRole *out_role);
+
+/* What a line of a post's history records. Stored as the key. */
+typedef enum {
+  LINEUP_HISTORY_STAGE,            /* a move between stages (or the creation) */
+  LINEUP_HISTORY_APPROVE,          /* an approval, which may complete the chain */
+  LINEUP_HISTORY_REQUEST_CHANGES,  /* sent back to Draft with a comment */
+  LINEUP_HISTORY_COMMENT,
+  LINEUP_HISTORY_CHECK,            /* a checklist item ticked */
+  LINEUP_HISTORY_UNCHECK,
+  LINEUP_HISTORY_EDIT,             /* content edited after approval */
+} LineupHistoryKind;
+
+#define LINEUP_N_HISTORY_KINDS 7
+
+const char *lineup_history_kind_to_key   (LineupHistoryKind kind);
+gboolean    lineup_history_kind_from_key (const char        *key,
+                                          LineupHistoryKind *out_kind);
+
 G_END_DECLS

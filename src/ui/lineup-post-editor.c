@@ -431,8 +431,11 @@ save (LineupPostEditor  *self,
     {
       if (!lineup_store_update_post (self->store, post, error))
         goto failed;
+      /* Through the workflow's rules, after the edit (which may itself have
+       * sent an approved post back to review). */
       if (stage != lineup_post_get_stage (self->post) &&
-          !lineup_store_set_stage (self->store, lineup_post_get_id (post), stage, NULL, NULL, error))
+          stage != lineup_post_get_stage (post) &&
+          !lineup_workflow_move (self->store, lineup_post_get_id (post), stage, NULL, NULL, NULL, error))
         goto failed;
     }
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "lineup-core.h"
+#include "lineup-store-private.h"
 
 #define ROUNDS 20
 

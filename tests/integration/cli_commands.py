@@ -288,13 +288,16 @@ class Commands(unittest.TestCase):
 
     def test_stage_history_and_delete(self):
         p = self.plan
-        post_id = p.add("Needs approval")
+        post_id = p.add("Needs approval", "Community", "Proof", "--body", "Words to approve")
         keep = p.add("Stays in the plan")
         p.text("post", "stage", post_id, "draft")
         p.text("post", "stage", post_id, "In review", "--comment", "Ready for Legal", "--as", "Grace")
+        for item in range(1, 6):
+            p.text("post", "check", post_id, str(item))
         p.text("post", "stage", post_id[:5], "approved", "--as", "Łucja Nowak", "--comment", "OK,\nship it")
         shown = p.show(post_id)
-        history = shown["history"]
+        history = [h for h in shown["history"] if h["kind"] not in ("check", "uncheck")]
+        self.assertEqual([h["kind"] for h in history], ["stage", "stage", "stage", "approve"])
         self.assertEqual([(h["from"], h["to"]) for h in history],
                          [(None, "brief"), ("brief", "draft"), ("draft", "in-review"), ("in-review", "approved")])
         self.assertEqual((history[2]["actor"], history[2]["comment"]), ("Grace", "Ready for Legal"))
@@ -311,7 +314,7 @@ class Commands(unittest.TestCase):
         # The same stage again records nothing.
         digest = p.digest()
         self.assertIn("already", p.text("post", "stage", post_id, "approved", "--comment", "again"))
-        self.assertEqual(len(p.show(post_id)["history"]), 4)
+        self.assertEqual(len(p.show(post_id)["history"]), 9)
         self.assertEqual(p.digest(), digest)
 
         self.assertIn("Deleted", p.text("post", "delete", post_id))

@@ -1,0 +1,753 @@
+/* lineup-workflow.c: the rules decide, the store writes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lineup-workflow.h"
+#include "lineup-store-private.h"
+
+static gboolean
+refuse (GError    **error,
+        const char *format,
+        ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+refuse (GError    **error,
+        const char *format,
+        ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static const char *
+actor_or_default (LineupStore *store,
+                  const char  *actor)
+{
+  return actor && *actor ? actor : lineup_store_get_actor (store);
+}
+
+static gboolean
+same_person (const char *a,
+             const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  g_strstrip (fa);
+  g_strstrip (fb);
+  return g_str_equal (fa, fb);
+}
+
+static gboolean
+step_has_approver (LineupApprovalStep *step,
+                   const char         *actor)
+{
+  for (guint i = 0; step->approvers && step->approvers[i]; i++)
+    if (same_person (step->approvers[i], actor))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+lineup_workflow_describe_step (LineupApprovalStep *step)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = step->approvers ? g_strv_length (step->approvers) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (names, i + 1 == n ? (step->all ? _(" and ") : _(" or ")) : ", ");
+      g_string_append (names, step->approvers[i]);
+    }
+  return g_strdup_printf ("%s (%s)", step->name, names->str);
+}
+
+void
+lineup_workflow_approval_status (GPtrArray            *chain,
+                                 GPtrArray            *approvals,
+                                 LineupApprovalStatus *out)
+{
+  out->done = 0;
+  out->needed = 0;
+  out->waiting_step = -1;
+
+  if (chain == NULL || chain->len == 0)
+    {
+      out->needed = 1;
+      out->done = approvals && approvals->len > 0 ? 1 : 0;
+      out->waiting_step = out->done ? -1 : 0;
+      return;
+    }
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      LineupApprovalStep *step = g_ptr_array_index (chain, i);
+      guint n_approvers = step->approvers ? g_strv_length (step->approvers) : 0;
+      guint needed = step->all ? MAX (n_approvers, 1) : 1;
+      guint done = 0;
+
+      /* Each approver of the step counts once. */
+      for (guint k = 0; k < n_approvers; k++)
+        for (guint j = 0; approvals && j < approvals->len; j++)
+          {
+            LineupApproval *a = g_ptr_array_index (approvals, j);
+
+            if (a->step == (int) i && same_person (a->actor, step->approvers[k]))
+              {
+                done++;
+                break;
+              }
+          }
+      done = MIN (done, needed);
+      out->done += done;
+      out->needed += needed;
+      if (done < needed && out->waiting_step < 0)
+        out->waiting_step = i;
+    }
+}
+
+static const char *
+first_unticked (LineupPostWorkflow *workflow)
+{
+  for (guint i = 0; i < workflow->checklist->len; i++)
+    {
+      LineupChecklistItem *item = g_ptr_array_index (workflow->checklist, i);
+
+      if (!item->checked)
+        return item->text;
+    }
+  return NULL;
+}
+
+/* The approval @actor would give: the chain step it counts for, whether it
+ * completes the chain, or FALSE with the reason it cannot be given. */
+static gboolean
+plan_approval (LineupStore        *store,
+               LineupPost         *post,
+               LineupPostWorkflow *workflow,
+               const char         *actor,
+               int                *out_step,
+               gboolean           *out_completes,
+               char              **out_waiting,
+               GError            **error)
+{
+  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (store);
+  LineupApprovalStatus status;
+  const char *title = lineup_post_get_title (post);
+  const char *unticked;
+  LineupApprovalStep *waiting;
+  g_autoptr(GPtrArray) approvals_after = NULL;
+
+  if (lineup_post_get_stage (post) != LINEUP_STAGE_IN_REVIEW)
+    return refuse (error, _("Only a post in review can be approved; “%s” is %s: move it to In review first"),
+                   title, lineup_stage_to_label (lineup_post_get_stage (post)));
+
+  if (lineup_store_get_forbid_self_approval (store) &&
+      same_person (lineup_post_get_brief (post, LINEUP_BRIEF_OWNER), actor))
+    return refuse (error, _("%s owns “%s” and this plan does not let people approve their own posts: ask another approver"),
+                   actor, title);
+
+  lineup_workflow_approval_status (chain, workflow->approvals, &status);
+
+  if (chain->len == 0)
+    *out_step = 0;
+  else
+    {
+      g_return_val_if_fail (status.waiting_step >= 0, FALSE);
+      waiting = g_ptr_array_index (chain, status.waiting_step);
+      if (!step_has_approver (waiting, actor))
+        {
+          g_autofree char *who = lineup_workflow_describe_step (waiting);
+
+          for (guint i = 0; i < chain->len; i++)
+            if (step_has_approver (g_ptr_array_index (chain, i), actor))
+              return refuse (error, (int) i > status.waiting_step
+                               ? _("“%s” waits for %s first; %s approves after that")
+                               : _("“%s” now waits for %s; %s has approved their step already"),
+                             title, who, actor);
+          return refuse (error, _("%s is not an approver of this plan; “%s” waits for %s"),
+                         actor, title, who);
+        }
+      for (guint j = 0; j < workflow->approvals->len; j++)
+        {
+          LineupApproval *a = g_ptr_array_index (workflow->approvals, j);
+
+          if (a->step == status.waiting_step && same_person (a->actor, actor))
+            return refuse (error, _("%s has already approved this version of “%s”"), actor, title);
+        }
+      *out_step = status.waiting_step;
+    }
+
+  /* Would this approval satisfy the chain? */
+  /* A borrowing copy: the array's own free function must not run on it. */
+  approvals_after = g_ptr_array_sized_new (workflow->approvals->len + 1);
+  for (guint i = 0; i < workflow->approvals->len; i++)
+    g_ptr_array_add (approvals_after, g_ptr_array_index (workflow->approvals, i));
+  {
+    LineupApproval mine = { *out_step, (char *) actor, 0 };
+    LineupApprovalStatus after;
+
+    g_ptr_array_add (approvals_after, &mine);
+    lineup_workflow_approval_status (chain, approvals_after, &after);
+    *out_completes = after.waiting_step < 0;
+    if (!*out_completes && out_waiting)
+      *out_waiting = lineup_workflow_describe_step (g_ptr_array_index (chain, after.waiting_step));
+  }
+
+  /* The checklist gates the way into Approved. */
+  if (*out_completes && (unticked = first_unticked (workflow)) != NULL)
+    return refuse (error, _("“%s” cannot be approved yet: “%s” is not ticked on its checklist"),
+                   title, unticked);
+  return TRUE;
+}
+
+gboolean
+lineup_workflow_can_move (LineupStore  *store,
+                          LineupPost   *post,
+                          LineupStage   to,
+                          const char   *actor,
+                          GError      **error)
+{
+  LineupStage from;
+  const char *title;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+
+  if ((guint) to >= LINEUP_N_STAGES)
+    return refuse (error, _("Unknown stage: expected one of %s"), lineup_stage_list_keys ());
+
+  from = lineup_post_get_stage (post);
+  title = lineup_post_get_title (post);
+  actor = actor_or_default (store, actor);
+
+  if (from == to)
+    return TRUE;
+  if (from == LINEUP_STAGE_PUBLISHED)
+    return refuse (error, _("“%s” is published and stays so: duplicate it to post it again"), title);
+  if (to < from)
+    return TRUE;
+  if (to > from + 1)
+    return refuse (error, _("Posts go through every stage: move “%s” to %s first"),
+                   title, lineup_stage_to_label (from + 1));
+
+  switch (to)
+    {
+    case LINEUP_STAGE_DRAFT:
+      return TRUE;
+
+    case LINEUP_STAGE_IN_REVIEW:
+      {
+        g_autofree char *body = g_strstrip (g_strdup (lineup_post_get_body (post)));
+
+        if (*body == '\0')
+          return refuse (error, _("“%s” has no caption yet: write it before sending the post to review"), title);
+        return TRUE;
+      }
+
+    case LINEUP_STAGE_APPROVED:
+      {
+        g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (store, post, error);
+        int step;
+        gboolean completes;
+
+        if (workflow == NULL)
+          return FALSE;
+        return plan_approval (store, post, workflow, actor, &step, &completes, NULL, error);
+      }
+
+    case LINEUP_STAGE_SCHEDULED:
+      if (!lineup_post_is_dated (post) || lineup_post_get_platforms (post)[0] == NULL)
+        return refuse (error, _("A post needs a date and at least one platform before it can be scheduled: “%s” has %s"),
+                       title,
+                       !lineup_post_is_dated (post) && lineup_post_get_platforms (post)[0] == NULL
+                         ? _("neither")
+                         : !lineup_post_is_dated (post) ? _("no date") : _("no platform"));
+      return TRUE;
+
+    case LINEUP_STAGE_PUBLISHED:
+      if (lineup_post_get_scheduled_at (post) > g_get_real_time () / G_USEC_PER_SEC)
+        {
+          GDate date;
+          int minutes;
+          char day[64];
+
+          lineup_store_utc_to_local (store, lineup_post_get_scheduled_at (post), &date, &minutes);
+          g_date_strftime (day, sizeof day, "%-d %B %Y", &date);
+          return refuse (error, _("“%s” is scheduled for %s at %02d:%02d: it can be marked published once that time has passed"),
+                         title, day, minutes / 60, minutes % 60);
+        }
+      return TRUE;
+
+    case LINEUP_STAGE_BRIEF:
+    default:
+      return TRUE;
+    }
+}
+
+gboolean
+lineup_workflow_approve (LineupStore  *store,
+                         const char   *id,
+                         const char   *actor,
+                         const char   *comment,
+                         char        **out_note,
+                         GError      **error)
+{
+  g_autoptr(LineupPost) post = NULL;
+  g_autoptr(LineupPostWorkflow) workflow = NULL;
+  g_autofree char *waiting = NULL;
+  LineupWorkflowEvent event = { 0 };
+  int step = 0;
+  gboolean completes = FALSE;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  actor = actor_or_default (store, actor);
+  post = lineup_store_get_post (store, id, error);
+  if (post == NULL)
+    return FALSE;
+  workflow = lineup_store_get_post_workflow (store, post, error);
+  if (workflow == NULL ||
+      !plan_approval (store, post, workflow, actor, &step, &completes, &waiting, error))
+    return FALSE;
+
+  event.kind = LINEUP_HISTORY_APPROVE;
+  event.to_stage = completes ? LINEUP_STAGE_APPROVED : LINEUP_STAGE_IN_REVIEW;
+  event.actor = actor;
+  event.comment = comment && *comment ? comment : NULL;
+  event.approve_step = step;
+  event.snapshot_approved = completes;
+  if (!_lineup_store_apply_event (store, post, &event, error))
+    return FALSE;
+
+  if (out_note)
+    *out_note = completes
+      ? g_strdup_printf (_("“%s” is approved"), lineup_post_get_title (post))
+      : g_strdup_printf (_("%s’s approval of “%s” is recorded; it now waits for %s"),
+                         actor, lineup_post_get_title (post), waiting);
+  return TRUE;
+}
+
+gboolean
+lineup_workflow_move (LineupStore  *store,
+                      const char   *id,
+                      LineupStage   to,
+                      const char   *actor,
+                      const char   *comment,
+                      char        **out_note,
+                      GError      **error)
+{
+  g_autoptr(LineupPost) post = NULL;
+  g_autofree char *label = NULL;
+  LineupWorkflowEvent event = { 0 };
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  post = lineup_store_get_post (store, id, error);
+  if (post == NULL)
+    return FALSE;
+  if (lineup_post_get_stage (post) == to)
+    return TRUE;
+  if (to == LINEUP_STAGE_APPROVED && lineup_post_get_stage (post) == LINEUP_STAGE_IN_REVIEW)
+    return lineup_workflow_approve (store, lineup_post_get_id (post), actor, comment, out_note, error);
+  if (!lineup_workflow_can_move (store, post, to, actor, error))
+    return FALSE;
+
+  label = g_strdup_printf (_("Move “%s” to %s"), lineup_post_get_title (post), lineup_stage_to_label (to));
+  event.kind = LINEUP_HISTORY_STAGE;
+  event.to_stage = to;
+  event.actor = actor_or_default (store, actor);
+  event.comment = comment && *comment ? comment : NULL;
+  event.approve_step = -1;
+  event.undo_label = label;
+  return _lineup_store_apply_event (store, post, &event, error);
+}
+
+gboolean
+lineup_workflow_request_changes (LineupStore  *store,
+                                 const char   *id,
+                                 const char   *actor,
+                                 const char   *comment,
+                                 GError      **error)
+{
+  g_autoptr(LineupPost) post = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
+  g_autofree char *stripped = NULL;
+  LineupWorkflowEvent event = { 0 };
+  LineupStage stage;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  actor = actor_or_default (store, actor);
+  post = lineup_store_get_post (store, id, error);
+  if (post == NULL)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (comment ? comment : ""));
+  if (*stripped == '\0')
+    return refuse (error, _("Say what should change: a request for changes needs a comment"));
+
+  stage = lineup_post_get_stage (post);
+  if (stage != LINEUP_STAGE_IN_REVIEW && stage != LINEUP_STAGE_APPROVED && stage != LINEUP_STAGE_SCHEDULED)
+    return refuse (error, _("Changes are requested on a post in review, approved or scheduled; “%s” is %s"),
+                   lineup_post_get_title (post), lineup_stage_to_label (stage));
+
+  chain = lineup_store_get_approval_chain (store);
+  if (chain->len > 0)
+    {
+      g_autoptr(LineupMember) member = lineup_store_find_member (store, actor);
+      gboolean approver = member && member->role == LINEUP_ROLE_LEAD;
+
+      for (guint i = 0; !approver && i < chain->len; i++)
+        approver = step_has_approver (g_ptr_array_index (chain, i), actor);
+      if (!approver)
+        return refuse (error, _("%s is neither an approver in the chain nor a lead: only they can send “%s” back"),
+                       actor, lineup_post_get_title (post));
+    }
+
+  event.kind = LINEUP_HISTORY_REQUEST_CHANGES;
+  event.to_stage = LINEUP_STAGE_DRAFT;
+  event.actor = actor;
+  event.comment = stripped;
+  event.approve_step = -1;
+  event.revoke_approvals = TRUE;
+  return _lineup_store_apply_event (store, post, &event, error);
+}
+
+gboolean
+lineup_workflow_comment (LineupStore  *store,
+                         const char   *id,
+                         const char   *actor,
+                         const char   *text,
+                         GError      **error)
+{
+  g_autoptr(LineupPost) post = NULL;
+  g_autofree char *stripped = NULL;
+  LineupWorkflowEvent event = { 0 };
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  if (*stripped == '\0')
+    return refuse (error, _("The comment is empty: write something to say"));
+  post = lineup_store_get_post (store, id, error);
+  if (post == NULL)
+    return FALSE;
+
+  event.kind = LINEUP_HISTORY_COMMENT;
+  event.to_stage = lineup_post_get_stage (post);
+  event.actor = actor_or_default (store, actor);
+  event.comment = stripped;
+  event.approve_step = -1;
+  return _lineup_store_apply_event (store, post, &event, error);
+}
+
+gboolean
+lineup_workflow_find_checklist_item (GPtrArray   *checklist,
+                                     const char  *what,
+                                     gint64      *out_id,
+                                     GError     **error)
+{
+  g_autofree char *folded = NULL;
+  LineupChecklistItem *found = NULL;
+  guint64 number;
+  guint matches = 0;
+
+  if (what == NULL || !g_utf8_validate (what, -1, NULL) || *what == '\0')
+    return refuse (error, _("Name the checklist item by its number (1 to %u) or its text"), checklist->len);
+
+  if (g_ascii_string_to_unsigned (what, 10, 1, G_MAXUINT, &number, NULL))
+    {
+      if (number > checklist->len)
+        return refuse (error, _("The checklist has %u items: give a number from 1 to %u"),
+                       checklist->len, checklist->len);
+      *out_id = ((LineupChecklistItem *) g_ptr_array_index (checklist, number - 1))->id;
+      return TRUE;
+    }
+
+  folded = g_utf8_casefold (what, -1);
+  for (guint i = 0; i < checklist->len; i++)
+    {
+      LineupChecklistItem *item = g_ptr_array_index (checklist, i);
+      g_autofree char *text = g_utf8_casefold (item->text, -1);
+
+      if (g_str_equal (text, folded))
+        {
+          *out_id = item->id;
+          return TRUE;
+        }
+      if (g_str_has_prefix (text, folded))
+        {
+          matches++;
+          found = item;
+        }
+    }
+  if (matches == 1)
+    {
+      *out_id = found->id;
+      return TRUE;
+    }
+  return refuse (error, matches > 1
+                   ? _("“%s” starts several checklist items: give more of the text, or the item’s number")
+                   : _("No checklist item is “%s”: see the numbered list with “lineup post show ID”"),
+                 what);
+}
+
+gboolean
+lineup_workflow_set_checked (LineupStore  *store,
+                             const char   *id,
+                             gint64        item_id,
+                             gboolean      checked,
+                             const char   *actor,
+                             GError      **error)
+{
+  g_autoptr(LineupPost) post = NULL;
+  g_autoptr(LineupPostWorkflow) workflow = NULL;
+  LineupChecklistItem *item = NULL;
+  LineupWorkflowEvent event = { 0 };
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  post = lineup_store_get_post (store, id, error);
+  if (post == NULL)
+    return FALSE;
+  workflow = lineup_store_get_post_workflow (store, post, error);
+  if (workflow == NULL)
+    return FALSE;
+  for (guint i = 0; i < workflow->checklist->len; i++)
+    if (((LineupChecklistItem *) g_ptr_array_index (workflow->checklist, i))->id == item_id)
+      item = g_ptr_array_index (workflow->checklist, i);
+  if (item == NULL)
+    return refuse (error, _("The checklist has no such item: it may have been removed in the preferences"));
+  if (item->checked == checked)
+    return TRUE;
+
+  event.kind = checked ? LINEUP_HISTORY_CHECK : LINEUP_HISTORY_UNCHECK;
+  event.to_stage = lineup_post_get_stage (post);
+  event.actor = actor_or_default (store, actor);
+  event.comment = item->text;
+  event.approve_step = -1;
+  event.check_item = item_id;
+  event.checked = checked;
+  return _lineup_store_apply_event (store, post, &event, error);
+}
+
+char *
+lineup_workflow_edit_sends_back (LineupPost *before,
+                                 LineupPost *after)
+{
+  g_autoptr(GPtrArray) what = g_ptr_array_new ();
+  LineupStage stage = lineup_post_get_stage (before);
+
+  if (stage != LINEUP_STAGE_APPROVED && stage != LINEUP_STAGE_SCHEDULED)
+    return NULL;
+
+  if (g_strcmp0 (lineup_post_get_title (before), lineup_post_get_title (after)) != 0)
+    g_ptr_array_add (what, _("title"));
+  if (g_strcmp0 (lineup_post_get_body (before), lineup_post_get_body (after)) != 0)
+    g_ptr_array_add (what, _("caption"));
+  if (!g_strv_equal (lineup_post_get_platforms (before), lineup_post_get_platforms (after)))
+    g_ptr_array_add (what, _("platforms"));
+  if (what->len == 0)
+    return NULL;
+
+  g_ptr_array_add (what, NULL);
+  {
+    g_autofree char *list = g_strjoinv (", ", (char **) what->pdata);
+
+    return g_strdup_printf (_("Edited after approval (%s): back to review"), list);
+  }
+}
+
+/* ---- differences ---- */
+
+void
+lineup_diff_span_free (LineupDiffSpan *span)
+{
+  if (span == NULL)
+    return;
+  g_free (span->text);
+  g_free (span);
+}
+
+/* Words (runs of letters and digits) and single other characters. */
+static GPtrArray *
+tokenize (const char *text)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text ? text : "";
+
+  while (*p)
+    {
+      const char *start = p;
+
+      if (g_unichar_isalnum (g_utf8_get_char (p)))
+        while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+          p = g_utf8_next_char (p);
+      else
+        p = g_utf8_next_char (p);
+      g_ptr_array_add (tokens, g_strndup (start, p - start));
+    }
+  return tokens;
+}
+
+static void
+add_span (GPtrArray    *spans,
+          LineupDiffOp  op,
+          const char   *text)
+{
+  LineupDiffSpan *last = spans->len ? g_ptr_array_index (spans, spans->len - 1) : NULL;
+
+  if (last && last->op == op)
+    {
+      char *joined = g_strconcat (last->text, text, NULL);
+
+      g_free (last->text);
+      last->text = joined;
+      return;
+    }
+  last = g_new0 (LineupDiffSpan, 1);
+  last->op = op;
+  last->text = g_strdup (text);
+  g_ptr_array_add (spans, last);
+}
+
+/* Beyond this many tokens on each side (after the common start and end),
+ * the middle is shown as removed and added whole. */
+#define DIFF_MAX_TOKENS 1500
+
+GPtrArray *
+lineup_workflow_diff_text (const char *before,
+                           const char *after)
+{
+  g_autoptr(GPtrArray) a = tokenize (before);
+  g_autoptr(GPtrArray) b = tokenize (after);
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_diff_span_free);
+  guint start = 0, end_a = a->len, end_b = b->len;
+  guint n, m;
+
+  while (start < end_a && start < end_b && g_str_equal (a->pdata[start], b->pdata[start]))
+    add_span (spans, LINEUP_DIFF_SAME, a->pdata[start++]);
+  while (end_a > start && end_b > start && g_str_equal (a->pdata[end_a - 1], b->pdata[end_b - 1]))
+    end_a--, end_b--;
+
+  n = end_a - start;
+  m = end_b - start;
+  if (n > DIFF_MAX_TOKENS || m > DIFF_MAX_TOKENS)
+    {
+      for (guint i = start; i < end_a; i++)
+        add_span (spans, LINEUP_DIFF_REMOVED, a->pdata[i]);
+      for (guint j = start; j < end_b; j++)
+        add_span (spans, LINEUP_DIFF_ADDED, b->pdata[j]);
+    }
+  else if (n > 0 || m > 0)
+    {
+      /* Longest common subsequence, lengths from the end. */
+      guint16 *lcs = g_new0 (guint16, (gsize) (n + 1) * (m + 1));
+      guint i = 0, j = 0;
+
+#define L(x, y) lcs[(gsize) (x) * (m + 1) + (y)]
+      for (guint x = n; x-- > 0;)
+        for (guint y = m; y-- > 0;)
+          L (x, y) = g_str_equal (a->pdata[start + x], b->pdata[start + y])
+                       ? L (x + 1, y + 1) + 1
+                       : MAX (L (x + 1, y), L (x, y + 1));
+      while (i < n || j < m)
+        {
+          if (i < n && j < m && g_str_equal (a->pdata[start + i], b->pdata[start + j]))
+            {
+              add_span (spans, LINEUP_DIFF_SAME, a->pdata[start + i]);
+              i++, j++;
+            }
+          else if (i < n && (j == m || L (i + 1, j) >= L (i, j + 1)))
+            add_span (spans, LINEUP_DIFF_REMOVED, a->pdata[start + i++]);
+          else
+            add_span (spans, LINEUP_DIFF_ADDED, b->pdata[start + j++]);
+        }
+#undef L
+      g_free (lcs);
+    }
+
+  for (guint i = end_a; i < a->len; i++)
+    add_span (spans, LINEUP_DIFF_SAME, a->pdata[i]);
+  return spans;
+}
+
+static void
+append_text_diff (GString    *out,
+                  const char *label,
+                  const char *before,
+                  const char *after)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  if (g_strcmp0 (before, after) == 0)
+    return;
+  spans = lineup_workflow_diff_text (before, after);
+  g_string_append_printf (out, "%s: ", label);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      LineupDiffSpan *span = g_ptr_array_index (spans, i);
+
+      g_string_append_printf (out, span->op == LINEUP_DIFF_REMOVED ? "[-%s-]"
+                                   : span->op == LINEUP_DIFF_ADDED ? "{+%s+}" : "%s",
+                              span->text);
+    }
+  g_string_append_c (out, '\n');
+}
+
+char *
+lineup_workflow_describe_diff (LineupPost *approved,
+                               LineupPost *current)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char * const *was;
+  const char * const *now;
+
+  g_return_val_if_fail (LINEUP_IS_POST (approved), NULL);
+  g_return_val_if_fail (LINEUP_IS_POST (current), NULL);
+
+  append_text_diff (out, _("Title"), lineup_post_get_title (approved), lineup_post_get_title (current));
+  append_text_diff (out, _("Caption"), lineup_post_get_body (approved), lineup_post_get_body (current));
+
+  was = lineup_post_get_platforms (approved);
+  now = lineup_post_get_platforms (current);
+  if (!g_strv_equal (was, now))
+    {
+      g_string_append_printf (out, "%s:", _("Platforms"));
+      for (guint i = 0; now[i]; i++)
+        if (!g_strv_contains (was, now[i]))
+          {
+            const LineupPlatformInfo *info = lineup_platform_lookup (now[i]);
+            g_string_append_printf (out, " {+%s+}", info ? info->name : now[i]);
+          }
+      for (guint i = 0; was[i]; i++)
+        if (!g_strv_contains (now, was[i]))
+          {
+            const LineupPlatformInfo *info = lineup_platform_lookup (was[i]);
+            g_string_append_printf (out, " [-%s-]", info ? info->name : was[i]);
+          }
+      g_string_append_c (out, '\n');
+    }
+
+  if (out->len == 0)
+    return NULL;
+  g_string_truncate (out, out->len - 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
