@@ -343,6 +343,10 @@ parse_args (const char     *command,
         {
           guint index = args->positional->len;
 
+          /* A last name ending in "…" takes any number of arguments. */
+          if (index >= n_positional && n_positional > 0 &&
+              g_str_has_suffix (spec->positional[n_positional - 1], "…"))
+            index = n_positional - 1;
           if (index >= n_positional)
             {
               g_autofree char *s = shown (arg);
@@ -357,7 +361,8 @@ parse_args (const char     *command,
         }
     }
 
-  if (args->positional->len < n_positional)
+  if (args->positional->len < n_positional &&
+      !(args->positional->len + 1 == n_positional && g_str_has_suffix (spec->positional[n_positional - 1], "…")))
     {
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
                    _("%s: missing %s; usage: lineup %s %s"),
@@ -2081,6 +2086,7 @@ static const char * const name_arg[] = { "NAME", NULL };
 static const char * const id_item_args[] = { "ID", "ITEM", NULL };
 static const char * const id_text_args[] = { "ID", "TEXT", NULL };
 static const char * const item_arg[] = { "ITEM", NULL };
+static const char * const steps_arg[] = { "STEP…", NULL };
 static const char * const file_arg[] = { "FILE", NULL };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
@@ -2142,7 +2148,7 @@ static const Command commands[] = {
   { "team", "list", cmd_team_list, json_options, NULL,
     "[--json]",
     N_("the team and their roles") },
-  { "approval-chain", "set", cmd_approval_chain_set, chain_options, NULL,
+  { "approval-chain", "set", cmd_approval_chain_set, chain_options, steps_arg,
     "STEP:any|all:NAME[,NAME]… [--clear] [--forbid-self-approval|--allow-self-approval]",
     N_("the steps a post goes through to be approved, in order") },
   { "approval-chain", "show", cmd_approval_chain_show, no_options, NULL,
