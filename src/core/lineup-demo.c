@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "lineup-demo.h"
+#include "lineup-store-private.h"
+#include "lineup-workflow.h"
 
 static const struct {
   const char *name;
@@ -125,6 +127,123 @@ static const char * const demo_briefs[][LINEUP_N_BRIEF_FIELDS] = {
   { "Lift end-of-year sign-ups", "Trial users", "The best time to plan next year is now", "Start an annual plan", "#offer", "Priya" },
 };
 
+static const char * const demo_owners[] = { "Jonas", "Amara", "Jonas", "Lee" };
+
+/* The team and a two-step chain, unless the plan has its own. */
+static gboolean
+add_demo_team (LineupStore  *store,
+               GError      **error)
+{
+  static const struct { const char *name; LineupRole role; } team[] = {
+    { "Amara", LINEUP_ROLE_LEAD },
+    { "Jonas", LINEUP_ROLE_EDITOR },
+    { "Lee", LINEUP_ROLE_APPROVER },
+    { "Priya", LINEUP_ROLE_APPROVER },
+  };
+  g_autoptr(GPtrArray) existing = lineup_store_get_team (store);
+  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (store);
+  g_autoptr(GPtrArray) steps = NULL;
+  LineupApprovalStep *step;
+
+  if (existing->len == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (team); i++)
+      if (!lineup_store_set_member (store, team[i].name, team[i].role, error))
+        return FALSE;
+  if (chain->len > 0 || existing->len > 0)
+    return TRUE;
+
+  steps = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_step_free);
+  step = g_new0 (LineupApprovalStep, 1);
+  step->name = g_strdup ("Lead");
+  step->approvers = g_strsplit ("Amara", ",", -1);
+  g_ptr_array_add (steps, step);
+  step = g_new0 (LineupApprovalStep, 1);
+  step->name = g_strdup ("Brand");
+  step->approvers = g_strsplit ("Lee,Priya", ",", -1);
+  g_ptr_array_add (steps, step);
+  return lineup_store_set_approval_chain (store, steps, error);
+}
+
+static gboolean
+demo_event (LineupStore        *store,
+            LineupPost         *post,
+            LineupHistoryKind   kind,
+            const char         *actor,
+            const char         *comment,
+            int                 approve_step,
+            gint64              check_item,
+            GError            **error)
+{
+  LineupWorkflowEvent event = { 0 };
+
+  event.kind = kind;
+  event.to_stage = lineup_post_get_stage (post);
+  event.actor = actor;
+  event.comment = comment;
+  event.approve_step = approve_step;
+  event.snapshot_approved = approve_step == 1;
+  event.check_item = check_item;
+  event.checked = check_item != 0;
+  return _lineup_store_apply_event (store, post, &event, error);
+}
+
+/* Where each post stands: what is approved went through the chain with a
+ * full checklist; what is in review is part of the way; one draft came back
+ * with a request for changes. */
+static gboolean
+add_demo_workflow (LineupStore    *store,
+                   LineupPost     *post,
+                   const DemoPost *d,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) checklist = lineup_store_get_checklist (store);
+  LineupStage stage = lineup_post_get_stage (post);
+  guint ticked = 0;
+  gboolean lead = FALSE, brand = FALSE;
+
+  if (stage >= LINEUP_STAGE_APPROVED)
+    ticked = checklist->len, lead = brand = TRUE;
+  else if (stage == LINEUP_STAGE_IN_REVIEW)
+    switch (d->day)
+      {
+      case 19: ticked = 3; lead = TRUE; break;
+      case 22: ticked = checklist->len; lead = TRUE; break;
+      case 23: ticked = 3; break;    /* "Tracked links" is the first one unticked */
+      default: ticked = 2; break;
+      }
+
+  for (guint i = 0; i < MIN (ticked, checklist->len); i++)
+    if (!demo_event (store, post, LINEUP_HISTORY_CHECK, "Jonas",
+                     ((LineupChecklistItem *) g_ptr_array_index (checklist, i))->text, -1,
+                     ((LineupChecklistItem *) g_ptr_array_index (checklist, i))->id, error))
+      return FALSE;
+  if (lead && !demo_event (store, post, LINEUP_HISTORY_APPROVE, "Amara",
+                           d->day == 19 ? _("Strong. Brand should check the award wording.") : NULL,
+                           0, 0, error))
+    return FALSE;
+  if (brand && !demo_event (store, post, LINEUP_HISTORY_APPROVE, "Lee", NULL, 1, 0, error))
+    return FALSE;
+
+  if (d->day == 20 &&
+      !demo_event (store, post, LINEUP_HISTORY_COMMENT, "Priya",
+                   _("Can we name the time zone for the AMA?"), -1, 0, error))
+    return FALSE;
+  if (d->day == 24)
+    {
+      LineupWorkflowEvent event = { 0 };
+
+      event.kind = LINEUP_HISTORY_REQUEST_CHANGES;
+      event.to_stage = LINEUP_STAGE_DRAFT;
+      event.actor = "Lee";
+      event.comment = _("Open with Marta’s first client, not the numbers.");
+      event.approve_step = -1;
+      event.revoke_approvals = TRUE;
+      if (!_lineup_store_apply_event (store, post, &event, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lineup_demo_fill (LineupStore  *store,
                   int           year,
@@ -190,6 +309,9 @@ lineup_demo_fill (LineupStore  *store,
       goto failed;
   }
 
+  if (!add_demo_team (store, error))
+    goto failed;
+
   for (guint i = 0; i < G_N_ELEMENTS (demo_pillars); i++)
     {
       LineupPillar *pillar = lineup_store_find_pillar (store, demo_pillars[i].name);
@@ -221,7 +343,8 @@ lineup_demo_fill (LineupStore  *store,
       lineup_post_set_pillar_id (post, pillar_ids[d->pillar]);
       lineup_post_set_type_id (post, lineup_content_type_get_id (type));
       lineup_post_set_platforms (post, (const char * const *) platforms);
-      lineup_post_set_stage (post, d->stage);
+      /* The draft that came back from review starts there. */
+      lineup_post_set_stage (post, d->day == 24 ? LINEUP_STAGE_IN_REVIEW : d->stage);
       if (d->day >= 14 && d->day <= 20 && g_strcmp0 (d->type, "promotional") == 0)
         lineup_post_set_campaign_id (post, lineup_campaign_get_id (campaign));
 
@@ -240,7 +363,11 @@ lineup_demo_fill (LineupStore  *store,
           brief++;
         }
 
-      if (!lineup_store_add_post (store, post, error))
+      if (d->day > 0)
+        lineup_post_set_brief (post, LINEUP_BRIEF_OWNER, demo_owners[i % G_N_ELEMENTS (demo_owners)]);
+
+      if (!lineup_store_add_post (store, post, error) ||
+          !add_demo_workflow (store, post, d, error))
         goto failed;
       n++;
     }
