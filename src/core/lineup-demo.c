@@ -206,8 +206,8 @@ add_demo_workflow (LineupStore    *store,
   else if (stage == LINEUP_STAGE_IN_REVIEW)
     switch (d->day)
       {
-      case 19: ticked = 3; lead = TRUE; break;
-      case 22: ticked = checklist->len; lead = TRUE; break;
+      case 19: ticked = checklist->len; lead = TRUE; break;
+      case 22: ticked = checklist->len; break;
       case 23: ticked = 3; break;    /* "Tracked links" is the first one unticked */
       default: ticked = 2; break;
       }

@@ -163,6 +163,11 @@ plan_approval (LineupStore        *store,
     return refuse (error, _("%s owns “%s” and this plan does not let people approve their own posts: ask another approver"),
                    actor, title);
 
+  /* The checklist gates the way into Approved: approvers approve the post
+   * as it will go out, so every step waits for it. */
+  if ((unticked = first_unticked (workflow)) != NULL)
+    return refuse (error, _("Not approved yet: “%s” is not ticked on the checklist"), unticked);
+
   lineup_workflow_approval_status (chain, workflow->approvals, &status);
 
   if (chain->len == 0)
@@ -210,10 +215,6 @@ plan_approval (LineupStore        *store,
       *out_waiting = lineup_workflow_describe_step (g_ptr_array_index (chain, after.waiting_step));
   }
 
-  /* The checklist gates the way into Approved. */
-  if (*out_completes && (unticked = first_unticked (workflow)) != NULL)
-    return refuse (error, _("“%s” cannot be approved yet: “%s” is not ticked on its checklist"),
-                   title, unticked);
   return TRUE;
 }
 

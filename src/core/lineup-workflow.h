@@ -11,7 +11,8 @@
  *  - Draft → In review needs a caption;
  *  - In review → Approved is an approval: every step of the plan's chain
  *    satisfied ("any one" or "all" of its approvers; with no chain, one
- *    approval) and the checklist fully ticked;
+ *    approval); no approval is given while the checklist has an unticked
+ *    item;
  *  - Approved → Scheduled needs a date and at least one platform;
  *  - Scheduled → Published once the scheduled time has passed;
  *  - editing the title, caption or platforms of an approved or scheduled

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-board-view.h"
 #include "lineup-calendar-view.h"
 #include "lineup-list-view.h"
 #include "lineup-post-editor.h"
@@ -31,6 +32,7 @@ struct _LineupWindow
   AdwViewStack *view_stack;
   LineupListView *list_view;
   LineupCalendarView *calendar_view;
+  LineupBoardView *board_view;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -392,6 +394,7 @@ lineup_window_constructed (GObject *object)
 
   lineup_list_view_set_store (self->list_view, self->store);
   lineup_calendar_view_set_store (self->calendar_view, self->store);
+  lineup_board_view_set_store (self->board_view, self->store);
 
   /* Filters persist between runs and apply to every view. */
   self->filter = lineup_filter_new (self->store);
@@ -404,6 +407,7 @@ lineup_window_constructed (GObject *object)
   on_filter_changed_cb (self);
   lineup_list_view_set_filter (self->list_view, self->filter);
   lineup_calendar_view_set_filter (self->calendar_view, self->filter);
+  lineup_board_view_set_filter (self->board_view, self->filter);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -470,6 +474,7 @@ lineup_window_class_init (LineupWindowClass *klass)
 
   g_type_ensure (LINEUP_TYPE_LIST_VIEW);
   g_type_ensure (LINEUP_TYPE_CALENDAR_VIEW);
+  g_type_ensure (LINEUP_TYPE_BOARD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_bar);
@@ -478,6 +483,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, board_view);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_new_post_cb);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_popover);

@@ -68,20 +68,20 @@ class Workflow(unittest.TestCase):
         # Skipping, approving out of turn and the checklist gate are refused.
         self.assertIn("move “Spring launch” to Approved first",
                       self.refused(1, "post", "stage", self.post, "scheduled"))
-        self.assertIn("waits for Lead (Ana) first", self.refused(1, "post", "approve", self.post, "--as", "Cleo"))
         self.assertIn("--as is required", self.refused(2, "post", "approve", self.post))
         for item in ("1", "2", "Advertising", "5"):
             p.text("post", "check", self.post, item, "--as", "Erin")
 
+        # No approval while the checklist has an unticked item.
+        self.assertIn("“Tracked links carry UTM parameters” is not ticked",
+                      self.refused(1, "post", "approve", self.post, "--as", "Ana"))
+        self.assertIn("ticked “Tracked links carry UTM parameters”", p.text("post", "check", self.post, "tracked"))
+        self.assertIn("waits for Lead (Ana) first", self.refused(1, "post", "approve", self.post, "--as", "Cleo"))
         out = p.text("post", "approve", self.post, "--as", "Ana", "--comment", "Good")
         self.assertIn("now waits for Legal (Cleo or Erin)", out)
         self.assertEqual(p.show(self.post)["stage"], "in-review")
         self.assertIn("does not let people approve their own posts",
                       self.refused(1, "post", "approve", self.post, "--as", "Erin"))
-        # The approval that would complete the chain waits for the checklist.
-        self.assertIn("“Tracked links carry UTM parameters” is not ticked",
-                      self.refused(1, "post", "approve", self.post, "--as", "Cleo"))
-        self.assertIn("ticked “Tracked links carry UTM parameters”", p.text("post", "check", self.post, "tracked"))
         self.assertIn("is approved", p.text("post", "approve", self.post, "--as", "Cleo"))
         shown = p.show(self.post)
         self.assertEqual(shown["stage"], "approved")

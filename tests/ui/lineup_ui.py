@@ -153,6 +153,30 @@ def press(node):
     click(node)
 
 
+def drag(source, target, copy=False):
+    """A real pointer drag: press, several small moves past GTK's threshold,
+    a pause over the target, release (holding Ctrl for a copy)."""
+    x0, y0 = center(source)
+    x1, y1 = center(target)
+    xdotool("mousemove", x0, y0)
+    time.sleep(0.15)
+    xdotool("mousedown", "1")
+    time.sleep(0.15)
+    for i in range(1, 11):
+        xdotool("mousemove", int(x0 + (x1 - x0) * i / 10), int(y0 + (y1 - y0) * i / 10))
+        time.sleep(0.05)
+    if copy:
+        xdotool("keydown", "ctrl")
+        for dx in (2, -2):   # GTK reads the modifiers on motion
+            xdotool("mousemove", x1 + dx, y1)
+            time.sleep(0.1)
+    time.sleep(0.3)
+    xdotool("mouseup", "1")
+    if copy:
+        xdotool("keyup", "ctrl")
+    time.sleep(0.3)
+
+
 def focus_window(title):
     """No window manager under Xvfb: give the window the keyboard by hand.
     After a drag GTK keeps small helper windows (drag icon, tooltip) that can

@@ -13,30 +13,6 @@ def day_name(date):
     return date.strftime("%A %-d %B %Y").replace(" 0", " ")
 
 
-def drag(source, target, copy=False):
-    """A real pointer drag: press, several small moves past GTK's threshold,
-    a pause over the target, release (holding Ctrl for a copy)."""
-    x0, y0 = ui.center(source)
-    x1, y1 = ui.center(target)
-    ui.xdotool("mousemove", x0, y0)
-    time.sleep(0.15)
-    ui.xdotool("mousedown", "1")
-    time.sleep(0.15)
-    for i in range(1, 11):
-        ui.xdotool("mousemove", int(x0 + (x1 - x0) * i / 10), int(y0 + (y1 - y0) * i / 10))
-        time.sleep(0.05)
-    if copy:
-        ui.xdotool("keydown", "ctrl")
-        for dx in (2, -2):   # GTK reads the modifiers on motion
-            ui.xdotool("mousemove", x1 + dx, y1)
-            time.sleep(0.1)
-    time.sleep(0.3)
-    ui.xdotool("mouseup", "1")
-    if copy:
-        ui.xdotool("keyup", "ctrl")
-    time.sleep(0.3)
-
-
 def main():
     posts = ui.cli_json("post", "list", "--json")
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
@@ -56,7 +32,7 @@ def main():
     assert post["time"] in (card.description or ""), card.description
     cell = ui.wait_for(f"the day {day_name(target_day)!r}", lambda: ui.find(frame, name=day_name(target_day)))
     ui.screenshot(ui.SHOT.replace(".png", "-before.png"))
-    drag(card, cell)
+    ui.drag(card, cell)
     moved = ui.wait_for("the post on its new day",
                         lambda: (lambda s: s if s["date"] == target_day.isoformat() else None)(show(post["id"])))
     assert moved["time"] == post["time"], f"the time changed: {post['time']} → {moved['time']}"
@@ -75,7 +51,7 @@ def main():
                             lambda: ui.find(frame, name=idea["title"], role="push button"))
     drop_day = source_day.replace(day=13)
     cell = ui.find(frame, name=day_name(drop_day))
-    drag(idea_card, cell)
+    ui.drag(idea_card, cell)
     planned = ui.wait_for("the idea on a day",
                           lambda: (lambda s: s if s["date"] else None)(show(idea["id"])))
     assert (planned["date"], planned["time"]) == (drop_day.isoformat(), "09:00"), planned
@@ -107,7 +83,7 @@ def main():
     card = ui.wait_for("a published card", lambda: ui.find(frame, name=published["title"], role="push button"))
     pub_day = datetime.date.fromisoformat(published["date"])
     other = pub_day + datetime.timedelta(days=7 if pub_day.day <= 14 else -7)
-    drag(card, ui.find(frame, name=day_name(other)))
+    ui.drag(card, ui.find(frame, name=day_name(other)))
     ui.wait_for("the refusal toast", lambda: ui.find(app, prefix=f"“{published['title']}” is published",
                                                     role="label", visible=False))
     assert show(published["id"])["date"] == published["date"]
@@ -170,7 +146,7 @@ def main():
     other_day = t_day + datetime.timedelta(days=1 if t_day.weekday() != 5 else -1)
     target_cell = ui.find(frame, name=f"{day_name(other_day)}, 16:00")
     assert target_cell is not None, "no 16:00 cell for the other day"
-    drag(card, target_cell)
+    ui.drag(card, target_cell)
     expected_time = f"16:{target['time'][3:]}"
     ui.wait_for("the post at 16:xx on the other day",
                 lambda: (lambda s: (s["date"], s["time"]) == (other_day.isoformat(), expected_time))(show(target["id"])))
@@ -181,7 +157,7 @@ def main():
                                                          name=target["title"], role="push button"))
     copy_cell = ui.find(frame, name=f"{day_name(t_day)}, 18:00")
     before = len(ui.cli_json("post", "list", "--json"))
-    drag(card, copy_cell, copy=True)
+    ui.drag(card, copy_cell, copy=True)
     def the_copy():
         copies = [p for p in ui.cli_json("post", "list", "--json")
                   if p["title"] == target["title"] and p["id"] != target["id"]]

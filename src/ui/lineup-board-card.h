@@ -1,0 +1,31 @@
+/* lineup-board-card.h: a post on the approval board: title, pillar stripe,
+ * type, date, owner, approvals ("1/2"), checklist progress, comments, and
+ * the request for changes that sent it back. A drag source.
+ *
+ * Signals (the card never changes the plan itself):
+ *   open-post (LineupPost *)                 Enter, double click
+ *   move-to-stage (LineupPost *, int stage)  Alt+Left/Right (one stage), "Move to Stage…" (Ctrl+M)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_BOARD_CARD (lineup_board_card_get_type ())
+G_DECLARE_FINAL_TYPE (LineupBoardCard, lineup_board_card, LINEUP, BOARD_CARD, GtkWidget)
+
+LineupBoardCard *lineup_board_card_new    (void);
+/* @chain: the plan's approval chain (LineupApprovalStep), borrowed. */
+void             lineup_board_card_bind   (LineupBoardCard *self,
+                                           LineupStore     *store,
+                                           GPtrArray       *chain,
+                                           LineupPost      *post);
+void             lineup_board_card_unbind (LineupBoardCard *self);
+LineupPost      *lineup_board_card_get_post (LineupBoardCard *self);
+
+G_END_DECLS

@@ -1,0 +1,410 @@
+/* lineup-board-view.c
+ *
+ * The chain per column: the store's post model (sorted by time) → the
+ * plan filter → a filter on the column's stage → a GtkListView, which binds
+ * only the cards on screen, so two thousand posts cost six filters and a
+ * screenful of cards. A stage change replaces the post in the model, which
+ * moves it between the columns' filters; the board never moves cards itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-board-view.h"
+#include "lineup-board-card.h"
+
+typedef struct {
+  LineupBoardView *board;
+  LineupStage stage;
+  GtkFilterListModel *model;
+  GtkWidget *column;
+  GtkWidget *count;
+  GtkWidget *list;
+} Column;
+
+struct _LineupBoardView
+{
+  AdwBin parent_instance;
+
+  LineupStore *store;
+  LineupFilter *filter;
+  LineupPostModel *posts;
+  GtkFilterListModel *filtered;
+  GtkFilter *plan_filter;
+  GPtrArray *chain;          /* LineupApprovalStep */
+  GHashTable *cards;         /* LineupBoardCard set: every card made, to rebind on plan changes */
+  char *focus_post_id;       /* the card the keyboard moved, to keep focus on */
+
+  Column columns[LINEUP_N_STAGES];
+};
+
+G_DEFINE_FINAL_TYPE (LineupBoardView, lineup_board_view, ADW_TYPE_BIN)
+
+enum {
+  OPEN_POST,
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (LineupBoardView *self,
+       const char      *message)
+{
+  g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+/* ---- moving through the workflow ---- */
+
+static gboolean
+move_post (LineupBoardView *self,
+           LineupPost      *post,
+           LineupStage      stage,
+           gboolean         keep_focus)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *id = g_strdup (lineup_post_get_id (post));
+
+  if (lineup_post_get_stage (post) == stage)
+    return FALSE;
+  if (keep_focus)
+    {
+      g_free (self->focus_post_id);
+      self->focus_post_id = g_strdup (id);
+    }
+  if (!lineup_workflow_move (self->store, id, stage, NULL, NULL, &note, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  if (note)
+    toast (self, note);
+  return TRUE;
+}
+
+static void
+on_card_move_cb (LineupBoardCard *card,
+                 LineupPost      *post,
+                 int              stage,
+                 LineupBoardView *self)
+{
+  move_post (self, post, stage, TRUE);
+}
+
+static void
+on_card_open_cb (LineupBoardCard *card,
+                 LineupPost      *post,
+                 LineupBoardView *self)
+{
+  g_signal_emit (self, signals[OPEN_POST], 0, post);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            Column        *column)
+{
+  LineupPost *post = g_value_get_object (value);
+
+  gtk_widget_remove_css_class (column->column, "drop-target");
+  if (!LINEUP_IS_POST (post))
+    return FALSE;
+  return move_post (column->board, post, column->stage, FALSE);
+}
+
+static GdkDragAction
+on_drop_enter_cb (GtkDropTarget *target,
+                  double         x,
+                  double         y,
+                  Column        *column)
+{
+  gtk_widget_add_css_class (column->column, "drop-target");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave_cb (GtkDropTarget *target,
+                  Column        *column)
+{
+  gtk_widget_remove_css_class (column->column, "drop-target");
+}
+
+/* ---- cards ---- */
+
+static gboolean
+grab_focus_idle_cb (gpointer data)
+{
+  GtkWidget *card = data;
+
+  if (gtk_widget_get_mapped (card))
+    gtk_widget_grab_focus (card);
+  g_object_unref (card);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_card_destroy_cb (LineupBoardView *self,
+                    GtkWidget       *card)
+{
+  if (self->cards)
+    g_hash_table_remove (self->cards, card);
+}
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LineupBoardView          *self)
+{
+  LineupBoardCard *card = lineup_board_card_new ();
+
+  g_signal_connect_object (card, "move-to-stage", G_CALLBACK (on_card_move_cb), self, 0);
+  g_signal_connect_object (card, "open-post", G_CALLBACK (on_card_open_cb), self, 0);
+  /* Cards are kept until the widget goes, whatever the list does first. */
+  g_hash_table_add (self->cards, card);
+  g_signal_connect_object (card, "destroy", G_CALLBACK (on_card_destroy_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (item, GTK_WIDGET (card));
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              LineupBoardView          *self)
+{
+  LineupBoardCard *card = LINEUP_BOARD_CARD (gtk_list_item_get_child (item));
+  LineupPost *post = gtk_list_item_get_item (item);
+
+  lineup_board_card_bind (card, self->store, self->chain, post);
+  if (self->focus_post_id && g_str_equal (self->focus_post_id, lineup_post_get_id (post)))
+    {
+      g_clear_pointer (&self->focus_post_id, g_free);
+      g_idle_add (grab_focus_idle_cb, g_object_ref (card));
+    }
+}
+
+static void
+unbind_card_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                LineupBoardView          *self)
+{
+  lineup_board_card_unbind (LINEUP_BOARD_CARD (gtk_list_item_get_child (item)));
+}
+
+static void
+rebind_all (LineupBoardView *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  g_clear_pointer (&self->chain, g_ptr_array_unref);
+  self->chain = lineup_store_get_approval_chain (self->store);
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    {
+      LineupPost *post = lineup_board_card_get_post (card);
+
+      if (post)
+        lineup_board_card_bind (card, self->store, self->chain, post);
+    }
+}
+
+/* ---- columns ---- */
+
+static gboolean
+match_stage (gpointer item,
+             gpointer user_data)
+{
+  Column *column = user_data;
+  return lineup_post_get_stage (item) == column->stage;
+}
+
+static gboolean
+match_plan_filter (gpointer item,
+                   gpointer user_data)
+{
+  LineupBoardView *self = user_data;
+  return self->filter == NULL || lineup_filter_matches (self->filter, item);
+}
+
+static void
+update_count (Column *column)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
+  g_autofree char *text = g_strdup_printf ("%u", n);
+  g_autofree char *name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u post", "%s, %u posts", n),
+                                           lineup_stage_to_label (column->stage), n);
+
+  gtk_label_set_label (GTK_LABEL (column->count), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static GtkWidget *
+build_column (LineupBoardView *self,
+              Column          *column)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (lineup_stage_to_label (column->stage));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  g_autofree char *stage_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (column->stage));
+  GtkDropTarget *drop;
+
+  column->column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (column->column, "board-column");
+  gtk_widget_set_size_request (column->column, 168, -1);
+  gtk_widget_set_hexpand (column->column, TRUE);
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  column->count = gtk_label_new ("0");
+  gtk_widget_add_css_class (column->count, "board-count");
+  gtk_widget_add_css_class (column->count, "stage-badge");
+  gtk_widget_add_css_class (column->count, stage_class);
+  gtk_widget_add_css_class (column->count, "numeric");
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), column->count);
+  gtk_widget_add_css_class (header, "board-column-header");
+  gtk_box_append (GTK_BOX (column->column), header);
+
+  column->list = gtk_list_view_new (NULL, NULL);
+  gtk_widget_add_css_class (column->list, "board-list");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), column->list);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (column->column), scroller);
+
+  drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), column);
+  g_signal_connect (drop, "enter", G_CALLBACK (on_drop_enter_cb), column);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave_cb), column);
+  gtk_widget_add_controller (column->column, GTK_EVENT_CONTROLLER (drop));
+  return column->column;
+}
+
+static void
+on_filter_changed_cb (LineupBoardView *self)
+{
+  if (self->plan_filter)
+    gtk_filter_changed (self->plan_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+lineup_board_view_dispose (GObject *object)
+{
+  LineupBoardView *self = LINEUP_BOARD_VIEW (object);
+
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    if (self->columns[i].list)
+      gtk_list_view_set_model (GTK_LIST_VIEW (self->columns[i].list), NULL);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    g_clear_object (&self->columns[i].model);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->posts);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->chain, g_ptr_array_unref);
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->focus_post_id, g_free);
+
+  G_OBJECT_CLASS (lineup_board_view_parent_class)->dispose (object);
+}
+
+static void
+lineup_board_view_class_init (LineupBoardViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_board_view_dispose;
+
+  signals[OPEN_POST] =
+    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "board");
+}
+
+static void
+lineup_board_view_init (LineupBoardView *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  self->cards = g_hash_table_new (NULL, NULL);
+  gtk_widget_add_css_class (row, "board-columns");
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    {
+      self->columns[i].board = self;
+      self->columns[i].stage = i;
+      gtk_box_append (GTK_BOX (row), build_column (self, &self->columns[i]));
+    }
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), row);
+  adw_bin_set_child (ADW_BIN (self), scroller);
+}
+
+void
+lineup_board_view_set_store (LineupBoardView *self,
+                             LineupStore     *store)
+{
+  GtkCustomFilter *plan_filter;
+
+  g_return_if_fail (LINEUP_IS_BOARD_VIEW (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->chain = lineup_store_get_approval_chain (store);
+  self->posts = lineup_post_model_new (store);
+  plan_filter = gtk_custom_filter_new (match_plan_filter, self, NULL);
+  self->plan_filter = GTK_FILTER (plan_filter);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), GTK_FILTER (plan_filter));
+
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    {
+      Column *column = &self->columns[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkCustomFilter *stage_filter = gtk_custom_filter_new (match_stage, column, NULL);
+
+      column->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                                 GTK_FILTER (stage_filter));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
+      gtk_list_view_set_factory (GTK_LIST_VIEW (column->list), factory);
+      g_object_unref (factory);
+      gtk_list_view_set_model (GTK_LIST_VIEW (column->list),
+                               GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model)))));
+      g_signal_connect_swapped (column->model, "items-changed", G_CALLBACK (update_count), column);
+      update_count (column);
+    }
+
+  /* The chain, the checklist and the pillars change what cards show. */
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "pillars-changed", G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "content-types-changed", G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
+}
+
+void
+lineup_board_view_set_filter (LineupBoardView *self,
+                              LineupFilter    *filter)
+{
+  g_return_if_fail (LINEUP_IS_BOARD_VIEW (self));
+  g_return_if_fail (LINEUP_IS_FILTER (filter));
+
+  g_set_object (&self->filter, filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  on_filter_changed_cb (self);
+}

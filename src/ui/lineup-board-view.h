@@ -1,0 +1,25 @@
+/* lineup-board-view.h: the approval board: one column per stage.
+ *
+ * Dropping a card on a column asks the workflow to move the post there; a
+ * refused move leaves everything as it was and says why in a toast.
+ * Signals: open-post (LineupPost *), toast (const char *message).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_BOARD_VIEW (lineup_board_view_get_type ())
+G_DECLARE_FINAL_TYPE (LineupBoardView, lineup_board_view, LINEUP, BOARD_VIEW, AdwBin)
+
+void lineup_board_view_set_store  (LineupBoardView *self,
+                                   LineupStore     *store);
+void lineup_board_view_set_filter (LineupBoardView *self,
+                                   LineupFilter    *filter);
+
+G_END_DECLS

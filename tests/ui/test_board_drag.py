@@ -1,0 +1,76 @@
+"""The approval board, as an editor uses it: drag a draft to In review (the
+stage changes and the history says who), drag a post whose checklist is not
+complete to Approved (refused, the toast names the item, nothing changes),
+move a card a stage with Alt+Right and take it back with Ctrl+Z."""
+
+import lineup_ui as ui
+
+
+def column(frame, stage):
+    """A column's list, whose accessible name is "Draft, 4 posts"."""
+    return ui.wait_for(f"the {stage} column",
+                       lambda: ui.find(frame, prefix=stage + ",", role="list"))
+
+
+def card_in(col, title):
+    return ui.wait_for(f"the card {title!r}",
+                       lambda: ui.settled(ui.find(col, name=title, role="push button")))
+
+
+def show(post_id):
+    return ui.cli_json("post", "show", post_id, "--json")
+
+
+def main():
+    posts = {p["title"]: p for p in ui.cli_json("post", "list", "--json")}
+    app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
+    frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
+    ui.click(ui.wait_for("the Board switcher", lambda: ui.find(frame, name="Board", role="page tab")))
+    draft = column(frame, "Draft")
+    review = column(frame, "In review")
+    assert draft.name == "Draft, 4 posts", draft.name
+    ui.screenshot(ui.SHOT.replace(".png", "-before.png"))
+
+    # 1. A draft with a caption, dragged to In review.
+    guide = posts["Guide: writing briefs your team will actually read"]
+    assert guide["stage"] == "draft"
+    card = card_in(draft, guide["title"])
+    assert "Draft" in (card.description or ""), card.description
+    history_before = len(show(guide["id"])["history"])
+    ui.drag(card, review)
+    moved = ui.wait_for("the post in review",
+                        lambda: (lambda s: s if s["stage"] == "in-review" else None)(show(guide["id"])))
+    last = moved["history"][-1]
+    assert len(moved["history"]) == history_before + 1
+    assert (last["kind"], last["from"], last["to"]) == ("stage", "draft", "in-review"), last
+    assert last["actor"], last
+    ui.wait_for("the card in the In review column", lambda: ui.find(review, name=guide["title"]))
+    ui.wait_for("the counts to follow", lambda: column(frame, "In review").name == "In review, 5 posts")
+
+    # 2. The checklist is not complete: the drop to Approved is refused.
+    carousel = posts["Carousel: 7 hooks that earn the second slide"]
+    before = show(carousel["id"])
+    unticked = next(item["item"] for item in before["checklist"] if not item["checked"])
+    card = card_in(review, carousel["title"])
+    assert "Checklist: 3 of 5 ticked" in (card.description or ""), card.description
+    ui.drag(card, column(frame, "Approved"))
+    toast = ui.wait_for("a toast that names the unticked item",
+                        lambda: ui.find(frame, prefix="Not approved yet"))
+    assert f"“{unticked}” is not ticked" in toast.name, toast.name
+    ui.screenshot(ui.SHOT.replace(".png", "-refused.png"))
+    after = show(carousel["id"])
+    assert after == before, "a refused drop changed the post"
+
+    # 3. Alt+Right moves the focused card one stage; Ctrl+Z takes it back.
+    question = posts["Question: which feature should we build next?"]
+    ui.focus_window("Lineup")
+    card = card_in(draft, question["title"])
+    ui.click(card)
+    ui.xdotool("key", "--clearmodifiers", "alt+Right")
+    ui.wait_for("the post one stage on", lambda: show(question["id"])["stage"] == "in-review")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+z")
+    ui.wait_for("the post back in Draft", lambda: show(question["id"])["stage"] == "draft")
+    ui.screenshot()
+
+
+ui.run(main)
