@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-post-editor.h"
+#include "lineup-workflow-panel.h"
 
 struct _LineupPostEditor
 {
@@ -43,6 +44,7 @@ struct _LineupPostEditor
   AdwComboRow *campaign_row;
   AdwPreferencesGroup *brief_group;
   AdwPreferencesGroup *delete_group;
+  AdwPreferencesPage *page;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPostEditor, lineup_post_editor, ADW_TYPE_WINDOW)
@@ -535,6 +537,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, campaign_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, brief_group);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, page);
   gtk_widget_class_bind_template_callback (widget_class, on_date_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pillar_selected_cb);
@@ -554,6 +557,41 @@ lineup_post_editor_init (LineupPostEditor *self)
   g_date_clear (&self->date, 1);
 }
 
+/* An approval or a request for changes moved the post: what Save writes
+ * starts from the post as it is now. */
+static void
+on_workflow_post_changed_cb (LineupPostEditor *self,
+                             LineupPost       *post)
+{
+  g_set_object (&self->post, post);
+  adw_combo_row_set_selected (self->stage_row, lineup_post_get_stage (post));
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+on_workflow_error_cb (LineupPostEditor *self,
+                      const char       *message)
+{
+  show_error (self, message);
+}
+
+static void
+add_workflow_panel (LineupPostEditor *self)
+{
+  LineupWorkflowPanel *panel = lineup_workflow_panel_new (self->store, self->post);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  g_signal_connect_object (panel, "post-changed", G_CALLBACK (on_workflow_post_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (panel, "error", G_CALLBACK (on_workflow_error_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (panel));
+  /* Before the Delete button, which stays last. */
+  g_object_ref (self->delete_group);
+  adw_preferences_page_remove (self->page, self->delete_group);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (self->page, self->delete_group);
+  g_object_unref (self->delete_group);
+}
+
 LineupPostEditor *
 lineup_post_editor_new (LineupStore *store,
                         LineupPost  *post)
@@ -568,6 +606,8 @@ lineup_post_editor_new (LineupStore *store,
   self->post = post ? g_object_ref (post) : NULL;
   build_form (self);
   load_post (self);
+  if (self->post)
+    add_workflow_panel (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 
   return self;
