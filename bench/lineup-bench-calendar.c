@@ -18,79 +18,11 @@
 
 #include "lineup-core.h"
 #include "ui/lineup-calendar-view.h"
+#include "bench-frame.h"
 
 #define SWITCH_BUDGET_MS 16.0
 #define DROP_BUDGET_MS 10.0
 #define ROUNDS 30
-
-static gboolean painted;
-static gint64 frame_start;
-static gint64 frame_end;
-
-/* The frame's own work: from its start (before its update phase, where the grid rebuilds)
- * to the end of painting; the wait for the next vblank is not work. */
-static void
-on_update (GdkFrameClock *clock,
-           gpointer       data)
-{
-  if (!painted && frame_start == 0)
-    frame_start = g_get_monotonic_time ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  frame_end = g_get_monotonic_time ();
-  painted = TRUE;
-}
-
-/* Runs @action and waits for the frame that shows its result; returns the
- * latency and stores the frame's own work in @work. */
-static double
-time_to_frame (GtkWidget *window,
-               void     (*action) (gpointer),
-               gpointer   data,
-               double    *work)
-{
-  gint64 t0, acted;
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  painted = FALSE;
-  frame_start = 0;
-  t0 = g_get_monotonic_time ();
-  action (data);
-  acted = g_get_monotonic_time ();
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  /* The action itself (a drop's store commit) plus the frame's work. */
-  if (work)
-    *work = ((acted - t0) + (frame_end - (frame_start ? frame_start : acted))) / 1000.0;
-  return (frame_end - t0) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-  return values[n / 2];
-}
-
-static void
-nothing (gpointer data)
-{
-}
 
 static void
 next_or_previous (gpointer data)
@@ -188,28 +120,27 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (view)))
     g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (on_update), NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
+  bench_frame_watch (window);
 
   /* Warm up: both months laid out once. */
   for (int i = 0; i < 4; i++)
-    time_to_frame (window, next_or_previous, view, NULL);
+    bench_time_to_frame (window, next_or_previous, view, NULL);
 
   for (int i = 0; i < ROUNDS; i++)
-    empty[i] = time_to_frame (window, nothing, NULL, &empty_work[i]);
+    empty[i] = bench_time_to_frame (window, bench_nothing, NULL, &empty_work[i]);
   for (int i = 0; i < ROUNDS; i++)
-    switches[i] = time_to_frame (window, next_or_previous, view, &switch_work[i]);
+    switches[i] = bench_time_to_frame (window, next_or_previous, view, &switch_work[i]);
 
   /* Show December for the drops. */
   gtk_widget_activate_action (GTK_WIDGET (view), "calendar.today", NULL);
   drop.store = store;
   drop.ids = ids;
   for (int i = 0; i < ROUNDS; i++)
-    drops[i] = time_to_frame (window, drop_one, &drop, &drop_work[i]);
+    drops[i] = bench_time_to_frame (window, drop_one, &drop, &drop_work[i]);
 
   {
-    double e = median (empty, ROUNDS), s = median (switches, ROUNDS), d = median (drops, ROUNDS);
-    double ew = median (empty_work, ROUNDS), sw = median (switch_work, ROUNDS), dw = median (drop_work, ROUNDS);
+    double e = bench_median (empty, ROUNDS), s = bench_median (switches, ROUNDS), d = bench_median (drops, ROUNDS);
+    double ew = bench_median (empty_work, ROUNDS), sw = bench_median (switch_work, ROUNDS), dw = bench_median (drop_work, ROUNDS);
 
     g_print ("Lineup calendar benchmark: %u posts, ~500 in each visible six weeks (median of %d)\n", n, ROUNDS);
     g_print ("                                     to the painted frame   the frame's own work\n");

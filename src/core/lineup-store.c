@@ -3391,6 +3391,176 @@ failed:
   return NULL;
 }
 
+void
+lineup_workflow_summary_free (LineupWorkflowSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_clear_pointer (&summary->approvals, g_ptr_array_unref);
+  g_free (summary->change_request);
+  g_free (summary->change_request_by);
+  g_free (summary);
+}
+
+static LineupApproval *
+approval_copy (LineupApproval *a)
+{
+  LineupApproval *copy = g_new0 (LineupApproval, 1);
+
+  copy->step = a->step;
+  copy->actor = g_strdup (a->actor);
+  copy->at = a->at;
+  return copy;
+}
+
+LineupWorkflowSummary *
+lineup_workflow_summary_new_from (LineupPostWorkflow *workflow)
+{
+  LineupWorkflowSummary *summary = g_new0 (LineupWorkflowSummary, 1);
+
+  summary->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_free);
+  for (guint i = 0; i < workflow->approvals->len; i++)
+    g_ptr_array_add (summary->approvals, approval_copy (g_ptr_array_index (workflow->approvals, i)));
+  for (guint i = 0; i < workflow->checklist->len; i++)
+    summary->checks_done += ((LineupChecklistItem *) g_ptr_array_index (workflow->checklist, i))->checked;
+  summary->checks_total = workflow->checklist->len;
+  summary->n_comments = workflow->n_comments;
+  summary->change_request = g_strdup (workflow->change_request);
+  summary->change_request_by = g_strdup (workflow->change_request_by);
+  return summary;
+}
+
+GHashTable *
+lineup_store_get_workflow_summaries (LineupStore  *self,
+                                     GPtrArray    *posts,
+                                     GError      **error)
+{
+  static const char total_sql[] = "SELECT count(*) FROM checklist";
+  static const char checks_sql[] =
+    "SELECT post_id, count(*) FROM post_checks WHERE item_id IN (SELECT id FROM checklist) GROUP BY post_id";
+  static const char approvals_sql[] =
+    "SELECT post_id, step, actor, at, content_key FROM approvals WHERE revoked = 0 ORDER BY id";
+  static const char comments_sql[] =
+    "SELECT post_id, count(*) FROM stage_history WHERE kind IN ('comment', 'request-changes') "
+    "OR (kind = 'approve' AND comment IS NOT NULL) GROUP BY post_id";
+  /* The last request for changes of each post, unless a move to another
+   * stage than Draft came after it. */
+  static const char requests_sql[] =
+    "SELECT h.post_id, h.comment, h.actor FROM stage_history h "
+    "JOIN (SELECT post_id, max(id) AS id FROM stage_history WHERE kind = 'request-changes' GROUP BY post_id) r "
+    "ON h.id = r.id "
+    "WHERE r.id > coalesce((SELECT max(id) FROM stage_history m WHERE m.post_id = h.post_id "
+    "AND m.kind = 'stage' AND m.to_stage <> 1), 0)";
+  g_autoptr(GHashTable) summaries = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint total = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  g_return_val_if_fail (posts != NULL, NULL);
+
+  summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lineup_workflow_summary_free);
+
+  if ((stmt = get_statement (self, total_sql, error)) == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    total = sqlite3_column_int (stmt, 0);
+  finish_statement (stmt);
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      LineupPost *post = g_ptr_array_index (posts, i);
+      LineupWorkflowSummary *summary = g_new0 (LineupWorkflowSummary, 1);
+
+      summary->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_free);
+      summary->checks_total = total;
+      g_hash_table_insert (summaries, g_strdup (lineup_post_get_id (post)), summary);
+      g_hash_table_insert (keys, (gpointer) lineup_post_get_id (post), lineup_post_content_key (post));
+    }
+
+  if ((stmt = get_statement (self, checks_sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, column_text (stmt, 0));
+
+      if (summary)
+        summary->checks_done = sqlite3_column_int (stmt, 1);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  if ((stmt = get_statement (self, approvals_sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = column_text (stmt, 0);
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, id);
+      LineupApproval *approval;
+
+      /* Only approvals of the content as it is now count. */
+      if (summary == NULL || g_strcmp0 (g_hash_table_lookup (keys, id), column_text (stmt, 4)) != 0)
+        continue;
+      approval = g_new0 (LineupApproval, 1);
+      approval->step = sqlite3_column_int (stmt, 1);
+      approval->actor = g_strdup (column_text (stmt, 2));
+      approval->at = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (summary->approvals, approval);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  if ((stmt = get_statement (self, comments_sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, column_text (stmt, 0));
+
+      if (summary)
+        summary->n_comments = sqlite3_column_int (stmt, 1);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  if ((stmt = get_statement (self, requests_sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, column_text (stmt, 0));
+
+      if (summary)
+        {
+          summary->change_request = g_strdup (column_text (stmt, 1));
+          summary->change_request_by = g_strdup (column_text (stmt, 2));
+        }
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* The request shows while the post is a draft. */
+  for (guint i = 0; i < posts->len; i++)
+    {
+      LineupPost *post = g_ptr_array_index (posts, i);
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, lineup_post_get_id (post));
+
+      if (lineup_post_get_stage (post) != LINEUP_STAGE_DRAFT)
+        {
+          g_clear_pointer (&summary->change_request, g_free);
+          g_clear_pointer (&summary->change_request_by, g_free);
+        }
+    }
+  return g_steal_pointer (&summaries);
+
+failed:
+  set_sqlite_error (self, error, _("read the posts’ workflow"));
+  return NULL;
+}
+
 gboolean
 _lineup_store_apply_event (LineupStore               *self,
                            LineupPost                *post,

@@ -291,6 +291,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupPostWorkflow, lineup_post_workflow_free)
 LineupPostWorkflow *lineup_store_get_post_workflow (LineupStore  *self,
                                                     LineupPost   *post,
                                                     GError      **error);
+/* What a card shows of a post's workflow, for many posts at once. */
+typedef struct {
+  guint       checks_done;
+  guint       checks_total;
+  GPtrArray  *approvals;         /* LineupApproval that count */
+  guint       n_comments;
+  char       *change_request;    /* as in LineupPostWorkflow */
+  char       *change_request_by;
+} LineupWorkflowSummary;
+
+void                   lineup_workflow_summary_free      (LineupWorkflowSummary *summary);
+/* A few queries for all of @posts (LineupPost), not a few per post: post id
+ * → LineupWorkflowSummary. */
+GHashTable            *lineup_store_get_workflow_summaries (LineupStore  *self,
+                                                            GPtrArray    *posts,
+                                                            GError      **error);
+/* The summary of one post, from its full record. */
+LineupWorkflowSummary *lineup_workflow_summary_new_from  (LineupPostWorkflow *workflow);
+
 /* The key approvals are given for: the post's title, caption and platforms. */
 char               *lineup_post_content_key        (LineupPost   *post);
 

@@ -8,8 +8,9 @@
 
 #include "lineup-board-card.h"
 #include "lineup-post-row.h"
-#include "lineup-swatch.h"
 
+/* One widget that draws itself: GTK 4.8's list views keep up to 200 rows
+ * per column alive, so a card must be cheap to build, bind and measure. */
 struct _LineupBoardCard
 {
   GtkWidget parent_instance;
@@ -17,22 +18,26 @@ struct _LineupBoardCard
   LineupPost *post;
   LineupStore *store;
 
-  LineupSwatch *swatch;
-  GtkWidget *title_label;
-  GtkWidget *type_icon;
-  GtkWidget *type_label;
-  GtkWidget *date_label;
-  GtkWidget *owner_box;
-  GtkWidget *owner_label;
-  GtkWidget *approvals_box;
-  GtkWidget *approvals_label;
-  GtkWidget *checks_box;
-  GtkWidget *checks_label;
-  GtkWidget *comments_box;
-  GtkWidget *comments_label;
-  GtkWidget *request_label;
+  GdkRGBA pillar_color;
+  PangoLayout *title;
+  PangoLayout *type;
+  PangoLayout *date;
+  PangoLayout *owner;
+  PangoLayout *progress[3];   /* approvals, checklist, comments; text "" when not shown */
+  PangoLayout *request;
+  GtkIconPaintable *type_icon;
   GtkWidget *menu;
+  int laid_out_width;
 };
+
+#define ICON 12
+#define GAP 4
+#define LINE_GAP 3
+
+static const char * const progress_icons[3] = {
+  "emblem-ok-symbolic", "checkbox-checked-symbolic", "chat-message-new-symbolic",
+};
+static const char * const fact_icons[1] = { "avatar-default-symbolic" };
 
 G_DEFINE_FINAL_TYPE (LineupBoardCard, lineup_board_card, GTK_TYPE_WIDGET)
 
@@ -189,23 +194,284 @@ on_drag_end_cb (GtkDragSource   *source,
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
 }
 
-static GtkWidget *
-add_fact (GtkWidget  *row,
-          const char *icon_name,
-          GtkWidget **out_label)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+/* ---- layout and drawing ---- */
 
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
-  *out_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (*out_label, "numeric");
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), *out_label);
-  gtk_widget_add_css_class (box, "board-fact");
-  gtk_box_append (GTK_BOX (row), box);
-  return box;
+static GtkIconPaintable *
+lookup_icon (GtkWidget  *widget,
+             const char *name)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+
+  return gtk_icon_theme_lookup_icon (theme, name, NULL, ICON, gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
 }
+
+static void
+set_small (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static PangoLayout *
+small_layout (LineupBoardCard *self)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  set_small (layout);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+static int
+layout_height (PangoLayout *layout)
+{
+  int h;
+
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return h;
+}
+
+static int
+layout_width (PangoLayout *layout)
+{
+  int w;
+
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+static gboolean
+has_text (PangoLayout *layout)
+{
+  return *pango_layout_get_text (layout) != '\0';
+}
+
+/* Widths of the parts that share a line with something that ellipsizes. */
+static int
+progress_width (LineupBoardCard *self)
+{
+  int w = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->progress); i++)
+    if (has_text (self->progress[i]))
+      w += ICON + 2 + layout_width (self->progress[i]) + 8;
+  return w;
+}
+
+static void
+lay_out (LineupBoardCard *self,
+         int              width)
+{
+  int text_width = MAX (width - 10, 1);
+  int progress;
+
+  self->laid_out_width = width;
+  pango_layout_set_width (self->title, text_width * PANGO_SCALE);
+  pango_layout_set_width (self->request, width * PANGO_SCALE);
+  pango_layout_set_width (self->date, -1);
+  pango_layout_set_width (self->type, MAX (width - ICON - 2 - layout_width (self->date) - 8, 1) * PANGO_SCALE);
+  progress = progress_width (self);
+  pango_layout_set_width (self->owner, MAX (width - ICON - 2 - progress, 1) * PANGO_SCALE);
+}
+
+/* Line heights, measured once: every card has room for two lines of
+ * title, so measuring a card needs no text shaping (GTK 4.8's list views
+ * measure every row they keep, up to 200 a column). */
+static int title_line_height;
+static int small_line_height;
+
+static void
+measure_lines (LineupBoardCard *self)
+{
+  PangoLayout *probe;
+
+  if (title_line_height > 0)
+    return;
+  probe = pango_layout_copy (self->title);
+  pango_layout_set_text (probe, "Ag", -1);
+  pango_layout_set_width (probe, -1);
+  title_line_height = layout_height (probe);
+  g_object_unref (probe);
+  probe = pango_layout_copy (self->date);
+  pango_layout_set_text (probe, "Ag", -1);
+  pango_layout_set_width (probe, -1);
+  small_line_height = MAX (ICON, layout_height (probe));
+  g_object_unref (probe);
+}
+
+static int
+height_for_width (LineupBoardCard *self,
+                  int              width)
+{
+  int h;
+
+  measure_lines (self);
+  h = 2 * title_line_height + GAP + small_line_height + LINE_GAP + small_line_height;
+  if (has_text (self->request))
+    {
+      pango_layout_set_width (self->request, MAX (width, 1) * PANGO_SCALE);
+      h += GAP + layout_height (self->request);
+    }
+  return h;
+}
+
+static GtkSizeRequestMode
+lineup_board_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+lineup_board_card_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  LineupBoardCard *self = LINEUP_BOARD_CARD (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 100;
+      *natural = 180;
+    }
+  else
+    *minimum = *natural = height_for_width (self, for_size > 0 ? for_size : 180);
+}
+
+static void
+lineup_board_card_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  /* Text is laid out when the card is drawn, only if it is on screen. */
+  LINEUP_BOARD_CARD (widget)->laid_out_width = 0;
+}
+
+static void
+draw_icon (GtkSnapshot      *snapshot,
+           GtkIconPaintable *icon,
+           int               x,
+           int               y,
+           const GdkRGBA    *color)
+{
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  if (icon == NULL)
+    return;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON, ICON, colors, 4);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+draw_text (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           int            x,
+           int            y,
+           const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+lineup_board_card_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  LineupBoardCard *self = LINEUP_BOARD_CARD (widget);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA fg, dim, warning;
+  int y = 0, line, title_h, x;
+
+  if (self->post == NULL)
+    return;
+  if (width != self->laid_out_width)
+    lay_out (self, width);
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "warning_color", &warning))
+    gdk_rgba_parse (&warning, "#9c6e03");
+G_GNUC_END_IGNORE_DEPRECATIONS
+  dim = fg;
+  dim.alpha *= 0.6;
+
+  /* The pillar's stripe beside the title, the title in bold. */
+  measure_lines (self);
+  title_h = layout_height (self->title);
+  gtk_snapshot_append_color (snapshot, &self->pillar_color, &GRAPHENE_RECT_INIT (0, 1, 4, title_h - 2));
+  draw_text (snapshot, self->title, 10, 0, &fg);
+  y = 2 * title_line_height + GAP;
+
+  /* Type on the left, date on the right. */
+  line = small_line_height;
+  draw_icon (snapshot, self->type_icon, 0, y + (line - ICON) / 2, &dim);
+  draw_text (snapshot, self->type, ICON + 2, y + (line - layout_height (self->type)) / 2, &dim);
+  draw_text (snapshot, self->date, width - layout_width (self->date), y + (line - layout_height (self->date)) / 2, &dim);
+  y += line + LINE_GAP;
+
+  /* Owner on the left; approvals, checklist, comments on the right. */
+  if (has_text (self->owner))
+    {
+      g_autoptr(GtkIconPaintable) person = lookup_icon (widget, fact_icons[0]);
+
+      draw_icon (snapshot, person, 0, y + (line - ICON) / 2, &dim);
+      draw_text (snapshot, self->owner, ICON + 2, y + (line - layout_height (self->owner)) / 2, &dim);
+    }
+  x = width;
+  for (int i = G_N_ELEMENTS (self->progress) - 1; i >= 0; i--)
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      int w;
+
+      if (!has_text (self->progress[i]))
+        continue;
+      w = layout_width (self->progress[i]);
+      x -= w;
+      draw_text (snapshot, self->progress[i], x, y + (line - layout_height (self->progress[i])) / 2, &dim);
+      x -= ICON + 2;
+      icon = lookup_icon (widget, progress_icons[i]);
+      draw_icon (snapshot, icon, x, y + (line - ICON) / 2, &dim);
+      x -= 8;
+    }
+  y += line;
+
+  if (has_text (self->request))
+    draw_text (snapshot, self->request, 0, y + GAP, &warning);
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget       *widget,
+                     int              x,
+                     int              y,
+                     gboolean         keyboard,
+                     GtkTooltip      *tooltip,
+                     LineupBoardCard *self)
+{
+  const char *description;
+  g_autofree char *text = NULL;
+
+  if (self->post == NULL)
+    return FALSE;
+  description = g_object_get_data (G_OBJECT (self), "description");
+  text = g_strdup_printf ("%s\n%s", lineup_post_get_title (self->post), description ? description : "");
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 
 static void
 lineup_board_card_dispose (GObject *object)
@@ -218,6 +484,14 @@ lineup_board_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->post);
   g_clear_object (&self->store);
+  g_clear_object (&self->title);
+  g_clear_object (&self->type);
+  g_clear_object (&self->date);
+  g_clear_object (&self->owner);
+  for (guint i = 0; i < G_N_ELEMENTS (self->progress); i++)
+    g_clear_object (&self->progress[i]);
+  g_clear_object (&self->request);
+  g_clear_object (&self->type_icon);
 
   G_OBJECT_CLASS (lineup_board_card_parent_class)->dispose (object);
 }
@@ -244,7 +518,10 @@ lineup_board_card_class_init (LineupBoardCardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.menu", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->get_request_mode = lineup_board_card_get_request_mode;
+  widget_class->measure = lineup_board_card_measure;
+  widget_class->size_allocate = lineup_board_card_size_allocate;
+  widget_class->snapshot = lineup_board_card_snapshot;
   gtk_widget_class_set_css_name (widget_class, "boardcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
@@ -252,73 +529,34 @@ lineup_board_card_class_init (LineupBoardCardClass *klass)
 static void
 lineup_board_card_init (LineupBoardCard *self)
 {
-  GtkWidget *top, *facts, *progress;
   GtkDragSource *drag;
   GtkGesture *click;
   GtkEventController *keys;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gdk_rgba_parse (&self->pillar_color, "#808080");
 
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->swatch = lineup_swatch_new (4, 18);
-  gtk_widget_set_valign (GTK_WIDGET (self->swatch), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->swatch));
-  self->title_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->title_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (self->title_label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (self->title_label), 12);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 20);
-  gtk_widget_set_hexpand (self->title_label, TRUE);
-  gtk_widget_add_css_class (self->title_label, "card-title");
-  gtk_box_append (GTK_BOX (top), self->title_label);
-  gtk_widget_set_parent (top, GTK_WIDGET (self));
-
-  facts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_add_css_class (facts, "dim-label");
+  self->title = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   {
-    GtkWidget *type_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+    PangoAttrList *attrs = pango_attr_list_new ();
 
-    self->type_icon = gtk_image_new ();
-    gtk_image_set_pixel_size (GTK_IMAGE (self->type_icon), 12);
-    self->type_label = gtk_label_new (NULL);
-    gtk_label_set_ellipsize (GTK_LABEL (self->type_label), PANGO_ELLIPSIZE_END);
-    gtk_box_append (GTK_BOX (type_box), self->type_icon);
-    gtk_box_append (GTK_BOX (type_box), self->type_label);
-    gtk_widget_add_css_class (type_box, "board-fact");
-    gtk_box_append (GTK_BOX (facts), type_box);
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes (self->title, attrs);
+    pango_attr_list_unref (attrs);
   }
-  self->date_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->date_label, "numeric");
-  gtk_widget_add_css_class (self->date_label, "board-fact");
-  gtk_widget_set_hexpand (self->date_label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->date_label), 1);
-  gtk_box_append (GTK_BOX (facts), self->date_label);
-  gtk_widget_set_parent (facts, GTK_WIDGET (self));
-
-  progress = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_add_css_class (progress, "dim-label");
-  self->owner_box = add_fact (progress, "avatar-default-symbolic", &self->owner_label);
-  gtk_label_set_ellipsize (GTK_LABEL (self->owner_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (self->owner_box, TRUE);
-  self->approvals_box = add_fact (progress, "emblem-ok-symbolic", &self->approvals_label);
-  self->checks_box = add_fact (progress, "checkbox-checked-symbolic", &self->checks_label);
-  self->comments_box = add_fact (progress, "chat-message-new-symbolic", &self->comments_label);
-  gtk_widget_set_parent (progress, GTK_WIDGET (self));
-
-  self->request_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->request_label), TRUE);
-  gtk_label_set_lines (GTK_LABEL (self->request_label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (self->request_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->request_label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->request_label), 20);
-  gtk_widget_add_css_class (self->request_label, "change-request");
-  gtk_widget_set_parent (self->request_label, GTK_WIDGET (self));
+  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (self->title, -2);   /* at most two lines */
+  self->type = small_layout (self);
+  self->date = small_layout (self);
+  self->owner = small_layout (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->progress); i++)
+    self->progress[i] = small_layout (self);
+  self->request = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  set_small (self->request);
+  pango_layout_set_wrap (self->request, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (self->request, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (self->request, -3);
 
   drag = gtk_drag_source_new ();
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
@@ -339,6 +577,9 @@ lineup_board_card_init (LineupBoardCard *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
 }
 
 LineupBoardCard *
@@ -347,24 +588,13 @@ lineup_board_card_new (void)
   return g_object_new (LINEUP_TYPE_BOARD_CARD, NULL);
 }
 
-static void
-set_fact (GtkWidget  *box,
-          GtkWidget  *label,
-          const char *text,
-          const char *tooltip)
-{
-  gtk_label_set_label (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_visible (box, text != NULL);
-  gtk_widget_set_tooltip_text (box, tooltip);
-}
-
 void
-lineup_board_card_bind (LineupBoardCard *self,
-                        LineupStore     *store,
-                        GPtrArray       *chain,
-                        LineupPost      *post)
+lineup_board_card_bind (LineupBoardCard       *self,
+                        LineupStore           *store,
+                        GPtrArray             *chain,
+                        LineupPost            *post,
+                        LineupWorkflowSummary *summary)
 {
-  g_autoptr(LineupPostWorkflow) workflow = NULL;
   LineupPillar *pillar;
   LineupContentType *type;
   LineupApprovalStatus status = { 0 };
@@ -377,7 +607,6 @@ lineup_board_card_bind (LineupBoardCard *self,
   g_autofree char *request = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
   const char *owner;
-  guint n_checked = 0;
 
   g_return_if_fail (LINEUP_IS_BOARD_CARD (self));
 
@@ -385,13 +614,14 @@ lineup_board_card_bind (LineupBoardCard *self,
   g_set_object (&self->store, store);
   pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
-  workflow = lineup_store_get_post_workflow (store, post, NULL);
 
-  lineup_swatch_set_color (self->swatch, pillar ? lineup_pillar_get_color (pillar) : NULL);
-  gtk_label_set_label (GTK_LABEL (self->title_label), lineup_post_get_title (post));
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->type_icon),
-                                type ? lineup_content_type_get_icon_name (type) : "lineup-type-other-symbolic");
-  gtk_label_set_label (GTK_LABEL (self->type_label), type ? lineup_content_type_get_name (type) : "");
+  if (!pillar || !gdk_rgba_parse (&self->pillar_color, lineup_pillar_get_color (pillar)))
+    gdk_rgba_parse (&self->pillar_color, "#808080");
+  pango_layout_set_text (self->title, lineup_post_get_title (post), -1);
+  g_clear_object (&self->type_icon);
+  self->type_icon = lookup_icon (GTK_WIDGET (self),
+                                 type ? lineup_content_type_get_icon_name (type) : "lineup-type-other-symbolic");
+  pango_layout_set_text (self->type, type ? lineup_content_type_get_name (type) : "", -1);
 
   if (lineup_post_is_dated (post))
     {
@@ -403,39 +633,35 @@ lineup_board_card_bind (LineupBoardCard *self,
       g_date_strftime (text, sizeof text, "%-d %b", &day);
       date = g_strdup_printf ("%s, %02d:%02d", text, minutes / 60, minutes % 60);
     }
-  gtk_label_set_label (GTK_LABEL (self->date_label), date ? date : _("No date"));
+  pango_layout_set_text (self->date, date ? date : _("No date"), -1);
 
   owner = lineup_post_get_brief (post, LINEUP_BRIEF_OWNER);
-  set_fact (self->owner_box, self->owner_label, owner && *owner ? owner : NULL, _("Owner"));
+  pango_layout_set_text (self->owner, owner && *owner ? owner : "", -1);
 
-  if (workflow)
+  if (summary)
     {
-      lineup_workflow_approval_status (chain, workflow->approvals, &status);
-      for (guint i = 0; i < workflow->checklist->len; i++)
-        n_checked += ((LineupChecklistItem *) g_ptr_array_index (workflow->checklist, i))->checked;
-
+      lineup_workflow_approval_status (chain, summary->approvals, &status);
       /* Approvals matter from review on; before that the count is noise. */
-      if (lineup_post_get_stage (post) >= LINEUP_STAGE_IN_REVIEW || workflow->approvals->len > 0)
+      if (lineup_post_get_stage (post) >= LINEUP_STAGE_IN_REVIEW || summary->approvals->len > 0)
         {
           approvals = g_strdup_printf ("%u/%u", status.done, status.needed);
           approvals_tip = g_strdup_printf (_("Approvals: %u of %u"), status.done, status.needed);
         }
-      if (workflow->checklist->len > 0)
+      if (summary->checks_total > 0)
         {
-          checks = g_strdup_printf ("%u/%u", n_checked, workflow->checklist->len);
-          checks_tip = g_strdup_printf (_("Checklist: %u of %u ticked"), n_checked, workflow->checklist->len);
+          checks = g_strdup_printf ("%u/%u", summary->checks_done, summary->checks_total);
+          checks_tip = g_strdup_printf (_("Checklist: %u of %u ticked"), summary->checks_done, summary->checks_total);
         }
-      if (workflow->n_comments > 0)
-        comments = g_strdup_printf ("%u", workflow->n_comments);
-      if (workflow->change_request)
-        request = g_strdup_printf (_("Changes requested by %s: %s"), workflow->change_request_by,
-                                   workflow->change_request);
+      if (summary->n_comments > 0)
+        comments = g_strdup_printf ("%u", summary->n_comments);
+      if (summary->change_request)
+        request = g_strdup_printf (_("Changes requested by %s: %s"), summary->change_request_by,
+                                   summary->change_request);
     }
-  set_fact (self->approvals_box, self->approvals_label, approvals, approvals_tip);
-  set_fact (self->checks_box, self->checks_label, checks, checks_tip);
-  set_fact (self->comments_box, self->comments_label, comments, _("Comments"));
-  gtk_label_set_label (GTK_LABEL (self->request_label), request ? request : "");
-  gtk_widget_set_visible (self->request_label, request != NULL);
+  pango_layout_set_text (self->progress[0], approvals ? approvals : "", -1);
+  pango_layout_set_text (self->progress[1], checks ? checks : "", -1);
+  pango_layout_set_text (self->progress[2], comments ? comments : "", -1);
+  pango_layout_set_text (self->request, request ? request : "", -1);
 
   /* What a screen reader says after the title. */
   g_string_append_printf (description, "%s, %s, %s", lineup_stage_to_label (lineup_post_get_stage (post)),
@@ -451,14 +677,17 @@ lineup_board_card_bind (LineupBoardCard *self,
     g_string_append_printf (description, ", %s", checks_tip);
   if (comments)
     g_string_append_printf (description, g_dngettext (GETTEXT_PACKAGE, ", %u comment", ", %u comments",
-                                                      workflow->n_comments),
-                            workflow->n_comments);
+                                                      summary->n_comments),
+                            summary->n_comments);
   if (request)
     g_string_append_printf (description, ". %s", request);
+  g_object_set_data_full (G_OBJECT (self), "description", g_strdup (description->str), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+  self->laid_out_width = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

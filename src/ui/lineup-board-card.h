@@ -20,11 +20,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupBoardCard, lineup_board_card, LINEUP, BOARD_CARD, GtkWidget)
 
 LineupBoardCard *lineup_board_card_new    (void);
-/* @chain: the plan's approval chain (LineupApprovalStep), borrowed. */
-void             lineup_board_card_bind   (LineupBoardCard *self,
-                                           LineupStore     *store,
-                                           GPtrArray       *chain,
-                                           LineupPost      *post);
+/* @chain: the plan's approval chain (LineupApprovalStep), borrowed;
+ * @summary: the post's workflow at a glance (may be NULL). */
+void             lineup_board_card_bind   (LineupBoardCard       *self,
+                                           LineupStore           *store,
+                                           GPtrArray             *chain,
+                                           LineupPost            *post,
+                                           LineupWorkflowSummary *summary);
 void             lineup_board_card_unbind (LineupBoardCard *self);
 LineupPost      *lineup_board_card_get_post (LineupBoardCard *self);
 

@@ -35,6 +35,7 @@ struct _LineupBoardView
   GtkFilter *plan_filter;
   GPtrArray *chain;          /* LineupApprovalStep */
   GHashTable *cards;         /* LineupBoardCard set: every card made, to rebind on plan changes */
+  GHashTable *summaries;     /* post id → LineupWorkflowSummary, read for all at once */
   char *focus_post_id;       /* the card the keyboard moved, to keep focus on */
 
   Column columns[LINEUP_N_STAGES];
@@ -180,7 +181,8 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   LineupBoardCard *card = LINEUP_BOARD_CARD (gtk_list_item_get_child (item));
   LineupPost *post = gtk_list_item_get_item (item);
 
-  lineup_board_card_bind (card, self->store, self->chain, post);
+  lineup_board_card_bind (card, self->store, self->chain, post,
+                          g_hash_table_lookup (self->summaries, lineup_post_get_id (post)));
   if (self->focus_post_id && g_str_equal (self->focus_post_id, lineup_post_get_id (post)))
     {
       g_clear_pointer (&self->focus_post_id, g_free);
@@ -197,6 +199,58 @@ unbind_card_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+read_summaries (LineupBoardView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = lineup_store_list_all_posts (self->store, &error);
+  GHashTable *summaries = posts ? lineup_store_get_workflow_summaries (self->store, posts, &error) : NULL;
+
+  if (summaries == NULL)
+    {
+      toast (self, error->message);
+      summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) lineup_workflow_summary_free);
+    }
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
+  self->summaries = summaries;
+}
+
+/* Every workflow action announces itself as a change of the post: read
+ * that post's summary again before the columns rebind its card. */
+static void
+read_summary (LineupBoardView *self,
+              LineupPost      *post)
+{
+  g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (self->store, post, NULL);
+
+  if (workflow)
+    g_hash_table_replace (self->summaries, g_strdup (lineup_post_get_id (post)),
+                          lineup_workflow_summary_new_from (workflow));
+}
+
+static void
+on_post_added_cb (LineupBoardView *self,
+                  LineupPost      *post)
+{
+  read_summary (self, post);
+}
+
+static void
+on_post_changed_cb (LineupBoardView *self,
+                    LineupPost      *old_post,
+                    LineupPost      *new_post)
+{
+  read_summary (self, new_post);
+}
+
+static void
+on_post_removed_cb (LineupBoardView *self,
+                    LineupPost      *post)
+{
+  g_hash_table_remove (self->summaries, lineup_post_get_id (post));
+}
+
+static void
 rebind_all (LineupBoardView *self)
 {
   GHashTableIter iter;
@@ -204,13 +258,15 @@ rebind_all (LineupBoardView *self)
 
   g_clear_pointer (&self->chain, g_ptr_array_unref);
   self->chain = lineup_store_get_approval_chain (self->store);
+  read_summaries (self);
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, &card, NULL))
     {
       LineupPost *post = lineup_board_card_get_post (card);
 
       if (post)
-        lineup_board_card_bind (card, self->store, self->chain, post);
+        lineup_board_card_bind (card, self->store, self->chain, post,
+                                g_hash_table_lookup (self->summaries, lineup_post_get_id (post)));
     }
 }
 
@@ -305,13 +361,18 @@ lineup_board_view_dispose (GObject *object)
       gtk_list_view_set_model (GTK_LIST_VIEW (self->columns[i].list), NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   for (guint i = 0; i < LINEUP_N_STAGES; i++)
-    g_clear_object (&self->columns[i].model);
+    if (self->columns[i].model)
+      {
+        g_signal_handlers_disconnect_by_data (self->columns[i].model, &self->columns[i]);
+        g_clear_object (&self->columns[i].model);
+      }
   g_clear_object (&self->filtered);
   g_clear_object (&self->posts);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->chain, g_ptr_array_unref);
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_clear_pointer (&self->focus_post_id, g_free);
 
   G_OBJECT_CLASS (lineup_board_view_parent_class)->dispose (object);
@@ -366,6 +427,11 @@ lineup_board_view_set_store (LineupBoardView *self,
 
   self->store = g_object_ref (store);
   self->chain = lineup_store_get_approval_chain (store);
+  /* Before the post model's own handlers, so cards bind to fresh summaries. */
+  g_signal_connect_object (store, "post-added", G_CALLBACK (on_post_added_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "post-changed", G_CALLBACK (on_post_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "post-removed", G_CALLBACK (on_post_removed_cb), self, G_CONNECT_SWAPPED);
+  read_summaries (self);
   self->posts = lineup_post_model_new (store);
   plan_filter = gtk_custom_filter_new (match_plan_filter, self, NULL);
   self->plan_filter = GTK_FILTER (plan_filter);
