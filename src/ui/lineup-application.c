@@ -9,6 +9,7 @@
 #include <glib-unix.h>
 
 #include "lineup-application.h"
+#include "lineup-preferences.h"
 #include "lineup-window.h"
 
 struct _LineupApplication
@@ -114,6 +115,24 @@ on_quit_activated (GSimpleAction *action,
 }
 
 static void
+on_preferences_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  LineupApplication *self = LINEUP_APPLICATION (user_data);
+  g_autoptr(GSettings) settings = NULL;
+  LineupPreferences *preferences;
+
+  if (self->store == NULL)
+    return;
+  settings = g_settings_new (APP_ID);
+  preferences = lineup_preferences_new (self->store, settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
+  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 on_about_activated (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
@@ -146,6 +165,7 @@ static const GActionEntry app_actions[] = {
   { "redo", on_redo_activated },
   { "new-post", on_new_post_activated },
   { "quit", on_quit_activated },
+  { "preferences", on_preferences_activated },
   { "about", on_about_activated },
 };
 
@@ -180,6 +200,7 @@ lineup_application_startup (GApplication *app)
     { "app.undo", { "<Control>z", NULL } },
     { "app.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-view::calendar", { "<Alt>1", NULL } },
     { "win.show-view::board", { "<Alt>2", NULL } },
@@ -223,6 +244,13 @@ lineup_application_activate (GApplication *app)
           return;
         }
       lineup_store_watch (self->store);
+      {
+        /* Whoever uses the window is named in the history as they chose. */
+        g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+        g_autofree char *name = lineup_preferences_user_name (settings);
+
+        lineup_store_set_actor (self->store, name);
+      }
       g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (update_undo_actions),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (update_undo_actions),

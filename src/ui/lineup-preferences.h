@@ -1,0 +1,27 @@
+/* lineup-preferences.h: the Preferences window: your name, and the plan's
+ * team, approval chain, self-approval rule and pre-publication checklist.
+ *
+ * Your name is yours (GSettings "user-name"); the rest belongs to the plan
+ * and every change is saved at once through the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_PREFERENCES (lineup_preferences_get_type ())
+G_DECLARE_FINAL_TYPE (LineupPreferences, lineup_preferences, LINEUP, PREFERENCES, AdwPreferencesWindow)
+
+LineupPreferences *lineup_preferences_new (LineupStore *store,
+                                           GSettings   *settings);
+
+/* The name that goes into the history: the "user-name" setting, or the
+ * account's real name when it is empty. */
+char              *lineup_preferences_user_name (GSettings *settings);
+
+G_END_DECLS
