@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-board-card.h"
+#include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
 
 /* One widget that draws itself: GTK 4.8's list views keep up to 200 rows
@@ -102,35 +103,26 @@ show_menu (LineupBoardCard *self,
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
+static LineupPost *
+card_get_post (GtkWidget *card)
+{
+  return ((LineupBoardCard *) card)->post;
+}
+
+static void
+card_show_menu (GtkWidget *card,
+                double     x,
+                double     y)
+{
+  show_menu ((LineupBoardCard *) card, x, y);
+}
+
 static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   show_menu (LINEUP_BOARD_CARD (widget), 8, gtk_widget_get_height (widget));
-}
-
-static void
-on_secondary_pressed_cb (GtkGestureClick *gesture,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         LineupBoardCard *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  show_menu (self, x, y);
-}
-
-static void
-on_pressed_cb (GtkGestureClick *gesture,
-               int              n_press,
-               double           x,
-               double           y,
-               LineupBoardCard *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 2 && self->post)
-    g_signal_emit (self, signals[OPEN_POST], 0, self->post);
 }
 
 static gboolean
@@ -161,37 +153,6 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
   emit_move (self, (int) lineup_post_get_stage (self->post) + step);
   return TRUE;
-}
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource   *source,
-                    double           x,
-                    double           y,
-                    LineupBoardCard *self)
-{
-  if (self->post == NULL)
-    return NULL;
-  return gdk_content_provider_new_typed (LINEUP_TYPE_POST, self->post);
-}
-
-static void
-on_drag_begin_cb (GtkDragSource   *source,
-                  GdkDrag         *drag,
-                  LineupBoardCard *self)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-
-  gtk_drag_source_set_icon (source, paintable, 12, 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
-}
-
-static void
-on_drag_end_cb (GtkDragSource   *source,
-                GdkDrag         *drag,
-                gboolean         delete_data,
-                LineupBoardCard *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
 }
 
 /* ---- layout and drawing ---- */
@@ -529,8 +490,6 @@ lineup_board_card_class_init (LineupBoardCardClass *klass)
 static void
 lineup_board_card_init (LineupBoardCard *self)
 {
-  GtkDragSource *drag;
-  GtkGesture *click;
   GtkEventController *keys;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -558,21 +517,7 @@ lineup_board_card_init (LineupBoardCard *self)
   pango_layout_set_ellipsize (self->request, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (self->request, -3);
 
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE, card_get_post, card_show_menu);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);

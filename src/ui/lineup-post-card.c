@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-post-card.h"
+#include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
 #include "lineup-swatch.h"
 
@@ -190,15 +191,18 @@ show_menu (LineupPostCard *self,
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
-static void
-on_secondary_pressed_cb (GtkGestureClick *gesture,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         LineupPostCard  *self)
+static LineupPost *
+card_get_post (GtkWidget *card)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  show_menu (self, x, y);
+  return ((LineupPostCard *) card)->post;
+}
+
+static void
+card_show_menu (GtkWidget *card,
+                double     x,
+                double     y)
+{
+  show_menu ((LineupPostCard *) card, x, y);
 }
 
 static void
@@ -207,49 +211,6 @@ menu_action (GtkWidget  *widget,
              GVariant   *param)
 {
   show_menu (LINEUP_POST_CARD (widget), 8, gtk_widget_get_height (widget));
-}
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource  *source,
-                    double          x,
-                    double          y,
-                    LineupPostCard *self)
-{
-  if (self->post == NULL)
-    return NULL;
-  return gdk_content_provider_new_typed (LINEUP_TYPE_POST, self->post);
-}
-
-static void
-on_drag_begin_cb (GtkDragSource  *source,
-                  GdkDrag        *drag,
-                  LineupPostCard *self)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-
-  gtk_drag_source_set_icon (source, paintable, 12, 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
-}
-
-static void
-on_drag_end_cb (GtkDragSource  *source,
-                GdkDrag        *drag,
-                gboolean        delete_data,
-                LineupPostCard *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
-}
-
-static void
-on_pressed_cb (GtkGestureClick *gesture,
-               int              n_press,
-               double           x,
-               double           y,
-               LineupPostCard  *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 2 && self->post)
-    g_signal_emit (self, signals[OPEN_POST], 0, self->post);
 }
 
 static gboolean
@@ -384,8 +345,6 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
 static void
 lineup_post_card_init (LineupPostCard *self)
 {
-  GtkDragSource *drag;
-  GtkGesture *click;
   GtkEventController *keys;
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
@@ -424,21 +383,7 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_set_valign (self->stage_dot, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->stage_dot, GTK_WIDGET (self));
 
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE | GDK_ACTION_COPY, card_get_post, card_show_menu);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);

@@ -1,0 +1,105 @@
+/* lineup-card-gestures.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lineup-card-gestures.h"
+
+typedef struct {
+  LineupCardPostFunc get_post;
+  LineupCardMenuFunc show_menu;
+} Gestures;
+
+static Gestures *
+gestures_of (GtkWidget *card)
+{
+  return g_object_get_data (G_OBJECT (card), "lineup-card-gestures");
+}
+
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    GtkWidget     *card)
+{
+  LineupPost *post = gestures_of (card)->get_post (card);
+
+  return post ? gdk_content_provider_new_typed (LINEUP_TYPE_POST, post) : NULL;
+}
+
+static void
+on_drag_begin_cb (GtkDragSource *source,
+                  GdkDrag       *drag,
+                  GtkWidget     *card)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (card);
+
+  gtk_drag_source_set_icon (source, paintable, 12, 12);
+  gtk_widget_add_css_class (card, "dragged");
+}
+
+static void
+on_drag_end_cb (GtkDragSource *source,
+                GdkDrag       *drag,
+                gboolean       delete_data,
+                GtkWidget     *card)
+{
+  gtk_widget_remove_css_class (card, "dragged");
+}
+
+static void
+on_pressed_cb (GtkGestureClick *gesture,
+               int              n_press,
+               double           x,
+               double           y,
+               GtkWidget       *card)
+{
+  LineupPost *post = gestures_of (card)->get_post (card);
+
+  gtk_widget_grab_focus (card);
+  if (n_press == 2 && post)
+    g_signal_emit_by_name (card, "open-post", post);
+}
+
+static void
+on_secondary_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GtkWidget       *card)
+{
+  gtk_widget_grab_focus (card);
+  gestures_of (card)->show_menu (card, x, y);
+}
+
+void
+lineup_card_add_gestures (GtkWidget          *card,
+                          GdkDragAction       actions,
+                          LineupCardPostFunc  get_post,
+                          LineupCardMenuFunc  show_menu)
+{
+  Gestures *gestures = g_new0 (Gestures, 1);
+  GtkDragSource *drag;
+  GtkGesture *click;
+
+  gestures->get_post = get_post;
+  gestures->show_menu = show_menu;
+  g_object_set_data_full (G_OBJECT (card), "lineup-card-gestures", gestures, g_free);
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, actions);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), card);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), card);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), card);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), card);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed_cb), card);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
+}
