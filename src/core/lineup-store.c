@@ -2823,6 +2823,38 @@ step_done (LineupStore   *self,
   return TRUE;
 }
 
+/* Runs one statement as a settings change: @types says how to bind the
+ * arguments that follow ('s' text, 'i' gint64). */
+static gboolean
+settings_exec (LineupStore  *self,
+               GError      **error,
+               const char   *what,
+               const char   *sql,
+               const char   *types,
+               ...)
+{
+  sqlite3_stmt *stmt;
+  va_list args;
+
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  va_start (args, types);
+  for (int i = 0; types[i]; i++)
+    {
+      if (types[i] == 's')
+        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+    }
+  va_end (args);
+  if (!step_done (self, stmt, what, error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
 GPtrArray *
 lineup_store_get_team (LineupStore *self)
 {
@@ -2881,7 +2913,6 @@ lineup_store_set_member (LineupStore  *self,
     "VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM team)) "
     "ON CONFLICT (name) DO UPDATE SET role = ?2";
   g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
@@ -2894,17 +2925,7 @@ lineup_store_set_member (LineupStore  *self,
       return FALSE;
     }
   stripped = g_strstrip (g_strdup (name));
-
-  if (!settings_operation_begin (self, error))
-    return FALSE;
-  stmt = get_statement (self, sql, error);
-  if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, lineup_role_to_key (role), -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("save the team member"), error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  return settings_exec (self, error, _("save the team member"), sql, "ss", stripped, lineup_role_to_key (role));
 }
 
 gboolean
@@ -2915,7 +2936,6 @@ lineup_store_remove_member (LineupStore  *self,
   static const char sql[] = "DELETE FROM team WHERE name = ?";
   g_autoptr(LineupMember) member = NULL;
   g_autoptr(GPtrArray) chain = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
@@ -2940,15 +2960,7 @@ lineup_store_remove_member (LineupStore  *self,
         }
     }
 
-  if (!settings_operation_begin (self, error))
-    return FALSE;
-  stmt = get_statement (self, sql, error);
-  if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
-  sqlite3_bind_text (stmt, 1, member->name, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("remove the team member"), error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  return settings_exec (self, error, _("remove the team member"), sql, "s", member->name);
 }
 
 GPtrArray *
@@ -3157,22 +3169,12 @@ lineup_store_add_checklist_item (LineupStore  *self,
   static const char sql[] =
     "INSERT INTO checklist (text, position) VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM checklist))";
   g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   if (!check_checklist_text (text, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (text));
-
-  if (!settings_operation_begin (self, error))
-    return FALSE;
-  stmt = get_statement (self, sql, error);
-  if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("save the checklist"), error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  return settings_exec (self, error, _("save the checklist"), sql, "s", stripped);
 }
 
 static gboolean
@@ -3198,23 +3200,12 @@ lineup_store_rename_checklist_item (LineupStore  *self,
 {
   static const char sql[] = "UPDATE checklist SET text = ? WHERE id = ?";
   g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   if (!check_checklist_text (text, error) || !checklist_item_exists (self, id, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (text));
-
-  if (!settings_operation_begin (self, error))
-    return FALSE;
-  stmt = get_statement (self, sql, error);
-  if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (self, stmt, _("save the checklist"), error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  return settings_exec (self, error, _("save the checklist"), sql, "si", stripped, id);
 }
 
 gboolean
@@ -3223,21 +3214,11 @@ lineup_store_remove_checklist_item (LineupStore  *self,
                                     GError      **error)
 {
   static const char sql[] = "DELETE FROM checklist WHERE id = ?";
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   if (!checklist_item_exists (self, id, error))
     return FALSE;
-
-  if (!settings_operation_begin (self, error))
-    return FALSE;
-  stmt = get_statement (self, sql, error);
-  if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("save the checklist"), error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  return settings_exec (self, error, _("save the checklist"), sql, "i", id);
 }
 
 /* ---- a post's place in the workflow ---- */
