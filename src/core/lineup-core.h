@@ -12,6 +12,7 @@
 #include "lineup-campaign.h"
 #include "lineup-store.h"
 #include "lineup-workflow.h"
+#include "lineup-mix.h"
 #include "lineup-post-model.h"
 #include "lineup-agenda-model.h"
 #include "lineup-month-grid.h"

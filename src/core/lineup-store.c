@@ -3221,6 +3221,126 @@ lineup_store_remove_checklist_item (LineupStore  *self,
   return settings_exec (self, error, _("save the checklist"), sql, "i", id);
 }
 
+static gboolean
+check_percent (const char  *what,
+               double       value,
+               GError     **error)
+{
+  if (isnan (value) || value < 0 || value > 100)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%s %.1f%% is not a percentage: expected 0 to 100"), what, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lineup_store_set_type_target (LineupStore  *self,
+                              gint64        type_id,
+                              double        min,
+                              double        max,
+                              GError      **error)
+{
+  static const char sql[] = "UPDATE content_types SET target_min = ?, target_max = ? WHERE id = ?";
+  LineupContentType *type;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  type = lineup_store_get_content_type (self, type_id);
+  if (type == NULL)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND, _("No such content type"));
+      return FALSE;
+    }
+  if (!check_percent (_("The minimum"), min, error) || !check_percent (_("The maximum"), max, error))
+    return FALSE;
+  if (min > max)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The target for %s runs from %.1f%% to %.1f%%: the minimum must not be above the maximum"),
+                   lineup_content_type_get_name (type), min, max);
+      return FALSE;
+    }
+
+  if (!begin_operation (self, NULL, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  sqlite3_bind_double (stmt, 1, min);
+  sqlite3_bind_double (stmt, 2, max);
+  sqlite3_bind_int64 (stmt, 3, type_id);
+  if (!step_done (self, stmt, _("save the target"), error) || !load_types (self, error))
+    return end_operation (self, FALSE, NULL);
+  queue_signal (self, PENDING_TYPES, NULL, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_set_pillar_target (LineupStore  *self,
+                                gint64        pillar_id,
+                                double        target,
+                                GError      **error)
+{
+  static const char sql[] = "UPDATE pillars SET target = ? WHERE id = ?";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (lineup_store_get_pillar (self, pillar_id) == NULL)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND, _("No such pillar"));
+      return FALSE;
+    }
+  if (target >= 0 && !check_percent (_("The target share"), target, error))
+    return FALSE;
+
+  if (!begin_operation (self, NULL, error))
+    return FALSE;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return end_operation (self, FALSE, NULL);
+  if (target >= 0)
+    sqlite3_bind_double (stmt, 1, target);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, pillar_id);
+  if (!step_done (self, stmt, _("save the target"), error) || !load_pillars (self, error))
+    return end_operation (self, FALSE, NULL);
+  queue_signal (self, PENDING_PILLARS, NULL, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+guint
+lineup_store_get_mix_stages (LineupStore *self)
+{
+  g_autofree char *value = NULL;
+  guint64 stages;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), LINEUP_MIX_DEFAULT_STAGES);
+  value = read_meta (self, "mix_stages");
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, (1u << LINEUP_N_STAGES) - 1, &stages, NULL))
+    return LINEUP_MIX_DEFAULT_STAGES;
+  return (guint) stages;
+}
+
+gboolean
+lineup_store_set_mix_stages (LineupStore  *self,
+                             guint         stages,
+                             GError      **error)
+{
+  g_autofree char *value = g_strdup_printf ("%u", stages & ((1u << LINEUP_N_STAGES) - 1));
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  if (!write_meta (self, "mix_stages", value, error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
 /* ---- a post's place in the workflow ---- */
 
 char *

@@ -115,6 +115,26 @@ LineupCampaign    *lineup_store_add_campaign        (LineupStore *self,
                                                      const char  *starts_on,
                                                      const char  *ends_on,
                                                      GError     **error);
+/* Targets for the content mix, in percent of the posts counted: a type's
+ * range (@min <= @max, both 0–100), a pillar's share (-1 for none). Emit
+ * "content-types-changed" / "pillars-changed". Not undo steps. */
+gboolean           lineup_store_set_type_target     (LineupStore *self,
+                                                     gint64       type_id,
+                                                     double       min,
+                                                     double       max,
+                                                     GError     **error);
+gboolean           lineup_store_set_pillar_target   (LineupStore *self,
+                                                     gint64       pillar_id,
+                                                     double       target,
+                                                     GError     **error);
+/* Which stages the content mix counts (default: all but Brief), as a bit
+ * per LineupStage. */
+guint              lineup_store_get_mix_stages      (LineupStore *self);
+gboolean           lineup_store_set_mix_stages      (LineupStore *self,
+                                                     guint        stages,
+                                                     GError     **error);
+#define LINEUP_MIX_DEFAULT_STAGES (((1u << LINEUP_N_STAGES) - 1) & ~(1u << LINEUP_STAGE_BRIEF))
+
 /* "Educational, Narrative, …" / "A, B" for error messages. */
 char              *lineup_store_list_content_type_names (LineupStore *self);
 char              *lineup_store_list_pillar_names       (LineupStore *self);

@@ -1,0 +1,772 @@
+/* lineup-mix.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "lineup-mix.h"
+
+struct _LineupMix
+{
+  GObject parent_instance;
+
+  LineupStore *store;
+  GDate from, to;            /* [from, to) */
+  GDate week0;               /* the Monday on or before @from */
+  guint n_days, n_weeks;
+  gint64 from_utc, to_utc;
+  char *platform;
+  gint64 campaign;
+  guint stages;
+
+  guint n_types;
+  gint64 *type_ids;          /* the store's types when last counted, in order */
+  GHashTable *type_index;    /* id → index + 1 */
+  guint n_platforms;
+
+  guint total;
+  guint *type_counts;        /* n_types */
+  GHashTable *pillar_counts; /* id → count */
+  guint *week_total;         /* n_weeks */
+  guint *week_type;          /* n_weeks × n_types */
+  guint *week_platform;      /* n_weeks × n_platforms */
+  guint *day_platform;       /* n_days × n_platforms */
+};
+
+G_DEFINE_FINAL_TYPE (LineupMix, lineup_mix, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+const char *
+lineup_mix_state_to_key (LineupMixState state)
+{
+  switch (state)
+    {
+    case LINEUP_MIX_UNDER: return "under";
+    case LINEUP_MIX_WITHIN: return "within";
+    case LINEUP_MIX_OVER: return "over";
+    case LINEUP_MIX_NO_TARGET:
+    default: return "none";
+    }
+}
+
+void
+lineup_mix_cadence_target (const char *platform,
+                           guint      *out_min,
+                           guint      *out_max)
+{
+  /* domain.md's starting points for a small team; the rest follow the
+   * Light-to-Standard tiers. */
+  static const struct { const char *key; guint min, max; } targets[] = {
+    { "instagram", 3, 5 }, { "tiktok", 2, 4 }, { "linkedin", 2, 3 }, { "x", 3, 7 },
+    { "threads", 2, 5 }, { "facebook", 2, 5 }, { "mastodon", 2, 5 }, { "bluesky", 2, 5 },
+    { "youtube", 1, 2 }, { "reddit", 1, 2 }, { "pinterest", 2, 5 },
+  };
+
+  *out_min = 2;
+  *out_max = 5;
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (g_strcmp0 (platform, targets[i].key) == 0)
+      {
+        *out_min = targets[i].min;
+        *out_max = targets[i].max;
+      }
+}
+
+/* ---- counting ---- */
+
+static guint
+platform_index (const char *key)
+{
+  guint n;
+  const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (all[i].key, key))
+      return i;
+  return G_MAXUINT;
+}
+
+static gboolean
+counted (LineupMix  *self,
+         LineupPost *post)
+{
+  gint64 at;
+
+  if (post == NULL || !lineup_post_is_dated (post) || lineup_post_get_deleted_at (post) != 0)
+    return FALSE;
+  at = lineup_post_get_scheduled_at (post);
+  if (at < self->from_utc || at >= self->to_utc)
+    return FALSE;
+  if ((self->stages & (1u << lineup_post_get_stage (post))) == 0)
+    return FALSE;
+  if (self->platform && !lineup_post_has_platform (post, self->platform))
+    return FALSE;
+  if (self->campaign != 0 && lineup_post_get_campaign_id (post) != self->campaign)
+    return FALSE;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->type_index, &(gint64) { lineup_post_get_type_id (post) })) != 0;
+}
+
+static void
+bump (guint *counter,
+      int    sign)
+{
+  if (sign > 0)
+    (*counter)++;
+  else if (*counter > 0)
+    (*counter)--;
+}
+
+static void
+apply (LineupMix  *self,
+       LineupPost *post,
+       int         sign)
+{
+  gint64 type_id, pillar_id;
+  guint t, d, w, pillar;
+  GDate day;
+  const char * const *platforms;
+
+  if (!counted (self, post))
+    return;
+
+  type_id = lineup_post_get_type_id (post);
+  t = GPOINTER_TO_UINT (g_hash_table_lookup (self->type_index, &type_id)) - 1;
+  lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &day, NULL);
+  d = g_date_days_between (&self->from, &day);
+  w = g_date_days_between (&self->week0, &day) / 7;
+  if (d >= self->n_days || w >= self->n_weeks)
+    return;
+
+  bump (&self->total, sign);
+  bump (&self->type_counts[t], sign);
+  bump (&self->week_total[w], sign);
+  bump (&self->week_type[w * self->n_types + t], sign);
+
+  pillar_id = lineup_post_get_pillar_id (post);
+  pillar = GPOINTER_TO_UINT (g_hash_table_lookup (self->pillar_counts, &pillar_id));
+  bump (&pillar, sign);
+  g_hash_table_insert (self->pillar_counts, g_memdup2 (&pillar_id, sizeof pillar_id), GUINT_TO_POINTER (pillar));
+
+  platforms = lineup_post_get_platforms (post);
+  for (guint i = 0; platforms[i]; i++)
+    {
+      guint p = platform_index (platforms[i]);
+
+      if (p == G_MAXUINT || (self->platform && !g_str_equal (platforms[i], self->platform)))
+        continue;
+      bump (&self->week_platform[w * self->n_platforms + p], sign);
+      bump (&self->day_platform[d * self->n_platforms + p], sign);
+    }
+}
+
+static void
+clear_counts (LineupMix *self)
+{
+  g_clear_pointer (&self->type_ids, g_free);
+  g_clear_pointer (&self->type_counts, g_free);
+  g_clear_pointer (&self->week_total, g_free);
+  g_clear_pointer (&self->week_type, g_free);
+  g_clear_pointer (&self->week_platform, g_free);
+  g_clear_pointer (&self->day_platform, g_free);
+  g_hash_table_remove_all (self->type_index);
+  g_hash_table_remove_all (self->pillar_counts);
+  self->total = 0;
+}
+
+static void
+recount (LineupMix *self)
+{
+  GListModel *types = lineup_store_get_content_types (self->store);
+  g_autoptr(GPtrArray) posts = NULL;
+  GDate end = self->to;
+
+  clear_counts (self);
+  if (!g_date_valid (&self->from) || !g_date_valid (&self->to))
+    return;
+
+  self->stages = lineup_store_get_mix_stages (self->store);
+  self->n_types = g_list_model_get_n_items (types);
+  self->type_ids = g_new0 (gint64, MAX (self->n_types, 1));
+  for (guint i = 0; i < self->n_types; i++)
+    {
+      g_autoptr(LineupContentType) type = g_list_model_get_item (types, i);
+
+      self->type_ids[i] = lineup_content_type_get_id (type);
+      g_hash_table_insert (self->type_index, &self->type_ids[i], GUINT_TO_POINTER (i + 1));
+    }
+
+  self->week0 = self->from;
+  g_date_subtract_days (&self->week0, g_date_get_weekday (&self->from) - G_DATE_MONDAY);
+  self->n_days = MAX (g_date_days_between (&self->from, &end), 0);
+  self->n_weeks = (g_date_days_between (&self->week0, &end) + 6) / 7;
+  self->type_counts = g_new0 (guint, MAX (self->n_types, 1));
+  self->week_total = g_new0 (guint, MAX (self->n_weeks, 1));
+  self->week_type = g_new0 (guint, MAX (self->n_weeks * self->n_types, 1));
+  self->week_platform = g_new0 (guint, MAX (self->n_weeks * self->n_platforms, 1));
+  self->day_platform = g_new0 (guint, MAX (self->n_days * self->n_platforms, 1));
+  self->from_utc = lineup_store_local_to_utc (self->store, &self->from, 0);
+  self->to_utc = lineup_store_local_to_utc (self->store, &end, 0);
+
+  posts = lineup_store_list_posts (self->store, self->from_utc, self->to_utc, NULL);
+  for (guint i = 0; posts && i < posts->len; i++)
+    apply (self, g_ptr_array_index (posts, i), +1);
+}
+
+static void
+on_post_added_cb (LineupMix  *self,
+                  LineupPost *post)
+{
+  if (!counted (self, post))
+    return;
+  apply (self, post, +1);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_post_changed_cb (LineupMix  *self,
+                    LineupPost *old_post,
+                    LineupPost *new_post)
+{
+  if (!counted (self, old_post) && !counted (self, new_post))
+    return;
+  apply (self, old_post, -1);
+  apply (self, new_post, +1);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_post_removed_cb (LineupMix  *self,
+                    LineupPost *post)
+{
+  if (!counted (self, post))
+    return;
+  apply (self, post, -1);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_plan_changed_cb (LineupMix *self)
+{
+  recount (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ---- reports ---- */
+
+static void
+mix_row_free (LineupMixRow *row)
+{
+  g_free (row->name);
+  g_free (row->key);
+  g_free (row);
+}
+
+static void
+suggestion_free (LineupMixSuggestion *suggestion)
+{
+  g_free (suggestion->text);
+  g_free (suggestion);
+}
+
+static void
+cadence_free (LineupMixCadence *cadence)
+{
+  g_free (cadence->platform);
+  g_free (cadence->week_counts);
+  g_free (cadence);
+}
+
+void
+lineup_mix_report_free (LineupMixReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->types, g_ptr_array_unref);
+  g_clear_pointer (&report->pillars, g_ptr_array_unref);
+  g_clear_pointer (&report->suggestions, g_ptr_array_unref);
+  g_clear_pointer (&report->cadence, g_ptr_array_unref);
+  g_clear_pointer (&report->flags, g_ptr_array_unref);
+  for (guint i = 0; i < report->n_weeks; i++)
+    g_free (report->weeks[i].type_counts);
+  g_free (report->weeks);
+  g_free (report);
+}
+
+LineupMixRow *
+lineup_mix_report_find_type (LineupMixReport *report,
+                             const char      *name_or_key)
+{
+  for (guint i = 0; i < report->types->len; i++)
+    {
+      LineupMixRow *row = g_ptr_array_index (report->types, i);
+
+      if (g_strcmp0 (row->key, name_or_key) == 0 || g_ascii_strcasecmp (row->name, name_or_key) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* State and distance of @row among @total posts. */
+static void
+judge (LineupMixRow *row,
+       guint         total)
+{
+  double c = row->count, t = total;
+
+  row->share = total ? 100.0 * c / t : 0;
+  row->distance = row->others = 0;
+  if (row->min < 0 && row->max < 0)
+    {
+      row->state = LINEUP_MIX_NO_TARGET;
+      return;
+    }
+  if (row->min > 0 && (total == 0 || 100.0 * c < row->min * t - 1e-9))
+    {
+      row->state = LINEUP_MIX_UNDER;
+      /* The least k with 100 (c + k) >= min (t + k). */
+      row->distance = row->min >= 100 ? 1 : (guint) ceil ((row->min * t - 100.0 * c) / (100.0 - row->min) - 1e-9);
+      row->distance = MAX (row->distance, 1);
+      return;
+    }
+  if (row->max >= 0 && 100.0 * c > row->max * t + 1e-9)
+    {
+      row->state = LINEUP_MIX_OVER;
+      row->distance = MAX ((guint) ceil (c - row->max * t / 100.0 - 1e-9), 1);
+      row->others = row->max > 0 ? MAX ((guint) ceil (100.0 * c / row->max - t - 1e-9), 1) : 0;
+      return;
+    }
+  row->state = LINEUP_MIX_WITHIN;
+}
+
+static double
+points_outside (LineupMixRow *row)
+{
+  if (row->state == LINEUP_MIX_UNDER)
+    return row->min - row->share;
+  if (row->state == LINEUP_MIX_OVER)
+    return row->share - row->max;
+  return 0;
+}
+
+static char *
+week_label (const GDate *date)
+{
+  char text[64];
+
+  g_date_strftime (text, sizeof text, "%-d %b", date);
+  return g_strdup (text);
+}
+
+/* The first week of the range (from its first day inside it) with no post
+ * of type @t, or an invalid date. */
+static GDate
+week_without (LineupMix *self,
+              guint      t)
+{
+  GDate none;
+
+  g_date_clear (&none, 1);
+  for (guint w = 0; w < self->n_weeks; w++)
+    if (self->week_type[w * self->n_types + t] == 0)
+      {
+        GDate start = self->week0;
+
+        g_date_add_days (&start, w * 7);
+        if (g_date_compare (&start, &self->from) < 0)
+          start = self->from;
+        return start;
+      }
+  return none;
+}
+
+static void
+add_suggestion (GPtrArray               *suggestions,
+                LineupMixSuggestionKind  kind,
+                gint64                   id,
+                const GDate             *week,
+                char                    *text)
+{
+  LineupMixSuggestion *s = g_new0 (LineupMixSuggestion, 1);
+
+  s->kind = kind;
+  s->id = id;
+  if (week && g_date_valid (week))
+    s->week = *week;
+  else
+    g_date_clear (&s->week, 1);
+  s->text = text;
+  g_ptr_array_add (suggestions, s);
+}
+
+static void
+suggest (LineupMix       *self,
+         LineupMixReport *report)
+{
+  for (guint i = 0; i < report->types->len; i++)
+    {
+      LineupMixRow *row = g_ptr_array_index (report->types, i);
+
+      if (row->state == LINEUP_MIX_UNDER)
+        {
+          GDate week = week_without (self, i);
+          g_autofree char *hint = NULL;
+
+          if (g_date_valid (&week))
+            {
+              g_autofree char *label = week_label (&week);
+              hint = g_strdup_printf (_(" (week of %s has none)"), label);
+            }
+          add_suggestion (report->suggestions, LINEUP_MIX_ADD_TYPE, row->id, &week,
+                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u %s post%s", "Add %u %s posts%s",
+                                                        row->distance),
+                                           row->distance, row->name, hint ? hint : ""));
+        }
+      else if (row->state == LINEUP_MIX_OVER)
+        {
+          g_autofree char *change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "change the type of %u post",
+                                                                  "change the type of %u posts", row->distance),
+                                                     row->distance);
+          g_autofree char *others = row->others
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " or add %u other", " or add %u others", row->others),
+                               row->others)
+            : NULL;
+
+          add_suggestion (report->suggestions, LINEUP_MIX_REDUCE_TYPE, row->id, NULL,
+                          g_strdup_printf (_("%s is %.0f %% (max %.0f %%): %s%s"), row->name, row->share,
+                                           row->max, change, others ? others : ""));
+        }
+    }
+
+  for (guint i = 0; i < report->pillars->len; i++)
+    {
+      LineupMixRow *row = g_ptr_array_index (report->pillars, i);
+
+      if (row->state == LINEUP_MIX_UNDER)
+        add_suggestion (report->suggestions, LINEUP_MIX_ADD_PILLAR, row->id, NULL,
+                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u post to %s (%.0f %%, target %.0f %%)",
+                                                      "Add %u posts to %s (%.0f %%, target %.0f %%)", row->distance),
+                                         row->distance, row->name, row->share, (row->min + row->max) / 2));
+      else if (row->state == LINEUP_MIX_OVER)
+        add_suggestion (report->suggestions, LINEUP_MIX_REDUCE_PILLAR, row->id, NULL,
+                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%s is %.0f %% (target %.0f %%): move %u post to another pillar",
+                                                      "%s is %.0f %% (target %.0f %%): move %u posts to another pillar",
+                                                      row->distance),
+                                         row->name, row->share, (row->min + row->max) / 2, row->distance));
+    }
+}
+
+static void
+check_rules (LineupMix       *self,
+             LineupMixReport *report)
+{
+  guint n;
+  const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+  int educational = -1;
+
+  for (guint t = 0; t < report->types->len; t++)
+    if (g_strcmp0 (((LineupMixRow *) g_ptr_array_index (report->types, t))->key, "educational") == 0)
+      educational = t;
+
+  for (guint w = 0; w < report->n_weeks; w++)
+    {
+      LineupMixWeek *week = &report->weeks[w];
+      g_autofree char *label = week_label (&week->start);
+
+      if (week->total >= 2)
+        for (guint t = 0; t < report->types->len; t++)
+          if (week->type_counts[t] == week->total)
+            g_ptr_array_add (report->flags,
+                             g_strdup_printf (_("Week of %s: every post is %s"), label,
+                                              ((LineupMixRow *) g_ptr_array_index (report->types, t))->name));
+      if (week->total >= 1 && educational >= 0 && week->type_counts[educational] == 0)
+        g_ptr_array_add (report->flags, g_strdup_printf (_("Week of %s has no Educational post"), label));
+    }
+
+  for (guint d = 0; d < self->n_days; d++)
+    for (guint p = 0; p < n; p++)
+      if (self->day_platform[d * self->n_platforms + p] > LINEUP_MIX_MAX_PER_DAY)
+        {
+          GDate day = self->from;
+          char text[64];
+
+          g_date_add_days (&day, d);
+          g_date_strftime (text, sizeof text, "%A %-d %b", &day);
+          g_ptr_array_add (report->flags,
+                           g_strdup_printf (_("%s: %u posts on %s (more than %u)"), text,
+                                            self->day_platform[d * self->n_platforms + p], all[p].name,
+                                            LINEUP_MIX_MAX_PER_DAY));
+        }
+
+  /* One line a platform whose whole weeks leave its band. */
+  for (guint c = 0; c < report->cadence->len; c++)
+    {
+      LineupMixCadence *cadence = g_ptr_array_index (report->cadence, c);
+      const LineupPlatformInfo *info = lineup_platform_lookup (cadence->platform);
+      guint low = G_MAXUINT, high = 0;
+
+      if (cadence->state != LINEUP_MIX_UNDER && cadence->state != LINEUP_MIX_OVER)
+        continue;
+      for (guint w = 0; w < report->n_weeks; w++)
+        if (report->weeks[w].whole)
+          {
+            low = MIN (low, cadence->week_counts[w]);
+            high = MAX (high, cadence->week_counts[w]);
+          }
+      if (low == high)
+        g_ptr_array_add (report->flags,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s: %u post a week (target %u–%u)",
+                                                       "%s: %u posts a week (target %u–%u)", high),
+                                          info ? info->name : cadence->platform, high, cadence->min, cadence->max));
+      else
+        g_ptr_array_add (report->flags,
+                         g_strdup_printf (_("%s: %u to %u posts a week (target %u–%u)"),
+                                          info ? info->name : cadence->platform, low, high,
+                                          cadence->min, cadence->max));
+    }
+}
+
+LineupMixReport *
+lineup_mix_get_report (LineupMix *self)
+{
+  LineupMixReport *report;
+  GListModel *pillars;
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+  double outside = 0;
+
+  g_return_val_if_fail (LINEUP_IS_MIX (self), NULL);
+
+  report = g_new0 (LineupMixReport, 1);
+  report->from = self->from;
+  report->to = self->to;
+  report->total = self->total;
+  report->types = g_ptr_array_new_with_free_func ((GDestroyNotify) mix_row_free);
+  report->pillars = g_ptr_array_new_with_free_func ((GDestroyNotify) mix_row_free);
+  report->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
+  report->cadence = g_ptr_array_new_with_free_func ((GDestroyNotify) cadence_free);
+  report->flags = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint t = 0; t < self->n_types; t++)
+    {
+      LineupContentType *type = lineup_store_get_content_type (self->store, self->type_ids[t]);
+      LineupMixRow *row = g_new0 (LineupMixRow, 1);
+
+      row->id = self->type_ids[t];
+      row->name = g_strdup (type ? lineup_content_type_get_name (type) : "?");
+      row->key = g_strdup (type ? lineup_content_type_get_key (type) : NULL);
+      row->count = self->type_counts[t];
+      row->min = type ? lineup_content_type_get_target_min (type) : -1;
+      row->max = type ? lineup_content_type_get_target_max (type) : -1;
+      judge (row, self->total);
+      outside += points_outside (row);
+      g_ptr_array_add (report->types, row);
+    }
+
+  pillars = lineup_store_get_pillars (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+    {
+      g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
+      LineupMixRow *row = g_new0 (LineupMixRow, 1);
+      gint64 id = lineup_pillar_get_id (pillar);
+      double target = lineup_pillar_get_target (pillar);
+
+      row->id = id;
+      row->name = g_strdup (lineup_pillar_get_name (pillar));
+      row->count = GPOINTER_TO_UINT (g_hash_table_lookup (self->pillar_counts, &id));
+      row->min = target >= 0 ? MAX (target - 5, 0) : -1;
+      row->max = target >= 0 ? MIN (target + 5, 100) : -1;
+      judge (row, self->total);
+      outside += points_outside (row);
+      g_ptr_array_add (report->pillars, row);
+    }
+  report->score = MAX (0, 100 - 2 * outside);
+
+  report->n_weeks = self->n_weeks;
+  report->weeks = g_new0 (LineupMixWeek, MAX (self->n_weeks, 1));
+  for (guint w = 0; w < self->n_weeks; w++)
+    {
+      LineupMixWeek *week = &report->weeks[w];
+      GDate last;
+
+      week->start = self->week0;
+      g_date_add_days (&week->start, w * 7);
+      last = week->start;
+      g_date_add_days (&last, 6);
+      week->whole = g_date_compare (&week->start, &self->from) >= 0 && g_date_compare (&last, &self->to) < 0;
+      week->total = self->week_total[w];
+      week->type_counts = g_memdup2 (&self->week_type[w * self->n_types], sizeof (guint) * MAX (self->n_types, 1));
+    }
+
+  for (guint p = 0; p < n_platforms; p++)
+    {
+      LineupMixCadence *cadence;
+      guint any = 0;
+
+      for (guint w = 0; w < self->n_weeks; w++)
+        any += self->week_platform[w * self->n_platforms + p];
+      if (any == 0 && g_strcmp0 (self->platform, platforms[p].key) != 0)
+        continue;
+      cadence = g_new0 (LineupMixCadence, 1);
+      cadence->platform = g_strdup (platforms[p].key);
+      lineup_mix_cadence_target (platforms[p].key, &cadence->min, &cadence->max);
+      cadence->week_counts = g_new0 (guint, MAX (self->n_weeks, 1));
+      cadence->state = LINEUP_MIX_NO_TARGET;
+      for (guint w = 0; w < self->n_weeks; w++)
+        {
+          guint count = self->week_platform[w * self->n_platforms + p];
+
+          cadence->week_counts[w] = count;
+          if (!report->weeks[w].whole)
+            continue;
+          if (count < cadence->min && cadence->state != LINEUP_MIX_OVER)
+            cadence->state = LINEUP_MIX_UNDER;
+          else if (count > cadence->max)
+            cadence->state = LINEUP_MIX_OVER;
+          else if (cadence->state == LINEUP_MIX_NO_TARGET)
+            cadence->state = LINEUP_MIX_WITHIN;
+        }
+      g_ptr_array_add (report->cadence, cadence);
+    }
+
+  suggest (self, report);
+  check_rules (self, report);
+  return report;
+}
+
+LineupMixReport *
+lineup_mix_preview (LineupMix  *self,
+                    LineupPost *before,
+                    LineupPost *after)
+{
+  LineupMixReport *report;
+
+  g_return_val_if_fail (LINEUP_IS_MIX (self), NULL);
+
+  apply (self, before, -1);
+  apply (self, after, +1);
+  report = lineup_mix_get_report (self);
+  apply (self, after, -1);
+  apply (self, before, +1);
+  return report;
+}
+
+/* ---- the object ---- */
+
+static void
+lineup_mix_finalize (GObject *object)
+{
+  LineupMix *self = LINEUP_MIX (object);
+
+  clear_counts (self);
+  g_clear_pointer (&self->type_index, g_hash_table_unref);
+  g_clear_pointer (&self->pillar_counts, g_hash_table_unref);
+  g_free (self->platform);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lineup_mix_parent_class)->finalize (object);
+}
+
+static void
+lineup_mix_class_init (LineupMixClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lineup_mix_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lineup_mix_init (LineupMix *self)
+{
+  self->type_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->pillar_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  lineup_platforms_get_all (&self->n_platforms);
+  g_date_clear (&self->from, 1);
+  g_date_clear (&self->to, 1);
+  self->stages = LINEUP_MIX_DEFAULT_STAGES;
+}
+
+LineupMix *
+lineup_mix_new (LineupStore *store)
+{
+  LineupMix *self;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+
+  self = g_object_new (LINEUP_TYPE_MIX, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "post-added", G_CALLBACK (on_post_added_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "post-changed", G_CALLBACK (on_post_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "post-removed", G_CALLBACK (on_post_removed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "content-types-changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "pillars-changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+void
+lineup_mix_set_range (LineupMix   *self,
+                      const GDate *from,
+                      const GDate *to)
+{
+  g_return_if_fail (LINEUP_IS_MIX (self));
+  g_return_if_fail (from && g_date_valid (from) && to && g_date_valid (to));
+
+  self->from = *from;
+  self->to = g_date_compare (to, from) > 0 ? *to : *from;
+  recount (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+lineup_mix_get_range (LineupMix *self,
+                      GDate     *out_from,
+                      GDate     *out_to)
+{
+  g_return_if_fail (LINEUP_IS_MIX (self));
+  if (out_from)
+    *out_from = self->from;
+  if (out_to)
+    *out_to = self->to;
+}
+
+void
+lineup_mix_set_platform (LineupMix  *self,
+                         const char *platform)
+{
+  g_return_if_fail (LINEUP_IS_MIX (self));
+  g_free (self->platform);
+  self->platform = platform && *platform ? g_strdup (platform) : NULL;
+  recount (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+lineup_mix_set_campaign (LineupMix *self,
+                         gint64     campaign_id)
+{
+  g_return_if_fail (LINEUP_IS_MIX (self));
+  self->campaign = campaign_id;
+  recount (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint
+lineup_mix_get_total (LineupMix *self)
+{
+  g_return_val_if_fail (LINEUP_IS_MIX (self), 0);
+  return self->total;
+}

@@ -1,0 +1,132 @@
+/* lineup-mix.h: the content mix of a range of days against its targets.
+ *
+ * A LineupMix counts the posts of a range (local days of the plan's zone,
+ * [from, to)) by content type, pillar, week, day and platform, keeps the
+ * counts up to date from the store's signals (a change moves one post's
+ * counts, it does not recount), and makes reports from them.
+ *
+ * Counted: dated posts in the range whose stage the plan counts (all but
+ * Brief unless changed), passing the optional platform and campaign filter.
+ *
+ * States and distances (percent of the posts counted, T posts, c in a row):
+ *   under   share < min: add k posts of it, the least k with c+k >= min% of T+k;
+ *   over    share > max: change the type of k, the least k with c-k <= max% of T,
+ *           or add a others, the least a with c <= max% of T+a;
+ *   within  otherwise. A pillar's target share t is the band t-5 to t+5.
+ * Score: 100 - 2 x (percentage points outside the bands, summed over the
+ * types and the pillars with a target), never below 0; 100 when every row
+ * is within its band.
+ * Weeks start on Monday. Cadence is checked per platform on the weeks that
+ * lie wholly inside the range.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LINEUP_MIX_NO_TARGET,
+  LINEUP_MIX_UNDER,
+  LINEUP_MIX_WITHIN,
+  LINEUP_MIX_OVER,
+} LineupMixState;
+
+const char *lineup_mix_state_to_key (LineupMixState state);   /* "under", "within", "over", "none" */
+
+typedef struct {
+  gint64          id;
+  char           *name;
+  char           *key;        /* the type's key, NULL for pillars and custom types */
+  guint           count;
+  double          share;      /* percent of the posts counted */
+  double          min, max;   /* the band, -1 when there is no target */
+  LineupMixState  state;
+  guint           distance;   /* under: posts to add; over: posts to change */
+  guint           others;     /* over: other posts to add instead (0 when that cannot help) */
+} LineupMixRow;
+
+typedef struct {
+  GDate   start;              /* a Monday */
+  gboolean whole;             /* all seven days inside the range */
+  guint   total;
+  guint  *type_counts;        /* per row of the report's types */
+} LineupMixWeek;
+
+typedef struct {
+  char           *platform;   /* key */
+  guint           min, max;   /* posts a week */
+  guint          *week_counts;
+  LineupMixState  state;      /* over the whole weeks: the worst one */
+} LineupMixCadence;
+
+typedef enum {
+  LINEUP_MIX_ADD_TYPE,        /* id: the type; week: where none is (may be invalid) */
+  LINEUP_MIX_REDUCE_TYPE,
+  LINEUP_MIX_ADD_PILLAR,
+  LINEUP_MIX_REDUCE_PILLAR,
+} LineupMixSuggestionKind;
+
+typedef struct {
+  LineupMixSuggestionKind  kind;
+  gint64                   id;
+  GDate                    week;
+  char                    *text;
+} LineupMixSuggestion;
+
+typedef struct {
+  GDate       from, to;       /* [from, to) */
+  guint       total;
+  GPtrArray  *types;          /* LineupMixRow, in the plan's order */
+  GPtrArray  *pillars;        /* LineupMixRow */
+  double      score;
+  GPtrArray  *suggestions;    /* LineupMixSuggestion */
+  guint       n_weeks;
+  LineupMixWeek *weeks;
+  GPtrArray  *cadence;        /* LineupMixCadence, platforms with posts */
+  GPtrArray  *flags;          /* char *: rules of thumb broken */
+} LineupMixReport;
+
+void lineup_mix_report_free (LineupMixReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupMixReport, lineup_mix_report_free)
+
+LineupMixRow *lineup_mix_report_find_type (LineupMixReport *report,
+                                           const char      *name_or_key);
+
+/* The most posts one platform should get on a day before it is flagged. */
+#define LINEUP_MIX_MAX_PER_DAY 2
+
+/* Posts a week the cadence aims at for @platform (domain.md's starting points). */
+void lineup_mix_cadence_target (const char *platform,
+                                guint      *out_min,
+                                guint      *out_max);
+
+#define LINEUP_TYPE_MIX (lineup_mix_get_type ())
+G_DECLARE_FINAL_TYPE (LineupMix, lineup_mix, LINEUP, MIX, GObject)
+
+/* Signal: changed () — after the counts changed. */
+LineupMix       *lineup_mix_new          (LineupStore *store);
+/* [from, to) local days; recounts. */
+void             lineup_mix_set_range    (LineupMix   *self,
+                                          const GDate *from,
+                                          const GDate *to);
+void             lineup_mix_get_range    (LineupMix   *self,
+                                          GDate       *out_from,
+                                          GDate       *out_to);
+/* NULL: every platform. */
+void             lineup_mix_set_platform (LineupMix   *self,
+                                          const char  *platform);
+/* 0: every post. */
+void             lineup_mix_set_campaign (LineupMix   *self,
+                                          gint64       campaign_id);
+guint            lineup_mix_get_total    (LineupMix   *self);
+LineupMixReport *lineup_mix_get_report   (LineupMix   *self);
+/* The report as it would be if @before (NULL: a new post) became @after
+ * (NULL: removed). The counts are as before afterwards. */
+LineupMixReport *lineup_mix_preview      (LineupMix   *self,
+                                          LineupPost  *before,
+                                          LineupPost  *after);
+
+G_END_DECLS

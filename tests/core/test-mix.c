@@ -1,0 +1,436 @@
+/* test-mix.c: the content mix, counted and judged against hand-computed plans.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "lineup-core.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  LineupStore *store;
+  gint64 pillars[2];
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("lineup-mix-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "lineup.db", NULL);
+  f->store = lineup_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lineup_store_set_time_zone (f->store, "Europe/Warsaw", &error));
+  f->pillars[0] = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Education", NULL, 60, &error));
+  f->pillars[1] = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Stories", NULL, -1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static GDate
+day (int year, int month, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, month, year);
+  return date;
+}
+
+/* A post of @type ("educational", …) at local @date @minutes, on @platform. */
+static char *
+add (Fixture     *f,
+     const char  *type,
+     GDate        date,
+     int          minutes,
+     const char  *platform,
+     LineupStage  stage)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = lineup_post_new ();
+  const char *platforms[] = { platform, NULL };
+
+  lineup_post_set_title (post, type);
+  lineup_post_set_pillar_id (post, f->pillars[0]);
+  lineup_post_set_type_id (post, lineup_content_type_get_id (lineup_store_find_content_type (f->store, type)));
+  lineup_post_set_platforms (post, platforms);
+  lineup_post_set_stage (post, stage);
+  lineup_post_set_scheduled_at (post, lineup_store_local_to_utc (f->store, &date, minutes));
+  g_assert_true (lineup_store_add_post (f->store, post, &error));
+  g_assert_no_error (error);
+  return g_strdup (lineup_post_get_id (post));
+}
+
+static LineupMixReport *
+report_for (Fixture *f,
+            GDate    from,
+            GDate    to)
+{
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+
+  lineup_mix_set_range (mix, &from, &to);
+  return lineup_mix_get_report (mix);
+}
+
+static LineupMixRow *
+type_row (LineupMixReport *report,
+          const char      *key)
+{
+  LineupMixRow *row = lineup_mix_report_find_type (report, key);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+suggestion (LineupMixReport *report,
+            guint            i)
+{
+  g_assert_cmpuint (i, <, report->suggestions->len);
+  return ((LineupMixSuggestion *) report->suggestions->pdata[i])->text;
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(LineupMixReport) report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+
+  g_assert_cmpuint (report->total, ==, 0);
+  g_assert_cmpint (type_row (report, "educational")->state, ==, LINEUP_MIX_UNDER);
+  g_assert_cmpint (type_row (report, "promotional")->state, ==, LINEUP_MIX_WITHIN);
+  /* 40 + 20 + 15 + 10 points under, and the Education pillar 55 under. */
+  g_assert_cmpfloat (report->score, ==, 0);
+  g_assert_cmpstr (suggestion (report, 0), ==, "Add 1 Educational post (week of 1 Dec has none)");
+  g_assert_cmpuint (report->n_weeks, ==, 5);   /* 30 Nov … 28 Dec */
+  g_assert_false (report->weeks[0].whole);
+  g_assert_true (report->weeks[1].whole);
+}
+
+static void
+test_one_post (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *id = add (f, "educational", day (2026, 12, 9), 9 * 60, "linkedin", LINEUP_STAGE_DRAFT);
+  g_autoptr(LineupMixReport) report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  LineupMixRow *edu = type_row (report, "educational");
+
+  g_assert_cmpuint (report->total, ==, 1);
+  g_assert_cmpfloat (edu->share, ==, 100);
+  g_assert_cmpint (edu->state, ==, LINEUP_MIX_OVER);
+  g_assert_cmpuint (edu->distance, ==, 1);
+  g_assert_cmpuint (edu->others, ==, 1);
+  g_assert_cmpstr (suggestion (report, 0), ==,
+                   "Educational is 100 % (max 50 %): change the type of 1 post or add 1 other");
+  g_assert_cmpstr (suggestion (report, 1), ==, "Add 1 Narrative post (week of 1 Dec has none)");
+  /* Education pillar at 100 % against 60 ± 5. */
+  g_assert_cmpint (((LineupMixRow *) report->pillars->pdata[0])->state, ==, LINEUP_MIX_OVER);
+  g_assert_cmpint (((LineupMixRow *) report->pillars->pdata[1])->state, ==, LINEUP_MIX_NO_TARGET);
+}
+
+static void
+test_shares_score_suggestions (Fixture       *f,
+                               gconstpointer  data)
+{
+  /* 10 posts: Educational 3 (30 %, 10 points under), the rest within. */
+  const char *types[] = { "educational", "educational", "educational", "narrative", "narrative", "narrative",
+                          "proof", "proof", "community", "promotional" };
+  g_autoptr(LineupMixReport) report = NULL;
+
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->pillars[0], -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_free (add (f, types[i], day (2026, 12, 7 + i), 10 * 60, "linkedin", LINEUP_STAGE_SCHEDULED));
+  /* A brief does not count, by default. */
+  g_free (add (f, "promotional", day (2026, 12, 8), 10 * 60, "linkedin", LINEUP_STAGE_BRIEF));
+
+  report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  g_assert_cmpuint (report->total, ==, 10);
+  g_assert_cmpfloat (type_row (report, "educational")->share, ==, 30);
+  g_assert_cmpint (type_row (report, "narrative")->state, ==, LINEUP_MIX_WITHIN);
+  g_assert_cmpint (type_row (report, "promotional")->state, ==, LINEUP_MIX_WITHIN);
+  g_assert_cmpfloat (report->score, ==, 80);
+  g_assert_cmpuint (report->suggestions->len, ==, 1);
+  /* 5 of 12 is 41.7 %; 4 of 11 would be 36.4 %. The week of 28 Dec has none. */
+  g_assert_cmpstr (suggestion (report, 0), ==, "Add 2 Educational posts (week of 1 Dec has none)");
+
+  /* The week of 7 Dec (Mon) has posts of several types, and educational. */
+  g_assert_cmpuint (report->weeks[1].total, ==, 7);
+  g_assert_cmpuint (report->weeks[1].type_counts[0], ==, 3);
+
+  /* Counting Briefs too changes the total. */
+  g_assert_true (lineup_store_set_mix_stages (f->store, (1u << LINEUP_N_STAGES) - 1, NULL));
+  g_clear_pointer (&report, lineup_mix_report_free);
+  report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  g_assert_cmpuint (report->total, ==, 11);
+  g_assert_cmpint (type_row (report, "promotional")->state, ==, LINEUP_MIX_OVER);
+  g_assert_cmpstr (suggestion (report, 0), ==, "Add 3 Educational posts (week of 1 Dec has none)");
+  g_assert_cmpstr (suggestion (report, 1), ==, "Add 1 Community post (week of 1 Dec has none)");
+  g_assert_cmpstr (suggestion (report, 2), ==,
+                   "Promotional is 18 % (max 10 %): change the type of 1 post or add 9 others");
+
+  /* Perfect balance scores 100. */
+  g_assert_true (lineup_store_set_type_target (f->store, type_row (report, "educational")->id, 25, 50, NULL));
+  g_clear_pointer (&report, lineup_mix_report_free);
+  report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  g_assert_cmpint (type_row (report, "educational")->state, ==, LINEUP_MIX_WITHIN);
+  /* Community 1 of 11 is 0.91 points under, Promotional 2 of 11 8.18 over. */
+  g_assert_cmpfloat_with_epsilon (report->score, 100 - 2 * ((10 - 100.0 / 11) + (200.0 / 11 - 10)), 1e-9);
+}
+
+static void
+test_month_boundaries_dst (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(LineupMixReport) march = NULL;
+  g_autoptr(LineupMixReport) october = NULL;
+
+  /* Warsaw moves to summer time on 29 March and back on 25 October 2026. */
+  g_free (add (f, "educational", day (2026, 2, 28), 23 * 60 + 45, "x", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "educational", day (2026, 3, 1), 15, "x", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "narrative", day (2026, 3, 31), 23 * 60 + 30, "x", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "narrative", day (2026, 4, 1), 30, "x", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "proof", day (2026, 10, 31), 23 * 60 + 59, "x", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "proof", day (2026, 11, 1), 0, "x", LINEUP_STAGE_DRAFT));
+
+  march = report_for (f, day (2026, 3, 1), day (2026, 4, 1));
+  g_assert_cmpuint (march->total, ==, 2);
+  g_assert_cmpuint (type_row (march, "educational")->count, ==, 1);
+  g_assert_cmpuint (type_row (march, "narrative")->count, ==, 1);
+  october = report_for (f, day (2026, 10, 1), day (2026, 11, 1));
+  g_assert_cmpuint (october->total, ==, 1);
+  g_assert_cmpuint (type_row (october, "proof")->count, ==, 1);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  g_autoptr(LineupMixReport) report = NULL;
+  g_autofree char *tagged = add (f, "promotional", day (2026, 12, 3), 600, "mastodon", LINEUP_STAGE_DRAFT);
+  LineupCampaign *campaign = lineup_store_add_campaign (f->store, "Launch", "#1c71d8", "2026-12-01", "2026-12-10", &error);
+  GDate from = day (2026, 12, 1), to = day (2027, 1, 1);
+
+  g_free (add (f, "educational", day (2026, 12, 4), 600, "linkedin", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "educational", day (2026, 12, 5), 600, "mastodon", LINEUP_STAGE_DRAFT));
+  {
+    g_autoptr(LineupPost) post = lineup_store_get_post (f->store, tagged, NULL);
+    lineup_post_set_campaign_id (post, lineup_campaign_get_id (campaign));
+    g_assert_true (lineup_store_update_post (f->store, post, &error));
+  }
+
+  lineup_mix_set_range (mix, &from, &to);
+  g_assert_cmpuint (lineup_mix_get_total (mix), ==, 3);
+  lineup_mix_set_platform (mix, "mastodon");
+  report = lineup_mix_get_report (mix);
+  g_assert_cmpuint (report->total, ==, 2);
+  g_assert_cmpuint (report->cadence->len, ==, 1);
+  g_assert_cmpstr (((LineupMixCadence *) report->cadence->pdata[0])->platform, ==, "mastodon");
+  lineup_mix_set_platform (mix, NULL);
+  lineup_mix_set_campaign (mix, lineup_campaign_get_id (campaign));
+  g_assert_cmpuint (lineup_mix_get_total (mix), ==, 1);
+}
+
+static gboolean
+has_flag (LineupMixReport *report,
+          const char      *text)
+{
+  for (guint i = 0; i < report->flags->len; i++)
+    if (g_str_equal (report->flags->pdata[i], text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_cadence_and_rules (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LineupMixReport) report = NULL;
+
+  /* Week of 7 Dec: three promotional posts on LinkedIn on one day. */
+  for (int i = 0; i < 3; i++)
+    g_free (add (f, "promotional", day (2026, 12, 8), 9 * 60 + i * 60, "linkedin", LINEUP_STAGE_DRAFT));
+  /* Week of 14 Dec: educational and narrative on Instagram, four a week. */
+  g_free (add (f, "educational", day (2026, 12, 14), 600, "instagram", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "narrative", day (2026, 12, 15), 600, "instagram", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "narrative", day (2026, 12, 16), 600, "instagram", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "narrative", day (2026, 12, 17), 600, "instagram", LINEUP_STAGE_DRAFT));
+
+  report = report_for (f, day (2026, 12, 7), day (2026, 12, 21));
+  g_assert_true (has_flag (report, "Week of 7 Dec: every post is Promotional"));
+  g_assert_true (has_flag (report, "Week of 7 Dec has no Educational post"));
+  g_assert_false (has_flag (report, "Week of 14 Dec has no Educational post"));
+  g_assert_true (has_flag (report, "Tuesday 8 Dec: 3 posts on LinkedIn (more than 2)"));
+  /* LinkedIn 3 then 0 a week against 2–3; Instagram 0 then 4 against 3–5. */
+  g_assert_true (has_flag (report, "LinkedIn: 0 to 3 posts a week (target 2–3)"));
+  g_assert_true (has_flag (report, "Instagram: 0 to 4 posts a week (target 3–5)"));
+  g_assert_cmpuint (report->cadence->len, ==, 2);
+  g_assert_cmpuint (((LineupMixCadence *) report->cadence->pdata[0])->week_counts[0], ==, 3);
+}
+
+static void
+assert_same (LineupMixReport *a,
+             LineupMixReport *b)
+{
+  g_assert_cmpuint (a->total, ==, b->total);
+  g_assert_cmpfloat (a->score, ==, b->score);
+  g_assert_cmpuint (a->types->len, ==, b->types->len);
+  for (guint i = 0; i < a->types->len; i++)
+    g_assert_cmpuint (((LineupMixRow *) a->types->pdata[i])->count, ==, ((LineupMixRow *) b->types->pdata[i])->count);
+  for (guint i = 0; i < a->pillars->len; i++)
+    g_assert_cmpuint (((LineupMixRow *) a->pillars->pdata[i])->count, ==, ((LineupMixRow *) b->pillars->pdata[i])->count);
+  g_assert_cmpuint (a->n_weeks, ==, b->n_weeks);
+  for (guint w = 0; w < a->n_weeks; w++)
+    {
+      g_assert_cmpuint (a->weeks[w].total, ==, b->weeks[w].total);
+      for (guint t = 0; t < a->types->len; t++)
+        g_assert_cmpuint (a->weeks[w].type_counts[t], ==, b->weeks[w].type_counts[t]);
+    }
+  g_assert_cmpuint (a->cadence->len, ==, b->cadence->len);
+  for (guint c = 0; c < a->cadence->len; c++)
+    for (guint w = 0; w < a->n_weeks; w++)
+      g_assert_cmpuint (((LineupMixCadence *) a->cadence->pdata[c])->week_counts[w], ==,
+                        ((LineupMixCadence *) b->cadence->pdata[c])->week_counts[w]);
+  g_assert_cmpuint (a->flags->len, ==, b->flags->len);
+  for (guint i = 0; i < a->flags->len; i++)
+    g_assert_cmpstr (a->flags->pdata[i], ==, b->flags->pdata[i]);
+  g_assert_cmpuint (a->suggestions->len, ==, b->suggestions->len);
+  for (guint i = 0; i < a->suggestions->len; i++)
+    g_assert_cmpstr (((LineupMixSuggestion *) a->suggestions->pdata[i])->text, ==,
+                     ((LineupMixSuggestion *) b->suggestions->pdata[i])->text);
+}
+
+static void
+test_incremental_equals_recount (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *types[] = { "educational", "narrative", "proof", "community", "promotional" };
+  const char *platforms[] = { "linkedin", "x", "instagram", "mastodon" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  GDate from = day (2026, 11, 1), to = day (2026, 12, 1);
+
+  lineup_mix_set_range (mix, &from, &to);
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      /* Adds are three in eight, so the plan grows as it changes. */
+      int what = ids->len < 5 ? 0 : MAX (g_rand_int_range (rand, -2, 6), 0);
+
+      if (what == 0)
+        g_ptr_array_add (ids, add (f, types[g_rand_int_range (rand, 0, 5)],
+                                   day (2026, 10 + g_rand_int_range (rand, 0, 3), g_rand_int_range (rand, 1, 31)),
+                                   g_rand_int_range (rand, 0, 24 * 60), platforms[g_rand_int_range (rand, 0, 4)],
+                                   g_rand_int_range (rand, 0, LINEUP_N_STAGES)));
+      else
+        {
+          const char *id = ids->pdata[g_rand_int_range (rand, 0, ids->len)];
+          g_autoptr(LineupPost) post = lineup_store_get_post (f->store, id, NULL);
+
+          if (post == NULL)
+            continue;
+          switch (what)
+            {
+            case 1:
+              {
+                GDate d = day (2026, 10 + g_rand_int_range (rand, 0, 3), g_rand_int_range (rand, 1, 31));
+                lineup_store_move_post (f->store, id, &d, NULL);   /* published posts refuse */
+              }
+              break;
+            case 2:
+              lineup_post_set_type_id (post, lineup_content_type_get_id (
+                lineup_store_find_content_type (f->store, types[g_rand_int_range (rand, 0, 5)])));
+              g_assert_true (lineup_store_update_post (f->store, post, &error));
+              break;
+            case 3:
+              {
+                const char *p[] = { platforms[g_rand_int_range (rand, 0, 4)], platforms[g_rand_int_range (rand, 0, 4)], NULL };
+                lineup_post_set_platforms (post, p);
+                lineup_post_set_pillar_id (post, f->pillars[g_rand_int_range (rand, 0, 2)]);
+                g_assert_true (lineup_store_update_post (f->store, post, &error));
+              }
+              break;
+            case 4:
+              g_assert_true (lineup_store_delete_post (f->store, id, &error));
+              break;
+            default:
+              if (lineup_store_can_undo (f->store))
+                g_assert_true (lineup_store_undo (f->store, &error));
+              break;
+            }
+          g_assert_no_error (error);
+        }
+    }
+
+  {
+    g_autoptr(LineupMixReport) incremental = lineup_mix_get_report (mix);
+    g_autoptr(LineupMixReport) full = report_for (f, from, to);
+
+    g_assert_cmpuint (full->total, >, 50);
+    assert_same (incremental, full);
+  }
+}
+
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *id = add (f, "educational", day (2026, 12, 9), 9 * 60, "linkedin", LINEUP_STAGE_DRAFT);
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  g_autoptr(LineupPost) post = lineup_store_get_post (f->store, id, NULL);
+  g_autoptr(LineupPost) moved = lineup_post_copy (post);
+  g_autoptr(LineupMixReport) preview = NULL;
+  GDate from = day (2026, 12, 1), to = day (2027, 1, 1), january = day (2027, 1, 5);
+
+  lineup_mix_set_range (mix, &from, &to);
+  lineup_post_set_scheduled_at (moved, lineup_store_local_to_utc (f->store, &january, 9 * 60));
+  preview = lineup_mix_preview (mix, post, moved);
+  g_assert_cmpuint (preview->total, ==, 0);
+  g_assert_cmpuint (lineup_mix_get_total (mix), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/mix/empty", test_empty);
+  ADD ("/mix/one-post", test_one_post);
+  ADD ("/mix/shares-score-suggestions", test_shares_score_suggestions);
+  ADD ("/mix/month-boundaries-dst", test_month_boundaries_dst);
+  ADD ("/mix/filters", test_filters);
+  ADD ("/mix/cadence-and-rules", test_cadence_and_rules);
+  ADD ("/mix/incremental-equals-recount", test_incremental_equals_recount);
+  ADD ("/mix/preview", test_preview);
+#undef ADD
+
+  return g_test_run ();
+}
