@@ -14,6 +14,7 @@
 
 #include "lineup-calendar-view.h"
 #include "lineup-day-cell.h"
+#include "lineup-mix-meter.h"
 #include "lineup-post-card.h"
 #include "lineup-swatch.h"
 #include "lineup-post-row.h"
@@ -54,6 +55,12 @@ struct _LineupCalendarView
   GtkWidget *picker_year_label;
   GtkWidget *backlog_revealer;
   GtkWidget *backlog_list;
+
+  /* The visible month's (or week's) content mix, in the sidebar. */
+  LineupMix *mix;
+  LineupMixMeter *mix_meter;
+  GtkWidget *mix_title;
+  gboolean previewing;
   GtkWidget *backlog_count;
 };
 
@@ -78,6 +85,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rebuild (LineupCalendarView *self);
+static void update_mix_range (LineupCalendarView *self);
 
 static void
 toast (LineupCalendarView *self,
@@ -339,6 +347,7 @@ rebuild (LineupCalendarView *self)
   self->stale = FALSE;
   if (self->store == NULL)
     return;
+  update_mix_range (self);
 
   if (self->week_mode)
     {
@@ -411,6 +420,82 @@ show_date (LineupCalendarView *self,
   g_date_add_days (&end, LINEUP_GRID_DAYS);
   if (g_date_compare (date, &first) < 0 || g_date_compare (date, &end) >= 0)
     show_month (self, g_date_get_year (date), g_date_get_month (date));
+}
+
+/* ---- the mix of what is shown ---- */
+
+static void
+show_mix (LineupCalendarView *self,
+          LineupMixReport    *report)
+{
+  lineup_mix_meter_set_rows (self->mix_meter, report->types);
+}
+
+static void
+on_mix_changed_cb (LineupCalendarView *self)
+{
+  g_autoptr(LineupMixReport) report = NULL;
+
+  if (self->previewing)
+    return;
+  report = lineup_mix_get_report (self->mix);
+  show_mix (self, report);
+}
+
+static void
+update_mix_range (LineupCalendarView *self)
+{
+  GDate from, to, current_from, current_to;
+
+  if (self->mix == NULL)
+    return;
+  if (self->week_mode)
+    from = self->week_first;
+  else
+    {
+      g_date_clear (&from, 1);
+      g_date_set_dmy (&from, 1, self->month, self->year);
+    }
+  to = from;
+  if (self->week_mode)
+    g_date_add_days (&to, 7);
+  else
+    g_date_add_months (&to, 1);
+  lineup_mix_get_range (self->mix, &current_from, &current_to);
+  if (g_date_valid (&current_from) && g_date_compare (&from, &current_from) == 0 &&
+      g_date_compare (&to, &current_to) == 0)
+    return;
+  gtk_label_set_label (GTK_LABEL (self->mix_title), self->week_mode ? _("This Week’s Mix") : _("This Month’s Mix"));
+  lineup_mix_set_range (self->mix, &from, &to);
+}
+
+/* A card over a day: the mix as it would be after the drop there. */
+static void
+on_post_hover_cb (LineupDayCell      *cell,
+                  LineupPost         *post,
+                  LineupCalendarView *self)
+{
+  g_autoptr(LineupPost) after = NULL;
+  g_autoptr(LineupMixReport) report = NULL;
+  int hour = lineup_day_cell_get_hour (cell);
+  int minutes = lineup_store_get_default_time (self->store);
+  GDate date = *lineup_day_cell_get_date (cell);
+
+  if (post == NULL || !lineup_store_can_move_post (self->store, post, NULL))
+    {
+      self->previewing = FALSE;
+      on_mix_changed_cb (self);
+      return;
+    }
+  if (lineup_post_is_dated (post))
+    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), NULL, &minutes);
+  if (hour >= 0)
+    minutes = hour * 60 + minutes % 60;
+  after = lineup_post_copy (post);
+  lineup_post_set_scheduled_at (after, lineup_store_local_to_utc (self->store, &date, minutes));
+  report = lineup_mix_preview (self->mix, post, after);
+  self->previewing = TRUE;
+  show_mix (self, report);
 }
 
 /* ---- changes through the store ---- */
@@ -1006,6 +1091,15 @@ build_backlog (LineupCalendarView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->backlog_list);
   gtk_widget_set_vexpand (scroller, TRUE);
 
+  self->mix_title = gtk_label_new (_("This Month’s Mix"));
+  gtk_widget_add_css_class (self->mix_title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (self->mix_title), 0);
+  self->mix_meter = lineup_mix_meter_new (TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mix_meter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Content mix"), -1);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->mix_meter), 12);
+  gtk_box_append (GTK_BOX (panel), self->mix_title);
+  gtk_box_append (GTK_BOX (panel), GTK_WIDGET (self->mix_meter));
   gtk_box_append (GTK_BOX (panel), title);
   gtk_box_append (GTK_BOX (panel), hint);
   gtk_box_append (GTK_BOX (panel), scroller);
@@ -1050,6 +1144,7 @@ build_grid (LineupCalendarView *self)
       self->cells[i] = lineup_day_cell_new ();
       g_signal_connect_object (self->cells[i], "card-created", G_CALLBACK (on_card_created_cb), self, 0);
       g_signal_connect_object (self->cells[i], "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
+      g_signal_connect_object (self->cells[i], "post-hover", G_CALLBACK (on_post_hover_cb), self, 0);
       g_signal_connect_object (self->cells[i], "new-post", G_CALLBACK (on_new_post_cb), self, 0);
       gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->cells[i]), i % 7, 2 + 2 * (i / 7), 1, 1);
     }
@@ -1115,6 +1210,7 @@ build_week_grid (LineupCalendarView *self)
           gtk_widget_set_size_request (GTK_WIDGET (cell), 110, -1);
           g_signal_connect_object (cell, "card-created", G_CALLBACK (on_card_created_cb), self, 0);
           g_signal_connect_object (cell, "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
+          g_signal_connect_object (cell, "post-hover", G_CALLBACK (on_post_hover_cb), self, 0);
           g_signal_connect_object (cell, "new-post", G_CALLBACK (on_new_post_cb), self, 0);
           gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (cell), 1 + d, h, 1, 1);
           self->week_cells[d * 24 + h] = cell;
@@ -1186,6 +1282,7 @@ lineup_calendar_view_dispose (GObject *object)
   self->tick_id = 0;
   g_clear_object (&self->backlog);
   g_clear_object (&self->posts);
+  g_clear_object (&self->mix);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->focus_post_id, g_free);
@@ -1287,6 +1384,10 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
 
+  self->mix = lineup_mix_new (store);
+  g_signal_connect_object (self->mix, "changed", G_CALLBACK (on_mix_changed_cb), self, G_CONNECT_SWAPPED);
+  update_mix_range (self);
+
   self->posts = lineup_post_model_new (store);
   filter = gtk_custom_filter_new (is_undated, self, NULL);
   self->backlog_filter = GTK_FILTER (filter);
@@ -1310,4 +1411,23 @@ lineup_calendar_view_set_filter (LineupCalendarView *self,
   g_set_object (&self->filter, filter);
   g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   on_filter_changed_cb (self);
+}
+
+void
+lineup_calendar_view_show_date (LineupCalendarView *self,
+                                const GDate        *date)
+{
+  g_return_if_fail (LINEUP_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  if (self->week_mode)
+    {
+      set_week_containing (self, date);
+      self->year = g_date_get_year (&self->week_first);
+      self->month = g_date_get_month (&self->week_first);
+      update_title (self);
+      queue_rebuild (self);
+    }
+  else
+    show_date (self, date);
 }

@@ -23,4 +23,8 @@ void lineup_calendar_view_set_store (LineupCalendarView *self,
 void lineup_calendar_view_set_filter (LineupCalendarView *self,
                                       LineupFilter       *filter);
 
+/* Shows the month (or the week, in week view) of @date. */
+void lineup_calendar_view_show_date (LineupCalendarView *self,
+                                     const GDate        *date);
+
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _LineupDayCell
 
   GDate date;
   int hour;                /* -1: a whole day (month grid); else an hour of it (week grid) */
+  LineupPost *hovered;     /* the post dragged over the day: compared, never used */
   GtkWidget *number_label;
   GtkWidget *cards_box;
   GtkWidget *more_button;
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (LineupDayCell, lineup_day_cell, GTK_TYPE_WIDGET)
 enum {
   CARD_CREATED,
   POST_DROPPED,
+  POST_HOVER,
   NEW_POST,
   N_SIGNALS
 };
@@ -53,6 +55,51 @@ on_drop_cb (GtkDropTarget *target,
     return FALSE;
   g_signal_emit (self, signals[POST_DROPPED], 0, post, copy);
   return TRUE;
+}
+
+/* While a card is dragged over the day: the post it carries, so the mix can
+ * show the month as it would be after the drop; NULL when it leaves. */
+static void
+hover (LineupDayCell *self,
+       LineupPost    *post)
+{
+  if (post == self->hovered)
+    return;
+  self->hovered = post;
+  g_signal_emit (self, signals[POST_HOVER], 0, post);
+}
+
+static GdkDragAction
+on_drop_motion_cb (GtkDropTarget *target,
+                   double         x,
+                   double         y,
+                   LineupDayCell *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+
+  if (value && G_VALUE_HOLDS (value, LINEUP_TYPE_POST))
+    hover (self, g_value_get_object (value));
+  /* What the default handler would answer: copy when that is all the
+   * source offers now (Ctrl held), else move. */
+  return drop && gdk_drop_get_actions (drop) == GDK_ACTION_COPY ? GDK_ACTION_COPY : GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_value_cb (GtkDropTarget *target,
+                  GParamSpec    *pspec,
+                  LineupDayCell *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+
+  hover (self, value && G_VALUE_HOLDS (value, LINEUP_TYPE_POST) ? g_value_get_object (value) : NULL);
+}
+
+static void
+on_drop_leave_cb (GtkDropTarget *target,
+                  LineupDayCell *self)
+{
+  hover (self, NULL);
 }
 
 /* Enter on a day (not on one of its cards, which take Enter first) or a
@@ -157,6 +204,9 @@ lineup_day_cell_class_init (LineupDayCellClass *klass)
   signals[POST_DROPPED] =
     g_signal_new ("post-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINEUP_TYPE_POST, G_TYPE_BOOLEAN);
+  signals[POST_HOVER] =
+    g_signal_new ("post-hover", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "daycell");
@@ -222,7 +272,13 @@ lineup_day_cell_init (LineupDayCell *self)
   }
 
   drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  /* Read the dragged post while hovering (an in-process value, at once). */
+  gtk_drop_target_set_preload (drop, TRUE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  g_signal_connect (drop, "notify::value", G_CALLBACK (on_drop_value_cb), self);
+  g_signal_connect (drop, "enter", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (drop, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 

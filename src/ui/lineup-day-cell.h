@@ -4,6 +4,7 @@
  * Signals:
  *   card-created (LineupPostCard *)     so the calendar can listen to it
  *   post-dropped (LineupPost *, gboolean copy)
+ *   post-hover (LineupPost *)           a card dragged over the day; NULL when it leaves
  *   new-post ()                         Enter on the day, or a double click on it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

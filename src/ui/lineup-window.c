@@ -9,6 +9,7 @@
 #include "lineup-board-view.h"
 #include "lineup-calendar-view.h"
 #include "lineup-list-view.h"
+#include "lineup-mix-view.h"
 #include "lineup-post-editor.h"
 #include "lineup-window.h"
 
@@ -33,6 +34,7 @@ struct _LineupWindow
   LineupListView *list_view;
   LineupCalendarView *calendar_view;
   LineupBoardView *board_view;
+  LineupMixView *mix_view;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -300,6 +302,23 @@ on_calendar_new_post_cb (LineupWindow *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* A suggestion of the Mix tab: the calendar at its week, or filtered to
+ * the type it is about. */
+static void
+on_mix_show_in_calendar_cb (LineupWindow *self,
+                            GDate        *week,
+                            const char   *type)
+{
+  if (type)
+    {
+      const char *values[] = { type, NULL };
+      lineup_filter_set_values (self->filter, LINEUP_FILTER_TYPE, values);
+    }
+  if (week)
+    lineup_calendar_view_show_date (self->calendar_view, week);
+  adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+}
+
 static void
 on_view_toast_cb (LineupWindow *self,
                   const char   *message)
@@ -395,6 +414,7 @@ lineup_window_constructed (GObject *object)
   lineup_list_view_set_store (self->list_view, self->store);
   lineup_calendar_view_set_store (self->calendar_view, self->store);
   lineup_board_view_set_store (self->board_view, self->store);
+  lineup_mix_view_set_store (self->mix_view, self->store);
 
   /* Filters persist between runs and apply to every view. */
   self->filter = lineup_filter_new (self->store);
@@ -475,6 +495,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   g_type_ensure (LINEUP_TYPE_LIST_VIEW);
   g_type_ensure (LINEUP_TYPE_CALENDAR_VIEW);
   g_type_ensure (LINEUP_TYPE_BOARD_VIEW);
+  g_type_ensure (LINEUP_TYPE_MIX_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_bar);
@@ -484,6 +505,8 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, mix_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_mix_show_in_calendar_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_new_post_cb);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_popover);

@@ -1,0 +1,27 @@
+/* lineup-mix-meter.h: the content mix as bars, one a row, each with its
+ * target band marked and coloured by its state (under, within, over).
+ *
+ * Every bar is a custom-drawn widget (CSS name "mixbar") with the meter
+ * role: its accessible value is the row's share in percent (0–100), and its
+ * value text and description say the share, the count, the target and the
+ * state. Compact bars (the calendar's sidebar) are thinner.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_MIX_METER (lineup_mix_meter_get_type ())
+G_DECLARE_FINAL_TYPE (LineupMixMeter, lineup_mix_meter, LINEUP, MIX_METER, GtkWidget)
+
+LineupMixMeter *lineup_mix_meter_new      (gboolean        compact);
+/* @rows: LineupMixRow (borrowed for the call). Bars are reused. */
+void            lineup_mix_meter_set_rows (LineupMixMeter *self,
+                                           GPtrArray      *rows);
+
+G_END_DECLS

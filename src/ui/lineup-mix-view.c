@@ -1,0 +1,449 @@
+/* lineup-mix-view.c
+ *
+ * The counts live in a LineupMix, which follows the store; this view only
+ * redraws from its report (once a frame at most) and picks the range.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-mix-view.h"
+#include "lineup-mix-meter.h"
+
+enum {
+  RANGE_THIS_MONTH,
+  RANGE_NEXT_MONTH,
+  RANGE_THIS_WEEK,
+  RANGE_CUSTOM,
+};
+
+struct _LineupMixView
+{
+  AdwBin parent_instance;
+
+  LineupStore *store;
+  LineupMix *mix;
+  guint refresh_id;
+
+  GtkWidget *range;
+  GtkWidget *custom_box;
+  GtkWidget *from_entry;
+  GtkWidget *to_entry;
+  GtkWidget *summary;
+  GtkWidget *score;
+  LineupMixMeter *types_meter;
+  LineupMixMeter *pillars_meter;
+  GtkWidget *suggestions;
+  GtkWidget *weeks_grid;
+  GtkWidget *cadence_grid;
+  GtkWidget *flags;
+  GPtrArray *suggestion_data;   /* LineupMixSuggestion copies, by row index */
+};
+
+G_DEFINE_FINAL_TYPE (LineupMixView, lineup_mix_view, ADW_TYPE_BIN)
+
+enum {
+  SHOW_IN_CALENDAR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)))
+    {
+      if (GTK_IS_LIST_BOX (widget))
+        gtk_list_box_remove (GTK_LIST_BOX (widget), child);
+      else if (GTK_IS_GRID (widget))
+        gtk_grid_remove (GTK_GRID (widget), child);
+      else
+        gtk_box_remove (GTK_BOX (widget), child);
+    }
+}
+
+static GtkWidget *
+cell (const char *text,
+      gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), heading ? 0 : 1);
+  gtk_widget_add_css_class (label, "numeric");
+  if (heading)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static char *
+short_date (const GDate *date)
+{
+  char text[32];
+
+  g_date_strftime (text, sizeof text, "%-d %b", date);
+  return g_strdup (text);
+}
+
+static void
+refresh (LineupMixView *self)
+{
+  g_autoptr(LineupMixReport) report = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *summary = NULL;
+  char from[48], to[48];
+  GDate last;
+
+  if (self->mix == NULL)
+    return;
+  report = lineup_mix_get_report (self->mix);
+  last = report->to;
+  g_date_subtract_days (&last, 1);
+  g_date_strftime (from, sizeof from, "%-d %B", &report->from);
+  g_date_strftime (to, sizeof to, "%-d %B %Y", &last);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s: %u post counted",
+                                          "%s to %s: %u posts counted", report->total),
+                             from, to, report->total);
+  gtk_label_set_label (GTK_LABEL (self->summary), summary);
+  score = g_strdup_printf (_("Balance %.0f/100"), report->score);
+  gtk_label_set_label (GTK_LABEL (self->score), score);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score), GTK_ACCESSIBLE_PROPERTY_LABEL, score, -1);
+
+  lineup_mix_meter_set_rows (self->types_meter, report->types);
+  lineup_mix_meter_set_rows (self->pillars_meter, report->pillars);
+
+  /* What to change. */
+  clear_children (self->suggestions);
+  g_ptr_array_set_size (self->suggestion_data, 0);
+  for (guint i = 0; i < report->suggestions->len; i++)
+    {
+      LineupMixSuggestion *s = g_ptr_array_index (report->suggestions, i);
+      LineupMixSuggestion *copy = g_new0 (LineupMixSuggestion, 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *text = g_markup_escape_text (s->text, -1);
+
+      *copy = *s;
+      copy->text = g_strdup (s->text);
+      g_ptr_array_add (self->suggestion_data, copy);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      if (s->kind == LINEUP_MIX_ADD_TYPE || s->kind == LINEUP_MIX_REDUCE_TYPE)
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Show in the calendar"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+      gtk_list_box_append (GTK_LIST_BOX (self->suggestions), row);
+    }
+  if (report->suggestions->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing: every type and pillar is within its target"));
+      gtk_list_box_append (GTK_LIST_BOX (self->suggestions), row);
+    }
+
+  /* Weeks × types. */
+  clear_children (self->weeks_grid);
+  gtk_grid_attach (GTK_GRID (self->weeks_grid), cell (_("Week of"), TRUE), 0, 0, 1, 1);
+  for (guint t = 0; t < report->types->len; t++)
+    gtk_grid_attach (GTK_GRID (self->weeks_grid),
+                     cell (((LineupMixRow *) g_ptr_array_index (report->types, t))->name, TRUE), t + 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->weeks_grid), cell (_("All"), TRUE), report->types->len + 1, 0, 1, 1);
+  for (guint w = 0; w < report->n_weeks; w++)
+    {
+      /* A week that starts before the range is named by its first day in it. */
+      g_autofree char *label = short_date (g_date_compare (&report->weeks[w].start, &report->from) < 0
+                                           ? &report->from : &report->weeks[w].start);
+      g_autofree char *total = g_strdup_printf ("%u", report->weeks[w].total);
+
+      gtk_grid_attach (GTK_GRID (self->weeks_grid), cell (label, TRUE), 0, w + 1, 1, 1);
+      for (guint t = 0; t < report->types->len; t++)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", report->weeks[w].type_counts[t]);
+          gtk_grid_attach (GTK_GRID (self->weeks_grid), cell (count, FALSE), t + 1, w + 1, 1, 1);
+        }
+      gtk_grid_attach (GTK_GRID (self->weeks_grid), cell (total, FALSE), report->types->len + 1, w + 1, 1, 1);
+    }
+
+  /* Cadence per platform. */
+  clear_children (self->cadence_grid);
+  gtk_grid_attach (GTK_GRID (self->cadence_grid), cell (_("Platform"), TRUE), 0, 0, 1, 1);
+  for (guint w = 0; w < report->n_weeks; w++)
+    {
+      g_autofree char *label = short_date (g_date_compare (&report->weeks[w].start, &report->from) < 0
+                                           ? &report->from : &report->weeks[w].start);
+      gtk_grid_attach (GTK_GRID (self->cadence_grid), cell (label, TRUE), w + 1, 0, 1, 1);
+    }
+  gtk_grid_attach (GTK_GRID (self->cadence_grid), cell (_("Target a week"), TRUE), report->n_weeks + 1, 0, 1, 1);
+  for (guint c = 0; c < report->cadence->len; c++)
+    {
+      LineupMixCadence *cadence = g_ptr_array_index (report->cadence, c);
+      const LineupPlatformInfo *info = lineup_platform_lookup (cadence->platform);
+      g_autofree char *target = g_strdup_printf ("%u–%u", cadence->min, cadence->max);
+
+      gtk_grid_attach (GTK_GRID (self->cadence_grid), cell (info ? info->name : cadence->platform, TRUE), 0, c + 1, 1, 1);
+      for (guint w = 0; w < report->n_weeks; w++)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", cadence->week_counts[w]);
+          GtkWidget *label = cell (count, FALSE);
+
+          if (report->weeks[w].whole && (cadence->week_counts[w] < cadence->min || cadence->week_counts[w] > cadence->max))
+            gtk_widget_add_css_class (label, "warning");
+          gtk_grid_attach (GTK_GRID (self->cadence_grid), label, w + 1, c + 1, 1, 1);
+        }
+      gtk_grid_attach (GTK_GRID (self->cadence_grid), cell (target, FALSE), report->n_weeks + 1, c + 1, 1, 1);
+    }
+
+  clear_children (self->flags);
+  for (guint i = 0; i < report->flags->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("• %s", (char *) g_ptr_array_index (report->flags, i));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (self->flags), label);
+    }
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  LineupMixView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (LineupMixView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+apply_range (LineupMixView *self)
+{
+  guint choice = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->range));
+  GDate today, from, to;
+
+  if (self->mix == NULL)
+    return;
+  gtk_widget_set_visible (self->custom_box, choice == RANGE_CUSTOM);
+  lineup_store_get_today (self->store, &today);
+  from = today;
+  switch (choice)
+    {
+    case RANGE_NEXT_MONTH:
+      g_date_set_day (&from, 1);
+      g_date_add_months (&from, 1);
+      to = from;
+      g_date_add_months (&to, 1);
+      break;
+    case RANGE_THIS_WEEK:
+      g_date_subtract_days (&from, g_date_get_weekday (&from) - G_DATE_MONDAY);
+      to = from;
+      g_date_add_days (&to, 7);
+      break;
+    case RANGE_CUSTOM:
+      if (!lineup_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &from) ||
+          !lineup_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &to) ||
+          g_date_compare (&from, &to) > 0)
+        {
+          gtk_widget_add_css_class (self->custom_box, "error");
+          gtk_label_set_label (GTK_LABEL (self->summary),
+                               _("Write both days as YYYY-MM-DD, the first not after the last"));
+          return;
+        }
+      gtk_widget_remove_css_class (self->custom_box, "error");
+      g_date_add_days (&to, 1);
+      break;
+    case RANGE_THIS_MONTH:
+    default:
+      g_date_set_day (&from, 1);
+      to = from;
+      g_date_add_months (&to, 1);
+      break;
+    }
+  lineup_mix_set_range (self->mix, &from, &to);
+}
+
+static void
+on_suggestion_activated_cb (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            LineupMixView *self)
+{
+  guint i = gtk_list_box_row_get_index (row);
+  LineupMixSuggestion *s;
+  LineupContentType *type;
+
+  if (i >= self->suggestion_data->len)
+    return;
+  s = g_ptr_array_index (self->suggestion_data, i);
+  if (s->kind != LINEUP_MIX_ADD_TYPE && s->kind != LINEUP_MIX_REDUCE_TYPE)
+    return;
+  type = lineup_store_get_content_type (self->store, s->id);
+  if (s->kind == LINEUP_MIX_ADD_TYPE)
+    /* The week that has none; the calendar shows it whole. */
+    g_signal_emit (self, signals[SHOW_IN_CALENDAR], 0, g_date_valid (&s->week) ? &s->week : NULL, NULL);
+  else
+    g_signal_emit (self, signals[SHOW_IN_CALENDAR], 0, NULL,
+                   type ? lineup_content_type_get_name (type) : NULL);
+}
+
+static void
+suggestion_free (LineupMixSuggestion *s)
+{
+  g_free (s->text);
+  g_free (s);
+}
+
+static GtkWidget *
+section (GtkWidget  *box,
+         const char *title,
+         GtkWidget  *child)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), child);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return child;
+}
+
+static void
+lineup_mix_view_dispose (GObject *object)
+{
+  LineupMixView *self = LINEUP_MIX_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->mix);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->suggestion_data, g_ptr_array_unref);
+  G_OBJECT_CLASS (lineup_mix_view_parent_class)->dispose (object);
+}
+
+static void
+lineup_mix_view_class_init (LineupMixViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lineup_mix_view_dispose;
+
+  signals[SHOW_IN_CALENDAR] =
+    g_signal_new ("show-in-calendar", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
+}
+
+static void
+lineup_mix_view_init (LineupMixView *self)
+{
+  const char *ranges[] = { N_("This Month"), N_("Next Month"), N_("This Week"), N_("Custom"), NULL };
+  const char *translated[G_N_ELEMENTS (ranges)] = { NULL };
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *apply = gtk_button_new ();
+  GtkWidget *weeks_scroller = gtk_scrolled_window_new ();
+  GtkWidget *cadence_scroller = gtk_scrolled_window_new ();
+
+  self->suggestion_data = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
+  for (guint i = 0; ranges[i]; i++)
+    translated[i] = _(ranges[i]);
+  self->range = gtk_drop_down_new_from_strings (translated);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->range), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Range"), -1);
+  g_signal_connect_swapped (self->range, "notify::selected", G_CALLBACK (apply_range), self);
+  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (self->custom_box, "linked");
+  self->from_entry = gtk_entry_new ();
+  self->to_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->from_entry), _("From YYYY-MM-DD"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->to_entry), _("To YYYY-MM-DD"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->from_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("From"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->to_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("To"), -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->from_entry), 11);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->to_entry), 11);
+  gtk_button_set_child (GTK_BUTTON (apply), gtk_label_new (_("Show")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (apply), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
+  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (apply_range), self);
+  g_signal_connect_swapped (self->from_entry, "activate", G_CALLBACK (apply_range), self);
+  g_signal_connect_swapped (self->to_entry, "activate", G_CALLBACK (apply_range), self);
+  gtk_box_append (GTK_BOX (self->custom_box), self->from_entry);
+  gtk_box_append (GTK_BOX (self->custom_box), self->to_entry);
+  gtk_box_append (GTK_BOX (self->custom_box), apply);
+  gtk_widget_set_visible (self->custom_box, FALSE);
+
+  self->score = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->score, "title-2");
+  gtk_widget_set_hexpand (self->score, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->score), 1);
+  gtk_box_append (GTK_BOX (header), self->range);
+  gtk_box_append (GTK_BOX (header), self->custom_box);
+  gtk_box_append (GTK_BOX (header), self->score);
+  gtk_box_append (GTK_BOX (box), header);
+  self->summary = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
+  gtk_widget_add_css_class (self->summary, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->summary);
+
+  self->types_meter = lineup_mix_meter_new (FALSE);
+  section (box, _("Content Types"), GTK_WIDGET (self->types_meter));
+  self->pillars_meter = lineup_mix_meter_new (FALSE);
+  section (box, _("Pillars"), GTK_WIDGET (self->pillars_meter));
+
+  self->suggestions = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->suggestions), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->suggestions, "boxed-list");
+  g_signal_connect (self->suggestions, "row-activated", G_CALLBACK (on_suggestion_activated_cb), self);
+  section (box, _("What to Change"), self->suggestions);
+
+  self->weeks_grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->weeks_grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (self->weeks_grid), 4);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (weeks_scroller), self->weeks_grid);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (weeks_scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (weeks_scroller), TRUE);
+  section (box, _("Week by Week"), weeks_scroller);
+
+  self->cadence_grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->cadence_grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (self->cadence_grid), 4);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (cadence_scroller), self->cadence_grid);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (cadence_scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (cadence_scroller), TRUE);
+  section (box, _("Cadence: Posts a Week"), cadence_scroller);
+
+  self->flags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  section (box, _("Rules of Thumb"), self->flags);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  adw_bin_set_child (ADW_BIN (self), scroller);
+}
+
+void
+lineup_mix_view_set_store (LineupMixView *self,
+                           LineupStore   *store)
+{
+  g_return_if_fail (LINEUP_IS_MIX_VIEW (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->mix = lineup_mix_new (store);
+  g_signal_connect_object (self->mix, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  apply_range (self);
+}

@@ -1,0 +1,25 @@
+/* lineup-mix-view.h: the Mix tab: the balance of a range (this month, next
+ * month, this week or any two dates) by type and pillar against the
+ * targets, its score, what to change, a weeks × types table, and the
+ * cadence per platform with the rules of thumb it breaks.
+ *
+ * Signal: show-in-calendar (GDate *week or NULL, const char *type or NULL)
+ *   a suggestion was activated: show that week, filtered to that type.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-core.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_TYPE_MIX_VIEW (lineup_mix_view_get_type ())
+G_DECLARE_FINAL_TYPE (LineupMixView, lineup_mix_view, LINEUP, MIX_VIEW, AdwBin)
+
+void lineup_mix_view_set_store (LineupMixView *self,
+                                LineupStore   *store);
+
+G_END_DECLS
