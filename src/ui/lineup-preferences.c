@@ -20,7 +20,11 @@ struct _LineupPreferences
   GSettings *settings;
   AdwPreferencesPage *page;
   GtkWidget *plan_groups[3];   /* team, approval chain, checklist */
+  AdwPreferencesPage *mix_page;
+  GtkWidget *name_row;
+  GtkWidget *mix_groups[3];    /* types, pillars, stages */
   guint rebuild_id;
+  gboolean saving;             /* a change made here: no rebuild under the pointer */
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreferences, lineup_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -68,6 +72,8 @@ rebuild_idle_cb (gpointer data)
 static void
 queue_rebuild (LineupPreferences *self)
 {
+  if (self->saving)
+    return;
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
@@ -123,6 +129,7 @@ build_you (LineupPreferences *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("You"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your name"));
+  self->name_row = row;
   gtk_editable_set_text (GTK_EDITABLE (row), name);
   g_signal_connect (row, "changed", G_CALLBACK (on_name_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -465,10 +472,170 @@ build_checklist (LineupPreferences *self)
   return group;
 }
 
+/* ---- the content mix ---- */
+
+static void
+on_type_target_cb (GtkSpinButton     *spin,
+                   LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = g_object_get_data (G_OBJECT (spin), "row");
+  GtkSpinButton *min = g_object_get_data (G_OBJECT (row), "min");
+  GtkSpinButton *max = g_object_get_data (G_OBJECT (row), "max");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "type-id"));
+  gboolean ok;
+
+  self->saving = TRUE;
+  ok = lineup_store_set_type_target (self->store, id, gtk_spin_button_get_value (min),
+                                     gtk_spin_button_get_value (max), &error);
+  self->saving = FALSE;
+  if (!ok)
+    refused (self, error);
+}
+
+static GtkWidget *
+percent_spin (double      value,
+              const char *accessible_name)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  return spin;
+}
+
+static GtkWidget *
+build_type_targets (LineupPreferences *self)
+{
+  GListModel *types = lineup_store_get_content_types (self->store);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Content Types"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The share of the posts counted that each type should take, from – to, in percent."));
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(LineupContentType) type = g_list_model_get_item (types, i);
+      g_autofree char *title = g_markup_escape_text (lineup_content_type_get_name (type), -1);
+      g_autofree char *min_name = g_strdup_printf (_("%s, least share"), lineup_content_type_get_name (type));
+      g_autofree char *max_name = g_strdup_printf (_("%s, most share"), lineup_content_type_get_name (type));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *min = percent_spin (MAX (lineup_content_type_get_target_min (type), 0), min_name);
+      GtkWidget *max = percent_spin (lineup_content_type_get_target_max (type) >= 0
+                                     ? lineup_content_type_get_target_max (type) : 100, max_name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data (G_OBJECT (row), "type-id", GSIZE_TO_POINTER ((gsize) lineup_content_type_get_id (type)));
+      g_object_set_data (G_OBJECT (row), "min", min);
+      g_object_set_data (G_OBJECT (row), "max", max);
+      g_object_set_data (G_OBJECT (min), "row", row);
+      g_object_set_data (G_OBJECT (max), "row", row);
+      g_signal_connect (min, "value-changed", G_CALLBACK (on_type_target_cb), self);
+      g_signal_connect (max, "value-changed", G_CALLBACK (on_type_target_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), min);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("–"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), max);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("%"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
+static void
+on_pillar_target_cb (GtkSpinButton     *spin,
+                     LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (spin), "pillar-id"));
+  double value = gtk_spin_button_get_value (spin);
+  gboolean ok;
+
+  self->saving = TRUE;
+  ok = lineup_store_set_pillar_target (self->store, id, value > 0 ? value : -1, &error);
+  self->saving = FALSE;
+  if (!ok)
+    refused (self, error);
+}
+
+static GtkWidget *
+build_pillar_targets (LineupPreferences *self)
+{
+  GListModel *pillars = lineup_store_get_pillars (self->store);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Pillars"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("A pillar’s share of the month, within 5 points either way; 0 for no target."));
+  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+    {
+      g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
+      g_autofree char *title = g_markup_escape_text (lineup_pillar_get_name (pillar), -1);
+      g_autofree char *name = g_strdup_printf (_("%s, target share"), lineup_pillar_get_name (pillar));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = percent_spin (MAX (lineup_pillar_get_target (pillar), 0), name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data (G_OBJECT (spin), "pillar-id", GSIZE_TO_POINTER ((gsize) lineup_pillar_get_id (pillar)));
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_pillar_target_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("%"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
+static void
+on_stage_counted_cb (GtkCheckButton    *check,
+                     LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint stage = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "stage"));
+  guint stages = lineup_store_get_mix_stages (self->store);
+  gboolean ok;
+
+  if (gtk_check_button_get_active (check))
+    stages |= 1u << stage;
+  else
+    stages &= ~(1u << stage);
+  self->saving = TRUE;
+  ok = lineup_store_set_mix_stages (self->store, stages, &error);
+  self->saving = FALSE;
+  if (!ok)
+    refused (self, error);
+}
+
+static GtkWidget *
+build_counted_stages (LineupPreferences *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  guint stages = lineup_store_get_mix_stages (self->store);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What Counts"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Dated posts in these stages count in the mix."));
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_stage_to_label (i));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (stages & (1u << i)) != 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (check), "stage", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_stage_counted_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
 static void
 rebuild (LineupPreferences *self)
 {
   GtkWidget *(*builders[3]) (LineupPreferences *) = { build_team, build_chain, build_checklist };
+  GtkWidget *(*mix_builders[3]) (LineupPreferences *) = { build_type_targets, build_pillar_targets, build_counted_stages };
 
   for (guint i = 0; i < G_N_ELEMENTS (self->plan_groups); i++)
     {
@@ -476,6 +643,13 @@ rebuild (LineupPreferences *self)
         adw_preferences_page_remove (self->page, ADW_PREFERENCES_GROUP (self->plan_groups[i]));
       self->plan_groups[i] = builders[i] (self);
       adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->plan_groups[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->mix_groups); i++)
+    {
+      if (self->mix_groups[i])
+        adw_preferences_page_remove (self->mix_page, ADW_PREFERENCES_GROUP (self->mix_groups[i]));
+      self->mix_groups[i] = mix_builders[i] (self);
+      adw_preferences_page_add (self->mix_page, ADW_PREFERENCES_GROUP (self->mix_groups[i]));
     }
 }
 
@@ -509,6 +683,10 @@ lineup_preferences_init (LineupPreferences *self)
   adw_preferences_page_set_title (self->page, _("Workflow"));
   adw_preferences_page_set_icon_name (self->page, "lineup-board-symbolic");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->page);
+  self->mix_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (self->mix_page, _("Content Mix"));
+  adw_preferences_page_set_icon_name (self->mix_page, "lineup-mix-symbolic");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->mix_page);
 }
 
 LineupPreferences *
@@ -525,7 +703,11 @@ lineup_preferences_new (LineupStore *store,
   self->settings = g_object_ref (settings);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (build_you (self)));
   rebuild (self);
+  /* The window opens on the first thing to fill in. */
+  gtk_window_set_focus (GTK_WINDOW (self), self->name_row);
   g_signal_connect_swapped (store, "plan-changed", G_CALLBACK (queue_rebuild), self);
   g_signal_connect_swapped (store, "reloaded", G_CALLBACK (queue_rebuild), self);
+  g_signal_connect_swapped (store, "content-types-changed", G_CALLBACK (queue_rebuild), self);
+  g_signal_connect_swapped (store, "pillars-changed", G_CALLBACK (queue_rebuild), self);
   return self;
 }

@@ -1,5 +1,6 @@
 /* lineup-preferences.h: the Preferences window: your name, and the plan's
- * team, approval chain, self-approval rule and pre-publication checklist.
+ * team, approval chain, self-approval rule and pre-publication checklist;
+ * on a second page, the content mix's targets and which stages count.
  *
  * Your name is yours (GSettings "user-name"); the rest belongs to the plan
  * and every change is saved at once through the store.

@@ -20,10 +20,26 @@ def main():
 
     # The window opens on "Your name".
     ui.xdotool("type", "--delay", "20", "Quinn Planner")
-    # The checklist's "Add an item" is the page's last field: one Shift+Tab
-    # from the first.
-    ui.xdotool("key", "shift+Tab")
-    time.sleep(0.2)
+    # The checklist's "Add an item" is the page's last field: Shift+Tab from
+    # the first passes the header's page tabs (which say they have the focus;
+    # an entry's text does not) and wraps to it.
+    def focused(node):
+        try:
+            if node.getState().contains(ui.pyatspi.STATE_FOCUSED):
+                return node
+            for i in range(node.childCount):
+                found = focused(node.getChildAtIndex(i))
+                if found is not None:
+                    return found
+        except Exception:
+            pass
+        return None
+    for _ in range(8):
+        ui.xdotool("key", "shift+Tab")
+        time.sleep(0.2)
+        if focused(prefs) is None:
+            break
+    assert focused(prefs) is None, focused(prefs).name
     ui.xdotool("type", "--delay", "20", "Legal has checked the claims")
     ui.xdotool("key", "Return")
     ui.wait_for("the new item in the plan's checklist",
@@ -31,6 +47,21 @@ def main():
     ui.wait_for("the preferences showing it",
                 lambda: ui.find(prefs, name="Remove item 6", visible=False))
     ui.screenshot(ui.SHOT.replace(".png", "-preferences.png"))
+
+    # The Content Mix page: a type's target range, saved at once, and the
+    # calendar's meter follows.
+    ui.press(ui.wait_for("the Content Mix page", lambda: ui.find(prefs, name="Content Mix", role="page tab",
+                                                                  visible=False)))
+    spin = ui.wait_for("Promotional's upper bound",
+                       lambda: ui.find(prefs, name="Promotional, most share", role="spin button", visible=False))
+    assert spin.queryValue().currentValue == 10, spin.queryValue().currentValue
+    spin.queryValue().currentValue = 40.0
+    ui.wait_for("the new target in the plan", lambda: "Promotional      0–40 %" in ui.cli("targets", "list"))
+    group = ui.wait_for("the calendar's mix meter", lambda: ui.find(frame, name="Content mix", visible=False))
+    ui.wait_for("the meter's new band",
+                lambda: "target 0–40 %" in (ui.find(group, name="Promotional", visible=False).description or ""))
+    ui.screenshot(ui.SHOT.replace(".png", "-mix-targets.png"))
+    ui.focus_window("Preferences")
     ui.xdotool("key", "Escape")
 
     # A move on the board is now recorded under the name given.
