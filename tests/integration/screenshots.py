@@ -33,7 +33,7 @@ pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme)
 for pic in pictures:
     if not os.path.isfile(os.path.join(root, pic)):
         failures.append(f"README shows {pic}, which does not exist")
-for needed in ("data/screenshots/calendar.png", "data/screenshots/board.png"):
+for needed in ("data/screenshots/calendar.png", "data/screenshots/board.png", "data/screenshots/mix.png"):
     if needed not in pictures:
         failures.append(f"README does not show {needed}")
 
