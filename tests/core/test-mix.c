@@ -201,6 +201,26 @@ test_shares_score_suggestions (Fixture       *f,
 }
 
 static void
+test_score_full (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LineupMixReport) report = NULL;
+  GListModel *types = lineup_store_get_content_types (f->store);
+
+  /* Every row within its band: the top of the scale. */
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(LineupContentType) type = g_list_model_get_item (types, i);
+      g_assert_true (lineup_store_set_type_target (f->store, lineup_content_type_get_id (type), 0, 100, NULL));
+    }
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->pillars[0], -1, NULL));
+  g_free (add (f, "proof", day (2026, 12, 2), 600, "x", LINEUP_STAGE_DRAFT));
+  report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  g_assert_cmpfloat (report->score, ==, 100);
+  g_assert_cmpuint (report->suggestions->len, ==, 0);
+}
+
+static void
 test_month_boundaries_dst (Fixture       *f,
                            gconstpointer  data)
 {
@@ -425,6 +445,7 @@ main (int   argc,
   ADD ("/mix/empty", test_empty);
   ADD ("/mix/one-post", test_one_post);
   ADD ("/mix/shares-score-suggestions", test_shares_score_suggestions);
+  ADD ("/mix/score-full", test_score_full);
   ADD ("/mix/month-boundaries-dst", test_month_boundaries_dst);
   ADD ("/mix/filters", test_filters);
   ADD ("/mix/cadence-and-rules", test_cadence_and_rules);
