@@ -1849,6 +1849,151 @@ cmd_targets_list (Args    *args,
   return 0;
 }
 
+/* ---- iCalendar ---- */
+
+static gboolean
+add_filter_values (Args                   *args,
+                   LineupStore            *store,
+                   LineupFilter           *filter,
+                   const char             *option,
+                   LineupFilterDimension   dimension,
+                   GError                **error)
+{
+  GPtrArray *values = opt_all (args, option);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; values && i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      const char *name = NULL;
+      LineupStage stage;
+
+      switch (dimension)
+        {
+        case LINEUP_FILTER_PILLAR:
+          {
+            LineupPillar *pillar = find_pillar (store, value, error);
+            if (pillar == NULL)
+              return FALSE;
+            name = lineup_pillar_get_name (pillar);
+          }
+          break;
+        case LINEUP_FILTER_TYPE:
+          {
+            LineupContentType *type = find_type (store, value, error);
+            if (type == NULL)
+              return FALSE;
+            name = lineup_content_type_get_name (type);
+          }
+          break;
+        case LINEUP_FILTER_PLATFORM:
+          {
+            const LineupPlatformInfo *info = lineup_platform_lookup (value);
+            if (info == NULL)
+              {
+                g_autofree char *s = one_line (value);
+                g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--platform “%s” is not a platform: expected one of %s"),
+                             s, lineup_platform_list_keys ());
+                return FALSE;
+              }
+            name = info->key;
+          }
+          break;
+        case LINEUP_FILTER_STAGE:
+          if (!parse_stage_arg ("--stage", value, &stage, error))
+            return FALSE;
+          name = lineup_stage_to_key (stage);
+          break;
+        default:
+          name = value;
+          break;
+        }
+      g_strv_builder_add (names, name);
+    }
+  list = g_strv_builder_end (names);
+  if (list[0])
+    lineup_filter_set_values (filter, dimension, (const char * const *) list);
+  return TRUE;
+}
+
+static int
+cmd_export_ics (Args    *args,
+                GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupFilter) filter = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  LineupIcsOptions options = { 0 };
+  const char *output = opt (args, "output");
+  GDate from, to;
+  gsize length;
+
+  if ((opt (args, "from") && !parse_date_arg ("--from", opt (args, "from"), &from, error)) ||
+      (opt (args, "to") && !parse_date_arg ("--to", opt (args, "to"), &to, error)))
+    return 2;
+  if (opt (args, "from") && opt (args, "to") && g_date_compare (&from, &to) > 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("export ics: --from %s is after --to %s"), opt (args, "from"), opt (args, "to"));
+      return 2;
+    }
+  if (opt (args, "privacy") && !lineup_ics_privacy_from_key (opt (args, "privacy"), &options.privacy))
+    {
+      g_autofree char *s = one_line (opt (args, "privacy"));
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("export ics: --privacy “%s” is not a level: expected titles, brief or full"), s);
+      return 2;
+    }
+  if (opt (args, "name") && !check_one_line ("--name", opt (args, "name"), error))
+    return 2;
+
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  filter = lineup_filter_new (store);
+  if (!add_filter_values (args, store, filter, "pillar", LINEUP_FILTER_PILLAR, error) ||
+      !add_filter_values (args, store, filter, "type", LINEUP_FILTER_TYPE, error) ||
+      !add_filter_values (args, store, filter, "platform", LINEUP_FILTER_PLATFORM, error) ||
+      !add_filter_values (args, store, filter, "stage", LINEUP_FILTER_STAGE, error))
+    return (*error)->domain == CLI_ERROR && (*error)->code == CLI_ERROR_USAGE ? 2 : 1;
+
+  {
+    gint64 start = G_MININT64 + 1, end = G_MAXINT64;
+
+    if (opt (args, "from"))
+      start = lineup_store_local_to_utc (store, &from, 0);
+    if (opt (args, "to"))
+      {
+        g_date_add_days (&to, 1);
+        end = lineup_store_local_to_utc (store, &to, 0);
+      }
+    posts = lineup_store_list_posts (store, start, end, error);
+    if (posts == NULL)
+      return 1;
+  }
+  for (guint i = 0; i < posts->len; i++)
+    if (lineup_filter_matches (filter, g_ptr_array_index (posts, i)))
+      g_ptr_array_add (chosen, g_ptr_array_index (posts, i));
+
+  options.name = opt (args, "name");
+  options.local_time = opt (args, "local-time") != NULL;
+  text = lineup_ics_export (store, chosen, &options, &length);
+
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      fwrite (text, 1, length, stdout);
+      return 0;
+    }
+  /* A temporary file renamed over the old one: a reader never sees half. */
+  if (!g_file_set_contents (output, text, length, error))
+    return 1;
+  fprintf (stderr, "%s\n", _("Exported"));
+  return 0;
+}
+
 static int
 cmd_post_add (Args    *args,
               GError **error)
@@ -2479,6 +2624,11 @@ static const OptionSpec chain_options[] = {
 static const OptionSpec json_options[] = { { "json", FALSE, FALSE }, { NULL } };
 static const OptionSpec pillar_options[] = { { "color", TRUE, FALSE }, { "target", TRUE, FALSE }, { NULL } };
 static const OptionSpec demo_options[] = { { "month", TRUE, FALSE }, { NULL } };
+static const OptionSpec export_options[] = {
+  { "output", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "pillar", TRUE, TRUE },
+  { "type", TRUE, TRUE }, { "platform", TRUE, TRUE }, { "stage", TRUE, TRUE }, { "privacy", TRUE, FALSE },
+  { "local-time", FALSE, FALSE }, { "name", TRUE, FALSE }, { NULL }
+};
 static const OptionSpec mix_options[] = {
   { "month", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "platform", TRUE, FALSE },
   { "json", FALSE, FALSE }, { NULL }
@@ -2571,6 +2721,9 @@ static const Command commands[] = {
   { "checklist", "remove", cmd_checklist_remove, no_options, item_arg,
     "ITEM",
     N_("removes an item (by number or text) from the checklist and every post") },
+  { "export", "ics", cmd_export_ics, export_options, NULL,
+    "[--output FILE|-] [--from D] [--to D] [--pillar P]… [--type T]… [--platform N]… [--stage S]… [--privacy titles|brief|full] [--local-time] [--name NAME]",
+    N_("the dated posts as an iCalendar file (standard output by default)") },
   { "mix", NULL, cmd_mix, mix_options, NULL,
     "[--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD] [--platform NAME] [--json]",
     N_("the content mix of a month (this month by default) against its targets, with what to change") },
@@ -2758,7 +2911,7 @@ lineup_cli_run (int    argc,
       message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup %s --help”"), g, v, g)
                   : g_strdup_printf (_("“%s” needs a subcommand; see “lineup %s --help”"), g, g);
     else
-      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, import, demo or help); see “lineup help”"), g);
+      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, export, import, demo or help); see “lineup help”"), g);
     print_error (message);
   }
   return 2;

@@ -13,6 +13,7 @@
 #include "lineup-store.h"
 #include "lineup-workflow.h"
 #include "lineup-mix.h"
+#include "lineup-ics.h"
 #include "lineup-post-model.h"
 #include "lineup-agenda-model.h"
 #include "lineup-month-grid.h"

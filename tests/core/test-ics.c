@@ -1,0 +1,323 @@
+/* test-ics.c: the iCalendar export.
+ *
+ * The golden file tests/core/golden/export.ics was reviewed by hand; ids and
+ * times vary from run to run, so they are replaced by fixed strings of the
+ * same length before comparing (the folding stays where it was).
+ * LINEUP_WRITE_GOLDEN=1 writes it again, to be reviewed again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+#include <locale.h>
+#include <string.h>
+
+#include "lineup-core.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  LineupStore *store;
+  gint64 pillar;
+  gint64 type;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("lineup-ics-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "lineup.db", NULL);
+  f->store = lineup_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lineup_store_set_time_zone (f->store, "Europe/Warsaw", &error));
+  f->pillar = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Stories, told; well", "#3584e4", -1, &error));
+  g_assert_no_error (error);
+  f->type = lineup_content_type_get_id (lineup_store_find_content_type (f->store, "Narrative"));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static LineupPost *
+add (Fixture    *f,
+     const char *title,
+     const char *body,
+     int         year,
+     int         month,
+     int         day,
+     int         minutes,
+     LineupStage stage)
+{
+  g_autoptr(GError) error = NULL;
+  LineupPost *post = lineup_post_new ();
+  const char *platforms[] = { "linkedin", "mastodon", NULL };
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  lineup_post_set_title (post, title);
+  lineup_post_set_body (post, body);
+  lineup_post_set_pillar_id (post, f->pillar);
+  lineup_post_set_type_id (post, f->type);
+  lineup_post_set_platforms (post, platforms);
+  lineup_post_set_stage (post, stage);
+  lineup_post_set_brief (post, LINEUP_BRIEF_GOAL, "Trust; from agencies, mostly");
+  lineup_post_set_scheduled_at (post, lineup_store_local_to_utc (f->store, &date, minutes));
+  g_assert_true (lineup_store_add_post (f->store, post, &error));
+  g_assert_no_error (error);
+  return post;
+}
+
+static char *
+export (Fixture          *f,
+        LineupIcsPrivacy  privacy,
+        gboolean          local)
+{
+  g_autoptr(GPtrArray) posts = lineup_store_list_all_posts (f->store, NULL);
+  LineupIcsOptions options = { "Team plan, Q4", "Everything we post; every day", privacy, 45, 120, local };
+
+  return lineup_ics_export (f->store, posts, &options, NULL);
+}
+
+static void
+add_tricky_plan (Fixture *f)
+{
+  g_autoptr(GString) long_body = g_string_new (NULL);
+
+  while (long_body->len < 2000)
+    g_string_append (long_body, "Zażółć gęślą jaźń 🎉 — ");
+  g_object_unref (add (f, "Commas, semicolons; and \\backslashes\\", "Line one\nLine two, with 🎉 emoji;\nthree",
+                       2026, 3, 28, 9 * 60, LINEUP_STAGE_DRAFT));
+  g_object_unref (add (f, "After the clocks change", long_body->str, 2026, 3, 30, 9 * 60, LINEUP_STAGE_APPROVED));
+  g_object_unref (add (f, "Autumn", "Back to winter time", 2026, 10, 26, 9 * 60, LINEUP_STAGE_SCHEDULED));
+  {
+    /* An undated idea is never exported. */
+    g_autoptr(LineupPost) idea = lineup_post_new ();
+    lineup_post_set_title (idea, "Idea");
+    lineup_post_set_pillar_id (idea, f->pillar);
+    lineup_post_set_type_id (idea, f->type);
+    g_assert_true (lineup_store_add_post (f->store, idea, NULL));
+  }
+}
+
+/* Ids and times as fixed strings of the same length. */
+static char *
+normalized (const char *text)
+{
+  g_autoptr(GRegex) uuid = g_regex_new ("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", 0, 0, NULL);
+  g_autoptr(GRegex) stamp = g_regex_new ("(DTSTAMP|LAST-MODIFIED):\\d{8}T\\d{6}Z", 0, 0, NULL);
+  g_autofree char *a = g_regex_replace_literal (uuid, text, -1, 0, "00000000-0000-0000-0000-000000000000", 0, NULL);
+
+  return g_regex_replace (stamp, a, -1, 0, "\\1:20261122T120000Z", 0, NULL);
+}
+
+static void
+test_lines (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  add_tricky_plan (f);
+  text = export (f, LINEUP_ICS_PRIVACY_FULL, TRUE);
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_null (strchr (lines[i], '\n'));
+      /* A folded line never starts inside a UTF-8 sequence. */
+      if (lines[i][0] == ' ')
+        g_assert_false (((guchar) lines[i][1] & 0xc0) == 0x80);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+    }
+  g_assert_null (strstr (text, "Idea"));
+}
+
+static void
+test_golden (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *golden_path = g_build_filename (g_getenv ("LINEUP_SOURCE_ROOT") ? g_getenv ("LINEUP_SOURCE_ROOT") : ".",
+                                                   "tests", "core", "golden", "export.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *expected = NULL;
+
+  add_tricky_plan (f);
+  text = export (f, LINEUP_ICS_PRIVACY_FULL, TRUE);
+  got = normalized (text);
+  if (g_getenv ("LINEUP_WRITE_GOLDEN"))
+    g_assert_true (g_file_set_contents (golden_path, got, -1, NULL));
+  g_assert_true (g_file_get_contents (golden_path, &expected, NULL, NULL));
+  g_assert_cmpstr (got, ==, expected);
+
+  /* The same plan gives the same bytes. */
+  {
+    g_autofree char *again = export (f, LINEUP_ICS_PRIVACY_FULL, TRUE);
+    g_assert_cmpstr (again, ==, text);
+  }
+}
+
+static icalcomponent *
+find_event (icalcomponent *calendar,
+            const char    *uid)
+{
+  for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e;
+       e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    if (g_strcmp0 (icalcomponent_get_uid (e), uid) == 0)
+      return e;
+  return NULL;
+}
+
+static void
+test_parse_back (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LineupPost) post = add (f, "Commas, semicolons; and \\backslashes\\", "Line one\nLine two; 🎉",
+                                    2026, 3, 29, 9 * 60 + 30, LINEUP_STAGE_IN_REVIEW);
+  g_autofree char *uid = lineup_ics_uid (post);
+  g_autofree char *text = export (f, LINEUP_ICS_PRIVACY_FULL, TRUE);
+  icalcomponent *calendar = icalparser_parse_string (text);
+  icalcomponent *event, *vtz;
+  icalproperty *prop;
+  struct icaltimetype start;
+  int categories = 0;
+
+  g_assert_nonnull (calendar);
+  /* Local wall time, no Z, naming its zone. */
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Warsaw:20260329T093000\r\n"));
+  event = find_event (calendar, uid);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (icalcomponent_get_summary (event), ==,
+                   "Commas, semicolons; and \\backslashes\\ [LinkedIn, Mastodon]");
+  g_assert_cmpstr (icalcomponent_get_description (event), ==,
+                   "Goal: Trust; from agencies, mostly\n\nLine one\nLine two; 🎉");
+  g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_TENTATIVE);
+  for (prop = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY); prop;
+       prop = icalcomponent_get_next_property (event, ICAL_CATEGORIES_PROPERTY))
+    categories++;
+  g_assert_cmpint (categories, ==, 2);
+  prop = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
+  /* libical cannot escape a comma in a category: it reads as U+201A. */
+  g_assert_cmpstr (icalproperty_get_categories (prop), ==, "Stories\u201A told; well");
+  g_assert_nonnull (icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY));
+  g_assert_null (icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY));
+  g_assert_cmpint (icaldurationtype_as_int (icalcomponent_get_duration (event)), ==, 45 * 60);
+  g_assert_cmpstr (icalproperty_get_color (icalcomponent_get_first_property (event, ICAL_COLOR_PROPERTY)), ==,
+                   lineup_css_color_name ("#3584e4"));
+
+  /* 29 March, the day the clocks go forward: 09:30 local is 07:30 UTC,
+   * and the zone's VTIMEZONE says so. */
+  prop = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  g_assert_cmpstr (icalparameter_get_tzid (icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER)), ==,
+                   "Europe/Warsaw");
+  vtz = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+  g_assert_nonnull (vtz);
+  g_assert_cmpstr (icalproperty_get_tzid (icalcomponent_get_first_property (vtz, ICAL_TZID_PROPERTY)), ==,
+                   "Europe/Warsaw");
+  g_assert_nonnull (icalcomponent_get_first_component (vtz, ICAL_XDAYLIGHT_COMPONENT));
+  g_assert_nonnull (icalcomponent_get_first_component (vtz, ICAL_XSTANDARD_COMPONENT));
+  {
+    icaltimezone *zone = icaltimezone_new ();
+
+    g_assert_true (icaltimezone_set_component (zone, icalcomponent_new_clone (vtz)));
+    start = icalproperty_get_dtstart (prop);
+    g_assert_false (icaltime_is_utc (start));
+    start.zone = zone;
+    g_assert_cmpint (icaltime_as_timet_with_zone (start, zone), ==, lineup_post_get_scheduled_at (post));
+    icaltimezone_free (zone, TRUE);
+  }
+  icalcomponent_free (calendar);
+
+  /* In UTC: no VTIMEZONE, a Z time. */
+  {
+    g_autofree char *utc = export (f, LINEUP_ICS_PRIVACY_TITLES, FALSE);
+
+    g_assert_null (strstr (utc, "VTIMEZONE"));
+    g_assert_nonnull (strstr (utc, "DTSTART:20260329T073000Z"));
+    g_assert_null (strstr (utc, "DESCRIPTION:Goal"));
+  }
+}
+
+static int
+sequence_of (Fixture    *f,
+             const char *uid)
+{
+  g_autofree char *text = export (f, LINEUP_ICS_PRIVACY_TITLES, FALSE);
+  icalcomponent *calendar = icalparser_parse_string (text);
+  icalcomponent *event = find_event (calendar, uid);
+  int sequence = event ? icalcomponent_get_sequence (event) : -1;
+
+  icalcomponent_free (calendar);
+  return sequence;
+}
+
+static void
+test_uid_and_sequence (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = add (f, "Stable", "Body", 2026, 12, 10, 600, LINEUP_STAGE_DRAFT);
+  g_autofree char *uid = lineup_ics_uid (post);
+  GDate later;
+
+  g_assert_cmpint (sequence_of (f, uid), ==, 0);
+  lineup_post_set_title (post, "Stable, edited");
+  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_cmpint (sequence_of (f, uid), ==, 1);
+  g_date_clear (&later, 1);
+  g_date_set_dmy (&later, 12, 12, 2026);
+  g_assert_true (lineup_store_move_post (f->store, lineup_post_get_id (post), &later, &error));
+  /* Same UID after an edit and a move; the move is a change too. */
+  g_assert_cmpint (sequence_of (f, uid), ==, 2);
+  g_assert_true (lineup_store_delete_post (f->store, lineup_post_get_id (post), &error));
+  g_assert_cmpint (sequence_of (f, uid), ==, -1);
+}
+
+static void
+test_css_colors (void)
+{
+  g_assert_cmpstr (lineup_css_color_name ("#ff0000"), ==, "red");
+  g_assert_cmpstr (lineup_css_color_name ("#3584e4"), ==, "royalblue");
+  g_assert_cmpstr (lineup_css_color_name ("#2ec27e"), ==, "mediumseagreen");
+  g_assert_cmpstr (lineup_css_color_name ("nonsense"), ==, "gray");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ics/lines", test_lines);
+  ADD ("/ics/golden", test_golden);
+  ADD ("/ics/parse-back", test_parse_back);
+  ADD ("/ics/uid-and-sequence", test_uid_and_sequence);
+#undef ADD
+  g_test_add_func ("/ics/css-colors", test_css_colors);
+
+  return g_test_run ();
+}
