@@ -1851,17 +1851,17 @@ cmd_targets_list (Args    *args,
 
 /* ---- iCalendar ---- */
 
-static gboolean
-add_filter_values (Args                   *args,
-                   LineupStore            *store,
-                   LineupFilter           *filter,
-                   const char             *option,
-                   LineupFilterDimension   dimension,
-                   GError                **error)
+/* The canonical names of the values of a repeatable filter option
+ * (--pillar, --type, --platform, --stage), checked against the plan. */
+static GStrv
+collect_filter_values (Args                   *args,
+                       LineupStore            *store,
+                       const char             *option,
+                       LineupFilterDimension   dimension,
+                       GError                **error)
 {
   GPtrArray *values = opt_all (args, option);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
 
   for (guint i = 0; values && i < values->len; i++)
     {
@@ -1875,7 +1875,7 @@ add_filter_values (Args                   *args,
           {
             LineupPillar *pillar = find_pillar (store, value, error);
             if (pillar == NULL)
-              return FALSE;
+              return NULL;
             name = lineup_pillar_get_name (pillar);
           }
           break;
@@ -1883,7 +1883,7 @@ add_filter_values (Args                   *args,
           {
             LineupContentType *type = find_type (store, value, error);
             if (type == NULL)
-              return FALSE;
+              return NULL;
             name = lineup_content_type_get_name (type);
           }
           break;
@@ -1895,14 +1895,14 @@ add_filter_values (Args                   *args,
                 g_autofree char *s = one_line (value);
                 g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--platform “%s” is not a platform: expected one of %s"),
                              s, lineup_platform_list_keys ());
-                return FALSE;
+                return NULL;
               }
             name = info->key;
           }
           break;
         case LINEUP_FILTER_STAGE:
           if (!parse_stage_arg ("--stage", value, &stage, error))
-            return FALSE;
+            return NULL;
           name = lineup_stage_to_key (stage);
           break;
         default:
@@ -1911,7 +1911,21 @@ add_filter_values (Args                   *args,
         }
       g_strv_builder_add (names, name);
     }
-  list = g_strv_builder_end (names);
+  return g_strv_builder_end (names);
+}
+
+static gboolean
+add_filter_values (Args                   *args,
+                   LineupStore            *store,
+                   LineupFilter           *filter,
+                   const char             *option,
+                   LineupFilterDimension   dimension,
+                   GError                **error)
+{
+  g_auto(GStrv) list = collect_filter_values (args, store, option, dimension, error);
+
+  if (list == NULL)
+    return FALSE;
   if (list[0])
     lineup_filter_set_values (filter, dimension, (const char * const *) list);
   return TRUE;
@@ -1991,6 +2005,237 @@ cmd_export_ics (Args    *args,
   if (!g_file_set_contents (output, text, length, error))
     return 1;
   fprintf (stderr, "%s\n", _("Exported"));
+  return 0;
+}
+
+/* ---- feeds ---- */
+
+static gboolean
+parse_count_arg (Args        *args,
+                 const char  *option,
+                 int          fallback,
+                 int          minimum,
+                 int         *out,
+                 GError     **error)
+{
+  guint64 value;
+
+  *out = fallback;
+  if (opt (args, option) == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (opt (args, option), 10, minimum, 100000, &value, NULL))
+    {
+      g_autofree char *s = one_line (opt (args, option));
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--%s “%s” is not a whole number from %d"), option, s, minimum);
+      return FALSE;
+    }
+  *out = (int) value;
+  return TRUE;
+}
+
+static int
+cmd_feed_add (Args    *args,
+              GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GStrvBuilder) filter = g_strv_builder_new ();
+  LineupFeed feed = { 0 };
+  LineupIcsPrivacy privacy = LINEUP_ICS_PRIVACY_TITLES;
+  int destinations = (opt (args, "file") != NULL) + (opt (args, "webdav") != NULL) + (opt (args, "caldav") != NULL);
+  static const struct { const char *option; LineupFilterDimension dimension; } filters[] = {
+    { "pillar", LINEUP_FILTER_PILLAR }, { "type", LINEUP_FILTER_TYPE },
+    { "platform", LINEUP_FILTER_PLATFORM }, { "stage", LINEUP_FILTER_STAGE },
+  };
+  g_auto(GStrv) lines = NULL;
+
+  if (destinations != 1)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("feed add: give one destination: --file PATH, --webdav URL or --caldav URL"));
+      return 2;
+    }
+  if (!check_one_line (_("The feed’s name"), positional (args, 0), error))
+    return 2;
+  if (opt (args, "privacy") && !lineup_ics_privacy_from_key (opt (args, "privacy"), &privacy))
+    {
+      g_autofree char *s = one_line (opt (args, "privacy"));
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("feed add: --privacy “%s” is not a level: expected titles, brief or full"), s);
+      return 2;
+    }
+  if (!parse_count_arg (args, "days-back", 30, 0, &feed.days_back, error) ||
+      !parse_count_arg (args, "days-ahead", 180, 0, &feed.days_ahead, error) ||
+      !parse_count_arg (args, "duration", 30, 1, &feed.duration, error) ||
+      !parse_count_arg (args, "refresh", 60, 1, &feed.refresh, error))
+    return 2;
+
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_auto(GStrv) values = collect_filter_values (args, store, filters[i].option, filters[i].dimension, error);
+
+      if (values == NULL)
+        return (*error)->domain == CLI_ERROR && (*error)->code == CLI_ERROR_USAGE ? 2 : 1;
+      for (guint k = 0; values[k]; k++)
+        {
+          g_autofree char *line = g_strdup_printf ("%s=%s", filters[i].option, values[k]);
+          g_strv_builder_add (filter, line);
+        }
+    }
+  lines = g_strv_builder_end (filter);
+
+  feed.name = (char *) positional (args, 0);
+  feed.kind = opt (args, "file") ? LINEUP_FEED_FILE : opt (args, "webdav") ? LINEUP_FEED_WEBDAV : LINEUP_FEED_CALDAV;
+  feed.target = (char *) (opt (args, "file") ? opt (args, "file") : opt (args, "webdav") ? opt (args, "webdav")
+                                                                                       : opt (args, "caldav"));
+  feed.username = (char *) opt (args, "user");
+  feed.filter = lines;
+  feed.privacy = (char *) lineup_ics_privacy_to_key (privacy);
+  feed.local_time = opt (args, "local-time") != NULL;
+  feed.auto_publish = opt (args, "auto-publish") != NULL;
+  if (!lineup_store_save_feed (store, &feed, TRUE, error))
+    return 1;
+  {
+    g_autofree char *name = one_line (feed.name);
+    out (_("Added the feed “%s” (%s): publish it with “lineup feed publish %s”\n"), name,
+         lineup_feed_kind_to_key (feed.kind), name);
+  }
+  return 0;
+}
+
+static int
+cmd_feed_list (Args    *args,
+               GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+
+  if (!open_for_listing (args, &store, error))
+    return error && *error ? 1 : 0;
+  feeds = lineup_store_get_feeds (store);
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < feeds->len; i++)
+        {
+          LineupFeed *feed = g_ptr_array_index (feeds, i);
+          g_autofree char *link = lineup_feed_subscription_link (feed);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, feed->name);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, lineup_feed_kind_to_key (feed->kind));
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_string_value (builder, feed->target);
+          json_builder_set_member_name (builder, "link");
+          json_builder_add_string_value (builder, link);
+          json_builder_set_member_name (builder, "filter");
+          json_builder_begin_array (builder);
+          for (guint k = 0; feed->filter[k]; k++)
+            json_builder_add_string_value (builder, feed->filter[k]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "privacy");
+          json_builder_add_string_value (builder, feed->privacy);
+          json_builder_set_member_name (builder, "last_published");
+          if (feed->last_at)
+            {
+              g_autofree char *at = format_utc (feed->last_at);
+              json_builder_add_string_value (builder, at);
+            }
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "last_items");
+          json_builder_add_int_value (builder, feed->last_items);
+          json_builder_set_member_name (builder, "last_error");
+          json_builder_add_string_value (builder, feed->last_error);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      LineupFeed *feed = g_ptr_array_index (feeds, i);
+      g_autofree char *name = one_line (feed->name);
+      g_autofree char *target = one_line (feed->target);
+      g_autofree char *when = feed->last_at ? format_local (store, feed->last_at, "%Y-%m-%d %H:%M") : NULL;
+      g_autofree char *problem = feed->last_error ? one_line (feed->last_error) : NULL;
+
+      out ("%s  %s  %s\n", name, lineup_feed_kind_to_key (feed->kind), target);
+      if (when && problem)
+        out (_("  last publish %s failed: %s\n"), when, problem);
+      else if (when)
+        out (_("  last published %s: %d posts\n"), when, feed->last_items);
+      else
+        out ("%s\n", _("  never published"));
+    }
+  return 0;
+}
+
+static int
+cmd_feed_publish (Args    *args,
+                  GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(GPtrArray) feeds = NULL;
+  const char *password = g_getenv ("LINEUP_FEED_PASSWORD");
+  int failures = 0;
+
+  if (store == NULL)
+    return 1;
+  feeds = lineup_store_get_feeds (store);
+  if (args->positional->len == 0 && feeds->len == 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED, _("The plan has no feeds: add one with “lineup feed add”"));
+      return 1;
+    }
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      LineupFeed *feed = g_ptr_array_index (feeds, i);
+      g_autoptr(GError) local = NULL;
+      g_autofree char *name = one_line (feed->name);
+      int n;
+
+      if (args->positional->len > 0 && g_utf8_collate (feed->name, positional (args, 0)) != 0 &&
+          g_ascii_strcasecmp (feed->name, positional (args, 0)) != 0)
+        continue;
+      n = lineup_feed_publish (store, feed->name, password, opt (args, "force") != NULL, &local);
+      if (n < 0)
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", name, local->message);
+          print_error (message);
+          failures++;
+        }
+      else
+        out (g_dngettext (GETTEXT_PACKAGE, "Published “%s”: %d post\n", "Published “%s”: %d posts\n", n), name, n);
+    }
+  if (args->positional->len > 0 && failures == 0)
+    {
+      g_autoptr(LineupFeed) found = lineup_store_find_feed (store, positional (args, 0));
+      if (found == NULL)
+        {
+          g_autofree char *s = one_line (positional (args, 0));
+          g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED, _("No feed is called “%s”: see “lineup feed list”"), s);
+          return 1;
+        }
+    }
+  return failures ? 1 : 0;
+}
+
+static int
+cmd_feed_remove (Args    *args,
+                 GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+
+  if (store == NULL || !lineup_store_remove_feed (store, positional (args, 0), error))
+    return 1;
   return 0;
 }
 
@@ -2629,6 +2874,14 @@ static const OptionSpec export_options[] = {
   { "type", TRUE, TRUE }, { "platform", TRUE, TRUE }, { "stage", TRUE, TRUE }, { "privacy", TRUE, FALSE },
   { "local-time", FALSE, FALSE }, { "name", TRUE, FALSE }, { NULL }
 };
+static const OptionSpec feed_options[] = {
+  { "file", TRUE, FALSE }, { "webdav", TRUE, FALSE }, { "caldav", TRUE, FALSE }, { "user", TRUE, FALSE },
+  { "pillar", TRUE, TRUE }, { "type", TRUE, TRUE }, { "platform", TRUE, TRUE }, { "stage", TRUE, TRUE },
+  { "privacy", TRUE, FALSE }, { "days-back", TRUE, FALSE }, { "days-ahead", TRUE, FALSE },
+  { "duration", TRUE, FALSE }, { "refresh", TRUE, FALSE }, { "local-time", FALSE, FALSE },
+  { "auto-publish", FALSE, FALSE }, { NULL }
+};
+static const OptionSpec publish_options[] = { { "force", FALSE, FALSE }, { NULL } };
 static const OptionSpec mix_options[] = {
   { "month", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "platform", TRUE, FALSE },
   { "json", FALSE, FALSE }, { NULL }
@@ -2646,6 +2899,7 @@ static const char * const item_arg[] = { "ITEM", NULL };
 static const char * const steps_arg[] = { "STEP…", NULL };
 static const char * const file_arg[] = { "FILE", NULL };
 static const char * const target_args[] = { "TYPE", "MIN", "MAX", NULL };
+static const char * const optional_name_arg[] = { "NAME…", NULL };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -2724,6 +2978,18 @@ static const Command commands[] = {
   { "export", "ics", cmd_export_ics, export_options, NULL,
     "[--output FILE|-] [--from D] [--to D] [--pillar P]… [--type T]… [--platform N]… [--stage S]… [--privacy titles|brief|full] [--local-time] [--name NAME]",
     N_("the dated posts as an iCalendar file (standard output by default)") },
+  { "feed", "add", cmd_feed_add, feed_options, name_arg,
+    "NAME --file PATH|--webdav URL|--caldav URL [--user NAME] [--pillar P]… [--type T]… [--platform N]… [--stage S]… [--privacy titles|brief|full] [--days-back N] [--days-ahead N] [--duration MIN] [--refresh MIN] [--local-time] [--auto-publish]",
+    N_("saves a feed: the plan as iCalendar, published to a file, a WebDAV file or a CalDAV calendar") },
+  { "feed", "list", cmd_feed_list, json_options, NULL,
+    "[--json]",
+    N_("the feeds, with where they publish and how the last publish went") },
+  { "feed", "publish", cmd_feed_publish, publish_options, optional_name_arg,
+    "[NAME] [--force]",
+    N_("publishes one feed, or all; the password is read from LINEUP_FEED_PASSWORD") },
+  { "feed", "remove", cmd_feed_remove, no_options, name_arg,
+    "NAME",
+    N_("removes a feed (not what it published)") },
   { "mix", NULL, cmd_mix, mix_options, NULL,
     "[--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD] [--platform NAME] [--json]",
     N_("the content mix of a month (this month by default) against its targets, with what to change") },
@@ -2911,7 +3177,7 @@ lineup_cli_run (int    argc,
       message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup %s --help”"), g, v, g)
                   : g_strdup_printf (_("“%s” needs a subcommand; see “lineup %s --help”"), g, g);
     else
-      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, export, import, demo or help); see “lineup help”"), g);
+      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, export, feed, import, demo or help); see “lineup help”"), g);
     print_error (message);
   }
   return 2;

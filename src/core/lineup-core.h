@@ -14,6 +14,7 @@
 #include "lineup-workflow.h"
 #include "lineup-mix.h"
 #include "lineup-ics.h"
+#include "lineup-feed.h"
 #include "lineup-post-model.h"
 #include "lineup-agenda-model.h"
 #include "lineup-month-grid.h"

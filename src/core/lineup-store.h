@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 2
+#define LINEUP_SCHEMA_VERSION 3
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -332,6 +332,78 @@ LineupWorkflowSummary *lineup_workflow_summary_new_from  (LineupPostWorkflow *wo
 
 /* The key approvals are given for: the post's title, caption and platforms. */
 char               *lineup_post_content_key        (LineupPost   *post);
+
+/* ---- feeds: where the plan is published as iCalendar ----
+ * Definitions and what the destination last said; never a password.
+ * Changing them emits "plan-changed". */
+
+typedef enum {
+  LINEUP_FEED_FILE,
+  LINEUP_FEED_WEBDAV,
+  LINEUP_FEED_CALDAV,
+} LineupFeedKind;
+
+typedef struct {
+  char           *name;
+  LineupFeedKind  kind;
+  char           *target;         /* a path, or an http(s) URL */
+  char           *username;       /* NULL: no authentication */
+  GStrv           filter;         /* "pillar=Name", "type=Name", "platform=key", "stage=key" */
+  int             days_back;      /* the window around today */
+  int             days_ahead;
+  char           *privacy;        /* "titles", "brief", "full" */
+  int             duration;       /* minutes */
+  int             refresh;        /* minutes */
+  gboolean        local_time;
+  gboolean        auto_publish;
+  char           *etag;           /* WebDAV: the ETag of the last upload */
+  gint64          last_at;        /* 0: never published */
+  int             last_items;
+  char           *last_error;     /* NULL when the last publish worked */
+} LineupFeed;
+
+void        lineup_feed_free               (LineupFeed *feed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupFeed, lineup_feed_free)
+const char *lineup_feed_kind_to_key        (LineupFeedKind kind);   /* "file", "webdav", "caldav" */
+
+GPtrArray  *lineup_store_get_feeds         (LineupStore  *self);    /* LineupFeed, by name */
+LineupFeed *lineup_store_find_feed         (LineupStore  *self,
+                                            const char   *name);    /* new or NULL */
+/* Adds (@create) or replaces the definition; keeps the last result. */
+gboolean    lineup_store_save_feed         (LineupStore  *self,
+                                            LineupFeed   *feed,
+                                            gboolean      create,
+                                            GError      **error);
+gboolean    lineup_store_remove_feed       (LineupStore  *self,
+                                            const char   *name,
+                                            GError      **error);
+gboolean    lineup_store_set_feed_result   (LineupStore  *self,
+                                            const char   *name,
+                                            const char   *etag,
+                                            int           items,
+                                            const char   *error_text,
+                                            GError      **error);
+
+/* CalDAV: one resource a post. */
+typedef struct {
+  char *uid;
+  char *href;
+  char *etag;
+  char *content_hash;
+} LineupFeedItem;
+
+void        lineup_feed_item_free          (LineupFeedItem *item);
+/* uid → LineupFeedItem */
+GHashTable *lineup_store_get_feed_items    (LineupStore  *self,
+                                            const char   *feed);
+gboolean    lineup_store_set_feed_item     (LineupStore  *self,
+                                            const char   *feed,
+                                            LineupFeedItem *item,
+                                            GError      **error);
+gboolean    lineup_store_remove_feed_item  (LineupStore  *self,
+                                            const char   *feed,
+                                            const char   *uid,
+                                            GError      **error);
 
 /* ---- batches: several changes, one transaction, one undo step ---- */
 /* Everything between begin and commit is one transaction and one undo step

@@ -1,0 +1,46 @@
+/* lineup-feed.h: publishing a feed (a saved iCalendar export) to its
+ * destination: a file (written atomically), a WebDAV file (PUT with the
+ * ETag of the last upload; a stale one is a conflict, never overwritten
+ * blindly) or a CalDAV collection (one resource a post: PUT what changed,
+ * DELETE what is gone). protocols.md §4–5.
+ *
+ * Passwords never reach the plan's file: lineup_feed_publish() takes one
+ * from the caller (the command line reads LINEUP_FEED_PASSWORD).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-store.h"
+
+G_BEGIN_DECLS
+
+#define LINEUP_FEED_ERROR (lineup_feed_error_quark ())
+GQuark lineup_feed_error_quark (void);
+
+typedef enum {
+  LINEUP_FEED_ERROR_CONFLICT,   /* someone else changed the destination */
+  LINEUP_FEED_ERROR_REFUSED,    /* the server said no (4xx) */
+  LINEUP_FEED_ERROR_SERVER,     /* the server failed (5xx) */
+  LINEUP_FEED_ERROR_NETWORK,    /* no answer: refused, unreachable, timed out */
+  LINEUP_FEED_ERROR_FILE,
+} LineupFeedError;
+
+/* The posts @feed shows today: its window and filter. Element type LineupPost. */
+GPtrArray *lineup_feed_select_posts (LineupStore  *store,
+                                     LineupFeed   *feed,
+                                     GError      **error);
+
+/* Publishes @feed now and records the result (time, items, error) in the
+ * plan. @force replaces a WebDAV file someone else changed. Returns the
+ * number of posts published, or -1 with @error in plain words. */
+int        lineup_feed_publish      (LineupStore  *store,
+                                     const char   *name,
+                                     const char   *password,
+                                     gboolean      force,
+                                     GError      **error);
+
+/* "webcal://host/path" for an http(s) file, or NULL where there is none. */
+char      *lineup_feed_subscription_link (LineupFeed *feed);
+
+G_END_DECLS

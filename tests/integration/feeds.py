@@ -1,0 +1,244 @@
+"""Feeds published to real peers the test starts on 127.0.0.1: Radicale as a
+WebDAV and a CalDAV server (read back and compared by UID and properties,
+never byte for byte), a stale ETag reported as a conflict with nothing
+lost, and a fake server that fails in every way a network can."""
+
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+import urllib.request
+
+import icalendar
+
+from lineup_cli import Plan
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(method, url, body=None, headers=None):
+    req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), dict(e.headers)
+
+
+def events_of(data):
+    calendar = icalendar.Calendar.from_ical(data)
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+class Radicale:
+    def __init__(self):
+        self.dir = tempfile.TemporaryDirectory(prefix="lineup-radicale-")
+        self.port = free_port()
+        config = os.path.join(self.dir.name, "config")
+        with open(config, "w") as f:
+            f.write(f"[server]\nhosts = 127.0.0.1:{self.port}\n[auth]\ntype = none\n"
+                    f"[storage]\nfilesystem_folder = {self.dir.name}/collections\n")
+        self.log = open(os.path.join(self.dir.name, "log"), "w")
+        self.process = subprocess.Popen(["/usr/bin/python3", "-m", "radicale", "--config", config, "--debug"],
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("Radicale did not start")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def close(self):
+        if os.environ.get("LINEUP_RADICALE_LOG"):
+            with open(os.path.join(self.dir.name, "log")) as f:
+                sys.stderr.write(f.read()[-6000:])
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()
+        self.dir.cleanup()
+
+
+class Fake(http.server.BaseHTTPRequestHandler):
+    """Answers as the test says: a status, or no answer at all."""
+    mode = "500"
+
+    def log_message(self, *args):
+        pass
+
+    def do_PUT(self):
+        length = int(self.headers.get("Content-Length", 0))
+        self.rfile.read(length)
+        if Fake.mode == "hang":
+            time.sleep(5)
+            return
+        status = {"500": 500, "401": 401, "ok": 201}[Fake.mode]
+        self.send_response(status)
+        if status == 201:
+            self.send_header("ETag", '"fake-1"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+class Feeds(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.radicale = Radicale()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.radicale.close()
+
+    def setUp(self):
+        self.plan = Plan(tz="Europe/Warsaw")
+        self.plan.run("demo")
+        self.posts = [p for p in self.plan.json("post", "list", "--json") if p["date"]]
+
+    def tearDown(self):
+        self.plan.close()
+
+    def feed(self, name):
+        return next(f for f in self.plan.json("feed", "list", "--json") if f["name"] == name)
+
+    def edit_and_delete(self):
+        p = self.plan
+        for post in self.posts[:3]:
+            p.text("post", "edit", post["id"], "--title", post["title"] + " (edited)")
+        p.text("post", "delete", self.posts[3]["id"])
+        return {post["id"] + "@lineup" for post in self.posts[:3]}, self.posts[3]["id"] + "@lineup"
+
+    def test_webdav_publish_edit_conflict(self):
+        p = self.plan
+        r = self.radicale
+        self.assertEqual(request("MKCOL", r.url("webdav/"))[0], 201)
+        url = r.url("webdav/plan.ics")
+        p.text("feed", "add", "Team", "--webdav", url, "--days-back", "60", "--days-ahead", "60")
+        self.assertIn("Published “Team”", p.text("feed", "publish", "Team"))
+        status, data, _ = request("GET", url)
+        self.assertEqual(status, 200)
+        events = events_of(data)
+        self.assertEqual(set(events), {post["id"] + "@lineup" for post in self.posts})
+        self.assertEqual(self.feed("Team")["link"], "webcal://" + url[len("http://"):])
+
+        edited, deleted = self.edit_and_delete()
+        p.text("feed", "publish", "Team")
+        events = events_of(request("GET", url)[1])
+        self.assertNotIn(deleted, events)
+        for uid in edited:
+            self.assertTrue(str(events[uid]["SUMMARY"]).split(" [")[0].endswith("(edited)"))
+            self.assertEqual(int(events[uid]["SEQUENCE"]), 1)
+
+        # Someone changes the file: the next publish must not overwrite it.
+        foreign = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone//EN\r\nBEGIN:VEVENT\r\nUID:theirs\r\n" \
+                  b"DTSTAMP:20261201T000000Z\r\nDTSTART:20261201T100000Z\r\nSUMMARY:Theirs\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        self.assertIn(request("PUT", url, foreign, {"Content-Type": "text/calendar"})[0], (200, 201, 204))
+        out = p.run("feed", "publish", "Team", check=False)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("Someone else changed", out.stderr.decode())
+        self.assertIn("Someone else changed", self.feed("Team")["last_error"])
+        self.assertIn("theirs", events_of(request("GET", url)[1]))
+        # Told to, it replaces it.
+        p.text("feed", "publish", "Team", "--force")
+        events = events_of(request("GET", url)[1])
+        self.assertNotIn("theirs", events)
+        self.assertIsNone(self.feed("Team")["last_error"])
+
+    def test_caldav_one_resource_a_post(self):
+        p = self.plan
+        r = self.radicale
+        url = r.url("caldav/team/")
+        p.text("feed", "add", "Calendar", "--caldav", url, "--privacy", "brief", "--local-time")
+        self.assertIn(f"{len(self.posts)} posts", p.text("feed", "publish", "Calendar"))
+        events = events_of(request("GET", url)[1])
+        self.assertEqual(set(events), {post["id"] + "@lineup" for post in self.posts})
+        one = self.posts[0]
+        status, data, _ = request("GET", url + one["id"] + ".ics")
+        self.assertEqual(status, 200)
+        self.assertEqual(list(events_of(data)), [one["id"] + "@lineup"])
+
+        edited, deleted = self.edit_and_delete()
+        p.text("feed", "publish", "Calendar")
+        events = events_of(request("GET", url)[1])
+        self.assertNotIn(deleted, events)
+        self.assertEqual(request("GET", url + deleted.split("@")[0] + ".ics")[0], 404)
+        for uid in edited:
+            self.assertIn("(edited)", str(events[uid]["SUMMARY"]))
+        # Nothing changed: nothing to send, and still every post there.
+        p.text("feed", "publish", "Calendar")
+        self.assertEqual(len(events_of(request("GET", url)[1])), len(self.posts) - 1)
+
+    def test_faults_keep_the_last_good_state(self):
+        p = self.plan
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fake)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}/plan.ics"
+            p.text("feed", "add", "Fragile", "--webdav", url, "--user", "ana")
+            env = dict(p.env, LINEUP_FEED_PASSWORD="secret", LINEUP_HTTP_TIMEOUT="2")
+            Fake.mode = "ok"
+            p.run("feed", "publish", "Fragile", env=env)
+            good = self.feed("Fragile")
+            self.assertIsNone(good["last_error"])
+            for mode, words in (("500", "failed (500)"), ("401", "refused the user name or password"),
+                                ("hang", "did not answer within 2 seconds")):
+                Fake.mode = mode
+                out = p.run("feed", "publish", "Fragile", env=env, check=False)
+                self.assertEqual(out.returncode, 1, mode)
+                self.assertIn(words, out.stderr.decode(), mode)
+                self.assertIn(words, self.feed("Fragile")["last_error"])
+            # Unreachable.
+            p.text("feed", "add", "Nowhere", "--webdav", f"http://127.0.0.1:{free_port()}/plan.ics")
+            out = p.run("feed", "publish", "Nowhere", env=env, check=False)
+            self.assertEqual(out.returncode, 1)
+            self.assertIn("Could not connect", out.stderr.decode())
+            # A later publish works again.
+            Fake.mode = "ok"
+            p.run("feed", "publish", "Fragile", env=env)
+            self.assertIsNone(self.feed("Fragile")["last_error"])
+            # The password never reached the plan's file.
+            with open(p.path, "rb") as f:
+                self.assertNotIn(b"secret", f.read())
+        finally:
+            server.shutdown()
+
+    def test_file_feed_and_bad_arguments(self):
+        p = self.plan
+        path = os.path.join(p.dir.name, "shared", "plan.ics")
+        os.makedirs(os.path.dirname(path))
+        p.text("feed", "add", "Folder", "--file", path, "--stage", "scheduled")
+        p.text("feed", "publish")
+        with open(path, "rb") as f:
+            events = events_of(f.read())
+        self.assertEqual(set(events), {post["id"] + "@lineup" for post in self.posts if post["stage"] == "scheduled"})
+        for args, words in ((["feed", "add", "X"], "one destination"),
+                            (["feed", "add", "X", "--file", "a", "--webdav", "http://x/"], "one destination"),
+                            (["feed", "add", "X", "--file", "a", "--privacy", "open"], "not a level"),
+                            (["feed", "add", "X", "--file", "a", "--days-back", "-1"], "whole number")):
+            out = p.run(*args, check=False)
+            self.assertEqual(out.returncode, 2, args)
+            self.assertIn(words, out.stderr.decode(), args)
+        out = p.run("feed", "add", "Folder", "--file", path, check=False)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("already", out.stderr.decode())
+        out = p.run("feed", "add", "Web", "--webdav", "ftp://x/plan.ics", check=False)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("http:// or https://", out.stderr.decode())
+        self.assertEqual(p.run("feed", "publish", "Missing", check=False).returncode, 1)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
