@@ -382,6 +382,7 @@ lineup_ics_export (LineupStore            *store,
   gint64 last_modified = 0, first = G_MAXINT64;
   int refresh;
   char *text, *result;
+  GString *out;
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
   g_return_val_if_fail (posts != NULL, NULL);
@@ -426,20 +427,34 @@ lineup_ics_export (LineupStore            *store,
   if (zone && first != G_MAXINT64)
     icalcomponent_add_component (calendar, make_vtimezone (zone, tzid, first));
 
+  /* The calendar's own lines, then each event written and freed in turn
+   * (one big tree of ten thousand events costs more to build and free
+   * than the writing itself). */
+  text = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  out = g_string_sized_new (512 + posts->len * 560);
+  g_string_append (out, text);
+  free (text);
+  g_assert (g_str_has_suffix (out->str, "END:VCALENDAR\r\n"));
+  g_string_truncate (out, out->len - strlen ("END:VCALENDAR\r\n"));
+
   for (guint i = 0; i < posts->len; i++)
     {
       LineupPost *post = g_ptr_array_index (posts, i);
+      icalcomponent *event;
 
       if (!lineup_post_is_dated (post) || lineup_post_get_deleted_at (post) != 0)
         continue;
-      icalcomponent_add_component (calendar, make_event (store, post, options, zone, tzid));
+      event = make_event (store, post, options, zone, tzid);
+      text = icalcomponent_as_ical_string_r (event);
+      g_string_append (out, text);
+      free (text);
+      icalcomponent_free (event);
     }
+  g_string_append (out, "END:VCALENDAR\r\n");
 
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  result = g_strdup (text);
-  free (text);
   if (out_length)
-    *out_length = strlen (result);
+    *out_length = out->len;
+  result = g_string_free (out, FALSE);
   return result;
 }

@@ -1,0 +1,169 @@
+/* lineup-bench-ics.c: the iCalendar export against its budget.
+ *
+ *   lineup-bench-ics [--posts N]
+ *
+ * Exports N posts (default 10,000; budget 100 ms) and, in the same run, has
+ * python3-icalendar's writer build and serialise the same events (and npm's
+ * ical-generator when `node` finds it), printing the ratio.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lineup-core.h"
+
+#define EXPORT_BUDGET_MS 100.0
+#define ROUNDS 7
+
+static const char python_writer[] =
+  "import sys, time, datetime\n"
+  "from icalendar import Calendar, Event\n"
+  "n = int(sys.argv[1])\n"
+  "t0 = time.monotonic()\n"
+  "cal = Calendar(); cal.add('prodid', '-//bench//EN'); cal.add('version', '2.0')\n"
+  "start = datetime.datetime(2026, 1, 1, 9, tzinfo=datetime.timezone.utc)\n"
+  "for i in range(n):\n"
+  "    e = Event()\n"
+  "    e.add('uid', f'{i:08d}-0000-4000-8000-000000000000@lineup')\n"
+  "    e.add('dtstamp', start); e.add('dtstart', start + datetime.timedelta(hours=i))\n"
+  "    e.add('duration', datetime.timedelta(minutes=30))\n"
+  "    e.add('summary', f'Post {i}: a title of planning length [LinkedIn, Mastodon]')\n"
+  "    e.add('categories', ['Bench']); e.add('categories', ['Educational'])\n"
+  "    e.add('status', 'CONFIRMED'); e.add('sequence', 0); e.add('last-modified', start)\n"
+  "    e.add('transp', 'TRANSPARENT'); e.add('x-lineup-stage', 'draft')\n"
+  "    cal.add_component(e)\n"
+  "data = cal.to_ical()\n"
+  "print((time.monotonic() - t0) * 1000)\n";
+
+static const char node_writer[] =
+  "const ical = require('ical-generator').default || require('ical-generator');\n"
+  "const n = parseInt(process.argv[1]);\n"
+  "const t0 = process.hrtime.bigint();\n"
+  "const cal = ical({ name: 'bench' });\n"
+  "for (let i = 0; i < n; i++) cal.createEvent({ id: i + '@lineup', start: new Date(Date.UTC(2026, 0, 1, 9) + i * 3600000),\n"
+  "  end: new Date(Date.UTC(2026, 0, 1, 9, 30) + i * 3600000), summary: 'Post ' + i + ': a title of planning length' });\n"
+  "cal.toString();\n"
+  "console.log(Number(process.hrtime.bigint() - t0) / 1e6);\n";
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+run_writer (const char *program,
+            const char *flag,
+            const char *script,
+            int         n)
+{
+  g_autofree char *count = g_strdup_printf ("%d", n);
+  g_autofree char *found = g_find_program_in_path (program);
+  const char *argv[] = { found, flag, script, count, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  if (found == NULL)
+    return -1;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL) || out == NULL)
+    return -1;
+  return g_ascii_strtod (out, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-bench-ics-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lineup.db", NULL);
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  double times[ROUNDS];
+  int n_posts = 10000;
+  gsize length = 0;
+  gint64 pillar, type;
+  GOptionEntry entries[] = {
+    { "posts", 0, 0, G_OPTION_ARG_INT, &n_posts, "How many posts to export", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+
+  store = lineup_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  pillar = lineup_pillar_get_id (lineup_store_add_pillar (store, "Bench", "#3584e4", -1, &error));
+  type = lineup_content_type_get_id (lineup_store_find_content_type (store, "educational"));
+  lineup_store_begin (store, "Generate");
+  for (int i = 0; i < n_posts; i++)
+    {
+      g_autoptr(LineupPost) post = lineup_post_new ();
+      const char *platforms[] = { "linkedin", "mastodon", NULL };
+      g_autofree char *title = g_strdup_printf ("Post %d: a title of planning length", i);
+
+      lineup_post_set_title (post, title);
+      lineup_post_set_pillar_id (post, pillar);
+      lineup_post_set_type_id (post, type);
+      lineup_post_set_platforms (post, platforms);
+      lineup_post_set_stage (post, LINEUP_STAGE_DRAFT);
+      lineup_post_set_scheduled_at (post, 1767254400 + (gint64) i * 3600);
+      if (!lineup_store_add_post (store, post, &error))
+        g_error ("%s", error->message);
+    }
+  if (!lineup_store_commit (store, &error))
+    g_error ("%s", error->message);
+  posts = lineup_store_list_all_posts (store, NULL);
+
+  for (int r = 0; r < ROUNDS; r++)
+    {
+      double t0 = now_ms ();
+      g_autofree char *text = lineup_ics_export (store, posts, NULL, &length);
+
+      times[r] = now_ms () - t0;
+    }
+  qsort (times, ROUNDS, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
+
+  {
+    double ours = times[ROUNDS / 2];
+    double python = run_writer ("/usr/bin/python3", "-c", python_writer, n_posts);
+    double node = run_writer ("node", "-e", node_writer, n_posts);
+
+    g_print ("Lineup ICS benchmark: %d posts, %" G_GSIZE_FORMAT " bytes (median of %d)\n", n_posts, length, ROUNDS);
+    g_print ("  lineup_ics_export (libical):        %8.1f ms  budget %.0f ms  %s\n",
+             ours, EXPORT_BUDGET_MS, ours < EXPORT_BUDGET_MS ? "OK" : "OVER");
+    if (python > 0)
+      g_print ("  python3-icalendar, same events:     %8.1f ms  (%.1fx ours)\n", python, python / ours);
+    else
+      g_print ("  python3-icalendar: not installed (apt-get install python3-icalendar)\n");
+    if (node > 0)
+      g_print ("  npm ical-generator, same events:    %8.1f ms  (%.1fx ours)\n", node, node / ours);
+    else
+      g_print ("  npm ical-generator: not found (needs node and `npm install ical-generator`)\n");
+  }
+
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+  return 0;
+}
