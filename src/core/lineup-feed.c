@@ -520,6 +520,69 @@ lineup_feed_publish (LineupStore  *store,
   return posts->len;
 }
 
+typedef struct {
+  char *path;
+  char *name;
+  char *password;
+} PublishJob;
+
+static void
+publish_job_free (PublishJob *job)
+{
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job->password);
+  g_free (job);
+}
+
+static void
+publish_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  PublishJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupStore) store = lineup_store_open (job->path, &error);
+  int n;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  n = lineup_feed_publish (store, job->name, job->password, FALSE, &error);
+  if (n < 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+void
+lineup_feed_publish_async (const char          *path,
+                           const char          *name,
+                           const char          *password,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PublishJob *job = g_new0 (PublishJob, 1);
+
+  job->path = g_strdup (path);
+  job->name = g_strdup (name);
+  job->password = g_strdup (password);
+  g_task_set_task_data (task, job, (GDestroyNotify) publish_job_free);
+  g_task_run_in_thread (task, publish_thread);
+}
+
+int
+lineup_feed_publish_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
 char *
 lineup_feed_subscription_link (LineupFeed *feed)
 {

@@ -40,6 +40,18 @@ int        lineup_feed_publish      (LineupStore  *store,
                                      gboolean      force,
                                      GError      **error);
 
+/* The same, off the main thread, on its own connection to the plan at
+ * @path (the app's store notices the result through the file). The
+ * callback gets the number of posts, or -1 with the error. */
+void       lineup_feed_publish_async  (const char          *path,
+                                       const char          *name,
+                                       const char          *password,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+int        lineup_feed_publish_finish (GAsyncResult        *result,
+                                       GError             **error);
+
 /* "webcal://host/path" for an http(s) file, or NULL where there is none. */
 char      *lineup_feed_subscription_link (LineupFeed *feed);
 

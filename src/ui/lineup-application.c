@@ -18,6 +18,7 @@ struct _LineupApplication
 
   char *database;
   LineupStore *store;
+  guint publish_source;   /* the feeds' debounced republish */
 };
 
 G_DEFINE_FINAL_TYPE (LineupApplication, lineup_application, ADW_TYPE_APPLICATION)
@@ -132,6 +133,53 @@ on_preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* ---- feeds that publish themselves ---- */
+
+#define AUTO_PUBLISH_DELAY_SECONDS 3
+
+static void
+on_auto_published_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The result is in the plan (the feed's last result); the window shows
+   * it in Preferences. Nothing to interrupt anyone with here. */
+  if (lineup_feed_publish_finish (result, &error) < 0)
+    g_message ("A feed could not be published: %s", error->message);
+}
+
+static gboolean
+auto_publish_cb (gpointer data)
+{
+  LineupApplication *self = data;
+  g_autoptr(GPtrArray) feeds = NULL;
+
+  self->publish_source = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  feeds = lineup_store_get_feeds (self->store);
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      LineupFeed *feed = g_ptr_array_index (feeds, i);
+
+      /* In the background, on its own connection: the window never waits. */
+      if (feed->auto_publish)
+        lineup_feed_publish_async (lineup_store_get_path (self->store), feed->name,
+                                   g_getenv ("LINEUP_FEED_PASSWORD"), NULL, on_auto_published_cb, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Every change restarts the wait: a burst of edits is one publish. */
+static void
+schedule_auto_publish (LineupApplication *self)
+{
+  g_clear_handle_id (&self->publish_source, g_source_remove);
+  self->publish_source = g_timeout_add_seconds (AUTO_PUBLISH_DELAY_SECONDS, auto_publish_cb, self);
+}
+
 static void
 on_about_activated (GSimpleAction *action,
                     GVariant      *param,
@@ -201,6 +249,7 @@ lineup_application_startup (GApplication *app)
     { "app.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.export-ics", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-view::calendar", { "<Alt>1", NULL } },
     { "win.show-view::board", { "<Alt>2", NULL } },
@@ -244,6 +293,9 @@ lineup_application_activate (GApplication *app)
           return;
         }
       lineup_store_watch (self->store);
+      g_signal_connect_object (self->store, "post-added", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "post-changed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "post-removed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
       {
         /* Whoever uses the window is named in the history as they chose. */
         g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -267,6 +319,7 @@ lineup_application_dispose (GObject *object)
 {
   LineupApplication *self = (LineupApplication *) object;
 
+  g_clear_handle_id (&self->publish_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->database, g_free);
 

@@ -23,6 +23,12 @@ struct _LineupPreferences
   AdwPreferencesPage *mix_page;
   GtkWidget *name_row;
   GtkWidget *mix_groups[3];    /* types, pillars, stages */
+  AdwPreferencesPage *sharing_page;
+  GtkWidget *feeds_group;
+  GtkWidget *new_feed_name;
+  GtkWidget *new_feed_kind;
+  GtkWidget *new_feed_target;
+  GtkWidget *new_feed_privacy;
   guint rebuild_id;
   gboolean saving;             /* a change made here: no rebuild under the pointer */
 };
@@ -631,6 +637,196 @@ build_counted_stages (LineupPreferences *self)
   return group;
 }
 
+/* ---- feeds ---- */
+
+static void
+on_published_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(LineupPreferences) self = data;
+  g_autoptr(GError) error = NULL;
+  int n = lineup_feed_publish_finish (result, &error);
+
+  if (self->store == NULL)
+    return;
+  lineup_store_refresh (self->store);
+  if (n < 0)
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Published %d post", "Published %d posts", n), n);
+      toast (self, text);
+    }
+  rebuild (self);
+}
+
+static void
+on_publish_now_cb (GtkButton         *button,
+                   LineupPreferences *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "feed");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  lineup_feed_publish_async (lineup_store_get_path (self->store), name, g_getenv ("LINEUP_FEED_PASSWORD"),
+                             NULL, on_published_cb, g_object_ref (self));
+}
+
+static void
+on_copy_link_cb (GtkButton         *button,
+                 LineupPreferences *self)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
+                          g_object_get_data (G_OBJECT (button), "link"));
+  toast (self, _("Subscription link copied"));
+}
+
+static void
+on_remove_feed_cb (GtkButton         *button,
+                   LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_remove_feed (self->store, g_object_get_data (G_OBJECT (button), "feed"), &error))
+    refused (self, error);
+}
+
+static void
+on_add_feed_cb (GtkButton         *button,
+                LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+  LineupFeed feed = { 0 };
+  char *empty[] = { NULL };
+
+  feed.name = (char *) gtk_editable_get_text (GTK_EDITABLE (self->new_feed_name));
+  feed.kind = adw_combo_row_get_selected (ADW_COMBO_ROW (self->new_feed_kind));
+  feed.target = (char *) gtk_editable_get_text (GTK_EDITABLE (self->new_feed_target));
+  feed.privacy = (char *) lineup_ics_privacy_to_key (adw_combo_row_get_selected (ADW_COMBO_ROW (self->new_feed_privacy)));
+  feed.filter = empty;
+  feed.days_back = 30;
+  feed.days_ahead = 180;
+  feed.duration = 30;
+  feed.refresh = 60;
+  feed.auto_publish = TRUE;
+  if (!lineup_store_save_feed (self->store, &feed, TRUE, &error))
+    toast (self, error->message);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
+static GtkWidget *
+build_feeds (LineupPreferences *self)
+{
+  g_autoptr(GPtrArray) feeds = lineup_store_get_feeds (self->store);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *expander, *add;
+  const char *kinds[] = { N_("File"), N_("WebDAV File"), N_("CalDAV Calendar"), NULL };
+  const char *levels[] = { N_("Titles Only"), N_("Titles and Brief"), N_("Titles, Brief and Caption"), NULL };
+  const char *kinds_t[4] = { NULL }, *levels_t[4] = { NULL };
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Feeds"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The plan as a calendar others subscribe to, republished a few seconds after "
+                                           "each change. Passwords come from LINEUP_FEED_PASSWORD; none is saved."));
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      LineupFeed *feed = g_ptr_array_index (feeds, i);
+      g_autofree char *title = g_markup_escape_text (feed->name, -1);
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *link = lineup_feed_subscription_link (feed);
+      g_autofree char *publish_name = g_strdup_printf (_("Publish %s now"), feed->name);
+      g_autofree char *remove_name = g_strdup_printf (_("Remove the feed %s"), feed->name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *publish, *remove;
+
+      if (feed->last_at)
+        {
+          g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (feed->last_at);
+          when = g_date_time_format (at, "%-d %b %H:%M");
+        }
+      subtitle = feed->last_error
+        ? g_strdup_printf (_("%s — last publish %s failed: %s"), feed->target, when, feed->last_error)
+        : when ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — published %s, %d post", "%s — published %s, %d posts",
+                                               feed->last_items), feed->target, when, feed->last_items)
+               : g_strdup_printf (_("%s — not published yet"), feed->target);
+      escaped = g_markup_escape_text (subtitle, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      if (feed->last_error)
+        gtk_widget_add_css_class (row, "feed-failed");
+      if (link)
+        {
+          GtkWidget *copy = icon_button ("edit-copy-symbolic", _("Copy subscription link"));
+
+          g_object_set_data_full (G_OBJECT (copy), "link", g_strdup (link), g_free);
+          g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_link_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+        }
+      publish = icon_button ("view-refresh-symbolic", publish_name);
+      g_object_set_data_full (G_OBJECT (publish), "feed", g_strdup (feed->name), g_free);
+      g_signal_connect (publish, "clicked", G_CALLBACK (on_publish_now_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), publish);
+      remove = remove_button (remove_name);
+      g_object_set_data_full (G_OBJECT (remove), "feed", g_strdup (feed->name), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_feed_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  for (guint i = 0; kinds[i]; i++)
+    kinds_t[i] = _(kinds[i]);
+  for (guint i = 0; levels[i]; i++)
+    levels_t[i] = _(levels[i]);
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Add a Feed"));
+  self->new_feed_name = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_feed_name), _("Name"));
+  self->new_feed_kind = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_feed_kind), _("Published to"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->new_feed_kind), G_LIST_MODEL (gtk_string_list_new (kinds_t)));
+  self->new_feed_target = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_feed_target), _("File or address (https://…)"));
+  self->new_feed_privacy = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_feed_privacy), _("Shows"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->new_feed_privacy), G_LIST_MODEL (gtk_string_list_new (levels_t)));
+  add = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (add), gtk_label_new (_("Add Feed")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add feed"), -1);
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_halign (add, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (add, 6);
+  gtk_widget_set_margin_bottom (add, 6);
+  gtk_widget_set_margin_end (add, 6);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_feed_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->new_feed_name);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->new_feed_kind);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->new_feed_target);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->new_feed_privacy);
+  {
+    GtkWidget *holder = gtk_list_box_row_new ();
+
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), add);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), holder);
+  }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  return group;
+}
+
 static void
 rebuild (LineupPreferences *self)
 {
@@ -651,6 +847,10 @@ rebuild (LineupPreferences *self)
       self->mix_groups[i] = mix_builders[i] (self);
       adw_preferences_page_add (self->mix_page, ADW_PREFERENCES_GROUP (self->mix_groups[i]));
     }
+  if (self->feeds_group)
+    adw_preferences_page_remove (self->sharing_page, ADW_PREFERENCES_GROUP (self->feeds_group));
+  self->feeds_group = build_feeds (self);
+  adw_preferences_page_add (self->sharing_page, ADW_PREFERENCES_GROUP (self->feeds_group));
 }
 
 static void
@@ -671,6 +871,8 @@ static void
 lineup_preferences_class_init (LineupPreferencesClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = lineup_preferences_dispose;
+  /* Escape closes Preferences, as it does every GNOME dialog. */
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -687,6 +889,10 @@ lineup_preferences_init (LineupPreferences *self)
   adw_preferences_page_set_title (self->mix_page, _("Content Mix"));
   adw_preferences_page_set_icon_name (self->mix_page, "lineup-mix-symbolic");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->mix_page);
+  self->sharing_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (self->sharing_page, _("Sharing"));
+  adw_preferences_page_set_icon_name (self->sharing_page, "x-office-calendar-symbolic");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->sharing_page);
 }
 
 LineupPreferences *

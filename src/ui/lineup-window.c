@@ -333,6 +333,73 @@ on_editor_deleted_cb (LineupWindow *self,
   on_list_post_deleted_cb (self, title);
 }
 
+/* ---- Export to File… ---- */
+
+static void
+on_export_chosen_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     LineupWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  LineupIcsOptions options = { 0 };
+  gsize length;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  posts = lineup_store_list_all_posts (self->store, &error);
+  if (posts == NULL)
+    {
+      lineup_window_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < posts->len; i++)
+    n += lineup_post_is_dated (g_ptr_array_index (posts, i));
+  options.privacy = LINEUP_ICS_PRIVACY_FULL;
+  text = lineup_ics_export (self->store, posts, &options, &length);
+  /* Written whole or not at all (a temporary file, then a rename). */
+  if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+      lineup_window_toast (self, message);
+      return;
+    }
+  path = g_file_get_basename (file);
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u post to %s",
+                                                             "Exported %u posts to %s", n), n, path);
+    lineup_window_toast (self, message);
+  }
+}
+
+static void
+export_ics (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export the Plan"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("plan.ics"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 load_demo (GtkWidget  *widget,
            const char *action_name,
@@ -519,6 +586,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_post_deleted_cb);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo);
+  gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
 }

@@ -1,0 +1,78 @@
+"""Feeds from the window: a change republishes a feed set to publish itself
+(in the background, a few seconds later), and "Publish now" in Preferences
+publishes another; the Export dialog opens from Ctrl+E."""
+
+import os
+import time
+
+import lineup_ui as ui
+
+
+def read(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def main():
+    folder = os.path.dirname(ui.DB)
+    auto = os.path.join(folder, "auto.ics")
+    manual = os.path.join(folder, "manual.ics")
+    ui.cli("feed", "add", "Auto", "--file", auto, "--auto-publish")
+    ui.cli("feed", "add", "Manual", "--file", manual)
+    posts = {p["title"]: p for p in ui.cli_json("post", "list", "--json")}
+    question = posts["Question: which feature should we build next?"]
+
+    app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
+    frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "alt+2")
+    draft = ui.wait_for("the Draft column", lambda: ui.find(frame, prefix="Draft,", role="list"))
+    card = ui.wait_for("the card", lambda: ui.settled(ui.find(draft, name=question["title"], role="push button")))
+    ui.click(card)
+    ui.xdotool("key", "--clearmodifiers", "alt+Right")
+    ui.wait_for("the post in review", lambda: ui.cli_json("post", "show", question["id"], "--json")["stage"] == "in-review")
+
+    # A few seconds later the auto feed has the change; the other has nothing.
+    ui.wait_for("the auto feed republished",
+                lambda: os.path.exists(auto) and "X-LINEUP-STAGE:in-review" in read(auto).split(question["id"])[1][:2000]
+                if os.path.exists(auto) and question["id"] in read(auto) else False, timeout=20)
+    assert not os.path.exists(manual)
+    feeds = {f["name"]: f for f in ui.cli_json("feed", "list", "--json")}
+    assert feeds["Auto"]["last_error"] is None and feeds["Auto"]["last_items"] > 0, feeds["Auto"]
+
+    # Publish now, from Preferences → Sharing.
+    ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
+    prefs = ui.wait_for("the Preferences window",
+                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+    ui.press(ui.wait_for("the Sharing page", lambda: ui.find(prefs, name="Sharing", role="page tab", visible=False)))
+    ui.press(ui.wait_for("Publish Manual now", lambda: ui.find(prefs, name="Publish Manual now", visible=False)))
+    ui.wait_for("the manual feed published", lambda: os.path.exists(manual) and question["id"] in read(manual))
+    ui.wait_for("the result shown on the feed's row",
+                lambda: ui.walk(prefs, lambda n: "manual.ics — published" in (n.name or "")))
+    ui.screenshot(ui.SHOT.replace(".png", "-sharing.png"))
+    ui.press(ui.wait_for("the Close button", lambda: ui.find(prefs, name="Close", role="push button", visible=False)))
+    ui.wait_for("Preferences closed",
+                lambda: ui.find(app, name="Preferences", not_role="label", visible=False) is None)
+
+    # Ctrl+E asks where to export.
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+e")
+    ui.wait_for("the export dialog", lambda: ui.find(app, name="Export the Plan", not_role="label", visible=False))
+    ui.screenshot(ui.SHOT.replace(".png", "-export.png"))
+    # The name field has the keyboard: a whole path is a name too.
+    exported = os.path.join(folder, "exported.ics")
+    ui.focus_window("Export the Plan")
+    ui.xdotool("key", "ctrl+a")
+    ui.xdotool("type", "--delay", "10", exported)
+    ui.xdotool("key", "Return")
+    ui.wait_for("the exported file", lambda: os.path.exists(exported) and read(exported).endswith("END:VCALENDAR\r\n")
+                if os.path.exists(exported) else False)
+    dated = [p for p in posts.values() if p["date"]]
+    text = read(exported)
+    assert all(p["id"] + "@lineup" in text for p in dated)
+    ui.wait_for("a toast saying so", lambda: ui.find(frame, prefix=f"Exported {len(dated)} posts to exported.ics",
+                                                      visible=False))
+    ui.screenshot()
+
+
+ui.run(main)
