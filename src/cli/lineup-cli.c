@@ -2239,6 +2239,145 @@ cmd_feed_remove (Args    *args,
   return 0;
 }
 
+/* ---- overlay calendars ---- */
+
+static int
+cmd_overlay_add (Args    *args,
+                 GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autofree char *name = NULL;
+  int n;
+
+  if (!check_one_line (_("The overlay’s name"), positional (args, 0), error))
+    return 2;
+  if (opt (args, "color") && !lineup_color_is_valid (opt (args, "color")))
+    {
+      g_autofree char *s = one_line (opt (args, "color"));
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--color “%s” is not a colour: write it as #RRGGBB, e.g. #e01b24"), s);
+      return 2;
+    }
+  store = open_store (args, error);
+  if (store == NULL ||
+      !lineup_store_add_overlay (store, positional (args, 0), positional (args, 1), opt (args, "color"), error))
+    return 1;
+  name = one_line (positional (args, 0));
+  /* Read it at once: a wrong address is said now, not later. */
+  n = lineup_overlay_refresh (store, positional (args, 0), error);
+  if (n < 0)
+    {
+      /* Nothing half-added: the overlay goes with the error. */
+      lineup_store_remove_overlay (store, positional (args, 0), NULL);
+      g_prefix_error (error, _("Nothing was added: "));
+      return 1;
+    }
+  out (g_dngettext (GETTEXT_PACKAGE, "Added the overlay “%s”: %d event\n", "Added the overlay “%s”: %d events\n", n),
+       name, n);
+  return 0;
+}
+
+static int
+cmd_overlay_refresh (Args    *args,
+                     GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(GPtrArray) overlays = NULL;
+  int failures = 0, done = 0;
+
+  if (store == NULL)
+    return 1;
+  overlays = lineup_store_get_overlays (store);
+  for (guint i = 0; i < overlays->len; i++)
+    {
+      LineupOverlay *overlay = g_ptr_array_index (overlays, i);
+      g_autoptr(GError) local = NULL;
+      g_autofree char *name = one_line (overlay->name);
+      int n;
+
+      if (args->positional->len > 0 && g_ascii_strcasecmp (overlay->name, positional (args, 0)) != 0)
+        continue;
+      done++;
+      n = lineup_overlay_refresh (store, overlay->name, &local);
+      if (n < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s: %s (the last good copy is kept)"), name, local->message);
+          print_error (message);
+          failures++;
+        }
+      else
+        out (g_dngettext (GETTEXT_PACKAGE, "“%s”: %d event\n", "“%s”: %d events\n", n), name, n);
+    }
+  if (done == 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED, args->positional->len
+                   ? _("No overlay is called that: see “lineup overlay list”")
+                   : _("The plan has no overlays: add one with “lineup overlay add NAME FILE|URL”"));
+      return 1;
+    }
+  return failures ? 1 : 0;
+}
+
+static int
+cmd_overlay_list (Args    *args,
+                  GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GPtrArray) overlays = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (!open_for_listing (args, &store, error))
+    return error && *error ? 1 : 0;
+  overlays = lineup_store_get_overlays (store);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < overlays->len; i++)
+    {
+      LineupOverlay *overlay = g_ptr_array_index (overlays, i);
+      int n = overlay->cache ? lineup_overlay_count (overlay->cache) : 0;
+
+      if (opt (args, "json"))
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, overlay->name);
+          json_builder_set_member_name (builder, "source");
+          json_builder_add_string_value (builder, overlay->source);
+          json_builder_set_member_name (builder, "color");
+          json_builder_add_string_value (builder, overlay->color);
+          json_builder_set_member_name (builder, "enabled");
+          json_builder_add_boolean_value (builder, overlay->enabled);
+          json_builder_set_member_name (builder, "events");
+          json_builder_add_int_value (builder, MAX (n, 0));
+          json_builder_set_member_name (builder, "last_error");
+          json_builder_add_string_value (builder, overlay->last_error);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          g_autofree char *name = one_line (overlay->name);
+          g_autofree char *source = one_line (overlay->source);
+          g_autofree char *problem = overlay->last_error ? one_line (overlay->last_error) : NULL;
+
+          out ("%s  %s  %s  %d events%s%s\n", name, overlay->color, source, MAX (n, 0),
+               problem ? _("; last refresh failed: ") : "", problem ? problem : "");
+        }
+    }
+  json_builder_end_array (builder);
+  if (opt (args, "json"))
+    print_json (builder);
+  return 0;
+}
+
+static int
+cmd_overlay_remove (Args    *args,
+                    GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+
+  if (store == NULL || !lineup_store_remove_overlay (store, positional (args, 0), error))
+    return 1;
+  return 0;
+}
+
 static int
 cmd_post_add (Args    *args,
               GError **error)
@@ -2882,6 +3021,7 @@ static const OptionSpec feed_options[] = {
   { "auto-publish", FALSE, FALSE }, { NULL }
 };
 static const OptionSpec publish_options[] = { { "force", FALSE, FALSE }, { NULL } };
+static const OptionSpec color_options[] = { { "color", TRUE, FALSE }, { NULL } };
 static const OptionSpec mix_options[] = {
   { "month", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "platform", TRUE, FALSE },
   { "json", FALSE, FALSE }, { NULL }
@@ -2900,6 +3040,7 @@ static const char * const steps_arg[] = { "STEP…", NULL };
 static const char * const file_arg[] = { "FILE", NULL };
 static const char * const target_args[] = { "TYPE", "MIN", "MAX", NULL };
 static const char * const optional_name_arg[] = { "NAME…", NULL };
+static const char * const name_source_args[] = { "NAME", "SOURCE", NULL };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -2990,6 +3131,18 @@ static const Command commands[] = {
   { "feed", "remove", cmd_feed_remove, no_options, name_arg,
     "NAME",
     N_("removes a feed (not what it published)") },
+  { "overlay", "add", cmd_overlay_add, color_options, name_source_args,
+    "NAME FILE|URL [--color #RRGGBB]",
+    N_("shows another calendar (holidays, awareness days) beside the plan, read-only") },
+  { "overlay", "list", cmd_overlay_list, json_options, NULL,
+    "[--json]",
+    N_("the overlay calendars, with their events and how the last refresh went") },
+  { "overlay", "refresh", cmd_overlay_refresh, no_options, optional_name_arg,
+    "[NAME]",
+    N_("reads the overlays again (a failure keeps the last good copy)") },
+  { "overlay", "remove", cmd_overlay_remove, no_options, name_arg,
+    "NAME",
+    N_("removes an overlay calendar") },
   { "mix", NULL, cmd_mix, mix_options, NULL,
     "[--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD] [--platform NAME] [--json]",
     N_("the content mix of a month (this month by default) against its targets, with what to change") },
@@ -3177,7 +3330,7 @@ lineup_cli_run (int    argc,
       message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup %s --help”"), g, v, g)
                   : g_strdup_printf (_("“%s” needs a subcommand; see “lineup %s --help”"), g, g);
     else
-      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, export, feed, import, demo or help); see “lineup help”"), g);
+      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, export, feed, overlay, import, demo or help); see “lineup help”"), g);
     print_error (message);
   }
   return 2;

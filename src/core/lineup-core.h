@@ -15,6 +15,7 @@
 #include "lineup-mix.h"
 #include "lineup-ics.h"
 #include "lineup-feed.h"
+#include "lineup-overlay.h"
 #include "lineup-post-model.h"
 #include "lineup-agenda-model.h"
 #include "lineup-month-grid.h"

@@ -79,6 +79,7 @@ typedef struct {
   long status;
   GString *body;
   char *etag;
+  gboolean whole;     /* keep the whole body, not just the start of an error page */
 } Response;
 
 static void
@@ -98,6 +99,13 @@ on_body (char   *data,
 {
   Response *response = user_data;
 
+  if (response->whole)
+    {
+      if (response->body->len + size * n > 64 * 1024 * 1024)
+        return 0;   /* no calendar is that big: stop */
+      g_string_append_len (response->body, data, size * n);
+      return size * n;
+    }
   /* What a person needs of an error page is its start. */
   if (response->body->len < 4096)
     g_string_append_len (response->body, data, MIN (size * n, 4096 - response->body->len));
@@ -152,8 +160,11 @@ http (const char  *method,
   CURLcode rc;
   char message[CURL_ERROR_SIZE] = "";
 
+  gboolean whole = out->whole;
+
   memset (out, 0, sizeof *out);
   out->body = g_string_new (NULL);
+  out->whole = whole;
 
   curl = curl_easy_init ();
   if (curl == NULL)
@@ -306,7 +317,7 @@ publish_webdav (LineupFeed  *feed,
                 char       **out_etag,
                 GError     **error)
 {
-  Response response;
+  Response response = { 0 };
   gboolean ok;
 
   /* Replace only what we put there last (or create): a stale ETag is 412. */
@@ -323,7 +334,7 @@ publish_webdav (LineupFeed  *feed,
       if (*out_etag == NULL)
         {
           /* Some servers say it only when asked. */
-          Response head;
+          Response head = { 0 };
 
           if (http ("HEAD", feed->target, feed->username, password, NULL, 0, NULL, FALSE, &head, NULL) &&
               success (head.status))
@@ -347,7 +358,7 @@ ensure_calendar (LineupFeed  *feed,
                  GError     **error)
 {
   g_autofree char *url = collection_url (feed);
-  Response response;
+  Response response = { 0 };
   gboolean ok;
 
   /* There already? (Radicale answers MKCALENDAR on an existing calendar
@@ -367,7 +378,7 @@ ensure_calendar (LineupFeed  *feed,
       g_autofree char *trimmed = g_strndup (url, strlen (url) - 1);
       const char *slash = strrchr (trimmed, '/');
       g_autofree char *parent = g_strndup (trimmed, slash ? (gsize) (slash - trimmed + 1) : strlen (trimmed));
-      Response made;
+      Response made = { 0 };
 
       response_clear (&response);
       if (!http ("MKCOL", parent, feed->username, password, NULL, 0, NULL, FALSE, &made, error))
@@ -409,7 +420,7 @@ publish_caldav (LineupStore  *store,
       g_autofree char *hash = NULL;
       LineupFeedItem *item = g_hash_table_lookup (known, uid);
       LineupFeedItem fresh = { 0 };
-      Response response;
+      Response response = { 0 };
       gsize length;
 
       g_hash_table_add (current, g_strdup (uid));
@@ -447,7 +458,7 @@ publish_caldav (LineupStore  *store,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       LineupFeedItem *item = value;
-      Response response;
+      Response response = { 0 };
 
       if (g_hash_table_contains (current, key))
         continue;
@@ -581,6 +592,33 @@ lineup_feed_publish_finish (GAsyncResult  *result,
                             GError       **error)
 {
   return g_task_propagate_int (G_TASK (result), error);
+}
+
+char *
+lineup_http_get (const char  *url,
+                 gsize       *out_length,
+                 GError     **error)
+{
+  Response response = { 0 };
+  char *body;
+
+  response.whole = TRUE;
+  if (!http ("GET", url, NULL, NULL, NULL, 0, NULL, FALSE, &response, error))
+    {
+      response_clear (&response);
+      return NULL;
+    }
+  if (!success (response.status))
+    {
+      set_status_error (error, url, &response);
+      response_clear (&response);
+      return NULL;
+    }
+  if (out_length)
+    *out_length = response.body->len;
+  body = g_string_free (g_steal_pointer (&response.body), FALSE);
+  response_clear (&response);
+  return body;
 }
 
 char *

@@ -52,6 +52,11 @@ void       lineup_feed_publish_async  (const char          *path,
 int        lineup_feed_publish_finish (GAsyncResult        *result,
                                        GError             **error);
 
+/* The body of a GET of @url, or NULL with the reason in plain words. */
+char      *lineup_http_get            (const char          *url,
+                                       gsize               *out_length,
+                                       GError             **error);
+
 /* "webcal://host/path" for an http(s) file, or NULL where there is none. */
 char      *lineup_feed_subscription_link (LineupFeed *feed);
 

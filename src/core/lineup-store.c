@@ -281,6 +281,19 @@ static const char * const migrations[] = {
   "  content_hash TEXT NOT NULL,"
   "  PRIMARY KEY (feed, uid)"
   ") WITHOUT ROWID;",
+
+  /* 3 → 4: overlay calendars: other people's calendars shown read-only
+   * beside the plan, with the last good copy kept for offline. */
+  "CREATE TABLE overlays ("
+  "  name TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 100),"
+  "  source TEXT NOT NULL,"
+  "  color TEXT NOT NULL DEFAULT '#9a9996',"
+  "  enabled INTEGER NOT NULL DEFAULT 1,"
+  "  refresh_hours INTEGER NOT NULL DEFAULT 12,"
+  "  cache TEXT,"
+  "  fetched_at INTEGER,"
+  "  last_error TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
@@ -3627,6 +3640,120 @@ lineup_store_remove_feed_item (LineupStore  *self,
 {
   return settings_exec (self, error, _("save the feed’s state"),
                         "DELETE FROM feed_items WHERE feed = ? AND uid = ?", "ss", feed, uid);
+}
+
+/* ---- overlay calendars ---- */
+
+void
+lineup_overlay_free (LineupOverlay *overlay)
+{
+  if (overlay == NULL)
+    return;
+  g_free (overlay->name);
+  g_free (overlay->source);
+  g_free (overlay->color);
+  g_free (overlay->cache);
+  g_free (overlay->last_error);
+  g_free (overlay);
+}
+
+GPtrArray *
+lineup_store_get_overlays (LineupStore *self)
+{
+  static const char sql[] =
+    "SELECT name, source, color, enabled, refresh_hours, cache, fetched_at, last_error FROM overlays ORDER BY name";
+  GPtrArray *overlays = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_overlay_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), overlays);
+  if ((stmt = get_statement (self, sql, NULL)) == NULL)
+    return overlays;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LineupOverlay *overlay = g_new0 (LineupOverlay, 1);
+
+      overlay->name = g_strdup (column_text (stmt, 0));
+      overlay->source = g_strdup (column_text (stmt, 1));
+      overlay->color = g_strdup (column_text (stmt, 2));
+      overlay->enabled = sqlite3_column_int (stmt, 3);
+      overlay->refresh_hours = sqlite3_column_int (stmt, 4);
+      overlay->cache = g_strdup (column_text (stmt, 5));
+      overlay->fetched_at = sqlite3_column_int64 (stmt, 6);
+      overlay->last_error = g_strdup (column_text (stmt, 7));
+      g_ptr_array_add (overlays, overlay);
+    }
+  finish_statement (stmt);
+  return overlays;
+}
+
+gboolean
+lineup_store_add_overlay (LineupStore  *self,
+                          const char   *name,
+                          const char   *source,
+                          const char   *color,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!check_name (_("The overlay’s name"), name, error))
+    return FALSE;
+  if (source == NULL || *source == '\0')
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The overlay “%s” needs a file or an address to read"), name);
+      return FALSE;
+    }
+  if (color && !lineup_color_is_valid (color))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The colour “%s” is not valid: write it as #RRGGBB, e.g. #e01b24"), color);
+      return FALSE;
+    }
+  existing = lineup_store_get_overlays (self);
+  for (guint i = 0; i < existing->len; i++)
+    if (g_ascii_strcasecmp (((LineupOverlay *) g_ptr_array_index (existing, i))->name, name) == 0)
+      {
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                     _("There is an overlay called “%s” already: choose another name"), name);
+        return FALSE;
+      }
+  return settings_exec (self, error, _("save the overlay"),
+                        "INSERT INTO overlays (name, source, color) VALUES (?, ?, ?)", "sss",
+                        name, source, color ? color : "#9a9996");
+}
+
+gboolean
+lineup_store_set_overlay_enabled (LineupStore  *self,
+                                  const char   *name,
+                                  gboolean      enabled,
+                                  GError      **error)
+{
+  return settings_exec (self, error, _("save the overlay"), "UPDATE overlays SET enabled = ? WHERE name = ?",
+                        "is", (gint64) enabled, name);
+}
+
+gboolean
+lineup_store_remove_overlay (LineupStore  *self,
+                             const char   *name,
+                             GError      **error)
+{
+  return settings_exec (self, error, _("remove the overlay"), "DELETE FROM overlays WHERE name = ?", "s", name);
+}
+
+gboolean
+lineup_store_set_overlay_result (LineupStore  *self,
+                                 const char   *name,
+                                 const char   *cache,
+                                 const char   *error_text,
+                                 GError      **error)
+{
+  if (error_text)
+    return settings_exec (self, error, _("save the overlay"),
+                          "UPDATE overlays SET last_error = ? WHERE name = ?", "ss", error_text, name);
+  return settings_exec (self, error, _("save the overlay"),
+                        "UPDATE overlays SET cache = ?, fetched_at = ?, last_error = NULL WHERE name = ?",
+                        "sis", cache, now_seconds (), name);
 }
 
 /* ---- a post's place in the workflow ---- */

@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 3
+#define LINEUP_SCHEMA_VERSION 4
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -404,6 +404,41 @@ gboolean    lineup_store_remove_feed_item  (LineupStore  *self,
                                             const char   *feed,
                                             const char   *uid,
                                             GError      **error);
+
+/* ---- overlay calendars: read-only calendars shown beside the plan ---- */
+
+typedef struct {
+  char     *name;
+  char     *source;        /* a path or an http(s) URL */
+  char     *color;         /* "#RRGGBB" */
+  gboolean  enabled;
+  int       refresh_hours;
+  char     *cache;         /* the last good copy (iCalendar), or NULL */
+  gint64    fetched_at;
+  char     *last_error;    /* why the last refresh failed, or NULL */
+} LineupOverlay;
+
+void        lineup_overlay_free              (LineupOverlay *overlay);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupOverlay, lineup_overlay_free)
+GPtrArray  *lineup_store_get_overlays        (LineupStore  *self);   /* LineupOverlay, by name */
+gboolean    lineup_store_add_overlay         (LineupStore  *self,
+                                              const char   *name,
+                                              const char   *source,
+                                              const char   *color,
+                                              GError      **error);
+gboolean    lineup_store_set_overlay_enabled (LineupStore  *self,
+                                              const char   *name,
+                                              gboolean      enabled,
+                                              GError      **error);
+gboolean    lineup_store_remove_overlay      (LineupStore  *self,
+                                              const char   *name,
+                                              GError      **error);
+/* A good refresh (@cache) or a failed one (@error_text, the cache kept). */
+gboolean    lineup_store_set_overlay_result  (LineupStore  *self,
+                                              const char   *name,
+                                              const char   *cache,
+                                              const char   *error_text,
+                                              GError      **error);
 
 /* ---- batches: several changes, one transaction, one undo step ---- */
 /* Everything between begin and commit is one transaction and one undo step

@@ -19,6 +19,7 @@ struct _LineupApplication
   char *database;
   LineupStore *store;
   guint publish_source;   /* the feeds' debounced republish */
+  guint overlay_source;   /* the hourly look at overlays due a refresh */
 };
 
 G_DEFINE_FINAL_TYPE (LineupApplication, lineup_application, ADW_TYPE_APPLICATION)
@@ -133,6 +134,32 @@ on_preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* ---- overlay calendars, refreshed in the background ---- */
+
+static void
+on_overlays_refreshed_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      data)
+{
+  g_autoptr(LineupApplication) self = data;
+  g_autoptr(GError) error = NULL;
+
+  /* The new copies are in the plan's file: the views read them again. */
+  if (lineup_overlay_refresh_due_finish (result, &error) > 0 && self->store)
+    lineup_store_refresh (self->store);
+}
+
+static gboolean
+refresh_overlays_cb (gpointer data)
+{
+  LineupApplication *self = data;
+
+  if (self->store)
+    lineup_overlay_refresh_due_async (lineup_store_get_path (self->store), on_overlays_refreshed_cb,
+                                      g_object_ref (self));
+  return G_SOURCE_CONTINUE;
+}
+
 /* ---- feeds that publish themselves ---- */
 
 #define AUTO_PUBLISH_DELAY_SECONDS 3
@@ -177,6 +204,7 @@ static void
 schedule_auto_publish (LineupApplication *self)
 {
   g_clear_handle_id (&self->publish_source, g_source_remove);
+  g_clear_handle_id (&self->overlay_source, g_source_remove);
   self->publish_source = g_timeout_add_seconds (AUTO_PUBLISH_DELAY_SECONDS, auto_publish_cb, self);
 }
 
@@ -293,6 +321,9 @@ lineup_application_activate (GApplication *app)
           return;
         }
       lineup_store_watch (self->store);
+      /* Overlays: at start, then every hour those due. */
+      refresh_overlays_cb (self);
+      self->overlay_source = g_timeout_add_seconds (3600, refresh_overlays_cb, self);
       g_signal_connect_object (self->store, "post-added", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "post-changed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "post-removed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
@@ -320,6 +351,7 @@ lineup_application_dispose (GObject *object)
   LineupApplication *self = (LineupApplication *) object;
 
   g_clear_handle_id (&self->publish_source, g_source_remove);
+  g_clear_handle_id (&self->overlay_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->database, g_free);
 

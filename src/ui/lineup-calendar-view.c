@@ -59,6 +59,8 @@ struct _LineupCalendarView
   /* The visible month's (or week's) content mix, in the sidebar. */
   LineupMix *mix;
   LineupMixMeter *mix_meter;
+  GPtrArray *overlay_events;   /* the grid's, read once per grid and plan change */
+  GDate overlay_first;
   GtkWidget *mix_title;
   gboolean previewing;
   GtkWidget *backlog_count;
@@ -119,6 +121,8 @@ queue_rebuild (LineupCalendarView *self)
 static void
 queue_full_rebuild (LineupCalendarView *self)
 {
+  /* Overlays are plan settings: read them again. */
+  g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
   self->force = TRUE;
   queue_rebuild (self);
 }
@@ -368,10 +372,19 @@ rebuild (LineupCalendarView *self)
     return;
   rebuild_bands (self, &first);
 
-  day = first;
-  for (guint i = 0; i < LINEUP_GRID_DAYS; i++)
+  /* Other calendars: parsed once for this grid, not on every rebuild. */
+  if (self->overlay_events == NULL || !g_date_valid (&self->overlay_first) ||
+      g_date_compare (&self->overlay_first, &first) != 0)
     {
-      guint start = index;
+      g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
+      self->overlay_events = lineup_overlay_events (self->store, &first, &end);
+      self->overlay_first = first;
+    }
+
+  day = first;
+  for (guint i = 0, o = 0; i < LINEUP_GRID_DAYS; i++)
+    {
+      guint start = index, overlay_start;
       gint64 next_day;
       GDate following = day;
 
@@ -384,6 +397,14 @@ rebuild (LineupCalendarView *self)
                                 (int) g_date_get_month (&day) == self->month,
                                 g_date_compare (&day, &now) == 0);
       lineup_day_cell_set_posts (self->cells[i], self->store, posts, start, index, self->force);
+      while (o < self->overlay_events->len &&
+             g_date_compare (&((LineupOverlayEvent *) self->overlay_events->pdata[o])->date, &day) < 0)
+        o++;
+      overlay_start = o;
+      while (o < self->overlay_events->len &&
+             g_date_compare (&((LineupOverlayEvent *) self->overlay_events->pdata[o])->date, &day) == 0)
+        o++;
+      lineup_day_cell_set_overlays (self->cells[i], self->overlay_events, overlay_start, o);
       day = following;
     }
 
@@ -1283,6 +1304,7 @@ lineup_calendar_view_dispose (GObject *object)
   g_clear_object (&self->backlog);
   g_clear_object (&self->posts);
   g_clear_object (&self->mix);
+  g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->focus_post_id, g_free);

@@ -18,6 +18,8 @@ struct _LineupDayCell
   int hour;                /* -1: a whole day (month grid); else an hour of it (week grid) */
   LineupPost *hovered;     /* the post dragged over the day: compared, never used */
   GtkWidget *number_label;
+  GtkWidget *overlay_label;  /* other calendars' events that day */
+  gboolean today;
   GtkWidget *cards_box;
   GtkWidget *more_button;
   GtkWidget *more_box;
@@ -233,6 +235,13 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_widget_add_css_class (self->number_label, "day-number");
   gtk_widget_set_halign (self->number_label, GTK_ALIGN_START);
   gtk_widget_set_parent (self->number_label, GTK_WIDGET (self));
+  self->overlay_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->overlay_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->overlay_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->overlay_label), 1);
+  gtk_widget_add_css_class (self->overlay_label, "overlay-events");
+  gtk_widget_set_visible (self->overlay_label, FALSE);
+  gtk_widget_set_parent (self->overlay_label, GTK_WIDGET (self));
 
   self->cards_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_parent (self->cards_box, GTK_WIDGET (self));
@@ -324,10 +333,42 @@ lineup_day_cell_set_date (LineupDayCell *self,
       name = g_strdup_printf ("%s, %02d:00", day, self->hour);
     }
   gtk_widget_set_visible (self->number_label, self->hour < 0);
+  self->today = today;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, today ? _("Today") : NULL,
                                   -1);
+}
+
+void
+lineup_day_cell_set_overlays (LineupDayCell *self,
+                              GPtrArray     *events,
+                              guint          from,
+                              guint          to)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  g_return_if_fail (LINEUP_IS_DAY_CELL (self));
+
+  for (guint i = from; events && i < to; i++)
+    {
+      LineupOverlayEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *summary = g_markup_escape_text (event->summary, -1);
+
+      g_string_append_printf (markup, "%s<span foreground=\"%s\">●</span> %s", markup->len ? "  " : "",
+                              event->color, summary);
+      g_string_append_printf (plain, "%s%s (%s)", plain->len ? "; " : "", event->summary, event->overlay);
+    }
+  gtk_label_set_markup (GTK_LABEL (self->overlay_label), markup->str);
+  gtk_widget_set_tooltip_text (self->overlay_label, plain->len ? plain->str : NULL);
+  gtk_widget_set_visible (self->overlay_label, markup->len > 0 && self->hour < 0);
+  {
+    g_autofree char *description = self->today && plain->len ? g_strdup_printf ("%s. %s", _("Today"), plain->str)
+                                 : self->today ? g_strdup (_("Today"))
+                                 : plain->len ? g_strdup (plain->str) : NULL;
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
 }
 
 const GDate *

@@ -29,6 +29,12 @@ void           lineup_day_cell_set_date  (LineupDayCell *self,
                                           gboolean       in_month,
                                           gboolean       today);
 const GDate   *lineup_day_cell_get_date  (LineupDayCell *self);
+/* Other calendars' events that day: events[from..to) (LineupOverlayEvent),
+ * shown under the day's number and said in its description. */
+void           lineup_day_cell_set_overlays (LineupDayCell *self,
+                                             GPtrArray     *events,
+                                             guint          from,
+                                             guint          to);
 /* Shows posts[from..to) (time order). Cards are reused, never rebuilt. */
 void           lineup_day_cell_set_posts (LineupDayCell *self,
                                           LineupStore   *store,

@@ -2,6 +2,7 @@
 (in the background, a few seconds later), and "Publish now" in Preferences
 publishes another; the Export dialog opens from Ctrl+E."""
 
+import datetime
 import os
 import time
 
@@ -24,6 +25,19 @@ def main():
 
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
+
+    # An overlay calendar added from the command line shows on its day.
+    day = datetime.date.today() + datetime.timedelta(days=2)
+    ics = os.path.join(folder, "launches.ics")
+    with open(ics, "w", newline="") as f:
+        f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:l@test\r\n"
+                "DTSTAMP:20260101T000000Z\r\n" f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n"
+                "SUMMARY:Partner launch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    ui.cli("overlay", "add", "Launches", ics, "--color", "#e01b24")
+    name = day.strftime("%A %-d %B %Y")
+    ui.wait_for("the overlay's event on its day",
+                lambda: "Partner launch (Launches)" in (ui.find(frame, name=name, visible=False).description or ""))
+    ui.screenshot(ui.SHOT.replace(".png", "-overlay.png"))
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "alt+2")
     draft = ui.wait_for("the Draft column", lambda: ui.find(frame, prefix="Draft,", role="list"))
