@@ -29,6 +29,9 @@ struct _LineupPreferences
   GtkWidget *new_feed_kind;
   GtkWidget *new_feed_target;
   GtkWidget *new_feed_privacy;
+  GtkWidget *overlays_group;
+  GtkWidget *new_overlay_name;
+  GtkWidget *new_overlay_source;
   guint rebuild_id;
   gboolean saving;             /* a change made here: no rebuild under the pointer */
 };
@@ -827,6 +830,121 @@ build_feeds (LineupPreferences *self)
   return group;
 }
 
+/* ---- overlay calendars ---- */
+
+static void
+on_overlay_switch_cb (GtkSwitch         *toggle,
+                      GParamSpec        *pspec,
+                      LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_set_overlay_enabled (self->store, g_object_get_data (G_OBJECT (toggle), "overlay"),
+                                         gtk_switch_get_active (toggle), &error))
+    refused (self, error);
+}
+
+static void
+on_remove_overlay_cb (GtkButton         *button,
+                      LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_remove_overlay (self->store, g_object_get_data (G_OBJECT (button), "overlay"), &error))
+    refused (self, error);
+}
+
+static void
+on_add_overlay_cb (GtkButton         *button,
+                   LineupPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_overlay_name)));
+
+  if (!lineup_store_add_overlay (self->store, name, gtk_editable_get_text (GTK_EDITABLE (self->new_overlay_source)),
+                                 NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* Read it at once: a wrong address is said now, and nothing is kept. */
+  if (lineup_overlay_refresh (self->store, name, &error) < 0)
+    {
+      lineup_store_remove_overlay (self->store, name, NULL);
+      toast (self, error->message);
+    }
+}
+
+static GtkWidget *
+build_overlays (LineupPreferences *self)
+{
+  g_autoptr(GPtrArray) overlays = lineup_store_get_overlays (self->store);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *expander, *add, *holder;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Overlay Calendars"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Other calendars (holidays, awareness days, launches) shown on the month, "
+                                           "read-only, refreshed every few hours and kept for offline."));
+  for (guint i = 0; i < overlays->len; i++)
+    {
+      LineupOverlay *overlay = g_ptr_array_index (overlays, i);
+      int n = overlay->cache ? lineup_overlay_count (overlay->cache) : 0;
+      g_autofree char *escaped_title = NULL;
+      g_autofree char *subtitle = overlay->last_error
+        ? g_strdup_printf (_("%s — the last refresh failed: %s"), overlay->source, overlay->last_error)
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d event", "%s — %d events", MAX (n, 0)),
+                           overlay->source, MAX (n, 0));
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+      g_autofree char *remove_name = g_strdup_printf (_("Remove the overlay %s"), overlay->name);
+      g_autofree char *switch_name = g_strdup_printf (_("Show %s"), overlay->name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      GtkWidget *remove = remove_button (remove_name);
+
+      {
+        g_autofree char *name = g_markup_escape_text (overlay->name, -1);
+        escaped_title = g_strdup_printf ("<span foreground=\"%s\">●</span> %s", overlay->color, name);
+      }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_switch_set_active (GTK_SWITCH (toggle), overlay->enabled);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_name, -1);
+      g_object_set_data_full (G_OBJECT (toggle), "overlay", g_strdup (overlay->name), g_free);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_overlay_switch_cb), self);
+      g_object_set_data_full (G_OBJECT (remove), "overlay", g_strdup (overlay->name), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_overlay_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Add an Overlay Calendar"));
+  self->new_overlay_name = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_overlay_name), _("Name"));
+  self->new_overlay_source = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_overlay_source), _("File or address (https://, webcal://)"));
+  add = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (add), gtk_label_new (_("Add Overlay")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add overlay"), -1);
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_halign (add, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (add, 6);
+  gtk_widget_set_margin_bottom (add, 6);
+  gtk_widget_set_margin_end (add, 6);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_overlay_cb), self);
+  holder = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), add);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->new_overlay_name);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->new_overlay_source);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), holder);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  return group;
+}
+
 static void
 rebuild (LineupPreferences *self)
 {
@@ -851,6 +969,10 @@ rebuild (LineupPreferences *self)
     adw_preferences_page_remove (self->sharing_page, ADW_PREFERENCES_GROUP (self->feeds_group));
   self->feeds_group = build_feeds (self);
   adw_preferences_page_add (self->sharing_page, ADW_PREFERENCES_GROUP (self->feeds_group));
+  if (self->overlays_group)
+    adw_preferences_page_remove (self->sharing_page, ADW_PREFERENCES_GROUP (self->overlays_group));
+  self->overlays_group = build_overlays (self);
+  adw_preferences_page_add (self->sharing_page, ADW_PREFERENCES_GROUP (self->overlays_group));
 }
 
 static void

@@ -63,6 +63,9 @@ def main():
     ui.wait_for("the manual feed published", lambda: os.path.exists(manual) and question["id"] in read(manual))
     ui.wait_for("the result shown on the feed's row",
                 lambda: ui.walk(prefs, lambda n: "manual.ics — published" in (n.name or "")))
+    # The overlay is listed there too, with its switch.
+    ui.wait_for("the overlay in Preferences", lambda: ui.find(prefs, name="Show Launches", visible=False))
+    ui.wait_for("its event count", lambda: ui.walk(prefs, lambda n: "launches.ics — 1 event" in (n.name or "")))
     ui.screenshot(ui.SHOT.replace(".png", "-sharing.png"))
     ui.press(ui.wait_for("the Close button", lambda: ui.find(prefs, name="Close", role="push button", visible=False)))
     ui.wait_for("Preferences closed",
