@@ -303,16 +303,40 @@ rebuild_week (LineupCalendarView *self)
   if (posts == NULL)
     return;
   fill_band_grid (self, self->week_bands, &self->week_first);
+  if (self->overlay_events == NULL || !g_date_valid (&self->overlay_first) ||
+      g_date_compare (&self->overlay_first, &self->week_first) != 0)
+    {
+      g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
+      self->overlay_events = lineup_overlay_events (self->store, &self->week_first, &end);
+      self->overlay_first = self->week_first;
+    }
 
   /* Cells in (day, hour) order are in time order, like the posts. */
   day = self->week_first;
   for (guint d = 0; d < 7; d++)
     {
-      g_autofree char *header = NULL;
+      g_autoptr(GString) markup = g_string_new (NULL);
+      g_autoptr(GString) plain = g_string_new (NULL);
       char text[64];
 
       g_date_strftime (text, sizeof text, "%a %-d", &day);
-      gtk_label_set_label (GTK_LABEL (self->week_headers[d]), text);
+      g_string_append (markup, text);
+      /* Other calendars' events under the day's name. */
+      for (guint o = 0; o < self->overlay_events->len; o++)
+        {
+          LineupOverlayEvent *event = g_ptr_array_index (self->overlay_events, o);
+          g_autofree char *summary = NULL;
+
+          if (g_date_compare (&event->date, &day) != 0)
+            continue;
+          summary = g_markup_escape_text (event->summary, -1);
+          g_string_append_printf (markup, "\n<small><span foreground=\"%s\">●</span> %s</small>", event->color, summary);
+          g_string_append_printf (plain, "%s%s (%s)", plain->len ? "; " : "", event->summary, event->overlay);
+        }
+      gtk_label_set_markup (GTK_LABEL (self->week_headers[d]), markup->str);
+      gtk_widget_set_tooltip_text (self->week_headers[d], plain->len ? plain->str : NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_headers[d]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      plain->len ? plain->str : NULL, -1);
       if (g_date_compare (&day, &now) == 0)
         gtk_widget_add_css_class (self->week_headers[d], "today");
       else
@@ -1198,6 +1222,8 @@ build_week_grid (LineupCalendarView *self)
     {
       self->week_headers[d] = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->week_headers[d], "weekday");
+      gtk_label_set_ellipsize (GTK_LABEL (self->week_headers[d]), PANGO_ELLIPSIZE_END);
+      gtk_label_set_justify (GTK_LABEL (self->week_headers[d]), GTK_JUSTIFY_CENTER);
       gtk_widget_set_hexpand (self->week_headers[d], TRUE);
       gtk_widget_set_size_request (self->week_headers[d], 110, -1);
       gtk_grid_attach (GTK_GRID (top), self->week_headers[d], 1 + d, 0, 1, 1);
