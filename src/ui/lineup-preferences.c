@@ -716,6 +716,63 @@ on_add_feed_cb (GtkButton         *button,
     toast (self, error->message);
 }
 
+static void
+save_feed_change (LineupPreferences *self,
+                  GObject           *control,
+                  const char        *target,
+                  int                privacy,
+                  int                auto_publish)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupFeed) feed = lineup_store_find_feed (self->store, g_object_get_data (control, "feed"));
+  gboolean ok;
+
+  if (feed == NULL)
+    return;
+  if (target)
+    {
+      g_free (feed->target);
+      feed->target = g_strdup (target);
+    }
+  if (privacy >= 0)
+    {
+      g_free (feed->privacy);
+      feed->privacy = g_strdup (lineup_ics_privacy_to_key (privacy));
+    }
+  if (auto_publish >= 0)
+    feed->auto_publish = auto_publish;
+  self->saving = TRUE;
+  ok = lineup_store_save_feed (self->store, feed, FALSE, &error);
+  self->saving = FALSE;
+  if (!ok)
+    refused (self, error);
+  else
+    toast (self, _("Feed saved"));
+}
+
+static void
+on_feed_target_cb (AdwEntryRow       *row,
+                   LineupPreferences *self)
+{
+  save_feed_change (self, G_OBJECT (row), gtk_editable_get_text (GTK_EDITABLE (row)), -1, -1);
+}
+
+static void
+on_feed_privacy_cb (AdwComboRow       *row,
+                    GParamSpec        *pspec,
+                    LineupPreferences *self)
+{
+  save_feed_change (self, G_OBJECT (row), NULL, adw_combo_row_get_selected (row), -1);
+}
+
+static void
+on_feed_auto_cb (GtkSwitch         *toggle,
+                 GParamSpec        *pspec,
+                 LineupPreferences *self)
+{
+  save_feed_change (self, G_OBJECT (toggle), NULL, -1, gtk_switch_get_active (toggle));
+}
+
 static GtkWidget *
 icon_button (const char *icon,
              const char *name)
@@ -753,7 +810,7 @@ build_feeds (LineupPreferences *self)
       g_autofree char *link = lineup_feed_subscription_link (feed);
       g_autofree char *publish_name = g_strdup_printf (_("Publish %s now"), feed->name);
       g_autofree char *remove_name = g_strdup_printf (_("Remove the feed %s"), feed->name);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_expander_row_new ();
       GtkWidget *publish, *remove;
 
       if (feed->last_at)
@@ -768,25 +825,52 @@ build_feeds (LineupPreferences *self)
                : g_strdup_printf (_("%s — not published yet"), feed->target);
       escaped = g_markup_escape_text (subtitle, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
       if (feed->last_error)
         gtk_widget_add_css_class (row, "feed-failed");
+      /* AdwExpanderRow puts each action before the ones added earlier:
+       * added last to first, they read copy, publish, remove. */
+      remove = remove_button (remove_name);
+      g_object_set_data_full (G_OBJECT (remove), "feed", g_strdup (feed->name), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_feed_cb), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+      publish = icon_button ("view-refresh-symbolic", publish_name);
+      g_object_set_data_full (G_OBJECT (publish), "feed", g_strdup (feed->name), g_free);
+      g_signal_connect (publish, "clicked", G_CALLBACK (on_publish_now_cb), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), publish);
       if (link)
         {
           GtkWidget *copy = icon_button ("edit-copy-symbolic", _("Copy subscription link"));
 
           g_object_set_data_full (G_OBJECT (copy), "link", g_strdup (link), g_free);
           g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_link_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), copy);
         }
-      publish = icon_button ("view-refresh-symbolic", publish_name);
-      g_object_set_data_full (G_OBJECT (publish), "feed", g_strdup (feed->name), g_free);
-      g_signal_connect (publish, "clicked", G_CALLBACK (on_publish_now_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), publish);
-      remove = remove_button (remove_name);
-      g_object_set_data_full (G_OBJECT (remove), "feed", g_strdup (feed->name), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_feed_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      /* Editing: each change is saved at once. */
+      {
+        GtkWidget *target = entry_row (_("File or address"), feed->target);
+        GtkWidget *privacy = adw_combo_row_new ();
+        GtkWidget *automatic = switch_row (_("Republish after changes"), NULL, feed->auto_publish);
+        const char *shows[] = { _("Titles Only"), _("Titles and Brief"), _("Titles, Brief and Caption"), NULL };
+        LineupIcsPrivacy level = LINEUP_ICS_PRIVACY_TITLES;
+
+        lineup_ics_privacy_from_key (feed->privacy, &level);
+        g_object_set_data_full (G_OBJECT (target), "feed", g_strdup (feed->name), g_free);
+        g_signal_connect (target, "apply", G_CALLBACK (on_feed_target_cb), self);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (privacy), _("Shows"));
+        adw_combo_row_set_model (ADW_COMBO_ROW (privacy), G_LIST_MODEL (gtk_string_list_new (shows)));
+        adw_combo_row_set_selected (ADW_COMBO_ROW (privacy), level);
+        g_object_set_data_full (G_OBJECT (privacy), "feed", g_strdup (feed->name), g_free);
+        g_signal_connect (privacy, "notify::selected", G_CALLBACK (on_feed_privacy_cb), self);
+        g_object_set_data_full (G_OBJECT (g_object_get_data (G_OBJECT (automatic), "switch")), "feed",
+                                g_strdup (feed->name), g_free);
+        g_signal_connect (g_object_get_data (G_OBJECT (automatic), "switch"), "notify::active",
+                          G_CALLBACK (on_feed_auto_cb), self);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), privacy);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), automatic);
+      }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
