@@ -109,28 +109,46 @@ collect_occurrence (icalcomponent *component,
                     void          *data)
 {
   Collect *c = data;
-  LineupOverlayEvent *event;
-  GDate date;
+  GDate date, last;
   int minutes = -1;
 
   if (c->all_day)
     {
-      /* A whole day is a date, whatever the zone. */
+      /* Whole days are dates, whatever the zone; a conference of three
+       * days shows on each of them (the end is exclusive). */
       struct icaltimetype t = icaltime_from_timet_with_zone (span->start, 1, icaltimezone_get_utc_timezone ());
+      struct icaltimetype e = icaltime_from_timet_with_zone (MAX (span->end, span->start), 1,
+                                                             icaltimezone_get_utc_timezone ());
+
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, t.day, t.month, t.year);
+      g_date_clear (&last, 1);
+      g_date_set_dmy (&last, e.day, e.month, e.year);
+      if (g_date_compare (&last, &date) > 0)
+        g_date_subtract_days (&last, 1);
+      else
+        last = date;
     }
   else
-    lineup_store_utc_to_local (c->store, span->start, &date, &minutes);
-  if (g_date_compare (&date, c->from) < 0 || g_date_compare (&date, c->to) >= 0)
-    return;
-  event = g_new0 (LineupOverlayEvent, 1);
-  event->overlay = g_strdup (c->overlay->name);
-  event->color = g_strdup (c->overlay->color);
-  event->summary = g_strdup (c->summary ? c->summary : "");
-  event->date = date;
-  event->minutes = minutes;
-  g_ptr_array_add (c->events, event);
+    {
+      lineup_store_utc_to_local (c->store, span->start, &date, &minutes);
+      last = date;
+    }
+
+  for (; g_date_compare (&date, &last) <= 0; g_date_add_days (&date, 1))
+    {
+      LineupOverlayEvent *event;
+
+      if (g_date_compare (&date, c->from) < 0 || g_date_compare (&date, c->to) >= 0)
+        continue;
+      event = g_new0 (LineupOverlayEvent, 1);
+      event->overlay = g_strdup (c->overlay->name);
+      event->color = g_strdup (c->overlay->color);
+      event->summary = g_strdup (c->summary ? c->summary : "");
+      event->date = date;
+      event->minutes = minutes;
+      g_ptr_array_add (c->events, event);
+    }
 }
 
 static int

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lineup-core.h"
@@ -296,6 +297,53 @@ test_uid_and_sequence (Fixture       *f,
 }
 
 static void
+test_overlay_events (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char ics[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:xmas@t\r\nDTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:20201225\r\n"
+    "RRULE:FREQ=YEARLY\r\nSUMMARY:Christmas Day\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:conf@t\r\nDTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:20261210\r\n"
+    "DTEND;VALUE=DATE:20261213\r\nSUMMARY:Conference\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:late@t\r\nDTSTAMP:20200101T000000Z\r\nDTSTART:20261231T233000Z\r\n"
+    "SUMMARY:Late in UTC\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  GDate from, to;
+  const char *expected[][2] = {
+    { "10", "Conference" }, { "11", "Conference" }, { "12", "Conference" }, { "25", "Christmas Day" },
+  };
+
+  g_assert_true (lineup_store_add_overlay (f->store, "Days", "/nowhere.ics", "#e01b24", &error));
+  g_assert_true (lineup_store_set_overlay_result (f->store, "Days", ics, NULL, &error));
+  g_assert_cmpint (lineup_overlay_count (ics), ==, 3);
+  g_assert_cmpint (lineup_overlay_count ("<html>"), ==, -1);
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, 12, 2026);
+  to = from;
+  g_date_add_months (&to, 1);
+  events = lineup_overlay_events (f->store, &from, &to);
+  /* 23:30 UTC on 31 December is 00:30 on 1 January in Warsaw: not December. */
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < events->len; i++)
+    {
+      LineupOverlayEvent *event = events->pdata[i];
+      g_assert_cmpint (g_date_get_day (&event->date), ==, atoi (expected[i][0]));
+      g_assert_cmpstr (event->summary, ==, expected[i][1]);
+      g_assert_cmpstr (event->color, ==, "#e01b24");
+    }
+
+  /* Switched off, it shows nothing. */
+  g_assert_true (lineup_store_set_overlay_enabled (f->store, "Days", FALSE, &error));
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = lineup_overlay_events (f->store, &from, &to);
+  g_assert_cmpuint (events->len, ==, 0);
+}
+
+static void
 test_css_colors (void)
 {
   g_assert_cmpstr (lineup_css_color_name ("#ff0000"), ==, "red");
@@ -316,6 +364,7 @@ main (int   argc,
   ADD ("/ics/golden", test_golden);
   ADD ("/ics/parse-back", test_parse_back);
   ADD ("/ics/uid-and-sequence", test_uid_and_sequence);
+  ADD ("/overlay/events", test_overlay_events);
 #undef ADD
   g_test_add_func ("/ics/css-colors", test_css_colors);
 
