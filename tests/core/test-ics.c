@@ -344,6 +344,50 @@ test_overlay_events (Fixture       *f,
 }
 
 static void
+test_feed_definitions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupFeed) found = NULL;
+  g_autoptr(LineupPost) post = add (f, "In the window", "Body", 2026, 12, 10, 600, LINEUP_STAGE_DRAFT);
+  char *filter[] = { "stage=draft", NULL };
+  g_autofree char *path = g_build_filename (f->dir, "feed.ics", NULL);
+  g_autofree char *text = NULL;
+  LineupFeed feed = { "Team", LINEUP_FEED_FILE, path, NULL, filter, 3650, 3650, "titles", 30, 60, FALSE, TRUE };
+
+  g_assert_true (lineup_store_save_feed (f->store, &feed, TRUE, &error));
+  g_assert_false (lineup_store_save_feed (f->store, &feed, TRUE, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* What Preferences does when a feed is edited: the same name, new values. */
+  feed.privacy = "full";
+  feed.auto_publish = FALSE;
+  g_assert_true (lineup_store_save_feed (f->store, &feed, FALSE, &error));
+  found = lineup_store_find_feed (f->store, "team");
+  g_assert_cmpstr (found->privacy, ==, "full");
+  g_assert_false (found->auto_publish);
+  g_assert_cmpstr (found->filter[0], ==, "stage=draft");
+
+  g_assert_cmpint (lineup_feed_publish (f->store, "Team", NULL, FALSE, &error), ==, 1);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "DESCRIPTION:Goal: Trust"));
+  g_clear_pointer (&found, lineup_feed_free);
+  found = lineup_store_find_feed (f->store, "Team");
+  g_assert_cmpint (found->last_items, ==, 1);
+  g_assert_null (found->last_error);
+
+  /* An address where a file is expected, and the other way round. */
+  feed.kind = LINEUP_FEED_WEBDAV;
+  g_assert_false (lineup_store_save_feed (f->store, &feed, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "http:// or https://"));
+  g_clear_error (&error);
+
+  g_assert_true (lineup_store_remove_feed (f->store, "Team", &error));
+  g_assert_null (lineup_store_find_feed (f->store, "Team"));
+}
+
+static void
 test_css_colors (void)
 {
   g_assert_cmpstr (lineup_css_color_name ("#ff0000"), ==, "red");
@@ -365,6 +409,7 @@ main (int   argc,
   ADD ("/ics/parse-back", test_parse_back);
   ADD ("/ics/uid-and-sequence", test_uid_and_sequence);
   ADD ("/overlay/events", test_overlay_events);
+  ADD ("/feed/definitions", test_feed_definitions);
 #undef ADD
   g_test_add_func ("/ics/css-colors", test_css_colors);
 
