@@ -79,6 +79,7 @@ struct _LineupStore
   GHashTable *cache_index;  /* id → post in cache (borrowed) */
   gint64 cache_version;
   gint64 seen_version;      /* data_version when we last looked at the file */
+  char *seen_generation;    /* meta posts_generation then: did the posts change? */
   GFileMonitor *monitor;    /* on the WAL file, which every commit writes */
   guint refresh_source;
 
@@ -1153,6 +1154,21 @@ end_operation (LineupStore  *self,
       ok = FALSE;
     }
 
+  /* A transaction that wrote posts says so, for other processes: their
+   * refresh tells a change of posts (which voids their undo history) from
+   * a change of settings or of a feed's last result (which does not). */
+  if (ok)
+    for (guint i = 0; i < self->pending->len; i++)
+      if (g_array_index (self->pending, PendingSignal, i).kind == PENDING_POST)
+        {
+          if (!exec_sql (self, "INSERT INTO meta (key, value) VALUES ('posts_generation', '1') "
+                               "ON CONFLICT (key) DO UPDATE SET value = CAST (value AS INTEGER) + 1", error))
+            ok = FALSE;
+          g_free (self->seen_generation);
+          self->seen_generation = read_meta (self, "posts_generation");
+          break;
+        }
+
   if (ok && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       set_sqlite_error (self, error, _("save the plan"));
@@ -1294,6 +1310,7 @@ lineup_store_finalize (GObject *object)
 
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->seen_generation, g_free);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
@@ -1665,6 +1682,7 @@ lineup_store_open (const char  *path,
   if (!load_pillars (self, error) || !load_types (self, error) || !load_campaigns (self, error))
     return NULL;
   self->seen_version = read_data_version (self);
+  self->seen_generation = read_meta (self, "posts_generation");
 
   return g_steal_pointer (&self);
 }
@@ -1707,6 +1725,21 @@ lineup_store_refresh (LineupStore *self)
   if (version == self->seen_version)
     return FALSE;
   self->seen_version = version;
+
+  /* Only settings changed (a feed's result, an overlay's copy, a target):
+   * read them again, keep the posts and the undo history. */
+  {
+    g_autofree char *generation = read_meta (self, "posts_generation");
+
+    if (g_strcmp0 (generation, self->seen_generation) == 0)
+      {
+        reload_caches (self);
+        g_signal_emit (self, signals[PLAN_CHANGED], 0);
+        return FALSE;
+      }
+    g_free (self->seen_generation);
+    self->seen_generation = g_steal_pointer (&generation);
+  }
 
   g_clear_pointer (&self->cache_index, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_ptr_array_unref);

@@ -806,6 +806,23 @@ test_refresh (Fixture       *f,
   g_assert_false (lineup_store_refresh (f->store));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
+  /* A setting written elsewhere (a feed's last result, a target) is read
+   * again, but our posts and our undo history stay: nothing of ours can
+   * be overwritten by it. */
+  {
+    int plan_changed = 0;
+    gint64 type_id = f->type_id;
+
+    g_signal_connect_swapped (f->store, "plan-changed", G_CALLBACK (count_signal), &plan_changed);
+    g_assert_true (lineup_store_set_type_target (other, type_id, 5, 95, &error));
+    g_assert_false (lineup_store_refresh (f->store));
+    g_assert_cmpint (plan_changed, ==, 1);
+    g_assert_cmpint (reloaded, ==, 0);
+    g_assert_cmpfloat (lineup_content_type_get_target_max (lineup_store_get_content_type (f->store, type_id)), ==, 95);
+    g_assert_true (lineup_store_can_undo (f->store));
+    g_signal_handlers_disconnect_by_data (f->store, &plan_changed);
+  }
+
   lineup_post_set_title (post, "Theirs");
   lineup_post_set_pillar_id (post, f->pillar_id);
   lineup_post_set_type_id (post, f->type_id);

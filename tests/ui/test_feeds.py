@@ -53,6 +53,12 @@ def main():
     assert not os.path.exists(manual)
     feeds = {f["name"]: f for f in ui.cli_json("feed", "list", "--json")}
     assert feeds["Auto"]["last_error"] is None and feeds["Auto"]["last_items"] > 0, feeds["Auto"]
+    # The background publish wrote to the plan, but only the feed's result:
+    # the move can still be undone.
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+z")
+    ui.wait_for("the move undone after the publish",
+                lambda: ui.cli_json("post", "show", question["id"], "--json")["stage"] == "draft")
 
     # Publish now, from Preferences → Sharing.
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
