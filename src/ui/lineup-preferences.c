@@ -34,6 +34,8 @@ struct _LineupPreferences
   GtkWidget *new_overlay_source;
   guint rebuild_id;
   gboolean saving;             /* a change made here: no rebuild under the pointer */
+  const char *refocus;         /* the "Add …" field to give the keyboard back to after a rebuild */
+  GHashTable *add_rows;        /* that title → its new row */
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreferences, lineup_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -173,6 +175,8 @@ static void
 on_add_member_cb (AdwEntryRow       *row,
                   LineupPreferences *self)
 {
+  /* Typing one after another: the keyboard stays in this field. */
+  self->refocus = "Add a member";
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupMember) existing = lineup_store_find_member (self->store, gtk_editable_get_text (GTK_EDITABLE (row)));
 
@@ -223,6 +227,7 @@ build_team (LineupPreferences *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   add = entry_row (_("Add a member"), NULL);
+  g_hash_table_replace (self->add_rows, (gpointer) "Add a member", add);
   g_signal_connect (add, "apply", G_CALLBACK (on_add_member_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
   return group;
@@ -293,6 +298,8 @@ static void
 on_add_step_cb (AdwEntryRow       *row,
                 LineupPreferences *self)
 {
+  /* Typing one after another: the keyboard stays in this field. */
+  self->refocus = "Add a step";
   g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (self->store);
   g_autoptr(GPtrArray) team = lineup_store_get_team (self->store);
   g_autoptr(GStrvBuilder) approvers = g_strv_builder_new ();
@@ -405,6 +412,7 @@ build_chain (LineupPreferences *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
     }
   add = entry_row (_("Add a step"), NULL);
+  g_hash_table_replace (self->add_rows, (gpointer) "Add a step", add);
   g_signal_connect (add, "apply", G_CALLBACK (on_add_step_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
 
@@ -444,6 +452,8 @@ static void
 on_add_item_cb (AdwEntryRow       *row,
                 LineupPreferences *self)
 {
+  /* Typing one after another: the keyboard stays in this field. */
+  self->refocus = "Add an item";
   g_autoptr(GError) error = NULL;
 
   if (!lineup_store_add_checklist_item (self->store, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
@@ -476,6 +486,7 @@ build_checklist (LineupPreferences *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   add = entry_row (_("Add an item"), NULL);
+  g_hash_table_replace (self->add_rows, (gpointer) "Add an item", add);
   g_signal_connect (add, "apply", G_CALLBACK (on_add_item_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
   return group;
@@ -1032,6 +1043,8 @@ build_overlays (LineupPreferences *self)
 static void
 rebuild (LineupPreferences *self)
 {
+  GtkWidget *refocus;
+
   GtkWidget *(*builders[3]) (LineupPreferences *) = { build_team, build_chain, build_checklist };
   GtkWidget *(*mix_builders[3]) (LineupPreferences *) = { build_type_targets, build_pillar_targets, build_counted_stages };
 
@@ -1057,6 +1070,10 @@ rebuild (LineupPreferences *self)
     adw_preferences_page_remove (self->sharing_page, ADW_PREFERENCES_GROUP (self->overlays_group));
   self->overlays_group = build_overlays (self);
   adw_preferences_page_add (self->sharing_page, ADW_PREFERENCES_GROUP (self->overlays_group));
+
+  if (self->refocus && (refocus = g_hash_table_lookup (self->add_rows, self->refocus)))
+    gtk_widget_grab_focus (refocus);
+  self->refocus = NULL;
 }
 
 static void
@@ -1069,6 +1086,7 @@ lineup_preferences_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->add_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (lineup_preferences_parent_class)->dispose (object);
 }
@@ -1084,6 +1102,7 @@ lineup_preferences_class_init (LineupPreferencesClass *klass)
 static void
 lineup_preferences_init (LineupPreferences *self)
 {
+  self->add_rows = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);

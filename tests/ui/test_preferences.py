@@ -46,6 +46,11 @@ def main():
                 lambda: "6. Legal has checked the claims" in ui.cli("checklist", "list"))
     ui.wait_for("the preferences showing it",
                 lambda: ui.find(prefs, name="Remove item 6", visible=False))
+    # The keyboard stays in the field: the next item goes straight in.
+    time.sleep(0.3)
+    ui.xdotool("type", "--delay", "20", "Claims checked")
+    ui.xdotool("key", "Return")
+    ui.wait_for("the second new item", lambda: "7. Claims checked" in ui.cli("checklist", "list"))
     ui.screenshot(ui.SHOT.replace(".png", "-preferences.png"))
 
     # The Content Mix page: a type's target range, saved at once, and the
@@ -72,8 +77,8 @@ def main():
     draft = ui.wait_for("the Draft column", lambda: ui.find(frame, prefix="Draft,", role="list"))
     card = ui.wait_for("the card", lambda: ui.settled(ui.find(draft, name=question["title"], role="push button")))
     # The board follows the plan's checklist at once.
-    ui.wait_for("the card counting six items",
-                lambda: "Checklist: 0 of 6 ticked" in (ui.find(draft, name=question["title"]).description or ""))
+    ui.wait_for("the card counting seven items",
+                lambda: "Checklist: 0 of 7 ticked" in (ui.find(draft, name=question["title"]).description or ""))
     ui.click(card)
     ui.xdotool("key", "--clearmodifiers", "alt+Right")
     ui.wait_for("the post in review",
