@@ -57,6 +57,8 @@ static void
 toast (LineupPreferences *self,
        const char        *message)
 {
+  /* Something went wrong or was said: the keyboard stays where it is. */
+  self->refocus = NULL;
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
 
