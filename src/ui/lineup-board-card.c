@@ -27,7 +27,6 @@ struct _LineupBoardCard
   PangoLayout *progress[3];   /* approvals, checklist, comments; text "" when not shown */
   PangoLayout *request;
   GtkIconPaintable *type_icon;
-  GtkWidget *menu;
   int laid_out_width;
 };
 
@@ -75,32 +74,22 @@ card_action (GtkWidget  *widget,
     emit_move (self, g_variant_get_int32 (param));
 }
 
-static void
-show_menu (LineupBoardCard *self,
-           double           x,
-           double           y)
+static GMenuModel *
+build_menu (GtkWidget *card)
 {
-  if (self->menu == NULL)
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) stages = g_menu_new ();
+
+  g_menu_append (menu, _("_Open"), "card.open");
+  for (int i = 0; i < LINEUP_N_STAGES; i++)
     {
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autoptr(GMenu) stages = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (lineup_stage_to_label (i), NULL);
 
-      g_menu_append (menu, _("_Open"), "card.open");
-      for (int i = 0; i < LINEUP_N_STAGES; i++)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (lineup_stage_to_label (i), NULL);
-
-          g_menu_item_set_action_and_target (item, "card.move-to-stage", "i", i);
-          g_menu_append_item (stages, item);
-        }
-      g_menu_append_section (menu, _("Move to Stage"), G_MENU_MODEL (stages));
-      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      g_menu_item_set_action_and_target (item, "card.move-to-stage", "i", i);
+      g_menu_append_item (stages, item);
     }
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  g_menu_append_section (menu, _("Move to Stage"), G_MENU_MODEL (stages));
+  return G_MENU_MODEL (menu);
 }
 
 static LineupPost *
@@ -110,19 +99,11 @@ card_get_post (GtkWidget *card)
 }
 
 static void
-card_show_menu (GtkWidget *card,
-                double     x,
-                double     y)
-{
-  show_menu ((LineupBoardCard *) card, x, y);
-}
-
-static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  show_menu (LINEUP_BOARD_CARD (widget), 8, gtk_widget_get_height (widget));
+  lineup_card_popup_menu (widget, 8, gtk_widget_get_height (widget));
 }
 
 static gboolean
@@ -440,7 +421,6 @@ lineup_board_card_dispose (GObject *object)
   LineupBoardCard *self = (LineupBoardCard *) object;
   GtkWidget *child;
 
-  g_clear_pointer (&self->menu, gtk_widget_unparent);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->post);
@@ -517,7 +497,7 @@ lineup_board_card_init (LineupBoardCard *self)
   pango_layout_set_ellipsize (self->request, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (self->request, -3);
 
-  lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE, card_get_post, card_show_menu);
+  lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE, card_get_post, build_menu);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);

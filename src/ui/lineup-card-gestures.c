@@ -8,7 +8,8 @@
 
 typedef struct {
   LineupCardPostFunc get_post;
-  LineupCardMenuFunc show_menu;
+  LineupCardMenuFunc build_menu;
+  GtkWidget *menu;     /* a child of the card once made; weak */
 } Gestures;
 
 static Gestures *
@@ -62,6 +63,30 @@ on_pressed_cb (GtkGestureClick *gesture,
     g_signal_emit_by_name (card, "open-post", post);
 }
 
+void
+lineup_card_popup_menu (GtkWidget *card,
+                        double     x,
+                        double     y)
+{
+  Gestures *gestures = gestures_of (card);
+
+  g_return_if_fail (gestures != NULL);
+
+  if (gestures->menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = gestures->build_menu (card);
+
+      gestures->menu = gtk_popover_menu_new_from_model (model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (gestures->menu), FALSE);
+      gtk_widget_set_halign (gestures->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (gestures->menu, card);
+      /* The card unparents its children when it goes. */
+      g_object_add_weak_pointer (G_OBJECT (gestures->menu), (gpointer *) &gestures->menu);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (gestures->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (gestures->menu));
+}
+
 static void
 on_secondary_pressed_cb (GtkGestureClick *gesture,
                          int              n_press,
@@ -70,22 +95,30 @@ on_secondary_pressed_cb (GtkGestureClick *gesture,
                          GtkWidget       *card)
 {
   gtk_widget_grab_focus (card);
-  gestures_of (card)->show_menu (card, x, y);
+  lineup_card_popup_menu (card, x, y);
+}
+
+static void
+gestures_free (Gestures *gestures)
+{
+  if (gestures->menu)
+    g_object_remove_weak_pointer (G_OBJECT (gestures->menu), (gpointer *) &gestures->menu);
+  g_free (gestures);
 }
 
 void
 lineup_card_add_gestures (GtkWidget          *card,
                           GdkDragAction       actions,
                           LineupCardPostFunc  get_post,
-                          LineupCardMenuFunc  show_menu)
+                          LineupCardMenuFunc  build_menu)
 {
   Gestures *gestures = g_new0 (Gestures, 1);
   GtkDragSource *drag;
   GtkGesture *click;
 
   gestures->get_post = get_post;
-  gestures->show_menu = show_menu;
-  g_object_set_data_full (G_OBJECT (card), "lineup-card-gestures", gestures, g_free);
+  gestures->build_menu = build_menu;
+  g_object_set_data_full (G_OBJECT (card), "lineup-card-gestures", gestures, (GDestroyNotify) gestures_free);
 
   drag = gtk_drag_source_new ();
   gtk_drag_source_set_actions (drag, actions);

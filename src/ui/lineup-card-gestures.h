@@ -16,13 +16,17 @@
 G_BEGIN_DECLS
 
 typedef LineupPost *(*LineupCardPostFunc) (GtkWidget *card);
-typedef void        (*LineupCardMenuFunc) (GtkWidget *card,
-                                           double     x,
-                                           double     y);
+/* The card's context menu, built the first time it is needed (new ref). */
+typedef GMenuModel *(*LineupCardMenuFunc) (GtkWidget *card);
 
 void lineup_card_add_gestures (GtkWidget          *card,
                                GdkDragAction       actions,
                                LineupCardPostFunc  get_post,
-                               LineupCardMenuFunc  show_menu);
+                               LineupCardMenuFunc  build_menu);
+/* Opens the context menu at (@x, @y) of the card: a right click does, and
+ * the cards' keyboard action (Menu, Shift+F10). */
+void lineup_card_popup_menu   (GtkWidget          *card,
+                               double              x,
+                               double              y);
 
 G_END_DECLS

@@ -29,7 +29,6 @@ struct _LineupPostCard
   gboolean compact;
   GtkWidget *stage_dot;
   char *stage_class;
-  GtkWidget *menu;          /* context menu, made on first use */
   GtkWidget *date_popover;  /* "Move to Date…" */
   GtkWidget *calendar;
 };
@@ -164,31 +163,21 @@ card_action (GtkWidget  *widget,
     g_signal_emit (self, signals[DELETE_POST], 0, post);
 }
 
-static void
-show_menu (LineupPostCard *self,
-           double          x,
-           double          y)
+static GMenuModel *
+build_menu (GtkWidget *card)
 {
-  if (self->menu == NULL)
-    {
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autoptr(GMenu) edit = g_menu_new ();
-      g_autoptr(GMenu) danger = g_menu_new ();
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) danger = g_menu_new ();
 
-      g_menu_append (edit, _("_Open"), "card.open");
-      g_menu_append (edit, _("_Move to Date…"), "card.move-to-date");
-      g_menu_append (edit, _("D_uplicate"), "card.duplicate");
-      g_menu_append (edit, _("Move to _Backlog"), "card.backlog");
-      g_menu_append (danger, _("_Delete"), "card.delete");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
-      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-    }
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  g_menu_append (edit, _("_Open"), "card.open");
+  g_menu_append (edit, _("_Move to Date…"), "card.move-to-date");
+  g_menu_append (edit, _("D_uplicate"), "card.duplicate");
+  g_menu_append (edit, _("Move to _Backlog"), "card.backlog");
+  g_menu_append (danger, _("_Delete"), "card.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
+  return G_MENU_MODEL (menu);
 }
 
 static LineupPost *
@@ -198,19 +187,11 @@ card_get_post (GtkWidget *card)
 }
 
 static void
-card_show_menu (GtkWidget *card,
-                double     x,
-                double     y)
-{
-  show_menu ((LineupPostCard *) card, x, y);
-}
-
-static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  show_menu (LINEUP_POST_CARD (widget), 8, gtk_widget_get_height (widget));
+  lineup_card_popup_menu (widget, 8, gtk_widget_get_height (widget));
 }
 
 static gboolean
@@ -288,7 +269,6 @@ lineup_post_card_dispose (GObject *object)
   LineupPostCard *self = (LineupPostCard *) object;
   GtkWidget *child;
 
-  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->date_popover, gtk_widget_unparent);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -383,7 +363,7 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_set_valign (self->stage_dot, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->stage_dot, GTK_WIDGET (self));
 
-  lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE | GDK_ACTION_COPY, card_get_post, card_show_menu);
+  lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE | GDK_ACTION_COPY, card_get_post, build_menu);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
