@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "lineup-core.h"
+#include "lineup-test-util.h"
 #include "lineup-store-private.h"
 
 #define ROUNDS 20
@@ -396,14 +397,7 @@ test_kill9 (void)
 
   g_rand_free (rand);
 
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  lineup_test_remove_tree (dir);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lineup-core.h"
+#include "lineup-test-util.h"
 
 typedef struct {
   char *dir;
@@ -38,15 +39,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  lineup_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lineup-core.h"
+#include "lineup-test-util.h"
 #include "lineup-store-private.h"
 
 typedef struct {
@@ -44,28 +45,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  lineup_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -866,16 +850,6 @@ test_refresh (Fixture       *f,
 
 /* ---- migrations and opening bad files ---- */
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 static void
 test_migrations (void)
 {
@@ -926,12 +900,12 @@ test_migrations (void)
     g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
-    before = file_digest (path);
+    before = lineup_test_file_digest (path);
     g_assert_null (lineup_store_open (path, &error));
     g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NEWER_SCHEMA);
     g_assert_nonnull (strstr (error->message, "newer"));
     g_clear_error (&error);
-    after = file_digest (path);
+    after = lineup_test_file_digest (path);
     g_assert_cmpstr (before, ==, after);
   }
 
@@ -961,7 +935,7 @@ test_migrations (void)
     g_clear_error (&error);
   }
 
-  remove_tree (dir);
+  lineup_test_remove_tree (dir);
 }
 
 /* ---- import and demo ---- */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lineup-core.h"
+#include "lineup-test-util.h"
 #include "lineup-store-private.h"
 
 typedef struct {
@@ -40,15 +41,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  lineup_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -104,16 +98,6 @@ tick_all (Fixture    *f,
     }
 }
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
-}
-
 /* Every from → to pair: allowed or refused with the expected reason. */
 static void
 test_move_matrix (Fixture       *f,
@@ -141,7 +125,7 @@ test_move_matrix (Fixture       *f,
         gboolean ok;
 
         tick_all (f, id);
-        before = file_digest (f->path);
+        before = lineup_test_file_digest (f->path);
         ok = lineup_workflow_move (f->store, id, to, NULL, NULL, NULL, &error);
         if (expected[from][to] == NULL)
           {
@@ -160,7 +144,7 @@ test_move_matrix (Fixture       *f,
                        lineup_stage_to_key (to), error->message, expected[from][to]);
             g_assert_cmpint (stage_of (f, id), ==, from);
             /* A refused move writes nothing at all. */
-            after = file_digest (f->path);
+            after = lineup_test_file_digest (f->path);
             g_assert_cmpstr (before, ==, after);
           }
       }
@@ -535,15 +519,7 @@ test_migration_adds_checklist (Fixture       *f,
   items = lineup_store_get_checklist (store);
   g_assert_cmpuint (items->len, ==, 5);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
-  g_clear_object (&store);
-  g_unlink (backup);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_unlink (path);
+  /* The fixture's tear-down removes the file, its backup and companions. */
 }
 
 int
