@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "bench-frame.h"
 
 static gboolean painted;
@@ -54,22 +52,6 @@ bench_time_to_frame (GtkWidget *window,
   if (work)
     *work = ((acted - t0) + (frame_end - (frame_start ? frame_start : acted))) / 1000.0;
   return (frame_end - t0) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-double
-bench_median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-  return values[n / 2];
 }
 
 void

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "bench-util.h"
+
 /* Starts watching @window's frame clock (call once it is mapped). */
 void   bench_frame_watch   (GtkWidget  *window);
 /* Runs @action and waits for the frame that shows its result; returns the
@@ -15,8 +17,5 @@ double bench_time_to_frame (GtkWidget  *window,
                             void      (*action) (gpointer),
                             gpointer    data,
                             double     *work);
-/* Sorts @values and returns the middle one. */
-double bench_median        (double     *values,
-                            int         n);
 /* An action that does nothing: the baseline frame. */
 void   bench_nothing       (gpointer    data);

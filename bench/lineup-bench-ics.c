@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "lineup-core.h"
+#include "bench-util.h"
 
 #define EXPORT_BUDGET_MS 100.0
 #define ROUNDS 7
@@ -46,20 +47,6 @@ static const char node_writer[] =
   "  end: new Date(Date.UTC(2026, 0, 1, 9, 30) + i * 3600000), summary: 'Post ' + i + ': a title of planning length' });\n"
   "cal.toString();\n"
   "console.log(Number(process.hrtime.bigint() - t0) / 1e6);\n";
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
 
 static double
 run_writer (const char *program,
@@ -131,15 +118,13 @@ main (int   argc,
 
   for (int r = 0; r < ROUNDS; r++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autofree char *text = lineup_ics_export (store, posts, NULL, &length);
 
-      times[r] = now_ms () - t0;
+      times[r] = bench_now_ms () - t0;
     }
-  qsort (times, ROUNDS, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-
   {
-    double ours = times[ROUNDS / 2];
+    double ours = bench_median (times, ROUNDS);
     double python = run_writer ("/usr/bin/python3", "-c", python_writer, n_posts);
     double node = run_writer ("node", "-e", node_writer, n_posts);
 

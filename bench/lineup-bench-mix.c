@@ -17,32 +17,11 @@
 #include <sqlite3.h>
 
 #include "lineup-core.h"
+#include "bench-util.h"
 
 #define MONTH_BUDGET_MS 5.0
 #define CHANGE_BUDGET_MS 1.0
 #define ROUNDS 21
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-  return values[n / 2];
-}
 
 int
 main (int   argc,
@@ -112,10 +91,10 @@ main (int   argc,
       g_date_set_dmy (&from, 1, 1 + r % 12, 2026 + (r / 12));
       to = from;
       g_date_add_months (&to, 1);
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       lineup_mix_set_range (mix, &from, &to);
       report = lineup_mix_get_report (mix);
-      month[r] = now_ms () - t0;
+      month[r] = bench_now_ms () - t0;
       in_month = report->total;
     }
 
@@ -130,7 +109,7 @@ main (int   argc,
     for (int r = 0; r < ROUNDS; r++)
       {
         GDate from, to;
-        double t0 = now_ms ();
+        double t0 = bench_now_ms ();
 
         g_date_clear (&from, 1);
         g_date_set_dmy (&from, 1, 1 + r % 12, 2026 + (r / 12));
@@ -141,7 +120,7 @@ main (int   argc,
         while (sqlite3_step (stmt) == SQLITE_ROW)
           ;
         sqlite3_reset (stmt);
-        bare[r] = now_ms () - t0;
+        bare[r] = bench_now_ms () - t0;
       }
     sqlite3_finalize (stmt);
     sqlite3_close (db);
@@ -168,15 +147,15 @@ main (int   argc,
         double t0;
 
         lineup_post_set_type_id (after, type_ids[r % 5]);
-        t0 = now_ms ();
+        t0 = bench_now_ms ();
         /* What the store's post-changed signal does, and the report after. */
         report = lineup_mix_preview (mix, before, after);
-        change[r] = now_ms () - t0;
+        change[r] = bench_now_ms () - t0;
       }
   }
 
   {
-    double m = median (month, ROUNDS), c = median (change, ROUNDS), b = median (bare, ROUNDS);
+    double m = bench_median (month, ROUNDS), c = bench_median (change, ROUNDS), b = bench_median (bare, ROUNDS);
 
     g_print ("Lineup mix benchmark: %d posts over two years, ~%u in a month (median of %d)\n",
              n_posts, in_month, ROUNDS);

@@ -20,15 +20,10 @@
 #include <unistd.h>
 
 #include "lineup-core.h"
+#include "bench-util.h"
 
 #define MONTH_BUDGET_MS 2.0
 #define RSS_BUDGET_MB 120.0
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 static double
 rss_mb (void)
@@ -40,21 +35,6 @@ rss_mb (void)
     return -1;
   line = strstr (status, "VmRSS:");
   return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : -1;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
 }
 
 /* Runs in a child so the parent's memory shows only what reading costs. */
@@ -88,7 +68,7 @@ generate (const char *path,
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, 1, 2026);
 
-  t0 = now_ms ();
+  t0 = bench_now_ms ();
   for (guint done = 0; done < n_posts; done += chunk)
     {
       lineup_store_begin (store, "Generate");
@@ -121,7 +101,7 @@ generate (const char *path,
       if (!lineup_store_commit (store, &error))
         g_error ("%s", error->message);
     }
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 /* The same rows as lineup_store_list_posts, stepped through with bare SQLite. */
@@ -132,7 +112,7 @@ baseline_month (sqlite3 *db,
                 guint   *out_rows)
 {
   static sqlite3_stmt *stmt;
-  double t0 = now_ms ();
+  double t0 = bench_now_ms ();
   guint rows = 0;
   gsize bytes = 0;
 
@@ -152,7 +132,7 @@ baseline_month (sqlite3 *db,
   sqlite3_reset (stmt);
   if (out_rows)
     *out_rows = rows + (bytes == 0);
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 /* Loads every month of the two years three times (the first pass warms
@@ -181,11 +161,11 @@ measure_months (LineupStore *store,
         from = lineup_store_local_to_utc (store, &first, 0);
         to = lineup_store_local_to_utc (store, &next, 0);
 
-        t0 = now_ms ();
+        t0 = bench_now_ms ();
         {
           g_autoptr(GPtrArray) posts = lineup_store_list_posts (store, from, to, &error);
 
-          ms = now_ms () - t0;
+          ms = bench_now_ms () - t0;
           g_assert_nonnull (posts);
           *month_posts = MAX (*month_posts, posts->len);
         }
@@ -265,7 +245,7 @@ main (int   argc,
     sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                       "CREATE TABLE p (id TEXT PRIMARY KEY, title TEXT, body TEXT, at INTEGER) WITHOUT ROWID;"
                       "CREATE INDEX p_at ON p(at);", NULL, NULL, NULL);
-    t0 = now_ms ();
+    t0 = bench_now_ms ();
     sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
     sqlite3_prepare_v2 (db, "INSERT INTO p VALUES (?, ?, ?, ?)", -1, &stmt, NULL);
     for (int i = 0; i < n_posts; i++)
@@ -280,7 +260,7 @@ main (int   argc,
       }
     sqlite3_finalize (stmt);
     sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-    base_insert = now_ms () - t0;
+    base_insert = bench_now_ms () - t0;
     sqlite3_close (db);
     g_unlink (scratch);
     {
@@ -296,9 +276,9 @@ main (int   argc,
 
   rss_before = rss_mb ();
   {
-    double t0 = now_ms ();
+    double t0 = bench_now_ms ();
     store = lineup_store_open (path, &error);
-    open_ms = now_ms () - t0;
+    open_ms = bench_now_ms () - t0;
   }
   if (store == NULL)
     g_error ("%s", error->message);
@@ -308,8 +288,8 @@ main (int   argc,
 
   /* 1. As a one-off command does: straight from the file. */
   measure_months (store, raw, store_times, base_times, &month_posts);
-  disk_ms = median (store_times);
-  base_ms = median (base_times);
+  disk_ms = bench_median ((double *) store_times->data, store_times->len);
+  base_ms = bench_median ((double *) base_times->data, base_times->len);
   g_print ("  open the plan:                                 %8.2f ms\n", open_ms);
   g_print ("  load one month from the file (≈%u posts):    %8.3f ms  (bare SQLite %.3f ms, ×%.1f) — the command line's path\n",
            month_posts, disk_ms, base_ms, disk_ms / base_ms);
@@ -317,9 +297,9 @@ main (int   argc,
   /* 2. As the app does: it reads the whole plan once for its views, and the
    * store answers month queries from that index from then on. */
   {
-    double t0 = now_ms ();
+    double t0 = bench_now_ms ();
     g_autoptr(LineupPostModel) model = lineup_post_model_new (store);
-    double load_all_ms = now_ms () - t0;
+    double load_all_ms = bench_now_ms () - t0;
 
     rss_after = rss_mb ();
     g_print ("  read the whole plan once (%u posts):        %8.1f ms  RSS %.1f MB (+%.1f MB for the posts)  budget %.0f MB  %s\n",
@@ -329,8 +309,8 @@ main (int   argc,
     g_array_set_size (store_times, 0);
     g_array_set_size (base_times, 0);
     measure_months (store, raw, store_times, base_times, &month_posts);
-    month_ms = median (store_times);
-    base_ms = median (base_times);
+    month_ms = bench_median ((double *) store_times->data, store_times->len);
+    base_ms = bench_median ((double *) base_times->data, base_times->len);
     g_print ("  load one month, plan open in the app:          %8.3f ms  budget %.1f ms  %s  (bare SQLite %.3f ms, ×%.2f)\n",
              month_ms, MONTH_BUDGET_MS, month_ms < MONTH_BUDGET_MS ? "OK" : "OVER",
              base_ms, month_ms / base_ms);

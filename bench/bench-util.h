@@ -1,0 +1,13 @@
+/* bench-util.h: the clock and median every benchmark reads its numbers with.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+/* Monotonic time in milliseconds. */
+double bench_now_ms  (void);
+/* Sorts @values and returns the middle one. */
+double bench_median  (double *values,
+                      int     n);
