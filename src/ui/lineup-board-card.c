@@ -98,14 +98,6 @@ card_get_post (GtkWidget *card)
   return ((LineupBoardCard *) card)->post;
 }
 
-static void
-menu_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  lineup_card_popup_menu (widget, 8, gtk_widget_get_height (widget));
-}
-
 static gboolean
 on_key_pressed_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -454,9 +446,7 @@ lineup_board_card_class_init (LineupBoardCardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "card.open", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-stage", "i", card_action);
-  gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
+  lineup_card_class_add_menu_action (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.menu", NULL);
 
   widget_class->get_request_mode = lineup_board_card_get_request_mode;

@@ -63,10 +63,11 @@ on_pressed_cb (GtkGestureClick *gesture,
     g_signal_emit_by_name (card, "open-post", post);
 }
 
-void
-lineup_card_popup_menu (GtkWidget *card,
-                        double     x,
-                        double     y)
+/* Opens the context menu at (@x, @y) of the card. */
+static void
+popup_menu (GtkWidget *card,
+            double     x,
+            double     y)
 {
   Gestures *gestures = gestures_of (card);
 
@@ -88,6 +89,22 @@ lineup_card_popup_menu (GtkWidget *card,
 }
 
 static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  popup_menu (widget, 8, gtk_widget_get_height (widget));
+}
+
+void
+lineup_card_class_add_menu_action (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
+}
+
+static void
 on_secondary_pressed_cb (GtkGestureClick *gesture,
                          int              n_press,
                          double           x,
@@ -95,7 +112,7 @@ on_secondary_pressed_cb (GtkGestureClick *gesture,
                          GtkWidget       *card)
 {
   gtk_widget_grab_focus (card);
-  lineup_card_popup_menu (card, x, y);
+  popup_menu (card, x, y);
 }
 
 static void

@@ -23,10 +23,8 @@ void lineup_card_add_gestures (GtkWidget          *card,
                                GdkDragAction       actions,
                                LineupCardPostFunc  get_post,
                                LineupCardMenuFunc  build_menu);
-/* Opens the context menu at (@x, @y) of the card: a right click does, and
- * the cards' keyboard action (Menu, Shift+F10). */
-void lineup_card_popup_menu   (GtkWidget          *card,
-                               double              x,
-                               double              y);
+/* The "card.menu" action, bound to Menu and Shift+F10, opening the context
+ * menu below the card's corner. */
+void lineup_card_class_add_menu_action (GtkWidgetClass *widget_class);
 
 G_END_DECLS

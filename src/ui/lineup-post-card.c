@@ -186,14 +186,6 @@ card_get_post (GtkWidget *card)
   return ((LineupPostCard *) card)->post;
 }
 
-static void
-menu_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  lineup_card_popup_menu (widget, 8, gtk_widget_get_height (widget));
-}
-
 static gboolean
 on_key_pressed_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -312,9 +304,7 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.backlog", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_action);
-  gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
+  lineup_card_class_add_menu_action (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.move-to-date", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
