@@ -4,12 +4,27 @@
  */
 #include "bench-util.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 double
 bench_now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+void
+bench_remove_plan (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (dir);
 }
 
 static int

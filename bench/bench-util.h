@@ -8,6 +8,9 @@
 
 /* Monotonic time in milliseconds. */
 double bench_now_ms  (void);
+/* Removes the benchmark's temporary folder @dir with the plan file in it
+ * and its -wal and -shm companions. */
+void   bench_remove_plan (const char *dir);
 /* Sorts @values and returns the middle one. */
 double bench_median  (double *values,
                       int     n);

@@ -168,13 +168,6 @@ main (int   argc,
 
   g_clear_object (&mix);
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  bench_remove_plan (dir);
   return 0;
 }

@@ -319,14 +319,7 @@ main (int   argc,
   sqlite3_close (raw);
   g_clear_object (&store);
   if (!keep)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (dir);
-    }
+    bench_remove_plan (dir);
 
   return month_ms < MONTH_BUDGET_MS ? 0 : 1;
 }
