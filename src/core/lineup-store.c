@@ -24,6 +24,7 @@
 
 #include "lineup-store.h"
 #include "lineup-store-private.h"
+#include "lineup-store-publish.h"
 #include "lineup-workflow.h"
 
 #define MAX_UNDO_STEPS 200
@@ -45,6 +46,7 @@ typedef enum {
   PENDING_TYPES,
   PENDING_CAMPAIGNS,
   PENDING_PLAN,
+  PENDING_PUBLISHING,
 } PendingKind;
 
 typedef struct {
@@ -116,6 +118,7 @@ enum {
   CAMPAIGNS_CHANGED,
   PLAN_CHANGED,
   RELOADED,
+  PUBLISHING_CHANGED,
   N_SIGNALS
 };
 
@@ -294,6 +297,62 @@ static const char * const migrations[] = {
   "  cache TEXT,"
   "  fetched_at INTEGER,"
   "  last_error TEXT"
+  ");",
+
+  /* 4 → 5: publishing. Accounts (never their secrets: those live in the
+   * Secret Service), which accounts each post goes to, the outbox of remote
+   * changes written in the same transaction as the local change that causes
+   * them, each post's sync state per account, and a log of results. */
+  "CREATE TABLE accounts ("
+  "  id TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('mastodon', 'bluesky', 'webhook')),"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 100),"
+  "  endpoint TEXT NOT NULL,"
+  "  handle TEXT,"
+  "  remote_user TEXT,"
+  "  client_id TEXT,"
+  "  text_limit INTEGER NOT NULL DEFAULT 0,"
+  "  url_length INTEGER NOT NULL DEFAULT 0,"
+  "  problem TEXT,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE post_targets ("
+  "  post_id TEXT NOT NULL REFERENCES posts(id),"
+  "  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (post_id, account_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX post_targets_by_account ON post_targets(account_id);"
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  op TEXT NOT NULL CHECK (op IN ('create', 'move', 'replace', 'cancel', 'publish')),"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX outbox_by_target ON outbox(post_id, account_id, id);"
+  "CREATE TABLE publish_state ("
+  "  post_id TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  state TEXT NOT NULL CHECK (state IN ('pending', 'synced', 'published', 'failed', 'conflict')),"
+  "  remote_id TEXT,"
+  "  remote_at INTEGER,"
+  "  remote_text TEXT,"
+  "  pending_key TEXT,"
+  "  url TEXT,"
+  "  message TEXT,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (post_id, account_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE publish_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  post_id TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  ok INTEGER NOT NULL,"
+  "  message TEXT"
   ");",
 };
 
@@ -1106,6 +1165,9 @@ emit_pending (LineupStore *self,
         case PENDING_PLAN:
           g_signal_emit (self, signals[PLAN_CHANGED], 0);
           break;
+        case PENDING_PUBLISHING:
+          g_signal_emit (self, signals[PUBLISHING_CHANGED], 0);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -1152,6 +1214,21 @@ end_operation (LineupStore  *self,
                    _("A change inside “%s” failed, so none of it was saved"),
                    self->label ? self->label : _("this change"));
       ok = FALSE;
+    }
+
+  /* The remote changes a change of posts causes go into the outbox in the
+   * same transaction: a crash can lose neither without the other. */
+  if (ok)
+    {
+      guint n = self->pending->len;
+
+      for (guint i = 0; i < n && ok; i++)
+        {
+          PendingSignal *p = &g_array_index (self->pending, PendingSignal, i);
+
+          if (p->kind == PENDING_POST && !_lineup_outbox_note_change (self, p->old_post, p->new_post, error))
+            ok = FALSE;
+        }
     }
 
   /* A transaction that wrote posts says so, for other processes: their
@@ -1407,6 +1484,9 @@ lineup_store_class_init (LineupStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[RELOADED] =
     g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PUBLISHING_CHANGED] =
+    g_signal_new ("publishing-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -4409,4 +4489,74 @@ lineup_store_get_today (LineupStore *self,
   g_date_clear (out_date, 1);
   g_date_set_dmy (out_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
+}
+
+/* ---- for src/core/publish (lineup-store-publish.h) ---- */
+
+sqlite3_stmt *
+_lineup_store_prepare (LineupStore  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return get_statement (self, sql, error);
+}
+
+void
+_lineup_store_finish (sqlite3_stmt *stmt)
+{
+  finish_statement (stmt);
+}
+
+gboolean
+_lineup_store_step_done (LineupStore   *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *what,
+                         GError       **error)
+{
+  return step_done (self, stmt, what, error);
+}
+
+gboolean
+_lineup_store_sqlite_error (LineupStore  *self,
+                            GError      **error,
+                            const char   *what)
+{
+  return set_sqlite_error (self, error, what);
+}
+
+gboolean
+_lineup_store_begin_publishing (LineupStore  *self,
+                                GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!begin_operation (self, NULL, error))
+    return FALSE;
+  queue_signal (self, PENDING_PUBLISHING, NULL, NULL);
+  return TRUE;
+}
+
+gboolean
+_lineup_store_end_publishing (LineupStore  *self,
+                              gboolean      ok,
+                              GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  return end_operation (self, ok, error);
+}
+
+void
+_lineup_store_publishing_changed (LineupStore *self)
+{
+  g_return_if_fail (LINEUP_IS_STORE (self));
+  queue_signal (self, PENDING_PUBLISHING, NULL, NULL);
+}
+
+LineupPost *
+_lineup_store_read_post (LineupStore  *self,
+                         const char   *id,
+                         GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return read_post (self, id, error);
 }

@@ -1,0 +1,83 @@
+/* lineup-account.h: the accounts a plan publishes to, and which posts go
+ * to which.
+ *
+ * An account row holds what is not secret (network, name, server address,
+ * handle, limits, the last problem); its token, app password or signing
+ * secret is in LineupSecrets under the account's id.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-store.h"
+#include "lineup-publisher.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LINEUP_ACCOUNT_MASTODON,
+  LINEUP_ACCOUNT_BLUESKY,
+  LINEUP_ACCOUNT_WEBHOOK,
+} LineupAccountKind;
+
+typedef struct {
+  char              *id;           /* a UUID, also the secrets' key */
+  LineupAccountKind  kind;
+  char              *name;         /* "lineup@social.example", unique in the plan */
+  char              *endpoint;     /* instance URL, PDS URL, webhook URL */
+  char              *handle;
+  char              *remote_user;  /* account id on the server, DID */
+  char              *client_id;    /* Mastodon OAuth app, when signed in through the browser */
+  guint              text_limit;
+  guint              url_length;
+  char              *problem;      /* why it cannot publish now ("401: …"), or NULL */
+  gint64             created_at;
+} LineupAccount;
+
+LineupAccount *lineup_account_new  (void);
+LineupAccount *lineup_account_copy (const LineupAccount *account);
+void           lineup_account_free (LineupAccount *account);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupAccount, lineup_account_free)
+
+const char *lineup_account_kind_to_key    (LineupAccountKind kind);   /* "mastodon" … */
+const char *lineup_account_kind_to_label  (LineupAccountKind kind);   /* "Mastodon" … */
+gboolean    lineup_account_kind_from_string (const char        *text,
+                                             LineupAccountKind *out_kind);
+/* Whether the network publishes at the time by itself (Mastodon) or needs
+ * Lineup's due dispatcher running then. */
+gboolean    lineup_account_kind_schedules_on_server (LineupAccountKind kind);
+
+/* Oldest first. Element type LineupAccount. */
+GPtrArray     *lineup_store_get_accounts      (LineupStore    *self,
+                                               GError        **error);
+/* By name (case-insensitive) or id. */
+LineupAccount *lineup_store_find_account      (LineupStore    *self,
+                                               const char     *name_or_id,
+                                               GError        **error);
+/* Adds @account (its id is made when NULL). The name must be free. */
+gboolean       lineup_store_add_account       (LineupStore    *self,
+                                               LineupAccount  *account,
+                                               GError        **error);
+/* Stores handle, limits, client id and problem of an existing account. */
+gboolean       lineup_store_update_account    (LineupStore    *self,
+                                               LineupAccount  *account,
+                                               GError        **error);
+/* Removes the account, its targets, its outbox and its sync states. Posts
+ * already scheduled on the server stay there (the message says so). */
+gboolean       lineup_store_remove_account    (LineupStore    *self,
+                                               const char     *id,
+                                               GError        **error);
+
+/* Sends the post (id or prefix) to the account, or stops sending it; a
+ * scheduled post gets a create (or cancel) in the outbox at once. */
+gboolean       lineup_store_set_post_target   (LineupStore    *self,
+                                               const char     *post_id,
+                                               const char     *account_id,
+                                               gboolean        on,
+                                               GError        **error);
+/* Ids of the accounts the post goes to. */
+GStrv          lineup_store_get_post_targets  (LineupStore    *self,
+                                               const char     *post_id,
+                                               GError        **error);
+
+G_END_DECLS
