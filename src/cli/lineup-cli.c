@@ -804,6 +804,39 @@ print_workflow (LineupStore *store,
     }
 }
 
+/* Where the post goes and how far it got on each account. */
+static void
+add_sync_json (JsonBuilder *builder,
+               LineupStore *store,
+               LineupPost  *post)
+{
+  g_autoptr(GPtrArray) rows = lineup_store_get_post_sync (store, lineup_post_get_id (post), NULL);
+  g_autofree char *url = lineup_store_get_published_url (store, lineup_post_get_id (post));
+
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, url);
+  json_builder_set_member_name (builder, "sync");
+  json_builder_begin_array (builder);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "account");
+      json_builder_add_string_value (builder, sync->account_name);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, lineup_sync_state_to_key (sync->state));
+      json_builder_set_member_name (builder, "remote_id");
+      json_builder_add_string_value (builder, sync->remote_id);
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, sync->url);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, sync->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_post_json (JsonBuilder *builder,
                LineupStore *store,
@@ -888,6 +921,7 @@ add_post_json (JsonBuilder *builder,
       json_builder_set_member_name (builder, "history");
       add_history_json (builder, history);
       add_workflow_json (builder, store, post);
+      add_sync_json (builder, store, post);
     }
 
   json_builder_end_object (builder);
@@ -3423,7 +3457,10 @@ cmd_sync (Args    *args,
   g_autoptr(LineupSecrets) secrets = NULL;
   g_autoptr(LineupSync) sync = NULL;
   LineupSyncReport report = { 0 };
-  LineupSyncPassFlags flags = opt (args, "due") ? LINEUP_SYNC_PASS_DUE_ONLY : LINEUP_SYNC_PASS_ONCE;
+  /* --due is the timer's pass: publish what is due, confirm what fired,
+   * send the outbox, and never wait for a retry (the next minute does). */
+  LineupSyncPassFlags flags = opt (args, "due") ? LINEUP_SYNC_PASS_DUE_ONLY | LINEUP_SYNC_PASS_NO_WAIT
+                                               : LINEUP_SYNC_PASS_ONCE;
 
   if (store == NULL || (secrets = open_secrets (error)) == NULL)
     return 1;

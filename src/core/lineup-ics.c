@@ -12,6 +12,7 @@
 #include <libical/ical.h>
 
 #include "lineup-ics.h"
+#include "lineup-outbox.h"
 
 /* The CSS3 colour keywords (the SVG 1.1 list), for RFC 7986 COLOR. */
 static const struct {
@@ -280,9 +281,11 @@ make_event (LineupStore            *store,
             LineupPost             *post,
             const LineupIcsOptions *options,
             icaltimezone           *zone,
-            const char             *tzid)
+            const char             *tzid,
+            GHashTable             *urls)
 {
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  const char *url = urls ? g_hash_table_lookup (urls, lineup_post_get_id (post)) : NULL;
   LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
   const char * const *platforms = lineup_post_get_platforms (post);
@@ -346,6 +349,9 @@ make_event (LineupStore            *store,
   if (*keys)
     add_x (event, "X-LINEUP-PLATFORMS", keys);
   add_x (event, "X-LINEUP-POST-ID", lineup_post_get_id (post));
+  /* Where the published post can be seen (protocols.md §4). */
+  if (url)
+    icalcomponent_add_property (event, icalproperty_new_url (url));
   return event;
 }
 
@@ -383,6 +389,7 @@ lineup_ics_export (LineupStore            *store,
   int refresh;
   char *text, *result;
   GString *out;
+  g_autoptr(GHashTable) urls = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
   g_return_val_if_fail (posts != NULL, NULL);
@@ -430,6 +437,7 @@ lineup_ics_export (LineupStore            *store,
   /* The calendar's own lines, then each event written and freed in turn
    * (one big tree of ten thousand events costs more to build and free
    * than the writing itself). */
+  urls = lineup_store_get_published_urls (store);
   text = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);
   out = g_string_sized_new (512 + posts->len * 560);
@@ -445,7 +453,7 @@ lineup_ics_export (LineupStore            *store,
 
       if (!lineup_post_is_dated (post) || lineup_post_get_deleted_at (post) != 0)
         continue;
-      event = make_event (store, post, options, zone, tzid);
+      event = make_event (store, post, options, zone, tzid, urls);
       text = icalcomponent_as_ical_string_r (event);
       g_string_append (out, text);
       free (text);

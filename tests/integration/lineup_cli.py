@@ -32,9 +32,12 @@ class Plan:
         # The default plan, should a command fall back to it, is in here too.
         self.env["XDG_DATA_HOME"] = os.path.join(self.dir.name, "xdg-data")
 
-    def run(self, *args, check=True, env=None, database=True):
+    def run(self, *args, check=True, env=None, database=True, input_bytes=None):
         argv = [BIN] + (["--database", self.path] if database else []) + list(args)
-        out = subprocess.run(argv, capture_output=True, env=env or self.env, timeout=60)
+        # Standard input only when given (secrets are read from it), so a
+        # command never waits on the terminal.
+        stdin = {"input": input_bytes} if input_bytes is not None else {"stdin": subprocess.DEVNULL}
+        out = subprocess.run(argv, capture_output=True, env=env or self.env, timeout=120, **stdin)
         if check and out.returncode != 0:
             raise AssertionError(f"{args} failed ({out.returncode}): {out.stderr.decode(errors='replace')}")
         return out

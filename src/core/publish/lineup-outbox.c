@@ -356,6 +356,25 @@ lineup_store_get_published_url (LineupStore *self,
   return url;
 }
 
+GHashTable *
+lineup_store_get_published_urls (LineupStore *self)
+{
+  static const char sql[] =
+    "SELECT s.post_id, s.url FROM publish_state s JOIN accounts a ON a.id = s.account_id "
+    "WHERE s.state = 'published' AND s.url IS NOT NULL ORDER BY a.created_at DESC";
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, NULL);
+  GHashTable *urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (stmt == NULL)
+    return urls;
+  /* Oldest account last, so its URL is the one kept. */
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (urls, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  _lineup_store_finish (stmt);
+  return urls;
+}
+
 GPtrArray *
 lineup_store_get_publish_log (LineupStore  *self,
                               guint         limit,

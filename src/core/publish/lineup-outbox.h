@@ -74,6 +74,9 @@ GHashTable *lineup_store_get_sync_summaries (LineupStore  *self,
 GPtrArray  *lineup_store_get_outbox         (LineupStore  *self,
                                              gboolean      recent,
                                              GError      **error);
+/* post id → URL of every published post (the first account's), for
+ * exports: one query for all. */
+GHashTable *lineup_store_get_published_urls (LineupStore  *self);
 /* The published post's URL (the first account's), or NULL. */
 char       *lineup_store_get_published_url  (LineupStore  *self,
                                              const char   *post_id);

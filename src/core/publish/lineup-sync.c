@@ -627,8 +627,6 @@ plan (Pass        *pass,
     {
       if (!desired)
         return target->pending_key && on_server ? ACT_FIND_PENDING : ACT_DROP;
-      if (pass->flags & LINEUP_SYNC_PASS_DUE_ONLY && at > now)
-        return ACT_WAIT;
       if (on_server && at >= now + LINEUP_MASTODON_MIN_LEAD)
         return ACT_CREATE;
       if (at <= now)

@@ -43,7 +43,7 @@ GQuark lineup_sync_error_quark (void);
 
 typedef enum {
   LINEUP_SYNC_PASS_ONCE      = 0,
-  LINEUP_SYNC_PASS_DUE_ONLY  = 1 << 0,  /* the timer: publish what is due, confirm what fired */
+  LINEUP_SYNC_PASS_DUE_ONLY  = 1 << 0,  /* the timer's quick pass: reconcile only accounts with posts due by now */
   LINEUP_SYNC_PASS_NO_WAIT   = 1 << 1,  /* do not wait for retries: one sweep only */
 } LineupSyncPassFlags;
 
