@@ -1,6 +1,16 @@
 /* lineup-application.c: the app, its plan, and the actions every window
  * shares.
  *
+ * Publishing in the background: the app makes one LineupSecrets and one
+ * LineupSync for the open plan and starts it, so the outbox is sent while
+ * Lineup runs. Webhooks and Bluesky (and Mastodon posts due within minutes)
+ * have no server that publishes at the time: Lineup's due dispatcher must be
+ * running then. So while the outbox holds posts waiting to be sent, the app
+ * holds itself: closing the last window leaves it running, without a
+ * window, until nothing waits any more (or the person chooses Quit, or the
+ * session ends: then the systemd timer, if installed, takes over). Opening
+ * Lineup again shows a window on the same plan.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -10,6 +20,7 @@
 
 #include "lineup-application.h"
 #include "lineup-preferences.h"
+#include "lineup-publishing-view.h"
 #include "lineup-window.h"
 
 struct _LineupApplication
@@ -20,9 +31,14 @@ struct _LineupApplication
   LineupStore *store;
   guint publish_source;   /* the feeds' debounced republish */
   guint overlay_source;   /* the hourly look at overlays due a refresh */
+  LineupSync *sync;
+  gboolean held;          /* the outbox waits for the due dispatcher */
+  gboolean quitting;      /* Quit was chosen: no holding on */
 };
 
 G_DEFINE_FINAL_TYPE (LineupApplication, lineup_application, ADW_TYPE_APPLICATION)
+
+static void update_hold (LineupApplication *self);
 
 static LineupWindow *
 get_window (LineupApplication *self)
@@ -108,12 +124,32 @@ on_quit_activated (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       user_data)
 {
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  LineupApplication *self = LINEUP_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
+  /* Quit means quit, even with posts waiting for their time. */
+  self->quitting = TRUE;
+  update_hold (self);
   /* Closing each window saves its size, as closing it by hand does. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
   g_list_free (windows);
+}
+
+static LineupPreferences *
+show_preferences (LineupApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  LineupPreferences *preferences;
+
+  if (self->store == NULL)
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  preferences = lineup_preferences_new (self->store, settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
+  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+  gtk_window_present (GTK_WINDOW (preferences));
+  return preferences;
 }
 
 static void
@@ -121,17 +157,99 @@ on_preferences_activated (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       user_data)
 {
-  LineupApplication *self = LINEUP_APPLICATION (user_data);
-  g_autoptr(GSettings) settings = NULL;
-  LineupPreferences *preferences;
+  show_preferences (LINEUP_APPLICATION (user_data));
+}
 
-  if (self->store == NULL)
+/* Preferences, open on the accounts (the Publishing panel's way there). */
+static void
+on_show_accounts_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  LineupPreferences *preferences = show_preferences (LINEUP_APPLICATION (user_data));
+
+  if (preferences)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "publishing");
+}
+
+/* ---- publishing in the background ---- */
+
+/* Whether something in the outbox waits to be sent by this process. */
+static gboolean
+outbox_waits (LineupApplication *self)
+{
+  g_autoptr(GPtrArray) rows = lineup_store_get_outbox (self->store, FALSE, NULL);
+
+  for (guint i = 0; rows && i < rows->len; i++)
+    if (((LineupPostSync *) g_ptr_array_index (rows, i))->state == LINEUP_SYNC_PENDING)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_hold (LineupApplication *self)
+{
+  gboolean hold = !self->quitting && self->store && self->sync && outbox_waits (self);
+
+  if (hold == self->held)
     return;
-  settings = g_settings_new (APP_ID);
-  preferences = lineup_preferences_new (self->store, settings);
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
-  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
-  gtk_window_present (GTK_WINDOW (preferences));
+  self->held = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+make_secrets_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  LineupSecrets *secrets = lineup_secrets_new (&error);
+
+  if (secrets)
+    g_task_return_pointer (task, secrets, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_secrets_made_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  LineupApplication *self = LINEUP_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupSecrets) secrets = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self->store == NULL || self->quitting)
+    return;
+  if (secrets == NULL)
+    {
+      /* Nothing is sent; the Publishing panel and Preferences say why. */
+      g_message ("Publishing is off: %s", error->message);
+      lineup_publishing_set_engine (self->store, NULL, NULL, error->message);
+      return;
+    }
+  self->sync = lineup_sync_new (self->store, secrets);
+  lineup_publishing_set_engine (self->store, secrets, self->sync, NULL);
+  lineup_sync_start (self->sync);
+  update_hold (self);
+}
+
+/* Reaching the Secret Service is a D-Bus call that may wait for the keyring
+ * to start: in a thread, so the window shows at once. */
+static void
+start_publishing (LineupApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_secrets_made_cb, NULL);
+
+  g_task_set_source_tag (task, start_publishing);
+  g_task_run_in_thread (task, make_secrets_thread);
+  g_signal_connect_object (self->store, "publishing-changed", G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- overlay calendars, refreshed in the background ---- */
@@ -242,6 +360,7 @@ static const GActionEntry app_actions[] = {
   { "new-post", on_new_post_activated },
   { "quit", on_quit_activated },
   { "preferences", on_preferences_activated },
+  { "show-accounts", on_show_accounts_activated },
   { "about", on_about_activated },
 };
 
@@ -283,6 +402,7 @@ lineup_application_startup (GApplication *app)
     { "win.show-view::board", { "<Alt>2", NULL } },
     { "win.show-view::mix", { "<Alt>3", NULL } },
     { "win.show-view::list", { "<Alt>4", NULL } },
+    { "win.show-view::publishing", { "<Alt>5", NULL } },
   };
   LineupApplication *self = LINEUP_APPLICATION (app);
 
@@ -339,6 +459,7 @@ lineup_application_activate (GApplication *app)
       g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (update_undo_actions),
                                self, G_CONNECT_SWAPPED);
       update_undo_actions (self);
+      start_publishing (self);
     }
 
   window = lineup_window_new (self, self->store);
@@ -352,6 +473,9 @@ lineup_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->publish_source, g_source_remove);
   g_clear_handle_id (&self->overlay_source, g_source_remove);
+  if (self->sync)
+    lineup_sync_stop (self->sync);
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_pointer (&self->database, g_free);
 

@@ -11,6 +11,7 @@
 #include "lineup-list-view.h"
 #include "lineup-mix-view.h"
 #include "lineup-post-editor.h"
+#include "lineup-publishing-view.h"
 #include "lineup-window.h"
 
 struct _LineupWindow
@@ -35,6 +36,8 @@ struct _LineupWindow
   LineupCalendarView *calendar_view;
   LineupBoardView *board_view;
   LineupMixView *mix_view;
+  AdwViewStackPage *publishing_page;
+  LineupPublishingView *publishing_view;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -93,6 +96,17 @@ on_is_active_changed_cb (LineupWindow *self)
    * changed. One cheap query; nothing polls. */
   if (gtk_window_is_active (GTK_WINDOW (self)) && lineup_store_refresh (self->store))
     lineup_window_toast (self, _("The plan was changed outside this window and has been reloaded"));
+}
+
+/* The Publishing tab shows how many posts need a person (failed, or in
+ * conflict), counted from the cards' shared summary: no query of its own. */
+static void
+on_publishing_changed_cb (LineupWindow *self)
+{
+  guint attention = lineup_publishing_count_attention (self->store);
+
+  adw_view_stack_page_set_needs_attention (self->publishing_page, attention > 0);
+  adw_view_stack_page_set_badge_number (self->publishing_page, attention);
 }
 
 static void
@@ -447,6 +461,19 @@ show_view (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
 }
 
+static gboolean
+is_planning_view (LineupWindow *self,
+                  const char   *view)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) value = g_variant_ref_sink (g_variant_new_string (view));
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "last-view");
+  return g_settings_schema_key_range_check (key, value);
+}
+
 static void
 save_window_state (LineupWindow *self)
 {
@@ -458,7 +485,9 @@ save_window_state (LineupWindow *self)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (view)
+  /* The Publishing panel is a place to visit, not to open on (and the
+   * setting's choices are the planning views). */
+  if (view && is_planning_view (self, view))
     g_settings_set_string (self->settings, "last-view", view);
   g_settings_apply (self->settings);
 }
@@ -478,6 +507,8 @@ lineup_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (lineup_window_parent_class)->constructed (object);
 
+  /* First, so the publishing summary the cards read exists before them. */
+  lineup_publishing_view_set_store (self->publishing_view, self->store);
   lineup_list_view_set_store (self->list_view, self->store);
   lineup_calendar_view_set_store (self->calendar_view, self->store);
   lineup_board_view_set_store (self->board_view, self->store);
@@ -508,6 +539,8 @@ lineup_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "post-removed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  lineup_publishing_watch (self->store, G_CALLBACK (on_publishing_changed_cb), self);
+  on_publishing_changed_cb (self);
   update_empty_state (self);
 }
 
@@ -563,6 +596,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   g_type_ensure (LINEUP_TYPE_CALENDAR_VIEW);
   g_type_ensure (LINEUP_TYPE_BOARD_VIEW);
   g_type_ensure (LINEUP_TYPE_MIX_VIEW);
+  g_type_ensure (LINEUP_TYPE_PUBLISHING_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_bar);
@@ -573,6 +607,8 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, board_view);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, mix_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, publishing_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, publishing_view);
   gtk_widget_class_bind_template_callback (widget_class, on_mix_show_in_calendar_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_new_post_cb);

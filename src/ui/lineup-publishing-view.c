@@ -1,0 +1,952 @@
+/* lineup-publishing-view.c
+ *
+ * The panel reads the outbox again after each change of the plan's
+ * publishing, but only while it is on screen: hidden, it only notes that it
+ * is stale. The outbox is short (what waits, what failed, the latest 50
+ * sent), so its rows are rebuilt, not patched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "lineup-account.h"
+#include "lineup-publishing-view.h"
+
+#define LOG_ROWS 20
+/* "Sync now" while a background pass holds the plan's sync lock: try again
+ * each second for this long before saying so. */
+#define BUSY_RETRIES 30
+
+struct _LineupPublishingView
+{
+  GtkWidget parent_instance;
+
+  LineupStore *store;
+  gboolean stale;
+  guint rebuild_id;
+  gboolean syncing;
+  guint busy_retries;
+  guint retry_id;
+
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  GtkLabel *summary_label;
+  GtkSpinner *spinner;
+  GtkLabel *problem_label;
+  GtkBox *warnings_box;
+  GtkListBox *outbox_list;
+  GtkWidget *log_heading;
+  GtkListBox *log_list;
+};
+
+G_DEFINE_FINAL_TYPE (LineupPublishingView, lineup_publishing_view, GTK_TYPE_WIDGET)
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- what the windows share ---- */
+
+typedef struct {
+  LineupSecrets *secrets;
+  LineupSync *sync;
+  char *problem;
+  GHashTable *summaries;   /* post id → state + 1; NULL: to be read again */
+  GHashTable *details;     /* post id → each account's state in words */
+  guint attention;
+} Publishing;
+
+static GQuark
+publishing_quark (void)
+{
+  return g_quark_from_static_string ("lineup-publishing");
+}
+
+static void
+publishing_free (Publishing *publishing)
+{
+  g_clear_object (&publishing->secrets);
+  g_clear_object (&publishing->sync);
+  g_free (publishing->problem);
+  g_clear_pointer (&publishing->summaries, g_hash_table_unref);
+  g_clear_pointer (&publishing->details, g_hash_table_unref);
+  g_free (publishing);
+}
+
+static void
+on_publishing_invalid_cb (LineupStore *store,
+                          Publishing  *publishing)
+{
+  g_clear_pointer (&publishing->summaries, g_hash_table_unref);
+  g_clear_pointer (&publishing->details, g_hash_table_unref);
+}
+
+/* Made on first use; its handlers are connected before any watcher's, so
+ * a watcher always reads after the cache was dropped. */
+static Publishing *
+get_publishing (LineupStore *store)
+{
+  Publishing *publishing = g_object_get_qdata (G_OBJECT (store), publishing_quark ());
+
+  if (publishing == NULL)
+    {
+      publishing = g_new0 (Publishing, 1);
+      g_object_set_qdata_full (G_OBJECT (store), publishing_quark (), publishing, (GDestroyNotify) publishing_free);
+      g_signal_connect (store, "publishing-changed", G_CALLBACK (on_publishing_invalid_cb), publishing);
+      g_signal_connect (store, "reloaded", G_CALLBACK (on_publishing_invalid_cb), publishing);
+    }
+  return publishing;
+}
+
+static void
+append_sync_words (GString              *text,
+                   const LineupPostSync *sync)
+{
+  g_string_append_printf (text, "%s: %s", sync->account_name, lineup_sync_state_to_label (sync->state));
+  if (sync->message && *sync->message)
+    g_string_append_printf (text, " — %s", sync->message);
+  if (sync->state == LINEUP_SYNC_PUBLISHED && sync->url)
+    g_string_append_printf (text, " — %s", sync->url);
+}
+
+static void
+load_publishing (LineupStore *store,
+                 Publishing  *publishing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (publishing->summaries)
+    return;
+  publishing->details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  publishing->attention = 0;
+  publishing->summaries = lineup_store_get_sync_summaries (store, &error);
+  if (publishing->summaries == NULL)
+    {
+      /* The cards go without badges; the panel says what failed. */
+      g_message ("Could not read the sync state: %s", error->message);
+      publishing->summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      return;
+    }
+  g_hash_table_iter_init (&iter, publishing->summaries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      LineupSyncState state = GPOINTER_TO_INT (value) - 1;
+      publishing->attention += state == LINEUP_SYNC_FAILED || state == LINEUP_SYNC_CONFLICT;
+    }
+  if (g_hash_table_size (publishing->summaries) == 0 ||
+      (rows = lineup_store_get_outbox (store, TRUE, NULL)) == NULL)
+    return;
+
+  /* The words for every post that waits, failed, is in conflict or went
+   * out lately: what a card's tooltip and screen reader say. */
+  {
+    g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        LineupPostSync *sync = g_ptr_array_index (rows, i);
+        GString *text = g_hash_table_lookup (texts, sync->post_id);
+
+        if (text == NULL)
+          {
+            text = g_string_new (NULL);
+            g_hash_table_insert (texts, sync->post_id, text);
+          }
+        else
+          g_string_append (text, "; ");
+        append_sync_words (text, sync);
+      }
+    g_hash_table_iter_init (&iter, texts);
+    {
+      gpointer key;
+
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (publishing->details, g_strdup (key), g_string_free (value, FALSE));
+    }
+  }
+}
+
+void
+lineup_publishing_set_engine (LineupStore   *store,
+                              LineupSecrets *secrets,
+                              LineupSync    *sync,
+                              const char    *problem)
+{
+  Publishing *publishing;
+
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  g_return_if_fail (secrets == NULL || LINEUP_IS_SECRETS (secrets));
+  g_return_if_fail (sync == NULL || LINEUP_IS_SYNC (sync));
+
+  publishing = get_publishing (store);
+  g_set_object (&publishing->secrets, secrets);
+  g_set_object (&publishing->sync, sync);
+  g_free (publishing->problem);
+  publishing->problem = g_strdup (problem);
+  /* What can be published changed: everyone who shows it looks again. */
+  g_signal_emit_by_name (store, "publishing-changed");
+}
+
+LineupSecrets *
+lineup_publishing_get_secrets (LineupStore *store)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+  return get_publishing (store)->secrets;
+}
+
+LineupSync *
+lineup_publishing_get_sync (LineupStore *store)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+  return get_publishing (store)->sync;
+}
+
+const char *
+lineup_publishing_get_problem (LineupStore *store)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+  return get_publishing (store)->problem;
+}
+
+gboolean
+lineup_publishing_lookup (LineupStore      *store,
+                          const char       *post_id,
+                          LineupSyncState  *out_state,
+                          const char      **out_detail)
+{
+  Publishing *publishing;
+  gpointer value;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  publishing = get_publishing (store);
+  load_publishing (store, publishing);
+  if (post_id == NULL || (value = g_hash_table_lookup (publishing->summaries, post_id)) == NULL)
+    return FALSE;
+  if (out_state)
+    *out_state = GPOINTER_TO_INT (value) - 1;
+  if (out_detail)
+    *out_detail = g_hash_table_lookup (publishing->details, post_id);
+  return TRUE;
+}
+
+guint
+lineup_publishing_count_attention (LineupStore *store)
+{
+  Publishing *publishing;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), 0);
+
+  publishing = get_publishing (store);
+  load_publishing (store, publishing);
+  return publishing->attention;
+}
+
+void
+lineup_publishing_watch (LineupStore *store,
+                         GCallback    callback,
+                         gpointer     instance)
+{
+  g_return_if_fail (LINEUP_IS_STORE (store));
+
+  get_publishing (store);
+  g_signal_connect_object (store, "publishing-changed", callback, instance, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", callback, instance, G_CONNECT_SWAPPED);
+}
+
+char *
+lineup_publishing_describe_post (LineupStore *store,
+                                 const char  *post_id)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GString *text;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+
+  if (!lineup_publishing_lookup (store, post_id, NULL, NULL) ||
+      (rows = lineup_store_get_post_sync (store, post_id, NULL)) == NULL || rows->len == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      append_sync_words (text, g_ptr_array_index (rows, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+const char *
+lineup_sync_state_icon_name (LineupSyncState state)
+{
+  switch (state)
+    {
+    case LINEUP_SYNC_PUBLISHED: return "emblem-ok-symbolic";
+    case LINEUP_SYNC_SYNCED: return "alarm-symbolic";
+    case LINEUP_SYNC_PENDING: return "emblem-synchronizing-symbolic";
+    case LINEUP_SYNC_CONFLICT: return "dialog-warning-symbolic";
+    case LINEUP_SYNC_FAILED: return "dialog-error-symbolic";
+    case LINEUP_SYNC_NOT_SYNCED:
+    default: return NULL;
+    }
+}
+
+const char *
+lineup_sync_state_css_class (LineupSyncState state)
+{
+  switch (state)
+    {
+    case LINEUP_SYNC_PUBLISHED: return "sync-published";
+    case LINEUP_SYNC_SYNCED: return "sync-synced";
+    case LINEUP_SYNC_PENDING: return "sync-pending";
+    case LINEUP_SYNC_CONFLICT: return "sync-conflict";
+    case LINEUP_SYNC_FAILED: return "sync-failed";
+    case LINEUP_SYNC_NOT_SYNCED:
+    default: return NULL;
+    }
+}
+
+/* ---- the panel ---- */
+
+static void rebuild (LineupPublishingView *self);
+
+static void
+toast (LineupPublishingView *self,
+       const char           *message)
+{
+  g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+static char *
+format_time (LineupPublishingView *self,
+             gint64                utc)
+{
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) local = instant ? g_date_time_to_timezone (instant, lineup_store_get_time_zone (self->store))
+                                       : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
+
+  if (local == NULL)
+    return g_strdup ("");
+  /* Today's times alone; others with their day. */
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+  return g_date_time_format (local, "%-d %b %H:%M");
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  LineupPublishingView *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_publishing_changed_cb (LineupPublishingView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  /* A pass commits several changes in a row: one rebuild for them. */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)))
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static void
+report_error (LineupPublishingView *self,
+              GError               *error)
+{
+  toast (self, error->message);
+}
+
+static void
+on_retry_clicked_cb (GtkButton            *button,
+                     LineupPublishingView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_sync_retry (self->store, g_object_get_data (G_OBJECT (button), "post"),
+                          g_object_get_data (G_OBJECT (button), "account"), &error))
+    report_error (self, error);
+}
+
+static void
+on_cancel_clicked_cb (GtkButton            *button,
+                      LineupPublishingView *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *title = g_object_get_data (G_OBJECT (button), "title");
+  const char *account = g_object_get_data (G_OBJECT (button), "account-name");
+
+  if (!lineup_store_set_post_target (self->store, g_object_get_data (G_OBJECT (button), "post"),
+                                     g_object_get_data (G_OBJECT (button), "account"), FALSE, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (_("“%s” no longer goes to %s"), title, account);
+    toast (self, text);
+  }
+}
+
+static void
+on_resolve_clicked_cb (GtkButton            *button,
+                       LineupPublishingView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean keep = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "keep"));
+
+  if (!lineup_sync_resolve (self->store, g_object_get_data (G_OBJECT (button), "post"),
+                            g_object_get_data (G_OBJECT (button), "account"), keep, &error))
+    report_error (self, error);
+}
+
+static void
+on_open_clicked_cb (GtkButton            *button,
+                    LineupPublishingView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_object_get_data (G_OBJECT (button), "url"), GDK_CURRENT_TIME);
+}
+
+static GtkWidget *
+row_button (const LineupPostSync *sync,
+            const char           *label,
+            const char           *accessible_format,
+            const char           *tooltip,
+            GCallback             callback,
+            LineupPublishingView *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autofree char *name = g_strdup_printf (accessible_format, sync->post_title, sync->account_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (button), "post", g_strdup (sync->post_id), g_free);
+  g_object_set_data_full (G_OBJECT (button), "account", g_strdup (sync->account_id), g_free);
+  g_object_set_data_full (G_OBJECT (button), "account-name", g_strdup (sync->account_name), g_free);
+  g_object_set_data_full (G_OBJECT (button), "title", g_strdup (sync->post_title), g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+state_icon (LineupSyncState state)
+{
+  const char *icon = lineup_sync_state_icon_name (state);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon ? icon : "content-loading-symbolic");
+
+  gtk_widget_add_css_class (image, "sync-badge");
+  if (lineup_sync_state_css_class (state))
+    gtk_widget_add_css_class (image, lineup_sync_state_css_class (state));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lineup_sync_state_to_label (state), -1);
+  return image;
+}
+
+static char *
+ops_words (GStrv ops)
+{
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; ops && ops[i]; i++)
+    {
+      LineupOutboxOp op;
+
+      g_strv_builder_add (labels, lineup_outbox_op_from_key (ops[i], &op) ? lineup_outbox_op_to_label (op) : ops[i]);
+    }
+  list = g_strv_builder_end (labels);
+  return g_strjoinv (", ", list);
+}
+
+static GtkWidget *
+outbox_row (LineupPublishingView *self,
+            const LineupPostSync *sync)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (sync->post_title ? sync->post_title : "", -1);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *ops = ops_words (sync->ops);
+
+  /* Where, in what state, what waits; then the server's words and what to
+   * do, when the next try is, and where it is for a published post. */
+  g_string_append_printf (subtitle, "%s · %s", sync->account_name, lineup_sync_state_to_label (sync->state));
+  if (*ops)
+    g_string_append_printf (subtitle, _(" · to send: %s"), ops);
+  if (sync->message && *sync->message)
+    g_string_append_printf (subtitle, "\n%s", sync->message);
+  /* The server's words say when the next try is; without them, say it here. */
+  if (sync->state == LINEUP_SYNC_PENDING && sync->next_attempt_at > lineup_sync_now () &&
+      !(sync->message && *sync->message))
+    {
+      g_autofree char *when = format_time (self, sync->next_attempt_at);
+      g_string_append_printf (subtitle, "\n");
+      g_string_append_printf (subtitle, _("Next try at %s (Sync Now tries at once)"), when);
+    }
+  if (sync->state == LINEUP_SYNC_SYNCED && sync->remote_at > 0)
+    {
+      g_autofree char *when = format_time (self, sync->remote_at);
+      g_string_append_printf (subtitle, "\n");
+      g_string_append_printf (subtitle, _("The server publishes it at %s"), when);
+    }
+  if (sync->state == LINEUP_SYNC_PUBLISHED && sync->url)
+    g_string_append_printf (subtitle, "\n%s", sync->url);
+
+  escaped = g_markup_escape_text (subtitle->str, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), state_icon (sync->state));
+  gtk_widget_add_css_class (row, "outbox-row");
+
+  switch (sync->state)
+    {
+    case LINEUP_SYNC_FAILED:
+      {
+        GtkWidget *retry = row_button (sync, _("_Retry"), _("Retry “%s” on %s"),
+                                       _("Send it again (after fixing what the message says)"),
+                                       G_CALLBACK (on_retry_clicked_cb), self);
+
+        gtk_widget_add_css_class (retry, "suggested-action");
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), retry);
+      }
+      break;
+    case LINEUP_SYNC_CONFLICT:
+      {
+        GtkWidget *keep = row_button (sync, _("_Keep Lineup’s"), _("Keep Lineup’s version of “%s” on %s"),
+                                      _("Send the plan’s version to the server again"),
+                                      G_CALLBACK (on_resolve_clicked_cb), self);
+        GtkWidget *take = row_button (sync, _("_Take the Server’s"), _("Take the server’s version of “%s” on %s"),
+                                      _("Change the plan to what the server has"),
+                                      G_CALLBACK (on_resolve_clicked_cb), self);
+
+        g_object_set_data (G_OBJECT (keep), "keep", GINT_TO_POINTER (TRUE));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), keep);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), take);
+      }
+      break;
+    case LINEUP_SYNC_PUBLISHED:
+      if (sync->url)
+        {
+          GtkWidget *open = row_button (sync, _("_Open"), _("Open “%s” on %s"), sync->url,
+                                        G_CALLBACK (on_open_clicked_cb), self);
+
+          g_object_set_data_full (G_OBJECT (open), "url", g_strdup (sync->url), g_free);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+        }
+      break;
+    case LINEUP_SYNC_NOT_SYNCED:
+    case LINEUP_SYNC_SYNCED:
+    case LINEUP_SYNC_PENDING:
+    default:
+      break;
+    }
+  if (sync->state != LINEUP_SYNC_PUBLISHED)
+    {
+      g_autofree char *tooltip = g_strdup_printf (sync->state == LINEUP_SYNC_SYNCED
+                                                  ? _("Withdraw it from %s and stop sending it there")
+                                                  : _("Stop sending it to %s"),
+                                                  sync->account_name);
+      GtkWidget *cancel = row_button (sync, _("_Cancel"), _("Cancel “%s” on %s"), tooltip,
+                                      G_CALLBACK (on_cancel_clicked_cb), self);
+
+      gtk_widget_add_css_class (cancel, "flat");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
+    }
+
+  /* Screen readers (and the UI tests) hear the title, then the rest. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sync->post_title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
+                                  -1);
+  return row;
+}
+
+static GtkWidget *
+log_row (LineupPublishingView        *self,
+         const LineupPublishLogEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *title = entry->post_title ? entry->post_title : _("A removed post");
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *when = format_time (self, entry->at);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  LineupOutboxOp op;
+  GtkWidget *icon;
+
+  g_string_append_printf (subtitle, "%s · %s · %s", when, entry->account_name ? entry->account_name : _("a removed account"),
+                          entry->action && lineup_outbox_op_from_key (entry->action, &op)
+                          ? lineup_outbox_op_to_label (op) : entry->action ? entry->action : "");
+  if (entry->message && *entry->message)
+    g_string_append_printf (subtitle, "\n%s", entry->message);
+  escaped = g_markup_escape_text (subtitle->str, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  icon = gtk_image_new_from_icon_name (entry->ok ? "emblem-ok-symbolic" : "dialog-error-symbolic");
+  gtk_widget_add_css_class (icon, "sync-badge");
+  gtk_widget_add_css_class (icon, entry->ok ? "sync-published" : "sync-failed");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry->ok ? _("Done") : _("Failed"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
+                                  -1);
+  return row;
+}
+
+static GtkWidget *
+placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "outbox-placeholder");
+  return label;
+}
+
+static void
+rebuild (LineupPublishingView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  const char *problem;
+  GtkWidget *child;
+  guint waiting = 0, failed = 0, conflicts = 0;
+
+  self->stale = FALSE;
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->store == NULL)
+    return;
+
+  problem = lineup_publishing_get_problem (self->store);
+  accounts = lineup_store_get_accounts (self->store, &error);
+  if (accounts == NULL || accounts->len == 0)
+    {
+      g_autofree char *description = NULL;
+
+      if (accounts == NULL)
+        description = g_strdup (error->message);
+      else if (problem)
+        description = g_strdup_printf (_("Lineup cannot keep the accounts’ passwords and tokens now: %s"), problem);
+      if (description)
+        adw_status_page_set_description (self->empty_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "outbox");
+
+  if (problem)
+    {
+      g_autofree char *text = g_strdup_printf (_("Publishing is off: %s"), problem);
+      gtk_label_set_label (self->problem_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+
+  /* The networks' limits this plan is about to hit, before they refuse. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_box))))
+    gtk_box_remove (self->warnings_box, child);
+  warnings = lineup_sync_check_limits (self->store, NULL);
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (warnings, i));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_add_css_class (box, "publishing-warning");
+      gtk_box_append (self->warnings_box, box);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), warnings && warnings->len > 0);
+
+  clear_list (self->outbox_list);
+  rows = lineup_store_get_outbox (self->store, TRUE, &error);
+  if (rows == NULL)
+    {
+      gtk_label_set_label (self->summary_label, error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+
+      waiting += sync->state == LINEUP_SYNC_PENDING;
+      failed += sync->state == LINEUP_SYNC_FAILED;
+      conflicts += sync->state == LINEUP_SYNC_CONFLICT;
+      gtk_list_box_append (self->outbox_list, outbox_row (self, sync));
+    }
+  if (rows)
+    {
+      g_autoptr(GString) summary = g_string_new (NULL);
+
+      if (waiting + failed + conflicts == 0)
+        g_string_append (summary, _("Nothing waits to be sent."));
+      if (failed > 0)
+        g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u failed. ", "%u failed. ", failed), failed);
+      if (conflicts > 0)
+        g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u in conflict. ", "%u in conflict. ", conflicts),
+                                conflicts);
+      if (waiting > 0)
+        g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u waiting.", "%u waiting.", waiting), waiting);
+      gtk_label_set_label (self->summary_label, g_strstrip (summary->str));
+    }
+
+  clear_list (self->log_list);
+  log = lineup_store_get_publish_log (self->store, LOG_ROWS, NULL);
+  for (guint i = 0; log && i < log->len; i++)
+    gtk_list_box_append (self->log_list, log_row (self, g_ptr_array_index (log, i)));
+  gtk_widget_set_visible (self->log_heading, log && log->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->log_list), log && log->len > 0);
+}
+
+/* ---- Sync now ---- */
+
+static void run_sync (LineupPublishingView *self);
+
+static void
+set_syncing (LineupPublishingView *self,
+             gboolean              syncing)
+{
+  self->syncing = syncing;
+  gtk_spinner_set_spinning (self->spinner, syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publishing.sync-now", !syncing);
+}
+
+static char *
+describe_report (const LineupSyncReport *report)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (report->published > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u published", "%u published",
+                                                          report->published), report->published));
+  if (report->sent > report->published)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change sent", "%u changes sent",
+                                                          report->sent - report->published),
+                                             report->sent - report->published));
+  if (report->failed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed",
+                                                          report->failed), report->failed));
+  if (report->conflicts > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict",
+                                                          report->conflicts), report->conflicts));
+  if (report->retried > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u will be tried again",
+                                                          "%u will be tried again", report->retried),
+                                             report->retried));
+  if (parts->len == 0)
+    return report->waiting > 0
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Nothing to send now: %u post waits for its time",
+                                      "Nothing to send now: %u posts wait for their time", report->waiting),
+                         report->waiting)
+      : g_strdup (_("Nothing to send now: everything is up to date"));
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (", ", (char **) parts->pdata);
+  return g_strdup_printf (_("Synced: %s"), joined);
+}
+
+static gboolean
+retry_sync_cb (gpointer data)
+{
+  LineupPublishingView *self = data;
+
+  self->retry_id = 0;
+  run_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sync_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(LineupPublishingView) self = data;
+  g_autoptr(GError) error = NULL;
+  LineupSyncReport report = { 0 };
+
+  if (!lineup_sync_run_finish (LINEUP_SYNC (source), result, &report, &error))
+    {
+      /* The background pass holds the plan: it is sending already. Ask
+       * again when it is done. */
+      if (g_error_matches (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_BUSY) && self->busy_retries++ < BUSY_RETRIES &&
+          self->store)
+        {
+          self->retry_id = g_timeout_add_seconds (1, retry_sync_cb, self);
+          return;
+        }
+      set_syncing (self, FALSE);
+      report_error (self, error);
+      return;
+    }
+  set_syncing (self, FALSE);
+  {
+    g_autofree char *text = describe_report (&report);
+    toast (self, text);
+  }
+}
+
+static void
+run_sync (LineupPublishingView *self)
+{
+  LineupSync *sync = self->store ? lineup_publishing_get_sync (self->store) : NULL;
+
+  if (sync == NULL)
+    {
+      set_syncing (self, FALSE);
+      return;
+    }
+  lineup_sync_run_async (sync, LINEUP_SYNC_PASS_NO_WAIT, NULL, on_sync_done_cb, g_object_ref (self));
+}
+
+static void
+sync_now (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *param)
+{
+  LineupPublishingView *self = LINEUP_PUBLISHING_VIEW (widget);
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 now = lineup_sync_now ();
+
+  if (self->store == NULL || self->syncing)
+    return;
+  if (lineup_publishing_get_sync (self->store) == NULL)
+    {
+      const char *problem = lineup_publishing_get_problem (self->store);
+      g_autofree char *text = problem ? g_strdup_printf (_("Publishing is off: %s"), problem)
+                                      : g_strdup (_("Publishing is still starting; try again in a moment"));
+      toast (self, text);
+      return;
+    }
+
+  /* "Now" means now: what waits for its next try after a failure goes in
+   * this pass. Failed posts wait for their Retry, and posts for their time. */
+  rows = lineup_store_get_outbox (self->store, FALSE, NULL);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+
+      if (sync->state == LINEUP_SYNC_PENDING && sync->next_attempt_at > now)
+        lineup_sync_retry (self->store, sync->post_id, sync->account_id, NULL);
+    }
+  self->busy_retries = 0;
+  set_syncing (self, TRUE);
+  run_sync (self);
+}
+
+/* ---- GObject ---- */
+
+static void
+lineup_publishing_view_map (GtkWidget *widget)
+{
+  LineupPublishingView *self = LINEUP_PUBLISHING_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lineup_publishing_view_parent_class)->map (widget);
+  if (self->stale)
+    rebuild (self);
+}
+
+static void
+lineup_publishing_view_dispose (GObject *object)
+{
+  LineupPublishingView *self = (LineupPublishingView *) object;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PUBLISHING_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lineup_publishing_view_parent_class)->dispose (object);
+}
+
+static void
+lineup_publishing_view_class_init (LineupPublishingViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_publishing_view_dispose;
+  widget_class->map = lineup_publishing_view_map;
+
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-publishing-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, warnings_box);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, outbox_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, log_heading);
+  gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, log_list);
+
+  gtk_widget_class_install_action (widget_class, "publishing.sync-now", NULL, sync_now);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "publishingview");
+}
+
+static void
+lineup_publishing_view_init (LineupPublishingView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_placeholder (self->outbox_list,
+                                placeholder (_("Nothing waits to be sent. Open a post and tick accounts under "
+                                               "“Publish To”: once it is Scheduled, it shows here until it is out.")));
+  self->stale = TRUE;
+}
+
+void
+lineup_publishing_view_set_store (LineupPublishingView *self,
+                                  LineupStore          *store)
+{
+  g_return_if_fail (LINEUP_IS_PUBLISHING_VIEW (self));
+  g_return_if_fail (LINEUP_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  g_set_object (&self->store, store);
+  lineup_publishing_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
+  on_publishing_changed_cb (self);
+}
