@@ -9,6 +9,7 @@
 #include "lineup-board-card.h"
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
+#include "lineup-publishing-view.h"
 
 /* One widget that draws itself: GTK 4.8's list views keep up to 200 rows
  * per column alive, so a card must be cheap to build, bind and measure. */
@@ -27,6 +28,9 @@ struct _LineupBoardCard
   PangoLayout *progress[3];   /* approvals, checklist, comments; text "" when not shown */
   PangoLayout *request;
   GtkIconPaintable *type_icon;
+  GtkIconPaintable *sync_icon;   /* the post's sync state, or NULL */
+  LineupSyncState sync_state;
+  char *description;             /* the accessible description before the sync state */
   int laid_out_width;
 };
 
@@ -205,7 +209,8 @@ lay_out (LineupBoardCard *self,
   int progress;
 
   self->laid_out_width = width;
-  pango_layout_set_width (self->title, text_width * PANGO_SCALE);
+  /* The sync badge sits at the title's end. */
+  pango_layout_set_width (self->title, MAX (text_width - (self->sync_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
   pango_layout_set_width (self->request, width * PANGO_SCALE);
   pango_layout_set_width (self->date, -1);
   pango_layout_set_width (self->type, MAX (width - ICON - 2 - layout_width (self->date) - 8, 1) * PANGO_SCALE);
@@ -348,6 +353,27 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   title_h = layout_height (self->title);
   gtk_snapshot_append_color (snapshot, &self->pillar_color, &GRAPHENE_RECT_INIT (0, 1, 4, title_h - 2));
   draw_text (snapshot, self->title, 10, 0, &fg);
+  if (self->sync_icon)
+    {
+      GdkRGBA color = dim;
+      const char *name = NULL;
+
+      switch (self->sync_state)
+        {
+        case LINEUP_SYNC_PUBLISHED: name = "success_color"; break;
+        case LINEUP_SYNC_PENDING: name = "accent_color"; break;
+        case LINEUP_SYNC_CONFLICT: name = "warning_color"; break;
+        case LINEUP_SYNC_FAILED: name = "error_color"; break;
+        case LINEUP_SYNC_NOT_SYNCED:
+        case LINEUP_SYNC_SYNCED:
+        default: break;
+        }
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (name && !gtk_style_context_lookup_color (context, name, &color))
+        color = dim;
+G_GNUC_END_IGNORE_DEPRECATIONS
+      draw_icon (snapshot, self->sync_icon, width - ICON, (title_line_height - ICON) / 2, &color);
+    }
   y = 2 * title_line_height + GAP;
 
   /* Type on the left, date on the right. */
@@ -385,6 +411,51 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
   if (has_text (self->request))
     draw_text (snapshot, self->request, 0, y + GAP, &warning);
+}
+
+/* The badge and the words for the post's sync state, from the summary the
+ * cards share (a lookup, no query). */
+static void
+update_sync (LineupBoardCard *self)
+{
+  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
+  const char *detail = NULL;
+  const char *icon = NULL;
+  g_autofree char *text = NULL;
+  gboolean had = self->sync_icon != NULL;
+
+  if (lineup_publishing_lookup (self->store, lineup_post_get_id (self->post), &state, &detail))
+    icon = lineup_sync_state_icon_name (state);
+  if (icon && (!had || state != self->sync_state))
+    {
+      g_clear_object (&self->sync_icon);
+      self->sync_icon = lookup_icon (GTK_WIDGET (self), icon);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else if (icon == NULL && had)
+    {
+      g_clear_object (&self->sync_icon);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  self->sync_state = state;
+  if (had != (self->sync_icon != NULL))
+    self->laid_out_width = 0;
+
+  text = icon ? g_strdup_printf (_("%s, publishing: %s"), self->description,
+                                 detail ? detail : lineup_sync_state_to_label (state))
+              : g_strdup (self->description);
+  /* Most changes of the plan's publishing are about other posts. */
+  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (self), "description")) == 0)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  g_object_set_data_full (G_OBJECT (self), "description", g_steal_pointer (&text), g_free);
+}
+
+static void
+on_publishing_changed_cb (LineupBoardCard *self)
+{
+  if (self->post)
+    update_sync (self);
 }
 
 static gboolean
@@ -425,6 +496,8 @@ lineup_board_card_dispose (GObject *object)
     g_clear_object (&self->progress[i]);
   g_clear_object (&self->request);
   g_clear_object (&self->type_icon);
+  g_clear_object (&self->sync_icon);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (lineup_board_card_parent_class)->dispose (object);
 }
@@ -526,7 +599,13 @@ lineup_board_card_bind (LineupBoardCard       *self,
   g_return_if_fail (LINEUP_IS_BOARD_CARD (self));
 
   g_set_object (&self->post, post);
-  g_set_object (&self->store, store);
+  if (store != self->store)
+    {
+      if (self->store)
+        g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+      g_set_object (&self->store, store);
+      lineup_publishing_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
+    }
   pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
 
@@ -596,11 +675,12 @@ lineup_board_card_bind (LineupBoardCard       *self,
                             summary->n_comments);
   if (request)
     g_string_append_printf (description, ". %s", request);
-  g_object_set_data_full (G_OBJECT (self), "description", g_strdup (description->str), g_free);
+  g_free (self->description);
+  self->description = g_strdup (description->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+  update_sync (self);
   self->laid_out_width = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -1,6 +1,8 @@
 /* lineup-board-card.h: a post on the approval board: title, pillar stripe,
- * type, date, owner, approvals ("1/2"), checklist progress, comments, and
- * the request for changes that sent it back. A drag source.
+ * type, date, owner, approvals ("1/2"), checklist progress, comments, the
+ * request for changes that sent it back, and its sync state when it goes to
+ * an account (a badge at the title's end; the detail in the tooltip and the
+ * accessible description). A drag source.
  *
  * Signals (the card never changes the plan itself):
  *   open-post (LineupPost *)                 Enter, double click

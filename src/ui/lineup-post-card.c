@@ -13,6 +13,7 @@
 #include "lineup-post-card.h"
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
+#include "lineup-publishing-view.h"
 #include "lineup-swatch.h"
 
 struct _LineupPostCard
@@ -29,6 +30,10 @@ struct _LineupPostCard
   gboolean compact;
   GtkWidget *stage_dot;
   char *stage_class;
+  GtkWidget *sync_icon;       /* the post's sync state, when it goes to an account */
+  const char *sync_class;
+  char *description;          /* what the accessible description says before the sync state */
+  char *full_description;     /* … and with it, as last set */
   GtkWidget *date_popover;  /* "Move to Date…" */
   GtkWidget *calendar;
 };
@@ -235,6 +240,57 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* The badge and the words for the post's sync state, from the summary the
+ * cards share (a lookup, no query). */
+static void
+update_sync (LineupPostCard *self)
+{
+  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
+  const char *detail = NULL;
+  const char *icon = NULL;
+  const char *css = NULL;
+  g_autofree char *text = NULL;
+
+  if (lineup_publishing_lookup (self->store, lineup_post_get_id (self->post), &state, &detail))
+    {
+      icon = lineup_sync_state_icon_name (state);
+      css = lineup_sync_state_css_class (state);
+    }
+  if (css != self->sync_class)
+    {
+      if (self->sync_class)
+        gtk_widget_remove_css_class (self->sync_icon, self->sync_class);
+      self->sync_class = css;
+      if (css)
+        gtk_widget_add_css_class (self->sync_icon, css);
+      if (icon)
+        gtk_image_set_from_icon_name (GTK_IMAGE (self->sync_icon), icon);
+      gtk_widget_set_visible (self->sync_icon, icon != NULL);
+    }
+
+  /* In a day of the grid the sync badge takes the platform monogram's
+   * place, so the month needs no more width than before. */
+  gtk_widget_set_visible (self->platform_badge,
+                          *gtk_label_get_label (GTK_LABEL (self->platform_badge)) && !(self->compact && icon));
+
+  text = icon ? g_strdup_printf (_("%s, publishing: %s"), self->description,
+                                 detail ? detail : lineup_sync_state_to_label (state))
+              : g_strdup (self->description);
+  /* Most changes of the plan's publishing are about other posts. */
+  if (g_strcmp0 (text, self->full_description) == 0)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  g_free (self->full_description);
+  self->full_description = g_steal_pointer (&text);
+}
+
+static void
+on_publishing_changed_cb (LineupPostCard *self)
+{
+  if (self->post)
+    update_sync (self);
+}
+
 /* Built when the pointer rests on the card, not on every rebuild. */
 static gboolean
 on_query_tooltip_cb (GtkWidget      *widget,
@@ -246,11 +302,15 @@ on_query_tooltip_cb (GtkWidget      *widget,
 {
   g_autofree char *description = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *sync = NULL;
 
   if (self->post == NULL || self->store == NULL)
     return FALSE;
+
   description = lineup_post_describe (self->store, self->post);
-  text = g_strdup_printf ("%s\n%s", lineup_post_get_title (self->post), description);
+  sync = lineup_publishing_describe_post (self->store, lineup_post_get_id (self->post));
+  text = g_strdup_printf ("%s\n%s%s%s", lineup_post_get_title (self->post), description,
+                          sync ? "\n" : "", sync ? sync : "");
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -267,6 +327,8 @@ lineup_post_card_dispose (GObject *object)
   g_clear_object (&self->post);
   g_clear_object (&self->store);
   g_clear_pointer (&self->stage_class, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->full_description, g_free);
 
   G_OBJECT_CLASS (lineup_post_card_parent_class)->dispose (object);
 }
@@ -347,6 +409,11 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_label_set_width_chars (GTK_LABEL (self->platform_badge), 1);
   gtk_widget_set_valign (self->platform_badge, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->platform_badge, GTK_WIDGET (self));
+  self->sync_icon = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->sync_icon), 12);
+  gtk_widget_add_css_class (self->sync_icon, "sync-badge");
+  gtk_widget_set_visible (self->sync_icon, FALSE);
+  gtk_widget_set_parent (self->sync_icon, GTK_WIDGET (self));
   self->stage_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_size_request (self->stage_dot, 8, 8);
   gtk_widget_add_css_class (self->stage_dot, "stage-dot");
@@ -378,7 +445,6 @@ lineup_post_card_bind (LineupPostCard *self,
   LineupPillar *pillar;
   LineupContentType *type;
   g_autofree char *time = NULL;
-  g_autofree char *description = NULL;
 
   g_return_if_fail (LINEUP_IS_POST_CARD (self));
   g_return_if_fail (LINEUP_IS_POST (post));
@@ -389,11 +455,18 @@ lineup_post_card_bind (LineupPostCard *self,
     return;
 
   g_set_object (&self->post, post);
-  g_set_object (&self->store, store);
+  if (store != self->store)
+    {
+      if (self->store)
+        g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+      g_set_object (&self->store, store);
+      lineup_publishing_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
+    }
   pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
   time = lineup_post_local_time (store, post);
-  description = lineup_post_describe (store, post);
+  g_free (self->description);
+  self->description = lineup_post_describe (store, post);
 
   lineup_swatch_set_color (self->swatch, pillar ? lineup_pillar_get_color (pillar) : NULL);
   gtk_label_set_label (GTK_LABEL (self->time_label), lineup_post_is_dated (post) ? time : "");
@@ -415,7 +488,6 @@ lineup_post_card_bind (LineupPostCard *self,
       badge = n > 1 && !self->compact ? g_strdup_printf ("%s +%u", first->abbrev, n - 1)
                                       : g_strdup (first->abbrev);
     gtk_label_set_label (GTK_LABEL (self->platform_badge), badge ? badge : "");
-    gtk_widget_set_visible (self->platform_badge, badge != NULL);
   }
 
   if (self->stage_class)
@@ -426,8 +498,8 @@ lineup_post_card_bind (LineupPostCard *self,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  update_sync (self);
 }
 
 LineupPost *

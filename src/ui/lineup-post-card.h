@@ -1,5 +1,8 @@
 /* lineup-post-card.h: a post on the calendar: time, pillar stripe, type,
- * title, stage. A drag source, and the keyboard's way to move a post.
+ * title, stage, and its sync state when it goes to an account (a badge; the
+ * detail in the tooltip and the accessible description, following every
+ * change of the plan's publishing). A drag source, and the keyboard's way to
+ * move a post.
  *
  * Signals (the card never changes the plan itself):
  *   open-post (LineupPost *)          Enter, double click
