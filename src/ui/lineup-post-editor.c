@@ -10,7 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-account.h"
+#include "lineup-bluesky.h"
+#include "lineup-outbox.h"
 #include "lineup-post-editor.h"
+#include "lineup-publishing-view.h"
+#include "lineup-text.h"
 #include "lineup-workflow-panel.h"
 
 struct _LineupPostEditor
@@ -26,6 +31,10 @@ struct _LineupPostEditor
   AdwEntryRow *brief_rows[LINEUP_N_BRIEF_FIELDS];
   AdwEntryRow *due_row;
   GDate date;
+  GPtrArray *accounts;        /* LineupAccount, in the order of account_checks */
+  GPtrArray *account_checks;  /* GtkCheckButton per account */
+  GPtrArray *account_rows;    /* AdwActionRow per account */
+  GStrv targets;              /* the accounts the post goes to, as saved */
 
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
@@ -33,6 +42,7 @@ struct _LineupPostEditor
   GtkTextView *body_view;
   GtkLabel *count_label;
   GtkFlowBox *platform_box;
+  AdwPreferencesGroup *publish_group;
   AdwComboRow *pillar_row;
   AdwEntryRow *new_pillar_row;
   AdwComboRow *type_row;
@@ -83,6 +93,78 @@ get_body (LineupPostEditor *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static gboolean
+account_checked (LineupPostEditor  *self,
+                 LineupAccountKind  kind)
+{
+  for (guint i = 0; self->accounts && i < self->accounts->len; i++)
+    if (((LineupAccount *) g_ptr_array_index (self->accounts, i))->kind == kind &&
+        gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Mastodon 412 / 500" for each account ticked, counted as its network
+ * counts (Mastodon: a link as the instance's URL length; Bluesky:
+ * graphemes) against its own server's limit. */
+static void
+append_account_counts (LineupPostEditor *self,
+                       GString          *text,
+                       const char       *body,
+                       const char       *error_color,
+                       gboolean         *any)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; self->accounts && i < self->accounts->len; i++)
+    {
+      LineupAccount *account = g_ptr_array_index (self->accounts, i);
+      g_autofree char *name = NULL;
+      g_autofree char *entry = NULL;
+      guint count, limit;
+      gboolean same_network_other_limit = FALSE;
+
+      if (!gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)))
+        continue;
+      switch (account->kind)
+        {
+        case LINEUP_ACCOUNT_MASTODON:
+          count = lineup_text_count_mastodon (body, NULL, account->url_length);
+          limit = account->text_limit ? account->text_limit : 500;
+          break;
+        case LINEUP_ACCOUNT_BLUESKY:
+          count = lineup_text_count_graphemes (body);
+          limit = account->text_limit ? account->text_limit : LINEUP_BLUESKY_MAX_GRAPHEMES;
+          break;
+        case LINEUP_ACCOUNT_WEBHOOK:
+        default:
+          continue;   /* no limit of its own */
+        }
+      /* Two accounts of one network with different limits: say which is which. */
+      for (guint j = 0; j < self->accounts->len; j++)
+        {
+          LineupAccount *other = g_ptr_array_index (self->accounts, j);
+
+          if (j != i && other->kind == account->kind && other->text_limit != account->text_limit &&
+              gtk_check_button_get_active (g_ptr_array_index (self->account_checks, j)))
+            same_network_other_limit = TRUE;
+        }
+      name = same_network_other_limit
+        ? g_markup_printf_escaped ("%s (%s)", lineup_account_kind_to_label (account->kind), account->name)
+        : g_markup_escape_text (lineup_account_kind_to_label (account->kind), -1);
+      entry = count > limit
+        ? g_strdup_printf ("<span foreground=\"%s\" weight=\"bold\">%s %u / %u</span>", error_color, name, count, limit)
+        : g_strdup_printf ("%s %u / %u", name, count, limit);
+      if (g_ptr_array_find_with_equal_func (shown, entry, g_str_equal, NULL))
+        continue;
+      if (*any)
+        g_string_append (text, " · ");
+      *any = TRUE;
+      g_string_append (text, entry);
+      g_ptr_array_add (shown, g_steal_pointer (&entry));
+    }
+}
+
 static void
 update_counts (LineupPostEditor *self)
 {
@@ -103,9 +185,15 @@ update_counts (LineupPostEditor *self)
   error_color = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
                                  (guint) (rgba.green * 255 + 0.5), (guint) (rgba.blue * 255 + 0.5));
 
+  append_account_counts (self, text, body, error_color, &any);
   for (guint i = 0; i < n_platforms; i++)
     {
+      LineupAccountKind kind;
+
       if (!gtk_check_button_get_active (g_ptr_array_index (self->platform_checks, i)))
+        continue;
+      /* An account ticked for this network counts with its server's own rules. */
+      if (lineup_account_kind_from_string (platforms[i].key, &kind) && account_checked (self, kind))
         continue;
       if (any)
         g_string_append (text, " · ");
@@ -187,6 +275,114 @@ on_pillar_selected_cb (LineupPostEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->new_pillar_row), new_pillar);
   if (new_pillar)
     gtk_widget_grab_focus (GTK_WIDGET (self->new_pillar_row));
+}
+
+/* ---- where the post goes ---- */
+
+/* Each account's row says where the post stands there: its state and
+ * the server's words, or what stops the account from publishing. */
+static void
+update_sync_rows (LineupPostEditor *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (self->accounts == NULL)
+    return;
+  if (self->post)
+    rows = lineup_store_get_post_sync (self->store, lineup_post_get_id (self->post), NULL);
+  for (guint i = 0; i < self->accounts->len; i++)
+    {
+      LineupAccount *account = g_ptr_array_index (self->accounts, i);
+      GtkWidget *row = g_ptr_array_index (self->account_rows, i);
+      LineupPostSync *sync = NULL;
+      g_autoptr(GString) subtitle = g_string_new (lineup_account_kind_to_label (account->kind));
+      g_autofree char *escaped = NULL;
+
+      for (guint r = 0; rows && r < rows->len; r++)
+        if (g_strcmp0 (((LineupPostSync *) g_ptr_array_index (rows, r))->account_id, account->id) == 0)
+          sync = g_ptr_array_index (rows, r);
+      if (sync)
+        {
+          g_string_append_printf (subtitle, " · %s", lineup_sync_state_to_label (sync->state));
+          if (sync->message && *sync->message)
+            g_string_append_printf (subtitle, " — %s", sync->message);
+          if (sync->state == LINEUP_SYNC_PUBLISHED && sync->url)
+            g_string_append_printf (subtitle, " — %s", sync->url);
+        }
+      if (account->problem)
+        g_string_append_printf (subtitle, _(" · cannot publish: %s"), account->problem);
+      escaped = g_markup_escape_text (subtitle->str, -1);
+      /* Most changes of the plan's publishing are about other posts. */
+      if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), escaped) == 0)
+        continue;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (self->account_checks, i)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str, -1);
+    }
+}
+
+static void
+build_publish_to (LineupPostEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->accounts = lineup_store_get_accounts (self->store, &error);
+  self->account_checks = g_ptr_array_new ();
+  self->account_rows = g_ptr_array_new ();
+  if (self->accounts == NULL || self->accounts->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add an Account…"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error ? error->message
+                                   : _("Add Mastodon, Bluesky or a webhook in Preferences → Publishing"));
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "app.show-accounts");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add an Account"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+      adw_preferences_group_add (self->publish_group, row);
+      g_clear_pointer (&self->accounts, g_ptr_array_unref);
+      return;
+    }
+  for (guint i = 0; i < self->accounts->len; i++)
+    {
+      LineupAccount *account = g_ptr_array_index (self->accounts, i);
+      g_autofree char *title = g_markup_escape_text (account->name, -1);
+      g_autofree char *name = g_strdup_printf (_("Publish to %s"), account->name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_counts), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->publish_group, row);
+      g_ptr_array_add (self->account_checks, check);
+      g_ptr_array_add (self->account_rows, row);
+    }
+  g_signal_connect_object (self->store, "publishing-changed", G_CALLBACK (update_sync_rows), self, G_CONNECT_SWAPPED);
+  update_sync_rows (self);
+}
+
+/* Inside the save's transaction: the targets as ticked. */
+static gboolean
+save_targets (LineupPostEditor  *self,
+              const char        *post_id,
+              GError           **error)
+{
+  for (guint i = 0; self->accounts && i < self->accounts->len; i++)
+    {
+      LineupAccount *account = g_ptr_array_index (self->accounts, i);
+      gboolean on = gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i));
+      gboolean was = self->targets && g_strv_contains ((const char * const *) self->targets, account->id);
+
+      if (on != was && !lineup_store_set_post_target (self->store, post_id, account->id, on, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- filling the form ---- */
@@ -273,6 +469,8 @@ build_form (LineupPostEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("Due date (YYYY-MM-DD)"));
   adw_preferences_group_add (self->brief_group, GTK_WIDGET (self->due_row));
 
+  build_publish_to (self);
+
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
                             G_CALLBACK (update_counts), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -310,6 +508,12 @@ load_post (LineupPostEditor *self)
   for (guint i = 0; i < n_platforms; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->platform_checks, i),
                                  lineup_post_has_platform (post, platforms[i].key));
+  self->targets = lineup_store_get_post_targets (self->store, lineup_post_get_id (post), NULL);
+  for (guint i = 0; self->accounts && i < self->accounts->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->account_checks, i),
+                                 self->targets && g_strv_contains ((const char * const *) self->targets,
+                                                                   ((LineupAccount *) g_ptr_array_index (self->accounts, i))->id));
+  update_sync_rows (self);
 
   if (lineup_post_is_dated (post))
     {
@@ -426,12 +630,14 @@ save (LineupPostEditor  *self,
   if (self->post == NULL)
     {
       lineup_post_set_stage (post, stage);
-      if (!lineup_store_add_post (self->store, post, error))
+      if (!lineup_store_add_post (self->store, post, error) ||
+          !save_targets (self, lineup_post_get_id (post), error))
         goto failed;
     }
   else
     {
-      if (!lineup_store_update_post (self->store, post, error))
+      if (!lineup_store_update_post (self->store, post, error) ||
+          !save_targets (self, lineup_post_get_id (post), error))
         goto failed;
       /* Through the workflow's rules, after the edit (which may itself have
        * sent an approved post back to review). */
@@ -503,6 +709,10 @@ lineup_post_editor_dispose (GObject *object)
   g_clear_pointer (&self->type_ids, g_ptr_array_unref);
   g_clear_pointer (&self->campaign_ids, g_ptr_array_unref);
   g_clear_pointer (&self->platform_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  g_clear_pointer (&self->account_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->account_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_strfreev);
 
   G_OBJECT_CLASS (lineup_post_editor_parent_class)->dispose (object);
 }
@@ -526,6 +736,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, body_view);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, count_label);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, platform_box);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, publish_group);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, pillar_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, new_pillar_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, type_row);
