@@ -692,7 +692,7 @@ on_copy_secret_cb (LineupAccountDialog *self,
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
                           gtk_label_get_label (GTK_LABEL (self->secret_label)));
-  gtk_button_set_label (button, _("Copied"));
+  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (button)), _("Copied"));
 }
 
 static void
@@ -706,8 +706,11 @@ static GtkWidget *
 labelled_button (const char *label,
                  const char *accessible_name)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new ();
 
+  /* A child label, not the label property: GTK 4.8 would name the button
+   * from both. */
+  gtk_button_set_child (GTK_BUTTON (button), gtk_label_new_with_mnemonic (label));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   return button;

@@ -332,11 +332,14 @@ build_publish_to (LineupPostEditor *self)
   if (self->accounts == NULL || self->accounts->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add an Account…"));
+      GtkWidget *add = gtk_button_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error ? error->message
                                    : _("Add Mastodon, Bluesky or a webhook in Preferences → Publishing"));
+      /* A child label, not the label property: GTK 4.8 would name the
+       * button from both. */
+      gtk_button_set_child (GTK_BUTTON (add), gtk_label_new_with_mnemonic (_("_Add an Account…")));
       gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "app.show-accounts");
       gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add an Account"), -1);

@@ -1211,9 +1211,13 @@ account_row (LineupPreferences   *self,
       g_autofree char *name = g_strdup_printf (account->kind == LINEUP_ACCOUNT_WEBHOOK ? _("Try %s again")
                                                                                       : _("Sign in to %s again"),
                                                account->name);
-      GtkWidget *again = gtk_button_new_with_mnemonic (account->kind == LINEUP_ACCOUNT_WEBHOOK ? _("_Try Again")
-                                                                                              : _("_Sign In Again…"));
+      GtkWidget *again = gtk_button_new ();
 
+      /* A child label, not the label property: GTK 4.8 would name the
+       * button from both. */
+      gtk_button_set_child (GTK_BUTTON (again),
+                            gtk_label_new_with_mnemonic (account->kind == LINEUP_ACCOUNT_WEBHOOK ? _("_Try Again")
+                                                                                                : _("_Sign In Again…")));
       gtk_widget_set_valign (again, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (again), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_object_set_data_full (G_OBJECT (again), "account", g_strdup (account->id), g_free);
@@ -1223,10 +1227,8 @@ account_row (LineupPreferences   *self,
   g_object_set_data_full (G_OBJECT (remove), "account", g_strdup (account->id), g_free);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_account_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, account->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
+  /* Named by its title; the description is the subtitle's words. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   return row;
 }
 

@@ -27,6 +27,7 @@ struct _LineupPublishingView
   LineupStore *store;
   gboolean stale;
   guint rebuild_id;
+  char *signature;         /* what the rows show now */
   gboolean syncing;
   guint busy_retries;
   guint retry_id;
@@ -444,8 +445,12 @@ row_button (const LineupPostSync *sync,
             GCallback             callback,
             LineupPublishingView *self)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new ();
   g_autofree char *name = g_strdup_printf (accessible_format, sync->post_title, sync->account_name);
+
+  /* A child label, not the label property: GTK 4.8 would name the button
+   * from both ("Retry … Retry"). */
+  gtk_button_set_child (GTK_BUTTON (button), gtk_label_new_with_mnemonic (label));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -583,11 +588,9 @@ outbox_row (LineupPublishingView *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
     }
 
-  /* Screen readers (and the UI tests) hear the title, then the rest. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sync->post_title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
-                                  -1);
+  /* Screen readers (and the UI tests) hear the title (the row's name,
+   * from its title), then the rest. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str, -1);
   return row;
 }
 
@@ -618,10 +621,7 @@ log_row (LineupPublishingView        *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   entry->ok ? _("Done") : _("Failed"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str, -1);
   return row;
 }
 
@@ -637,6 +637,40 @@ placeholder (const char *text)
   return label;
 }
 
+/* Everything the panel shows, in one string: a change of the plan's
+ * publishing that changes none of it (a pass writing the same state again)
+ * leaves the rows alone, and the pointer on the button it was going to
+ * press. */
+static char *
+make_signature (const char *problem,
+                GPtrArray  *warnings,
+                GPtrArray  *rows,
+                GPtrArray  *log)
+{
+  GString *text = g_string_new (problem);
+
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    g_string_append_printf (text, "\x1e%s", (char *) g_ptr_array_index (warnings, i));
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+      g_autofree char *ops = sync->ops ? g_strjoinv (",", sync->ops) : NULL;
+
+      g_string_append_printf (text, "\x1e%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT
+                              "\x1f%" G_GINT64_FORMAT,
+                              sync->post_id, sync->post_title, sync->account_id, sync->account_name, sync->state,
+                              sync->message, sync->url, ops, sync->next_attempt_at, sync->remote_at);
+    }
+  for (guint i = 0; log && i < log->len; i++)
+    {
+      LineupPublishLogEntry *entry = g_ptr_array_index (log, i);
+
+      g_string_append_printf (text, "\x1e%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s", entry->at,
+                              entry->post_title, entry->account_name, entry->action, entry->ok, entry->message);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 rebuild (LineupPublishingView *self)
 {
@@ -645,6 +679,7 @@ rebuild (LineupPublishingView *self)
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *signature = NULL;
   const char *problem;
   GtkWidget *child;
   guint waiting = 0, failed = 0, conflicts = 0;
@@ -667,9 +702,20 @@ rebuild (LineupPublishingView *self)
       if (description)
         adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_clear_pointer (&self->signature, g_free);
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "outbox");
+
+  /* The networks' limits this plan is about to hit, before they refuse. */
+  warnings = lineup_sync_check_limits (self->store, NULL);
+  rows = lineup_store_get_outbox (self->store, TRUE, &error);
+  log = lineup_store_get_publish_log (self->store, LOG_ROWS, NULL);
+  signature = make_signature (problem, warnings, rows, log);
+  if (g_strcmp0 (signature, self->signature) == 0)
+    return;
+  g_free (self->signature);
+  self->signature = g_steal_pointer (&signature);
 
   if (problem)
     {
@@ -678,10 +724,8 @@ rebuild (LineupPublishingView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
 
-  /* The networks' limits this plan is about to hit, before they refuse. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_box))))
     gtk_box_remove (self->warnings_box, child);
-  warnings = lineup_sync_check_limits (self->store, NULL);
   for (guint i = 0; warnings && i < warnings->len; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -699,12 +743,8 @@ rebuild (LineupPublishingView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), warnings && warnings->len > 0);
 
   clear_list (self->outbox_list);
-  rows = lineup_store_get_outbox (self->store, TRUE, &error);
   if (rows == NULL)
-    {
-      gtk_label_set_label (self->summary_label, error->message);
-      g_clear_error (&error);
-    }
+    gtk_label_set_label (self->summary_label, error->message);
   for (guint i = 0; rows && i < rows->len; i++)
     {
       LineupPostSync *sync = g_ptr_array_index (rows, i);
@@ -731,7 +771,6 @@ rebuild (LineupPublishingView *self)
     }
 
   clear_list (self->log_list);
-  log = lineup_store_get_publish_log (self->store, LOG_ROWS, NULL);
   for (guint i = 0; log && i < log->len; i++)
     gtk_list_box_append (self->log_list, log_row (self, g_ptr_array_index (log, i)));
   gtk_widget_set_visible (self->log_heading, log && log->len > 0);
@@ -894,6 +933,7 @@ lineup_publishing_view_dispose (GObject *object)
   g_clear_handle_id (&self->retry_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PUBLISHING_VIEW);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->signature, g_free);
 
   G_OBJECT_CLASS (lineup_publishing_view_parent_class)->dispose (object);
 }
