@@ -32,6 +32,7 @@ struct _LineupApplication
   guint publish_source;   /* the feeds' debounced republish */
   guint overlay_source;   /* the hourly look at overlays due a refresh */
   LineupSync *sync;
+  guint outside_source;   /* a pass for what another process put in the outbox */
   gboolean held;          /* the outbox waits for the due dispatcher */
   gboolean quitting;      /* Quit was chosen: no holding on */
 };
@@ -201,6 +202,40 @@ update_hold (LineupApplication *self)
 }
 
 static void
+on_outside_pass_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Busy: the background pass that holds the plan sends it anyway. */
+  if (!lineup_sync_run_finish (LINEUP_SYNC (source), result, NULL, &error) &&
+      !g_error_matches (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_BUSY))
+    g_message ("Sync: %s", error->message);
+}
+
+static gboolean
+outside_pass_cb (gpointer data)
+{
+  LineupApplication *self = data;
+
+  self->outside_source = 0;
+  if (self->sync && !self->quitting)
+    lineup_sync_run_async (self->sync, LINEUP_SYNC_PASS_NO_WAIT, NULL, on_outside_pass_done_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The command line (or another window) changed the plan: what it put in
+ * the outbox goes now, not at the engine's next look in minutes. */
+static void
+on_store_reloaded_cb (LineupApplication *self)
+{
+  update_hold (self);
+  if (self->sync && self->outside_source == 0)
+    self->outside_source = g_timeout_add_seconds (1, outside_pass_cb, self);
+}
+
+static void
 make_secrets_thread (GTask        *task,
                      gpointer      source,
                      gpointer      data,
@@ -249,7 +284,7 @@ start_publishing (LineupApplication *self)
   g_task_set_source_tag (task, start_publishing);
   g_task_run_in_thread (task, make_secrets_thread);
   g_signal_connect_object (self->store, "publishing-changed", G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- overlay calendars, refreshed in the background ---- */
@@ -473,6 +508,7 @@ lineup_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->publish_source, g_source_remove);
   g_clear_handle_id (&self->overlay_source, g_source_remove);
+  g_clear_handle_id (&self->outside_source, g_source_remove);
   if (self->sync)
     lineup_sync_stop (self->sync);
   g_clear_object (&self->sync);
