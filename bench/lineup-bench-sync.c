@@ -3,9 +3,10 @@
  *   lineup-bench-sync [--posts N]
  *
  * Starts the fake Mastodon from tests/integration on 127.0.0.1, schedules
- * N posts (default 500; budget 2 s) on one account and syncs them with
- * connection reuse; in the same run, the same on a second account with a
- * new connection for every request, and prints both and their ratio.
+ * N posts (default 500; budget 2 s) on two accounts (Mastodon holds at
+ * most 300 pending posts per account) and syncs them with connection
+ * reuse; in the same run, the same on two other accounts with a new
+ * connection for every request, and prints both and their ratio.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,7 +58,9 @@ sync_posts (const char    *dir,
   g_autofree char *path = g_build_filename (dir, reuse ? "reuse.db" : "fresh.db", NULL);
   g_autoptr(LineupStore) store = lineup_store_open (path, &error);
   g_autoptr(LineupAccount) account = lineup_account_new ();
+  g_autoptr(LineupAccount) second = lineup_account_new ();
   g_autoptr(LineupSync) sync = NULL;
+  g_autofree char *second_token = g_strconcat (token, "-2", NULL);
   LineupSyncReport report = { 0 };
   LineupPillar *pillar;
   gint64 type_id, first;
@@ -75,8 +78,15 @@ sync_posts (const char    *dir,
   if (!lineup_secrets_store (secrets, account->id, "token", "bench", token, &error) ||
       !lineup_store_add_account (store, account, &error))
     g_error ("%s", error->message);
+  second->kind = LINEUP_ACCOUNT_MASTODON;
+  second->name = g_strdup (reuse ? "reuse-2" : "fresh-2");
+  second->endpoint = g_strdup (base);
+  second->id = g_uuid_string_random ();
+  if (!lineup_secrets_store (secrets, second->id, "token", "bench", second_token, &error) ||
+      !lineup_store_add_account (store, second, &error))
+    g_error ("%s", error->message);
 
-  /* From the day after tomorrow, 20 a day (Mastodon takes 25). */
+  /* From the day after tomorrow, 20 a day, 10 per account (Mastodon takes 25). */
   first = (g_get_real_time () / G_USEC_PER_SEC / 86400 + 2) * 86400 + 6 * 3600;
   lineup_store_begin (store, "Bench");
   for (int i = 0; i < n; i++)
@@ -94,7 +104,8 @@ sync_posts (const char    *dir,
       lineup_post_set_scheduled_at (post, first + (i / 20) * 86400 + (i % 20) * 1800);
       lineup_post_set_stage (post, LINEUP_STAGE_SCHEDULED);
       if (!lineup_store_add_post (store, post, &error) ||
-          !lineup_store_set_post_target (store, lineup_post_get_id (post), account->id, TRUE, &error))
+          !lineup_store_set_post_target (store, lineup_post_get_id (post), (i % 2 ? second : account)->id,
+                                         TRUE, &error))
         g_error ("%s", error->message);
     }
   if (!lineup_store_commit (store, &error))
@@ -146,6 +157,8 @@ main (int argc, char **argv)
   g_free (control (http, base, "/__fake/limits", "{\"rate_limit\": 1000000, \"rate_window\": 300}"));
   g_free (control (http, base, "/__fake/accounts", "{\"username\": \"fresh\", \"token\": \"fresh-token\", \"scopes\": \"read write\"}"));
   g_free (control (http, base, "/__fake/accounts", "{\"username\": \"reuse\", \"token\": \"reuse-token\", \"scopes\": \"read write\"}"));
+  g_free (control (http, base, "/__fake/accounts", "{\"username\": \"fresh2\", \"token\": \"fresh-token-2\", \"scopes\": \"read write\"}"));
+  g_free (control (http, base, "/__fake/accounts", "{\"username\": \"reuse2\", \"token\": \"reuse-token-2\", \"scopes\": \"read write\"}"));
 
   g_setenv ("LINEUP_SECRETS_FILE", keys, TRUE);
   if ((secrets = lineup_secrets_new (&error)) == NULL)

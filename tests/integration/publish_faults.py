@@ -92,7 +92,7 @@ class Faults(unittest.TestCase):
         kills = 0
         for _ in range(KILLS):
             proc = subprocess.Popen([BIN, "--database", p.path, "sync", "--once"], env=p.env,
-                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0.1, 2.5))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)

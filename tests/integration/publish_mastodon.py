@@ -109,7 +109,7 @@ class Mastodon(unittest.TestCase):
         # New text: the edit sends it back to review; approved and scheduled
         # again before the next sync, it goes out as DELETE + POST.
         p.run("post", "edit", post, "--body", "Spring launch, take two.")
-        p.run("post", "approve", post)
+        p.run("post", "approve", post, "--as", "Lena Lead")
         p.run("post", "stage", post, "scheduled")
         self.sync()
         scheduled = self.state()["scheduled"]

@@ -86,7 +86,8 @@ class Networks(unittest.TestCase):
         env = dict(p.env, LINEUP_CLOCK_OFFSET=str(121 * 60))
         p.run("sync", "--due", env=env, check=False)
         ctl(pds.url, "POST", "/__fake/faults", {"rate": 0})
-        p.run("sync", "--due", env=env)
+        self.assertEqual(p.show(later)["sync"][0]["state"], "pending")   # the retry waits its turn
+        p.run("sync", "--once", env=env)
         records = ctl(pds.url, "GET", "/__fake/state")["accounts"][0]["records"]
         self.assertEqual(len(records), 2)
         self.assertEqual(p.show(later)["stage"], "published")

@@ -1394,7 +1394,7 @@ pass_next (GTask *task)
     }
 
   /* Everything tried once. A --once pass waits for retries that are close. */
-  if (!(pass->flags & LINEUP_SYNC_PASS_NO_WAIT) && pass->report.retried > 0 && pass->wake_at > 0)
+  if (!(pass->flags & LINEUP_SYNC_PASS_NO_WAIT) && pass->wake_at > 0)
     {
       gint64 now = lineup_sync_now ();
       gint64 wait = pass->wake_at - now;
