@@ -3296,6 +3296,64 @@ cmd_account_add (Args    *args,
 }
 
 static int
+cmd_account_renew (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autoptr(LineupHttp) http = lineup_http_new ();
+  g_autoptr(LineupPublisher) publisher = NULL;
+  g_autoptr(LineupAccountInfo) info = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *label = NULL;
+  const char *kind;
+
+  if (store == NULL || (account = lineup_store_find_account (store, positional (args, 0), error)) == NULL ||
+      (secrets = open_secrets (error)) == NULL)
+    return 1;
+  switch (account->kind)
+    {
+    case LINEUP_ACCOUNT_MASTODON:
+      kind = "token";
+      if ((secret = read_secret_stdin (_("access token"), error)) == NULL)
+        return 2;
+      publisher = LINEUP_PUBLISHER (lineup_mastodon_new (http, account->endpoint, secret));
+      break;
+    case LINEUP_ACCOUNT_BLUESKY:
+      kind = "app-password";
+      if ((secret = read_secret_stdin (_("app password"), error)) == NULL)
+        return 2;
+      publisher = LINEUP_PUBLISHER (lineup_bluesky_new (http, account->endpoint, account->handle, secret, NULL));
+      break;
+    default:
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("A webhook’s secret is made by Lineup: remove the account and add it again for a new one"));
+      return 2;
+    }
+  /* Only a secret the server accepts replaces the old one. */
+  if ((info = lineup_publisher_connect (publisher, NULL, error)) == NULL)
+    return 1;
+  label = g_strdup_printf ("Lineup: %s %s for %s", lineup_account_kind_to_label (account->kind), kind, account->name);
+  if (!lineup_secrets_store (secrets, account->id, kind, label, secret, error))
+    return 1;
+  if (account->kind == LINEUP_ACCOUNT_BLUESKY)
+    {
+      g_autofree char *session = lineup_bluesky_dup_session (LINEUP_BLUESKY (publisher));
+
+      if (session && !lineup_secrets_store (secrets, account->id, "session", label, session, error))
+        return 1;
+    }
+  if (!lineup_sync_account_fixed (store, account->id, error))
+    return 1;
+  {
+    g_autofree char *name = one_line (account->name);
+    out (_("“%s” can publish again; its failed posts will be sent at the next sync\n"), name);
+  }
+  return 0;
+}
+
+static int
 cmd_account_list (Args    *args,
                   GError **error)
 {
@@ -3618,6 +3676,9 @@ static const Command commands[] = {
   { "account", "add", cmd_account_add, account_options, network_arg,
     "mastodon --instance URL [--token-stdin] | bluesky --handle H --app-password-stdin [--pds URL] | webhook --url URL [--hub-secret-stdin]  [--name NAME]",
     N_("adds an account to publish to; the secret goes to the Secret Service, never into the plan") },
+  { "account", "renew", cmd_account_renew, no_options, name_arg,
+    "NAME  (the new token or app password on standard input)",
+    N_("gives an account a new token or app password after the server refused the old one") },
   { "account", "list", cmd_account_list, json_options, NULL,
     "[--json]",
     N_("the accounts, with what stops one from publishing") },

@@ -1159,7 +1159,9 @@ on_find_published_cb (GObject      *source,
       g_autofree char *message = known->remote_at > now
         ? g_strdup (_("Deleted on the server before its time. Send Lineup’s version again, or take the server’s (stop sending it there)."))
         : g_strdup (_("The server did not publish it (it has no post matching it): it was deleted there, or the server dropped it. Send it again, or take the server’s."));
-      Update update = { .state = "conflict", .message = message, .attempts = -1 };
+      /* The server has nothing: remember that, for the person's decision. */
+      Update update = { .state = "conflict", .message = message, .attempts = -1,
+                        .set_remote = TRUE, .remote_id = NULL };
 
       pass->report.conflicts++;
       commit_update (store, &target, &update, "reconcile", FALSE, message);
@@ -1303,7 +1305,11 @@ on_list_cb (GObject      *source,
               remote->scheduled_at != k->remote_at
                 ? g_strdup_printf (_("Moved on the server to %s. Send Lineup’s time again, or take the server’s."), when)
                 : g_strdup (_("Its text was changed on the server. Send Lineup’s text again, or take the server’s."));
-            Update update = { .state = "conflict", .message = message, .attempts = -1 };
+            /* What the server has now, so either choice knows it. */
+            Update update = { .state = "conflict", .message = message, .attempts = -1,
+                              .set_remote = TRUE, .remote_id = remote->remote_id,
+                              .remote_at = remote->scheduled_at,
+                              .remote_text = remote->text ? remote->text : k->remote_text };
 
             pass->report.conflicts++;
             commit_update (store, &target, &update, "reconcile", FALSE, message);
@@ -1748,16 +1754,21 @@ lineup_sync_resolve (LineupStore  *store,
                      GError      **error)
 {
   static const char remote_sql[] =
-    "SELECT remote_id, remote_at FROM publish_state WHERE post_id = ? AND account_id = ? AND state = 'conflict'";
-  /* Lineup's version: forget what the server had; the next pass removes
-   * what is left of it there and sends the plan's version. */
+    "SELECT remote_id, remote_at, remote_text FROM publish_state "
+    "WHERE post_id = ? AND account_id = ? AND state = 'conflict'";
+  /* Lineup's version: the next pass compares the plan with what the server
+   * has now (kept when the conflict was found) and moves, replaces or
+   * creates it again. */
   static const char keep_sql[] =
-    "UPDATE publish_state SET state = 'pending', message = NULL, attempts = 0, next_attempt_at = 0, "
-    "  remote_text = CASE WHEN remote_id IS NULL THEN NULL ELSE '' END "
+    "UPDATE publish_state SET state = 'pending', message = NULL, attempts = 0, next_attempt_at = 0 "
     "WHERE post_id = ?1 AND account_id = ?2";
+  static const char synced_sql[] =
+    "UPDATE publish_state SET state = 'synced', message = NULL WHERE post_id = ?1 AND account_id = ?2";
+  static const char forget_sql[] = "DELETE FROM publish_state WHERE post_id = ?1 AND account_id = ?2";
   g_autoptr(LineupPost) post = lineup_store_get_post (store, post_id, error);
   sqlite3_stmt *stmt;
   g_autofree char *remote_id = NULL;
+  g_autofree char *remote_text = NULL;
   gint64 remote_at = 0;
   gboolean found = FALSE;
 
@@ -1772,6 +1783,7 @@ lineup_sync_resolve (LineupStore  *store,
       found = TRUE;
       remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       remote_at = sqlite3_column_int64 (stmt, 1);
+      remote_text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
   _lineup_store_finish (stmt);
   if (!found)
@@ -1782,50 +1794,35 @@ lineup_sync_resolve (LineupStore  *store,
     }
 
   if (keep_lineup)
+    return reset_target (store, keep_sql, lineup_post_get_id (post), account_id, error);
+
+  /* The server's version. Gone there: the post stops going to that account. */
+  if (remote_id == NULL)
     {
-      /* A post gone from the server is created again; one still there is
-       * replaced (its text is marked unknown, so it differs). */
-      static const char gone_sql[] =
-        "UPDATE publish_state SET state = 'pending', message = NULL, attempts = 0, next_attempt_at = 0, "
-        "remote_id = NULL, remote_at = NULL, remote_text = NULL WHERE post_id = ?1 AND account_id = ?2";
-      gboolean gone = remote_at <= lineup_sync_now () || remote_id == NULL;
-
-      if (!reset_target (store, gone ? gone_sql : keep_sql, lineup_post_get_id (post), account_id, error))
+      if (!lineup_store_set_post_target (store, lineup_post_get_id (post), account_id, FALSE, error))
         return FALSE;
-      if (gone)
-        {
-          /* Deleted there: check whether it is still listed is the next pass's job. */
-        }
-      return TRUE;
+      return reset_target (store, forget_sql, lineup_post_get_id (post), account_id, error);
     }
-
-  /* The server's version: its time becomes the plan's, or the post stops
-   * going to that account when the server no longer has it. */
-  {
-    static const char synced_sql[] =
-      "UPDATE publish_state SET state = 'synced', message = NULL WHERE post_id = ?1 AND account_id = ?2";
-    static const char forget_sql[] =
-      "DELETE FROM publish_state WHERE post_id = ?1 AND account_id = ?2";
-    g_autoptr(GPtrArray) none = NULL;
-
-    if (remote_id && remote_at > lineup_sync_now ())
-      {
-        g_autoptr(GDateTime) local = NULL;
-        GDate date;
-        int minutes;
-
-        if (!reset_target (store, synced_sql, lineup_post_get_id (post), account_id, error))
-          return FALSE;
-        lineup_store_utc_to_local (store, remote_at, &date, &minutes);
-        if (lineup_post_get_scheduled_at (post) != remote_at &&
-            !lineup_store_reschedule_post (store, lineup_post_get_id (post), &date, minutes, error))
-          return FALSE;
-        return TRUE;
-      }
-    if (!lineup_store_set_post_target (store, lineup_post_get_id (post), account_id, FALSE, error))
+  if (g_strcmp0 (remote_text, lineup_post_get_body (post)) != 0)
+    {
+      g_set_error (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_FAILED,
+                   _("The server has other text for “%s”: copy it into the caption (which sends the post back to review), or keep Lineup’s"),
+                   lineup_post_get_title (post));
       return FALSE;
-    return reset_target (store, forget_sql, lineup_post_get_id (post), account_id, error);
-  }
+    }
+  /* Moved there: the plan takes its time. */
+  if (!reset_target (store, synced_sql, lineup_post_get_id (post), account_id, error))
+    return FALSE;
+  if (remote_at != lineup_post_get_scheduled_at (post))
+    {
+      GDate date;
+      int minutes;
+
+      lineup_store_utc_to_local (store, remote_at, &date, &minutes);
+      if (!lineup_store_reschedule_post (store, lineup_post_get_id (post), &date, minutes, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *
