@@ -1,0 +1,96 @@
+"""Secrets in the Secret Service: with a real gnome-keyring-daemon on a
+private D-Bus session (and no LINEUP_SECRETS_FILE), an account's secret goes
+to the keyring through libsecret, is used from there to publish, is absent
+from the plan's file, and goes away with the account."""
+
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lineup_cli import Plan  # noqa: E402
+from webhook_receiver import verify_standard_webhook  # noqa: E402
+
+
+class Receiver(http.server.BaseHTTPRequestHandler):
+    deliveries = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Receiver.deliveries.append((dict(self.headers), body))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+class SecretService(unittest.TestCase):
+    def setUp(self):
+        self.plan = Plan(tz="UTC")
+        p = self.plan
+        p.env.pop("LINEUP_SECRETS_FILE", None)
+        self.home = tempfile.mkdtemp(prefix="lineup-keyring-")
+        run = os.path.join(self.home, "run")
+        os.makedirs(run, mode=0o700)
+        p.env.update(HOME=self.home, XDG_RUNTIME_DIR=run, XDG_DATA_HOME=os.path.join(self.home, "data"))
+        daemon = subprocess.run(["gnome-keyring-daemon", "--unlock", "--components=secrets", "--daemonize"],
+                                input=b"test", capture_output=True, env=p.env, timeout=30)
+        self.assertEqual(daemon.returncode, 0, daemon.stderr)
+        for line in daemon.stdout.decode().splitlines():
+            key, _, value = line.partition("=")
+            if key:
+                p.env[key] = value
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def tearDown(self):
+        self.server.shutdown()
+        self.plan.close()
+        subprocess.run(["pkill", "-f", f"gnome-keyring-daemon.*{self.home}"], check=False)
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def secret_tool(self, *args):
+        return subprocess.run(["secret-tool", *args], capture_output=True, env=self.plan.env, timeout=30)
+
+    def test_secret_lives_in_the_keyring(self):
+        p = self.plan
+        p.run("pillar", "add", "Community")
+        out = p.text("account", "add", "webhook", "--url", f"http://127.0.0.1:{self.server.server_port}/hook",
+                     "--name", "hook")
+        self.assertIn("Secret Service", out)
+        secret = [w for w in out.split() if w.startswith("whsec_")][0]
+        account_id = p.json("account", "list", "--json")[0]["id"]
+        found = self.secret_tool("lookup", "account", account_id, "kind", "secret")
+        self.assertEqual(found.stdout.decode(), secret)
+
+        post = p.add("Hooked", "Community", "Proof", "--body", "From the keyring", "--date", "2020-01-01",
+                     "--time", "10:00", "--platform", "linkedin", "--stage", "scheduled")
+        p.run("post", "target", post, "--account", "hook")
+        p.run("sync", "--once")
+        headers, body = Receiver.deliveries[-1]
+        headers = {k.lower(): v for k, v in headers.items()}
+        self.assertTrue(verify_standard_webhook(secret, headers["webhook-id"], headers["webhook-timestamp"], body,
+                                                headers["webhook-signature"]))
+        self.assertEqual(json.loads(body)["data"]["text"], "From the keyring")
+
+        p.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with open(p.path, "rb") as f:
+            self.assertNotIn(secret.encode(), f.read())
+
+        p.run("account", "remove", "hook")
+        self.assertEqual(self.secret_tool("lookup", "account", account_id, "kind", "secret").stdout, b"")
+
+
+if __name__ == "__main__":
+    if os.environ.get("LINEUP_TEST_DBUS") != "1":
+        env = dict(os.environ, LINEUP_TEST_DBUS="1")
+        sys.exit(subprocess.call(["dbus-run-session", "--", sys.executable, os.path.abspath(__file__)], env=env))
+    unittest.main(verbosity=2)
