@@ -10,8 +10,10 @@ XRPC it serves: com.atproto.server.createSession {identifier (handle or DID),
 password} → {accessJwt, refreshJwt, did, handle} (wrong password → 401
 AuthenticationRequired; more than 30 attempts per identifier in 5 minutes or
 300 a day → 429 RateLimitExceeded); refreshSession with the refresh JWT as
-Bearer → a new pair (unknown, expired or revoked → 400 ExpiredToken; an access
-JWT → 400 InvalidToken); getSession; com.atproto.repo.putRecord /
+Bearer → a new pair, and the old refresh JWT is dead at once (unknown, expired
+or rotated → 400 ExpiredToken; an access JWT → 400 InvalidToken; the real PDS
+lets a rotated one live for a 2-hour grace, which "refresh_grace_seconds"
+turns on); getSession; com.atproto.repo.putRecord /
 createRecord / deleteRecord (access JWT: none → 401 AuthMissing, expired →
 400 ExpiredToken); getRecord and listRecords (public, as on a PDS; a token
 that is sent must still be live); describeServer, identity.resolveHandle,
@@ -40,7 +42,8 @@ Control API (no auth), JSON in and out:
     POST /__fake/expire_refresh every refresh JWT issued so far is expired → {"expired": n}
     POST /__fake/faults         {"rate", "kinds": ["500","reset_before","reset_after","stall","429"],
                                  "seed", "stall_seconds", "paths"}  (rate 0 disables)
-    POST /__fake/limits         {"logins_per_5min": 30, "logins_per_day": 300}
+    POST /__fake/limits         {"logins_per_5min": 30, "logins_per_day": 300,
+                                 "refresh_grace_seconds": 0 (7200 is the PDS's)}
     POST /__fake/strict         {"tid_rkeys": true|false}
     GET  /__fake/state          → {"accounts": [{"handle", "did", "records": {rkey: record},
                                    "non_tid_rkeys": [...]}], "logins", "puts", "faults",
@@ -66,7 +69,6 @@ from fake_mastodon import BadRequest, FakeServerBase, Reply, count_graphemes, ru
 POST_NSID = "app.bsky.feed.post"
 ACCESS_SECONDS = 2 * 3600
 REFRESH_SECONDS = 90 * 86400
-REFRESH_GRACE_SECONDS = 2 * 3600      # a rotated refresh JWT stays usable this long, as on the PDS
 MAX_GRAPHEMES = 300
 MAX_BYTES = 3000
 
@@ -247,6 +249,7 @@ class FakePds(FakeServerBase):
         self.puts = 0
         self.logins_per_5min = logins_per_5min
         self.logins_per_day = logins_per_day
+        self.refresh_grace_seconds = 0
         self.strict_tid = False
         self._login_attempts = {}   # identifier → attempt times
         self._secret = secrets.token_bytes(32)
@@ -348,8 +351,10 @@ class FakePds(FakeServerBase):
             if path == "/__fake/limits" and method == "POST":
                 self.logins_per_5min = int(body.get("logins_per_5min", self.logins_per_5min))
                 self.logins_per_day = int(body.get("logins_per_day", self.logins_per_day))
+                self.refresh_grace_seconds = float(body.get("refresh_grace_seconds", self.refresh_grace_seconds))
                 return Reply.json(200, {"logins_per_5min": self.logins_per_5min,
-                                        "logins_per_day": self.logins_per_day})
+                                        "logins_per_day": self.logins_per_day,
+                                        "refresh_grace_seconds": self.refresh_grace_seconds})
             if path == "/__fake/strict" and method == "POST":
                 self.strict_tid = bool(body.get("tid_rkeys", True))
                 return Reply.json(200, {"tid_rkeys": self.strict_tid})
@@ -432,8 +437,11 @@ class FakePds(FakeServerBase):
 
     def _com_atproto_server_refreshSession(self, request, body):
         entry = self._auth(request, "com.atproto.refresh")
-        # The old refresh JWT keeps working for a grace period, as on the PDS.
-        entry["exp"] = min(entry["exp"], time.time() + REFRESH_GRACE_SECONDS)
+        # Rotated: the old refresh JWT dies (after the grace period, if one is set).
+        if self.refresh_grace_seconds > 0:
+            entry["exp"] = min(entry["exp"], time.time() + self.refresh_grace_seconds)
+        else:
+            entry["expired"] = True
         return Reply.json(200, self._session(entry["account"]))
 
     def _com_atproto_server_getSession(self, request, body):

@@ -595,8 +595,14 @@ class PdsRules(unittest.TestCase):
         self.assertEqual(self.api(fresh["accessJwt"]).call("POST", "/xrpc/com.atproto.server.refreshSession")[0], 400)
         self.assertEqual(self.api("nonsense").call("POST", "/xrpc/com.atproto.server.refreshSession")[:2],
                          (400, {"error": "ExpiredToken", "message": "Token has expired"}))
+        # A refresh JWT is rotated: used once, it is dead (unless a PDS-like grace is set).
+        self.assertEqual(self.api(session["refreshJwt"]).call("POST", "/xrpc/com.atproto.server.refreshSession")[:2],
+                         (400, {"error": "ExpiredToken", "message": "Token has expired"}))
+        self.c.call("POST", "/__fake/limits", {"refresh_grace_seconds": 7200})
+        newer = self.api(fresh["refreshJwt"]).call("POST", "/xrpc/com.atproto.server.refreshSession")[1]
+        self.assertEqual(self.api(fresh["refreshJwt"]).call("POST", "/xrpc/com.atproto.server.refreshSession")[0], 200)
         self.c.call("POST", "/__fake/expire_refresh")
-        self.assertEqual(self.api(fresh["refreshJwt"]).call("POST", "/xrpc/com.atproto.server.refreshSession")[1]["error"],
+        self.assertEqual(self.api(newer["refreshJwt"]).call("POST", "/xrpc/com.atproto.server.refreshSession")[1]["error"],
                          "ExpiredToken")
 
     def test_login_rate_limit(self):
