@@ -706,6 +706,9 @@ rebuild (LineupPublishingView *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "outbox");
+  /* Nothing can be sent while publishing is off or still starting. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publishing.sync-now",
+                                 lineup_publishing_get_sync (self->store) && !self->syncing);
 
   /* The networks' limits this plan is about to hit, before they refuse. */
   warnings = lineup_sync_check_limits (self->store, NULL);
@@ -787,7 +790,8 @@ set_syncing (LineupPublishingView *self,
 {
   self->syncing = syncing;
   gtk_spinner_set_spinning (self->spinner, syncing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publishing.sync-now", !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publishing.sync-now",
+                                 !syncing && self->store && lineup_publishing_get_sync (self->store));
 }
 
 static char *
