@@ -28,6 +28,7 @@ Control API (no auth), JSON in and out:
 
     POST /__fake/accounts     {"username", "token"?, "scopes"?: "read write"} → account + token
     POST /__fake/revoke       {"token"} → {"revoked": true}
+    POST /__fake/tokens       {"username","token","scopes"?} → another token for that account
     GET  /__fake/clock        → {"now", "offset"}
     POST /__fake/clock        {"advance": seconds} | {"now": iso} → {"now", "fired"}
     POST /__fake/faults       {"rate", "kinds": ["500","reset_before","reset_after","stall","429"],
@@ -827,6 +828,14 @@ class FakeMastodon(FakeServerBase):
                 return Reply.json(200, result)
             if path == "/__fake/revoke" and method == "POST":
                 return Reply.json(200, {"revoked": self.revoke(body.get("token"))})
+            if path == "/__fake/tokens" and method == "POST":
+                # Another token for an existing account (a person signing in again).
+                account = next((a for a in self.accounts if a.username == body.get("username")), None)
+                if account is None or not body.get("token"):
+                    return Reply.json(400, {"error": "username of an account and token are required"})
+                self.tokens[body["token"]] = {"account": account, "scopes": set(body.get("scopes", "read write").split()),
+                                              "revoked": False, "app": None}
+                return Reply.json(200, {"token": body["token"]})
             if path == "/__fake/clock":
                 if method == "GET":
                     self._fire_due()

@@ -15,7 +15,11 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fake_mastodon import FakeMastodon  # noqa: E402
-from lineup_cli import Plan  # noqa: E402
+from lineup_cli import BIN, Plan  # noqa: E402
+
+
+def p_bin():
+    return BIN
 
 TOKEN = "tok-8c1f0d5e-secret-value"
 
@@ -234,6 +238,16 @@ class Mastodon(unittest.TestCase):
         self.assertIn("401", accounts[0]["problem"])
         self.assertEqual(self.state()["scheduled"], [])
         self.assertEqual(p.show(post)["stage"], "scheduled")
+        # A new token: the kept change goes out.
+        self.ctl("POST", "/__fake/tokens", {"username": "team", "token": "renewed-token"})
+        bad = p.run("account", "renew", self.account, input_bytes=TOKEN.encode(), check=False)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("401", bad.stderr.decode())
+        p.run("account", "renew", self.account, input_bytes=b"renewed-token")
+        self.assertIsNone(p.json("account", "list", "--json")[0]["problem"])
+        self.sync()
+        self.assertEqual(len(self.state()["scheduled"]), 1)
+        self.assertEqual(self.sync_of(post)["state"], "synced")
 
     def test_rate_limit_waits_for_the_reset(self):
         p = self.plan
@@ -267,6 +281,85 @@ class Mastodon(unittest.TestCase):
         self.assertEqual(os.stat(keys).st_mode & 0o777, 0o600)
         with open(keys, "rb") as f:
             self.assertIn(token, f.read())
+
+    def test_oauth_copy_paste_flow(self):
+        p = self.plan
+        proc = subprocess.Popen([p_bin(), "--database", p.path, "account", "add", "mastodon", "--instance",
+                                 self.fake.url, "--name", "browser"], env=p.env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # Lineup prints where to allow it; the "browser" opens it and reads the code.
+        line = b""
+        while b"/oauth/authorize" not in line:
+            line = proc.stderr.readline()
+            self.assertTrue(line, "no authorize address printed")
+        address = line.decode().strip()
+        self.assertIn("response_type=code", address)
+        self.assertIn("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob", address)
+        with urllib.request.urlopen(address, timeout=10) as page:
+            self.assertIn(b"Authorization code", page.read())
+        code = self.ctl("GET", "/__fake/oauth_code")["code"]
+        out, err = proc.communicate(code.encode() + b"\n", timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        names = [a["name"] for a in p.json("account", "list", "--json")]
+        self.assertIn("browser", names)
+        # The token it got works: a post goes out through that account.
+        when = (utc_now() + datetime.timedelta(days=2)).replace(hour=9, minute=15, second=0, microsecond=0)
+        post = p.add("Via OAuth", "Community", "Proof", "--body", "Allowed in the browser",
+                     "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                     "--platform", "mastodon", "--stage", "scheduled")
+        p.run("post", "target", post, "--account", "browser")
+        self.sync()
+        self.assertEqual(self.sync_of(post)["state"], "synced")
+        # A wrong code is refused with the server's words.
+        bad = p.run("account", "add", "mastodon", "--instance", self.fake.url, "--name", "bad",
+                    input_bytes=b"not-a-code\n", check=False)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("invalid_grant", bad.stderr.decode())
+
+    def test_instance_limit_and_conflicts(self):
+        p = self.plan
+        self.ctl("POST", "/__fake/limits", {"max_characters": 500})
+        when = (utc_now() + datetime.timedelta(days=2)).replace(hour=12, minute=0, second=0, microsecond=0)
+        # 501 characters, of which a long link counts 23: it fits.
+        body = "x" * 470 + " https://example.org/" + "a" * 100
+        fits = self.add_scheduled("Fits", when, body=body)
+        long = self.add_scheduled("Too long", when + datetime.timedelta(hours=1), body="y" * 501)
+        self.sync(check=False)
+        self.assertEqual(self.sync_of(fits)["state"], "synced")
+        failed = self.sync_of(long)
+        self.assertEqual(failed["state"], "failed")
+        self.assertIn("501 characters long", failed["message"])
+        self.assertIn("shorten the caption by 1", failed["message"])
+
+        # Moved on the server: a conflict, not an overwrite.
+        remote = self.sync_of(fits)["remote_id"]
+        api = urllib.request.Request(f"{self.fake.url}/api/v1/scheduled_statuses/{remote}",
+                                     data=json.dumps({"scheduled_at": self.iso(when + datetime.timedelta(days=1))}).encode(),
+                                     method="PUT", headers={"Authorization": "Bearer " + TOKEN,
+                                                            "Content-Type": "application/json"})
+        urllib.request.urlopen(api, timeout=10).read()
+        self.sync(check=False)
+        conflict = self.sync_of(fits)
+        self.assertEqual(conflict["state"], "conflict")
+        self.assertIn("Moved on the server", conflict["message"])
+        # Taking the server's version moves the post in the plan.
+        p.run("post", "resolve", fits, "--account", self.account, "--keep", "server")
+        self.assertEqual(p.show(fits)["date"], (when + datetime.timedelta(days=1)).strftime("%Y-%m-%d"))
+        self.sync(check=False)
+        self.assertEqual(self.sync_of(fits)["state"], "synced")
+
+        # Deleted on the server: a conflict; keeping Lineup's sends it again.
+        req = urllib.request.Request(f"{self.fake.url}/api/v1/scheduled_statuses/{remote}", method="DELETE",
+                                     headers={"Authorization": "Bearer " + TOKEN})
+        urllib.request.urlopen(req, timeout=10).read()
+        self.sync(check=False)
+        self.assertEqual(self.sync_of(fits)["state"], "conflict")
+        self.assertIn("Deleted on the server", self.sync_of(fits)["message"])
+        p.run("post", "resolve", fits, "--account", self.account, "--keep", "lineup")
+        self.sync(check=False)
+        self.assertEqual(self.sync_of(fits)["state"], "synced")
+        texts = [s["params"]["text"] for s in self.state()["scheduled"]]
+        self.assertEqual(texts, [body])
 
     def sql_close(self):
         # Checkpoint the WAL into the file so the grep sees everything.
