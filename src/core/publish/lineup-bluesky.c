@@ -170,7 +170,7 @@ set_auth_error (LineupBluesky  *self,
 
   g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH,
                _("Bluesky refused the app password for %s: create a new one in Bluesky’s settings → "
-                 "App passwords and enter it in Preferences → Accounts"),
+                 "App passwords and enter it in Preferences → Publishing"),
                handle);
 }
 

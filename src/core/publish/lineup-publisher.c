@@ -372,7 +372,7 @@ _lineup_publisher_set_http_error (LineupPublisher    *self,
                  _("The server failed while trying to %s (%ld: %s); Lineup tries again"), what, status, words);
   else if (status == 401 || status == 403)
     g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH,
-                 _("The server refused the account’s access while trying to %s (%ld: %s): sign in to the account again in Preferences → Accounts"),
+                 _("The server refused the account’s access while trying to %s (%ld: %s): sign in to the account again in Preferences → Publishing"),
                  what, status, words);
   else if (status == 404)
     g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND,

@@ -55,6 +55,7 @@ typedef struct {
   gint64           remote_at;
   char            *remote_text;
   char            *pending_key;
+  char            *message;
   guint            attempts;
   gint64           next_attempt_at;
 } Target;
@@ -83,6 +84,7 @@ struct _LineupSync {
   gboolean       again;          /* a change came in during a pass */
   guint          timeout_id;
   gulong         changed_id;
+  gulong         reloaded_id;
   gint64         last_reconcile;
 };
 
@@ -148,6 +150,7 @@ target_free (Target *target)
   g_free (target->remote_id);
   g_free (target->remote_text);
   g_free (target->pending_key);
+  g_free (target->message);
   g_free (target);
 }
 
@@ -331,7 +334,7 @@ reload_target (LineupStore  *store,
 {
   static const char sql[] =
     "SELECT state, remote_id, remote_at, remote_text, pending_key, attempts, next_attempt_at, "
-    "  (SELECT max(id) FROM outbox o WHERE o.post_id = ?1 AND o.account_id = ?2) "
+    "  (SELECT max(id) FROM outbox o WHERE o.post_id = ?1 AND o.account_id = ?2), message "
     "FROM publish_state WHERE post_id = ?1 AND account_id = ?2";
   sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, error);
   const char *state;
@@ -344,6 +347,7 @@ reload_target (LineupStore  *store,
   g_clear_pointer (&target->remote_id, g_free);
   g_clear_pointer (&target->remote_text, g_free);
   g_clear_pointer (&target->pending_key, g_free);
+  g_clear_pointer (&target->message, g_free);
   target->has_state = FALSE;
   target->state = LINEUP_SYNC_NOT_SYNCED;
   target->remote_at = 0;
@@ -364,6 +368,7 @@ reload_target (LineupStore  *store,
       target->attempts = (guint) sqlite3_column_int (stmt, 5);
       target->next_attempt_at = sqlite3_column_int64 (stmt, 6);
       target->last_op = sqlite3_column_int64 (stmt, 7);
+      target->message = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
     }
   _lineup_store_finish (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -983,7 +988,9 @@ step_target (GTask  *task,
 
         pass->report.waiting++;
         pass->wake_at = pass->wake_at ? MIN (pass->wake_at, at) : at;
-        if (g_strcmp0 (message, NULL) != 0)
+        /* Written once: a commit announces a change, which starts a pass. */
+        if (target->state != LINEUP_SYNC_PENDING || target->next_attempt_at != 0 ||
+            g_strcmp0 (target->message, message) != 0)
           commit_update (store, target, &update, NULL, TRUE, NULL);
         return FALSE;
       }
@@ -1670,6 +1677,9 @@ lineup_sync_start (LineupSync *self)
   self->cancellable = g_cancellable_new ();
   self->changed_id = g_signal_connect (self->store, "publishing-changed",
                                        G_CALLBACK (on_publishing_changed_cb), self);
+  /* What another process (the command line) put in the outbox arrives as a
+   * reload of the whole plan. */
+  self->reloaded_id = g_signal_connect (self->store, "reloaded", G_CALLBACK (on_publishing_changed_cb), self);
   schedule_pass (self, 500);
 }
 
@@ -1683,6 +1693,7 @@ lineup_sync_stop (LineupSync *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_signal_handler (&self->reloaded_id, self->store);
 }
 
 gboolean

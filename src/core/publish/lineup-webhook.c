@@ -67,7 +67,7 @@ set_bad_secret_error (GError **error)
 {
   g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_INVALID,
                _("The webhook’s signing secret is not valid (it should be “%s” followed by base64): "
-                 "generate a new one in Preferences → Accounts and give it to the receiver"),
+                 "generate a new one in Preferences → Publishing and give it to the receiver"),
                LINEUP_WEBHOOK_SECRET_PREFIX);
 }
 
@@ -189,7 +189,7 @@ set_delivery_error (LineupWebhook       *self,
   else if (status == 410)
     g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_GONE,
                  _("The endpoint %s says it is gone (410): the webhook is disabled; ask whoever runs the "
-                   "receiver for the right address, then turn the webhook on again in Preferences → Accounts"),
+                   "receiver for the right address, then turn the webhook on again in Preferences → Publishing"),
                  host ? host : self->url);
   else if (status == 429)
     {
