@@ -17,7 +17,9 @@ struct _LineupMix
   GDate from, to;            /* [from, to) */
   GDate week0;               /* the Monday on or before @from */
   guint n_days, n_weeks;
+  guint week0_offset;        /* days from @week0 to @from */
   gint64 from_utc, to_utc;
+  gint64 *day_starts;        /* n_days + 1: each day's first instant, then @to's */
   char *platform;
   gint64 campaign;
   guint stages;
@@ -29,7 +31,7 @@ struct _LineupMix
 
   guint total;
   guint *type_counts;        /* n_types */
-  GHashTable *pillar_counts; /* id → count */
+  GHashTable *pillar_counts; /* id → PillarCount */
   guint *week_total;         /* n_weeks */
   guint *week_type;          /* n_weeks × n_types */
   guint *week_platform;      /* n_weeks × n_platforms */
@@ -37,6 +39,11 @@ struct _LineupMix
 };
 
 G_DEFINE_FINAL_TYPE (LineupMix, lineup_mix, G_TYPE_OBJECT)
+
+typedef struct {
+  gint64 id;                 /* the key */
+  guint count;
+} PillarCount;
 
 enum {
   CHANGED,
@@ -125,14 +132,36 @@ bump (guint *counter,
     (*counter)--;
 }
 
+/* The day of the range @at (inside it) falls on: its local day, found
+ * among the days' first instants rather than by converting @at to the
+ * plan's zone, which costs more than the rest of counting a post. */
+static guint
+day_of (LineupMix *self,
+        gint64     at)
+{
+  guint lo = 0, hi = self->n_days;
+
+  /* The last day whose start is at or before @at. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->day_starts[mid] <= at)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static void
 apply (LineupMix  *self,
        LineupPost *post,
        int         sign)
 {
   gint64 type_id, pillar_id;
-  guint t, d, w, pillar;
-  GDate day;
+  guint t, d, w;
+  PillarCount *pillar;
   const char * const *platforms;
 
   if (!counted (self, post))
@@ -140,9 +169,8 @@ apply (LineupMix  *self,
 
   type_id = lineup_post_get_type_id (post);
   t = GPOINTER_TO_UINT (g_hash_table_lookup (self->type_index, &type_id)) - 1;
-  lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &day, NULL);
-  d = g_date_days_between (&self->from, &day);
-  w = g_date_days_between (&self->week0, &day) / 7;
+  d = day_of (self, lineup_post_get_scheduled_at (post));
+  w = (d + self->week0_offset) / 7;
   if (d >= self->n_days || w >= self->n_weeks)
     return;
 
@@ -152,9 +180,14 @@ apply (LineupMix  *self,
   bump (&self->week_type[w * self->n_types + t], sign);
 
   pillar_id = lineup_post_get_pillar_id (post);
-  pillar = GPOINTER_TO_UINT (g_hash_table_lookup (self->pillar_counts, &pillar_id));
-  bump (&pillar, sign);
-  g_hash_table_insert (self->pillar_counts, g_memdup2 (&pillar_id, sizeof pillar_id), GUINT_TO_POINTER (pillar));
+  pillar = g_hash_table_lookup (self->pillar_counts, &pillar_id);
+  if (pillar == NULL)
+    {
+      pillar = g_new0 (PillarCount, 1);
+      pillar->id = pillar_id;
+      g_hash_table_insert (self->pillar_counts, &pillar->id, pillar);
+    }
+  bump (&pillar->count, sign);
 
   platforms = lineup_post_get_platforms (post);
   for (guint i = 0; platforms[i]; i++)
@@ -177,6 +210,7 @@ clear_counts (LineupMix *self)
   g_clear_pointer (&self->week_type, g_free);
   g_clear_pointer (&self->week_platform, g_free);
   g_clear_pointer (&self->day_platform, g_free);
+  g_clear_pointer (&self->day_starts, g_free);
   g_hash_table_remove_all (self->type_index);
   g_hash_table_remove_all (self->pillar_counts);
   self->total = 0;
@@ -206,6 +240,7 @@ recount (LineupMix *self)
 
   self->week0 = self->from;
   g_date_subtract_days (&self->week0, g_date_get_weekday (&self->from) - G_DATE_MONDAY);
+  self->week0_offset = g_date_days_between (&self->week0, &self->from);
   self->n_days = MAX (g_date_days_between (&self->from, &end), 0);
   self->n_weeks = (g_date_days_between (&self->week0, &end) + 6) / 7;
   self->type_counts = g_new0 (guint, MAX (self->n_types, 1));
@@ -213,8 +248,18 @@ recount (LineupMix *self)
   self->week_type = g_new0 (guint, MAX (self->n_weeks * self->n_types, 1));
   self->week_platform = g_new0 (guint, MAX (self->n_weeks * self->n_platforms, 1));
   self->day_platform = g_new0 (guint, MAX (self->n_days * self->n_platforms, 1));
-  self->from_utc = lineup_store_local_to_utc (self->store, &self->from, 0);
-  self->to_utc = lineup_store_local_to_utc (self->store, &end, 0);
+  /* Where each day starts, as the grid cuts them: a post belongs to the
+   * day whose start it is at or after. */
+  self->day_starts = g_new (gint64, self->n_days + 1);
+  for (guint d = 0; d <= self->n_days; d++)
+    {
+      GDate date = self->from;
+
+      g_date_add_days (&date, d);
+      self->day_starts[d] = lineup_store_local_to_utc (self->store, &date, 0);
+    }
+  self->from_utc = self->day_starts[0];
+  self->to_utc = self->day_starts[self->n_days];
 
   posts = lineup_store_list_posts (self->store, self->from_utc, self->to_utc, NULL);
   for (guint i = 0; posts && i < posts->len; i++)
@@ -579,11 +624,12 @@ lineup_mix_get_report (LineupMix *self)
       g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
       LineupMixRow *row = g_new0 (LineupMixRow, 1);
       gint64 id = lineup_pillar_get_id (pillar);
+      PillarCount *count = g_hash_table_lookup (self->pillar_counts, &id);
       double target = lineup_pillar_get_target (pillar);
 
       row->id = id;
       row->name = g_strdup (lineup_pillar_get_name (pillar));
-      row->count = GPOINTER_TO_UINT (g_hash_table_lookup (self->pillar_counts, &id));
+      row->count = count ? count->count : 0;
       row->min = target >= 0 ? MAX (target - 5, 0) : -1;
       row->max = target >= 0 ? MIN (target + 5, 100) : -1;
       judge (row, self->total);
@@ -691,7 +737,7 @@ static void
 lineup_mix_init (LineupMix *self)
 {
   self->type_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->pillar_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pillar_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   lineup_platforms_get_all (&self->n_platforms);
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);

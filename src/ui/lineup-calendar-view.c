@@ -157,7 +157,9 @@ update_title (LineupCalendarView *self)
       g_date_set_dmy (&first, 1, self->month, self->year);
       g_date_strftime (label, sizeof label, "%B %Y", &first);
     }
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->month_button), label);
+  /* The button makes a new label and arrow every time it is given one. */
+  if (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (self->month_button)), label) != 0)
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (self->month_button), label);
 }
 
 static void
@@ -237,7 +239,21 @@ make_band (LineupCampaign *campaign,
   return overlay;
 }
 
-/* Campaigns are few: their bands are simply made again. */
+/* Whether @campaign shows in the week [@week_start, @week_end]; its days. */
+static gboolean
+campaign_in_week (LineupCampaign *campaign,
+                  const GDate    *week_start,
+                  const GDate    *week_end,
+                  GDate          *out_from,
+                  GDate          *out_to)
+{
+  return lineup_parse_date (lineup_campaign_get_starts_on (campaign), out_from) &&
+         lineup_parse_date (lineup_campaign_get_ends_on (campaign), out_to) &&
+         g_date_compare (out_to, week_start) >= 0 && g_date_compare (out_from, week_end) <= 0;
+}
+
+/* Campaigns are few: a week's bands are made again when what they show
+ * changed (most weeks of most months have the same bands, often none). */
 static void
 fill_band_grid (LineupCalendarView *self,
                 GtkWidget          *band_grid,
@@ -245,9 +261,30 @@ fill_band_grid (LineupCalendarView *self,
 {
   GListModel *campaigns = lineup_store_get_campaigns (self->store);
   guint n = g_list_model_get_n_items (campaigns);
+  g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
   GDate week_end = *week_start;
   int row = 0;
+
+  /* What the bands show, in order: where they start and end in the week,
+   * their campaign's days, colour and name. */
+  g_date_add_days (&week_end, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LineupCampaign) campaign = g_list_model_get_item (campaigns, i);
+      GDate from, to;
+
+      if (campaign_in_week (campaign, week_start, &week_end, &from, &to))
+        g_string_append_printf (key, "%d %d %u %u %s\x1f%s\x1e",
+                                MAX (g_date_days_between (week_start, &from), 0),
+                                MIN (g_date_days_between (week_start, &to), 6),
+                                g_date_get_julian (&from), g_date_get_julian (&to),
+                                lineup_campaign_get_color (campaign) ? lineup_campaign_get_color (campaign) : "",
+                                lineup_campaign_get_name (campaign));
+    }
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (band_grid), "lineup-bands"), key->str) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (band_grid), "lineup-bands", g_string_free (g_steal_pointer (&key), FALSE), g_free);
 
   while ((child = gtk_widget_get_first_child (band_grid)))
     gtk_grid_remove (GTK_GRID (band_grid), child);
@@ -256,15 +293,12 @@ fill_band_grid (LineupCalendarView *self,
   for (int c = 0; c < 7; c++)
     gtk_grid_attach (GTK_GRID (band_grid), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), c, 99, 1, 1);
 
-  g_date_add_days (&week_end, 6);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LineupCampaign) campaign = g_list_model_get_item (campaigns, i);
       GDate from, to, shown_from, shown_to;
 
-      if (!lineup_parse_date (lineup_campaign_get_starts_on (campaign), &from) ||
-          !lineup_parse_date (lineup_campaign_get_ends_on (campaign), &to) ||
-          g_date_compare (&to, week_start) < 0 || g_date_compare (&from, &week_end) > 0)
+      if (!campaign_in_week (campaign, week_start, &week_end, &from, &to))
         continue;
 
       shown_from = g_date_compare (&from, week_start) < 0 ? *week_start : from;
@@ -333,10 +367,16 @@ rebuild_week (LineupCalendarView *self)
           g_string_append_printf (markup, "\n<small><span foreground=\"%s\">●</span> %s</small>", event->color, summary);
           g_string_append_printf (plain, "%s%s (%s)", plain->len ? "; " : "", event->summary, event->overlay);
         }
-      gtk_label_set_markup (GTK_LABEL (self->week_headers[d]), markup->str);
-      gtk_widget_set_tooltip_text (self->week_headers[d], plain->len ? plain->str : NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_headers[d]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      plain->len ? plain->str : NULL, -1);
+      /* Set only what changed: a label lays itself out again, a tooltip
+       * asks the display where the pointer is. */
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->week_headers[d])), markup->str) != 0)
+        gtk_label_set_markup (GTK_LABEL (self->week_headers[d]), markup->str);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (self->week_headers[d]), plain->len ? plain->str : NULL) != 0)
+        {
+          gtk_widget_set_tooltip_text (self->week_headers[d], plain->len ? plain->str : NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_headers[d]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          plain->len ? plain->str : NULL, -1);
+        }
       if (g_date_compare (&day, &now) == 0)
         gtk_widget_add_css_class (self->week_headers[d], "today");
       else
@@ -491,6 +531,7 @@ static void
 update_mix_range (LineupCalendarView *self)
 {
   GDate from, to, current_from, current_to;
+  const char *title;
 
   if (self->mix == NULL)
     return;
@@ -510,7 +551,9 @@ update_mix_range (LineupCalendarView *self)
   if (g_date_valid (&current_from) && g_date_compare (&from, &current_from) == 0 &&
       g_date_compare (&to, &current_to) == 0)
     return;
-  gtk_label_set_label (GTK_LABEL (self->mix_title), self->week_mode ? _("This Week’s Mix") : _("This Month’s Mix"));
+  title = self->week_mode ? _("This Week’s Mix") : _("This Month’s Mix");
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->mix_title)), title) != 0)
+    gtk_label_set_label (GTK_LABEL (self->mix_title), title);
   lineup_mix_set_range (self->mix, &from, &to);
 }
 

@@ -27,6 +27,15 @@ struct _LineupDayCell
   GPtrArray *more_cards;   /* LineupPostCard in the popover */
   GPtrArray *day_posts;    /* every post of the day, for the popover */
   LineupStore *store;
+
+  /* What the widgets show now: a rebuild sets only what changed, since
+   * setting even the same text costs a layout (labels), new widgets
+   * (the "+N more" button) or a round trip to the display (tooltips). */
+  guint more_count;        /* what "+N more" says (0: not set yet) */
+  char *name;              /* the accessible label */
+  char *description;       /* the accessible description */
+  char *overlay_markup;    /* other calendars' events: the label's markup */
+  char *overlay_text;      /* and in words, for the tooltip and description */
 };
 
 G_DEFINE_FINAL_TYPE (LineupDayCell, lineup_day_cell, GTK_TYPE_WIDGET)
@@ -185,6 +194,10 @@ lineup_day_cell_dispose (GObject *object)
   g_clear_pointer (&self->more_cards, g_ptr_array_unref);
   g_clear_pointer (&self->day_posts, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->overlay_markup, g_free);
+  g_clear_pointer (&self->overlay_text, g_free);
 
   G_OBJECT_CLASS (lineup_day_cell_parent_class)->dispose (object);
 }
@@ -297,13 +310,42 @@ lineup_day_cell_new (void)
   return g_object_new (LINEUP_TYPE_DAY_CELL, NULL);
 }
 
+/* Replaces *@field with @value (owned) and says whether it changed. */
+static gboolean
+take_if_changed (char **field,
+                 char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    {
+      g_free (value);
+      return FALSE;
+    }
+  g_free (*field);
+  *field = value;
+  return TRUE;
+}
+
+/* Today, then other calendars' events: what a screen reader hears after
+ * the date. */
+static void
+update_description (LineupDayCell *self)
+{
+  char *description = self->today && self->overlay_text ? g_strdup_printf ("%s. %s", _("Today"), self->overlay_text)
+                    : self->today ? g_strdup (_("Today"))
+                    : g_strdup (self->overlay_text);
+
+  if (take_if_changed (&self->description, description))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    self->description, -1);
+}
+
 void
 lineup_day_cell_set_date (LineupDayCell *self,
                           const GDate   *date,
                           gboolean       in_month,
                           gboolean       today)
 {
-  g_autofree char *name = NULL;
+  char *name;
   char number[32];
 
   g_return_if_fail (LINEUP_IS_DAY_CELL (self));
@@ -313,7 +355,8 @@ lineup_day_cell_set_date (LineupDayCell *self,
     g_date_strftime (number, sizeof number, "%-d %b", date);
   else
     g_snprintf (number, sizeof number, "%u", g_date_get_day (date));
-  gtk_label_set_label (GTK_LABEL (self->number_label), number);
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->number_label)), number) != 0)
+    gtk_label_set_label (GTK_LABEL (self->number_label), number);
 
   if (in_month)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "other-month");
@@ -329,15 +372,14 @@ lineup_day_cell_set_date (LineupDayCell *self,
   name = lineup_format_day (date);
   if (self->hour >= 0)
     {
-      g_autofree char *day = g_steal_pointer (&name);
+      g_autofree char *day = name;
       name = g_strdup_printf ("%s, %02d:00", day, self->hour);
     }
   gtk_widget_set_visible (self->number_label, self->hour < 0);
   self->today = today;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, today ? _("Today") : NULL,
-                                  -1);
+  if (take_if_changed (&self->name, name))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->name, -1);
+  update_description (self);
 }
 
 void
@@ -360,15 +402,15 @@ lineup_day_cell_set_overlays (LineupDayCell *self,
                               event->color, summary);
       g_string_append_printf (plain, "%s%s (%s)", plain->len ? "; " : "", event->summary, event->overlay);
     }
-  gtk_label_set_markup (GTK_LABEL (self->overlay_label), markup->str);
-  gtk_widget_set_tooltip_text (self->overlay_label, plain->len ? plain->str : NULL);
-  gtk_widget_set_visible (self->overlay_label, markup->len > 0 && self->hour < 0);
-  {
-    g_autofree char *description = self->today && plain->len ? g_strdup_printf ("%s. %s", _("Today"), plain->str)
-                                 : self->today ? g_strdup (_("Today"))
-                                 : plain->len ? g_strdup (plain->str) : NULL;
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  }
+  /* Most days have none, before and after. */
+  if (take_if_changed (&self->overlay_markup, markup->len ? g_string_free (g_steal_pointer (&markup), FALSE) : NULL))
+    {
+      gtk_label_set_markup (GTK_LABEL (self->overlay_label), self->overlay_markup ? self->overlay_markup : "");
+      gtk_widget_set_visible (self->overlay_label, self->overlay_markup && self->hour < 0);
+    }
+  if (take_if_changed (&self->overlay_text, plain->len ? g_string_free (g_steal_pointer (&plain), FALSE) : NULL))
+    gtk_widget_set_tooltip_text (self->overlay_label, self->overlay_text);
+  update_description (self);
 }
 
 const GDate *
@@ -406,9 +448,15 @@ lineup_day_cell_set_posts (LineupDayCell *self,
   g_ptr_array_set_size (self->day_posts, 0);
   if (n > shown)
     {
-      g_autofree char *label = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown), n - shown);
+      /* The button makes a new label and arrow whenever it is given a
+       * label: only when the count changes. */
+      if (n - shown != self->more_count)
+        {
+          g_autofree char *label = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown), n - shown);
 
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
+          self->more_count = n - shown;
+        }
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (self->day_posts, g_object_ref (g_ptr_array_index (posts, from + i)));
     }

@@ -22,6 +22,7 @@ struct _LineupMixBar
   LineupMixState state;
   PangoLayout *name;
   PangoLayout *value;
+  char *text;              /* the tooltip and the accessible description */
 };
 
 G_DEFINE_FINAL_TYPE (LineupMixBar, lineup_mix_bar, GTK_TYPE_WIDGET)
@@ -143,7 +144,25 @@ lineup_mix_bar_dispose (GObject *object)
 
   g_clear_object (&self->name);
   g_clear_object (&self->value);
+  g_clear_pointer (&self->text, g_free);
   G_OBJECT_CLASS (lineup_mix_bar_parent_class)->dispose (object);
+}
+
+/* The tooltip is read when the pointer rests on the bar: setting one on
+ * every change would ask the display where the pointer is each time. */
+static gboolean
+lineup_mix_bar_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip)
+{
+  LineupMixBar *self = LINEUP_MIX_BAR (widget);
+
+  if (self->text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->text);
+  return TRUE;
 }
 
 static void
@@ -154,6 +173,7 @@ lineup_mix_bar_class_init (LineupMixBarClass *klass)
   G_OBJECT_CLASS (klass)->dispose = lineup_mix_bar_dispose;
   widget_class->measure = lineup_mix_bar_measure;
   widget_class->snapshot = lineup_mix_bar_snapshot;
+  widget_class->query_tooltip = lineup_mix_bar_query_tooltip;
   gtk_widget_class_set_css_name (widget_class, "mixbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_METER);
 }
@@ -165,6 +185,7 @@ lineup_mix_bar_init (LineupMixBar *self)
   pango_layout_set_ellipsize (self->name, PANGO_ELLIPSIZE_END);
   self->value = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   self->min = self->max = -1;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 static void
@@ -182,22 +203,35 @@ lineup_mix_bar_set (LineupMixBar *self,
                                                         "%.0f %%, %u posts, %s%s%s", row->count),
                                            row->share, row->count, target, *state ? ", " : "", state);
 
-  self->share = row->share;
-  self->min = row->min;
-  self->max = row->max;
-  self->state = row->state;
-  pango_layout_set_text (self->name, row->name, -1);
-  pango_layout_set_text (self->value, value, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, row->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, row->share,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* A month's rows are mostly as they were: change only what differs. */
+  if (g_strcmp0 (pango_layout_get_text (self->name), row->name) != 0)
+    {
+      pango_layout_set_text (self->name, row->name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, row->name, -1);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  if (g_strcmp0 (self->text, text) != 0 || self->share != row->share)
+    {
+      g_free (self->text);
+      self->text = g_steal_pointer (&text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->text,
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, row->share,
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, self->text,
+                                      -1);
+    }
+  if (g_strcmp0 (pango_layout_get_text (self->value), value) != 0 || self->share != row->share ||
+      self->min != row->min || self->max != row->max || self->state != row->state)
+    {
+      self->share = row->share;
+      self->min = row->min;
+      self->max = row->max;
+      self->state = row->state;
+      pango_layout_set_text (self->value, value, -1);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 /* ---- the meter ---- */

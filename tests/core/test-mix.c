@@ -238,6 +238,75 @@ test_month_boundaries_dst (Fixture       *f,
   g_assert_cmpuint (type_row (october, "proof")->count, ==, 1);
 }
 
+static gboolean
+has_flag (LineupMixReport *report,
+          const char      *text)
+{
+  for (guint i = 0; i < report->flags->len; i++)
+    if (g_str_equal (report->flags->pdata[i], text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Posts land on the local day they are on, also on the days the clocks
+ * change and at midnight: the day's first minute is that day's, its last
+ * minute still that day's. */
+static void
+test_days_across_dst (Fixture       *f,
+                      gconstpointer  data)
+{
+  struct { GDate date; int minutes; } posts[] = {
+    /* Summer time from 29 March 2026, 02:00 (Sunday). */
+    { day (2026, 3, 28), 23 * 60 + 59 },
+    { day (2026, 3, 29), 0 },
+    { day (2026, 3, 29), 2 * 60 + 30 },      /* does not exist: 03:30 */
+    { day (2026, 3, 29), 23 * 60 + 59 },
+    { day (2026, 3, 30), 0 },
+    /* Winter time from 25 October 2026, 03:00 (Sunday). */
+    { day (2026, 10, 24), 23 * 60 + 59 },
+    { day (2026, 10, 25), 0 },
+    { day (2026, 10, 25), 2 * 60 + 30 },     /* twice that night */
+    { day (2026, 10, 25), 23 * 60 + 59 },
+    { day (2026, 10, 26), 0 },
+  };
+  struct { GDate from, to; const char *sunday; } ranges[] = {
+    { day (2026, 3, 23), day (2026, 4, 6), "Sunday 29 Mar: 3 posts on LinkedIn (more than 2)" },
+    { day (2026, 10, 19), day (2026, 11, 2), "Sunday 25 Oct: 3 posts on LinkedIn (more than 2)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    g_free (add (f, "educational", posts[i].date, posts[i].minutes, "linkedin", LINEUP_STAGE_DRAFT));
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      g_autoptr(LineupMixReport) report = report_for (f, ranges[r].from, ranges[r].to);
+      g_autoptr(GPtrArray) stored = lineup_store_list_posts (f->store,
+                                                             lineup_store_local_to_utc (f->store, &ranges[r].from, 0),
+                                                             lineup_store_local_to_utc (f->store, &ranges[r].to, 0),
+                                                             NULL);
+      guint weeks[2] = { 0, 0 };
+
+      /* Each post in the week its local date is in, as the zone says. */
+      for (guint i = 0; i < stored->len; i++)
+        {
+          GDate date;
+
+          lineup_store_utc_to_local (f->store, lineup_post_get_scheduled_at (stored->pdata[i]), &date, NULL);
+          weeks[g_date_days_between (&ranges[r].from, &date) / 7]++;
+        }
+      g_assert_cmpuint (report->total, ==, 5);
+      g_assert_cmpuint (report->n_weeks, ==, 2);
+      g_assert_cmpuint (report->weeks[0].total, ==, weeks[0]);
+      g_assert_cmpuint (report->weeks[1].total, ==, weeks[1]);
+      g_assert_cmpuint (weeks[0], ==, 4);
+      /* Saturday's last minute and Monday's first are not Sunday's. */
+      g_assert_true (has_flag (report, ranges[r].sunday));
+      for (guint i = 0; i < report->flags->len; i++)
+        g_assert_false (strstr (report->flags->pdata[i], "posts on LinkedIn (more") &&
+                        !g_str_equal (report->flags->pdata[i], ranges[r].sunday));
+    }
+}
+
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
@@ -267,16 +336,6 @@ test_filters (Fixture       *f,
   lineup_mix_set_platform (mix, NULL);
   lineup_mix_set_campaign (mix, lineup_campaign_get_id (campaign));
   g_assert_cmpuint (lineup_mix_get_total (mix), ==, 1);
-}
-
-static gboolean
-has_flag (LineupMixReport *report,
-          const char      *text)
-{
-  for (guint i = 0; i < report->flags->len; i++)
-    if (g_str_equal (report->flags->pdata[i], text))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -410,6 +469,57 @@ test_incremental_equals_recount (Fixture       *f,
   }
 }
 
+/* The calendar moves its mix from month to month and back while the plan
+ * changes: each range counted again gives what a new mix counts, and keeps
+ * following the changes after the move. */
+static void
+test_range_switch_equals_fresh (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *types[] = { "educational", "narrative", "proof", "community", "promotional" };
+  const char *platforms[] = { "linkedin", "x", "instagram", "mastodon" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  GDate months[] = { day (2026, 11, 1), day (2026, 12, 1), day (2027, 1, 1) };
+
+  for (int round = 0; round < 12; round++)
+    {
+      guint m = round % 2;
+
+      lineup_mix_set_range (mix, &months[m], &months[m + 1]);
+      {
+        g_autoptr(LineupMixReport) moved = lineup_mix_get_report (mix);
+        g_autoptr(LineupMixReport) fresh = report_for (f, months[m], months[m + 1]);
+
+        assert_same (moved, fresh);
+      }
+      for (int i = 0; i < 40; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (ids->len < 10 || g_rand_boolean (rand))
+            g_ptr_array_add (ids, add (f, types[g_rand_int_range (rand, 0, 5)],
+                                       day (2026, 11 + g_rand_int_range (rand, 0, 2), g_rand_int_range (rand, 1, 31)),
+                                       g_rand_int_range (rand, 0, 24 * 60), platforms[g_rand_int_range (rand, 0, 4)],
+                                       g_rand_int_range (rand, 0, LINEUP_N_STAGES)));
+          else
+            {
+              const char *id = ids->pdata[g_rand_int_range (rand, 0, ids->len)];
+              GDate d = day (2026, 11 + g_rand_int_range (rand, 0, 2), g_rand_int_range (rand, 1, 31));
+
+              lineup_store_move_post (f->store, id, &d, &error);   /* published posts refuse */
+            }
+        }
+      {
+        g_autoptr(LineupMixReport) followed = lineup_mix_get_report (mix);
+        g_autoptr(LineupMixReport) fresh = report_for (f, months[m], months[m + 1]);
+
+        assert_same (followed, fresh);
+      }
+    }
+}
+
 static void
 test_preview (Fixture       *f,
               gconstpointer  data)
@@ -441,9 +551,11 @@ main (int   argc,
   ADD ("/mix/shares-score-suggestions", test_shares_score_suggestions);
   ADD ("/mix/score-full", test_score_full);
   ADD ("/mix/month-boundaries-dst", test_month_boundaries_dst);
+  ADD ("/mix/days-across-dst", test_days_across_dst);
   ADD ("/mix/filters", test_filters);
   ADD ("/mix/cadence-and-rules", test_cadence_and_rules);
   ADD ("/mix/incremental-equals-recount", test_incremental_equals_recount);
+  ADD ("/mix/range-switch-equals-fresh", test_range_switch_equals_fresh);
   ADD ("/mix/preview", test_preview);
 #undef ADD
 
