@@ -65,8 +65,15 @@ def main():
     prefs = ui.wait_for("the Preferences window",
                         lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
     ui.press(ui.wait_for("the Sharing page", lambda: ui.find(prefs, name="Sharing", role="page tab", visible=False)))
-    ui.press(ui.wait_for("Publish Manual now", lambda: ui.find(prefs, name="Publish Manual now", visible=False)))
-    ui.wait_for("the manual feed published", lambda: os.path.exists(manual) and question["id"] in read(manual))
+    # The page may be rebuilt under the press (a change of the plan refreshes
+    # it), so press again until the feed is written.
+    def published():
+        if os.path.exists(manual) and question["id"] in read(manual):
+            return True
+        ui.press(ui.find(prefs, name="Publish Manual now", visible=False))
+        time.sleep(1.0)
+        return os.path.exists(manual) and question["id"] in read(manual)
+    ui.wait_for("the manual feed published", published)
     ui.wait_for("the result shown on the feed's row",
                 lambda: ui.walk(prefs, lambda n: "manual.ics — published" in (n.name or "")))
     # The overlay is listed there too, with its switch.
