@@ -32,6 +32,18 @@ lineup_locale_week_start (void)
 #endif
 }
 
+int
+lineup_week_start_from_name (const char *name)
+{
+  if (g_strcmp0 (name, "monday") == 0)
+    return 1;
+  if (g_strcmp0 (name, "sunday") == 0)
+    return 0;
+  if (g_strcmp0 (name, "saturday") == 0)
+    return 6;
+  return lineup_locale_week_start ();
+}
+
 void
 lineup_month_grid_first_day (int    year,
                              int    month,

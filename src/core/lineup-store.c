@@ -958,6 +958,15 @@ write_meta (LineupStore  *self,
 }
 
 static void
+read_default_time (LineupStore *self)
+{
+  g_autofree char *value = read_meta (self, "default_time");
+
+  if (value)
+    self->default_time = CLAMP (atoi (value), 0, 24 * 60 - 1);
+}
+
+static void
 apply_time_zone (LineupStore *self,
                  const char  *iana_id)
 {
@@ -1731,7 +1740,6 @@ lineup_store_open (const char  *path,
 {
   g_autoptr(LineupStore) self = NULL;
   g_autofree char *tz_id = NULL;
-  g_autofree char *default_time = NULL;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1755,9 +1763,7 @@ lineup_store_open (const char  *path,
     }
   apply_time_zone (self, tz_id);
 
-  default_time = read_meta (self, "default_time");
-  if (default_time)
-    self->default_time = CLAMP (atoi (default_time), 0, 24 * 60 - 1);
+  read_default_time (self);
 
   if (!load_pillars (self, error) || !load_types (self, error) || !load_campaigns (self, error))
     return NULL;
@@ -1814,6 +1820,10 @@ lineup_store_refresh (LineupStore *self)
     if (g_strcmp0 (generation, self->seen_generation) == 0)
       {
         reload_caches (self);
+        read_default_time (self);
+        tz_id = read_meta (self, "time_zone");
+        if (tz_id)
+          apply_time_zone (self, tz_id);
         g_signal_emit (self, signals[PLAN_CHANGED], 0);
         return FALSE;
       }
@@ -1824,6 +1834,7 @@ lineup_store_refresh (LineupStore *self)
   g_clear_pointer (&self->cache_index, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
   reload_caches (self);
+  read_default_time (self);
   tz_id = read_meta (self, "time_zone");
   if (tz_id)
     apply_time_zone (self, tz_id);
@@ -1930,6 +1941,42 @@ lineup_store_get_default_time (LineupStore *self)
 {
   g_return_val_if_fail (LINEUP_IS_STORE (self), 9 * 60);
   return self->default_time;
+}
+
+gboolean
+lineup_store_set_default_time (LineupStore  *self,
+                               int           minutes,
+                               GError      **error)
+{
+  g_autofree char *value = NULL;
+  int before;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (minutes < 0 || minutes >= 24 * 60)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The default post time must be between 00:00 and 23:59"));
+      return FALSE;
+    }
+  if (minutes == self->default_time)
+    return TRUE;
+
+  value = g_strdup_printf ("%d", minutes);
+  if (!begin_operation (self, NULL, error))
+    return FALSE;
+  if (!write_meta (self, "default_time", value, error))
+    return end_operation (self, FALSE, NULL);
+  queue_signal (self, PENDING_PLAN, NULL, NULL);
+  /* Set before the commit emits "plan-changed", so its handlers read it. */
+  before = self->default_time;
+  self->default_time = minutes;
+  if (!end_operation (self, TRUE, error))
+    {
+      self->default_time = before;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- pillars, types, campaigns ---- */

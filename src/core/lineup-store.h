@@ -89,6 +89,11 @@ gboolean      lineup_store_set_time_zone    (LineupStore *self,
 /* Minutes after midnight a post gets when it is given a day but no time
  * (09:00 unless changed). */
 int           lineup_store_get_default_time (LineupStore *self);
+/* @minutes: 0 … 1439. A plan setting like the zone: "plan-changed", no
+ * undo step; posts already planned keep their times. */
+gboolean      lineup_store_set_default_time (LineupStore *self,
+                                             int          minutes,
+                                             GError     **error);
 
 /* ---- pillars, content types, campaigns (live list models, owned by the store) ---- */
 GListModel        *lineup_store_get_pillars         (LineupStore *self);

@@ -626,6 +626,15 @@ test_month_grid (void)
   g_assert_cmpint (g_date_get_day (&d), ==, 26);
   /* glibc's C.UTF-8 starts its weeks on Sunday, as GtkCalendar shows it. */
   g_assert_cmpint (lineup_locale_week_start (), ==, 0);
+  /* The "first-day-of-week" setting's choices. */
+  g_assert_cmpint (lineup_week_start_from_name ("monday"), ==, 1);
+  g_assert_cmpint (lineup_week_start_from_name ("sunday"), ==, 0);
+  g_assert_cmpint (lineup_week_start_from_name ("saturday"), ==, 6);
+  g_assert_cmpint (lineup_week_start_from_name ("locale"), ==, lineup_locale_week_start ());
+  /* Saturday-first: December 2026's grid starts on Saturday 28 November. */
+  lineup_month_grid_first_day (2026, 12, 6, &d);
+  g_assert_cmpint (g_date_get_day (&d), ==, 28);
+  g_assert_cmpint (g_date_get_weekday (&d), ==, G_DATE_SATURDAY);
 }
 
 /* ---- calendar moves ---- */
@@ -848,6 +857,82 @@ test_refresh (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
 }
 
+/* ---- the default post time ---- */
+
+static void
+test_default_time (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupStore) other = NULL;
+  g_autoptr(LineupPost) post = lineup_post_new ();
+  int plan_changed = 0;
+  gint64 before;
+
+  g_assert_cmpint (lineup_store_get_default_time (f->store), ==, 9 * 60);
+  before = local (f->store, "2026-12-02", "09:00");
+  g_object_unref (add_post (f, "Planned at nine", before));
+  g_signal_connect_swapped (f->store, "plan-changed", G_CALLBACK (count_signal), &plan_changed);
+
+  g_assert_true (lineup_store_set_default_time (f->store, 10 * 60 + 30, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lineup_store_get_default_time (f->store), ==, 10 * 60 + 30);
+  g_assert_cmpint (plan_changed, ==, 1);
+  /* A setting, not an edit: nothing to undo, and the same value is no change. */
+  g_assert_true (lineup_store_set_default_time (f->store, 10 * 60 + 30, &error));
+  g_assert_cmpint (plan_changed, ==, 1);
+
+  g_assert_false (lineup_store_set_default_time (f->store, 24 * 60, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lineup_store_set_default_time (f->store, -1, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (lineup_store_get_default_time (f->store), ==, 10 * 60 + 30);
+  g_assert_cmpint (plan_changed, ==, 1);
+
+  /* A post given only a day takes it; one already planned keeps its time. */
+  lineup_post_set_title (post, "Given a day");
+  lineup_post_set_pillar_id (post, f->pillar_id);
+  lineup_post_set_type_id (post, f->type_id);
+  g_assert_true (lineup_store_add_post (f->store, post, &error));
+  g_assert_no_error (error);
+  {
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 3, 12, 2026);
+    g_assert_true (lineup_store_move_post (f->store, lineup_post_get_id (post), &day, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(LineupPost) moved = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
+    g_autofree char *when = local_string (f->store, lineup_post_get_scheduled_at (moved));
+
+    g_assert_cmpstr (when, ==, "2026-12-03 10:30");
+  }
+  {
+    g_autoptr(GPtrArray) posts = lineup_store_list_posts (f->store, before, before + 1, &error);
+
+    g_assert_cmpuint (posts->len, ==, 1);
+  }
+
+  /* It is the plan's: another window on it sees it after a refresh, and it
+   * is there when the plan is opened again. */
+  other = lineup_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lineup_store_get_default_time (other), ==, 10 * 60 + 30);
+  g_assert_true (lineup_store_set_default_time (other, 8 * 60, &error));
+  g_assert_false (lineup_store_refresh (f->store));
+  g_assert_cmpint (lineup_store_get_default_time (f->store), ==, 8 * 60);
+  g_assert_cmpint (plan_changed, ==, 2);
+  g_clear_object (&other);
+  g_clear_object (&f->store);
+  f->store = lineup_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lineup_store_get_default_time (f->store), ==, 8 * 60);
+}
+
 /* ---- migrations and opening bad files ---- */
 
 static void
@@ -1067,6 +1152,7 @@ main (int   argc,
   ADD ("/store/post-model", test_post_model, NULL);
   ADD ("/store/import", test_import, NULL);
   ADD ("/store/refresh", test_refresh, NULL);
+  ADD ("/store/default-time", test_default_time, "Europe/Warsaw");
   ADD ("/store/agenda-model", test_agenda_model, NULL);
   ADD ("/views/filter", test_filter, NULL);
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
