@@ -28,6 +28,7 @@ struct _LineupApplication
   AdwApplication parent_instance;
 
   char *database;
+  GSettings *settings;
   LineupStore *store;
   guint publish_source;   /* the feeds' debounced republish */
   guint overlay_source;   /* the hourly look at overlays due a refresh */
@@ -140,13 +141,11 @@ on_quit_activated (GSimpleAction *action,
 static LineupPreferences *
 show_preferences (LineupApplication *self)
 {
-  g_autoptr(GSettings) settings = NULL;
   LineupPreferences *preferences;
 
   if (self->store == NULL)
     return NULL;
-  settings = g_settings_new (APP_ID);
-  preferences = lineup_preferences_new (self->store, settings);
+  preferences = lineup_preferences_new (self->store, self->settings);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
   gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -366,18 +365,38 @@ on_about_activated (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
-  const char *developers[] = { "The Lineup developers", NULL };
+  /* "Name URL": the About window links each name. */
+  const char *developers[] = { "The Lineup contributors https://github.com/lineup/Lineup/graphs/contributors", NULL };
 
   adw_show_about_window (GTK_WINDOW (get_window (LINEUP_APPLICATION (user_data))),
                          "application-name", _("Lineup"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Lineup developers"),
-                         "developers", developers,
                          "version", PACKAGE_VERSION,
                          "comments", _("Plan a month of social media posts, by pillar and type, from brief to published."),
+                         "website", "https://github.com/lineup/Lineup",
+                         "issue-url", "https://github.com/lineup/Lineup/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "copyright", "© 2026 The Lineup developers",
+                         "developers", developers,
+                         /* Translators: your names, one a line, as "Name <email>" or "Name https://…" */
+                         "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+/* The colour scheme is the person's choice, applied to every window at
+ * once: at startup and whenever Preferences changes it. */
+static void
+apply_color_scheme (LineupApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
 }
 
 /* Ctrl+C in a terminal or a session logout: close the windows properly so
@@ -431,6 +450,7 @@ lineup_application_startup (GApplication *app)
     { "app.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.export-ics", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-view::calendar", { "<Alt>1", NULL } },
@@ -447,6 +467,12 @@ lineup_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
   update_undo_actions (self);
+
+  /* Before the first window, so it never flashes in the wrong colours. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme),
+                           self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
 
   g_unix_signal_add (SIGINT, on_quit_signal, self);
   g_unix_signal_add (SIGTERM, on_quit_signal, self);
@@ -484,8 +510,7 @@ lineup_application_activate (GApplication *app)
       g_signal_connect_object (self->store, "post-removed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
       {
         /* Whoever uses the window is named in the history as they chose. */
-        g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-        g_autofree char *name = lineup_preferences_user_name (settings);
+        g_autofree char *name = lineup_preferences_user_name (self->settings);
 
         lineup_store_set_actor (self->store, name);
       }
@@ -513,6 +538,7 @@ lineup_application_dispose (GObject *object)
     lineup_sync_stop (self->sync);
   g_clear_object (&self->sync);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (lineup_application_parent_class)->dispose (object);

@@ -30,7 +30,8 @@ struct _LineupCalendarView
   GtkFilterListModel *backlog;
   int year;
   int month;
-  int week_start;
+  int week_start;           /* 0 = Sunday; from the "first-day-of-week" setting */
+  GSettings *settings;
   gboolean stale;
   gboolean force;           /* pillars or the zone changed: rebind every card */
   guint tick_id;
@@ -170,6 +171,39 @@ set_week_containing (LineupCalendarView *self,
 
   self->week_first = *date;
   g_date_subtract_days (&self->week_first, back);
+}
+
+static void
+update_weekday_labels (LineupCalendarView *self)
+{
+  for (int c = 0; c < 7; c++)
+    {
+      GDate d;
+      char name[32];
+
+      /* 2000-01-02 was a Sunday. */
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, 2 + (self->week_start + c) % 7, 1, 2000);
+      g_date_strftime (name, sizeof name, "%a", &d);
+      gtk_label_set_label (GTK_LABEL (self->weekday_labels[c]), name);
+    }
+}
+
+/* Preferences changed the first day of the week: the grid follows at once,
+ * on the same month (or the week holding the same first day). */
+static void
+on_week_start_changed_cb (LineupCalendarView *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "first-day-of-week");
+  int week_start = lineup_week_start_from_name (name);
+
+  if (week_start == self->week_start)
+    return;
+  self->week_start = week_start;
+  update_weekday_labels (self);
+  if (g_date_valid (&self->week_first))
+    set_week_containing (self, &self->week_first);
+  queue_rebuild (self);
 }
 
 static GPtrArray *
@@ -1215,17 +1249,11 @@ build_grid (LineupCalendarView *self)
 
   for (int c = 0; c < 7; c++)
     {
-      GDate d;
-      char name[32];
-
-      /* 2000-01-02 was a Sunday. */
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 2 + (self->week_start + c) % 7, 1, 2000);
-      g_date_strftime (name, sizeof name, "%a", &d);
-      self->weekday_labels[c] = gtk_label_new (name);
+      self->weekday_labels[c] = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->weekday_labels[c], "weekday");
       gtk_grid_attach (GTK_GRID (grid), self->weekday_labels[c], c, 0, 1, 1);
     }
+  update_weekday_labels (self);
 
   for (int i = 0; i < LINEUP_GRID_DAYS; i++)
     {
@@ -1376,6 +1404,7 @@ lineup_calendar_view_dispose (GObject *object)
   g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->focus_post_id, g_free);
 
   G_OBJECT_CLASS (lineup_calendar_view_parent_class)->dispose (object);
@@ -1431,7 +1460,15 @@ lineup_calendar_view_init (LineupCalendarView *self)
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  self->week_start = lineup_locale_week_start ();
+  {
+    g_autofree char *first_day = NULL;
+
+    self->settings = g_settings_new (APP_ID);
+    first_day = g_settings_get_string (self->settings, "first-day-of-week");
+    self->week_start = lineup_week_start_from_name (first_day);
+    g_signal_connect_object (self->settings, "changed::first-day-of-week",
+                             G_CALLBACK (on_week_start_changed_cb), self, G_CONNECT_SWAPPED);
+  }
   self->year = 2000;
   self->month = 1;
   self->stale = TRUE;

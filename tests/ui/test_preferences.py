@@ -1,5 +1,6 @@
-"""Preferences, from the keyboard: your name goes into the history of what
-you do, and a checklist item added here is on every post's checklist."""
+"""Preferences, from the keyboard: your name (on the General page) goes into
+the history of what you do, and a checklist item added on the Workflow page
+is on every post's checklist."""
 
 import time
 
@@ -18,11 +19,13 @@ def main():
     ui.focus_window("Preferences")
     time.sleep(0.3)
 
-    # The window opens on "Your name".
+    # The window opens on General, in "Your name".
     ui.xdotool("type", "--delay", "20", "Quinn Planner")
-    # The checklist's "Add an item" is the page's last field: Shift+Tab from
-    # the first passes the header's page tabs (which say they have the focus;
-    # an entry's text does not) and wraps to it.
+    ui.press(ui.wait_for("the Workflow page", lambda: ui.find(prefs, name="Workflow", role="page tab")))
+    ui.wait_for("the checklist", lambda: ui.find(prefs, name="Add an item", role="text"))
+    # The checklist's "Add an item" is the page's last field: Shift+Tab
+    # passes the header's page tabs (which say they have the focus; an
+    # entry's text does not) and wraps to it.
     def focused(node):
         try:
             if node.getState().contains(ui.pyatspi.STATE_FOCUSED):
