@@ -527,7 +527,6 @@ build_zone_page (LineupPreferences *self)
   g_signal_connect (self->zone_search, "search-changed", G_CALLBACK (on_zone_search_changed_cb), self);
   g_signal_connect (self->zone_search, "activate", G_CALLBACK (on_zone_search_activate_cb), self);
   g_signal_connect_swapped (self->zone_search, "stop-search", G_CALLBACK (on_zone_back_cb), self);
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->zone_search), box);
   self->zone_error = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->zone_error), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->zone_error), 0);
