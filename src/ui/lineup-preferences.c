@@ -1934,6 +1934,20 @@ rebuild (LineupPreferences *self)
   self->refocus = NULL;
 }
 
+static gboolean
+on_escape_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   data)
+{
+  LineupPreferences *self = LINEUP_PREFERENCES (widget);
+
+  if (self->zone_page && gtk_widget_get_mapped (self->zone_page))
+    on_zone_back_cb (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
 static void
 lineup_preferences_dispose (GObject *object)
 {
@@ -1959,8 +1973,9 @@ static void
 lineup_preferences_class_init (LineupPreferencesClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = lineup_preferences_dispose;
-  /* Escape closes Preferences, as it does every GNOME dialog. */
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  /* Escape closes Preferences, as it does every GNOME dialog; on the time
+   * zone's page it goes back first. */
+  gtk_widget_class_add_binding (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, on_escape_cb, NULL);
 }
 
 static void
