@@ -296,7 +296,7 @@ update_general (LineupPreferences *self)
 {
   const char *id = lineup_store_get_time_zone_id (self->store);
   g_autofree char *offset = describe_offset (lineup_store_get_time_zone (self->store));
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", id, offset);
+  g_autofree char *subtitle = g_str_equal (offset, id) ? g_strdup (id) : g_strdup_printf ("%s · %s", id, offset);
   g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
   int minutes = lineup_store_get_default_time (self->store);
   g_autofree char *time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
