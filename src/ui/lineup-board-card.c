@@ -680,6 +680,13 @@ lineup_board_card_bind (LineupBoardCard       *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
                                   -1);
+  /* GTK 4.8 gives the column's list item around the card no name of its
+   * own (GtkListItem has no accessible properties before 4.12): a screen
+   * reader going through the column would meet an empty "list item". */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
+                                    -1);
   update_sync (self);
   self->laid_out_width = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -691,6 +698,9 @@ lineup_board_card_unbind (LineupBoardCard *self)
   g_return_if_fail (LINEUP_IS_BOARD_CARD (self));
 
   g_clear_object (&self->post);
+  if (gtk_widget_get_parent (GTK_WIDGET (self)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                   GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }

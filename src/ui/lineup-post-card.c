@@ -240,6 +240,18 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* A list box wraps a card given to it in a row of its own, which takes the
+ * focus before the card and has no name: it gets the post's title. */
+static void
+name_list_row (LineupPostCard *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (GTK_IS_LIST_BOX_ROW (parent) && self->post)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    lineup_post_get_title (self->post), -1);
+}
+
 /* The badge and the words for the post's sync state, from the summary the
  * cards share (a lookup, no query). */
 static void
@@ -428,6 +440,7 @@ lineup_post_card_init (LineupPostCard *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+  g_signal_connect (self, "notify::parent", G_CALLBACK (name_list_row), NULL);
 }
 
 LineupPostCard *
@@ -499,6 +512,7 @@ lineup_post_card_bind (LineupPostCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
                                   -1);
+  name_list_row (self);
   update_sync (self);
 }
 
