@@ -454,7 +454,14 @@ lineup_day_cell_set_posts (LineupDayCell *self,
         {
           g_autofree char *label = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown), n - shown);
 
+          g_autofree char *name = g_strdup_printf (ngettext ("%u more post", "%u more posts", n - shown),
+                                                   n - shown);
+
           gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
+          /* The button inside takes its name from the label; the menu
+           * button around it has none of its own. */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
           self->more_count = n - shown;
         }
       for (guint i = 0; i < n; i++)

@@ -227,6 +227,24 @@ queue_refresh (LineupMixView *self)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
+/* GTK 4.8's drop-down takes the keyboard in a button inside it that has no
+ * name: a screen reader would say "toggle button" and nothing else. The
+ * button gets the drop-down's name, and the choice as its description. */
+static void
+name_range_button (LineupMixView *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (self->range);
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (self->range));
+
+  if (button == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Range"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  chosen ? gtk_string_object_get_string (chosen) : "",
+                                  -1);
+}
+
 static void
 apply_range (LineupMixView *self)
 {
@@ -361,6 +379,8 @@ lineup_mix_view_init (LineupMixView *self)
   self->range = gtk_drop_down_new_from_strings (translated);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->range), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Range"), -1);
   g_signal_connect_swapped (self->range, "notify::selected", G_CALLBACK (apply_range), self);
+  g_signal_connect_swapped (self->range, "notify::selected", G_CALLBACK (name_range_button), self);
+  name_range_button (self);
   self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (self->custom_box, "linked");
   self->from_entry = gtk_entry_new ();
