@@ -459,6 +459,9 @@ build_form (LineupPostEditor *self)
 
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_counts), self);
       gtk_flow_box_append (self->platform_box, check);
+      /* The check box is the stop: the flow box's cell around it would be
+       * a second, nameless one before it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
       g_ptr_array_add (self->platform_checks, check);
     }
 

@@ -293,6 +293,10 @@ build_approval (LineupWorkflowPanel *self,
           GtkWidget *holder = gtk_list_box_row_new ();
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Changed since approval"));
+          /* libadwaita 1.2 names the expander's inner header, not the row
+           * that takes the focus first. */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Changed since approval"), -1);
           adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                          _("What approvers have not seen: removed text struck through, new text underlined"));
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), stage == LINEUP_STAGE_IN_REVIEW);
@@ -440,6 +444,7 @@ build_comments_and_history (LineupWorkflowPanel *self,
   {
     g_autofree char *title = g_strdup_printf (_("History (%u)"), history ? history->len : 0);
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Who did what, and when"));
   }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (history_group), expander);
