@@ -89,8 +89,11 @@ def main():
     # (The entry's own text widget is not in the tree; the History row
     # after it is.)
     def focused_history():
-        node = ui.find(editor, prefix="History (", role="list item", visible=False)
-        return node is not None and node.getState().contains(ui.pyatspi.STATE_FOCUSED)
+        # The expander row and its header both carry the name; either may
+        # be the one with the keyboard.
+        return ui.walk(editor, lambda n: (n.name or "").startswith("History (")
+                       and n.getRoleName() == "list item"
+                       and n.getState().contains(ui.pyatspi.STATE_FOCUSED)) is not None
     for _ in range(12):
         ui.xdotool("key", "shift+Tab")
         time.sleep(0.1)

@@ -81,7 +81,7 @@ def main():
     card = ui.wait_for("the card", lambda: ui.settled(ui.find(draft, name=question["title"], role="push button")))
     # The board follows the plan's checklist at once.
     ui.wait_for("the card counting seven items",
-                lambda: "Checklist: 0 of 7 ticked" in (ui.find(draft, name=question["title"]).description or ""))
+                lambda: "Checklist: 0 of 7 ticked" in (ui.find(draft, name=question["title"], role="push button").description or ""))
     ui.click(card)
     ui.xdotool("key", "--clearmodifiers", "alt+Right")
     ui.wait_for("the post in review",
