@@ -362,6 +362,9 @@ build_publish_to (LineupPostEditor *self)
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_counts), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* The row labels its activatable widget by its title too; GTK 4.8
+       * would say both ("Publish to Team Team"). */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       adw_preferences_group_add (self->publish_group, row);
       g_ptr_array_add (self->account_checks, check);
       g_ptr_array_add (self->account_rows, row);
@@ -772,6 +775,9 @@ lineup_post_editor_init (LineupPostEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_date_clear (&self->date, 1);
+  /* The Date row labels its switch by the row's title as well as the
+   * switch's own name: GTK 4.8 would say "Has a date Date". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->date_switch), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 /* An approval or a request for changes moved the post: what Save writes

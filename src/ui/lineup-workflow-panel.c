@@ -33,6 +33,16 @@ static guint signals[N_SIGNALS];
 
 static void rebuild (LineupWorkflowPanel *self);
 
+/* A rebuild replaces every widget of the panel, the one with the keyboard
+ * too: each control that can have it carries a key, so that the same
+ * control, made again, takes the focus back (see rebuild ()). */
+static void
+set_focus_key (GtkWidget  *widget,
+               const char *key)
+{
+  g_object_set_data_full (G_OBJECT (widget), "lineup-focus-key", g_strdup (key), g_free);
+}
+
 char *
 lineup_diff_markup (GPtrArray *spans)
 {
@@ -319,6 +329,7 @@ build_approval (LineupWorkflowPanel *self,
 
       self->comment_row = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->comment_row), as);
+      set_focus_key (GTK_WIDGET (self->comment_row), "approval-comment");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->comment_row));
 
       buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -328,6 +339,7 @@ build_approval (LineupWorkflowPanel *self,
       gtk_button_set_child (GTK_BUTTON (request), gtk_label_new (_("Request Changes")));
       gtk_accessible_update_property (GTK_ACCESSIBLE (request), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Request changes"), -1);
       gtk_widget_add_css_class (request, "destructive-action");
+      set_focus_key (request, "request-changes");
       g_signal_connect_swapped (request, "clicked", G_CALLBACK (on_request_changes_cb), self);
       gtk_box_append (GTK_BOX (buttons), request);
       if (stage == LINEUP_STAGE_IN_REVIEW)
@@ -336,6 +348,7 @@ build_approval (LineupWorkflowPanel *self,
           gtk_button_set_child (GTK_BUTTON (approve), gtk_label_new (_("Approve")));
           gtk_accessible_update_property (GTK_ACCESSIBLE (approve), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Approve"), -1);
           gtk_widget_add_css_class (approve, "suggested-action");
+          set_focus_key (approve, "approve");
           g_signal_connect_swapped (approve, "clicked", G_CALLBACK (on_approve_cb), self);
           gtk_box_append (GTK_BOX (buttons), approve);
         }
@@ -369,6 +382,10 @@ build_checklist (LineupWorkflowPanel *self,
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->checked);
       g_object_set_data (G_OBJECT (check), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
+      {
+        g_autofree char *key = g_strdup_printf ("check-%" G_GINT64_FORMAT, item->id);
+        set_focus_key (check, key);
+      }
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -438,6 +455,7 @@ build_comments_and_history (LineupWorkflowPanel *self,
   add = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add a comment"));
   adw_entry_row_set_show_apply_button (add, TRUE);
+  set_focus_key (GTK_WIDGET (add), "add-comment");
   g_signal_connect (add, "apply", G_CALLBACK (on_comment_apply_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (comments), GTK_WIDGET (add));
 
@@ -452,12 +470,64 @@ build_comments_and_history (LineupWorkflowPanel *self,
   return comments;
 }
 
+/* ---- keeping the keyboard's place ---- */
+
+/* Without this, a person ticking the checklist from the keyboard would be
+ * thrown to the top of the window at every tick. */
+static char *
+focused_key (LineupWorkflowPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+  for (GtkWidget *w = focus; w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    {
+      const char *key = g_object_get_data (G_OBJECT (w), "lineup-focus-key");
+
+      if (key)
+        return g_strdup (key);
+    }
+  return g_strdup ("");   /* inside, on something without a key */
+}
+
+static GtkWidget *
+find_focus_key (GtkWidget  *widget,
+                const char *key)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "lineup-focus-key"), key) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_focus_key (child, key);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+restore_focus (LineupWorkflowPanel *self,
+               const char          *key)
+{
+  GtkWidget *target = *key ? find_focus_key (GTK_WIDGET (self), key) : NULL;
+
+  if (target && gtk_widget_grab_focus (target))
+    return;
+  /* Gone (Approve, once the post is approved): the panel's first control,
+   * not the top of the window. */
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 rebuild (LineupWorkflowPanel *self)
 {
   g_autoptr(LineupPostWorkflow) workflow = NULL;
   g_autoptr(GPtrArray) chain = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *focus_key = focused_key (self);
   GtkWidget *child, *history = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -477,6 +547,8 @@ rebuild (LineupWorkflowPanel *self)
   gtk_widget_set_parent (build_checklist (self, workflow), GTK_WIDGET (self));
   gtk_widget_set_parent (build_comments_and_history (self, &history), GTK_WIDGET (self));
   gtk_widget_set_parent (history, GTK_WIDGET (self));
+  if (focus_key)
+    restore_focus (self, focus_key);
 }
 
 static void
