@@ -59,7 +59,9 @@ main (int   argc,
   g_autoptr(GApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LINEUP_LOCALEDIR: translations from a build tree (tests, the quick
+   * start), before they are installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LINEUP_LOCALEDIR") ? g_getenv ("LINEUP_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -282,7 +282,7 @@ lineup_demo_fill (LineupStore  *store,
     {
       char label[64];
 
-      g_date_strftime (label, sizeof label, "%B %Y", &first);
+      g_date_strftime (label, sizeof label, "%OB %Y", &first);
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
                    _("%s already has %u posts; the demo only fills an empty month: pick another month (--month YYYY-MM)"),
                    label, existing->len);
@@ -299,7 +299,7 @@ lineup_demo_fill (LineupStore  *store,
 
     g_date_add_days (&start, 13);
     g_date_add_days (&end, 19);
-    g_date_strftime (name, sizeof name, "Feeds launch, %B %Y", &first);
+    g_date_strftime (name, sizeof name, "Feeds launch, %OB %Y", &first);
     g_date_strftime (from, sizeof from, "%Y-%m-%d", &start);
     g_date_strftime (to, sizeof to, "%Y-%m-%d", &end);
     campaign = lineup_store_find_campaign (store, name);

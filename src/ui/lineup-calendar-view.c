@@ -156,7 +156,7 @@ update_title (LineupCalendarView *self)
     {
       g_date_clear (&first, 1);
       g_date_set_dmy (&first, 1, self->month, self->year);
-      g_date_strftime (label, sizeof label, "%B %Y", &first);
+      g_date_strftime (label, sizeof label, "%OB %Y", &first);
     }
   /* The button makes a new label and arrow every time it is given one. */
   if (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (self->month_button)), label) != 0)
@@ -1078,7 +1078,7 @@ build_month_picker (LineupCalendarView *self)
 
       g_date_clear (&d, 1);
       g_date_set_dmy (&d, 1, m, 2000);
-      g_date_strftime (name, sizeof name, "%b", &d);
+      g_date_strftime (name, sizeof name, "%Ob", &d);
       button = gtk_button_new_with_label (name);
       gtk_widget_add_css_class (button, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.pick-month");

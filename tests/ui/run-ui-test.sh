@@ -20,6 +20,11 @@ cleanup () {
 trap cleanup EXIT
 
 mkdir -p "$logs"
+# A test may run the app (and fill its demo plan) in another language:
+# LINEUP_UI_LOCALE is its locale, LINEUP_UI_LANGUAGE its gettext languages.
+ui_locale=${LINEUP_UI_LOCALE:-C.UTF-8}
+export LANG=$ui_locale LC_ALL=$ui_locale
+if [ -n "${LINEUP_UI_LANGUAGE:-}" ]; then export LANGUAGE=$LINEUP_UI_LANGUAGE; else unset LANGUAGE; fi
 case "$plan" in
   demo) "$bin" --database "$db" demo --month 2026-12 || { echo "could not fill the demo plan"; exit 1; } ;;
   # The calendar opens at today's month: fill that one.
@@ -41,7 +46,7 @@ for _ in $(seq 1 100); do
 done
 [ -e "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
 
-export DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo LANG=C.UTF-8 LC_ALL=C.UTF-8
+export DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo
 export LINEUP_TEST_DB=$db LINEUP_SHOT="$logs/$name.png"
 unset NO_AT_BRIDGE
 
