@@ -206,6 +206,8 @@ class Install(unittest.TestCase):
         icons = {os.path.basename(p)[:-len(".svg")] for p in listed
                  if p.startswith("/io/github/lineup/Lineup/icons/") and p.endswith(".svg")}
         self.assertEqual(sorted(names - icons), [], "icons named in the code but not in the resources")
+        # About shows the app icon even from the build tree, before any install.
+        self.assertIn("/io/github/lineup/Lineup/icons/scalable/apps/" + self.id + ".svg", listed)
 
     def test_translations(self):
         languages = linguas()
