@@ -26,7 +26,8 @@ struct _LineupPostCard
   GtkWidget *time_label;
   GtkWidget *type_icon;
   GtkWidget *title_label;
-  GtkWidget *platform_badge;
+  GtkWidget *platform_icon;   /* the first platform's symbolic icon */
+  GtkWidget *platform_badge;  /* "+N": how many more platforms */
   gboolean compact;
   GtkWidget *stage_dot;
   char *stage_class;
@@ -280,8 +281,11 @@ update_sync (LineupPostCard *self)
       gtk_widget_set_visible (self->sync_icon, icon != NULL);
     }
 
-  /* In a day of the grid the sync badge takes the platform monogram's
+  /* In a day of the grid the sync badge takes the platform icon's
    * place, so the month needs no more width than before. */
+  gtk_widget_set_visible (self->platform_icon,
+                          gtk_image_get_storage_type (GTK_IMAGE (self->platform_icon)) != GTK_IMAGE_EMPTY
+                          && !(self->compact && icon));
   gtk_widget_set_visible (self->platform_badge,
                           *gtk_label_get_label (GTK_LABEL (self->platform_badge)) && !(self->compact && icon));
 
@@ -414,6 +418,11 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "card-title");
   gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
+  self->platform_icon = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->platform_icon), 12);
+  gtk_widget_add_css_class (self->platform_icon, "platform-icon");
+  gtk_widget_set_valign (self->platform_icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->platform_icon, GTK_WIDGET (self));
   self->platform_badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->platform_badge, "platform-badge");
   /* Narrow days give up the badge before the time or the title. */
@@ -488,18 +497,21 @@ lineup_post_card_bind (LineupPostCard *self,
                                 type ? lineup_content_type_get_icon_name (type) : "lineup-type-other-symbolic");
   gtk_label_set_label (GTK_LABEL (self->title_label), lineup_post_get_title (post));
 
-  /* The first platform as a monogram, and how many more: the full list is
-   * in the tooltip and the accessible description. */
+  /* The first platform's icon, and how many more: the full list is in the
+   * tooltip and the accessible description. */
   {
     const char * const *platforms = lineup_post_get_platforms (post);
     const LineupPlatformInfo *first = platforms[0] ? lineup_platform_lookup (platforms[0]) : NULL;
     guint n = g_strv_length ((char **) platforms);
     g_autofree char *badge = NULL;
 
-    /* A day of the grid has room for the monogram alone. */
     if (first)
-      badge = n > 1 && !self->compact ? g_strdup_printf ("%s +%u", first->abbrev, n - 1)
-                                      : g_strdup (first->abbrev);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->platform_icon), first->icon_name);
+    else
+      gtk_image_clear (GTK_IMAGE (self->platform_icon));
+    /* A day of the grid has room for the icon alone. */
+    if (first && n > 1 && !self->compact)
+      badge = g_strdup_printf ("+%u", n - 1);
     gtk_label_set_label (GTK_LABEL (self->platform_badge), badge ? badge : "");
   }
 
@@ -532,7 +544,7 @@ lineup_post_card_set_compact (LineupPostCard *self,
   if (self->compact == compact)
     return;
   self->compact = compact;
-  /* In a day of the grid the badge is the first platform's monogram,
+  /* In a day of the grid the badge is the first platform's icon alone,
    * short enough never to need an ellipsis. */
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
