@@ -181,7 +181,9 @@ class Mastodon(unittest.TestCase):
         self.assertEqual([s["params"]["text"] for s in scheduled], ["Far enough: out soon."])
         near_sync = self.sync_of(near)
         self.assertEqual(near_sync["state"], "pending")
-        self.assertIn("Lineup publishes it at", near_sync["message"])
+        # At the time the post was given, as the plan's clock reads it (the
+        # test's TZ, Europe/Warsaw, is not the plan's).
+        self.assertIn(f"Lineup publishes it at {soon.day} {soon.strftime('%b %Y, %H:%M')}", near_sync["message"])
 
         # Moving the far one inside 6 minutes withdraws it from the server.
         p.run("post", "move", far, "--date", soon.strftime("%Y-%m-%d"), "--time", soon.strftime("%H:%M"))

@@ -166,12 +166,16 @@ pass_free (Pass *pass)
   g_free (pass);
 }
 
+/* A moment as the plan's people read it: in the plan's time zone (not the
+ * process's), in the locale's words, "24 Nov 2026, 10:00". */
 static char *
-format_local (gint64 utc)
+format_local (LineupStore *store,
+              gint64       utc)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (utc);
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) time = instant ? g_date_time_to_timezone (instant, lineup_store_get_time_zone (store)) : NULL;
 
-  return time ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S") : g_strdup ("?");
+  return time ? g_date_time_format (time, "%-d %b %Y, %H:%M") : g_strdup ("?");
 }
 
 /* ---- publishers ---- */
@@ -729,7 +733,7 @@ handle_error (Pass   *pass,
         }
       if (!g_str_has_prefix (error->message, "Cancelled"))
         {
-          g_autofree char *when = format_local (retry_at);
+          g_autofree char *when = format_local (store, retry_at);
 
           message = g_strdup_printf (_("%s — trying again at %s"), error->message, when);
         }
@@ -981,7 +985,7 @@ step_target (GTask  *task,
     case ACT_WAIT:
       {
         gint64 at = lineup_post_get_scheduled_at (post);
-        g_autofree char *when = format_local (at);
+        g_autofree char *when = format_local (store, at);
         g_autofree char *message = g_strdup_printf (_("Lineup publishes it at %s (it must be running then, or its timer)"),
                                                     when);
         Update update = { .state = "pending", .message = message, .attempts = -1, .next_attempt_at = 0 };
@@ -1307,7 +1311,7 @@ on_list_cb (GObject      *source,
         if (remote->scheduled_at != k->remote_at ||
             (remote->text && g_strcmp0 (remote->text, k->remote_text) != 0))
           {
-            g_autofree char *when = format_local (remote->scheduled_at);
+            g_autofree char *when = format_local (store, remote->scheduled_at);
             g_autofree char *message =
               remote->scheduled_at != k->remote_at
                 ? g_strdup_printf (_("Moved on the server to %s. Send Lineup’s time again, or take the server’s."), when)
