@@ -1930,9 +1930,18 @@ lineup_store_set_time_zone (LineupStore  *self,
   if (!write_meta (self, "time_zone", iana_id, error))
     return end_operation (self, FALSE, NULL);
   queue_signal (self, PENDING_PLAN, NULL, NULL);
-  if (!end_operation (self, TRUE, error))
-    return FALSE;
-  apply_time_zone (self, iana_id);
+  /* The zone is the store's before end_operation () announces the change:
+   * a view that redraws on the signal must read the new zone, not the old. */
+  {
+    g_autofree char *before = g_strdup (self->tz_id);
+
+    apply_time_zone (self, iana_id);
+    if (!end_operation (self, TRUE, error))
+      {
+        apply_time_zone (self, before);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 

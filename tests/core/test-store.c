@@ -1132,6 +1132,37 @@ test_demo (Fixture       *f,
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS);
 }
 
+/* A view redraws when the plan changes: by then the store must already be
+ * in the new zone, or the cards would show the old zone's times. */
+static void
+on_plan_changed_read_zone (LineupStore *store,
+                           char       **seen)
+{
+  g_free (*seen);
+  *seen = g_strdup (lineup_store_get_time_zone_id (store));
+}
+
+static void
+test_time_zone_signal (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seen = NULL;
+  gulong id = g_signal_connect (f->store, "plan-changed", G_CALLBACK (on_plan_changed_read_zone), &seen);
+
+  g_assert_true (lineup_store_set_time_zone (f->store, "America/New_York", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen, ==, "America/New_York");
+
+  /* A refused zone changes nothing and says nothing. */
+  g_clear_pointer (&seen, g_free);
+  g_assert_false (lineup_store_set_time_zone (f->store, "Mars/Olympus", &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_null (seen);
+  g_assert_cmpstr (lineup_store_get_time_zone_id (f->store), ==, "America/New_York");
+  g_signal_handler_disconnect (f->store, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1153,6 +1184,7 @@ main (int   argc,
   ADD ("/store/import", test_import, NULL);
   ADD ("/store/refresh", test_refresh, NULL);
   ADD ("/store/default-time", test_default_time, "Europe/Warsaw");
+  ADD ("/store/time-zone-signal", test_time_zone_signal, "Europe/Warsaw");
   ADD ("/store/agenda-model", test_agenda_model, NULL);
   ADD ("/views/filter", test_filter, NULL);
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
