@@ -15,7 +15,8 @@ struct _LineupMix
 
   LineupStore *store;
   GDate from, to;            /* [from, to) */
-  GDate week0;               /* the Monday on or before @from */
+  int week_start;            /* 0 = Sunday … 6 = Saturday; Monday unless set */
+  GDate week0;               /* the first day of the week holding @from */
   guint n_days, n_weeks;
   guint week0_offset;        /* days from @week0 to @from */
   gint64 from_utc, to_utc;
@@ -239,7 +240,7 @@ recount (LineupMix *self)
     }
 
   self->week0 = self->from;
-  g_date_subtract_days (&self->week0, g_date_get_weekday (&self->from) - G_DATE_MONDAY);
+  g_date_subtract_days (&self->week0, ((int) g_date_get_weekday (&self->from) % 7 - self->week_start + 7) % 7);
   self->week0_offset = g_date_days_between (&self->week0, &self->from);
   self->n_days = MAX (g_date_days_between (&self->from, &end), 0);
   self->n_weeks = (g_date_days_between (&self->week0, &end) + 6) / 7;
@@ -742,6 +743,7 @@ lineup_mix_init (LineupMix *self)
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);
   self->stages = LINEUP_MIX_DEFAULT_STAGES;
+  self->week_start = 1;
 }
 
 LineupMix *
@@ -775,6 +777,27 @@ lineup_mix_set_range (LineupMix   *self,
   self->to = g_date_compare (to, from) > 0 ? *to : *from;
   recount (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+lineup_mix_set_week_start (LineupMix *self,
+                           int        week_start)
+{
+  g_return_if_fail (LINEUP_IS_MIX (self));
+  g_return_if_fail (week_start >= 0 && week_start <= 6);
+
+  if (week_start == self->week_start)
+    return;
+  self->week_start = week_start;
+  recount (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+int
+lineup_mix_get_week_start (LineupMix *self)
+{
+  g_return_val_if_fail (LINEUP_IS_MIX (self), 1);
+  return self->week_start;
 }
 
 void

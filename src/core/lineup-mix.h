@@ -16,8 +16,9 @@
  * Score: 100 - 2 x (percentage points outside the bands, summed over the
  * types and the pillars with a target), never below 0; 100 when every row
  * is within its band.
- * Weeks start on Monday. Cadence is checked per platform on the weeks that
- * lie wholly inside the range.
+ * Weeks start on Monday unless set otherwise (the window follows the
+ * calendar's first day of the week). Cadence is checked per platform on the
+ * weeks that lie wholly inside the range.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,7 +50,7 @@ typedef struct {
 } LineupMixRow;
 
 typedef struct {
-  GDate   start;              /* a Monday */
+  GDate   start;              /* the week's first day (see set_week_start) */
   gboolean whole;             /* all seven days inside the range */
   guint   total;
   guint  *type_counts;        /* per row of the report's types */
@@ -112,6 +113,11 @@ LineupMix       *lineup_mix_new          (LineupStore *store);
 void             lineup_mix_set_range    (LineupMix   *self,
                                           const GDate *from,
                                           const GDate *to);
+/* The first day of a week: 0 = Sunday … 6 = Saturday; 1 (Monday) at first.
+ * Recounts when it changes. */
+void             lineup_mix_set_week_start (LineupMix *self,
+                                            int        week_start);
+int              lineup_mix_get_week_start (LineupMix *self);
 void             lineup_mix_get_range    (LineupMix   *self,
                                           GDate       *out_from,
                                           GDate       *out_to);

@@ -11,6 +11,7 @@
 
 #include "lineup-mix-view.h"
 #include "lineup-mix-meter.h"
+#include "lineup-month-grid.h"
 
 enum {
   RANGE_THIS_MONTH,
@@ -26,6 +27,8 @@ struct _LineupMixView
   LineupStore *store;
   LineupMix *mix;
   guint refresh_id;
+  GSettings *settings;          /* the first day of the week, as the calendar's */
+  int week_start;               /* 0 = Sunday … 6 = Saturday */
 
   GtkWidget *range;
   GtkWidget *custom_box;
@@ -43,6 +46,8 @@ struct _LineupMixView
 };
 
 G_DEFINE_FINAL_TYPE (LineupMixView, lineup_mix_view, ADW_TYPE_BIN)
+
+static void on_week_start_changed_cb (LineupMixView *self);
 
 enum {
   SHOW_IN_CALENDAR,
@@ -265,7 +270,7 @@ apply_range (LineupMixView *self)
       g_date_add_months (&to, 1);
       break;
     case RANGE_THIS_WEEK:
-      g_date_subtract_days (&from, g_date_get_weekday (&from) - G_DATE_MONDAY);
+      g_date_subtract_days (&from, ((int) g_date_get_weekday (&from) % 7 - self->week_start + 7) % 7);
       to = from;
       g_date_add_days (&to, 7);
       break;
@@ -346,6 +351,7 @@ lineup_mix_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->mix);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->suggestion_data, g_ptr_array_unref);
   G_OBJECT_CLASS (lineup_mix_view_parent_class)->dispose (object);
 }
@@ -374,6 +380,15 @@ lineup_mix_view_init (LineupMixView *self)
   GtkWidget *cadence_scroller = gtk_scrolled_window_new ();
 
   self->suggestion_data = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
+  {
+    g_autofree char *first_day = NULL;
+
+    self->settings = g_settings_new (APP_ID);
+    first_day = g_settings_get_string (self->settings, "first-day-of-week");
+    self->week_start = lineup_week_start_from_name (first_day);
+    g_signal_connect_object (self->settings, "changed::first-day-of-week",
+                             G_CALLBACK (on_week_start_changed_cb), self, G_CONNECT_SWAPPED);
+  }
   for (guint i = 0; ranges[i]; i++)
     translated[i] = _(ranges[i]);
   self->range = gtk_drop_down_new_from_strings (translated);
@@ -464,6 +479,20 @@ lineup_mix_view_set_store (LineupMixView *self,
 
   self->store = g_object_ref (store);
   self->mix = lineup_mix_new (store);
+  lineup_mix_set_week_start (self->mix, self->week_start);
   g_signal_connect_object (self->mix, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  apply_range (self);
+}
+
+/* Weeks here are the calendar's weeks: the same first day, changed live. */
+static void
+on_week_start_changed_cb (LineupMixView *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "first-day-of-week");
+
+  self->week_start = lineup_week_start_from_name (name);
+  if (self->mix == NULL)
+    return;
+  lineup_mix_set_week_start (self->mix, self->week_start);
   apply_range (self);
 }

@@ -538,6 +538,40 @@ test_preview (Fixture       *f,
   g_assert_cmpuint (lineup_mix_get_total (mix), ==, 1);
 }
 
+/* Weeks as the calendar shows them: with Sunday first, a post on Sunday 6
+ * December belongs to the week of 6 Dec, not of 30 Nov; a post on Saturday
+ * 12 December to the same week. Changing the first day recounts. */
+static void
+test_week_start (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  g_autoptr(LineupMixReport) monday = NULL;
+  g_autoptr(LineupMixReport) sunday = NULL;
+  GDate from = day (2026, 12, 1), to = day (2027, 1, 1);
+  char when[32];
+
+  g_free (add (f, "educational", day (2026, 12, 6), 9 * 60, "linkedin", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "narrative", day (2026, 12, 12), 9 * 60, "linkedin", LINEUP_STAGE_DRAFT));
+  lineup_mix_set_range (mix, &from, &to);
+  g_assert_cmpint (lineup_mix_get_week_start (mix), ==, 1);
+  monday = lineup_mix_get_report (mix);
+  g_date_strftime (when, sizeof when, "%a %-d %b", &monday->weeks[0].start);
+  g_assert_cmpstr (when, ==, "Mon 30 Nov");
+  g_assert_cmpuint (monday->weeks[0].total, ==, 1);   /* Sun 6 Dec ends Monday's first week */
+  g_assert_cmpuint (monday->weeks[1].total, ==, 1);
+
+  lineup_mix_set_week_start (mix, 0);
+  sunday = lineup_mix_get_report (mix);
+  g_date_strftime (when, sizeof when, "%a %-d %b", &sunday->weeks[0].start);
+  g_assert_cmpstr (when, ==, "Sun 29 Nov");
+  g_assert_cmpuint (sunday->n_weeks, ==, 5);   /* 29 Nov … 27 Dec */
+  g_assert_cmpuint (sunday->weeks[0].total, ==, 0);
+  g_assert_cmpuint (sunday->weeks[1].total, ==, 2);   /* 6–12 Dec */
+  g_assert_true (sunday->weeks[1].whole);
+  g_assert_cmpuint (sunday->total, ==, monday->total);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +591,7 @@ main (int   argc,
   ADD ("/mix/incremental-equals-recount", test_incremental_equals_recount);
   ADD ("/mix/range-switch-equals-fresh", test_range_switch_equals_fresh);
   ADD ("/mix/preview", test_preview);
+  ADD ("/mix/week-start", test_week_start);
 #undef ADD
 
   return g_test_run ();

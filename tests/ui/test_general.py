@@ -204,8 +204,21 @@ def main():
         return found[0] if found else None
     new = ui.wait_for("the new post in the plan", planned)
     assert (new["date"], new["time"]) == (empty.isoformat(), "10:30"), new
+
+    # 7. The Mix view's weeks are the calendar's (Sunday first, from step 4):
+    #    its second week of the month starts on a Sunday, not on a Monday.
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "alt+3")
+    first = datetime.date.today().replace(day=1)
+    sunday2 = first - datetime.timedelta(days=(first.weekday() + 1) % 7 - 7)
+    monday2 = first - datetime.timedelta(days=first.weekday() - 7)
+    week_of = lambda d: f"{d.day} {d.strftime('%b')}"
+    ui.wait_for(f"the Mix view's week of {week_of(sunday2)}",
+                lambda: ui.find(frame, name=week_of(sunday2), role="label"))
+    assert ui.find(frame, name=week_of(monday2), role="label") is None, \
+        f"the Mix view still counts a week from Monday {week_of(monday2)}"
     ui.screenshot()
-    print(f"ok: shortcuts; About says 0.1.0; light {light:.2f} → dark; Monday, then Sunday first; "
+    print(f"ok: Mix weeks from Sunday {week_of(sunday2)}; shortcuts; About says 0.1.0; light {light:.2f} → dark; Monday, then Sunday first; "
           f"{post['title']!r} {post['time']} Warsaw → {after['time']} New York, same instant; "
           f"new post {new['date']} {new['time']}")
 
