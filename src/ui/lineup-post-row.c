@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-post-row.h"
+#include "lineup-publishing-view.h"
 #include "lineup-swatch.h"
 
 struct _LineupPostRow
@@ -26,8 +27,14 @@ struct _LineupPostRow
   LineupSwatch *swatch;
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
+  GtkWidget *sync_icon;          /* the post's publishing state, if any */
   GtkWidget *stage_label;
   char *stage_class;
+  const char *sync_class;
+
+  LineupStore *store;            /* while a post is bound: its sync state */
+  LineupPost *post;
+  char *description;             /* the accessible description before the sync state */
 };
 
 G_DEFINE_FINAL_TYPE (LineupPostRow, lineup_post_row, GTK_TYPE_WIDGET)
@@ -95,6 +102,8 @@ bind_header (LineupPostRow      *self,
   gtk_widget_add_css_class (GTK_WIDGET (self), "day-header");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "post");
 
+  g_clear_object (&self->post);
+  gtk_widget_set_visible (self->sync_icon, FALSE);
   update_accessible (self, accessible, NULL);
 }
 
@@ -143,6 +152,47 @@ lineup_post_describe (LineupStore *store,
                           lineup_stage_to_label (lineup_post_get_stage (post)));
 }
 
+/* The badge and the words for the bound post's sync state, as the cards
+ * say it (a lookup in the shared summary, no query). */
+static void
+update_sync (LineupPostRow *self)
+{
+  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
+  const char *detail = NULL;
+  const char *icon = NULL;
+  const char *css = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->post == NULL)
+    return;
+  if (lineup_publishing_lookup (self->store, lineup_post_get_id (self->post), &state, &detail))
+    {
+      icon = lineup_sync_state_icon_name (state);
+      css = lineup_sync_state_css_class (state);
+    }
+  if (css != self->sync_class)
+    {
+      if (self->sync_class)
+        gtk_widget_remove_css_class (self->sync_icon, self->sync_class);
+      self->sync_class = css;
+      if (css)
+        gtk_widget_add_css_class (self->sync_icon, css);
+    }
+  if (icon)
+    gtk_image_set_from_icon_name (GTK_IMAGE (self->sync_icon), icon);
+  gtk_widget_set_visible (self->sync_icon, icon != NULL);
+  text = icon ? g_strdup_printf (_("%s, publishing: %s"), self->description,
+                                 detail ? detail : lineup_sync_state_to_label (state))
+              : g_strdup (self->description);
+  update_accessible (self, lineup_post_get_title (self->post), text);
+}
+
+static void
+on_publishing_changed_cb (LineupPostRow *self)
+{
+  update_sync (self);
+}
+
 static void
 bind_post (LineupPostRow *self,
            LineupStore   *store,
@@ -177,8 +227,19 @@ bind_post (LineupPostRow *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self), "day-header");
   gtk_widget_add_css_class (GTK_WIDGET (self), "post");
 
-  /* Screen readers (and the UI tests) hear the title first, then the rest. */
-  update_accessible (self, lineup_post_get_title (post), description);
+  /* Screen readers (and the UI tests) hear the title first, then the rest,
+   * then how its publishing stands. */
+  g_set_object (&self->post, post);
+  if (store != self->store)
+    {
+      if (self->store)
+        g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+      g_set_object (&self->store, store);
+      lineup_publishing_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
+    }
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+  update_sync (self);
 }
 
 static void
@@ -189,6 +250,11 @@ lineup_post_row_dispose (GObject *object)
   g_clear_pointer (&self->header_box, gtk_widget_unparent);
   g_clear_pointer (&self->post_box, gtk_widget_unparent);
   g_clear_pointer (&self->stage_class, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_object (&self->post);
+  if (self->store)
+    g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lineup_post_row_parent_class)->dispose (object);
 }
@@ -259,6 +325,11 @@ lineup_post_row_init (LineupPostRow *self)
   gtk_box_append (GTK_BOX (texts), self->title_label);
   gtk_box_append (GTK_BOX (texts), self->subtitle_label);
 
+  self->sync_icon = gtk_image_new ();
+  gtk_widget_add_css_class (self->sync_icon, "sync-badge");
+  gtk_widget_set_valign (self->sync_icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->sync_icon, FALSE);
+
   self->stage_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->stage_label, "stage-badge");
   gtk_widget_set_valign (self->stage_label, GTK_ALIGN_CENTER);
@@ -266,6 +337,7 @@ lineup_post_row_init (LineupPostRow *self)
   gtk_box_append (GTK_BOX (self->post_box), self->time_label);
   gtk_box_append (GTK_BOX (self->post_box), GTK_WIDGET (self->swatch));
   gtk_box_append (GTK_BOX (self->post_box), texts);
+  gtk_box_append (GTK_BOX (self->post_box), self->sync_icon);
   gtk_box_append (GTK_BOX (self->post_box), self->stage_label);
   gtk_widget_set_parent (self->post_box, GTK_WIDGET (self));
 }
@@ -284,6 +356,7 @@ lineup_post_row_unbind (LineupPostRow *self)
   /* GTK 4.8 keeps unbound rows around, hidden but in the accessibility
    * tree with their last name and position: a screen reader would meet
    * posts that are not there. */
+  g_clear_object (&self->post);
   update_accessible (self, NULL, NULL);
 }
 

@@ -104,6 +104,11 @@ def main():
     scheduled = ui.wait_for("the Scheduled column", lambda: ui.find(frame, prefix="Scheduled,", role="list"))
     ui.wait_for("the board card saying when it goes out",
                 lambda: "Lineup publishes it at" in description(ui.find(scheduled, name=FUTURE, role="push button")))
+    # And the List view's row, with a badge and the same words.
+    ui.xdotool("key", "--clearmodifiers", "alt+4")
+    ui.wait_for("the List row saying it waits to sync",
+                lambda: "publishing: Team hook: Waiting to sync" in
+                description(ui.find(frame, name=FUTURE, role="panel", visible=False)))
 
     # The Publishing panel lists both, with their state and what happens next.
     ui.xdotool("key", "--clearmodifiers", "alt+5")
@@ -138,6 +143,12 @@ def main():
     assert "https://example.com/posts/1" in description(row), description(row)
     assert ui.find(row, name=f"Open “{DUE}” on {ACCOUNT}", role="push button") is not None
     ui.wait_for("published in the plan", lambda: outbox()[(due, ACCOUNT)]["state"] == "published")
+    ui.xdotool("key", "--clearmodifiers", "alt+4")
+    ui.wait_for("the List row saying it is published",
+                lambda: "publishing: Team hook: Published" in
+                description(ui.find(frame, name=DUE, role="panel", visible=False)))
+    ui.screenshot(ui.SHOT.replace(".png", "-list.png"))
+    ui.xdotool("key", "--clearmodifiers", "alt+5")
     results = ui.wait_for("the recent results", lambda: ui.find(frame, name="Recent results", role="list"))
     ui.wait_for("the delivery among the results", lambda: ui.find(results, name=DUE, not_role="label"))
     ui.screenshot(ui.SHOT.replace(".png", "-panel.png"))
