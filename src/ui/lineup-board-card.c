@@ -418,14 +418,11 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 static void
 update_sync (LineupBoardCard *self)
 {
-  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
-  const char *detail = NULL;
-  const char *icon = NULL;
   g_autofree char *text = NULL;
+  LineupSyncState state = lineup_publishing_describe_badge (self->store, self->post, self->description, &text);
+  const char *icon = lineup_sync_state_icon_name (state);
   gboolean had = self->sync_icon != NULL;
 
-  if (lineup_publishing_lookup (self->store, lineup_post_get_id (self->post), &state, &detail))
-    icon = lineup_sync_state_icon_name (state);
   if (icon && (!had || state != self->sync_state))
     {
       g_clear_object (&self->sync_icon);
@@ -441,9 +438,6 @@ update_sync (LineupBoardCard *self)
   if (had != (self->sync_icon != NULL))
     self->laid_out_width = 0;
 
-  text = icon ? g_strdup_printf (_("%s, publishing: %s"), self->description,
-                                 detail ? detail : lineup_sync_state_to_label (state))
-              : g_strdup (self->description);
   /* Most changes of the plan's publishing are about other posts. */
   if (g_strcmp0 (text, g_object_get_data (G_OBJECT (self), "description")) == 0)
     return;

@@ -258,40 +258,19 @@ name_list_row (LineupPostCard *self)
 static void
 update_sync (LineupPostCard *self)
 {
-  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
-  const char *detail = NULL;
-  const char *icon = NULL;
-  const char *css = NULL;
   g_autofree char *text = NULL;
+  LineupSyncState state = lineup_publishing_describe_badge (self->store, self->post, self->description, &text);
+  gboolean badge = state != LINEUP_SYNC_NOT_SYNCED;
 
-  if (lineup_publishing_lookup (self->store, lineup_post_get_id (self->post), &state, &detail))
-    {
-      icon = lineup_sync_state_icon_name (state);
-      css = lineup_sync_state_css_class (state);
-    }
-  if (css != self->sync_class)
-    {
-      if (self->sync_class)
-        gtk_widget_remove_css_class (self->sync_icon, self->sync_class);
-      self->sync_class = css;
-      if (css)
-        gtk_widget_add_css_class (self->sync_icon, css);
-      if (icon)
-        gtk_image_set_from_icon_name (GTK_IMAGE (self->sync_icon), icon);
-      gtk_widget_set_visible (self->sync_icon, icon != NULL);
-    }
-
+  lineup_sync_badge_show (self->sync_icon, &self->sync_class, state);
   /* In a day of the grid the sync badge takes the platform icon's
    * place, so the month needs no more width than before. */
   gtk_widget_set_visible (self->platform_icon,
                           gtk_image_get_storage_type (GTK_IMAGE (self->platform_icon)) != GTK_IMAGE_EMPTY
-                          && !(self->compact && icon));
+                          && !(self->compact && badge));
   gtk_widget_set_visible (self->platform_badge,
-                          *gtk_label_get_label (GTK_LABEL (self->platform_badge)) && !(self->compact && icon));
+                          *gtk_label_get_label (GTK_LABEL (self->platform_badge)) && !(self->compact && badge));
 
-  text = icon ? g_strdup_printf (_("%s, publishing: %s"), self->description,
-                                 detail ? detail : lineup_sync_state_to_label (state))
-              : g_strdup (self->description);
   /* Most changes of the plan's publishing are about other posts. */
   if (g_strcmp0 (text, self->full_description) == 0)
     return;

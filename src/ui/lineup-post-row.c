@@ -157,33 +157,13 @@ lineup_post_describe (LineupStore *store,
 static void
 update_sync (LineupPostRow *self)
 {
-  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
-  const char *detail = NULL;
-  const char *icon = NULL;
-  const char *css = NULL;
   g_autofree char *text = NULL;
+  LineupSyncState state;
 
   if (self->post == NULL)
     return;
-  if (lineup_publishing_lookup (self->store, lineup_post_get_id (self->post), &state, &detail))
-    {
-      icon = lineup_sync_state_icon_name (state);
-      css = lineup_sync_state_css_class (state);
-    }
-  if (css != self->sync_class)
-    {
-      if (self->sync_class)
-        gtk_widget_remove_css_class (self->sync_icon, self->sync_class);
-      self->sync_class = css;
-      if (css)
-        gtk_widget_add_css_class (self->sync_icon, css);
-    }
-  if (icon)
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->sync_icon), icon);
-  gtk_widget_set_visible (self->sync_icon, icon != NULL);
-  text = icon ? g_strdup_printf (_("%s, publishing: %s"), self->description,
-                                 detail ? detail : lineup_sync_state_to_label (state))
-              : g_strdup (self->description);
+  state = lineup_publishing_describe_badge (self->store, self->post, self->description, &text);
+  lineup_sync_badge_show (self->sync_icon, &self->sync_class, state);
   update_accessible (self, lineup_post_get_title (self->post), text);
 }
 

@@ -316,6 +316,51 @@ lineup_sync_state_css_class (LineupSyncState state)
     }
 }
 
+LineupSyncState
+lineup_publishing_describe_badge (LineupStore  *store,
+                                  LineupPost   *post,
+                                  const char   *description,
+                                  char        **out_text)
+{
+  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
+  const char *detail = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), LINEUP_SYNC_NOT_SYNCED);
+  g_return_val_if_fail (LINEUP_IS_POST (post), LINEUP_SYNC_NOT_SYNCED);
+
+  if (!lineup_publishing_lookup (store, lineup_post_get_id (post), &state, &detail))
+    state = LINEUP_SYNC_NOT_SYNCED;
+  if (out_text)
+    *out_text = state != LINEUP_SYNC_NOT_SYNCED
+                  ? g_strdup_printf (_("%s, publishing: %s"), description ? description : "",
+                                     detail ? detail : lineup_sync_state_to_label (state))
+                  : g_strdup (description ? description : "");
+  return state;
+}
+
+void
+lineup_sync_badge_show (GtkWidget       *image,
+                        const char     **css_class,
+                        LineupSyncState  state)
+{
+  const char *icon = lineup_sync_state_icon_name (state);
+  const char *css = lineup_sync_state_css_class (state);
+
+  g_return_if_fail (GTK_IS_IMAGE (image));
+
+  if (css != *css_class)
+    {
+      if (*css_class)
+        gtk_widget_remove_css_class (image, *css_class);
+      *css_class = css;
+      if (css)
+        gtk_widget_add_css_class (image, css);
+      if (icon)
+        gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+    }
+  gtk_widget_set_visible (image, icon != NULL);
+}
+
 /* ---- the panel ---- */
 
 static void rebuild (LineupPublishingView *self);

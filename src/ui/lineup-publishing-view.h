@@ -72,4 +72,17 @@ char          *lineup_publishing_describe_post (LineupStore *store,
 const char    *lineup_sync_state_icon_name   (LineupSyncState state);
 const char    *lineup_sync_state_css_class   (LineupSyncState state);
 
+/* What a card or a row says of its post's publishing: the state (NOT_SYNCED
+ * when it goes nowhere) and @description followed by how it stands, "…,
+ * publishing: Team hook: Waiting to sync" (a lookup, no query). */
+LineupSyncState lineup_publishing_describe_badge (LineupStore  *store,
+                                                  LineupPost   *post,
+                                                  const char   *description,
+                                                  char        **out_text);
+/* Shows @state's badge on @image, hidden for NOT_SYNCED; *@css_class is
+ * the style class the image wears, kept up to date. */
+void           lineup_sync_badge_show        (GtkWidget       *image,
+                                              const char     **css_class,
+                                              LineupSyncState  state);
+
 G_END_DECLS
