@@ -94,6 +94,27 @@ def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
     return walk(root, pred)
 
 
+def first_weekday_column(frame, weekdays):
+    """The name of the month grid's first column as on screen: the leftmost
+    of the seven shown labels named in @weekdays; None until all seven show."""
+    labels = []
+
+    def collect(node, depth=0):
+        if node is None or depth > 40:
+            return
+        try:
+            if node.getRoleName() == "label" and node.name in weekdays and on_screen(node):
+                labels.append(node)
+            for i in range(node.childCount):
+                collect(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            pass
+    collect(frame)
+    if len(labels) != 7:
+        return None
+    return min(labels, key=lambda n: extents(n)[0]).name
+
+
 def extents(node):
     ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     return ext.x, ext.y, ext.width, ext.height

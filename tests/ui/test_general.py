@@ -26,22 +26,7 @@ def luminance(x, y, w, h):
 
 def first_weekday_column(frame):
     """The name of the month grid's first column, as on screen."""
-    labels = []
-
-    def collect(node, depth=0):
-        if node is None or depth > 40:
-            return
-        try:
-            if node.getRoleName() == "label" and node.name in WEEKDAYS and ui.on_screen(node):
-                labels.append(node)
-            for i in range(node.childCount):
-                collect(node.getChildAtIndex(i), depth + 1)
-        except Exception:
-            pass
-    collect(frame)
-    if len(labels) != 7:
-        return None
-    return min(labels, key=lambda n: ui.extents(n)[0]).name
+    return ui.first_weekday_column(frame, WEEKDAYS)
 
 
 def choose(prefs, row_name, steps):

@@ -22,25 +22,6 @@ WEEKDAYS = ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota"
 COLUMNS = ("pon", "wto", "śro", "czw", "pią", "sob", "nie")
 
 
-def leftmost_column(frame):
-    labels = []
-
-    def collect(node, depth=0):
-        if node is None or depth > 40:
-            return
-        try:
-            if node.getRoleName() == "label" and node.name in COLUMNS and ui.on_screen(node):
-                labels.append(node)
-            for i in range(node.childCount):
-                collect(node.getChildAtIndex(i), depth + 1)
-        except Exception:
-            pass
-    collect(frame)
-    if len(labels) != 7:
-        return None
-    return min(labels, key=lambda n: ui.extents(n)[0]).name
-
-
 def main():
     app = ui.wait_for("the app on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
@@ -60,7 +41,7 @@ def main():
     ui.wait_for(f"today's cell named {day_name!r}", lambda: ui.find(frame, name=day_name, role="panel"))
 
     # 3. Weeks start on Monday, the Polish locale's first weekday.
-    first = ui.wait_for("the weekday header", lambda: leftmost_column(frame))
+    first = ui.wait_for("the weekday header", lambda: ui.first_weekday_column(frame, COLUMNS))
     assert first == "pon", f"the month grid starts on {first!r}, not Monday (pon)"
 
     # 4. A card tells its stage in Polish.
