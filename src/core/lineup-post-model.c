@@ -1,6 +1,7 @@
 /* lineup-post-model.c
  *
- * Holds every live post sorted by (dated first, time, creation, id). A store
+ * Holds every live post (or every undated one) sorted by (dated first, time,
+ * creation, id). A store
  * signal touches one position: a binary search finds it, and items-changed
  * names only that position, so a view rebinds one row.
  *
@@ -17,19 +18,13 @@ struct _LineupPostModel
 
   LineupStore *store;
   GPtrArray *posts;
+  gboolean undated_only;     /* the backlog: posts without a date */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LineupPostModel, lineup_post_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
-
-static int
-compare_post_pointers (gconstpointer a,
-                       gconstpointer b)
-{
-  return lineup_post_compare_by_time (*(LineupPost **) a, *(LineupPost **) b);
-}
 
 /* The position where @post is or would go. */
 static guint
@@ -86,11 +81,27 @@ remove_post (LineupPostModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
 }
 
+static gboolean
+belongs (LineupPostModel *self,
+         LineupPost      *post)
+{
+  return !self->undated_only || !lineup_post_is_dated (post);
+}
+
+static GPtrArray *
+read_posts (LineupPostModel  *self,
+            GError          **error)
+{
+  return self->undated_only ? lineup_store_list_undated_posts (self->store, error)
+                            : lineup_store_list_all_posts (self->store, error);
+}
+
 static void
 on_store_post_added_cb (LineupPostModel *self,
                         LineupPost      *post)
 {
-  insert_post (self, post);
+  if (belongs (self, post))
+    insert_post (self, post);
 }
 
 static void
@@ -107,6 +118,16 @@ on_store_post_changed_cb (LineupPostModel *self,
 {
   guint pos = position_of (self, old_post);
 
+  if (!belongs (self, new_post))
+    {
+      /* Given a date: it leaves the backlog. */
+      if (pos != G_MAXUINT)
+        {
+          g_ptr_array_remove_index (self->posts, pos);
+          g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
+        }
+      return;
+    }
   if (pos == G_MAXUINT)
     {
       insert_post (self, new_post);
@@ -135,7 +156,7 @@ on_store_reloaded_cb (LineupPostModel *self)
   g_autoptr(GError) error = NULL;
   guint removed = self->posts->len;
 
-  posts = lineup_store_list_all_posts (self->store, &error);
+  posts = read_posts (self, &error);
   if (posts == NULL)
     {
       g_warning ("Could not re-read the plan’s posts: %s", error->message);
@@ -214,19 +235,19 @@ lineup_post_model_init (LineupPostModel *self)
   self->posts = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-LineupPostModel *
-lineup_post_model_new (LineupStore *store)
+static LineupPostModel *
+post_model_new (LineupStore *store,
+                gboolean     undated_only)
 {
   LineupPostModel *self;
   g_autoptr(GPtrArray) posts = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
-
   self = g_object_new (LINEUP_TYPE_POST_MODEL, NULL);
   self->store = g_object_ref (store);
+  self->undated_only = undated_only;
 
-  posts = lineup_store_list_all_posts (store, &error);
+  posts = read_posts (self, &error);
   if (posts == NULL)
     g_warning ("Could not read the plan’s posts: %s", error->message);
   else
@@ -234,7 +255,7 @@ lineup_post_model_new (LineupStore *store)
       g_ptr_array_extend_and_steal (self->posts, g_steal_pointer (&posts));
       /* The store already orders them so; sorting here keeps the model's
        * invariant independent of the SQL. */
-      g_ptr_array_sort (self->posts, compare_post_pointers);
+      lineup_posts_sort_by_time (self->posts);
     }
 
   g_signal_connect_object (store, "post-added", G_CALLBACK (on_store_post_added_cb),
@@ -247,6 +268,20 @@ lineup_post_model_new (LineupStore *store)
                            self, G_CONNECT_SWAPPED);
 
   return self;
+}
+
+LineupPostModel *
+lineup_post_model_new (LineupStore *store)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+  return post_model_new (store, FALSE);
+}
+
+LineupPostModel *
+lineup_post_model_new_undated (LineupStore *store)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+  return post_model_new (store, TRUE);
 }
 
 guint

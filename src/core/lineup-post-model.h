@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LineupPostModel, lineup_post_model, LINEUP, POST_MODEL, GObject)
 
 LineupPostModel *lineup_post_model_new          (LineupStore     *store);
+/* Only the undated posts (the backlog): reads those alone, and follows the
+ * store as posts lose or gain a date. */
+LineupPostModel *lineup_post_model_new_undated  (LineupStore     *store);
 /* Position of the post with @id, or G_MAXUINT. */
 guint            lineup_post_model_find         (LineupPostModel *self,
                                                  const char      *id);

@@ -231,6 +231,26 @@ lineup_post_compare_by_time (LineupPost *a,
   return g_strcmp0 (a->id, b->id);
 }
 
+static int
+compare_post_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return lineup_post_compare_by_time (*(LineupPost **) a, *(LineupPost **) b);
+}
+
+void
+lineup_posts_sort_by_time (GPtrArray *posts)
+{
+  g_return_if_fail (posts != NULL);
+
+  for (guint i = 1; i < posts->len; i++)
+    if (lineup_post_compare_by_time (posts->pdata[i - 1], posts->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (posts, compare_post_pointers);
+        return;
+      }
+}
+
 const char *
 lineup_post_get_id (LineupPost *self)
 {

@@ -42,6 +42,9 @@ gboolean     lineup_post_content_equal     (LineupPost *a,
  * ties by creation time, then id. */
 int          lineup_post_compare_by_time   (LineupPost *a,
                                             LineupPost *b);
+/* Puts @posts (LineupPost *) in that order; one pass when they already are,
+ * as the store's SQL returns them. */
+void         lineup_posts_sort_by_time     (GPtrArray  *posts);
 
 const char  *lineup_post_get_id            (LineupPost *self);
 const char  *lineup_post_get_title         (LineupPost *self);

@@ -1065,13 +1065,6 @@ reload_caches (LineupStore *self)
     g_warning ("Could not reload the plan after a rollback: %s", error->message);
 }
 
-static int
-compare_post_pointers (gconstpointer a,
-                       gconstpointer b)
-{
-  return lineup_post_compare_by_time (*(LineupPost **) a, *(LineupPost **) b);
-}
-
 /* First position in the cache whose post sorts at or after @post. */
 static guint
 cache_bisect (GPtrArray  *cache,
@@ -2585,6 +2578,34 @@ lineup_store_list_posts (LineupStore  *self,
 }
 
 GPtrArray *
+lineup_store_list_undated_posts (LineupStore  *self,
+                                 GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts WHERE slot = ? AND deleted_at IS NULL "
+    "ORDER BY slot, created_at, id";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  /* Undated posts sort last in the cache. */
+  if (self->depth == 0 && cache_is_current (self))
+    {
+      guint first = self->cache->len;
+
+      while (first > 0 && !lineup_post_is_dated (self->cache->pdata[first - 1]))
+        first--;
+      return copy_range (self->cache, first, self->cache->len);
+    }
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, UNDATED_SLOT);
+  return collect_posts (self, stmt, error);
+}
+
+GPtrArray *
 lineup_store_list_all_posts (LineupStore  *self,
                              GError      **error)
 {
@@ -2608,7 +2629,7 @@ lineup_store_list_all_posts (LineupStore  *self,
 
   /* SQLite's order and ours agree; sorting keeps the cache's invariant
    * independent of the SQL. */
-  g_ptr_array_sort (posts, compare_post_pointers);
+  lineup_posts_sort_by_time (posts);
   self->cache = posts;
   self->cache_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < posts->len; i++)
@@ -2637,6 +2658,27 @@ lineup_store_count_posts (LineupStore *self)
     n = sqlite3_column_int (stmt, 0);
   finish_statement (stmt);
   return n;
+}
+
+gboolean
+lineup_store_has_posts (LineupStore *self)
+{
+  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM posts WHERE deleted_at IS NULL)";
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (self->depth == 0 && cache_is_current (self))
+    return self->cache->len > 0;
+
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    any = sqlite3_column_int (stmt, 0) != 0;
+  finish_statement (stmt);
+  return any;
 }
 
 /* Stores @changed (a copy of @current with edits) as the next revision. */

@@ -165,7 +165,13 @@ GPtrArray    *lineup_store_list_posts      (LineupStore *self,
 /* Every post in the plan: dated ones by time, then undated ones by creation. */
 GPtrArray    *lineup_store_list_all_posts  (LineupStore *self,
                                             GError     **error);
+/* The undated posts (the backlog), oldest first, without reading the rest
+ * of the plan. */
+GPtrArray    *lineup_store_list_undated_posts (LineupStore *self,
+                                               GError     **error);
 guint         lineup_store_count_posts     (LineupStore *self);
+/* Whether the plan has any post: one row read, whatever the plan's size. */
+gboolean      lineup_store_has_posts       (LineupStore *self);
 /* Stores the editable fields of @post (matched by id): title, body, pillar,
  * type, platforms, date, campaign, brief. The stage is not changed here. The
  * revision rises when anything changed; nothing happens otherwise. */

@@ -478,6 +478,30 @@ lineup_application_startup (GApplication *app)
   g_unix_signal_add (SIGTERM, on_quit_signal, self);
 }
 
+/* bench/lineup-bench-startup: with LINEUP_BENCH_FIRST_FRAME set, the first
+ * painted frame of the window is announced on stdout ("first-frame") and
+ * the app quits, so the start-to-first-frame time is measured from outside,
+ * process start included. */
+static void
+on_first_frame_painted_cb (GdkFrameClock *clock,
+                           GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, app);
+  g_print ("first-frame\n");
+  fflush (stdout);
+  g_application_quit (app);
+}
+
+static void
+on_window_mapped_for_bench_cb (GtkWidget    *window,
+                               GApplication *app)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped_for_bench_cb, app);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_painted_cb), app);
+}
+
 static void
 lineup_application_activate (GApplication *app)
 {
@@ -523,6 +547,8 @@ lineup_application_activate (GApplication *app)
     }
 
   window = lineup_window_new (self, self->store);
+  if (g_getenv ("LINEUP_BENCH_FIRST_FRAME"))
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_for_bench_cb), self);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -844,16 +844,29 @@ on_card_created_cb (LineupDayCell      *cell,
   connect_card (self, card);
 }
 
-static GtkWidget *
-create_backlog_card (gpointer item,
-                     gpointer user_data)
+/* The backlog is a list view: a plan may hold thousands of undated ideas,
+ * and only the cards on screen are made (then reused as it scrolls). */
+static void
+setup_backlog_card_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       LineupCalendarView       *self)
 {
-  LineupCalendarView *self = user_data;
   LineupPostCard *card = lineup_post_card_new ();
 
-  lineup_post_card_bind (card, self->store, item, TRUE);
   connect_card (self, card);
-  return GTK_WIDGET (card);
+  gtk_list_item_set_child (item, GTK_WIDGET (card));
+  /* The card takes the keyboard; its row would be a second, empty stop. */
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+bind_backlog_card_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LineupCalendarView       *self)
+{
+  lineup_post_card_bind (LINEUP_POST_CARD (gtk_list_item_get_child (item)), self->store,
+                         gtk_list_item_get_item (item), TRUE);
 }
 
 static gboolean
@@ -1204,8 +1217,13 @@ build_backlog (LineupCalendarView *self)
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_add_css_class (hint, "caption");
 
-  self->backlog_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->backlog_list), GTK_SELECTION_NONE);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_backlog_card_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_backlog_card_cb), self);
+    self->backlog_list = gtk_list_view_new (NULL, factory);
+  }
   gtk_widget_add_css_class (self->backlog_list, "backlog-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->backlog_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Backlog"), -1);
@@ -1516,12 +1534,13 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (self->mix, "changed", G_CALLBACK (on_mix_changed_cb), self, G_CONNECT_SWAPPED);
   update_mix_range (self);
 
-  self->posts = lineup_post_model_new (store);
+  /* The backlog reads the undated posts alone, not the whole plan. */
+  self->posts = lineup_post_model_new_undated (store);
   filter = gtk_custom_filter_new (is_undated, self, NULL);
   self->backlog_filter = GTK_FILTER (filter);
   self->backlog = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), GTK_FILTER (filter));
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->backlog_list), G_LIST_MODEL (self->backlog),
-                           create_backlog_card, self, NULL);
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->backlog_list),
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->backlog)))));
   g_signal_connect_object (self->backlog, "items-changed", G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
   update_backlog_count (self);
 

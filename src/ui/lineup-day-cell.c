@@ -229,10 +229,31 @@ lineup_day_cell_class_init (LineupDayCellClass *klass)
 }
 
 static void
+create_more_popover_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  LineupDayCell *self = data;
+  GtkWidget *popover, *scroller;
+
+  if (gtk_menu_button_get_popover (button))
+    return;
+  self->more_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_widget_set_size_request (scroller, 260, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->more_box);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_more_shown_cb), self);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
 lineup_day_cell_init (LineupDayCell *self)
 {
   GtkDropTarget *drop;
-  GtkWidget *popover, *scroller;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -259,18 +280,10 @@ lineup_day_cell_init (LineupDayCell *self)
   self->cards_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_parent (self->cards_box, GTK_WIDGET (self));
 
-  self->more_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_widget_set_size_request (scroller, 260, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->more_box);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_more_shown_cb), self);
   self->more_button = gtk_menu_button_new ();
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->more_button), popover);
+  /* The "+N more" popover is made when first opened: a month and a week
+   * hold over 200 cells, and most never open theirs. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more_button), create_more_popover_cb, self, NULL);
   gtk_widget_add_css_class (self->more_button, "flat");
   gtk_widget_add_css_class (self->more_button, "more-button");
   gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);

@@ -241,14 +241,15 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-/* A list box wraps a card given to it in a row of its own, which takes the
- * focus before the card and has no name: it gets the post's title. */
+/* A list box or a list view wraps a card given to it in a row of its own,
+ * which has no name: it gets the post's title. */
 static void
 name_list_row (LineupPostCard *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (GTK_IS_LIST_BOX_ROW (parent) && self->post)
+  if (parent && self->post &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
     gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     lineup_post_get_title (self->post), -1);
 }

@@ -1132,6 +1132,47 @@ test_demo (Fixture       *f,
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS);
 }
 
+/* The backlog's model reads the undated posts alone and follows them as
+ * they get a date or lose it; the store lists them without the rest. */
+static void
+test_undated_model (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) dated = add_post (f, "Dated", local (f->store, "2026-12-01", "09:00"));
+  g_autoptr(LineupPost) first = add_post (f, "First idea", LINEUP_POST_UNDATED);
+  g_autoptr(LineupPost) second = add_post (f, "Second idea", LINEUP_POST_UNDATED);
+  g_autoptr(LineupPostModel) model = lineup_post_model_new_undated (f->store);
+  g_autoptr(GPtrArray) listed = lineup_store_list_undated_posts (f->store, &error);
+  GDate d;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_false (lineup_post_is_dated (listed->pdata[i]));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (lineup_post_model_find (model, lineup_post_get_id (dated)), ==, G_MAXUINT);
+
+  /* Given a day, the idea leaves the backlog; a new dated post never enters. */
+  g_assert_true (lineup_parse_date ("2026-12-04", &d));
+  g_assert_true (lineup_store_move_post (f->store, lineup_post_get_id (first), &d, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_clear_object (&dated);
+  dated = add_post (f, "Another dated", local (f->store, "2026-12-02", "09:00"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  /* Unplanned, it comes back; undone, it goes again. */
+  g_assert_true (lineup_store_unschedule_post (f->store, lineup_post_get_id (first), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (lineup_post_model_find (model, lineup_post_get_id (first)), !=, G_MAXUINT);
+  g_assert_true (lineup_store_undo (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (lineup_post_model_find (model, lineup_post_get_id (second)), ==, 0);
+  g_assert_true (lineup_store_has_posts (f->store));
+}
+
 /* A view redraws when the plan changes: by then the store must already be
  * in the new zone, or the cards would show the old zone's times. */
 static void
@@ -1185,6 +1226,7 @@ main (int   argc,
   ADD ("/store/refresh", test_refresh, NULL);
   ADD ("/store/default-time", test_default_time, "Europe/Warsaw");
   ADD ("/store/time-zone-signal", test_time_zone_signal, "Europe/Warsaw");
+  ADD ("/store/undated-model", test_undated_model, "Europe/Warsaw");
   ADD ("/store/agenda-model", test_agenda_model, NULL);
   ADD ("/views/filter", test_filter, NULL);
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");

@@ -1,0 +1,151 @@
+/* lineup-bench-startup.c: start to first frame against its budget
+ * (design.md: at most 1.25 × a bare libadwaita window measured in the same
+ * run, with 50,000 posts in the plan).
+ *
+ *   lineup-bench-startup [--posts N] [--runs N]
+ *
+ * Fills a plan with N posts (default 50,000) over the year before and after
+ * today, then starts, in turns, the real lineup binary on it and a bare
+ * libadwaita window of the same size (lineup-bench-bare-window). Each says
+ * "first-frame" on stdout once its first frame is painted, and quits; the
+ * time runs from just before the process is spawned to that line, so it
+ * includes loading the program and its libraries. Needs a display and a
+ * session bus: run it under xvfb-run and dbus-run-session (README,
+ * "Benchmarks").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "bench-util.h"
+
+#define RATIO_BUDGET 1.25
+
+/* Spawns @argv and returns the milliseconds until it prints "first-frame";
+ * -1 if it ends or stays silent for 60 s. */
+static double
+time_first_frame (char       **argv,
+                  char       **envp)
+{
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int out_fd;
+  double t0 = bench_now_ms (), result = -1;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  int status;
+
+  if (!g_spawn_async_with_pipes (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                 &pid, NULL, &out_fd, NULL, &error))
+    g_error ("could not start %s: %s", argv[0], error->message);
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  while (g_io_channel_read_line (channel, &line, NULL, NULL, NULL) == G_IO_STATUS_NORMAL)
+    {
+      if (g_str_has_prefix (line, "first-frame"))
+        {
+          result = bench_now_ms () - t0;
+          break;
+        }
+      g_clear_pointer (&line, g_free);
+    }
+  /* It quits by itself after the frame; a hung one is stopped. */
+  for (int i = 0; i < 500 && waitpid (pid, &status, WNOHANG) == 0; i++)
+    g_usleep (10000);
+  if (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+    }
+  g_spawn_close_pid (pid);
+  return result;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  int n_posts = 50000, runs = 9;
+  GOptionEntry entries[] = {
+    { "posts", 0, 0, G_OPTION_ARG_INT, &n_posts, "How many posts the plan holds (default 50000)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "How many starts of each (default 9)", "N" },
+    { NULL }
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *schemas = g_build_filename (LINEUP_BUILD_DIR, "data", NULL);
+  g_autofree char *lineup = g_build_filename (LINEUP_BUILD_DIR, "src", "lineup", NULL);
+  g_autofree char *bare = g_build_filename (LINEUP_BUILD_DIR, "bench", "lineup-bench-bare-window", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree double *app_ms = NULL;
+  g_autofree double *bare_ms = NULL;
+  double fill_ms, app, base;
+  GDate first;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_printerr ("lineup-bench-startup needs a display: run it under xvfb-run -a\n");
+      return 2;
+    }
+  runs = CLAMP (runs, 1, 99);
+  app_ms = g_new0 (double, runs);
+  bare_ms = g_new0 (double, runs);
+
+  envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR", schemas, FALSE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  envp = g_environ_setenv (envp, "LINEUP_BENCH_FIRST_FRAME", "1", TRUE);
+  /* The publisher would look for the keyring: a file keeps it out of the way. */
+  dir = g_dir_make_tmp ("lineup-bench-startup-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *secrets = g_build_filename (dir, "secrets", NULL);
+
+    envp = g_environ_setenv (envp, "LINEUP_SECRETS_FILE", secrets, TRUE);
+  }
+  path = g_build_filename (dir, "lineup.db", NULL);
+
+  g_date_clear (&first, 1);
+  g_date_set_time_t (&first, time (NULL));
+  g_date_subtract_days (&first, 365);
+  fill_ms = bench_generate_plan (path, n_posts, &first, 730);
+
+  g_print ("Lineup start-up benchmark: %d posts over the year either side of today "
+           "(filled in %.1f s), %d starts each, median\n", n_posts, fill_ms / 1000.0, runs);
+  for (int i = 0; i < runs; i++)
+    {
+      char *bare_argv[] = { bare, NULL };
+      char *app_argv[] = { lineup, "--database", path, NULL };
+
+      /* In turns, so a slower minute of the machine weighs on both. */
+      bare_ms[i] = time_first_frame (bare_argv, envp);
+      app_ms[i] = time_first_frame (app_argv, envp);
+      if (bare_ms[i] < 0 || app_ms[i] < 0)
+        {
+          g_printerr ("a window never said it painted its first frame (bare %.0f ms, lineup %.0f ms)\n",
+                      bare_ms[i], app_ms[i]);
+          bench_remove_plan (dir);
+          return 1;
+        }
+    }
+  base = bench_median (bare_ms, runs);
+  app = bench_median (app_ms, runs);
+  g_print ("  bare libadwaita window (baseline):   %7.1f ms\n", base);
+  g_print ("  lineup, start to first frame:        %7.1f ms   ×%.2f the bare window   budget ×%.2f  %s\n",
+           app, app / base, RATIO_BUDGET, app / base <= RATIO_BUDGET ? "OK" : "OVER");
+  bench_remove_plan (dir);
+  return 0;
+}
