@@ -231,10 +231,31 @@ go_to (LineupAccountDialog *self,
 }
 
 static void
+on_authorize_page_shown_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      data)
+{
+  g_autoptr(GCancellable) cancellable = data;   /* the dialog's, cancelled once it closes */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) || g_cancellable_is_cancelled (cancellable))
+    return;
+  /* No browser (or none that takes the address): said here, beside the
+   * way round it, rather than in GTK's own "Could not show link" window,
+   * which would cover the dialog and take the keyboard from the code. */
+  text = g_strdup_printf (_("Lineup could not open the page in a browser (%s): choose Copy Address and open it in "
+                            "your browser, then paste the code it shows here"), error->message);
+  show_error (LINEUP_ACCOUNT_DIALOG (source), text);
+}
+
+static void
 open_authorize_page (LineupAccountDialog *self)
 {
   /* The browser opens beside the dialog; the page shows a code to paste. */
-  gtk_show_uri (GTK_WINDOW (self), self->authorize_url, GDK_CURRENT_TIME);
+  show_error (self, NULL);
+  gtk_show_uri_full (GTK_WINDOW (self), self->authorize_url, GDK_CURRENT_TIME, self->cancellable,
+                     on_authorize_page_shown_cb, g_object_ref (self->cancellable));
 }
 
 /* ---- Mastodon through the browser: registering Lineup ---- */
@@ -320,7 +341,20 @@ save_thread (GTask        *task,
                          : lineup_mastodon_exchange_code (job->http, job->endpoint, job->client_id, job->client_secret,
                                                           job->code, cancellable, &error);
       if (token == NULL)
-        goto failed;
+        {
+          /* A code mistyped, cut short, used already or too old: the
+           * server's "invalid_grant" alone does not say what to do. */
+          if (job->code && g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED))
+            {
+              GError *refused = g_error_new (LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
+                                             _("The server did not accept that code: copy the whole code from its "
+                                               "page again, or choose Open to get a new one — %s"),
+                                             error->message);
+              g_error_free (error);
+              error = refused;
+            }
+          goto failed;
+        }
       publisher = LINEUP_PUBLISHER (lineup_mastodon_new (job->http, job->endpoint, token));
       break;
     case LINEUP_ACCOUNT_BLUESKY:
@@ -336,7 +370,20 @@ save_thread (GTask        *task,
 
   /* Who this is and the server's limits; a wrong secret stops here. */
   if ((job->info = lineup_publisher_connect (publisher, cancellable, &error)) == NULL)
-    goto failed;
+    {
+      /* The publisher's own words send a person to Preferences → Publishing
+       * to sign in again, where this dialog already is. */
+      if (job->kind == LINEUP_ACCOUNT_BLUESKY && g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH))
+        {
+          GError *refused = g_error_new (LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH,
+                                         _("Bluesky did not accept that app password for %s: check it, or make a new "
+                                           "one in Bluesky under Settings → Privacy and security → App passwords"),
+                                         job->handle);
+          g_error_free (error);
+          error = refused;
+        }
+      goto failed;
+    }
 
   /* The secrets first: a plan never names an account without them. */
   switch (job->kind)
@@ -921,7 +968,8 @@ lineup_account_dialog_new (LineupStore         *store,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), primary_box);
   gtk_box_append (GTK_BOX (box), header);
 
-  self->error_label = gtk_label_new (NULL);
+  /* An alert: what went wrong is told as it shows, not only seen. */
+  self->error_label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
   gtk_label_set_selectable (GTK_LABEL (self->error_label), TRUE);
