@@ -373,7 +373,8 @@ save_thread (GTask        *task,
     {
       /* The publisher's own words send a person to Preferences → Publishing
        * to sign in again, where this dialog already is. */
-      if (job->kind == LINEUP_ACCOUNT_BLUESKY && g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH))
+      if (job->kind == LINEUP_ACCOUNT_BLUESKY &&
+          g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH))
         {
           GError *refused = g_error_new (LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH,
                                          _("Bluesky did not accept that app password for %s: check it, or make a new "
@@ -718,7 +719,10 @@ add_row (GtkWidget *group,
 static GtkWidget *
 name_row (LineupAccountDialog *self)
 {
-  self->name_row = entry_row (_("Name in Lineup (optional; the handle otherwise)"), NULL);
+  /* A webhook has no handle: it is named by its address's host. */
+  self->name_row = entry_row (self->kind == LINEUP_ACCOUNT_WEBHOOK
+                              ? _("Name in Lineup (optional; the address’s host otherwise)")
+                              : _("Name in Lineup (optional; the handle otherwise)"), NULL);
   return self->name_row;
 }
 
