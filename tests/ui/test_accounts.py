@@ -195,6 +195,9 @@ def main():
     # ---- 3. A webhook: its signing secret, shown once ----
     title = "Add a Webhook"
     dlg = open_add_dialog(app, prefs, "Add a Webhook…", title)
+    # Unnamed, a webhook is called by its address's host: it has no handle.
+    ui.wait_for("the Name field", lambda: ui.find(dlg, name="Name in Lineup (optional; the address’s host otherwise)",
+                                                 role="text"))
     ui.xdotool("type", "--delay", "15", HOOK_URL)            # the keyboard starts in Address
     ui.xdotool("key", "Tab")
     ui.xdotool("type", "--delay", "15", HOOK_NAME)
