@@ -19,7 +19,7 @@
 
 #include "lineup-core.h"
 #include "lineup-store-private.h"
-#include "ui/lineup-board-view.h"
+#include "ui/board/lineup-board-view.h"
 #include "bench-frame.h"
 
 #define OPEN_BUDGET_MS 100.0

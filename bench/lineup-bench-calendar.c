@@ -17,7 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "lineup-core.h"
-#include "ui/lineup-calendar-view.h"
+#include "ui/calendar/lineup-calendar-view.h"
 #include "bench-frame.h"
 
 #define SWITCH_BUDGET_MS 16.0

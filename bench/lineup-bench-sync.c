@@ -2,7 +2,7 @@
  *
  *   lineup-bench-sync [--posts N]
  *
- * Starts the fake Mastodon from tests/integration on 127.0.0.1, schedules
+ * Starts the fake Mastodon from tests/integration/fakes on 127.0.0.1, schedules
  * N posts (default 500; budget 2 s) on two accounts (Mastodon holds at
  * most 300 pending posts per account) and syncs them with connection
  * reuse; in the same run, the same on two other accounts with a new
@@ -130,7 +130,7 @@ main (int argc, char **argv)
   g_autofree char *dir = g_dir_make_tmp ("lineup-bench-sync-XXXXXX", &error);
   g_autofree char *port_file = g_build_filename (dir, "port", NULL);
   g_autofree char *keys = g_build_filename (dir, "keys", NULL);
-  g_autofree char *fake = g_build_filename (LINEUP_SOURCE_DIR, "tests", "integration", "fake_mastodon.py", NULL);
+  g_autofree char *fake = g_build_filename (LINEUP_SOURCE_DIR, "tests", "integration", "fakes", "fake_mastodon.py", NULL);
   g_autofree char *port = NULL;
   g_autofree char *base = NULL;
   g_autoptr(GSubprocess) server = NULL;

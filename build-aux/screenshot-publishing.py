@@ -6,7 +6,7 @@ until SIGTERM:
     screenshot-publishing.py --lineup BIN --database DB --ready FILE
 
 On this month's demo plan (`lineup demo`) it adds three accounts, on the
-test suite's fakes (tests/integration/), all on 127.0.0.1 in this process:
+test suite's fakes (tests/integration/fakes/), all on 127.0.0.1 in this process:
 a Mastodon account on fake_mastodon.py, a Bluesky account on fake_pds.py and
 a webhook to webhook_receiver.py. It targets demo posts at them, at times
 around now, and runs `lineup sync --once` so that the outbox holds a bit of
@@ -35,7 +35,7 @@ import threading
 import urllib.request
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(root, "tests", "integration"))
+sys.path.insert(0, os.path.join(root, "tests", "integration", "fakes"))
 import fake_mastodon  # noqa: E402
 import fake_pds  # noqa: E402
 import webhook_receiver  # noqa: E402

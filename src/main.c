@@ -12,7 +12,7 @@
 #include <locale.h>
 
 #include "cli/lineup-cli.h"
-#include "ui/lineup-application.h"
+#include "ui/common/lineup-application.h"
 
 static void
 on_activated_new_post_cb (GApplication *app,

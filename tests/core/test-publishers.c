@@ -1,6 +1,6 @@
 /* test-publishers.c: counting rules, webhook signatures, the secrets file,
  * and the Bluesky and webhook backends against the fakes in
- * tests/integration (protocols.md §2–3).
+ * tests/integration/fakes (protocols.md §2–3).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -241,7 +241,7 @@ die_with_parent (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
-/* Starts tests/integration/@script on a free port of 127.0.0.1; it writes
+/* Starts tests/integration/fakes/@script on a free port of 127.0.0.1; it writes
  * the port to a file once it listens. */
 static void
 fake_start (Fake       *fake,
@@ -255,7 +255,7 @@ fake_start (Fake       *fake,
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
 
   g_assert_nonnull (root);
-  path = g_build_filename (root, "tests", "integration", script, NULL);
+  path = g_build_filename (root, "tests", "integration", "fakes", script, NULL);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   fake->dir = g_dir_make_tmp ("lineup-fake-XXXXXX", &error);

@@ -19,7 +19,7 @@ import time
 import unittest
 import urllib.parse
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes")
 sys.path.insert(0, HERE)
 from fake_mastodon import FakeMastodon, count_graphemes, mastodon_length  # noqa: E402
 from fake_pds import FakePds  # noqa: E402

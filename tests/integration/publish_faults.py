@@ -18,6 +18,7 @@ import unittest
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 from fake_mastodon import FakeMastodon  # noqa: E402
 from lineup_cli import BIN, Plan  # noqa: E402
 

@@ -12,6 +12,7 @@ import unittest
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 import fake_pds  # noqa: E402
 import webhook_receiver  # noqa: E402
 from lineup_cli import Plan  # noqa: E402

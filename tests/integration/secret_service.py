@@ -14,6 +14,7 @@ import threading
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 from lineup_cli import Plan  # noqa: E402
 from webhook_receiver import verify_standard_webhook  # noqa: E402
 

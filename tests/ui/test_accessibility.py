@@ -35,15 +35,15 @@ CLASS_NAME = re.compile(r"(Gtk|Adw|Lineup)[A-Z][A-Za-z]*")
 # until they are named there. Each says where the fix goes and a name to
 # give. A matcher takes (role, ancestors' names, description).
 KNOWN = [
-    ("src/ui/lineup-calendar-view.c, build_header(): the month GtkMenuButton (its inner "
+    ("src/ui/calendar/lineup-calendar-view.c, build_header(): the month GtkMenuButton (its inner "
      "button is named; the outer one has only its tooltip)",
      'gtk_accessible_update_property (…, LABEL, _("Choose a month"), -1)',
      lambda role, path, desc: role == "push button" and desc == "Choose a Month"),
-    ("src/ui/lineup-preferences.c, the Workflow page's Team rows: the button inside each role "
+    ("src/ui/preferences/lineup-preferences.c, the Workflow page's Team rows: the button inside each role "
      "GtkDropDown (GTK 4.8 leaves it nameless; the drop-down itself is named)",
      'gtk_accessible_update_property (gtk_widget_get_first_child (dropdown), LABEL, _("Role of %s"), -1)',
      lambda role, path, desc: role == "push button" and path[-1:] and path[-1].startswith("Role of ")),
-    ("src/ui/lineup-preferences.c: AdwExpanderRows (the Workflow page's approval steps, Sharing's "
+    ("src/ui/preferences/lineup-preferences.c: AdwExpanderRows (the Workflow page's approval steps, Sharing's "
      "“Add a Feed” and “Add an Overlay Calendar”); libadwaita 1.2 names the inner header, not "
      "the row that takes the focus",
      "gtk_accessible_update_property (expander, LABEL, <its title>, -1)",

@@ -23,7 +23,7 @@ import urllib.request
 
 import lineup_ui as ui
 
-sys.path.insert(0, os.path.join(os.environ["LINEUP_SOURCE_ROOT"], "tests", "integration"))
+sys.path.insert(0, os.path.join(os.environ["LINEUP_SOURCE_ROOT"], "tests", "integration", "fakes"))
 from fake_mastodon import FakeMastodon  # noqa: E402
 from fake_pds import FakePds  # noqa: E402
 

@@ -1000,7 +1000,7 @@ lineup_publishing_view_class_init (LineupPublishingViewClass *klass)
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-publishing-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/publishing/lineup-publishing-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, stack);
   gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LineupPublishingView, summary_label);

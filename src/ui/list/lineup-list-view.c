@@ -266,7 +266,7 @@ lineup_list_view_class_init (LineupListViewClass *klass)
     g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-list-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/list/lineup-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupListView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LineupListView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LineupListView, stack);

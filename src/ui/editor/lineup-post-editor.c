@@ -738,7 +738,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
     g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-post-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/editor/lineup-post-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, title_row);

@@ -459,7 +459,7 @@ show_shortcuts (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/lineup/Lineup/lineup-shortcuts.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/lineup/Lineup/common/lineup-shortcuts.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts"));
 
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
@@ -642,7 +642,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   g_type_ensure (LINEUP_TYPE_BOARD_VIEW);
   g_type_ensure (LINEUP_TYPE_MIX_VIEW);
   g_type_ensure (LINEUP_TYPE_PUBLISHING_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/lineup-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/common/lineup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, toast_overlay);
