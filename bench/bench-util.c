@@ -52,7 +52,7 @@ bench_generate_plan (const char  *path,
                      guint        n_days)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+  g_autoptr(LineupStore) store = lineup_plan_open (path, &error);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
   static const char * const pillar_names[] = { "Product education", "Customer stories", "Behind the scenes", "Community" };
   static const char * const type_keys[] = { "educational", "narrative", "proof", "community", "promotional" };

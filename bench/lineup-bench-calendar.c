@@ -74,7 +74,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  store = lineup_store_open (path, &error);
+  store = lineup_plan_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   lineup_store_set_time_zone (store, "Europe/Warsaw", NULL);

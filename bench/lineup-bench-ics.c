@@ -91,7 +91,7 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     g_error ("%s", error->message);
 
-  store = lineup_store_open (path, &error);
+  store = lineup_plan_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   pillar = lineup_pillar_get_id (lineup_store_add_pillar (store, "Bench", "#3584e4", -1, &error));

@@ -48,7 +48,7 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     g_error ("%s", error->message);
 
-  store = lineup_store_open (path, &error);
+  store = lineup_plan_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   lineup_store_set_time_zone (store, "Europe/Warsaw", NULL);

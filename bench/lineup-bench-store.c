@@ -222,7 +222,7 @@ main (int   argc,
   rss_before = rss_mb ();
   {
     double t0 = bench_now_ms ();
-    store = lineup_store_open (path, &error);
+    store = lineup_plan_open (path, &error);
     open_ms = bench_now_ms () - t0;
   }
   if (store == NULL)

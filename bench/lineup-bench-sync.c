@@ -56,7 +56,7 @@ sync_posts (const char    *dir,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, reuse ? "reuse.db" : "fresh.db", NULL);
-  g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+  g_autoptr(LineupStore) store = lineup_plan_open (path, &error);
   g_autoptr(LineupAccount) account = lineup_account_new ();
   g_autoptr(LineupAccount) second = lineup_account_new ();
   g_autoptr(LineupSync) sync = NULL;

@@ -531,7 +531,7 @@ open_store_full (Args      *args,
                    s);
       return NULL;
     }
-  return lineup_store_open (path, error);
+  return lineup_plan_open (path, error);
 }
 
 static LineupStore *

@@ -11,6 +11,7 @@
 #include "lineup-content-type.h"
 #include "lineup-campaign.h"
 #include "lineup-store.h"
+#include "lineup-plan.h"
 #include "lineup-workflow.h"
 #include "lineup-mix.h"
 #include "lineup-ics.h"

@@ -71,7 +71,7 @@ run_child (const char *path,
            guint32     seed)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+  g_autoptr(LineupStore) store = lineup_plan_open (path, &error);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   guint op = 0;
@@ -380,7 +380,7 @@ test_kill9 (void)
 
   /* And the store itself opens it and reads every post. */
   {
-    g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+    g_autoptr(LineupStore) store = lineup_plan_open (path, &error);
     g_autoptr(GPtrArray) all = NULL;
     guint live = 0;
     GHashTableIter iter;

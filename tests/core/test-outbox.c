@@ -34,7 +34,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("lineup-outbox-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "lineup.db", NULL);
-  f->store = lineup_store_open (f->path, &error);
+  f->store = lineup_plan_open (f->path, &error);
   g_assert_no_error (error);
   f->pillar_id = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Stories", NULL, -1, &error));
   g_assert_no_error (error);

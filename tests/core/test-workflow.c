@@ -29,7 +29,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("lineup-workflow-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "lineup.db", NULL);
-  f->store = lineup_store_open (f->path, &error);
+  f->store = lineup_plan_open (f->path, &error);
   g_assert_no_error (error);
   lineup_store_set_actor (f->store, "Erin Editor");
   f->pillar_id = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Stories", NULL, -1, &error));
@@ -514,7 +514,7 @@ test_migration_adds_checklist (Fixture       *f,
   g_autoptr(GPtrArray) items = NULL;
 
   g_assert_true (_lineup_store_create_at_version (path, 1, &error));
-  store = lineup_store_open (path, &error);
+  store = lineup_plan_open (path, &error);
   g_assert_no_error (error);
   items = lineup_store_get_checklist (store);
   g_assert_cmpuint (items->len, ==, 5);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lineup-feed.h"
+#include "lineup-plan.h"
 #include "lineup-filter.h"
 #include "lineup-ics.h"
 
@@ -554,7 +555,7 @@ publish_thread (GTask        *task,
 {
   PublishJob *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupStore) store = lineup_store_open (job->path, &error);
+  g_autoptr(LineupStore) store = lineup_plan_open (job->path, &error);
   int n;
 
   if (store == NULL)

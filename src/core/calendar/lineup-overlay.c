@@ -9,6 +9,7 @@
 #include <libical/ical.h>
 
 #include "lineup-overlay.h"
+#include "lineup-plan.h"
 #include "lineup-feed.h"
 
 void
@@ -216,7 +217,7 @@ refresh_due_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupStore) store = lineup_store_open (data, &error);
+  g_autoptr(LineupStore) store = lineup_plan_open (data, &error);
   g_autoptr(GPtrArray) overlays = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   int refreshed = 0;

@@ -519,7 +519,7 @@ lineup_application_activate (GApplication *app)
     {
       g_autofree char *path = self->database ? g_strdup (self->database) : lineup_store_default_path ();
 
-      self->store = lineup_store_open (path, &error);
+      self->store = lineup_plan_open (path, &error);
       if (self->store == NULL)
         {
           show_open_error (self, error->message);

@@ -1,0 +1,17 @@
+/* lineup-plan.c: opens a plan — the store with its commit listeners.
+ *
+ * Holds only the wiring of what listens to a store's commits; the listeners
+ * themselves live with their topics (the outbox in publish/).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lineup-plan.h"
+
+LineupStore *
+lineup_plan_open (const char  *path,
+                  GError     **error)
+{
+  return lineup_store_open (path, error);
+}
