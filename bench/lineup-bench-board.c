@@ -18,7 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "lineup-core.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 #include "ui/board/lineup-board-view.h"
 #include "bench-frame.h"
 

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lineup-demo.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 #include "lineup-workflow.h"
 
 static const struct {

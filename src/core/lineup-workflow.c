@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lineup-workflow.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 
 static gboolean
 refuse (GError    **error,

@@ -21,7 +21,7 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 
 #define ROUNDS 20
 

@@ -11,7 +11,7 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 
 typedef struct {
   char *dir;

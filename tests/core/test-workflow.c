@@ -10,7 +10,7 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 
 typedef struct {
   char *dir;

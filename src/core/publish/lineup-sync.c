@@ -17,7 +17,7 @@
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
 #include "lineup-store-publish.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 #include "lineup-webhook.h"
 
 #define RECONCILE_SECONDS (5 * 60)

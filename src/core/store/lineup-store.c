@@ -23,7 +23,7 @@
 #include <sqlite3.h>
 
 #include "lineup-store.h"
-#include "lineup-store-private.h"
+#include "lineup-store-workflow.h"
 #include "lineup-store-publish.h"
 #include "lineup-workflow.h"
 

@@ -1,4 +1,4 @@
-/* lineup-store-private.h: for tests of the store's migrations only.
+/* lineup-store-workflow.h: what the workflow (and the tests) write through the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
