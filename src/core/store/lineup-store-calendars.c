@@ -1,0 +1,391 @@
+/* lineup-store-calendars.c: calendar rows: saved feeds with their items and
+ * results, and overlay calendars. The iCalendar work itself is in
+ * src/core/calendar.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lineup-store-private.h"
+
+/* ---- feeds ---- */
+
+void
+lineup_feed_free (LineupFeed *feed)
+{
+  if (feed == NULL)
+    return;
+  g_free (feed->name);
+  g_free (feed->target);
+  g_free (feed->username);
+  g_strfreev (feed->filter);
+  g_free (feed->privacy);
+  g_free (feed->etag);
+  g_free (feed->last_error);
+  g_free (feed);
+}
+
+const char *
+lineup_feed_kind_to_key (LineupFeedKind kind)
+{
+  switch (kind)
+    {
+    case LINEUP_FEED_WEBDAV: return "webdav";
+    case LINEUP_FEED_CALDAV: return "caldav";
+    case LINEUP_FEED_FILE:
+    default: return "file";
+    }
+}
+
+#define FEED_COLUMNS "name, kind, target, username, filter, days_back, days_ahead, privacy, duration, " \
+                     "refresh, local_time, auto_publish, etag, last_at, last_items, last_error"
+
+static LineupFeed *
+feed_from_row (sqlite3_stmt *stmt)
+{
+  LineupFeed *feed = g_new0 (LineupFeed, 1);
+  const char *kind = column_text (stmt, 1);
+  const char *filter = column_text (stmt, 4);
+
+  feed->name = g_strdup (column_text (stmt, 0));
+  feed->kind = g_strcmp0 (kind, "webdav") == 0 ? LINEUP_FEED_WEBDAV
+             : g_strcmp0 (kind, "caldav") == 0 ? LINEUP_FEED_CALDAV : LINEUP_FEED_FILE;
+  feed->target = g_strdup (column_text (stmt, 2));
+  feed->username = g_strdup (column_text (stmt, 3));
+  feed->filter = filter && *filter ? g_strsplit (filter, "\n", -1) : g_new0 (char *, 1);
+  feed->days_back = sqlite3_column_int (stmt, 5);
+  feed->days_ahead = sqlite3_column_int (stmt, 6);
+  feed->privacy = g_strdup (column_text (stmt, 7));
+  feed->duration = sqlite3_column_int (stmt, 8);
+  feed->refresh = sqlite3_column_int (stmt, 9);
+  feed->local_time = sqlite3_column_int (stmt, 10);
+  feed->auto_publish = sqlite3_column_int (stmt, 11);
+  feed->etag = g_strdup (column_text (stmt, 12));
+  feed->last_at = sqlite3_column_int64 (stmt, 13);
+  feed->last_items = sqlite3_column_int (stmt, 14);
+  feed->last_error = g_strdup (column_text (stmt, 15));
+  return feed;
+}
+
+GPtrArray *
+lineup_store_get_feeds (LineupStore *self)
+{
+  static const char sql[] = "SELECT " FEED_COLUMNS " FROM feeds ORDER BY name";
+  GPtrArray *feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_feed_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), feeds);
+  if ((stmt = get_statement (self, sql, NULL)) == NULL)
+    return feeds;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (feeds, feed_from_row (stmt));
+  finish_statement (stmt);
+  return feeds;
+}
+
+LineupFeed *
+lineup_store_find_feed (LineupStore *self,
+                        const char  *name)
+{
+  static const char sql[] = "SELECT " FEED_COLUMNS " FROM feeds WHERE name = ?";
+  LineupFeed *feed = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  if (name == NULL || (stmt = get_statement (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    feed = feed_from_row (stmt);
+  finish_statement (stmt);
+  return feed;
+}
+
+gboolean
+lineup_store_save_feed (LineupStore  *self,
+                        LineupFeed   *feed,
+                        gboolean      create,
+                        GError      **error)
+{
+  static const char insert_sql[] =
+    "INSERT INTO feeds (name, kind, target, username, filter, days_back, days_ahead, privacy, duration, "
+    "refresh, local_time, auto_publish) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+  static const char update_sql[] =
+    "UPDATE feeds SET kind = ?2, target = ?3, username = ?4, filter = ?5, days_back = ?6, days_ahead = ?7, "
+    "privacy = ?8, duration = ?9, refresh = ?10, local_time = ?11, auto_publish = ?12 WHERE name = ?1";
+  g_autofree char *filter = NULL;
+  g_autoptr(LineupFeed) existing = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (feed != NULL, FALSE);
+
+  if (!check_name (_("The feed’s name"), feed->name, error))
+    return FALSE;
+  if (feed->target == NULL || *feed->target == '\0' ||
+      (feed->kind != LINEUP_FEED_FILE && !g_str_has_prefix (feed->target, "http://") &&
+       !g_str_has_prefix (feed->target, "https://")))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   feed->kind == LINEUP_FEED_FILE
+                   ? _("The feed “%s” needs a file to write")
+                   : _("The feed “%s” needs an http:// or https:// address"), feed->name);
+      return FALSE;
+    }
+  if (feed->days_back < 0 || feed->days_ahead < 0 || feed->duration <= 0 || feed->refresh <= 0)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The feed “%s” needs a window of zero or more days and a positive duration and refresh"),
+                   feed->name);
+      return FALSE;
+    }
+  existing = lineup_store_find_feed (self, feed->name);
+  if (create && existing)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                   _("There is a feed called “%s” already: choose another name"), feed->name);
+      return FALSE;
+    }
+  if (!create && !existing)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND, _("No feed is called “%s”"), feed->name);
+      return FALSE;
+    }
+
+  filter = feed->filter ? g_strjoinv ("\n", feed->filter) : g_strdup ("");
+  if (!settings_operation_begin (self, error))
+    return FALSE;
+  if ((stmt = get_statement (self, create ? insert_sql : update_sql, error)) == NULL)
+    return end_operation (self, FALSE, NULL);
+  sqlite3_bind_text (stmt, 1, feed->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, lineup_feed_kind_to_key (feed->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, feed->target, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, feed->username);
+  sqlite3_bind_text (stmt, 5, filter, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, feed->days_back);
+  sqlite3_bind_int (stmt, 7, feed->days_ahead);
+  sqlite3_bind_text (stmt, 8, feed->privacy ? feed->privacy : "titles", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, feed->duration);
+  sqlite3_bind_int (stmt, 10, feed->refresh);
+  sqlite3_bind_int (stmt, 11, feed->local_time);
+  sqlite3_bind_int (stmt, 12, feed->auto_publish);
+  if (!step_done (self, stmt, _("save the feed"), error))
+    return end_operation (self, FALSE, NULL);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_remove_feed (LineupStore  *self,
+                          const char   *name,
+                          GError      **error)
+{
+  g_autoptr(LineupFeed) feed = lineup_store_find_feed (self, name);
+
+  if (feed == NULL)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND, _("No feed is called “%s”"), name);
+      return FALSE;
+    }
+  return settings_exec (self, error, _("remove the feed"), "DELETE FROM feeds WHERE name = ?", "s", feed->name);
+}
+
+gboolean
+lineup_store_set_feed_result (LineupStore  *self,
+                              const char   *name,
+                              const char   *etag,
+                              int           items,
+                              const char   *error_text,
+                              GError      **error)
+{
+  static const char ok_sql[] =
+    "UPDATE feeds SET etag = coalesce(?2, etag), last_at = ?3, last_items = ?4, last_error = NULL WHERE name = ?1";
+  static const char failed_sql[] = "UPDATE feeds SET last_at = ?2, last_error = ?3 WHERE name = ?1";
+
+  if (error_text)
+    return settings_exec (self, error, _("save the feed’s result"), failed_sql, "sis", name,
+                          now_seconds (), error_text);
+  return settings_exec (self, error, _("save the feed’s result"), ok_sql, "ssii", name, etag,
+                        now_seconds (), (gint64) items);
+}
+
+void
+lineup_feed_item_free (LineupFeedItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->uid);
+  g_free (item->href);
+  g_free (item->etag);
+  g_free (item->content_hash);
+  g_free (item);
+}
+
+GHashTable *
+lineup_store_get_feed_items (LineupStore *self,
+                             const char  *feed)
+{
+  static const char sql[] = "SELECT uid, href, etag, content_hash FROM feed_items WHERE feed = ?";
+  GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) lineup_feed_item_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), items);
+  if ((stmt = get_statement (self, sql, NULL)) == NULL)
+    return items;
+  sqlite3_bind_text (stmt, 1, feed, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LineupFeedItem *item = g_new0 (LineupFeedItem, 1);
+
+      item->uid = g_strdup (column_text (stmt, 0));
+      item->href = g_strdup (column_text (stmt, 1));
+      item->etag = g_strdup (column_text (stmt, 2));
+      item->content_hash = g_strdup (column_text (stmt, 3));
+      g_hash_table_insert (items, item->uid, item);
+    }
+  finish_statement (stmt);
+  return items;
+}
+
+gboolean
+lineup_store_set_feed_item (LineupStore     *self,
+                            const char      *feed,
+                            LineupFeedItem  *item,
+                            GError         **error)
+{
+  return settings_exec (self, error, _("save the feed’s state"),
+                        "INSERT OR REPLACE INTO feed_items (feed, uid, href, etag, content_hash) VALUES (?, ?, ?, ?, ?)",
+                        "sssss", feed, item->uid, item->href, item->etag, item->content_hash);
+}
+
+gboolean
+lineup_store_remove_feed_item (LineupStore  *self,
+                               const char   *feed,
+                               const char   *uid,
+                               GError      **error)
+{
+  return settings_exec (self, error, _("save the feed’s state"),
+                        "DELETE FROM feed_items WHERE feed = ? AND uid = ?", "ss", feed, uid);
+}
+
+/* ---- overlay calendars ---- */
+
+void
+lineup_overlay_free (LineupOverlay *overlay)
+{
+  if (overlay == NULL)
+    return;
+  g_free (overlay->name);
+  g_free (overlay->source);
+  g_free (overlay->color);
+  g_free (overlay->cache);
+  g_free (overlay->last_error);
+  g_free (overlay);
+}
+
+GPtrArray *
+lineup_store_get_overlays (LineupStore *self)
+{
+  static const char sql[] =
+    "SELECT name, source, color, enabled, refresh_hours, cache, fetched_at, last_error FROM overlays ORDER BY name";
+  GPtrArray *overlays = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_overlay_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), overlays);
+  if ((stmt = get_statement (self, sql, NULL)) == NULL)
+    return overlays;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LineupOverlay *overlay = g_new0 (LineupOverlay, 1);
+
+      overlay->name = g_strdup (column_text (stmt, 0));
+      overlay->source = g_strdup (column_text (stmt, 1));
+      overlay->color = g_strdup (column_text (stmt, 2));
+      overlay->enabled = sqlite3_column_int (stmt, 3);
+      overlay->refresh_hours = sqlite3_column_int (stmt, 4);
+      overlay->cache = g_strdup (column_text (stmt, 5));
+      overlay->fetched_at = sqlite3_column_int64 (stmt, 6);
+      overlay->last_error = g_strdup (column_text (stmt, 7));
+      g_ptr_array_add (overlays, overlay);
+    }
+  finish_statement (stmt);
+  return overlays;
+}
+
+gboolean
+lineup_store_add_overlay (LineupStore  *self,
+                          const char   *name,
+                          const char   *source,
+                          const char   *color,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!check_name (_("The overlay’s name"), name, error))
+    return FALSE;
+  if (source == NULL || *source == '\0')
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The overlay “%s” needs a file or an address to read"), name);
+      return FALSE;
+    }
+  if (color && !lineup_color_is_valid (color))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The colour “%s” is not valid: write it as #RRGGBB, e.g. #e01b24"), color);
+      return FALSE;
+    }
+  existing = lineup_store_get_overlays (self);
+  for (guint i = 0; i < existing->len; i++)
+    if (g_ascii_strcasecmp (((LineupOverlay *) g_ptr_array_index (existing, i))->name, name) == 0)
+      {
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
+                     _("There is an overlay called “%s” already: choose another name"), name);
+        return FALSE;
+      }
+  return settings_exec (self, error, _("save the overlay"),
+                        "INSERT INTO overlays (name, source, color) VALUES (?, ?, ?)", "sss",
+                        name, source, color ? color : "#9a9996");
+}
+
+gboolean
+lineup_store_set_overlay_enabled (LineupStore  *self,
+                                  const char   *name,
+                                  gboolean      enabled,
+                                  GError      **error)
+{
+  return settings_exec (self, error, _("save the overlay"), "UPDATE overlays SET enabled = ? WHERE name = ?",
+                        "is", (gint64) enabled, name);
+}
+
+gboolean
+lineup_store_remove_overlay (LineupStore  *self,
+                             const char   *name,
+                             GError      **error)
+{
+  return settings_exec (self, error, _("remove the overlay"), "DELETE FROM overlays WHERE name = ?", "s", name);
+}
+
+gboolean
+lineup_store_set_overlay_result (LineupStore  *self,
+                                 const char   *name,
+                                 const char   *cache,
+                                 const char   *error_text,
+                                 GError      **error)
+{
+  if (error_text)
+    return settings_exec (self, error, _("save the overlay"),
+                          "UPDATE overlays SET last_error = ? WHERE name = ?", "ss", error_text, name);
+  return settings_exec (self, error, _("save the overlay"),
+                        "UPDATE overlays SET cache = ?, fetched_at = ?, last_error = NULL WHERE name = ?",
+                        "sis", cache, now_seconds (), name);
+}

@@ -1,0 +1,831 @@
+/* lineup-store-posts.c: posts: their rows, adding, finding, listing (through
+ * the cache), editing, moving, duplicating, deleting, and their history. Not
+ * the workflow's reads (lineup-store-workflow.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lineup-store-private.h"
+#include "lineup-workflow.h"
+
+/* ---- rows ---- */
+
+static LineupPost *
+post_from_row (sqlite3_stmt *stmt)
+{
+  LineupPost *post = lineup_post_new ();
+  const char *platforms = column_text (stmt, 6);
+
+  _lineup_post_set_id (post, column_text (stmt, 0));
+  lineup_post_set_title (post, column_text (stmt, 1));
+  lineup_post_set_body (post, column_text (stmt, 2));
+  lineup_post_set_pillar_id (post, sqlite3_column_int64 (stmt, 3));
+  lineup_post_set_type_id (post, sqlite3_column_int64 (stmt, 4));
+  _lineup_post_set_stage (post, sqlite3_column_int (stmt, 5));
+  if (platforms && *platforms)
+    {
+      g_auto(GStrv) keys = g_strsplit (platforms, ",", -1);
+      lineup_post_set_platforms (post, (const char * const *) keys);
+    }
+  lineup_post_set_scheduled_at (post, sqlite3_column_int64 (stmt, 7) == UNDATED_SLOT
+                                        ? LINEUP_POST_UNDATED
+                                        : sqlite3_column_int64 (stmt, 7));
+  lineup_post_set_campaign_id (post, sqlite3_column_int64 (stmt, 8));
+  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
+    lineup_post_set_brief (post, i, column_text (stmt, 9 + i));
+  lineup_post_set_due_on (post, column_text (stmt, 15));
+  _lineup_post_set_bookkeeping (post,
+                                sqlite3_column_int64 (stmt, 16),
+                                sqlite3_column_int64 (stmt, 17),
+                                sqlite3_column_int (stmt, 18),
+                                sqlite3_column_int64 (stmt, 19));
+  return post;
+}
+
+gboolean
+write_post_row (LineupStore  *self,
+                LineupPost   *post,
+                GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO posts (" POST_COLUMNS ") VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) "
+    "ON CONFLICT (id) DO UPDATE SET title = ?2, body = ?3, pillar_id = ?4, type_id = ?5, "
+    "stage = ?6, platforms = ?7, slot = ?8, campaign_id = ?9, goal = ?10, "
+    "audience = ?11, key_message = ?12, call_to_action = ?13, hashtags = ?14, owner = ?15, "
+    "due_on = ?16, updated_at = ?18, revision = ?19, deleted_at = ?20";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  g_autofree char *platforms = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  platforms = g_strjoinv (",", (char **) lineup_post_get_platforms (post));
+  sqlite3_bind_text (stmt, 1, lineup_post_get_id (post), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, lineup_post_get_title (post), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, lineup_post_get_body (post), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, lineup_post_get_pillar_id (post));
+  sqlite3_bind_int64 (stmt, 5, lineup_post_get_type_id (post));
+  sqlite3_bind_int (stmt, 6, lineup_post_get_stage (post));
+  sqlite3_bind_text (stmt, 7, platforms, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, lineup_post_is_dated (post) ? lineup_post_get_scheduled_at (post) : UNDATED_SLOT);
+  if (lineup_post_get_campaign_id (post) != 0)
+    sqlite3_bind_int64 (stmt, 9, lineup_post_get_campaign_id (post));
+  else
+    sqlite3_bind_null (stmt, 9);
+  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
+    bind_text_or_null (stmt, 10 + i, lineup_post_get_brief (post, i));
+  bind_text_or_null (stmt, 16, lineup_post_get_due_on (post));
+  sqlite3_bind_int64 (stmt, 17, lineup_post_get_created_at (post));
+  sqlite3_bind_int64 (stmt, 18, lineup_post_get_updated_at (post));
+  sqlite3_bind_int (stmt, 19, lineup_post_get_revision (post));
+  if (lineup_post_get_deleted_at (post) != 0)
+    sqlite3_bind_int64 (stmt, 20, lineup_post_get_deleted_at (post));
+  else
+    sqlite3_bind_null (stmt, 20);
+
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("save the post"));
+  return TRUE;
+}
+
+gboolean
+write_history_line (LineupStore       *self,
+                    LineupHistoryKind  kind,
+                    const char        *post_id,
+                    int                from_stage,
+                    int                to_stage,
+                    const char        *actor,
+                    const char        *comment,
+                    gint64             at,
+                    GError           **error)
+{
+  static const char sql[] =
+    "INSERT INTO stage_history (post_id, from_stage, to_stage, actor, at, comment, kind) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
+  if (from_stage < 0)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_int (stmt, 2, from_stage);
+  sqlite3_bind_int (stmt, 3, to_stage);
+  sqlite3_bind_text (stmt, 4, actor ? actor : self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, at);
+  bind_text_or_null (stmt, 6, comment);
+  sqlite3_bind_text (stmt, 7, lineup_history_kind_to_key (kind), -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, _("record the change in the post’s history"));
+  return TRUE;
+}
+
+gboolean
+write_history (LineupStore  *self,
+               const char   *post_id,
+               int           from_stage,
+               int           to_stage,
+               const char   *actor,
+               const char   *comment,
+               gint64        at,
+               GError      **error)
+{
+  return write_history_line (self, LINEUP_HISTORY_STAGE, post_id, from_stage, to_stage,
+                             actor, comment, at, error);
+}
+
+/* Reads a post by exact id, deleted ones included. */
+LineupPost *
+read_post (LineupStore  *self,
+           const char   *id,
+           GError      **error)
+{
+  static const char sql[] = "SELECT " POST_COLUMNS " FROM posts WHERE id = ?";
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  LineupPost *post = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    post = post_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, _("read the post"));
+  else
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                 _("No post with id “%s”: list the posts with “lineup post list” to find its id"), id);
+  finish_statement (stmt);
+
+  return post;
+}
+
+/* ---- posts ---- */
+
+static char *
+quoted_label (const char *format,
+              LineupPost *post)
+{
+  const char *full = lineup_post_get_title (post);
+  /* g_utf8_substring reads past the end when asked for more than there is. */
+  g_autofree char *title = g_utf8_substring (full, 0, MIN (40, g_utf8_strlen (full, -1)));
+  return g_strdup_printf (format, title);
+}
+
+gboolean
+lineup_store_add_post (LineupStore  *self,
+                       LineupPost   *post,
+                       GError      **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(LineupPost) gone = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+  g_return_val_if_fail (lineup_post_get_id (post) == NULL, FALSE);
+
+  if (!validate_post (self, post, error))
+    return FALSE;
+
+  id = g_uuid_string_random ();
+  _lineup_post_set_id (post, id);
+  _lineup_post_set_bookkeeping (post, now, now, 1, 0);
+
+  label = quoted_label (_("Add “%s”"), post);
+  if (!begin_operation (self, label, error))
+    goto failed;
+  if (!write_post_row (self, post, error) ||
+      !write_history (self, id, -1, lineup_post_get_stage (post), NULL, NULL, now, error))
+    {
+      end_operation (self, FALSE, NULL);
+      goto failed;
+    }
+
+  /* Undoing an addition marks the post deleted, like a deletion does. */
+  gone = lineup_post_copy (post);
+  _lineup_post_set_bookkeeping (gone, now, now, 1, now);
+  {
+    g_autoptr(LineupPost) stored = lineup_post_copy (post);
+    record_post_change (self, gone, stored);
+  }
+  if (!end_operation (self, TRUE, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _lineup_post_set_id (post, NULL);
+  _lineup_post_set_bookkeeping (post, 0, 0, 0, 0);
+  return FALSE;
+}
+
+/* Resolves a full id or a unique prefix of at least 4 characters to a live
+ * post. */
+static LineupPost *
+find_live_post (LineupStore  *self,
+                const char   *id_or_prefix,
+                GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts "
+    "WHERE id >= ?1 AND id < ?1 || x'7f' AND deleted_at IS NULL LIMIT 2";
+  g_autofree char *lower = NULL;
+  sqlite3_stmt *stmt;
+  LineupPost *found = NULL;
+  int rc, matches = 0;
+
+  if (id_or_prefix == NULL || !g_utf8_validate (id_or_prefix, -1, NULL) ||
+      strlen (id_or_prefix) < 4)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not a post id: give the id or at least its first 4 characters (see “lineup post list”)"),
+                   id_or_prefix && g_utf8_validate (id_or_prefix, -1, NULL) ? id_or_prefix : "?");
+      return NULL;
+    }
+
+  lower = g_ascii_strdown (id_or_prefix, -1);
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      matches++;
+      if (found == NULL)
+        found = post_from_row (stmt);
+    }
+  finish_statement (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_object (&found);
+      set_sqlite_error (self, error, _("find the post"));
+      return NULL;
+    }
+  if (matches == 0)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+                   _("No post with id “%s” in the plan: list the posts with “lineup post list” to find its id"),
+                   id_or_prefix);
+      return NULL;
+    }
+  if (matches > 1)
+    {
+      g_clear_object (&found);
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_AMBIGUOUS,
+                   _("“%s” is the start of several posts’ ids: give more of the id"),
+                   id_or_prefix);
+      return NULL;
+    }
+  return found;
+}
+
+LineupPost *
+lineup_store_get_post (LineupStore  *self,
+                       const char   *id_or_prefix,
+                       GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  return find_live_post (self, id_or_prefix, error);
+}
+
+static GPtrArray *
+collect_posts (LineupStore  *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (posts, post_from_row (stmt));
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, _("read the posts"));
+      return NULL;
+    }
+  return g_steal_pointer (&posts);
+}
+
+static gboolean
+cache_is_current (LineupStore *self)
+{
+  if (self->cache == NULL)
+    return FALSE;
+  if (read_data_version (self) == self->cache_version)
+    return TRUE;
+
+  /* Another process changed the plan since: forget what we hold. */
+  g_clear_pointer (&self->cache_index, g_hash_table_unref);
+  g_clear_pointer (&self->cache, g_ptr_array_unref);
+  return FALSE;
+}
+
+static GPtrArray *
+copy_range (GPtrArray *cache,
+            guint      from,
+            guint      to)
+{
+  GPtrArray *posts = g_ptr_array_new_full (to - from, g_object_unref);
+
+  for (guint i = from; i < to; i++)
+    g_ptr_array_add (posts, g_object_ref (g_ptr_array_index (cache, i)));
+  return posts;
+}
+
+GPtrArray *
+lineup_store_list_posts (LineupStore  *self,
+                         gint64        from,
+                         gint64        to,
+                         GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts "
+    "WHERE slot >= ? AND slot < ? AND deleted_at IS NULL "
+    "ORDER BY slot, created_at, id";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  /* Inside a transaction the cache does not show the uncommitted changes;
+   * the database does. */
+  if (self->depth == 0 && cache_is_current (self))
+    {
+      guint first = cache_bisect_time (self->cache, from);
+      guint last = cache_bisect_time (self->cache, to);
+
+      return copy_range (self->cache, first, MAX (first, last));
+    }
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, MIN (to, UNDATED_SLOT));
+  return collect_posts (self, stmt, error);
+}
+
+GPtrArray *
+lineup_store_list_undated_posts (LineupStore  *self,
+                                 GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts WHERE slot = ? AND deleted_at IS NULL "
+    "ORDER BY slot, created_at, id";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  /* Undated posts sort last in the cache. */
+  if (self->depth == 0 && cache_is_current (self))
+    {
+      guint first = self->cache->len;
+
+      while (first > 0 && !lineup_post_is_dated (self->cache->pdata[first - 1]))
+        first--;
+      return copy_range (self->cache, first, self->cache->len);
+    }
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, UNDATED_SLOT);
+  return collect_posts (self, stmt, error);
+}
+
+GPtrArray *
+lineup_store_list_all_posts (LineupStore  *self,
+                             GError      **error)
+{
+  static const char sql[] =
+    "SELECT " POST_COLUMNS " FROM posts WHERE deleted_at IS NULL "
+    "ORDER BY slot, created_at, id";
+  sqlite3_stmt *stmt;
+  GPtrArray *posts;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  if (self->depth == 0 && cache_is_current (self))
+    return copy_range (self->cache, 0, self->cache->len);
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  posts = collect_posts (self, stmt, error);
+  if (posts == NULL || self->depth > 0)
+    return posts;
+
+  /* SQLite's order and ours agree; sorting keeps the cache's invariant
+   * independent of the SQL. */
+  lineup_posts_sort_by_time (posts);
+  self->cache = posts;
+  self->cache_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < posts->len; i++)
+    g_hash_table_insert (self->cache_index, (gpointer) lineup_post_get_id (posts->pdata[i]), posts->pdata[i]);
+  self->cache_version = read_data_version (self);
+
+  return copy_range (posts, 0, posts->len);
+}
+
+guint
+lineup_store_count_posts (LineupStore *self)
+{
+  static const char sql[] = "SELECT count(*) FROM posts WHERE deleted_at IS NULL";
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), 0);
+
+  if (self->depth == 0 && cache_is_current (self))
+    return self->cache->len;
+
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  finish_statement (stmt);
+  return n;
+}
+
+gboolean
+lineup_store_has_posts (LineupStore *self)
+{
+  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM posts WHERE deleted_at IS NULL)";
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if (self->depth == 0 && cache_is_current (self))
+    return self->cache->len > 0;
+
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    any = sqlite3_column_int (stmt, 0) != 0;
+  finish_statement (stmt);
+  return any;
+}
+
+/* Stores @changed (a copy of @current with edits) as the next revision. */
+static gboolean
+commit_post_change (LineupStore  *self,
+                    LineupPost   *current,
+                    LineupPost   *changed,
+                    const char   *label,
+                    GError      **error)
+{
+  if (!begin_operation (self, label, error))
+    return FALSE;
+  if (!write_post_row (self, changed, error))
+    return end_operation (self, FALSE, NULL);
+  record_post_change (self, current, changed);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_update_post (LineupStore  *self,
+                          LineupPost   *post,
+                          GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *what_changed = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+  g_return_val_if_fail (lineup_post_get_id (post) != NULL, FALSE);
+
+  current = find_live_post (self, lineup_post_get_id (post), error);
+  if (current == NULL)
+    return FALSE;
+
+  changed = lineup_post_copy (post);
+  if (!validate_post (self, changed, error))
+    return FALSE;
+  if (lineup_post_content_equal (current, changed))
+    return TRUE;
+
+  _lineup_post_set_stage (changed, lineup_post_get_stage (current));
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current),
+                                now_seconds (),
+                                lineup_post_get_revision (current) + 1,
+                                0);
+
+  /* Editing what approvers approved sends the post back to them. */
+  what_changed = lineup_workflow_edit_sends_back (current, changed);
+  if (what_changed)
+    _lineup_post_set_stage (changed, LINEUP_STAGE_IN_REVIEW);
+
+  label = quoted_label (_("Edit “%s”"), current);
+  if (!begin_operation (self, label, error))
+    return FALSE;
+  if (!write_post_row (self, changed, error) ||
+      (what_changed &&
+       !write_history_line (self, LINEUP_HISTORY_EDIT, lineup_post_get_id (current),
+                            lineup_post_get_stage (current), LINEUP_STAGE_IN_REVIEW,
+                            NULL, what_changed, lineup_post_get_updated_at (changed), error)))
+    return end_operation (self, FALSE, NULL);
+  record_post_change (self, current, changed);
+  if (!end_operation (self, TRUE, error))
+    return FALSE;
+
+  _lineup_post_set_bookkeeping (post,
+                                lineup_post_get_created_at (changed),
+                                lineup_post_get_updated_at (changed),
+                                lineup_post_get_revision (changed),
+                                0);
+  lineup_post_set_platforms (post, lineup_post_get_platforms (changed));
+  _lineup_post_set_stage (post, lineup_post_get_stage (changed));
+  return TRUE;
+}
+
+/* Stores @current at instant @when (or undated) as the next revision, in
+ * one undo step labelled @label_format with the title; nothing when the
+ * instant is the same. */
+static gboolean
+commit_schedule (LineupStore  *self,
+                 LineupPost   *current,
+                 gint64        when,
+                 const char   *label_format,
+                 GError      **error)
+{
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+
+  if (when == lineup_post_get_scheduled_at (current))
+    return TRUE;
+
+  changed = lineup_post_copy (current);
+  lineup_post_set_scheduled_at (changed, when);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current),
+                                now_seconds (),
+                                lineup_post_get_revision (current) + 1,
+                                0);
+
+  label = quoted_label (label_format, current);
+  return commit_post_change (self, current, changed, label, error);
+}
+
+gboolean
+lineup_store_move_post (LineupStore  *self,
+                        const char   *id,
+                        GDate        *date,
+                        GError      **error)
+{
+  return lineup_store_reschedule_post (self, id, date, -1, error);
+}
+
+gboolean
+lineup_store_reschedule_post (LineupStore  *self,
+                              const char   *id,
+                              GDate        *date,
+                              int           minutes,
+                              GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  gint64 when;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (minutes >= -1 && minutes < 24 * 60, FALSE);
+
+  current = find_live_post (self, id, error);
+  if (current == NULL || !lineup_store_can_move_post (self, current, error))
+    return FALSE;
+
+  if (minutes < 0)
+    {
+      minutes = self->default_time;
+      if (lineup_post_is_dated (current))
+        lineup_store_utc_to_local (self, lineup_post_get_scheduled_at (current), NULL, &minutes);
+    }
+  when = lineup_store_local_to_utc (self, date, minutes);
+  return commit_schedule (self, current, when, _("Move “%s”"), error);
+}
+
+gboolean
+lineup_store_can_move_post (LineupStore  *self,
+                            LineupPost   *post,
+                            GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+
+  if (lineup_post_get_stage (post) == LINEUP_STAGE_PUBLISHED)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("“%s” is published: it stays on the day it went out. Duplicate it to plan it again"),
+                   lineup_post_get_title (post));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lineup_store_unschedule_post (LineupStore  *self,
+                              const char   *id,
+                              GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  current = find_live_post (self, id, error);
+  if (current == NULL || !lineup_store_can_move_post (self, current, error))
+    return FALSE;
+  return commit_schedule (self, current, LINEUP_POST_UNDATED, _("Move “%s” to the backlog"), error);
+}
+
+LineupPost *
+lineup_store_duplicate_post (LineupStore  *self,
+                             const char   *id,
+                             GDate        *date,
+                             GError      **error)
+{
+  g_autoptr(LineupPost) original = NULL;
+  g_autoptr(LineupPost) copy = NULL;
+  int minutes;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  original = find_live_post (self, id, error);
+  if (original == NULL)
+    return NULL;
+
+  minutes = self->default_time;
+  if (lineup_post_is_dated (original))
+    lineup_store_utc_to_local (self, lineup_post_get_scheduled_at (original), NULL, &minutes);
+
+  /* A fresh post: its own id, history and revision, content copied. */
+  copy = lineup_post_copy (original);
+  _lineup_post_set_id (copy, NULL);
+  _lineup_post_set_bookkeeping (copy, 0, 0, 0, 0);
+  _lineup_post_set_stage (copy, LINEUP_STAGE_DRAFT);
+  lineup_post_set_scheduled_at (copy, lineup_store_local_to_utc (self, date, minutes));
+
+  if (!lineup_store_add_post (self, copy, error))
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
+gboolean
+lineup_store_set_stage (LineupStore  *self,
+                        const char   *id,
+                        LineupStage   stage,
+                        const char   *actor,
+                        const char   *comment,
+                        GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  if ((guint) stage >= LINEUP_N_STAGES)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("Unknown stage: expected one of %s"), lineup_stage_list_keys ());
+      return FALSE;
+    }
+  if (actor != NULL && !check_name (_("The person’s name"), actor, error))
+    return FALSE;
+  if (!check_text (_("The comment"), comment, LINEUP_FIELD_MAX_CHARS, error))
+    return FALSE;
+
+  current = find_live_post (self, id, error);
+  if (current == NULL)
+    return FALSE;
+  if (lineup_post_get_stage (current) == stage)
+    return TRUE;
+
+  changed = lineup_post_copy (current);
+  _lineup_post_set_stage (changed, stage);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current), now,
+                                lineup_post_get_revision (current), 0);
+
+  label = quoted_label (_("Change the stage of “%s”"), current);
+  if (!begin_operation (self, label, error))
+    return FALSE;
+  if (!write_post_row (self, changed, error) ||
+      !write_history (self, lineup_post_get_id (current),
+                      lineup_post_get_stage (current), stage,
+                      actor, comment, now, error))
+    return end_operation (self, FALSE, NULL);
+  record_post_change (self, current, changed);
+  return end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_delete_post (LineupStore  *self,
+                          const char   *id,
+                          GError      **error)
+{
+  g_autoptr(LineupPost) current = NULL;
+  g_autoptr(LineupPost) changed = NULL;
+  g_autofree char *label = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+
+  current = find_live_post (self, id, error);
+  if (current == NULL)
+    return FALSE;
+
+  changed = lineup_post_copy (current);
+  _lineup_post_set_bookkeeping (changed,
+                                lineup_post_get_created_at (current), now,
+                                lineup_post_get_revision (current), now);
+
+  label = quoted_label (_("Delete “%s”"), current);
+  return commit_post_change (self, current, changed, label, error);
+}
+
+void
+lineup_stage_change_free (LineupStageChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->actor);
+  g_free (change->comment);
+  g_free (change);
+}
+
+GPtrArray *
+lineup_store_get_history (LineupStore  *self,
+                          const char   *id,
+                          GError      **error)
+{
+  static const char sql[] =
+    "SELECT at, from_stage, to_stage, actor, comment, kind FROM stage_history "
+    "WHERE post_id = ? ORDER BY id";
+  g_autoptr(LineupPost) post = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+
+  post = find_live_post (self, id, error);
+  if (post == NULL)
+    return NULL;
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  history = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_stage_change_free);
+  sqlite3_bind_text (stmt, 1, lineup_post_get_id (post), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LineupStageChange *change = g_new0 (LineupStageChange, 1);
+
+      change->at = sqlite3_column_int64 (stmt, 0);
+      change->from_stage = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
+      change->to_stage = sqlite3_column_int (stmt, 2);
+      change->actor = g_strdup (column_text (stmt, 3));
+      change->comment = g_strdup (column_text (stmt, 4));
+      if (!lineup_history_kind_from_key (column_text (stmt, 5), &change->kind))
+        change->kind = LINEUP_HISTORY_STAGE;
+      g_ptr_array_add (history, change);
+    }
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, _("read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&history);
+}

@@ -1,0 +1,252 @@
+/* lineup-store-private.h: for the store's own files (src/core/store) only.
+ *
+ * The store object's fields, the state of the operation in progress, and the
+ * helpers the store's files share. Nothing outside src/core/store includes
+ * this: the workflow writes through lineup-store-workflow.h, publishing
+ * through lineup-store-publish.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "lineup-store.h"
+#include "lineup-store-publish.h"
+#include "lineup-store-workflow.h"
+
+G_BEGIN_DECLS
+
+#define UNDATED_SLOT G_MAXINT64
+
+typedef struct {
+  LineupPost *before;   /* NULL for nothing to restore (the entry only announces) */
+  LineupPost *after;
+} UndoEntry;
+
+typedef struct {
+  char *label;
+  GArray *entries;      /* of UndoEntry */
+} UndoStep;
+
+typedef enum {
+  PENDING_POST,
+  PENDING_PILLARS,
+  PENDING_TYPES,
+  PENDING_CAMPAIGNS,
+  PENDING_PLAN,
+  PENDING_PUBLISHING,
+} PendingKind;
+
+typedef struct {
+  PendingKind kind;
+  LineupPost *old_post;
+  LineupPost *new_post;
+} PendingSignal;
+
+struct _LineupStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *actor;
+
+  GTimeZone *tz;
+  char *tz_id;
+  int default_time;
+
+  GListStore *pillars;
+  GListStore *types;
+  GListStore *campaigns;
+
+  GHashTable *statements;   /* const char *sql (static) → sqlite3_stmt */
+
+  /* Every live post in time order, as last committed, once someone asked
+   * for all of them (the app does at start; a one-off command need not).
+   * Month loads are then a binary search. Another process's commit changes
+   * PRAGMA data_version, which drops it. */
+  GPtrArray *cache;
+  GHashTable *cache_index;  /* id → post in cache (borrowed) */
+  gint64 cache_version;
+  gint64 seen_version;      /* data_version when we last looked at the file */
+  char *seen_generation;    /* meta posts_generation then: did the posts change? */
+  GFileMonitor *monitor;    /* on the WAL file, which every commit writes */
+  guint refresh_source;
+
+  /* The operation in progress. */
+  int depth;
+  gboolean failed;
+  char *label;
+  GArray *entries;          /* of UndoEntry */
+  GArray *pending;          /* of PendingSignal */
+  GArray *savepoints;       /* of guint[2]: entries->len, pending->len at each level */
+
+  GPtrArray *undo_stack;    /* of UndoStep, newest last */
+  GPtrArray *redo_stack;
+};
+
+#define POST_COLUMNS \
+  "id, title, body, pillar_id, type_id, stage, platforms, slot, campaign_id, " \
+  "goal, audience, key_message, call_to_action, hashtags, owner, due_on, " \
+  "created_at, updated_at, revision, deleted_at"
+
+/* ---- statements, errors and operations (lineup-store.c) ---- */
+
+gint64 now_seconds (void);
+
+gboolean set_sqlite_error (LineupStore  *self,
+         GError      **error,
+         const char   *what);
+
+sqlite3_stmt * get_statement (LineupStore  *self,
+               const char   *sql,
+               GError      **error);
+
+void finish_statement (sqlite3_stmt *stmt);
+
+gboolean exec_sql (LineupStore  *self,
+         const char   *sql,
+         GError      **error);
+
+gboolean step_done (LineupStore   *self,
+         sqlite3_stmt  *stmt,
+         const char    *what,
+         GError       **error);
+
+void bind_text_or_null (sqlite3_stmt *stmt,
+     int           index,
+     const char   *text);
+
+const char * column_text (sqlite3_stmt *stmt,
+             int           index);
+
+gint64 read_data_version (LineupStore *self);
+
+void notify_undo_state (LineupStore *self);
+
+gboolean begin_operation (LineupStore  *self,
+         const char   *label,
+         GError      **error);
+
+guint cache_bisect_time (GPtrArray *cache,
+      gint64     instant);
+
+gboolean end_operation (LineupStore  *self,
+         gboolean      ok,
+         GError      **error);
+
+void queue_signal (LineupStore *self,
+     PendingKind  kind,
+     LineupPost  *old_post,
+     LineupPost  *new_post);
+
+void record_post_change (LineupStore *self,
+     LineupPost  *before,
+     LineupPost  *after);
+
+gboolean settings_operation_begin (LineupStore  *self,
+         GError      **error);
+
+gboolean settings_exec (LineupStore  *self,
+         GError      **error,
+         const char   *what,
+         const char   *sql,
+         const char   *types,
+         ...);
+
+
+/* ---- the meta table and the time zone (lineup-store-settings.c) ---- */
+
+char * read_meta (LineupStore *self,
+       const char  *key);
+
+gboolean write_meta (LineupStore  *self,
+         const char   *key,
+         const char   *value,
+         GError      **error);
+
+void read_default_time (LineupStore *self);
+
+void apply_time_zone (LineupStore *self,
+     const char  *iana_id);
+
+char * guess_local_zone (void);
+
+
+/* ---- opening and migrating (lineup-store-schema.c) ---- */
+
+gboolean migrate (sqlite3     *db,
+         const char  *path,
+         int          from,
+         int          to,
+         GError     **error);
+
+sqlite3 * open_database (const char  *path,
+          int         *out_version,
+          GError     **error);
+
+
+/* ---- validation (lineup-store-validate.c) ---- */
+
+gboolean check_text (const char  *what,
+         const char  *text,
+         glong        max_chars,
+         GError     **error);
+
+gboolean check_one_line (const char  *what,
+         const char  *text,
+         GError     **error);
+
+gboolean check_name (const char  *what,
+         const char  *name,
+         GError     **error);
+
+gboolean validate_post (LineupStore  *self,
+         LineupPost   *post,
+         GError      **error);
+
+
+/* ---- post rows and history (lineup-store-posts.c) ---- */
+
+gboolean write_post_row (LineupStore  *self,
+         LineupPost   *post,
+         GError      **error);
+
+gboolean write_history_line (LineupStore       *self,
+         LineupHistoryKind  kind,
+         const char        *post_id,
+         int                from_stage,
+         int                to_stage,
+         const char        *actor,
+         const char        *comment,
+         gint64             at,
+         GError           **error);
+
+gboolean write_history (LineupStore  *self,
+         const char   *post_id,
+         int           from_stage,
+         int           to_stage,
+         const char   *actor,
+         const char   *comment,
+         gint64        at,
+         GError      **error);
+
+LineupPost * read_post (LineupStore  *self,
+             const char   *id,
+             GError      **error);
+
+
+/* ---- the caches of the small tables (lineup-store-catalog.c) ---- */
+
+gboolean load_pillars (LineupStore  *self,
+         GError      **error);
+
+gboolean load_types (LineupStore  *self,
+         GError      **error);
+
+gboolean load_campaigns (LineupStore  *self,
+         GError      **error);
+
+
+G_END_DECLS
