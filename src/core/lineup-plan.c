@@ -8,10 +8,15 @@
 #include "config.h"
 
 #include "lineup-plan.h"
+#include "lineup-outbox.h"
 
 LineupStore *
 lineup_plan_open (const char  *path,
                   GError     **error)
 {
-  return lineup_store_open (path, error);
+  LineupStore *store = lineup_store_open (path, error);
+
+  if (store)
+    lineup_outbox_attach (store);
+  return store;
 }

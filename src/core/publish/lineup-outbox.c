@@ -412,3 +412,23 @@ lineup_store_get_publish_log (LineupStore  *self,
     }
   return g_steal_pointer (&entries);
 }
+
+static gboolean
+outbox_commit_hook (LineupStore         *store,
+                    const LineupCommit  *commit,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  for (guint i = 0; i < commit->n_posts; i++)
+    if (!_lineup_outbox_note_change (store, commit->posts[i].old_post, commit->posts[i].new_post, error))
+      return FALSE;
+  return TRUE;
+}
+
+void
+lineup_outbox_attach (LineupStore *store)
+{
+  g_return_if_fail (LINEUP_IS_STORE (store));
+
+  lineup_store_add_commit_hook (store, outbox_commit_hook, NULL, NULL);
+}

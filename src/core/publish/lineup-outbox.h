@@ -105,4 +105,16 @@ gboolean   _lineup_outbox_enqueue         (LineupStore    *self,
                                            LineupOutboxOp  op,
                                            GError        **error);
 
+/* Makes the outbox follow @store's commits: every change of a post writes
+ * the remote changes it causes into the outbox, in the same transaction.
+ * lineup_plan_open() does this for every plan. */
+void          lineup_outbox_attach        (LineupStore  *store);
+
+/* What the outbox writes for one change of a post (@old_post NULL for a new
+ * one, @new_post possibly deleted), inside the store's transaction. */
+gboolean      _lineup_outbox_note_change  (LineupStore  *self,
+                                           LineupPost   *old_post,
+                                           LineupPost   *new_post,
+                                           GError      **error);
+
 G_END_DECLS

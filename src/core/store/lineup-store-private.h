@@ -13,6 +13,7 @@
 
 #include "lineup-store.h"
 #include "lineup-store-publish.h"
+#include "lineup-store-schema.h"
 #include "lineup-store-workflow.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,13 @@ typedef struct {
   LineupPost *old_post;
   LineupPost *new_post;
 } PendingSignal;
+
+typedef struct {
+  guint             id;
+  LineupCommitHook  hook;
+  gpointer          user_data;
+  GDestroyNotify    destroy;
+} CommitHook;
 
 struct _LineupStore
 {
@@ -81,6 +89,9 @@ struct _LineupStore
   GArray *entries;          /* of UndoEntry */
   GArray *pending;          /* of PendingSignal */
   GArray *savepoints;       /* of guint[2]: entries->len, pending->len at each level */
+
+  GArray *hooks;            /* of CommitHook: what listens to commits */
+  guint last_hook_id;
 
   GPtrArray *undo_stack;    /* of UndoStep, newest last */
   GPtrArray *redo_stack;

@@ -47,12 +47,4 @@ LineupPost   *_lineup_store_read_post     (LineupStore  *self,
                                            const char   *id,
                                            GError      **error);
 
-/* Called by the store before it commits a change of a post (@old_post NULL
- * for a new one, @new_post possibly deleted): writes the remote changes it
- * causes into the outbox. Lives in lineup-outbox.c. */
-gboolean      _lineup_outbox_note_change  (LineupStore  *self,
-                                           LineupPost   *old_post,
-                                           LineupPost   *new_post,
-                                           GError      **error);
-
 G_END_DECLS

@@ -32,7 +32,6 @@
 #include <sqlite3.h>
 
 #include "lineup-store-private.h"
-#include "lineup-workflow.h"
 
 #define MAX_UNDO_STEPS 200
 
@@ -362,6 +361,111 @@ emit_pending (LineupStore *self,
     }
 }
 
+static LineupCommitKinds
+pending_kind_to_commit (PendingKind kind)
+{
+  switch (kind)
+    {
+    case PENDING_POST:       return LINEUP_COMMIT_POSTS;
+    case PENDING_PILLARS:    return LINEUP_COMMIT_PILLARS;
+    case PENDING_TYPES:      return LINEUP_COMMIT_TYPES;
+    case PENDING_CAMPAIGNS:  return LINEUP_COMMIT_CAMPAIGNS;
+    case PENDING_PLAN:       return LINEUP_COMMIT_PLAN;
+    case PENDING_PUBLISHING: return LINEUP_COMMIT_PUBLISHING;
+    default:                 g_assert_not_reached ();
+    }
+}
+
+/* Tells every listener what the operation about to commit changed. The
+ * list is taken before the first listener runs: what listeners write
+ * themselves (outbox rows) is not shown to the others as a change. */
+static gboolean
+run_commit_hooks (LineupStore  *self,
+                  GError      **error)
+{
+  g_autoptr(GArray) posts = NULL;
+  g_autoptr(GArray) hooks = NULL;
+  LineupCommit commit = { 0, };
+
+  if (self->hooks->len == 0)
+    return TRUE;
+
+  posts = g_array_new (FALSE, FALSE, sizeof (LineupPostChange));
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingSignal *p = &g_array_index (self->pending, PendingSignal, i);
+
+      commit.kinds |= pending_kind_to_commit (p->kind);
+      if (p->kind == PENDING_POST)
+        {
+          LineupPostChange change = { p->old_post, p->new_post };
+
+          g_array_append_val (posts, change);
+        }
+    }
+  if (commit.kinds == 0)
+    return TRUE;
+  commit.posts = (const LineupPostChange *) posts->data;
+  commit.n_posts = posts->len;
+
+  /* A listener may remove itself (or another) while it runs. */
+  hooks = g_array_new (FALSE, FALSE, sizeof (CommitHook));
+  g_array_append_vals (hooks, self->hooks->data, self->hooks->len);
+  for (guint i = 0; i < hooks->len; i++)
+    {
+      CommitHook *h = &g_array_index (hooks, CommitHook, i);
+      g_autoptr(GError) local = NULL;
+
+      if (!h->hook (self, &commit, h->user_data, &local))
+        {
+          if (local == NULL)
+            g_set_error (&local, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_FAILED,
+                         _("The change could not be saved: something that follows the plan’s changes refused it without saying why"));
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+guint
+lineup_store_add_commit_hook (LineupStore      *self,
+                              LineupCommitHook  hook,
+                              gpointer          user_data,
+                              GDestroyNotify    destroy)
+{
+  CommitHook h = { 0, hook, user_data, destroy };
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), 0);
+  g_return_val_if_fail (hook != NULL, 0);
+
+  h.id = ++self->last_hook_id;
+  g_array_append_val (self->hooks, h);
+  return h.id;
+}
+
+void
+lineup_store_remove_commit_hook (LineupStore *self,
+                                 guint        id)
+{
+  g_return_if_fail (LINEUP_IS_STORE (self));
+
+  for (guint i = 0; i < self->hooks->len; i++)
+    if (g_array_index (self->hooks, CommitHook, i).id == id)
+      {
+        g_array_remove_index (self->hooks, i);
+        return;
+      }
+  g_critical ("%s: no commit hook %u", G_STRFUNC, id);
+}
+
+static void
+commit_hook_clear (CommitHook *h)
+{
+  if (h->destroy)
+    h->destroy (h->user_data);
+}
+
 /* Closes the innermost operation. @ok FALSE rolls it back. At the outermost
  * level a commit pushes one undo step (unless @is_undo says the entries move
  * between the stacks instead) and emits what happened. */
@@ -404,20 +508,10 @@ end_operation (LineupStore  *self,
       ok = FALSE;
     }
 
-  /* The remote changes a change of posts causes go into the outbox in the
-   * same transaction: a crash can lose neither without the other. */
-  if (ok)
-    {
-      guint n = self->pending->len;
-
-      for (guint i = 0; i < n && ok; i++)
-        {
-          PendingSignal *p = &g_array_index (self->pending, PendingSignal, i);
-
-          if (p->kind == PENDING_POST && !_lineup_outbox_note_change (self, p->old_post, p->new_post, error))
-            ok = FALSE;
-        }
-    }
+  /* What listens to commits (the outbox, a shared plan's sync) writes in
+   * the same transaction: a crash can lose neither without the other. */
+  if (ok && !run_commit_hooks (self, error))
+    ok = FALSE;
 
   /* A transaction that wrote posts says so, for other processes: their
    * refresh tells a change of posts (which voids their undo history) from
@@ -560,6 +654,7 @@ lineup_store_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->hooks, g_array_unref);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->monitor)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -674,6 +769,8 @@ lineup_store_init (LineupStore *self)
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
   g_array_set_clear_func (self->pending, (GDestroyNotify) pending_signal_clear);
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->hooks = g_array_new (FALSE, FALSE, sizeof (CommitHook));
+  g_array_set_clear_func (self->hooks, (GDestroyNotify) commit_hook_clear);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->actor = g_strdup (real_name && *real_name && !g_str_equal (real_name, "Unknown")

@@ -172,12 +172,8 @@ GPtrArray    *lineup_store_list_undated_posts (LineupStore *self,
 guint         lineup_store_count_posts     (LineupStore *self);
 /* Whether the plan has any post: one row read, whatever the plan's size. */
 gboolean      lineup_store_has_posts       (LineupStore *self);
-/* Stores the editable fields of @post (matched by id): title, body, pillar,
- * type, platforms, date, campaign, brief. The stage is not changed here. The
- * revision rises when anything changed; nothing happens otherwise. */
-gboolean      lineup_store_update_post     (LineupStore *self,
-                                            LineupPost  *post,
-                                            GError     **error);
+/* Editing a post's content goes through lineup_workflow_edit() (an edit
+ * of approved content sends the post back to review). */
 /* Moves a post to another day keeping its local time of day in the plan's
  * time zone (an undated post gets the default time). */
 gboolean      lineup_store_move_post       (LineupStore *self,
@@ -460,6 +456,50 @@ void          lineup_store_begin           (LineupStore *self,
 gboolean      lineup_store_commit          (LineupStore *self,
                                             GError     **error);
 void          lineup_store_rollback        (LineupStore *self);
+
+/* ---- the commit hook: what listens to every change ---- */
+
+/* A post a committing change touched: @old_post NULL for a new post,
+ * @new_post possibly deleted (lineup_post_get_deleted_at () != 0). */
+typedef struct {
+  LineupPost *old_post;
+  LineupPost *new_post;
+} LineupPostChange;
+
+/* What a committing change touched besides posts. */
+typedef enum {
+  LINEUP_COMMIT_POSTS      = 1 << 0,
+  LINEUP_COMMIT_PILLARS    = 1 << 1,
+  LINEUP_COMMIT_TYPES      = 1 << 2,
+  LINEUP_COMMIT_CAMPAIGNS  = 1 << 3,
+  LINEUP_COMMIT_PLAN       = 1 << 4,   /* settings, team, chain, checklist, feeds… */
+  LINEUP_COMMIT_PUBLISHING = 1 << 5,
+} LineupCommitKinds;
+
+typedef struct {
+  LineupCommitKinds       kinds;
+  const LineupPostChange *posts;      /* in the order they were made */
+  guint                   n_posts;
+} LineupCommit;
+
+/* Called inside the committing transaction of every change (undo and redo
+ * included), before COMMIT: what a listener writes through the store commits
+ * with the change, or not at all. Returning FALSE (with @error set) rolls
+ * the whole change back and the change fails with that error. Listeners
+ * run in the order they were added. The store knows nothing of its
+ * listeners (the outbox, a shared plan's sync): they attach themselves. */
+typedef gboolean (*LineupCommitHook) (LineupStore         *store,
+                                      const LineupCommit  *commit,
+                                      gpointer             user_data,
+                                      GError             **error);
+
+/* Returns an id for lineup_store_remove_commit_hook (), never 0. */
+guint         lineup_store_add_commit_hook    (LineupStore      *self,
+                                               LineupCommitHook  hook,
+                                               gpointer          user_data,
+                                               GDestroyNotify    destroy);
+void          lineup_store_remove_commit_hook (LineupStore      *self,
+                                               guint             id);
 
 /* ---- undo ---- */
 gboolean      lineup_store_can_undo        (LineupStore *self);
