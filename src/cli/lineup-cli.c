@@ -2568,7 +2568,7 @@ cmd_post_edit (Args    *args,
     }
 
   before = lineup_post_get_revision (post);
-  if (!lineup_store_update_post (store, post, error))
+  if (!lineup_workflow_edit (store, post, error))
     return 1;
   title = one_line (lineup_post_get_title (post));
   if (lineup_post_get_revision (post) == before)

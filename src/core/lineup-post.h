@@ -2,7 +2,7 @@
  *
  * A LineupPost is a value: the store hands out posts it will never change and
  * replaces them (signal "post-changed") when the plan changes. To edit, take a
- * copy, change it with the setters and give it to lineup_store_update_post().
+ * copy, change it with the setters and give it to lineup_workflow_edit().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

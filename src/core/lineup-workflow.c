@@ -576,6 +576,17 @@ lineup_workflow_edit_sends_back (LineupPost *before,
   }
 }
 
+gboolean
+lineup_workflow_edit (LineupStore  *store,
+                      LineupPost   *post,
+                      GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+
+  return _lineup_store_write_edit (store, post, lineup_workflow_edit_sends_back, error);
+}
+
 /* ---- differences ---- */
 
 void

@@ -16,8 +16,8 @@
  *  - Approved → Scheduled needs a date and at least one platform;
  *  - Scheduled → Published once the scheduled time has passed;
  *  - editing the title, caption or platforms of an approved or scheduled
- *    post sends it back to In review (lineup_store_update_post() applies
- *    lineup_workflow_edit_sends_back()); approvals count only for the content
+ *    post sends it back to In review (lineup_workflow_edit(), the one way
+ *    every edit is stored); approvals count only for the content
  *    they were given for.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -86,6 +86,15 @@ gboolean  lineup_workflow_find_checklist_item (GPtrArray   *checklist,
                                                const char  *what,
                                                gint64      *out_id,
                                                GError     **error);
+
+/* Stores an edit of @post's content (matched by id: title, caption, pillar,
+ * type, platforms, date, campaign, brief) as one undo step. Editing what
+ * approvers approved in an approved or scheduled post sends it back to In
+ * review, and the history says what changed. On success @post has the new
+ * revision and stage. Nothing happens when nothing changed. */
+gboolean  lineup_workflow_edit             (LineupStore  *store,
+                                            LineupPost   *post,
+                                            GError      **error);
 
 /* "title, caption and platforms" when @after edits what approvers approved
  * in @before (an approved or scheduled post), else NULL. */

@@ -115,7 +115,7 @@ run_child (const char *path,
             g_autofree char *title = g_strdup_printf ("edited-%u-%u", seed, op);
             after = lineup_store_get_post (store, id, &error);
             lineup_post_set_title (after, title);
-            if (!lineup_store_update_post (store, after, &error))
+            if (!lineup_workflow_edit (store, after, &error))
               _exit (4);
             g_clear_object (&after);
             after = lineup_store_get_post (store, id, &error);

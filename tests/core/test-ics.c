@@ -279,7 +279,7 @@ test_uid_and_sequence (Fixture       *f,
 
   g_assert_cmpint (sequence_of (f, uid), ==, 0);
   lineup_post_set_title (post, "Stable, edited");
-  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
   g_assert_cmpint (sequence_of (f, uid), ==, 1);
   g_date_clear (&later, 1);
   g_date_set_dmy (&later, 12, 12, 2026);

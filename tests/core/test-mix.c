@@ -323,7 +323,7 @@ test_filters (Fixture       *f,
   {
     g_autoptr(LineupPost) post = lineup_store_get_post (f->store, tagged, NULL);
     lineup_post_set_campaign_id (post, lineup_campaign_get_id (campaign));
-    g_assert_true (lineup_store_update_post (f->store, post, &error));
+    g_assert_true (lineup_workflow_edit (f->store, post, &error));
   }
 
   lineup_mix_set_range (mix, &from, &to);
@@ -438,14 +438,14 @@ test_incremental_equals_recount (Fixture       *f,
             case 2:
               lineup_post_set_type_id (post, lineup_content_type_get_id (
                 lineup_store_find_content_type (f->store, types[g_rand_int_range (rand, 0, 5)])));
-              g_assert_true (lineup_store_update_post (f->store, post, &error));
+              g_assert_true (lineup_workflow_edit (f->store, post, &error));
               break;
             case 3:
               {
                 const char *p[] = { platforms[g_rand_int_range (rand, 0, 4)], platforms[g_rand_int_range (rand, 0, 4)], NULL };
                 lineup_post_set_platforms (post, p);
                 lineup_post_set_pillar_id (post, f->pillars[g_rand_int_range (rand, 0, 2)]);
-                g_assert_true (lineup_store_update_post (f->store, post, &error));
+                g_assert_true (lineup_workflow_edit (f->store, post, &error));
               }
               break;
             case 4:

@@ -11,6 +11,7 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
+#include "lineup-store-schema.h"
 #include "lineup-store-workflow.h"
 
 typedef struct {
@@ -135,11 +136,11 @@ test_crud (Fixture       *f,
 
   /* An edit that changes nothing keeps the revision; a real one raises it. */
   edit = lineup_post_copy (read);
-  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_true (lineup_workflow_edit (f->store, edit, &error));
   g_assert_cmpint (lineup_post_get_revision (edit), ==, 1);
   lineup_post_set_title (edit, "Launch teaser, take two");
   lineup_post_set_brief (edit, LINEUP_BRIEF_GOAL, "Sign-ups");
-  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_true (lineup_workflow_edit (f->store, edit, &error));
   g_assert_no_error (error);
   g_clear_object (&read);
   read = lineup_store_get_post (f->store, lineup_post_get_id (post), &error);
@@ -369,7 +370,7 @@ test_undo (Fixture       *f,
   g_assert_false (lineup_store_can_redo (f->store));
 
   lineup_post_set_title (edit, "Edited");
-  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_true (lineup_workflow_edit (f->store, edit, &error));
   g_assert_true (lineup_parse_date ("2026-12-14", &d));
   g_assert_true (lineup_store_move_post (f->store, id, &d, &error));
   g_assert_true (lineup_store_set_stage (f->store, id, LINEUP_STAGE_DRAFT, NULL, NULL, &error));
@@ -523,7 +524,7 @@ test_post_model (Fixture       *f,
   /* An edit that keeps the order changes exactly one item. */
   edit = lineup_post_copy (b);
   lineup_post_set_title (edit, "B2");
-  g_assert_true (lineup_store_update_post (f->store, edit, &error));
+  g_assert_true (lineup_workflow_edit (f->store, edit, &error));
   g_assert_cmpint (last.calls, ==, 2);
   g_assert_cmpuint (last.position, ==, 1);
   g_assert_cmpuint (last.removed, ==, 1);
@@ -654,7 +655,7 @@ test_duplicate_and_refused_moves (Fixture       *f,
   GDate d;
 
   lineup_post_set_brief (post, LINEUP_BRIEF_GOAL, "Goal");
-  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
   g_assert_true (lineup_store_set_stage (f->store, lineup_post_get_id (post), LINEUP_STAGE_APPROVED, NULL, NULL, &error));
 
   /* Across the spring change, the copy keeps the local time; it is a Draft
@@ -757,7 +758,7 @@ test_agenda_model (Fixture       *f,
   {
     g_autoptr(LineupPost) edit = lineup_post_copy (c);
     lineup_post_set_title (edit, "C2");
-    g_assert_true (lineup_store_update_post (f->store, edit, &error));
+    g_assert_true (lineup_workflow_edit (f->store, edit, &error));
   }
   g_assert_cmpint (last.calls, ==, 1);
   g_assert_cmpuint (last.position, ==, 4);

@@ -10,6 +10,7 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
+#include "lineup-store-schema.h"
 #include "lineup-store-workflow.h"
 
 typedef struct {
@@ -161,12 +162,12 @@ test_gates (Fixture       *f,
 
   /* No caption, no review. */
   lineup_post_set_body (post, "   ");
-  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
   g_assert_false (lineup_workflow_move (f->store, id, LINEUP_STAGE_IN_REVIEW, NULL, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "has no caption yet"));
   g_clear_error (&error);
   lineup_post_set_body (post, "Now with words");
-  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
   g_assert_true (lineup_workflow_move (f->store, id, LINEUP_STAGE_IN_REVIEW, NULL, NULL, NULL, &error));
 
   /* The checklist gates approval, naming the first unticked item. */
@@ -188,7 +189,7 @@ test_gates (Fixture       *f,
   g_clear_object (&post);
   post = lineup_store_get_post (f->store, id, NULL);
   lineup_post_set_scheduled_at (post, LINEUP_POST_UNDATED);
-  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
   g_assert_cmpint (stage_of (f, id), ==, LINEUP_STAGE_APPROVED);  /* a date is not content */
   g_assert_false (lineup_workflow_move (f->store, id, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "needs a date and at least one platform"));
@@ -364,7 +365,7 @@ test_edit_after_approval (Fixture       *f,
   revision = lineup_post_get_revision (post);
   lineup_post_set_body (post, "We launched the new thing today, with Ana.");
   lineup_post_set_platforms (post, platforms);
-  g_assert_true (lineup_store_update_post (f->store, post, &error));
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
   g_assert_cmpint (lineup_post_get_stage (post), ==, LINEUP_STAGE_IN_REVIEW);
   g_assert_cmpint (stage_of (f, id), ==, LINEUP_STAGE_IN_REVIEW);
   g_assert_cmpint (lineup_post_get_revision (post), ==, revision + 1);

@@ -16,7 +16,6 @@
 #include <sqlite3.h>
 
 #include "lineup-store-private.h"
-#include "lineup-workflow.h"
 
 /* ---- rows ---- */
 
@@ -510,9 +509,10 @@ commit_post_change (LineupStore  *self,
 }
 
 gboolean
-lineup_store_update_post (LineupStore  *self,
-                          LineupPost   *post,
-                          GError      **error)
+_lineup_store_write_edit (LineupStore       *self,
+                          LineupPost        *post,
+                          LineupEditReview   review,
+                          GError           **error)
 {
   g_autoptr(LineupPost) current = NULL;
   g_autoptr(LineupPost) changed = NULL;
@@ -540,8 +540,8 @@ lineup_store_update_post (LineupStore  *self,
                                 lineup_post_get_revision (current) + 1,
                                 0);
 
-  /* Editing what approvers approved sends the post back to them. */
-  what_changed = lineup_workflow_edit_sends_back (current, changed);
+  /* The workflow says whether the edit sends the post back to review. */
+  what_changed = review ? review (current, changed) : NULL;
   if (what_changed)
     _lineup_post_set_stage (changed, LINEUP_STAGE_IN_REVIEW);
 

@@ -17,7 +17,6 @@
 #include <sqlite3.h>
 
 #include "lineup-store-private.h"
-#include "lineup-workflow.h"
 
 /* ---- a post's place in the workflow ---- */
 

@@ -1,4 +1,5 @@
-/* lineup-store-workflow.h: what the workflow (and the tests) write through the store.
+/* lineup-store-workflow.h: what src/core/lineup-workflow.c (and the tests)
+ * write through the store. Not for the app or the command line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,13 +8,6 @@
 #include "lineup-store.h"
 
 G_BEGIN_DECLS
-
-/* Creates (or upgrades) the file at @path to exactly schema @version without
- * opening it as a plan, so tests can build a database of every earlier
- * version and check that opening it migrates it. */
-gboolean _lineup_store_create_at_version (const char  *path,
-                                          int          version,
-                                          GError     **error);
 
 /* Changes the stage and writes the history: who (@actor, NULL = the store's
  * actor), when, from, to, @comment. No workflow rules: everything outside the
@@ -46,5 +40,22 @@ gboolean _lineup_store_apply_event (LineupStore               *self,
                                     LineupPost                *post,
                                     const LineupWorkflowEvent *event,
                                     GError                   **error);
+
+/* Says whether changing @before into @after sends the post back to review:
+ * what changed in words ("caption, platforms"), or NULL. */
+typedef char *(*LineupEditReview) (LineupPost *before,
+                                   LineupPost *after);
+
+/* Stores the editable fields of @post (matched by id): title, body, pillar,
+ * type, platforms, date, campaign, brief, as the next revision; nothing
+ * when nothing changed. The stage stays, unless @review (called with the
+ * stored post and the edit, inside the store's checks) names what changed:
+ * then the post goes back to In review and the history says why. On
+ * success @post gets the new revision and stage. Everything outside the
+ * store edits with lineup_workflow_edit(). */
+gboolean _lineup_store_write_edit (LineupStore       *self,
+                                   LineupPost        *post,
+                                   LineupEditReview   review,
+                                   GError           **error);
 
 G_END_DECLS

@@ -645,7 +645,7 @@ save (LineupPostEditor  *self,
     }
   else
     {
-      if (!lineup_store_update_post (self->store, post, error) ||
+      if (!lineup_workflow_edit (self->store, post, error) ||
           !save_targets (self, lineup_post_get_id (post), error))
         goto failed;
       /* Through the workflow's rules, after the edit (which may itself have
