@@ -66,23 +66,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-guint
-lineup_count_graphemes (const char *text)
-{
-  int n_chars;
-  g_autofree PangoLogAttr *attrs = NULL;
-  guint count = 0;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-  n_chars = g_utf8_strlen (text, -1);
-  attrs = g_new (PangoLogAttr, n_chars + 1);
-  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
-  for (int i = 0; i < n_chars; i++)
-    count += attrs[i].is_cursor_position;
-  return count;
-}
-
 static char *
 get_body (LineupPostEditor *self)
 {
@@ -169,7 +152,7 @@ static void
 update_counts (LineupPostEditor *self)
 {
   g_autofree char *body = get_body (self);
-  guint n = lineup_count_graphemes (body);
+  guint n = lineup_text_count_graphemes (body);
   GString *text = g_string_new (NULL);
   guint n_platforms;
   const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);

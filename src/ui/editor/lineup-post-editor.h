@@ -24,8 +24,4 @@ void              lineup_post_editor_set_date (LineupPostEditor *self,
                                                const GDate      *date,
                                                int               minutes);
 
-/* Grapheme clusters in @text: what a person counts as characters, and what
- * the networks' limits count. */
-guint             lineup_count_graphemes (const char  *text);
-
 G_END_DECLS
