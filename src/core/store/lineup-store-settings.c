@@ -237,6 +237,22 @@ lineup_store_utc_to_local (LineupStore *self,
     *out_minutes = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
 }
 
+char *
+lineup_store_format_time (LineupStore *self,
+                          gint64       utc,
+                          const char  *format)
+{
+  g_autoptr(GDateTime) instant = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  instant = g_date_time_new_from_unix_utc (utc);
+  local = instant ? g_date_time_to_timezone (instant, self->tz) : NULL;
+  return local ? g_date_time_format (local, format) : g_strdup ("?");
+}
+
 void
 lineup_store_get_today (LineupStore *self,
                         GDate       *out_date)

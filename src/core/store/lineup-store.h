@@ -523,6 +523,15 @@ void          lineup_store_utc_to_local    (LineupStore *self,
                                             GDate       *out_date,
                                             int         *out_minutes);
 
+/* A moment as the plan's people read it: @utc in the plan's time zone (not
+ * the process's), written with g_date_time_format()'s @format in the
+ * locale's words — LINEUP_TIME_FORMAT is "24 Nov 2026, 10:00". "?" when
+ * @utc cannot be represented. The one place that formats a plan's times. */
+#define LINEUP_TIME_FORMAT "%-d %b %Y, %H:%M"
+char         *lineup_store_format_time     (LineupStore *self,
+                                            gint64       utc,
+                                            const char  *format);
+
 /* Today's date in the plan's zone (not the computer's). */
 void          lineup_store_get_today       (LineupStore *self,
                                             GDate       *out_date);

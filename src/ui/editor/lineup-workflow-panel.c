@@ -70,16 +70,6 @@ lineup_diff_markup (GPtrArray *spans)
   return g_string_free (markup, FALSE);
 }
 
-static char *
-format_when (LineupStore *store,
-             gint64       at)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lineup_store_get_time_zone (store));
-
-  return g_date_time_format (local, "%-d %b %Y, %H:%M");
-}
-
 static gboolean
 rebuild_idle_cb (gpointer data)
 {
@@ -263,7 +253,7 @@ build_approval (LineupWorkflowPanel *self,
 
           if (a->step != (int) i)
             continue;
-          when = format_when (self->store, a->at);
+          when = lineup_store_format_time (self->store, a->at, LINEUP_TIME_FORMAT);
           g_string_append_printf (by, "%s%s (%s)", by->len ? ", " : _("Approved by "), a->actor, when);
         }
       done = status.waiting_step < 0 || (int) i < status.waiting_step;
@@ -425,7 +415,7 @@ build_comments_and_history (LineupWorkflowPanel *self,
   for (guint i = 0; history && i < history->len; i++)
     {
       LineupStageChange *change = g_ptr_array_index (history, i);
-      g_autofree char *when = format_when (self->store, change->at);
+      g_autofree char *when = lineup_store_format_time (self->store, change->at, LINEUP_TIME_FORMAT);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       gboolean is_comment = change->kind == LINEUP_HISTORY_COMMENT ||
