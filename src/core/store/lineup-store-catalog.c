@@ -171,6 +171,51 @@ join_names (GListModel  *model,
   return g_string_free (names, FALSE);
 }
 
+/* The name @name trimmed, when it is a valid name that no item of @model
+ * has (case aside); else NULL and the error says what to change.
+ * @exists_format names the kind: "There is already a pillar called “%s”…". */
+static char *
+check_new_name (GListModel   *model,
+                const char *(*get_name) (gpointer),
+                const char   *what,
+                const char   *exists_format,
+                const char   *name,
+                GError      **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (!check_name (what, name, error))
+    return NULL;
+  clean = g_strstrip (g_strdup (name));
+  if (find_by_name (model, clean, get_name))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS, exists_format, clean);
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+/* Steps @stmt, a bound INSERT, inside the operation in progress: the new
+ * row's id, or 0 with the operation ended as failed and @error saying
+ * what could not be done (@what: "add the pillar"). */
+static gint64
+insert_row (LineupStore   *self,
+            sqlite3_stmt  *stmt,
+            const char    *what,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  finish_statement (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, what);
+      end_operation (self, FALSE, NULL);
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (self->db);
+}
+
 LineupPillar *
 lineup_store_get_pillar (LineupStore *self,
                          gint64       id)
@@ -227,19 +272,15 @@ lineup_store_add_pillar (LineupStore  *self,
   g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   LineupPillar *pillar;
-  int rc;
+  gint64 id;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
 
-  if (!check_name (_("The pillar’s name"), name, error))
+  clean = check_new_name (G_LIST_MODEL (self->pillars), (gpointer) lineup_pillar_get_name,
+                          _("The pillar’s name"), _("There is already a pillar called “%s”: pick another name"),
+                          name, error);
+  if (clean == NULL)
     return NULL;
-  clean = g_strstrip (g_strdup (name));
-  if (lineup_store_find_pillar (self, clean))
-    {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
-                   _("There is already a pillar called “%s”: pick another name"), clean);
-      return NULL;
-    }
   if (color != NULL && !lineup_color_is_valid (color))
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
@@ -271,17 +312,10 @@ lineup_store_add_pillar (LineupStore  *self,
     sqlite3_bind_double (stmt, 3, target);
   else
     sqlite3_bind_null (stmt, 3);
-  rc = sqlite3_step (stmt);
-  finish_statement (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, _("add the pillar"));
-      end_operation (self, FALSE, NULL);
-      return NULL;
-    }
+  if ((id = insert_row (self, stmt, _("add the pillar"), error)) == 0)
+    return NULL;
 
-  pillar = lineup_pillar_new (sqlite3_last_insert_rowid (self->db), clean,
-                              color, target >= 0 ? target : -1);
+  pillar = lineup_pillar_new (id, clean, color, target >= 0 ? target : -1);
   g_list_store_append (self->pillars, pillar);
   g_object_unref (pillar);
   queue_signal (self, PENDING_PILLARS, NULL, NULL);
@@ -348,19 +382,15 @@ lineup_store_add_content_type (LineupStore  *self,
     "VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM content_types))";
   g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 id;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
 
-  if (!check_name (_("The content type’s name"), name, error))
+  clean = check_new_name (G_LIST_MODEL (self->types), (gpointer) lineup_content_type_get_name,
+                          _("The content type’s name"),
+                          _("There is already a content type called “%s”: pick another name"), name, error);
+  if (clean == NULL)
     return NULL;
-  clean = g_strstrip (g_strdup (name));
-  if (lineup_store_find_content_type (self, clean))
-    {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
-                   _("There is already a content type called “%s”: pick another name"), clean);
-      return NULL;
-    }
 
   if (!begin_operation (self, _("Add content type"), error))
     return NULL;
@@ -368,17 +398,10 @@ lineup_store_add_content_type (LineupStore  *self,
   if (stmt == NULL)
     return end_operation (self, FALSE, NULL), NULL;
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  finish_statement (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, _("add the content type"));
-      end_operation (self, FALSE, NULL);
-      return NULL;
-    }
+  if ((id = insert_row (self, stmt, _("add the content type"), error)) == 0)
+    return NULL;
   {
-    LineupContentType *type = lineup_content_type_new (sqlite3_last_insert_rowid (self->db),
-                                                       NULL, clean, -1, -1);
+    LineupContentType *type = lineup_content_type_new (id, NULL, clean, -1, -1);
     g_list_store_append (self->types, type);
     g_object_unref (type);
   }
@@ -423,19 +446,15 @@ lineup_store_add_campaign (LineupStore  *self,
     "INSERT INTO campaigns (name, color, starts_on, ends_on) VALUES (?, ?, ?, ?)";
   g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 id;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
 
-  if (!check_name (_("The campaign’s name"), name, error))
+  clean = check_new_name (G_LIST_MODEL (self->campaigns), (gpointer) lineup_campaign_get_name,
+                          _("The campaign’s name"), _("There is already a campaign called “%s”: pick another name"),
+                          name, error);
+  if (clean == NULL)
     return NULL;
-  clean = g_strstrip (g_strdup (name));
-  if (lineup_store_find_campaign (self, clean))
-    {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS,
-                   _("There is already a campaign called “%s”: pick another name"), clean);
-      return NULL;
-    }
   if (!lineup_color_is_valid (color))
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
@@ -460,17 +479,10 @@ lineup_store_add_campaign (LineupStore  *self,
   sqlite3_bind_text (stmt, 2, color, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, starts_on, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, ends_on, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  finish_statement (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, _("add the campaign"));
-      end_operation (self, FALSE, NULL);
-      return NULL;
-    }
+  if ((id = insert_row (self, stmt, _("add the campaign"), error)) == 0)
+    return NULL;
   {
-    LineupCampaign *campaign = lineup_campaign_new (sqlite3_last_insert_rowid (self->db),
-                                                    clean, color, starts_on, ends_on);
+    LineupCampaign *campaign = lineup_campaign_new (id, clean, color, starts_on, ends_on);
     g_list_store_append (self->campaigns, campaign);
     g_object_unref (campaign);
   }
