@@ -263,40 +263,7 @@ cmd_feed_list (Args    *args,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < feeds->len; i++)
-        {
-          LineupFeed *feed = g_ptr_array_index (feeds, i);
-          g_autofree char *link = lineup_feed_subscription_link (feed);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, feed->name);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, lineup_feed_kind_to_key (feed->kind));
-          json_builder_set_member_name (builder, "target");
-          json_builder_add_string_value (builder, feed->target);
-          json_builder_set_member_name (builder, "link");
-          json_builder_add_string_value (builder, link);
-          json_builder_set_member_name (builder, "filter");
-          json_builder_begin_array (builder);
-          for (guint k = 0; feed->filter[k]; k++)
-            json_builder_add_string_value (builder, feed->filter[k]);
-          json_builder_end_array (builder);
-          json_builder_set_member_name (builder, "privacy");
-          json_builder_add_string_value (builder, feed->privacy);
-          json_builder_set_member_name (builder, "last_published");
-          if (feed->last_at)
-            {
-              g_autofree char *at = format_utc (feed->last_at);
-              json_builder_add_string_value (builder, at);
-            }
-          else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "last_items");
-          json_builder_add_int_value (builder, feed->last_items);
-          json_builder_set_member_name (builder, "last_error");
-          json_builder_add_string_value (builder, feed->last_error);
-          json_builder_end_object (builder);
-        }
+        lineup_feed_to_json (builder, g_ptr_array_index (feeds, i));
       json_builder_end_array (builder);
       print_json (builder);
       return 0;
@@ -306,7 +273,7 @@ cmd_feed_list (Args    *args,
       LineupFeed *feed = g_ptr_array_index (feeds, i);
       g_autofree char *name = one_line (feed->name);
       g_autofree char *target = one_line (feed->target);
-      g_autofree char *when = feed->last_at ? format_local (store, feed->last_at, "%Y-%m-%d %H:%M") : NULL;
+      g_autofree char *when = feed->last_at ? lineup_format_local (store, feed->last_at, "%Y-%m-%d %H:%M") : NULL;
       g_autofree char *problem = feed->last_error ? one_line (feed->last_error) : NULL;
 
       out ("%s  %s  %s\n", name, lineup_feed_kind_to_key (feed->kind), target);
@@ -477,22 +444,7 @@ cmd_overlay_list (Args    *args,
       int n = overlay->cache ? lineup_overlay_count (overlay->cache) : 0;
 
       if (opt (args, "json"))
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, overlay->name);
-          json_builder_set_member_name (builder, "source");
-          json_builder_add_string_value (builder, overlay->source);
-          json_builder_set_member_name (builder, "color");
-          json_builder_add_string_value (builder, overlay->color);
-          json_builder_set_member_name (builder, "enabled");
-          json_builder_add_boolean_value (builder, overlay->enabled);
-          json_builder_set_member_name (builder, "events");
-          json_builder_add_int_value (builder, MAX (n, 0));
-          json_builder_set_member_name (builder, "last_error");
-          json_builder_add_string_value (builder, overlay->last_error);
-          json_builder_end_object (builder);
-        }
+        lineup_overlay_to_json (builder, overlay);
       else
         {
           g_autofree char *name = one_line (overlay->name);

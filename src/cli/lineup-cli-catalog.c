@@ -90,19 +90,7 @@ cmd_pillar_list (Args    *args,
       for (guint p = 0; p < posts->len; p++)
         count += lineup_post_get_pillar_id (posts->pdata[p]) == lineup_pillar_get_id (pillar);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, lineup_pillar_get_name (pillar));
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, lineup_pillar_get_color (pillar));
-      json_builder_set_member_name (builder, "target");
-      if (lineup_pillar_get_target (pillar) >= 0)
-        json_builder_add_double_value (builder, lineup_pillar_get_target (pillar));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "posts");
-      json_builder_add_int_value (builder, count);
-      json_builder_end_object (builder);
+      lineup_pillar_to_json (builder, pillar, count);
 
       cells[0] = one_line (lineup_pillar_get_name (pillar));
       cells[1] = g_strdup (lineup_pillar_get_color (pillar));
@@ -181,16 +169,7 @@ cmd_campaign_list (Args    *args,
       g_autoptr(LineupCampaign) c = g_list_model_get_item (campaigns, i);
       char **cells = g_new0 (char *, 4);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, lineup_campaign_get_name (c));
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, lineup_campaign_get_color (c));
-      json_builder_set_member_name (builder, "from");
-      json_builder_add_string_value (builder, lineup_campaign_get_starts_on (c));
-      json_builder_set_member_name (builder, "to");
-      json_builder_add_string_value (builder, lineup_campaign_get_ends_on (c));
-      json_builder_end_object (builder);
+      lineup_campaign_to_json (builder, c);
 
       cells[0] = one_line (lineup_campaign_get_name (c));
       cells[1] = g_strdup (lineup_campaign_get_color (c));

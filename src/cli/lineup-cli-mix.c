@@ -14,136 +14,6 @@
 
 #include "lineup-cli-private.h"
 
-static void
-add_row_json (JsonBuilder  *builder,
-              LineupMixRow *row)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, row->name);
-  if (row->key)
-    {
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_string_value (builder, row->key);
-    }
-  json_builder_set_member_name (builder, "count");
-  json_builder_add_int_value (builder, row->count);
-  json_builder_set_member_name (builder, "share");
-  json_builder_add_double_value (builder, round (row->share * 10) / 10);
-  json_builder_set_member_name (builder, "target_min");
-  if (row->min >= 0)
-    json_builder_add_double_value (builder, row->min);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "target_max");
-  if (row->max >= 0)
-    json_builder_add_double_value (builder, row->max);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, lineup_mix_state_to_key (row->state));
-  json_builder_set_member_name (builder, "distance");
-  json_builder_add_int_value (builder, row->distance);
-  json_builder_end_object (builder);
-}
-
-static char *
-iso_date (const GDate *date)
-{
-  char text[16];
-
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  return g_strdup (text);
-}
-
-static void
-print_mix_json (LineupMixReport *report)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  GDate last = report->to;
-  g_autofree char *from = iso_date (&report->from);
-  g_autofree char *to = NULL;
-
-  g_date_subtract_days (&last, 1);
-  to = iso_date (&last);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "from");
-  json_builder_add_string_value (builder, from);
-  json_builder_set_member_name (builder, "to");
-  json_builder_add_string_value (builder, to);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, report->total);
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_int_value (builder, (gint64) round (report->score));
-  json_builder_set_member_name (builder, "types");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->types->len; i++)
-    add_row_json (builder, g_ptr_array_index (report->types, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "pillars");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->pillars->len; i++)
-    add_row_json (builder, g_ptr_array_index (report->pillars, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "suggestions");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->suggestions->len; i++)
-    json_builder_add_string_value (builder, ((LineupMixSuggestion *) g_ptr_array_index (report->suggestions, i))->text);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "weeks");
-  json_builder_begin_array (builder);
-  for (guint w = 0; w < report->n_weeks; w++)
-    {
-      g_autofree char *start = iso_date (&report->weeks[w].start);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_string_value (builder, start);
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, report->weeks[w].total);
-      json_builder_set_member_name (builder, "types");
-      json_builder_begin_object (builder);
-      for (guint t = 0; t < report->types->len; t++)
-        {
-          json_builder_set_member_name (builder, ((LineupMixRow *) g_ptr_array_index (report->types, t))->name);
-          json_builder_add_int_value (builder, report->weeks[w].type_counts[t]);
-        }
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "cadence");
-  json_builder_begin_array (builder);
-  for (guint c = 0; c < report->cadence->len; c++)
-    {
-      LineupMixCadence *cadence = g_ptr_array_index (report->cadence, c);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "platform");
-      json_builder_add_string_value (builder, cadence->platform);
-      json_builder_set_member_name (builder, "target_min");
-      json_builder_add_int_value (builder, cadence->min);
-      json_builder_set_member_name (builder, "target_max");
-      json_builder_add_int_value (builder, cadence->max);
-      json_builder_set_member_name (builder, "weeks");
-      json_builder_begin_array (builder);
-      for (guint w = 0; w < report->n_weeks; w++)
-        json_builder_add_int_value (builder, cadence->week_counts[w]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, lineup_mix_state_to_key (cadence->state));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "flags");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->flags->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (report->flags, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  print_json (builder);
-}
-
 static char *
 format_band (LineupMixRow *row)
 {
@@ -250,7 +120,10 @@ cmd_mix (Args    *args,
 
   if (opt (args, "json"))
     {
-      print_mix_json (report);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      lineup_mix_report_to_json (builder, report);
+      print_json (builder);
       return 0;
     }
 
@@ -345,41 +218,7 @@ cmd_targets_list (Args    *args,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "types");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (types); i++)
-        {
-          g_autoptr(LineupContentType) type = g_list_model_get_item (types, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, lineup_content_type_get_name (type));
-          json_builder_set_member_name (builder, "min");
-          json_builder_add_double_value (builder, lineup_content_type_get_target_min (type));
-          json_builder_set_member_name (builder, "max");
-          json_builder_add_double_value (builder, lineup_content_type_get_target_max (type));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "pillars");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
-        {
-          g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, lineup_pillar_get_name (pillar));
-          json_builder_set_member_name (builder, "target");
-          if (lineup_pillar_get_target (pillar) >= 0)
-            json_builder_add_double_value (builder, lineup_pillar_get_target (pillar));
-          else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      lineup_targets_to_json (builder, store);
       print_json (builder);
       return 0;
     }

@@ -1,5 +1,5 @@
 /* lineup-cli-output.c: what the command line prints: lines on stdout, the
- * one-line error on stderr, aligned tables, pretty JSON and times.
+ * one-line error on stderr, aligned tables and pretty JSON.
  *
  * Printing only: what to print is up to each command; nothing here opens
  * the plan or reads an argument.
@@ -115,21 +115,4 @@ print_table (GPtrArray *rows,
       g_string_append (line, cells[n_columns - 1]);
       out ("%s\n", line->str);
     }
-}
-
-char *
-format_local (LineupStore *store,
-              gint64       instant,
-              const char  *format)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lineup_store_get_time_zone (store));
-  return g_date_time_format (local, format);
-}
-
-char *
-format_utc (gint64 instant)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }

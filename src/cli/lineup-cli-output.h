@@ -1,5 +1,5 @@
 /* lineup-cli-output.h: what the command line prints: lines on stdout, the one-line
- * error on stderr, aligned tables, pretty JSON and times.
+ * error on stderr, aligned tables and pretty JSON.
  *
  * Printing only; nothing here opens the plan or reads an argument.
  *
@@ -19,9 +19,5 @@ void print_error (const char *message);
 void print_json (JsonBuilder *builder);
 void print_table (GPtrArray *rows,
                   guint      n_columns);
-char *format_local (LineupStore *store,
-                    gint64       instant,
-                    const char  *format);
-char *format_utc (gint64 instant);
 
 G_END_DECLS

@@ -14,129 +14,6 @@
 #include "lineup-cli-private.h"
 #include "lineup-outbox.h"
 
-/* Where the post goes and how far it got on each account. */
-static void
-add_sync_json (JsonBuilder *builder,
-               LineupStore *store,
-               LineupPost  *post)
-{
-  g_autoptr(GPtrArray) rows = lineup_store_get_post_sync (store, lineup_post_get_id (post), NULL);
-  g_autofree char *url = lineup_store_get_published_url (store, lineup_post_get_id (post));
-
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, url);
-  json_builder_set_member_name (builder, "sync");
-  json_builder_begin_array (builder);
-  for (guint i = 0; rows && i < rows->len; i++)
-    {
-      LineupPostSync *sync = g_ptr_array_index (rows, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "account");
-      json_builder_add_string_value (builder, sync->account_name);
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, lineup_sync_state_to_key (sync->state));
-      json_builder_set_member_name (builder, "remote_id");
-      json_builder_add_string_value (builder, sync->remote_id);
-      json_builder_set_member_name (builder, "url");
-      json_builder_add_string_value (builder, sync->url);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, sync->message);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_post_json (JsonBuilder *builder,
-               LineupStore *store,
-               LineupPost  *post,
-               gboolean     details)
-{
-  LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
-  LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
-  LineupCampaign *campaign = lineup_store_get_campaign (store, lineup_post_get_campaign_id (post));
-  const char * const *platforms = lineup_post_get_platforms (post);
-  g_autofree char *created = format_utc (lineup_post_get_created_at (post));
-  g_autofree char *updated = format_utc (lineup_post_get_updated_at (post));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, lineup_post_get_id (post));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, lineup_post_get_title (post));
-  json_builder_set_member_name (builder, "body");
-  json_builder_add_string_value (builder, lineup_post_get_body (post));
-  json_builder_set_member_name (builder, "pillar");
-  json_builder_add_string_value (builder, pillar ? lineup_pillar_get_name (pillar) : NULL);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type ? lineup_content_type_get_name (type) : NULL);
-  json_builder_set_member_name (builder, "stage");
-  json_builder_add_string_value (builder, lineup_stage_to_key (lineup_post_get_stage (post)));
-  json_builder_set_member_name (builder, "platforms");
-  json_builder_begin_array (builder);
-  for (guint i = 0; platforms[i]; i++)
-    json_builder_add_string_value (builder, platforms[i]);
-  json_builder_end_array (builder);
-
-  if (lineup_post_is_dated (post))
-    {
-      g_autofree char *date = format_local (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
-      g_autofree char *time = format_local (store, lineup_post_get_scheduled_at (post), "%H:%M");
-      g_autofree char *at = format_utc (lineup_post_get_scheduled_at (post));
-
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, date);
-      json_builder_set_member_name (builder, "time");
-      json_builder_add_string_value (builder, time);
-      json_builder_set_member_name (builder, "scheduled_at");
-      json_builder_add_string_value (builder, at);
-    }
-  else
-    {
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "time");
-      json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "scheduled_at");
-      json_builder_add_null_value (builder);
-    }
-  json_builder_set_member_name (builder, "campaign");
-  if (campaign)
-    json_builder_add_string_value (builder, lineup_campaign_get_name (campaign));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "revision");
-  json_builder_add_int_value (builder, lineup_post_get_revision (post));
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_string_value (builder, created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_string_value (builder, updated);
-
-  if (details)
-    {
-      g_autoptr(GPtrArray) history = lineup_store_get_history (store, lineup_post_get_id (post), NULL);
-
-      json_builder_set_member_name (builder, "brief");
-      json_builder_begin_object (builder);
-      for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
-        {
-          json_builder_set_member_name (builder, lineup_brief_field_to_key (f));
-          json_builder_add_string_value (builder, lineup_post_get_brief (post, f));
-        }
-      json_builder_set_member_name (builder, "due");
-      json_builder_add_string_value (builder, lineup_post_get_due_on (post));
-      json_builder_end_object (builder);
-
-      json_builder_set_member_name (builder, "history");
-      add_history_json (builder, history);
-      add_workflow_json (builder, store, post);
-      add_sync_json (builder, store, post);
-    }
-
-  json_builder_end_object (builder);
-}
-
 #define POST_LINE_COLUMNS 8
 
 /* date, time, stage, pillar, type, platforms, title, short id */
@@ -151,8 +28,8 @@ make_post_line (LineupStore *store,
 
   if (lineup_post_is_dated (post))
     {
-      cells[0] = format_local (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
-      cells[1] = format_local (store, lineup_post_get_scheduled_at (post), "%H:%M");
+      cells[0] = lineup_format_local (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
+      cells[1] = lineup_format_local (store, lineup_post_get_scheduled_at (post), "%H:%M");
     }
   else
     {
@@ -344,7 +221,7 @@ cmd_post_list (Args    *args,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < posts->len; i++)
-        add_post_json (builder, store, posts->pdata[i], FALSE);
+        lineup_post_to_json (builder, store, posts->pdata[i], FALSE);
       json_builder_end_array (builder);
       print_json (builder);
     }
@@ -437,7 +314,7 @@ cmd_post_move (Args    *args,
   moved = lineup_store_get_post (store, positional (args, 0), error);
   if (moved == NULL)
     return 1;
-  when = format_local (store, lineup_post_get_scheduled_at (moved), "%Y-%m-%d %H:%M");
+  when = lineup_format_local (store, lineup_post_get_scheduled_at (moved), "%Y-%m-%d %H:%M");
   title = one_line (lineup_post_get_title (moved));
   out (_("Moved “%s” to %s (%s)\n"), title, when, lineup_store_get_time_zone_id (store));
   return 0;
@@ -498,7 +375,7 @@ cmd_post_show (Args    *args,
 
   if (opt (args, "json"))
     {
-      add_post_json (builder, store, post, TRUE);
+      lineup_post_to_json (builder, store, post, TRUE);
       print_json (builder);
       return 0;
     }
@@ -508,7 +385,7 @@ cmd_post_show (Args    *args,
     LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
     LineupCampaign *campaign = lineup_store_get_campaign (store, lineup_post_get_campaign_id (post));
     g_autofree char *when = lineup_post_is_dated (post)
-      ? format_local (store, lineup_post_get_scheduled_at (post), "%A %-d %B %Y, %H:%M")
+      ? lineup_format_local (store, lineup_post_get_scheduled_at (post), "%A %-d %B %Y, %H:%M")
       : g_strdup (_("no date (backlog)"));
     g_autofree char *platforms = g_strjoinv (", ", (char **) lineup_post_get_platforms (post));
     g_autofree char *title = one_line (lineup_post_get_title (post));

@@ -76,11 +76,6 @@ int cmd_outbox (Args *args, GError **error);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);
-void add_history_json (JsonBuilder *builder,
-                       GPtrArray   *history);
-void add_workflow_json (JsonBuilder *builder,
-                        LineupStore *store,
-                        LineupPost  *post);
 void print_workflow (LineupStore *store,
                      LineupPost  *post);
 

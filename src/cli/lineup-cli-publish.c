@@ -294,28 +294,7 @@ cmd_account_list (Args    *args,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < accounts->len; i++)
-        {
-          LineupAccount *account = g_ptr_array_index (accounts, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, account->id);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, account->name);
-          json_builder_set_member_name (builder, "network");
-          json_builder_add_string_value (builder, lineup_account_kind_to_key (account->kind));
-          json_builder_set_member_name (builder, "endpoint");
-          json_builder_add_string_value (builder, account->endpoint);
-          json_builder_set_member_name (builder, "handle");
-          json_builder_add_string_value (builder, account->handle);
-          json_builder_set_member_name (builder, "text_limit");
-          json_builder_add_int_value (builder, account->text_limit);
-          json_builder_set_member_name (builder, "schedules_on_server");
-          json_builder_add_boolean_value (builder, lineup_account_kind_schedules_on_server (account->kind));
-          json_builder_set_member_name (builder, "problem");
-          json_builder_add_string_value (builder, account->problem);
-          json_builder_end_object (builder);
-        }
+        lineup_account_to_json (builder, g_ptr_array_index (accounts, i));
       json_builder_end_array (builder);
       print_json (builder);
       return 0;
@@ -492,33 +471,7 @@ cmd_outbox (Args    *args,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < rows->len; i++)
-        {
-          LineupPostSync *sync = g_ptr_array_index (rows, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "post");
-          json_builder_add_string_value (builder, sync->post_id);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, sync->post_title);
-          json_builder_set_member_name (builder, "account");
-          json_builder_add_string_value (builder, sync->account_name);
-          json_builder_set_member_name (builder, "state");
-          json_builder_add_string_value (builder, lineup_sync_state_to_key (sync->state));
-          json_builder_set_member_name (builder, "ops");
-          json_builder_begin_array (builder);
-          for (guint k = 0; sync->ops[k]; k++)
-            json_builder_add_string_value (builder, sync->ops[k]);
-          json_builder_end_array (builder);
-          json_builder_set_member_name (builder, "remote_id");
-          json_builder_add_string_value (builder, sync->remote_id);
-          json_builder_set_member_name (builder, "url");
-          json_builder_add_string_value (builder, sync->url);
-          json_builder_set_member_name (builder, "attempts");
-          json_builder_add_int_value (builder, sync->attempts);
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, sync->message);
-          json_builder_end_object (builder);
-        }
+        lineup_post_sync_to_json (builder, g_ptr_array_index (rows, i), TRUE);
       json_builder_end_array (builder);
       print_json (builder);
       return 0;

@@ -51,99 +51,13 @@ print_history (LineupStore *store,
   for (guint i = 0; history && i < history->len; i++)
     {
       LineupStageChange *change = g_ptr_array_index (history, i);
-      g_autofree char *at = format_local (store, change->at, "%Y-%m-%d %H:%M");
+      g_autofree char *at = lineup_format_local (store, change->at, "%Y-%m-%d %H:%M");
       g_autofree char *what = describe_history_line (change);
       g_autofree char *actor = one_line (change->actor);
       g_autofree char *comment = change->comment ? one_line (change->comment) : NULL;
 
       out ("  %s  %s  %s%s%s\n", at, what, actor, comment ? ": " : "", comment ? comment : "");
     }
-}
-
-void
-add_history_json (JsonBuilder *builder,
-                  GPtrArray   *history)
-{
-  json_builder_begin_array (builder);
-  for (guint i = 0; history && i < history->len; i++)
-    {
-      LineupStageChange *change = g_ptr_array_index (history, i);
-      g_autofree char *at = format_utc (change->at);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_string_value (builder, at);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, lineup_history_kind_to_key (change->kind));
-      json_builder_set_member_name (builder, "from");
-      json_builder_add_string_value (builder, change->from_stage < 0 ? NULL
-                                     : lineup_stage_to_key (change->from_stage));
-      json_builder_set_member_name (builder, "to");
-      json_builder_add_string_value (builder, lineup_stage_to_key (change->to_stage));
-      json_builder_set_member_name (builder, "actor");
-      json_builder_add_string_value (builder, change->actor);
-      json_builder_set_member_name (builder, "comment");
-      json_builder_add_string_value (builder, change->comment);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-void
-add_workflow_json (JsonBuilder *builder,
-                   LineupStore *store,
-                   LineupPost  *post)
-{
-  g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (store, post, NULL);
-  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (store);
-  LineupApprovalStatus status;
-
-  if (workflow == NULL)
-    return;
-  lineup_workflow_approval_status (chain, workflow->approvals, &status);
-
-  json_builder_set_member_name (builder, "checklist");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < workflow->checklist->len; i++)
-    {
-      LineupChecklistItem *item = g_ptr_array_index (workflow->checklist, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "item");
-      json_builder_add_string_value (builder, item->text);
-      json_builder_set_member_name (builder, "checked");
-      json_builder_add_boolean_value (builder, item->checked);
-      json_builder_set_member_name (builder, "by");
-      json_builder_add_string_value (builder, item->checked_by);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "approvals");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "done");
-  json_builder_add_int_value (builder, status.done);
-  json_builder_set_member_name (builder, "needed");
-  json_builder_add_int_value (builder, status.needed);
-  json_builder_set_member_name (builder, "by");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < workflow->approvals->len; i++)
-    json_builder_add_string_value (builder, ((LineupApproval *) g_ptr_array_index (workflow->approvals, i))->actor);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "comments");
-  json_builder_add_int_value (builder, workflow->n_comments);
-  json_builder_set_member_name (builder, "change_request");
-  json_builder_add_string_value (builder, workflow->change_request);
-  json_builder_set_member_name (builder, "changes_since_approval");
-  if (workflow->approved)
-    {
-      g_autofree char *diff = lineup_workflow_describe_diff (workflow->approved, post);
-      json_builder_add_string_value (builder, diff);
-    }
-  else
-    json_builder_add_null_value (builder);
 }
 
 void
@@ -405,7 +319,7 @@ cmd_post_history (Args    *args,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      add_history_json (builder, history);
+      lineup_history_to_json (builder, history);
       print_json (builder);
     }
   else
@@ -459,16 +373,7 @@ cmd_team_list (Args    *args,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < team->len; i++)
-        {
-          LineupMember *member = g_ptr_array_index (team, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, member->name);
-          json_builder_set_member_name (builder, "role");
-          json_builder_add_string_value (builder, lineup_role_to_key (member->role));
-          json_builder_end_object (builder);
-        }
+        lineup_member_to_json (builder, g_ptr_array_index (team, i));
       json_builder_end_array (builder);
       print_json (builder);
       return 0;
