@@ -387,6 +387,24 @@ parse_count_arg (Args        *args,
   return TRUE;
 }
 
+/* --color, checked here rather than left to the store so that a wrong colour
+ * is a wrong command line (exit status 2) and the message names the option;
+ * @example is the colour the message suggests. */
+gboolean
+check_color_arg (const char  *color,
+                 const char  *example,
+                 GError     **error)
+{
+  g_autofree char *s = NULL;
+
+  if (color == NULL || lineup_color_is_valid (color))
+    return TRUE;
+  s = one_line (color);
+  g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+               _("--color “%s” is not a colour: expected #RRGGBB, e.g. %s"), s, example);
+  return FALSE;
+}
+
 /* The checks that need no plan, done before it is opened. */
 /* Length limits checked here too, so the message names the option the
  * user typed ("--body"), not the field's name in the window ("caption"). */

@@ -95,6 +95,9 @@ gboolean parse_count_arg (Args        *args,
                           int          minimum,
                           int         *out,
                           GError     **error);
+gboolean check_color_arg (const char  *color,
+                          const char  *example,
+                          GError     **error);
 gboolean check_length (const char  *option,
                        const char  *what,
                        const char  *text,

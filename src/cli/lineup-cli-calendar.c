@@ -196,8 +196,6 @@ cmd_feed_add (Args    *args,
                    _("feed add: give one destination: --file PATH, --webdav URL or --caldav URL"));
       return 2;
     }
-  if (!check_one_line (_("The feed’s name"), positional (args, 0), error))
-    return 2;
   if (opt (args, "privacy") && !lineup_ics_privacy_from_key (opt (args, "privacy"), &privacy))
     {
       g_autofree char *s = one_line (opt (args, "privacy"));
@@ -358,14 +356,8 @@ cmd_overlay_add (Args    *args,
   g_autofree char *name = NULL;
   int n;
 
-  if (!check_one_line (_("The overlay’s name"), positional (args, 0), error))
+  if (!check_color_arg (opt (args, "color"), "#e01b24", error))
     return 2;
-  if (opt (args, "color") && !lineup_color_is_valid (opt (args, "color")))
-    {
-      g_autofree char *s = one_line (opt (args, "color"));
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--color “%s” is not a colour: write it as #RRGGBB, e.g. #e01b24"), s);
-      return 2;
-    }
   store = open_store (args, error);
   if (store == NULL ||
       !lineup_store_add_overlay (store, positional (args, 0), positional (args, 1), opt (args, "color"), error))

@@ -26,13 +26,8 @@ cmd_pillar_add (Args    *args,
 
   if (!check_one_line ("NAME", name, error))
     return 2;
-  if (color && !lineup_color_is_valid (color))
-    {
-      g_autofree char *s = one_line (color);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("--color “%s” is not a colour: expected #RRGGBB, e.g. #3584e4"), s);
-      return 2;
-    }
+  if (!check_color_arg (color, "#3584e4", error))
+    return 2;
   if (opt (args, "target"))
     {
       g_autofree char *text = g_strdup (opt (args, "target"));
@@ -129,13 +124,8 @@ cmd_campaign_add (Args    *args,
                    _("campaign add: --from %s is after --to %s"), opt (args, "from"), opt (args, "to"));
       return 2;
     }
-  if (color && !lineup_color_is_valid (color))
-    {
-      g_autofree char *s = one_line (color);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("--color “%s” is not a colour: expected #RRGGBB, e.g. #e66100"), s);
-      return 2;
-    }
+  if (!check_color_arg (color, "#e66100", error))
+    return 2;
 
   store = open_store_full (args, TRUE, error);
   if (store == NULL)

@@ -142,15 +142,6 @@ check_actor (Args     *args,
   return TRUE;
 }
 
-static gboolean
-check_comment_arg (Args        *args,
-                   const char  *what,
-                   const char  *text,
-                   GError     **error)
-{
-  return text == NULL || check_length (what, _("comment"), text, LINEUP_FIELD_MAX_CHARS, error);
-}
-
 int
 cmd_post_stage (Args    *args,
                 GError **error)
@@ -201,8 +192,6 @@ cmd_post_approve (Args    *args,
 
   if (!check_actor (args, TRUE, error))
     return 2;
-  if (!check_comment_arg (args, "--comment", opt (args, "comment"), error))
-    return 1;
   store = open_store (args, error);
   if (store == NULL ||
       !lineup_workflow_approve (store, positional (args, 0), opt (args, "as"), opt (args, "comment"), &note, error))
@@ -224,8 +213,6 @@ cmd_post_request_changes (Args    *args,
 
   if (!check_actor (args, TRUE, error) || !need (args, "comment", error))
     return 2;
-  if (!check_comment_arg (args, "--comment", opt (args, "comment"), error))
-    return 1;
   store = open_store (args, error);
   if (store == NULL)
     return 1;
@@ -285,8 +272,6 @@ cmd_post_comment (Args    *args,
 
   if (!check_actor (args, FALSE, error))
     return 2;
-  if (!check_comment_arg (args, "TEXT", positional (args, 1), error))
-    return 1;
   store = open_store (args, error);
   if (store == NULL)
     return 1;
@@ -540,8 +525,6 @@ cmd_checklist_add (Args    *args,
 {
   g_autoptr(LineupStore) store = NULL;
 
-  if (!check_one_line (_("The checklist item"), positional (args, 0), error))
-    return 2;
   store = open_store (args, error);
   if (store == NULL || !lineup_store_add_checklist_item (store, positional (args, 0), error))
     return 1;
