@@ -47,6 +47,7 @@ typedef struct {
   const char *summary;
 } Command;
 
+/* The parser: fills @args from @argv after the command's name. */
 void args_clear (Args *args);
 
 char *shown (const char *text);
@@ -62,15 +63,19 @@ gboolean parse_args (const char     *command,
                      char          **argv,
                      Args           *args,
                      GError        **error);
+/* The values parsed: the first of an option, all of them, a positional. */
 const char *opt (Args       *args,
                  const char *name);
 GPtrArray *opt_all (Args       *args,
                     const char *name);
 const char *positional (Args  *args,
                         guint  index);
+/* FALSE with a usage error when --@name is not given. */
 gboolean need (Args        *args,
                const char  *name,
                GError     **error);
+/* One value, checked before the plan is opened: a usage error names the
+ * option and says what was expected. */
 gboolean parse_date_arg (const char  *what,
                          const char  *text,
                          GDate       *date,
@@ -103,6 +108,7 @@ gboolean check_length (const char  *option,
                        const char  *text,
                        glong        max_chars,
                        GError     **error);
+/* The plan --database, LINEUP_DATABASE or the default names. */
 gboolean plan_exists (Args *args);
 LineupStore *open_store_full (Args      *args,
                               gboolean   create,
@@ -112,6 +118,7 @@ LineupStore *open_store (Args    *args,
 gboolean open_for_listing (Args         *args,
                            LineupStore **out_store,
                            GError      **error);
+/* A pillar or a type by the name given, or an error listing the known ones. */
 LineupPillar *find_pillar (LineupStore  *store,
                            const char   *name,
                            GError      **error);

@@ -12,7 +12,6 @@
 #include <json-glib/json-glib.h>
 
 #include "lineup-cli-private.h"
-#include "lineup-outbox.h"
 
 #define POST_LINE_COLUMNS 8
 
