@@ -23,3 +23,4 @@
 #include "lineup-filter.h"
 #include "lineup-csv.h"
 #include "lineup-demo.h"
+#include "lineup-json.h"

@@ -1,0 +1,242 @@
+/* lineup-cli-mix.c: `lineup mix` and `lineup targets set|list`: the content
+ * mix of a month against the targets, as text or JSON.
+ *
+ * The counting and the advice are in lineup-mix.c; this file only prints.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lineup-cli-private.h"
+
+static char *
+format_band (LineupMixRow *row)
+{
+  if (row->min < 0 && row->max < 0)
+    return g_strdup ("-");
+  return g_strdup_printf ("%.0f–%.0f %%", MAX (row->min, 0), row->max >= 0 ? row->max : 100);
+}
+
+static void
+print_rows (const char *title,
+            GPtrArray  *rows)
+{
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  char **header = g_new0 (char *, 6);
+
+  header[0] = g_strdup (title);
+  header[1] = g_strdup (_("posts"));
+  header[2] = g_strdup (_("share"));
+  header[3] = g_strdup (_("target"));
+  header[4] = g_strdup (_("state"));
+  g_ptr_array_add (table, header);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LineupMixRow *row = g_ptr_array_index (rows, i);
+      char **cells = g_new0 (char *, 6);
+
+      cells[0] = one_line (row->name);
+      cells[1] = g_strdup_printf ("%u", row->count);
+      cells[2] = g_strdup_printf ("%.0f %%", row->share);
+      cells[3] = format_band (row);
+      cells[4] = g_strdup (lineup_mix_state_to_key (row->state));
+      g_ptr_array_add (table, cells);
+    }
+  print_table (table, 5);
+}
+
+int
+cmd_mix (Args    *args,
+         GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupMix) mix = NULL;
+  g_autoptr(LineupMixReport) report = NULL;
+  const LineupPlatformInfo *platform = NULL;
+  GDate from, to;
+  int year = 0, month = 0;
+
+  if (opt (args, "month") && (opt (args, "from") || opt (args, "to")))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("mix: give --month or --from and --to, not both"));
+      return 2;
+    }
+  if ((opt (args, "from") != NULL) != (opt (args, "to") != NULL))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("mix: --from and --to go together"));
+      return 2;
+    }
+  if (opt (args, "month") && !parse_month_arg (opt (args, "month"), &year, &month, error))
+    return 2;
+  if (opt (args, "from") &&
+      (!parse_date_arg ("--from", opt (args, "from"), &from, error) ||
+       !parse_date_arg ("--to", opt (args, "to"), &to, error)))
+    return 2;
+  if (opt (args, "from") && g_date_compare (&from, &to) > 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("mix: --from %s is after --to %s"), opt (args, "from"), opt (args, "to"));
+      return 2;
+    }
+  if (opt (args, "platform") && (platform = lineup_platform_lookup (opt (args, "platform"))) == NULL)
+    {
+      g_autofree char *s = one_line (opt (args, "platform"));
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("mix: “%s” is not a platform: expected one of %s"),
+                   s, lineup_platform_list_keys ());
+      return 2;
+    }
+
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  if (!opt (args, "from"))
+    {
+      if (year == 0)
+        {
+          GDate today;
+
+          lineup_store_get_today (store, &today);
+          year = g_date_get_year (&today);
+          month = g_date_get_month (&today);
+        }
+      g_date_clear (&from, 1);
+      g_date_set_dmy (&from, 1, month, year);
+      to = from;
+      g_date_add_months (&to, 1);
+    }
+  else
+    g_date_add_days (&to, 1);
+
+  mix = lineup_mix_new (store);
+  if (platform)
+    lineup_mix_set_platform (mix, platform->key);
+  lineup_mix_set_range (mix, &from, &to);
+  report = lineup_mix_get_report (mix);
+
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      lineup_mix_report_to_json (builder, report);
+      print_json (builder);
+      return 0;
+    }
+
+  {
+    char first[64], last_text[64];
+    GDate last = to;
+
+    g_date_subtract_days (&last, 1);
+    g_date_strftime (first, sizeof first, "%-d %B %Y", &from);
+    g_date_strftime (last_text, sizeof last_text, "%-d %B %Y", &last);
+    out (_("Content mix, %s to %s (%s)%s%s: %u posts, balance %.0f/100\n\n"), first, last_text,
+         lineup_store_get_time_zone_id (store), platform ? _(", on ") : "", platform ? platform->name : "",
+         report->total, report->score);
+  }
+  print_rows (_("type"), report->types);
+  out ("\n");
+  print_rows (_("pillar"), report->pillars);
+  if (report->suggestions->len > 0)
+    {
+      out ("\n%s\n", _("What to change:"));
+      for (guint i = 0; i < report->suggestions->len; i++)
+        out ("  - %s\n", ((LineupMixSuggestion *) g_ptr_array_index (report->suggestions, i))->text);
+    }
+  if (report->flags->len > 0)
+    {
+      out ("\n%s\n", _("Rules of thumb:"));
+      for (guint i = 0; i < report->flags->len; i++)
+        out ("  - %s\n", (char *) g_ptr_array_index (report->flags, i));
+    }
+  return 0;
+}
+
+int
+cmd_targets_set (Args    *args,
+                 GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autofree char *name = NULL;
+  LineupContentType *type;
+  double min, max;
+  char *end;
+
+  min = g_ascii_strtod (positional (args, 1), &end);
+  if (*end != '\0' && !(end[0] == '%' && end[1] == '\0'))
+    min = NAN;
+  max = g_ascii_strtod (positional (args, 2), &end);
+  if (*end != '\0' && !(end[0] == '%' && end[1] == '\0'))
+    max = NAN;
+  if (isnan (min) || isnan (max) || min < 0 || max > 100 || min > max)
+    {
+      g_autofree char *a = one_line (positional (args, 1));
+      g_autofree char *b = one_line (positional (args, 2));
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("targets set: “%s” to “%s” is not a range of percentages: give MIN and MAX from 0 to 100, MIN not above MAX, e.g. 40 50"),
+                   a, b);
+      return 2;
+    }
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  type = find_type (store, positional (args, 0), error);
+  if (type == NULL)
+    return 1;
+  /* The store replaces its type objects when a target changes. */
+  name = one_line (lineup_content_type_get_name (type));
+  if (!lineup_store_set_type_target (store, lineup_content_type_get_id (type), min, max, error))
+    return 1;
+  out (_("%s: %.0f–%.0f %% of the month\n"), name, min, max);
+  return 0;
+}
+
+int
+cmd_targets_list (Args    *args,
+                  GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  GListModel *types;
+  GListModel *pillars;
+
+  if (!plan_exists (args))
+    {
+      if (opt (args, "json"))
+        out ("{\"types\": [], \"pillars\": []}\n");
+      return 0;
+    }
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  types = lineup_store_get_content_types (store);
+  pillars = lineup_store_get_pillars (store);
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      lineup_targets_to_json (builder, store);
+      print_json (builder);
+      return 0;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(LineupContentType) type = g_list_model_get_item (types, i);
+      g_autofree char *name = one_line (lineup_content_type_get_name (type));
+
+      out ("%-14s %3.0f–%.0f %%\n", name, lineup_content_type_get_target_min (type),
+           lineup_content_type_get_target_max (type));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+    {
+      g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
+      g_autofree char *name = one_line (lineup_pillar_get_name (pillar));
+
+      if (lineup_pillar_get_target (pillar) >= 0)
+        out (_("%s (pillar): %.0f %%\n"), name, lineup_pillar_get_target (pillar));
+    }
+  return 0;
+}

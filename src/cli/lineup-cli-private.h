@@ -1,0 +1,82 @@
+/* lineup-cli-private.h: what the files of the command line share: each command's
+ * entry point, for the table in lineup-cli.c, and the printing of a post's
+ * workflow that `post show` and `post history` both use.
+ *
+ * Every entry point returns the exit status: 0, 1 when the plan refused or
+ * could not be changed, 2 when the arguments were wrong.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-cli-args.h"
+#include "lineup-cli-output.h"
+
+G_BEGIN_DECLS
+
+/* lineup-cli-post.c */
+int cmd_post_add (Args *args, GError **error);
+int cmd_post_list (Args *args, GError **error);
+int cmd_post_edit (Args *args, GError **error);
+int cmd_post_move (Args *args, GError **error);
+int cmd_post_duplicate (Args *args, GError **error);
+int cmd_post_delete (Args *args, GError **error);
+int cmd_post_show (Args *args, GError **error);
+
+/* lineup-cli-workflow.c */
+int cmd_post_stage (Args *args, GError **error);
+int cmd_post_approve (Args *args, GError **error);
+int cmd_post_request_changes (Args *args, GError **error);
+int cmd_post_check (Args *args, GError **error);
+int cmd_post_comment (Args *args, GError **error);
+int cmd_post_history (Args *args, GError **error);
+int cmd_team_add (Args *args, GError **error);
+int cmd_team_list (Args *args, GError **error);
+int cmd_approval_chain_set (Args *args, GError **error);
+int cmd_approval_chain_show (Args *args, GError **error);
+int cmd_checklist_list (Args *args, GError **error);
+int cmd_checklist_add (Args *args, GError **error);
+int cmd_checklist_remove (Args *args, GError **error);
+
+/* lineup-cli-mix.c */
+int cmd_mix (Args *args, GError **error);
+int cmd_targets_set (Args *args, GError **error);
+int cmd_targets_list (Args *args, GError **error);
+
+/* lineup-cli-calendar.c */
+int cmd_export_ics (Args *args, GError **error);
+int cmd_feed_add (Args *args, GError **error);
+int cmd_feed_list (Args *args, GError **error);
+int cmd_feed_publish (Args *args, GError **error);
+int cmd_feed_remove (Args *args, GError **error);
+int cmd_overlay_add (Args *args, GError **error);
+int cmd_overlay_refresh (Args *args, GError **error);
+int cmd_overlay_list (Args *args, GError **error);
+int cmd_overlay_remove (Args *args, GError **error);
+
+/* lineup-cli-catalog.c */
+int cmd_pillar_add (Args *args, GError **error);
+int cmd_pillar_list (Args *args, GError **error);
+int cmd_campaign_add (Args *args, GError **error);
+int cmd_campaign_list (Args *args, GError **error);
+int cmd_import_csv (Args *args, GError **error);
+int cmd_demo (Args *args, GError **error);
+
+/* lineup-cli-publish.c */
+int cmd_account_add (Args *args, GError **error);
+int cmd_account_renew (Args *args, GError **error);
+int cmd_account_list (Args *args, GError **error);
+int cmd_account_remove (Args *args, GError **error);
+int cmd_post_target (Args *args, GError **error);
+int cmd_post_retry (Args *args, GError **error);
+int cmd_post_resolve (Args *args, GError **error);
+int cmd_sync (Args *args, GError **error);
+int cmd_outbox (Args *args, GError **error);
+
+/* lineup-cli-workflow.c: a post's history and approvals */
+void print_history (LineupStore *store,
+                    GPtrArray   *history);
+void print_workflow (LineupStore *store,
+                     LineupPost  *post);
+
+G_END_DECLS

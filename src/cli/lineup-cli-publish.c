@@ -1,0 +1,501 @@
+/* lineup-cli-publish.c: `lineup account …`, `lineup post target|retry|resolve`,
+ * `lineup sync` and `lineup outbox`: publishing to the networks.
+ *
+ * Secrets are read from standard input only and go to the Secret Service;
+ * the networks and the outbox are in src/core/publish.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lineup-cli-private.h"
+#include "lineup-account.h"
+#include "lineup-bluesky.h"
+#include "lineup-mastodon.h"
+#include "lineup-outbox.h"
+#include "lineup-secrets.h"
+#include "lineup-sync.h"
+#include "lineup-webhook.h"
+
+/* A secret from standard input: the whole of it, without the line end, so
+ * it never shows in the process list or the shell's history. */
+static char *
+read_secret_stdin (const char  *what,
+                   GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len < 65536)
+    g_string_append_len (text, buffer, (gssize) n);
+  g_strstrip (text->str);
+  text->len = strlen (text->str);
+  if (text->len == 0 || !g_utf8_validate (text->str, -1, NULL) || strchr (text->str, '\n'))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("No %s on standard input: pipe it in, e.g. “secret-tool lookup … | lineup account add …”"), what);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static LineupSecrets *
+open_secrets (GError **error)
+{
+  return lineup_secrets_new (error);
+}
+
+/* Stores the account and its secrets: the secrets first, so a plan never
+ * names an account whose secret is missing; removed again if the row fails. */
+static gboolean
+save_account (LineupStore    *store,
+              LineupSecrets  *secrets,
+              LineupAccount  *account,
+              const char    **kinds,
+              const char    **values,
+              GError        **error)
+{
+  if (account->id == NULL)
+    account->id = g_uuid_string_random ();
+  for (guint i = 0; kinds[i]; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Lineup: %s %s for %s",
+                                                lineup_account_kind_to_label (account->kind), kinds[i], account->name);
+
+      if (values[i] && !lineup_secrets_store (secrets, account->id, kinds[i], label, values[i], error))
+        return FALSE;
+    }
+  if (!lineup_store_add_account (store, account, error))
+    {
+      lineup_secrets_clear (secrets, account->id, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+cmd_account_add (Args    *args,
+                 GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autoptr(LineupAccount) account = lineup_account_new ();
+  g_autoptr(LineupHttp) http = lineup_http_new ();
+  g_autoptr(LineupPublisher) publisher = NULL;
+  g_autoptr(LineupAccountInfo) info = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *extra = NULL;
+  const char *kinds[3] = { NULL, NULL, NULL };
+  const char *values[3] = { NULL, NULL, NULL };
+  const char *network = positional (args, 0);
+
+  if (!lineup_account_kind_from_string (network, &account->kind))
+    {
+      g_autofree char *s = one_line (network);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("Unknown network “%s”: expected mastodon, bluesky or webhook"), s);
+      return 2;
+    }
+  if ((store = open_store_full (args, TRUE, error)) == NULL || (secrets = open_secrets (error)) == NULL)
+    return 1;
+
+  switch (account->kind)
+    {
+    case LINEUP_ACCOUNT_MASTODON:
+      if (!need (args, "instance", error))
+        return 2;
+      if ((account->endpoint = lineup_mastodon_normalize_instance (opt (args, "instance"), error)) == NULL)
+        return 2;
+      if (opt (args, "token-stdin"))
+        secret = read_secret_stdin (_("access token"), error);
+      else
+        {
+          /* The copy-paste flow: Lineup registers itself, the person allows
+           * it in the browser and pastes the code shown there. */
+          g_autofree char *client_id = NULL;
+          g_autofree char *client_secret = NULL;
+          g_autofree char *url = NULL;
+          g_autofree char *code = NULL;
+
+          if (!lineup_mastodon_register_app (http, account->endpoint, &client_id, &client_secret, NULL, error))
+            return 1;
+          url = lineup_mastodon_authorize_url (account->endpoint, client_id);
+          fprintf (stderr, _("Open this address, allow Lineup, and paste the code it shows here:\n%s\n"), url);
+          if ((code = read_secret_stdin (_("authorization code"), error)) == NULL)
+            return 2;
+          secret = lineup_mastodon_exchange_code (http, account->endpoint, client_id, client_secret, code, NULL, error);
+          account->client_id = g_steal_pointer (&client_id);
+          extra = g_steal_pointer (&client_secret);
+        }
+      if (secret == NULL)
+        return 1;
+      kinds[0] = "token";
+      values[0] = secret;
+      kinds[1] = extra ? "client-secret" : NULL;
+      values[1] = extra;
+      publisher = LINEUP_PUBLISHER (lineup_mastodon_new (http, account->endpoint, secret));
+      break;
+    case LINEUP_ACCOUNT_BLUESKY:
+      if (!need (args, "handle", error))
+        return 2;
+      if (!opt (args, "app-password-stdin"))
+        {
+          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                       _("Give the app password on standard input with --app-password-stdin (create one in Bluesky → Settings → App passwords)"));
+          return 2;
+        }
+      if ((secret = read_secret_stdin (_("app password"), error)) == NULL)
+        return 2;
+      account->endpoint = g_strdup (opt (args, "pds") ? opt (args, "pds") : "https://bsky.social");
+      while (g_str_has_suffix (account->endpoint, "/"))
+        account->endpoint[strlen (account->endpoint) - 1] = '\0';
+      account->handle = g_strdup (opt (args, "handle"));
+      kinds[0] = "app-password";
+      values[0] = secret;
+      publisher = LINEUP_PUBLISHER (lineup_bluesky_new (http, account->endpoint, account->handle, secret, NULL));
+      break;
+    case LINEUP_ACCOUNT_WEBHOOK:
+      if (!need (args, "url", error))
+        return 2;
+      account->endpoint = g_strdup (opt (args, "url"));
+      secret = lineup_webhook_generate_secret ();
+      kinds[0] = "secret";
+      values[0] = secret;
+      if (opt (args, "hub-secret-stdin"))
+        {
+          if ((extra = read_secret_stdin (_("X-Hub-Signature secret"), error)) == NULL)
+            return 2;
+          kinds[1] = "hub-secret";
+          values[1] = extra;
+        }
+      publisher = LINEUP_PUBLISHER (lineup_webhook_new (http, account->endpoint, secret, extra));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (account->kind != LINEUP_ACCOUNT_WEBHOOK &&
+      !g_str_has_prefix (account->endpoint, "https://") && !g_str_has_prefix (account->endpoint, "http://"))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("The server’s address must start with https://"));
+      return 2;
+    }
+
+  /* Learn who this is and the server's limits; a bad secret stops here. */
+  if ((info = lineup_publisher_connect (publisher, NULL, error)) == NULL)
+    return 1;
+  account->handle = g_strdup (info->handle ? info->handle : account->handle);
+  account->remote_user = g_strdup (info->remote_user);
+  account->text_limit = info->text_limit;
+  account->url_length = info->url_length;
+  account->name = g_strdup (opt (args, "name") ? opt (args, "name")
+                                               : info->handle ? info->handle : account->endpoint);
+  if (account->kind == LINEUP_ACCOUNT_BLUESKY)
+    {
+      g_autofree char *session = NULL;
+
+      session = lineup_bluesky_dup_session (LINEUP_BLUESKY (publisher));
+      kinds[1] = session ? "session" : NULL;
+      values[1] = session;
+      if (!save_account (store, secrets, account, kinds, values, error))
+        return 1;
+    }
+  else if (!save_account (store, secrets, account, kinds, values, error))
+    return 1;
+
+  {
+    g_autofree char *name = one_line (account->name);
+    out (_("Added %s account “%s” (its secret is in %s)\n"), lineup_account_kind_to_label (account->kind), name,
+         lineup_secrets_describe (secrets));
+  }
+  if (account->kind == LINEUP_ACCOUNT_WEBHOOK)
+    out (_("Signing secret (shown once; give it to the receiving service): %s\n"), secret);
+  return 0;
+}
+
+int
+cmd_account_renew (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autoptr(LineupHttp) http = lineup_http_new ();
+  g_autoptr(LineupPublisher) publisher = NULL;
+  g_autoptr(LineupAccountInfo) info = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *label = NULL;
+  const char *kind;
+
+  if (store == NULL || (account = lineup_store_find_account (store, positional (args, 0), error)) == NULL ||
+      (secrets = open_secrets (error)) == NULL)
+    return 1;
+  switch (account->kind)
+    {
+    case LINEUP_ACCOUNT_MASTODON:
+      kind = "token";
+      if ((secret = read_secret_stdin (_("access token"), error)) == NULL)
+        return 2;
+      publisher = LINEUP_PUBLISHER (lineup_mastodon_new (http, account->endpoint, secret));
+      break;
+    case LINEUP_ACCOUNT_BLUESKY:
+      kind = "app-password";
+      if ((secret = read_secret_stdin (_("app password"), error)) == NULL)
+        return 2;
+      publisher = LINEUP_PUBLISHER (lineup_bluesky_new (http, account->endpoint, account->handle, secret, NULL));
+      break;
+    default:
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("A webhook’s secret is made by Lineup: remove the account and add it again for a new one"));
+      return 2;
+    }
+  /* Only a secret the server accepts replaces the old one. */
+  if ((info = lineup_publisher_connect (publisher, NULL, error)) == NULL)
+    return 1;
+  label = g_strdup_printf ("Lineup: %s %s for %s", lineup_account_kind_to_label (account->kind), kind, account->name);
+  if (!lineup_secrets_store (secrets, account->id, kind, label, secret, error))
+    return 1;
+  if (account->kind == LINEUP_ACCOUNT_BLUESKY)
+    {
+      g_autofree char *session = lineup_bluesky_dup_session (LINEUP_BLUESKY (publisher));
+
+      if (session && !lineup_secrets_store (secrets, account->id, "session", label, session, error))
+        return 1;
+    }
+  if (!lineup_sync_account_fixed (store, account->id, error))
+    return 1;
+  {
+    g_autofree char *name = one_line (account->name);
+    out (_("“%s” can publish again; its failed posts will be sent at the next sync\n"), name);
+  }
+  return 0;
+}
+
+int
+cmd_account_list (Args    *args,
+                  GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+
+  if (!open_for_listing (args, &store, error))
+    return error && *error ? 1 : 0;
+  if ((accounts = lineup_store_get_accounts (store, error)) == NULL)
+    return 1;
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < accounts->len; i++)
+        lineup_account_to_json (builder, g_ptr_array_index (accounts, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      LineupAccount *account = g_ptr_array_index (accounts, i);
+      g_autofree char *name = one_line (account->name);
+      g_autofree char *endpoint = one_line (account->endpoint);
+
+      out ("%s  %s  %s\n", name, lineup_account_kind_to_key (account->kind), endpoint);
+      if (account->problem)
+        {
+          g_autofree char *problem = one_line (account->problem);
+          out (_("  cannot publish: %s\n"), problem);
+        }
+    }
+  return 0;
+}
+
+int
+cmd_account_remove (Args    *args,
+                    GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (store == NULL || (account = lineup_store_find_account (store, positional (args, 0), error)) == NULL)
+    return 1;
+  if (!lineup_store_remove_account (store, account->id, error))
+    return 1;
+  if ((secrets = open_secrets (&local)) == NULL || !lineup_secrets_clear (secrets, account->id, &local))
+    print_error (local->message);
+  {
+    g_autofree char *name = one_line (account->name);
+    out (_("Removed “%s”. Posts it already scheduled on the server stay there.\n"), name);
+  }
+  return 0;
+}
+
+int
+cmd_post_target (Args    *args,
+                 GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  if (store == NULL || !need (args, "account", error))
+    return store ? 2 : 1;
+  if (args->positional->len == 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Name at least one post: lineup post target ID… --account NAME"));
+      return 2;
+    }
+  if ((account = lineup_store_find_account (store, opt (args, "account"), error)) == NULL)
+    return 1;
+  /* Many posts: one transaction, all or none. */
+  lineup_store_begin (store, NULL);
+  for (guint i = 0; i < args->positional->len; i++)
+    if (!lineup_store_set_post_target (store, positional (args, i), account->id, opt (args, "remove") == NULL, error))
+      {
+        lineup_store_rollback (store);
+        return 1;
+      }
+  if (!lineup_store_commit (store, error))
+    return 1;
+  warnings = lineup_sync_check_limits (store, NULL);
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    print_error (g_ptr_array_index (warnings, i));
+  return 0;
+}
+
+int
+cmd_post_retry (Args    *args,
+                GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(LineupPost) post = NULL;
+
+  if (store == NULL || !need (args, "account", error))
+    return store ? 2 : 1;
+  if ((post = lineup_store_get_post (store, positional (args, 0), error)) == NULL ||
+      (account = lineup_store_find_account (store, opt (args, "account"), error)) == NULL ||
+      !lineup_sync_retry (store, lineup_post_get_id (post), account->id, error))
+    return 1;
+  return 0;
+}
+
+int
+cmd_post_resolve (Args    *args,
+                  GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(LineupPost) post = NULL;
+  const char *keep = opt (args, "keep");
+
+  if (store == NULL || !need (args, "account", error) || !need (args, "keep", error))
+    return store ? 2 : 1;
+  if (g_strcmp0 (keep, "lineup") != 0 && g_strcmp0 (keep, "server") != 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--keep takes lineup or server"));
+      return 2;
+    }
+  if ((post = lineup_store_get_post (store, positional (args, 0), error)) == NULL ||
+      (account = lineup_store_find_account (store, opt (args, "account"), error)) == NULL ||
+      !lineup_sync_resolve (store, lineup_post_get_id (post), account->id, g_str_equal (keep, "lineup"), error))
+    return 1;
+  return 0;
+}
+
+int
+cmd_sync (Args    *args,
+          GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autoptr(LineupSync) sync = NULL;
+  LineupSyncReport report = { 0 };
+  /* --due is the timer's pass: publish what is due, confirm what fired,
+   * send the outbox, and never wait for a retry (the next minute does). */
+  LineupSyncPassFlags flags = opt (args, "due") ? LINEUP_SYNC_PASS_DUE_ONLY | LINEUP_SYNC_PASS_NO_WAIT
+                                               : LINEUP_SYNC_PASS_ONCE;
+
+  if (store == NULL || (secrets = open_secrets (error)) == NULL)
+    return 1;
+  sync = lineup_sync_new (store, secrets);
+
+  if (!opt (args, "once") && !opt (args, "due"))
+    {
+      /* Runs until stopped, like the app does in the background. */
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+      lineup_sync_start (sync);
+      g_main_loop_run (loop);
+      return 0;
+    }
+
+  if (!lineup_sync_run (sync, flags, &report, NULL, error))
+    {
+      if (g_error_matches (*error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_BUSY))
+        {
+          print_error ((*error)->message);
+          g_clear_error (error);
+          return 0;
+        }
+      return 1;
+    }
+  out (_("Sent %u, published %u, retried %u, waiting %u, failed %u, conflicts %u\n"), report.sent, report.published,
+       report.retried, report.waiting, report.failed, report.conflicts);
+  return report.failed + report.conflicts > 0 ? 1 : 0;
+}
+
+int
+cmd_outbox (Args    *args,
+            GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  if (!open_for_listing (args, &store, error))
+    return error && *error ? 1 : 0;
+  if ((rows = lineup_store_get_outbox (store, opt (args, "all") != NULL, error)) == NULL)
+    return 1;
+  warnings = lineup_sync_check_limits (store, NULL);
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        lineup_post_sync_to_json (builder, g_ptr_array_index (rows, i), TRUE);
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    out ("! %s\n", (const char *) g_ptr_array_index (warnings, i));
+  if (rows->len == 0)
+    out ("%s\n", _("Nothing waits to be sent."));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+      g_autofree char *title = one_line (sync->post_title);
+      g_autofree char *name = one_line (sync->account_name);
+      g_autofree char *ops = g_strjoinv (", ", sync->ops);
+
+      out ("%.8s  %-10s  %s → %s%s%s%s\n", sync->post_id, lineup_sync_state_to_key (sync->state), title, name,
+           *ops ? "  (" : "", ops, *ops ? ")" : "");
+      if (sync->url)
+        out ("  %s\n", sync->url);
+      if (sync->message)
+        {
+          g_autofree char *message = one_line (sync->message);
+          out ("  %s\n", message);
+        }
+    }
+  return 0;
+}
