@@ -53,26 +53,26 @@ static LineupFeed *
 feed_from_row (sqlite3_stmt *stmt)
 {
   LineupFeed *feed = g_new0 (LineupFeed, 1);
-  const char *kind = column_text (stmt, 1);
-  const char *filter = column_text (stmt, 4);
+  const char *kind = _lineup_store_column_text (stmt, 1);
+  const char *filter = _lineup_store_column_text (stmt, 4);
 
-  feed->name = g_strdup (column_text (stmt, 0));
+  feed->name = g_strdup (_lineup_store_column_text (stmt, 0));
   feed->kind = g_strcmp0 (kind, "webdav") == 0 ? LINEUP_FEED_WEBDAV
              : g_strcmp0 (kind, "caldav") == 0 ? LINEUP_FEED_CALDAV : LINEUP_FEED_FILE;
-  feed->target = g_strdup (column_text (stmt, 2));
-  feed->username = g_strdup (column_text (stmt, 3));
+  feed->target = g_strdup (_lineup_store_column_text (stmt, 2));
+  feed->username = g_strdup (_lineup_store_column_text (stmt, 3));
   feed->filter = filter && *filter ? g_strsplit (filter, "\n", -1) : g_new0 (char *, 1);
   feed->days_back = sqlite3_column_int (stmt, 5);
   feed->days_ahead = sqlite3_column_int (stmt, 6);
-  feed->privacy = g_strdup (column_text (stmt, 7));
+  feed->privacy = g_strdup (_lineup_store_column_text (stmt, 7));
   feed->duration = sqlite3_column_int (stmt, 8);
   feed->refresh = sqlite3_column_int (stmt, 9);
   feed->local_time = sqlite3_column_int (stmt, 10);
   feed->auto_publish = sqlite3_column_int (stmt, 11);
-  feed->etag = g_strdup (column_text (stmt, 12));
+  feed->etag = g_strdup (_lineup_store_column_text (stmt, 12));
   feed->last_at = sqlite3_column_int64 (stmt, 13);
   feed->last_items = sqlite3_column_int (stmt, 14);
-  feed->last_error = g_strdup (column_text (stmt, 15));
+  feed->last_error = g_strdup (_lineup_store_column_text (stmt, 15));
   return feed;
 }
 
@@ -84,11 +84,11 @@ lineup_store_get_feeds (LineupStore *self)
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), feeds);
-  if ((stmt = get_statement (self, sql, NULL)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
     return feeds;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (feeds, feed_from_row (stmt));
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return feeds;
 }
 
@@ -101,12 +101,12 @@ lineup_store_find_feed (LineupStore *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
-  if (name == NULL || (stmt = get_statement (self, sql, NULL)) == NULL)
+  if (name == NULL || (stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     feed = feed_from_row (stmt);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return feed;
 }
 
@@ -129,7 +129,7 @@ lineup_store_save_feed (LineupStore  *self,
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (feed != NULL, FALSE);
 
-  if (!check_name (_("The feed’s name"), feed->name, error))
+  if (!_lineup_store_check_name (_("The feed’s name"), feed->name, error))
     return FALSE;
   if (feed->target == NULL || *feed->target == '\0' ||
       (feed->kind != LINEUP_FEED_FILE && !g_str_has_prefix (feed->target, "http://") &&
@@ -162,14 +162,14 @@ lineup_store_save_feed (LineupStore  *self,
     }
 
   filter = feed->filter ? g_strjoinv ("\n", feed->filter) : g_strdup ("");
-  if (!settings_operation_begin (self, error))
+  if (!_lineup_store_settings_operation_begin (self, error))
     return FALSE;
-  if ((stmt = get_statement (self, create ? insert_sql : update_sql, error)) == NULL)
-    return end_operation (self, FALSE, NULL);
+  if ((stmt = _lineup_store_prepare (self, create ? insert_sql : update_sql, error)) == NULL)
+    return _lineup_store_end_operation (self, FALSE, NULL);
   sqlite3_bind_text (stmt, 1, feed->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, lineup_feed_kind_to_key (feed->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, feed->target, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, feed->username);
+  _lineup_store_bind_text_or_null (stmt, 4, feed->username);
   sqlite3_bind_text (stmt, 5, filter, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, feed->days_back);
   sqlite3_bind_int (stmt, 7, feed->days_ahead);
@@ -178,9 +178,9 @@ lineup_store_save_feed (LineupStore  *self,
   sqlite3_bind_int (stmt, 10, feed->refresh);
   sqlite3_bind_int (stmt, 11, feed->local_time);
   sqlite3_bind_int (stmt, 12, feed->auto_publish);
-  if (!step_done (self, stmt, _("save the feed"), error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  if (!_lineup_store_step_done (self, stmt, _("save the feed"), error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 gboolean
@@ -195,7 +195,7 @@ lineup_store_remove_feed (LineupStore  *self,
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND, _("No feed is called “%s”"), name);
       return FALSE;
     }
-  return settings_exec (self, error, _("remove the feed"), "DELETE FROM feeds WHERE name = ?", "s", feed->name);
+  return _lineup_store_settings_exec (self, error, _("remove the feed"), "DELETE FROM feeds WHERE name = ?", "s", feed->name);
 }
 
 gboolean
@@ -211,10 +211,10 @@ lineup_store_set_feed_result (LineupStore  *self,
   static const char failed_sql[] = "UPDATE feeds SET last_at = ?2, last_error = ?3 WHERE name = ?1";
 
   if (error_text)
-    return settings_exec (self, error, _("save the feed’s result"), failed_sql, "sis", name,
-                          now_seconds (), error_text);
-  return settings_exec (self, error, _("save the feed’s result"), ok_sql, "ssii", name, etag,
-                        now_seconds (), (gint64) items);
+    return _lineup_store_settings_exec (self, error, _("save the feed’s result"), failed_sql, "sis", name,
+                          _lineup_store_now_seconds (), error_text);
+  return _lineup_store_settings_exec (self, error, _("save the feed’s result"), ok_sql, "ssii", name, etag,
+                        _lineup_store_now_seconds (), (gint64) items);
 }
 
 void
@@ -238,20 +238,20 @@ lineup_store_get_feed_items (LineupStore *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), items);
-  if ((stmt = get_statement (self, sql, NULL)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
     return items;
   sqlite3_bind_text (stmt, 1, feed, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       LineupFeedItem *item = g_new0 (LineupFeedItem, 1);
 
-      item->uid = g_strdup (column_text (stmt, 0));
-      item->href = g_strdup (column_text (stmt, 1));
-      item->etag = g_strdup (column_text (stmt, 2));
-      item->content_hash = g_strdup (column_text (stmt, 3));
+      item->uid = g_strdup (_lineup_store_column_text (stmt, 0));
+      item->href = g_strdup (_lineup_store_column_text (stmt, 1));
+      item->etag = g_strdup (_lineup_store_column_text (stmt, 2));
+      item->content_hash = g_strdup (_lineup_store_column_text (stmt, 3));
       g_hash_table_insert (items, item->uid, item);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return items;
 }
 
@@ -261,7 +261,7 @@ lineup_store_set_feed_item (LineupStore     *self,
                             LineupFeedItem  *item,
                             GError         **error)
 {
-  return settings_exec (self, error, _("save the feed’s state"),
+  return _lineup_store_settings_exec (self, error, _("save the feed’s state"),
                         "INSERT OR REPLACE INTO feed_items (feed, uid, href, etag, content_hash) VALUES (?, ?, ?, ?, ?)",
                         "sssss", feed, item->uid, item->href, item->etag, item->content_hash);
 }
@@ -272,7 +272,7 @@ lineup_store_remove_feed_item (LineupStore  *self,
                                const char   *uid,
                                GError      **error)
 {
-  return settings_exec (self, error, _("save the feed’s state"),
+  return _lineup_store_settings_exec (self, error, _("save the feed’s state"),
                         "DELETE FROM feed_items WHERE feed = ? AND uid = ?", "ss", feed, uid);
 }
 
@@ -300,23 +300,23 @@ lineup_store_get_overlays (LineupStore *self)
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), overlays);
-  if ((stmt = get_statement (self, sql, NULL)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
     return overlays;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       LineupOverlay *overlay = g_new0 (LineupOverlay, 1);
 
-      overlay->name = g_strdup (column_text (stmt, 0));
-      overlay->source = g_strdup (column_text (stmt, 1));
-      overlay->color = g_strdup (column_text (stmt, 2));
+      overlay->name = g_strdup (_lineup_store_column_text (stmt, 0));
+      overlay->source = g_strdup (_lineup_store_column_text (stmt, 1));
+      overlay->color = g_strdup (_lineup_store_column_text (stmt, 2));
       overlay->enabled = sqlite3_column_int (stmt, 3);
       overlay->refresh_hours = sqlite3_column_int (stmt, 4);
-      overlay->cache = g_strdup (column_text (stmt, 5));
+      overlay->cache = g_strdup (_lineup_store_column_text (stmt, 5));
       overlay->fetched_at = sqlite3_column_int64 (stmt, 6);
-      overlay->last_error = g_strdup (column_text (stmt, 7));
+      overlay->last_error = g_strdup (_lineup_store_column_text (stmt, 7));
       g_ptr_array_add (overlays, overlay);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return overlays;
 }
 
@@ -330,7 +330,7 @@ lineup_store_add_overlay (LineupStore  *self,
   g_autoptr(GPtrArray) existing = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
-  if (!check_name (_("The overlay’s name"), name, error))
+  if (!_lineup_store_check_name (_("The overlay’s name"), name, error))
     return FALSE;
   if (source == NULL || *source == '\0')
     {
@@ -352,7 +352,7 @@ lineup_store_add_overlay (LineupStore  *self,
                      _("There is an overlay called “%s” already: choose another name"), name);
         return FALSE;
       }
-  return settings_exec (self, error, _("save the overlay"),
+  return _lineup_store_settings_exec (self, error, _("save the overlay"),
                         "INSERT INTO overlays (name, source, color) VALUES (?, ?, ?)", "sss",
                         name, source, color ? color : "#9a9996");
 }
@@ -363,7 +363,7 @@ lineup_store_set_overlay_enabled (LineupStore  *self,
                                   gboolean      enabled,
                                   GError      **error)
 {
-  return settings_exec (self, error, _("save the overlay"), "UPDATE overlays SET enabled = ? WHERE name = ?",
+  return _lineup_store_settings_exec (self, error, _("save the overlay"), "UPDATE overlays SET enabled = ? WHERE name = ?",
                         "is", (gint64) enabled, name);
 }
 
@@ -372,7 +372,7 @@ lineup_store_remove_overlay (LineupStore  *self,
                              const char   *name,
                              GError      **error)
 {
-  return settings_exec (self, error, _("remove the overlay"), "DELETE FROM overlays WHERE name = ?", "s", name);
+  return _lineup_store_settings_exec (self, error, _("remove the overlay"), "DELETE FROM overlays WHERE name = ?", "s", name);
 }
 
 gboolean
@@ -383,9 +383,9 @@ lineup_store_set_overlay_result (LineupStore  *self,
                                  GError      **error)
 {
   if (error_text)
-    return settings_exec (self, error, _("save the overlay"),
+    return _lineup_store_settings_exec (self, error, _("save the overlay"),
                           "UPDATE overlays SET last_error = ? WHERE name = ?", "ss", error_text, name);
-  return settings_exec (self, error, _("save the overlay"),
+  return _lineup_store_settings_exec (self, error, _("save the overlay"),
                         "UPDATE overlays SET cache = ?, fetched_at = ?, last_error = NULL WHERE name = ?",
-                        "sis", cache, now_seconds (), name);
+                        "sis", cache, _lineup_store_now_seconds (), name);
 }

@@ -26,11 +26,11 @@ static const char * const palette[] = {
 /* ---- caches of the small tables ---- */
 
 gboolean
-load_pillars (LineupStore  *self,
-              GError      **error)
+_lineup_store_load_pillars (LineupStore  *self,
+                            GError      **error)
 {
   static const char sql[] = "SELECT id, name, color, target FROM pillars ORDER BY position, id";
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -38,13 +38,13 @@ load_pillars (LineupStore  *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, lineup_pillar_new (sqlite3_column_int64 (stmt, 0),
-                                               column_text (stmt, 1),
-                                               column_text (stmt, 2),
+                                               _lineup_store_column_text (stmt, 1),
+                                               _lineup_store_column_text (stmt, 2),
                                                sqlite3_column_type (stmt, 3) == SQLITE_NULL
                                                  ? -1 : sqlite3_column_double (stmt, 3)));
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, _("read the pillars"));
+    return _lineup_store_sqlite_error (self, error, _("read the pillars"));
 
   g_list_store_splice (self->pillars, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pillars)),
                        items->pdata, items->len);
@@ -52,11 +52,11 @@ load_pillars (LineupStore  *self,
 }
 
 gboolean
-load_types (LineupStore  *self,
-            GError      **error)
+_lineup_store_load_types (LineupStore  *self,
+                          GError      **error)
 {
   static const char sql[] = "SELECT id, key, name, target_min, target_max FROM content_types ORDER BY position, id";
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -64,15 +64,15 @@ load_types (LineupStore  *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, lineup_content_type_new (sqlite3_column_int64 (stmt, 0),
-                                                     column_text (stmt, 1),
-                                                     column_text (stmt, 2),
+                                                     _lineup_store_column_text (stmt, 1),
+                                                     _lineup_store_column_text (stmt, 2),
                                                      sqlite3_column_type (stmt, 3) == SQLITE_NULL
                                                        ? -1 : sqlite3_column_double (stmt, 3),
                                                      sqlite3_column_type (stmt, 4) == SQLITE_NULL
                                                        ? -1 : sqlite3_column_double (stmt, 4)));
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, _("read the content types"));
+    return _lineup_store_sqlite_error (self, error, _("read the content types"));
 
   g_list_store_splice (self->types, 0, g_list_model_get_n_items (G_LIST_MODEL (self->types)),
                        items->pdata, items->len);
@@ -80,11 +80,11 @@ load_types (LineupStore  *self,
 }
 
 gboolean
-load_campaigns (LineupStore  *self,
-                GError      **error)
+_lineup_store_load_campaigns (LineupStore  *self,
+                              GError      **error)
 {
   static const char sql[] = "SELECT id, name, color, starts_on, ends_on FROM campaigns ORDER BY starts_on, id";
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -92,13 +92,13 @@ load_campaigns (LineupStore  *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, lineup_campaign_new (sqlite3_column_int64 (stmt, 0),
-                                                 column_text (stmt, 1),
-                                                 column_text (stmt, 2),
-                                                 column_text (stmt, 3),
-                                                 column_text (stmt, 4)));
-  finish_statement (stmt);
+                                                 _lineup_store_column_text (stmt, 1),
+                                                 _lineup_store_column_text (stmt, 2),
+                                                 _lineup_store_column_text (stmt, 3),
+                                                 _lineup_store_column_text (stmt, 4)));
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, _("read the campaigns"));
+    return _lineup_store_sqlite_error (self, error, _("read the campaigns"));
 
   g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
                        items->pdata, items->len);
@@ -184,7 +184,7 @@ check_new_name (GListModel   *model,
 {
   g_autofree char *clean = NULL;
 
-  if (!check_name (what, name, error))
+  if (!_lineup_store_check_name (what, name, error))
     return NULL;
   clean = g_strstrip (g_strdup (name));
   if (find_by_name (model, clean, get_name))
@@ -206,11 +206,11 @@ insert_row (LineupStore   *self,
 {
   int rc = sqlite3_step (stmt);
 
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, what);
-      end_operation (self, FALSE, NULL);
+      _lineup_store_sqlite_error (self, error, what);
+      _lineup_store_end_operation (self, FALSE, NULL);
       return 0;
     }
   return sqlite3_last_insert_rowid (self->db);
@@ -298,12 +298,12 @@ lineup_store_add_pillar (LineupStore  *self,
   if (color == NULL)
     color = next_palette_color (self);
 
-  if (!begin_operation (self, _("Add pillar"), error))
+  if (!_lineup_store_begin_operation (self, _("Add pillar"), error))
     return NULL;
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
     {
-      end_operation (self, FALSE, NULL);
+      _lineup_store_end_operation (self, FALSE, NULL);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
@@ -318,9 +318,9 @@ lineup_store_add_pillar (LineupStore  *self,
   pillar = lineup_pillar_new (id, clean, color, target >= 0 ? target : -1);
   g_list_store_append (self->pillars, pillar);
   g_object_unref (pillar);
-  queue_signal (self, PENDING_PILLARS, NULL, NULL);
+  _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
 
-  if (!end_operation (self, TRUE, error))
+  if (!_lineup_store_end_operation (self, TRUE, error))
     return NULL;
   return lineup_store_find_pillar (self, clean);
 }
@@ -392,11 +392,11 @@ lineup_store_add_content_type (LineupStore  *self,
   if (clean == NULL)
     return NULL;
 
-  if (!begin_operation (self, _("Add content type"), error))
+  if (!_lineup_store_begin_operation (self, _("Add content type"), error))
     return NULL;
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return end_operation (self, FALSE, NULL), NULL;
+    return _lineup_store_end_operation (self, FALSE, NULL), NULL;
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
   if ((id = insert_row (self, stmt, _("add the content type"), error)) == 0)
     return NULL;
@@ -405,8 +405,8 @@ lineup_store_add_content_type (LineupStore  *self,
     g_list_store_append (self->types, type);
     g_object_unref (type);
   }
-  queue_signal (self, PENDING_TYPES, NULL, NULL);
-  if (!end_operation (self, TRUE, error))
+  _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
+  if (!_lineup_store_end_operation (self, TRUE, error))
     return NULL;
   return lineup_store_find_content_type (self, clean);
 }
@@ -470,11 +470,11 @@ lineup_store_add_campaign (LineupStore  *self,
       return NULL;
     }
 
-  if (!begin_operation (self, _("Add campaign"), error))
+  if (!_lineup_store_begin_operation (self, _("Add campaign"), error))
     return NULL;
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return end_operation (self, FALSE, NULL), NULL;
+    return _lineup_store_end_operation (self, FALSE, NULL), NULL;
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, color, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, starts_on, -1, SQLITE_STATIC);
@@ -486,8 +486,8 @@ lineup_store_add_campaign (LineupStore  *self,
     g_list_store_append (self->campaigns, campaign);
     g_object_unref (campaign);
   }
-  queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
-  if (!end_operation (self, TRUE, error))
+  _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
+  if (!_lineup_store_end_operation (self, TRUE, error))
     return NULL;
   return lineup_store_find_campaign (self, clean);
 }
@@ -535,18 +535,18 @@ lineup_store_set_type_target (LineupStore  *self,
       return FALSE;
     }
 
-  if (!begin_operation (self, NULL, error))
+  if (!_lineup_store_begin_operation (self, NULL, error))
     return FALSE;
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
+    return _lineup_store_end_operation (self, FALSE, NULL);
   sqlite3_bind_double (stmt, 1, min);
   sqlite3_bind_double (stmt, 2, max);
   sqlite3_bind_int64 (stmt, 3, type_id);
-  if (!step_done (self, stmt, _("save the target"), error) || !load_types (self, error))
-    return end_operation (self, FALSE, NULL);
-  queue_signal (self, PENDING_TYPES, NULL, NULL);
-  return end_operation (self, TRUE, error);
+  if (!_lineup_store_step_done (self, stmt, _("save the target"), error) || !_lineup_store_load_types (self, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 gboolean
@@ -568,20 +568,20 @@ lineup_store_set_pillar_target (LineupStore  *self,
   if (target >= 0 && !check_percent (_("The target share"), target, error))
     return FALSE;
 
-  if (!begin_operation (self, NULL, error))
+  if (!_lineup_store_begin_operation (self, NULL, error))
     return FALSE;
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
+    return _lineup_store_end_operation (self, FALSE, NULL);
   if (target >= 0)
     sqlite3_bind_double (stmt, 1, target);
   else
     sqlite3_bind_null (stmt, 1);
   sqlite3_bind_int64 (stmt, 2, pillar_id);
-  if (!step_done (self, stmt, _("save the target"), error) || !load_pillars (self, error))
-    return end_operation (self, FALSE, NULL);
-  queue_signal (self, PENDING_PILLARS, NULL, NULL);
-  return end_operation (self, TRUE, error);
+  if (!_lineup_store_step_done (self, stmt, _("save the target"), error) || !_lineup_store_load_pillars (self, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 guint
@@ -591,7 +591,7 @@ lineup_store_get_mix_stages (LineupStore *self)
   guint64 stages;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), LINEUP_MIX_DEFAULT_STAGES);
-  value = read_meta (self, "mix_stages");
+  value = _lineup_store_read_meta (self, "mix_stages");
   if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, (1u << LINEUP_N_STAGES) - 1, &stages, NULL))
     return LINEUP_MIX_DEFAULT_STAGES;
   return (guint) stages;
@@ -605,9 +605,9 @@ lineup_store_set_mix_stages (LineupStore  *self,
   g_autofree char *value = g_strdup_printf ("%u", stages & ((1u << LINEUP_N_STAGES) - 1));
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
-  if (!settings_operation_begin (self, error))
+  if (!_lineup_store_settings_operation_begin (self, error))
     return FALSE;
-  if (!write_meta (self, "mix_stages", value, error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  if (!_lineup_store_write_meta (self, "mix_stages", value, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  return _lineup_store_end_operation (self, TRUE, error);
 }

@@ -23,11 +23,11 @@ static LineupPost *
 post_from_row (sqlite3_stmt *stmt)
 {
   LineupPost *post = lineup_post_new ();
-  const char *platforms = column_text (stmt, 6);
+  const char *platforms = _lineup_store_column_text (stmt, 6);
 
-  _lineup_post_set_id (post, column_text (stmt, 0));
-  lineup_post_set_title (post, column_text (stmt, 1));
-  lineup_post_set_body (post, column_text (stmt, 2));
+  _lineup_post_set_id (post, _lineup_store_column_text (stmt, 0));
+  lineup_post_set_title (post, _lineup_store_column_text (stmt, 1));
+  lineup_post_set_body (post, _lineup_store_column_text (stmt, 2));
   lineup_post_set_pillar_id (post, sqlite3_column_int64 (stmt, 3));
   lineup_post_set_type_id (post, sqlite3_column_int64 (stmt, 4));
   _lineup_post_set_stage (post, sqlite3_column_int (stmt, 5));
@@ -41,8 +41,8 @@ post_from_row (sqlite3_stmt *stmt)
                                         : sqlite3_column_int64 (stmt, 7));
   lineup_post_set_campaign_id (post, sqlite3_column_int64 (stmt, 8));
   for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
-    lineup_post_set_brief (post, i, column_text (stmt, 9 + i));
-  lineup_post_set_due_on (post, column_text (stmt, 15));
+    lineup_post_set_brief (post, i, _lineup_store_column_text (stmt, 9 + i));
+  lineup_post_set_due_on (post, _lineup_store_column_text (stmt, 15));
   _lineup_post_set_bookkeeping (post,
                                 sqlite3_column_int64 (stmt, 16),
                                 sqlite3_column_int64 (stmt, 17),
@@ -52,9 +52,9 @@ post_from_row (sqlite3_stmt *stmt)
 }
 
 gboolean
-write_post_row (LineupStore  *self,
-                LineupPost   *post,
-                GError      **error)
+_lineup_store_write_post_row (LineupStore  *self,
+                              LineupPost   *post,
+                              GError      **error)
 {
   static const char sql[] =
     "INSERT INTO posts (" POST_COLUMNS ") VALUES "
@@ -63,7 +63,7 @@ write_post_row (LineupStore  *self,
     "stage = ?6, platforms = ?7, slot = ?8, campaign_id = ?9, goal = ?10, "
     "audience = ?11, key_message = ?12, call_to_action = ?13, hashtags = ?14, owner = ?15, "
     "due_on = ?16, updated_at = ?18, revision = ?19, deleted_at = ?20";
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   g_autofree char *platforms = NULL;
   int rc;
 
@@ -84,8 +84,8 @@ write_post_row (LineupStore  *self,
   else
     sqlite3_bind_null (stmt, 9);
   for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
-    bind_text_or_null (stmt, 10 + i, lineup_post_get_brief (post, i));
-  bind_text_or_null (stmt, 16, lineup_post_get_due_on (post));
+    _lineup_store_bind_text_or_null (stmt, 10 + i, lineup_post_get_brief (post, i));
+  _lineup_store_bind_text_or_null (stmt, 16, lineup_post_get_due_on (post));
   sqlite3_bind_int64 (stmt, 17, lineup_post_get_created_at (post));
   sqlite3_bind_int64 (stmt, 18, lineup_post_get_updated_at (post));
   sqlite3_bind_int (stmt, 19, lineup_post_get_revision (post));
@@ -95,27 +95,27 @@ write_post_row (LineupStore  *self,
     sqlite3_bind_null (stmt, 20);
 
   rc = sqlite3_step (stmt);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, _("save the post"));
+    return _lineup_store_sqlite_error (self, error, _("save the post"));
   return TRUE;
 }
 
 gboolean
-write_history_line (LineupStore       *self,
-                    LineupHistoryKind  kind,
-                    const char        *post_id,
-                    int                from_stage,
-                    int                to_stage,
-                    const char        *actor,
-                    const char        *comment,
-                    gint64             at,
-                    GError           **error)
+_lineup_store_write_history_line (LineupStore       *self,
+                                  LineupHistoryKind  kind,
+                                  const char        *post_id,
+                                  int                from_stage,
+                                  int                to_stage,
+                                  const char        *actor,
+                                  const char        *comment,
+                                  gint64             at,
+                                  GError           **error)
 {
   static const char sql[] =
     "INSERT INTO stage_history (post_id, from_stage, to_stage, actor, at, comment, kind) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -129,38 +129,38 @@ write_history_line (LineupStore       *self,
   sqlite3_bind_int (stmt, 3, to_stage);
   sqlite3_bind_text (stmt, 4, actor ? actor : self->actor, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, at);
-  bind_text_or_null (stmt, 6, comment);
+  _lineup_store_bind_text_or_null (stmt, 6, comment);
   sqlite3_bind_text (stmt, 7, lineup_history_kind_to_key (kind), -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, _("record the change in the post’s history"));
+    return _lineup_store_sqlite_error (self, error, _("record the change in the post’s history"));
   return TRUE;
 }
 
 gboolean
-write_history (LineupStore  *self,
-               const char   *post_id,
-               int           from_stage,
-               int           to_stage,
-               const char   *actor,
-               const char   *comment,
-               gint64        at,
-               GError      **error)
+_lineup_store_write_history (LineupStore  *self,
+                             const char   *post_id,
+                             int           from_stage,
+                             int           to_stage,
+                             const char   *actor,
+                             const char   *comment,
+                             gint64        at,
+                             GError      **error)
 {
-  return write_history_line (self, LINEUP_HISTORY_STAGE, post_id, from_stage, to_stage,
+  return _lineup_store_write_history_line (self, LINEUP_HISTORY_STAGE, post_id, from_stage, to_stage,
                              actor, comment, at, error);
 }
 
 /* Reads a post by exact id, deleted ones included. */
 LineupPost *
-read_post (LineupStore  *self,
-           const char   *id,
-           GError      **error)
+_lineup_store_read_post (LineupStore  *self,
+                         const char   *id,
+                         GError      **error)
 {
   static const char sql[] = "SELECT " POST_COLUMNS " FROM posts WHERE id = ?";
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   LineupPost *post = NULL;
   int rc;
 
@@ -172,11 +172,11 @@ read_post (LineupStore  *self,
   if (rc == SQLITE_ROW)
     post = post_from_row (stmt);
   else if (rc != SQLITE_DONE)
-    set_sqlite_error (self, error, _("read the post"));
+    _lineup_store_sqlite_error (self, error, _("read the post"));
   else
     g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
                  _("No post with id “%s”: list the posts with “lineup post list” to find its id"), id);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
 
   return post;
 }
@@ -201,13 +201,13 @@ lineup_store_add_post (LineupStore  *self,
   g_autofree char *id = NULL;
   g_autofree char *label = NULL;
   g_autoptr(LineupPost) gone = NULL;
-  gint64 now = now_seconds ();
+  gint64 now = _lineup_store_now_seconds ();
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
   g_return_val_if_fail (lineup_post_get_id (post) == NULL, FALSE);
 
-  if (!validate_post (self, post, error))
+  if (!_lineup_store_validate_post (self, post, error))
     return FALSE;
 
   id = g_uuid_string_random ();
@@ -215,12 +215,12 @@ lineup_store_add_post (LineupStore  *self,
   _lineup_post_set_bookkeeping (post, now, now, 1, 0);
 
   label = quoted_label (_("Add “%s”"), post);
-  if (!begin_operation (self, label, error))
+  if (!_lineup_store_begin_operation (self, label, error))
     goto failed;
-  if (!write_post_row (self, post, error) ||
-      !write_history (self, id, -1, lineup_post_get_stage (post), NULL, NULL, now, error))
+  if (!_lineup_store_write_post_row (self, post, error) ||
+      !_lineup_store_write_history (self, id, -1, lineup_post_get_stage (post), NULL, NULL, now, error))
     {
-      end_operation (self, FALSE, NULL);
+      _lineup_store_end_operation (self, FALSE, NULL);
       goto failed;
     }
 
@@ -229,9 +229,9 @@ lineup_store_add_post (LineupStore  *self,
   _lineup_post_set_bookkeeping (gone, now, now, 1, now);
   {
     g_autoptr(LineupPost) stored = lineup_post_copy (post);
-    record_post_change (self, gone, stored);
+    _lineup_store_record_post_change (self, gone, stored);
   }
-  if (!end_operation (self, TRUE, error))
+  if (!_lineup_store_end_operation (self, TRUE, error))
     goto failed;
   return TRUE;
 
@@ -266,7 +266,7 @@ find_live_post (LineupStore  *self,
     }
 
   lower = g_ascii_strdown (id_or_prefix, -1);
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
@@ -276,12 +276,12 @@ find_live_post (LineupStore  *self,
       if (found == NULL)
         found = post_from_row (stmt);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
 
   if (rc != SQLITE_DONE)
     {
       g_clear_object (&found);
-      set_sqlite_error (self, error, _("find the post"));
+      _lineup_store_sqlite_error (self, error, _("find the post"));
       return NULL;
     }
   if (matches == 0)
@@ -321,10 +321,10 @@ collect_posts (LineupStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (posts, post_from_row (stmt));
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, _("read the posts"));
+      _lineup_store_sqlite_error (self, error, _("read the posts"));
       return NULL;
     }
   return g_steal_pointer (&posts);
@@ -335,7 +335,7 @@ cache_is_current (LineupStore *self)
 {
   if (self->cache == NULL)
     return FALSE;
-  if (read_data_version (self) == self->cache_version)
+  if (_lineup_store_read_data_version (self) == self->cache_version)
     return TRUE;
 
   /* Another process changed the plan since: forget what we hold. */
@@ -374,13 +374,13 @@ lineup_store_list_posts (LineupStore  *self,
    * the database does. */
   if (self->depth == 0 && cache_is_current (self))
     {
-      guint first = cache_bisect_time (self->cache, from);
-      guint last = cache_bisect_time (self->cache, to);
+      guint first = _lineup_store_cache_bisect_time (self->cache, from);
+      guint last = _lineup_store_cache_bisect_time (self->cache, to);
 
       return copy_range (self->cache, first, MAX (first, last));
     }
 
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from);
@@ -409,7 +409,7 @@ lineup_store_list_undated_posts (LineupStore  *self,
       return copy_range (self->cache, first, self->cache->len);
     }
 
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, UNDATED_SLOT);
@@ -431,7 +431,7 @@ lineup_store_list_all_posts (LineupStore  *self,
   if (self->depth == 0 && cache_is_current (self))
     return copy_range (self->cache, 0, self->cache->len);
 
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   posts = collect_posts (self, stmt, error);
@@ -445,7 +445,7 @@ lineup_store_list_all_posts (LineupStore  *self,
   self->cache_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < posts->len; i++)
     g_hash_table_insert (self->cache_index, (gpointer) lineup_post_get_id (posts->pdata[i]), posts->pdata[i]);
-  self->cache_version = read_data_version (self);
+  self->cache_version = _lineup_store_read_data_version (self);
 
   return copy_range (posts, 0, posts->len);
 }
@@ -462,12 +462,12 @@ lineup_store_count_posts (LineupStore *self)
   if (self->depth == 0 && cache_is_current (self))
     return self->cache->len;
 
-  stmt = get_statement (self, sql, NULL);
+  stmt = _lineup_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return n;
 }
 
@@ -483,12 +483,12 @@ lineup_store_has_posts (LineupStore *self)
   if (self->depth == 0 && cache_is_current (self))
     return self->cache->len > 0;
 
-  stmt = get_statement (self, sql, NULL);
+  stmt = _lineup_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     any = sqlite3_column_int (stmt, 0) != 0;
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return any;
 }
 
@@ -500,12 +500,12 @@ commit_post_change (LineupStore  *self,
                     const char   *label,
                     GError      **error)
 {
-  if (!begin_operation (self, label, error))
+  if (!_lineup_store_begin_operation (self, label, error))
     return FALSE;
-  if (!write_post_row (self, changed, error))
-    return end_operation (self, FALSE, NULL);
-  record_post_change (self, current, changed);
-  return end_operation (self, TRUE, error);
+  if (!_lineup_store_write_post_row (self, changed, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  _lineup_store_record_post_change (self, current, changed);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 gboolean
@@ -528,7 +528,7 @@ _lineup_store_write_edit (LineupStore       *self,
     return FALSE;
 
   changed = lineup_post_copy (post);
-  if (!validate_post (self, changed, error))
+  if (!_lineup_store_validate_post (self, changed, error))
     return FALSE;
   if (lineup_post_content_equal (current, changed))
     return TRUE;
@@ -536,7 +536,7 @@ _lineup_store_write_edit (LineupStore       *self,
   _lineup_post_set_stage (changed, lineup_post_get_stage (current));
   _lineup_post_set_bookkeeping (changed,
                                 lineup_post_get_created_at (current),
-                                now_seconds (),
+                                _lineup_store_now_seconds (),
                                 lineup_post_get_revision (current) + 1,
                                 0);
 
@@ -546,16 +546,16 @@ _lineup_store_write_edit (LineupStore       *self,
     _lineup_post_set_stage (changed, LINEUP_STAGE_IN_REVIEW);
 
   label = quoted_label (_("Edit “%s”"), current);
-  if (!begin_operation (self, label, error))
+  if (!_lineup_store_begin_operation (self, label, error))
     return FALSE;
-  if (!write_post_row (self, changed, error) ||
+  if (!_lineup_store_write_post_row (self, changed, error) ||
       (what_changed &&
-       !write_history_line (self, LINEUP_HISTORY_EDIT, lineup_post_get_id (current),
+       !_lineup_store_write_history_line (self, LINEUP_HISTORY_EDIT, lineup_post_get_id (current),
                             lineup_post_get_stage (current), LINEUP_STAGE_IN_REVIEW,
                             NULL, what_changed, lineup_post_get_updated_at (changed), error)))
-    return end_operation (self, FALSE, NULL);
-  record_post_change (self, current, changed);
-  if (!end_operation (self, TRUE, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  _lineup_store_record_post_change (self, current, changed);
+  if (!_lineup_store_end_operation (self, TRUE, error))
     return FALSE;
 
   _lineup_post_set_bookkeeping (post,
@@ -588,7 +588,7 @@ commit_schedule (LineupStore  *self,
   lineup_post_set_scheduled_at (changed, when);
   _lineup_post_set_bookkeeping (changed,
                                 lineup_post_get_created_at (current),
-                                now_seconds (),
+                                _lineup_store_now_seconds (),
                                 lineup_post_get_revision (current) + 1,
                                 0);
 
@@ -710,7 +710,7 @@ lineup_store_set_stage (LineupStore  *self,
   g_autoptr(LineupPost) current = NULL;
   g_autoptr(LineupPost) changed = NULL;
   g_autofree char *label = NULL;
-  gint64 now = now_seconds ();
+  gint64 now = _lineup_store_now_seconds ();
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
@@ -720,9 +720,9 @@ lineup_store_set_stage (LineupStore  *self,
                    _("Unknown stage: expected one of %s"), lineup_stage_list_keys ());
       return FALSE;
     }
-  if (actor != NULL && !check_name (_("The person’s name"), actor, error))
+  if (actor != NULL && !_lineup_store_check_name (_("The person’s name"), actor, error))
     return FALSE;
-  if (!check_text (_("The comment"), comment, LINEUP_FIELD_MAX_CHARS, error))
+  if (!_lineup_store_check_text (_("The comment"), comment, LINEUP_FIELD_MAX_CHARS, error))
     return FALSE;
 
   current = find_live_post (self, id, error);
@@ -738,15 +738,15 @@ lineup_store_set_stage (LineupStore  *self,
                                 lineup_post_get_revision (current), 0);
 
   label = quoted_label (_("Change the stage of “%s”"), current);
-  if (!begin_operation (self, label, error))
+  if (!_lineup_store_begin_operation (self, label, error))
     return FALSE;
-  if (!write_post_row (self, changed, error) ||
-      !write_history (self, lineup_post_get_id (current),
+  if (!_lineup_store_write_post_row (self, changed, error) ||
+      !_lineup_store_write_history (self, lineup_post_get_id (current),
                       lineup_post_get_stage (current), stage,
                       actor, comment, now, error))
-    return end_operation (self, FALSE, NULL);
-  record_post_change (self, current, changed);
-  return end_operation (self, TRUE, error);
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  _lineup_store_record_post_change (self, current, changed);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 gboolean
@@ -757,7 +757,7 @@ lineup_store_delete_post (LineupStore  *self,
   g_autoptr(LineupPost) current = NULL;
   g_autoptr(LineupPost) changed = NULL;
   g_autofree char *label = NULL;
-  gint64 now = now_seconds ();
+  gint64 now = _lineup_store_now_seconds ();
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
@@ -802,7 +802,7 @@ lineup_store_get_history (LineupStore  *self,
   post = find_live_post (self, id, error);
   if (post == NULL)
     return NULL;
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -815,16 +815,16 @@ lineup_store_get_history (LineupStore  *self,
       change->at = sqlite3_column_int64 (stmt, 0);
       change->from_stage = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
       change->to_stage = sqlite3_column_int (stmt, 2);
-      change->actor = g_strdup (column_text (stmt, 3));
-      change->comment = g_strdup (column_text (stmt, 4));
-      if (!lineup_history_kind_from_key (column_text (stmt, 5), &change->kind))
+      change->actor = g_strdup (_lineup_store_column_text (stmt, 3));
+      change->comment = g_strdup (_lineup_store_column_text (stmt, 4));
+      if (!lineup_history_kind_from_key (_lineup_store_column_text (stmt, 5), &change->kind))
         change->kind = LINEUP_HISTORY_STAGE;
       g_ptr_array_add (history, change);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, _("read the history"));
+      _lineup_store_sqlite_error (self, error, _("read the history"));
       return NULL;
     }
   return g_steal_pointer (&history);

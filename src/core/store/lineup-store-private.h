@@ -104,160 +104,135 @@ struct _LineupStore
 
 /* ---- statements, errors and operations (lineup-store.c) ---- */
 
-gint64 now_seconds (void);
+gint64 _lineup_store_now_seconds (void);
 
-gboolean set_sqlite_error (LineupStore  *self,
-         GError      **error,
-         const char   *what);
+gboolean _lineup_store_exec_sql (LineupStore  *self,
+                                 const char   *sql,
+                                 GError      **error);
 
-sqlite3_stmt * get_statement (LineupStore  *self,
-               const char   *sql,
-               GError      **error);
+void _lineup_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                      int           index,
+                                      const char   *text);
 
-void finish_statement (sqlite3_stmt *stmt);
+const char * _lineup_store_column_text (sqlite3_stmt *stmt,
+                                        int           index);
 
-gboolean exec_sql (LineupStore  *self,
-         const char   *sql,
-         GError      **error);
+gint64 _lineup_store_read_data_version (LineupStore *self);
 
-gboolean step_done (LineupStore   *self,
-         sqlite3_stmt  *stmt,
-         const char    *what,
-         GError       **error);
+void _lineup_store_notify_undo_state (LineupStore *self);
 
-void bind_text_or_null (sqlite3_stmt *stmt,
-     int           index,
-     const char   *text);
+gboolean _lineup_store_begin_operation (LineupStore  *self,
+                                        const char   *label,
+                                        GError      **error);
 
-const char * column_text (sqlite3_stmt *stmt,
-             int           index);
+guint _lineup_store_cache_bisect_time (GPtrArray *cache,
+                                       gint64     instant);
 
-gint64 read_data_version (LineupStore *self);
+gboolean _lineup_store_end_operation (LineupStore  *self,
+                                      gboolean      ok,
+                                      GError      **error);
 
-void notify_undo_state (LineupStore *self);
+void _lineup_store_queue_signal (LineupStore *self,
+                                 PendingKind  kind,
+                                 LineupPost  *old_post,
+                                 LineupPost  *new_post);
 
-gboolean begin_operation (LineupStore  *self,
-         const char   *label,
-         GError      **error);
+void _lineup_store_record_post_change (LineupStore *self,
+                                       LineupPost  *before,
+                                       LineupPost  *after);
 
-guint cache_bisect_time (GPtrArray *cache,
-      gint64     instant);
+gboolean _lineup_store_settings_operation_begin (LineupStore  *self,
+                                                 GError      **error);
 
-gboolean end_operation (LineupStore  *self,
-         gboolean      ok,
-         GError      **error);
-
-void queue_signal (LineupStore *self,
-     PendingKind  kind,
-     LineupPost  *old_post,
-     LineupPost  *new_post);
-
-void record_post_change (LineupStore *self,
-     LineupPost  *before,
-     LineupPost  *after);
-
-gboolean settings_operation_begin (LineupStore  *self,
-         GError      **error);
-
-gboolean settings_exec (LineupStore  *self,
-         GError      **error,
-         const char   *what,
-         const char   *sql,
-         const char   *types,
-         ...);
-
+gboolean _lineup_store_settings_exec (LineupStore  *self,
+                                      GError      **error,
+                                      const char   *what,
+                                      const char   *sql,
+                                      const char   *types,
+                                      ...);
 
 /* ---- the meta table and the time zone (lineup-store-settings.c) ---- */
 
-char * read_meta (LineupStore *self,
-       const char  *key);
+char * _lineup_store_read_meta (LineupStore *self,
+                                const char  *key);
 
-gboolean write_meta (LineupStore  *self,
-         const char   *key,
-         const char   *value,
-         GError      **error);
+gboolean _lineup_store_write_meta (LineupStore  *self,
+                                   const char   *key,
+                                   const char   *value,
+                                   GError      **error);
 
-void read_default_time (LineupStore *self);
+void _lineup_store_read_default_time (LineupStore *self);
 
-void apply_time_zone (LineupStore *self,
-     const char  *iana_id);
+void _lineup_store_apply_time_zone (LineupStore *self,
+                                    const char  *iana_id);
 
-char * guess_local_zone (void);
-
+char * _lineup_store_guess_local_zone (void);
 
 /* ---- opening and migrating (lineup-store-schema.c) ---- */
 
-gboolean migrate (sqlite3     *db,
-         const char  *path,
-         int          from,
-         int          to,
-         GError     **error);
+gboolean _lineup_store_migrate (sqlite3     *db,
+                                const char  *path,
+                                int          from,
+                                int          to,
+                                GError     **error);
 
-sqlite3 * open_database (const char  *path,
-          int         *out_version,
-          GError     **error);
-
+sqlite3 * _lineup_store_open_database (const char  *path,
+                                       int         *out_version,
+                                       GError     **error);
 
 /* ---- validation (lineup-store-validate.c) ---- */
 
-gboolean check_text (const char  *what,
-         const char  *text,
-         glong        max_chars,
-         GError     **error);
+gboolean _lineup_store_check_text (const char  *what,
+                                   const char  *text,
+                                   glong        max_chars,
+                                   GError     **error);
 
-gboolean check_one_line (const char  *what,
-         const char  *text,
-         GError     **error);
+gboolean _lineup_store_check_one_line (const char  *what,
+                                       const char  *text,
+                                       GError     **error);
 
-gboolean check_name (const char  *what,
-         const char  *name,
-         GError     **error);
+gboolean _lineup_store_check_name (const char  *what,
+                                   const char  *name,
+                                   GError     **error);
 
-gboolean validate_post (LineupStore  *self,
-         LineupPost   *post,
-         GError      **error);
-
+gboolean _lineup_store_validate_post (LineupStore  *self,
+                                      LineupPost   *post,
+                                      GError      **error);
 
 /* ---- post rows and history (lineup-store-posts.c) ---- */
 
-gboolean write_post_row (LineupStore  *self,
-         LineupPost   *post,
-         GError      **error);
+gboolean _lineup_store_write_post_row (LineupStore  *self,
+                                       LineupPost   *post,
+                                       GError      **error);
 
-gboolean write_history_line (LineupStore       *self,
-         LineupHistoryKind  kind,
-         const char        *post_id,
-         int                from_stage,
-         int                to_stage,
-         const char        *actor,
-         const char        *comment,
-         gint64             at,
-         GError           **error);
+gboolean _lineup_store_write_history_line (LineupStore       *self,
+                                           LineupHistoryKind  kind,
+                                           const char        *post_id,
+                                           int                from_stage,
+                                           int                to_stage,
+                                           const char        *actor,
+                                           const char        *comment,
+                                           gint64             at,
+                                           GError           **error);
 
-gboolean write_history (LineupStore  *self,
-         const char   *post_id,
-         int           from_stage,
-         int           to_stage,
-         const char   *actor,
-         const char   *comment,
-         gint64        at,
-         GError      **error);
-
-LineupPost * read_post (LineupStore  *self,
-             const char   *id,
-             GError      **error);
-
+gboolean _lineup_store_write_history (LineupStore  *self,
+                                      const char   *post_id,
+                                      int           from_stage,
+                                      int           to_stage,
+                                      const char   *actor,
+                                      const char   *comment,
+                                      gint64        at,
+                                      GError      **error);
 
 /* ---- the caches of the small tables (lineup-store-catalog.c) ---- */
 
-gboolean load_pillars (LineupStore  *self,
-         GError      **error);
+gboolean _lineup_store_load_pillars (LineupStore  *self,
+                                     GError      **error);
 
-gboolean load_types (LineupStore  *self,
-         GError      **error);
+gboolean _lineup_store_load_types (LineupStore  *self,
+                                   GError      **error);
 
-gboolean load_campaigns (LineupStore  *self,
-         GError      **error);
-
+gboolean _lineup_store_load_campaigns (LineupStore  *self,
+                                       GError      **error);
 
 G_END_DECLS

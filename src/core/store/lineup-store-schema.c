@@ -317,11 +317,11 @@ backup_database (sqlite3     *db,
 }
 
 gboolean
-migrate (sqlite3     *db,
-         const char  *path,
-         int          from,
-         int          to,
-         GError     **error)
+_lineup_store_migrate (sqlite3     *db,
+                       const char  *path,
+                       int          from,
+                       int          to,
+                       GError     **error)
 {
   g_autofree char *set_version = NULL;
 
@@ -349,9 +349,9 @@ failed:
 }
 
 sqlite3 *
-open_database (const char  *path,
-               int         *out_version,
-               GError     **error)
+_lineup_store_open_database (const char  *path,
+                             int         *out_version,
+                             GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   sqlite3 *db = NULL;
@@ -445,11 +445,11 @@ _lineup_store_create_at_version (const char  *path,
 
   g_return_val_if_fail (version >= 0 && version <= LINEUP_SCHEMA_VERSION, FALSE);
 
-  db = open_database (path, &current, error);
+  db = _lineup_store_open_database (path, &current, error);
   if (db == NULL)
     return FALSE;
   if (version > current)
-    ok = migrate (db, path, current, version, error);
+    ok = _lineup_store_migrate (db, path, current, version, error);
   sqlite3_close (db);
   return ok;
 }

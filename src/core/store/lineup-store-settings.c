@@ -18,30 +18,30 @@
 #include "lineup-store-private.h"
 
 char *
-read_meta (LineupStore *self,
-           const char  *key)
+_lineup_store_read_meta (LineupStore *self,
+                         const char  *key)
 {
   static const char sql[] = "SELECT value FROM meta WHERE key = ?";
-  sqlite3_stmt *stmt = get_statement (self, sql, NULL);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, NULL);
   char *value = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup (column_text (stmt, 0));
-  finish_statement (stmt);
+    value = g_strdup (_lineup_store_column_text (stmt, 0));
+  _lineup_store_finish (stmt);
   return value;
 }
 
 gboolean
-write_meta (LineupStore  *self,
-            const char   *key,
-            const char   *value,
-            GError      **error)
+_lineup_store_write_meta (LineupStore  *self,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
 {
   static const char sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)";
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -49,24 +49,24 @@ write_meta (LineupStore  *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, _("save the plan’s settings"));
+    return _lineup_store_sqlite_error (self, error, _("save the plan’s settings"));
   return TRUE;
 }
 
 void
-read_default_time (LineupStore *self)
+_lineup_store_read_default_time (LineupStore *self)
 {
-  g_autofree char *value = read_meta (self, "default_time");
+  g_autofree char *value = _lineup_store_read_meta (self, "default_time");
 
   if (value)
     self->default_time = CLAMP (atoi (value), 0, 24 * 60 - 1);
 }
 
 void
-apply_time_zone (LineupStore *self,
-                 const char  *iana_id)
+_lineup_store_apply_time_zone (LineupStore *self,
+                               const char  *iana_id)
 {
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_free (self->tz_id);
@@ -82,7 +82,7 @@ apply_time_zone (LineupStore *self,
 /* The zone a new plan starts in: the one this computer uses, when it has an
  * IANA name. */
 char *
-guess_local_zone (void)
+_lineup_store_guess_local_zone (void)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   const char *id = g_time_zone_get_identifier (local);
@@ -134,20 +134,20 @@ lineup_store_set_time_zone (LineupStore  *self,
   if (g_strcmp0 (iana_id, self->tz_id) == 0)
     return TRUE;
 
-  if (!begin_operation (self, _("Change time zone"), error))
+  if (!_lineup_store_begin_operation (self, _("Change time zone"), error))
     return FALSE;
-  if (!write_meta (self, "time_zone", iana_id, error))
-    return end_operation (self, FALSE, NULL);
-  queue_signal (self, PENDING_PLAN, NULL, NULL);
-  /* The zone is the store's before end_operation () announces the change:
+  if (!_lineup_store_write_meta (self, "time_zone", iana_id, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
+  /* The zone is the store's before _lineup_store_end_operation () announces the change:
    * a view that redraws on the signal must read the new zone, not the old. */
   {
     g_autofree char *before = g_strdup (self->tz_id);
 
-    apply_time_zone (self, iana_id);
-    if (!end_operation (self, TRUE, error))
+    _lineup_store_apply_time_zone (self, iana_id);
+    if (!_lineup_store_end_operation (self, TRUE, error))
       {
-        apply_time_zone (self, before);
+        _lineup_store_apply_time_zone (self, before);
         return FALSE;
       }
   }
@@ -181,15 +181,15 @@ lineup_store_set_default_time (LineupStore  *self,
     return TRUE;
 
   value = g_strdup_printf ("%d", minutes);
-  if (!begin_operation (self, NULL, error))
+  if (!_lineup_store_begin_operation (self, NULL, error))
     return FALSE;
-  if (!write_meta (self, "default_time", value, error))
-    return end_operation (self, FALSE, NULL);
-  queue_signal (self, PENDING_PLAN, NULL, NULL);
+  if (!_lineup_store_write_meta (self, "default_time", value, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
   /* Set before the commit emits "plan-changed", so its handlers read it. */
   before = self->default_time;
   self->default_time = minutes;
-  if (!end_operation (self, TRUE, error))
+  if (!_lineup_store_end_operation (self, TRUE, error))
     {
       self->default_time = before;
       return FALSE;

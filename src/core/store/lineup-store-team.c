@@ -56,19 +56,19 @@ lineup_store_get_team (LineupStore *self)
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), team);
 
-  stmt = get_statement (self, sql, NULL);
+  stmt = _lineup_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return team;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       LineupMember *member = g_new0 (LineupMember, 1);
 
-      member->name = g_strdup (column_text (stmt, 0));
-      if (!lineup_role_from_string (column_text (stmt, 1), &member->role))
+      member->name = g_strdup (_lineup_store_column_text (stmt, 0));
+      if (!lineup_role_from_string (_lineup_store_column_text (stmt, 1), &member->role))
         member->role = LINEUP_ROLE_EDITOR;
       g_ptr_array_add (team, member);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return team;
 }
 
@@ -108,7 +108,7 @@ lineup_store_set_member (LineupStore  *self,
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
-  if (!check_name (_("The member’s name"), name, error))
+  if (!_lineup_store_check_name (_("The member’s name"), name, error))
     return FALSE;
   if ((guint) role >= LINEUP_N_ROLES)
     {
@@ -117,7 +117,7 @@ lineup_store_set_member (LineupStore  *self,
       return FALSE;
     }
   stripped = g_strstrip (g_strdup (name));
-  return settings_exec (self, error, _("save the team member"), sql, "ss", stripped, lineup_role_to_key (role));
+  return _lineup_store_settings_exec (self, error, _("save the team member"), sql, "ss", stripped, lineup_role_to_key (role));
 }
 
 gboolean
@@ -152,7 +152,7 @@ lineup_store_remove_member (LineupStore  *self,
         }
     }
 
-  return settings_exec (self, error, _("remove the team member"), sql, "s", member->name);
+  return _lineup_store_settings_exec (self, error, _("remove the team member"), sql, "s", member->name);
 }
 
 GPtrArray *
@@ -168,7 +168,7 @@ lineup_store_get_approval_chain (LineupStore *self)
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), chain);
 
-  stmt = get_statement (self, steps_sql, NULL);
+  stmt = _lineup_store_prepare (self, steps_sql, NULL);
   if (stmt == NULL)
     return chain;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -176,25 +176,25 @@ lineup_store_get_approval_chain (LineupStore *self)
       LineupApprovalStep *step = g_new0 (LineupApprovalStep, 1);
       gint64 position = sqlite3_column_int64 (stmt, 0);
 
-      step->name = g_strdup (column_text (stmt, 1));
-      step->all = g_strcmp0 (column_text (stmt, 2), "all") == 0;
+      step->name = g_strdup (_lineup_store_column_text (stmt, 1));
+      step->all = g_strcmp0 (_lineup_store_column_text (stmt, 2), "all") == 0;
       g_ptr_array_add (chain, step);
       g_array_append_val (positions, position);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
 
   for (guint i = 0; i < chain->len; i++)
     {
       LineupApprovalStep *step = g_ptr_array_index (chain, i);
       g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
-      stmt = get_statement (self, members_sql, NULL);
+      stmt = _lineup_store_prepare (self, members_sql, NULL);
       if (stmt == NULL)
         break;
       sqlite3_bind_int64 (stmt, 1, g_array_index (positions, gint64, i));
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (names, column_text (stmt, 0));
-      finish_statement (stmt);
+        g_strv_builder_add (names, _lineup_store_column_text (stmt, 0));
+      _lineup_store_finish (stmt);
       step->approvers = g_strv_builder_end (names);
     }
   for (guint i = 0; i < chain->len; i++)
@@ -224,7 +224,7 @@ lineup_store_set_approval_chain (LineupStore  *self,
     {
       LineupApprovalStep *step = g_ptr_array_index (steps, i);
 
-      if (!check_name (_("The step’s name"), step->name, error))
+      if (!_lineup_store_check_name (_("The step’s name"), step->name, error))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_utf8_collate (((LineupApprovalStep *) g_ptr_array_index (steps, j))->name, step->name) == 0)
@@ -253,37 +253,37 @@ lineup_store_set_approval_chain (LineupStore  *self,
         }
     }
 
-  if (!settings_operation_begin (self, error))
+  if (!_lineup_store_settings_operation_begin (self, error))
     return FALSE;
-  if (!exec_sql (self, "DELETE FROM approval_step_members; DELETE FROM approval_steps", error))
-    return end_operation (self, FALSE, NULL);
+  if (!_lineup_store_exec_sql (self, "DELETE FROM approval_step_members; DELETE FROM approval_steps", error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
   for (guint i = 0; i < steps->len; i++)
     {
       LineupApprovalStep *step = g_ptr_array_index (steps, i);
       g_autofree char *name = g_strstrip (g_strdup (step->name));
-      sqlite3_stmt *stmt = get_statement (self, step_sql, error);
+      sqlite3_stmt *stmt = _lineup_store_prepare (self, step_sql, error);
 
       if (stmt == NULL)
-        return end_operation (self, FALSE, NULL);
+        return _lineup_store_end_operation (self, FALSE, NULL);
       sqlite3_bind_int (stmt, 1, i);
       sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, step->all ? "all" : "any", -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("save the approval chain"), error))
-        return end_operation (self, FALSE, NULL);
+      if (!_lineup_store_step_done (self, stmt, _("save the approval chain"), error))
+        return _lineup_store_end_operation (self, FALSE, NULL);
       for (guint k = 0; step->approvers[k]; k++)
         {
           g_autoptr(LineupMember) member = lineup_store_find_member (self, step->approvers[k]);
 
-          stmt = get_statement (self, member_sql, error);
+          stmt = _lineup_store_prepare (self, member_sql, error);
           if (stmt == NULL)
-            return end_operation (self, FALSE, NULL);
+            return _lineup_store_end_operation (self, FALSE, NULL);
           sqlite3_bind_int (stmt, 1, i);
           sqlite3_bind_text (stmt, 2, member->name, -1, SQLITE_TRANSIENT);
-          if (!step_done (self, stmt, _("save the approval chain"), error))
-            return end_operation (self, FALSE, NULL);
+          if (!_lineup_store_step_done (self, stmt, _("save the approval chain"), error))
+            return _lineup_store_end_operation (self, FALSE, NULL);
         }
     }
-  return end_operation (self, TRUE, error);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 gboolean
@@ -292,7 +292,7 @@ lineup_store_get_forbid_self_approval (LineupStore *self)
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
-  value = read_meta (self, "forbid_self_approval");
+  value = _lineup_store_read_meta (self, "forbid_self_approval");
   return g_strcmp0 (value, "1") == 0;
 }
 
@@ -303,11 +303,11 @@ lineup_store_set_forbid_self_approval (LineupStore  *self,
 {
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
-  if (!settings_operation_begin (self, error))
+  if (!_lineup_store_settings_operation_begin (self, error))
     return FALSE;
-  if (!write_meta (self, "forbid_self_approval", forbid ? "1" : "0", error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  if (!_lineup_store_write_meta (self, "forbid_self_approval", forbid ? "1" : "0", error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 GPtrArray *
@@ -319,7 +319,7 @@ lineup_store_get_checklist (LineupStore *self)
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), items);
 
-  stmt = get_statement (self, sql, NULL);
+  stmt = _lineup_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return items;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -327,10 +327,10 @@ lineup_store_get_checklist (LineupStore *self)
       LineupChecklistItem *item = g_new0 (LineupChecklistItem, 1);
 
       item->id = sqlite3_column_int64 (stmt, 0);
-      item->text = g_strdup (column_text (stmt, 1));
+      item->text = g_strdup (_lineup_store_column_text (stmt, 1));
       g_ptr_array_add (items, item);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   return items;
 }
 
@@ -340,8 +340,8 @@ check_checklist_text (const char  *text,
 {
   g_autofree char *stripped = NULL;
 
-  if (!check_text (_("The checklist item"), text, 300, error) ||
-      !check_one_line (_("The checklist item"), text, error))
+  if (!_lineup_store_check_text (_("The checklist item"), text, 300, error) ||
+      !_lineup_store_check_one_line (_("The checklist item"), text, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (text ? text : ""));
   if (*stripped == '\0')
@@ -366,7 +366,7 @@ lineup_store_add_checklist_item (LineupStore  *self,
   if (!check_checklist_text (text, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (text));
-  return settings_exec (self, error, _("save the checklist"), sql, "s", stripped);
+  return _lineup_store_settings_exec (self, error, _("save the checklist"), sql, "s", stripped);
 }
 
 static gboolean
@@ -397,7 +397,7 @@ lineup_store_rename_checklist_item (LineupStore  *self,
   if (!check_checklist_text (text, error) || !checklist_item_exists (self, id, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (text));
-  return settings_exec (self, error, _("save the checklist"), sql, "si", stripped, id);
+  return _lineup_store_settings_exec (self, error, _("save the checklist"), sql, "si", stripped, id);
 }
 
 gboolean
@@ -410,5 +410,5 @@ lineup_store_remove_checklist_item (LineupStore  *self,
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   if (!checklist_item_exists (self, id, error))
     return FALSE;
-  return settings_exec (self, error, _("save the checklist"), sql, "i", id);
+  return _lineup_store_settings_exec (self, error, _("save the checklist"), sql, "i", id);
 }

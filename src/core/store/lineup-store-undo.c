@@ -25,9 +25,9 @@ restore_post (LineupStore  *self,
               const char   *why,
               GError      **error)
 {
-  g_autoptr(LineupPost) current = read_post (self, lineup_post_get_id (target), error);
+  g_autoptr(LineupPost) current = _lineup_store_read_post (self, lineup_post_get_id (target), error);
   g_autoptr(LineupPost) restored = NULL;
-  gint64 now = now_seconds ();
+  gint64 now = _lineup_store_now_seconds ();
 
   if (current == NULL)
     return FALSE;
@@ -40,16 +40,16 @@ restore_post (LineupStore  *self,
                                   (lineup_post_content_equal (current, target) ? 0 : 1),
                                 lineup_post_get_deleted_at (target));
 
-  if (!write_post_row (self, restored, error))
+  if (!_lineup_store_write_post_row (self, restored, error))
     return FALSE;
 
   if (lineup_post_get_stage (current) != lineup_post_get_stage (restored) &&
-      !write_history (self, lineup_post_get_id (restored),
+      !_lineup_store_write_history (self, lineup_post_get_id (restored),
                       lineup_post_get_stage (current), lineup_post_get_stage (restored),
                       NULL, why, now, error))
     return FALSE;
 
-  queue_signal (self, PENDING_POST, current, restored);
+  _lineup_store_queue_signal (self, PENDING_POST, current, restored);
   return TRUE;
 }
 
@@ -61,7 +61,7 @@ replay_step (LineupStore  *self,
 {
   const char *why = backwards ? _("Undo") : _("Redo");
 
-  if (!begin_operation (self, step->label, error))
+  if (!_lineup_store_begin_operation (self, step->label, error))
     return FALSE;
 
   for (guint i = 0; i < step->entries->len; i++)
@@ -71,13 +71,13 @@ replay_step (LineupStore  *self,
 
       if (!restore_post (self, backwards ? entry->before : entry->after, why, error))
         {
-          end_operation (self, FALSE, NULL);
+          _lineup_store_end_operation (self, FALSE, NULL);
           return FALSE;
         }
     }
 
   /* The entries stay with the step, which moves to the other stack. */
-  return end_operation (self, TRUE, error);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 /* ---- undo ---- */
@@ -139,7 +139,7 @@ move_step (LineupStore  *self,
       return FALSE;
     }
   g_ptr_array_add (to, step);
-  notify_undo_state (self);
+  _lineup_store_notify_undo_state (self);
   return TRUE;
 }
 

@@ -20,10 +20,10 @@
 /* ---- validation ---- */
 
 gboolean
-check_text (const char  *what,
-            const char  *text,
-            glong        max_chars,
-            GError     **error)
+_lineup_store_check_text (const char  *what,
+                          const char  *text,
+                          glong        max_chars,
+                          GError     **error)
 {
   const char *bad = NULL;
 
@@ -107,9 +107,9 @@ lineup_color_is_valid (const char *color)
 /* Titles and names are one line: a line break or another control
  * character would break lists, cards, feeds and command output. */
 gboolean
-check_one_line (const char  *what,
-                const char  *text,
-                GError     **error)
+_lineup_store_check_one_line (const char  *what,
+                              const char  *text,
+                              GError     **error)
 {
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
     {
@@ -127,14 +127,14 @@ check_one_line (const char  *what,
 }
 
 gboolean
-check_name (const char  *what,
-            const char  *name,
-            GError     **error)
+_lineup_store_check_name (const char  *what,
+                          const char  *name,
+                          GError     **error)
 {
   g_autofree char *stripped = NULL;
 
-  if (!check_text (what, name, LINEUP_NAME_MAX_CHARS, error) ||
-      !check_one_line (what, name, error))
+  if (!_lineup_store_check_text (what, name, LINEUP_NAME_MAX_CHARS, error) ||
+      !_lineup_store_check_one_line (what, name, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (name ? name : ""));
   if (*stripped == '\0')
@@ -147,16 +147,16 @@ check_name (const char  *what,
 }
 
 gboolean
-validate_post (LineupStore  *self,
-               LineupPost   *post,
-               GError      **error)
+_lineup_store_validate_post (LineupStore  *self,
+                             LineupPost   *post,
+                             GError      **error)
 {
   const char *title = lineup_post_get_title (post);
   g_auto(GStrv) platforms = NULL;
   GDate due;
 
-  if (!check_text (_("The title"), title, LINEUP_TITLE_MAX_CHARS, error) ||
-      !check_one_line (_("The title"), title, error))
+  if (!_lineup_store_check_text (_("The title"), title, LINEUP_TITLE_MAX_CHARS, error) ||
+      !_lineup_store_check_one_line (_("The title"), title, error))
     return FALSE;
   {
     g_autofree char *stripped = g_strstrip (g_strdup (title));
@@ -168,14 +168,14 @@ validate_post (LineupStore  *self,
         return FALSE;
       }
   }
-  if (!check_text (_("The caption"), lineup_post_get_body (post), LINEUP_BODY_MAX_CHARS, error))
+  if (!_lineup_store_check_text (_("The caption"), lineup_post_get_body (post), LINEUP_BODY_MAX_CHARS, error))
     return FALSE;
 
   for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
     {
       g_autofree char *what = g_strdup_printf (_("The brief’s “%s”"),
                                                lineup_brief_field_to_label (i));
-      if (!check_text (what, lineup_post_get_brief (post, i), LINEUP_FIELD_MAX_CHARS, error))
+      if (!_lineup_store_check_text (what, lineup_post_get_brief (post, i), LINEUP_FIELD_MAX_CHARS, error))
         return FALSE;
     }
 

@@ -82,7 +82,7 @@ lineup_store_get_post_workflow (LineupStore  *self,
   workflow->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_checklist_item_free);
   workflow->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_free);
 
-  if ((stmt = get_statement (self, checks_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, checks_sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -90,16 +90,16 @@ lineup_store_get_post_workflow (LineupStore  *self,
       LineupChecklistItem *item = g_new0 (LineupChecklistItem, 1);
 
       item->id = sqlite3_column_int64 (stmt, 0);
-      item->text = g_strdup (column_text (stmt, 1));
+      item->text = g_strdup (_lineup_store_column_text (stmt, 1));
       item->checked = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-      item->checked_by = g_strdup (column_text (stmt, 2));
+      item->checked_by = g_strdup (_lineup_store_column_text (stmt, 2));
       g_ptr_array_add (workflow->checklist, item);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
 
-  if ((stmt = get_statement (self, approvals_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, approvals_sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
@@ -108,20 +108,20 @@ lineup_store_get_post_workflow (LineupStore  *self,
       LineupApproval *approval = g_new0 (LineupApproval, 1);
 
       approval->step = sqlite3_column_int (stmt, 0);
-      approval->actor = g_strdup (column_text (stmt, 1));
+      approval->actor = g_strdup (_lineup_store_column_text (stmt, 1));
       approval->at = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (workflow->approvals, approval);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
 
-  if ((stmt = get_statement (self, comments_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, comments_sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     workflow->n_comments = sqlite3_column_int (stmt, 0);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_ROW)
     goto failed;
 
@@ -133,39 +133,39 @@ lineup_store_get_post_workflow (LineupStore  *self,
         "AND id > coalesce((SELECT max(id) FROM stage_history WHERE post_id = ?1 AND kind = 'stage' "
         "AND to_stage <> 1), 0) ORDER BY id DESC LIMIT 1";
 
-      if ((stmt = get_statement (self, last_request_sql, error)) == NULL)
+      if ((stmt = _lineup_store_prepare (self, last_request_sql, error)) == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          workflow->change_request = g_strdup (column_text (stmt, 0));
-          workflow->change_request_by = g_strdup (column_text (stmt, 1));
+          workflow->change_request = g_strdup (_lineup_store_column_text (stmt, 0));
+          workflow->change_request_by = g_strdup (_lineup_store_column_text (stmt, 1));
         }
-      finish_statement (stmt);
+      _lineup_store_finish (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         goto failed;
     }
 
-  if ((stmt = get_statement (self, approved_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, approved_sql, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_auto(GStrv) platforms = g_strsplit (column_text (stmt, 2), ",", -1);
+      g_auto(GStrv) platforms = g_strsplit (_lineup_store_column_text (stmt, 2), ",", -1);
 
       workflow->approved = lineup_post_copy (post);
-      lineup_post_set_title (workflow->approved, column_text (stmt, 0));
-      lineup_post_set_body (workflow->approved, column_text (stmt, 1));
+      lineup_post_set_title (workflow->approved, _lineup_store_column_text (stmt, 0));
+      lineup_post_set_body (workflow->approved, _lineup_store_column_text (stmt, 1));
       lineup_post_set_platforms (workflow->approved, (const char * const *) platforms);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     goto failed;
 
   return g_steal_pointer (&workflow);
 
 failed:
-  set_sqlite_error (self, error, _("read the post’s workflow"));
+  _lineup_store_sqlite_error (self, error, _("read the post’s workflow"));
   return NULL;
 }
 
@@ -240,11 +240,11 @@ lineup_store_get_workflow_summaries (LineupStore  *self,
 
   summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lineup_workflow_summary_free);
 
-  if ((stmt = get_statement (self, total_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, total_sql, error)) == NULL)
     return NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     total = sqlite3_column_int (stmt, 0);
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
 
   for (guint i = 0; i < posts->len; i++)
     {
@@ -257,66 +257,66 @@ lineup_store_get_workflow_summaries (LineupStore  *self,
       g_hash_table_insert (keys, (gpointer) lineup_post_get_id (post), lineup_post_content_key (post));
     }
 
-  if ((stmt = get_statement (self, checks_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, checks_sql, error)) == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, column_text (stmt, 0));
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, _lineup_store_column_text (stmt, 0));
 
       if (summary)
         summary->checks_done = sqlite3_column_int (stmt, 1);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
 
-  if ((stmt = get_statement (self, approvals_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, approvals_sql, error)) == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *id = column_text (stmt, 0);
+      const char *id = _lineup_store_column_text (stmt, 0);
       LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, id);
       LineupApproval *approval;
 
       /* Only approvals of the content as it is now count. */
-      if (summary == NULL || g_strcmp0 (g_hash_table_lookup (keys, id), column_text (stmt, 4)) != 0)
+      if (summary == NULL || g_strcmp0 (g_hash_table_lookup (keys, id), _lineup_store_column_text (stmt, 4)) != 0)
         continue;
       approval = g_new0 (LineupApproval, 1);
       approval->step = sqlite3_column_int (stmt, 1);
-      approval->actor = g_strdup (column_text (stmt, 2));
+      approval->actor = g_strdup (_lineup_store_column_text (stmt, 2));
       approval->at = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (summary->approvals, approval);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
 
-  if ((stmt = get_statement (self, comments_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, comments_sql, error)) == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, column_text (stmt, 0));
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, _lineup_store_column_text (stmt, 0));
 
       if (summary)
         summary->n_comments = sqlite3_column_int (stmt, 1);
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
 
-  if ((stmt = get_statement (self, requests_sql, error)) == NULL)
+  if ((stmt = _lineup_store_prepare (self, requests_sql, error)) == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, column_text (stmt, 0));
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, _lineup_store_column_text (stmt, 0));
 
       if (summary)
         {
-          summary->change_request = g_strdup (column_text (stmt, 1));
-          summary->change_request_by = g_strdup (column_text (stmt, 2));
+          summary->change_request = g_strdup (_lineup_store_column_text (stmt, 1));
+          summary->change_request_by = g_strdup (_lineup_store_column_text (stmt, 2));
         }
     }
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
 
@@ -335,7 +335,7 @@ lineup_store_get_workflow_summaries (LineupStore  *self,
   return g_steal_pointer (&summaries);
 
 failed:
-  set_sqlite_error (self, error, _("read the posts’ workflow"));
+  _lineup_store_sqlite_error (self, error, _("read the posts’ workflow"));
   return NULL;
 }
 
@@ -358,7 +358,7 @@ _lineup_store_apply_event (LineupStore               *self,
   g_autoptr(LineupPost) changed = NULL;
   const char *actor;
   const char *id;
-  gint64 now = now_seconds ();
+  gint64 now = _lineup_store_now_seconds ();
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
@@ -366,23 +366,23 @@ _lineup_store_apply_event (LineupStore               *self,
   g_return_val_if_fail (event != NULL, FALSE);
 
   actor = event->actor ? event->actor : self->actor;
-  if (!check_name (_("The person’s name"), actor, error) ||
-      !check_text (_("The comment"), event->comment, LINEUP_FIELD_MAX_CHARS, error))
+  if (!_lineup_store_check_name (_("The person’s name"), actor, error) ||
+      !_lineup_store_check_text (_("The comment"), event->comment, LINEUP_FIELD_MAX_CHARS, error))
     return FALSE;
 
   id = lineup_post_get_id (post);
-  if (!begin_operation (self, event->undo_label, error))
+  if (!_lineup_store_begin_operation (self, event->undo_label, error))
     return FALSE;
 
   /* What the rules were checked against must still be what is stored. */
-  current = read_post (self, id, error);
+  current = _lineup_store_read_post (self, id, error);
   if (current == NULL)
-    return end_operation (self, FALSE, NULL);
+    return _lineup_store_end_operation (self, FALSE, NULL);
   if (lineup_post_get_deleted_at (current) != 0 ||
       lineup_post_get_revision (current) != lineup_post_get_revision (post) ||
       lineup_post_get_stage (current) != lineup_post_get_stage (post))
     {
-      end_operation (self, FALSE, NULL);
+      _lineup_store_end_operation (self, FALSE, NULL);
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_FAILED,
                    _("“%s” changed while this was being done (perhaps in another window): look at it again and retry"),
                    lineup_post_get_title (post));
@@ -393,52 +393,52 @@ _lineup_store_apply_event (LineupStore               *self,
   _lineup_post_set_stage (changed, event->to_stage);
   _lineup_post_set_bookkeeping (changed, lineup_post_get_created_at (current), now,
                                 lineup_post_get_revision (current), 0);
-  if (!write_post_row (self, changed, error) ||
-      !write_history_line (self, event->kind, id, lineup_post_get_stage (current), event->to_stage,
+  if (!_lineup_store_write_post_row (self, changed, error) ||
+      !_lineup_store_write_history_line (self, event->kind, id, lineup_post_get_stage (current), event->to_stage,
                            actor, event->comment, now, error))
-    return end_operation (self, FALSE, NULL);
+    return _lineup_store_end_operation (self, FALSE, NULL);
 
   if (event->revoke_approvals)
     {
-      if ((stmt = get_statement (self, revoke_sql, error)) == NULL)
-        return end_operation (self, FALSE, NULL);
+      if ((stmt = _lineup_store_prepare (self, revoke_sql, error)) == NULL)
+        return _lineup_store_end_operation (self, FALSE, NULL);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("record the request for changes"), error))
-        return end_operation (self, FALSE, NULL);
+      if (!_lineup_store_step_done (self, stmt, _("record the request for changes"), error))
+        return _lineup_store_end_operation (self, FALSE, NULL);
     }
   if (event->approve_step >= 0)
     {
       g_autofree char *key = lineup_post_content_key (current);
 
-      if ((stmt = get_statement (self, approve_sql, error)) == NULL)
-        return end_operation (self, FALSE, NULL);
+      if ((stmt = _lineup_store_prepare (self, approve_sql, error)) == NULL)
+        return _lineup_store_end_operation (self, FALSE, NULL);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, event->approve_step);
       sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, now);
       sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("record the approval"), error))
-        return end_operation (self, FALSE, NULL);
+      if (!_lineup_store_step_done (self, stmt, _("record the approval"), error))
+        return _lineup_store_end_operation (self, FALSE, NULL);
     }
   if (event->snapshot_approved)
     {
       g_autofree char *platforms = g_strjoinv (",", (char **) lineup_post_get_platforms (current));
 
-      if ((stmt = get_statement (self, snapshot_sql, error)) == NULL)
-        return end_operation (self, FALSE, NULL);
+      if ((stmt = _lineup_store_prepare (self, snapshot_sql, error)) == NULL)
+        return _lineup_store_end_operation (self, FALSE, NULL);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, lineup_post_get_revision (current));
       sqlite3_bind_int64 (stmt, 3, now);
       sqlite3_bind_text (stmt, 4, lineup_post_get_title (current), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, lineup_post_get_body (current), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, platforms, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("keep the approved version"), error))
-        return end_operation (self, FALSE, NULL);
+      if (!_lineup_store_step_done (self, stmt, _("keep the approved version"), error))
+        return _lineup_store_end_operation (self, FALSE, NULL);
     }
   if (event->check_item != 0)
     {
-      if ((stmt = get_statement (self, event->checked ? check_sql : uncheck_sql, error)) == NULL)
-        return end_operation (self, FALSE, NULL);
+      if ((stmt = _lineup_store_prepare (self, event->checked ? check_sql : uncheck_sql, error)) == NULL)
+        return _lineup_store_end_operation (self, FALSE, NULL);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, event->check_item);
       if (event->checked)
@@ -446,16 +446,16 @@ _lineup_store_apply_event (LineupStore               *self,
           sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 4, now);
         }
-      if (!step_done (self, stmt, _("save the checklist"), error))
-        return end_operation (self, FALSE, NULL);
+      if (!_lineup_store_step_done (self, stmt, _("save the checklist"), error))
+        return _lineup_store_end_operation (self, FALSE, NULL);
     }
 
   /* A stage change is an undo step when the caller says so; approvals,
    * comments and ticks are records, not edits, and stay. Views hear of
    * every event as a change of the post. */
   if (event->undo_label && event->to_stage != lineup_post_get_stage (current))
-    record_post_change (self, current, changed);
+    _lineup_store_record_post_change (self, current, changed);
   else
-    queue_signal (self, PENDING_POST, current, changed);
-  return end_operation (self, TRUE, error);
+    _lineup_store_queue_signal (self, PENDING_POST, current, changed);
+  return _lineup_store_end_operation (self, TRUE, error);
 }

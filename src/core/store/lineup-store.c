@@ -66,15 +66,15 @@ static guint signals[N_SIGNALS];
 /* ---- small helpers ---- */
 
 gint64
-now_seconds (void)
+_lineup_store_now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
 gboolean
-set_sqlite_error (LineupStore  *self,
-                  GError      **error,
-                  const char   *what)
+_lineup_store_sqlite_error (LineupStore  *self,
+                            GError      **error,
+                            const char   *what)
 {
   int code = sqlite3_errcode (self->db);
 
@@ -102,9 +102,9 @@ set_sqlite_error (LineupStore  *self,
 }
 
 sqlite3_stmt *
-get_statement (LineupStore  *self,
-               const char   *sql,
-               GError      **error)
+_lineup_store_prepare (LineupStore  *self,
+                       const char   *sql,
+                       GError      **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -113,7 +113,7 @@ get_statement (LineupStore  *self,
       if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                               &stmt, NULL) != SQLITE_OK)
         {
-          set_sqlite_error (self, error, _("read the plan"));
+          _lineup_store_sqlite_error (self, error, _("read the plan"));
           return NULL;
         }
       g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -123,40 +123,40 @@ get_statement (LineupStore  *self,
 }
 
 void
-finish_statement (sqlite3_stmt *stmt)
+_lineup_store_finish (sqlite3_stmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
 gboolean
-exec_sql (LineupStore  *self,
-          const char   *sql,
-          GError      **error)
+_lineup_store_exec_sql (LineupStore  *self,
+                        const char   *sql,
+                        GError      **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, _("save the plan"));
+    return _lineup_store_sqlite_error (self, error, _("save the plan"));
   return TRUE;
 }
 
 gboolean
-step_done (LineupStore   *self,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
+_lineup_store_step_done (LineupStore   *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *what,
+                         GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
-  finish_statement (stmt);
+  _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, what);
+    return _lineup_store_sqlite_error (self, error, what);
   return TRUE;
 }
 
 void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+_lineup_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                 int           index,
+                                 const char   *text)
 {
   if (text && *text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -165,23 +165,23 @@ bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 const char *
-column_text (sqlite3_stmt *stmt,
-             int           index)
+_lineup_store_column_text (sqlite3_stmt *stmt,
+                           int           index)
 {
   return (const char *) sqlite3_column_text (stmt, index);
 }
 
 gint64
-read_data_version (LineupStore *self)
+_lineup_store_read_data_version (LineupStore *self)
 {
   static const char sql[] = "PRAGMA data_version";
-  sqlite3_stmt *stmt = get_statement (self, sql, NULL);
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, NULL);
   gint64 version = -1;
 
   if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt, 0);
   if (stmt)
-    finish_statement (stmt);
+    _lineup_store_finish (stmt);
   return version;
 }
 
@@ -210,7 +210,7 @@ undo_step_free (UndoStep *step)
 }
 
 void
-notify_undo_state (LineupStore *self)
+_lineup_store_notify_undo_state (LineupStore *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
@@ -219,15 +219,15 @@ notify_undo_state (LineupStore *self)
 }
 
 gboolean
-begin_operation (LineupStore  *self,
-                 const char   *label,
-                 GError      **error)
+_lineup_store_begin_operation (LineupStore  *self,
+                               const char   *label,
+                               GError      **error)
 {
   guint marks[2];
 
   if (self->depth == 0)
     {
-      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+      if (!_lineup_store_exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->failed = FALSE;
       g_free (self->label);
@@ -246,7 +246,7 @@ reload_caches (LineupStore *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!load_pillars (self, &error) || !load_types (self, &error) || !load_campaigns (self, &error))
+  if (!_lineup_store_load_pillars (self, &error) || !_lineup_store_load_types (self, &error) || !_lineup_store_load_campaigns (self, &error))
     g_warning ("Could not reload the plan after a rollback: %s", error->message);
 }
 
@@ -271,8 +271,8 @@ cache_bisect (GPtrArray  *cache,
 
 /* First position whose post is scheduled at or after @instant. */
 guint
-cache_bisect_time (GPtrArray *cache,
-                   gint64     instant)
+_lineup_store_cache_bisect_time (GPtrArray *cache,
+                                 gint64     instant)
 {
   guint lo = 0, hi = cache->len;
 
@@ -470,9 +470,9 @@ commit_hook_clear (CommitHook *h)
  * level a commit pushes one undo step (unless @is_undo says the entries move
  * between the stacks instead) and emits what happened. */
 gboolean
-end_operation (LineupStore  *self,
-               gboolean      ok,
-               GError      **error)
+_lineup_store_end_operation (LineupStore  *self,
+                             gboolean      ok,
+                             GError      **error)
 {
   guint entries_mark, pending_mark;
   g_autoptr(GArray) entries = NULL;
@@ -520,17 +520,17 @@ end_operation (LineupStore  *self,
     for (guint i = 0; i < self->pending->len; i++)
       if (g_array_index (self->pending, PendingSignal, i).kind == PENDING_POST)
         {
-          if (!exec_sql (self, "INSERT INTO meta (key, value) VALUES ('posts_generation', '1') "
+          if (!_lineup_store_exec_sql (self, "INSERT INTO meta (key, value) VALUES ('posts_generation', '1') "
                                "ON CONFLICT (key) DO UPDATE SET value = CAST (value AS INTEGER) + 1", error))
             ok = FALSE;
           g_free (self->seen_generation);
-          self->seen_generation = read_meta (self, "posts_generation");
+          self->seen_generation = _lineup_store_read_meta (self, "posts_generation");
           break;
         }
 
   if (ok && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, _("save the plan"));
+      _lineup_store_sqlite_error (self, error, _("save the plan"));
       ok = FALSE;
     }
 
@@ -561,15 +561,15 @@ end_operation (LineupStore  *self,
     }
 
   emit_pending (self, pending);
-  notify_undo_state (self);
+  _lineup_store_notify_undo_state (self);
   return TRUE;
 }
 
 void
-queue_signal (LineupStore *self,
-              PendingKind  kind,
-              LineupPost  *old_post,
-              LineupPost  *new_post)
+_lineup_store_queue_signal (LineupStore *self,
+                            PendingKind  kind,
+                            LineupPost  *old_post,
+                            LineupPost  *new_post)
 {
   PendingSignal p = {
     kind,
@@ -586,47 +586,47 @@ queue_signal (LineupStore *self,
 }
 
 void
-record_post_change (LineupStore *self,
-                    LineupPost  *before,
-                    LineupPost  *after)
+_lineup_store_record_post_change (LineupStore *self,
+                                  LineupPost  *before,
+                                  LineupPost  *after)
 {
   UndoEntry entry = { g_object_ref (before), g_object_ref (after) };
 
   g_array_append_val (self->entries, entry);
-  queue_signal (self, PENDING_POST, before, after);
+  _lineup_store_queue_signal (self, PENDING_POST, before, after);
 }
 
 /* Runs @sql (with up to three text/integer binds prepared by @bind) as one
  * small settings change: its own transaction, no undo step, "plan-changed"
  * after the commit. */
 gboolean
-settings_operation_begin (LineupStore  *self,
-                          GError      **error)
+_lineup_store_settings_operation_begin (LineupStore  *self,
+                                        GError      **error)
 {
-  if (!begin_operation (self, NULL, error))
+  if (!_lineup_store_begin_operation (self, NULL, error))
     return FALSE;
-  queue_signal (self, PENDING_PLAN, NULL, NULL);
+  _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
   return TRUE;
 }
 
 /* Runs one statement as a settings change: @types says how to bind the
  * arguments that follow ('s' text, 'i' gint64). */
 gboolean
-settings_exec (LineupStore  *self,
-               GError      **error,
-               const char   *what,
-               const char   *sql,
-               const char   *types,
-               ...)
+_lineup_store_settings_exec (LineupStore  *self,
+                             GError      **error,
+                             const char   *what,
+                             const char   *sql,
+                             const char   *types,
+                             ...)
 {
   sqlite3_stmt *stmt;
   va_list args;
 
-  if (!settings_operation_begin (self, error))
+  if (!_lineup_store_settings_operation_begin (self, error))
     return FALSE;
-  stmt = get_statement (self, sql, error);
+  stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return end_operation (self, FALSE, NULL);
+    return _lineup_store_end_operation (self, FALSE, NULL);
   va_start (args, types);
   for (int i = 0; types[i]; i++)
     {
@@ -636,9 +636,9 @@ settings_exec (LineupStore  *self,
         sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
     }
   va_end (args);
-  if (!step_done (self, stmt, what, error))
-    return end_operation (self, FALSE, NULL);
-  return end_operation (self, TRUE, error);
+  if (!_lineup_store_step_done (self, stmt, what, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 /* ---- GObject ---- */
@@ -796,29 +796,29 @@ lineup_store_open (const char  *path,
 
   self = g_object_new (LINEUP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->db = open_database (path, &version, error);
+  self->db = _lineup_store_open_database (path, &version, error);
   if (self->db == NULL)
     return NULL;
 
   if (version < LINEUP_SCHEMA_VERSION &&
-      !migrate (self->db, path, version, LINEUP_SCHEMA_VERSION, error))
+      !_lineup_store_migrate (self->db, path, version, LINEUP_SCHEMA_VERSION, error))
     return NULL;
 
-  tz_id = read_meta (self, "time_zone");
+  tz_id = _lineup_store_read_meta (self, "time_zone");
   if (tz_id == NULL)
     {
-      tz_id = guess_local_zone ();
-      if (!write_meta (self, "time_zone", tz_id, error))
+      tz_id = _lineup_store_guess_local_zone ();
+      if (!_lineup_store_write_meta (self, "time_zone", tz_id, error))
         return NULL;
     }
-  apply_time_zone (self, tz_id);
+  _lineup_store_apply_time_zone (self, tz_id);
 
-  read_default_time (self);
+  _lineup_store_read_default_time (self);
 
-  if (!load_pillars (self, error) || !load_types (self, error) || !load_campaigns (self, error))
+  if (!_lineup_store_load_pillars (self, error) || !_lineup_store_load_types (self, error) || !_lineup_store_load_campaigns (self, error))
     return NULL;
-  self->seen_version = read_data_version (self);
-  self->seen_generation = read_meta (self, "posts_generation");
+  self->seen_version = _lineup_store_read_data_version (self);
+  self->seen_generation = _lineup_store_read_meta (self, "posts_generation");
 
   return g_steal_pointer (&self);
 }
@@ -857,7 +857,7 @@ lineup_store_refresh (LineupStore *self)
 
   if (self->depth > 0)
     return FALSE;
-  version = read_data_version (self);
+  version = _lineup_store_read_data_version (self);
   if (version == self->seen_version)
     return FALSE;
   self->seen_version = version;
@@ -865,15 +865,15 @@ lineup_store_refresh (LineupStore *self)
   /* Only settings changed (a feed's result, an overlay's copy, a target):
    * read them again, keep the posts and the undo history. */
   {
-    g_autofree char *generation = read_meta (self, "posts_generation");
+    g_autofree char *generation = _lineup_store_read_meta (self, "posts_generation");
 
     if (g_strcmp0 (generation, self->seen_generation) == 0)
       {
         reload_caches (self);
-        read_default_time (self);
-        tz_id = read_meta (self, "time_zone");
+        _lineup_store_read_default_time (self);
+        tz_id = _lineup_store_read_meta (self, "time_zone");
         if (tz_id)
-          apply_time_zone (self, tz_id);
+          _lineup_store_apply_time_zone (self, tz_id);
         g_signal_emit (self, signals[PLAN_CHANGED], 0);
         return FALSE;
       }
@@ -884,15 +884,15 @@ lineup_store_refresh (LineupStore *self)
   g_clear_pointer (&self->cache_index, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
   reload_caches (self);
-  read_default_time (self);
-  tz_id = read_meta (self, "time_zone");
+  _lineup_store_read_default_time (self);
+  tz_id = _lineup_store_read_meta (self, "time_zone");
   if (tz_id)
-    apply_time_zone (self, tz_id);
+    _lineup_store_apply_time_zone (self, tz_id);
   /* Undo steps may refer to states another process has since changed;
    * replaying them could overwrite its work. */
   g_ptr_array_set_size (self->undo_stack, 0);
   g_ptr_array_set_size (self->redo_stack, 0);
-  notify_undo_state (self);
+  _lineup_store_notify_undo_state (self);
 
   g_signal_emit (self, signals[RELOADED], 0);
   return TRUE;
@@ -949,7 +949,7 @@ lineup_store_begin (LineupStore *self,
 
   g_return_if_fail (LINEUP_IS_STORE (self));
 
-  if (!begin_operation (self, label, &error))
+  if (!_lineup_store_begin_operation (self, label, &error))
     {
       /* Still count the level so commit/rollback pair up; commit will fail. */
       guint marks[2] = { self->entries->len, self->pending->len };
@@ -972,7 +972,7 @@ lineup_store_commit (LineupStore  *self,
 {
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
-  return end_operation (self, TRUE, error);
+  return _lineup_store_end_operation (self, TRUE, error);
 }
 
 void
@@ -982,50 +982,22 @@ lineup_store_rollback (LineupStore *self)
   g_return_if_fail (self->depth > 0);
   if (self->depth > 1)
     self->failed = TRUE;
-  end_operation (self, FALSE, NULL);
+  _lineup_store_end_operation (self, FALSE, NULL);
 }
 
 
-sqlite3_stmt *
-_lineup_store_prepare (LineupStore  *self,
-                       const char   *sql,
-                       GError      **error)
-{
-  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
-  return get_statement (self, sql, error);
-}
 
-void
-_lineup_store_finish (sqlite3_stmt *stmt)
-{
-  finish_statement (stmt);
-}
 
-gboolean
-_lineup_store_step_done (LineupStore   *self,
-                         sqlite3_stmt  *stmt,
-                         const char    *what,
-                         GError       **error)
-{
-  return step_done (self, stmt, what, error);
-}
 
-gboolean
-_lineup_store_sqlite_error (LineupStore  *self,
-                            GError      **error,
-                            const char   *what)
-{
-  return set_sqlite_error (self, error, what);
-}
 
 gboolean
 _lineup_store_begin_publishing (LineupStore  *self,
                                 GError      **error)
 {
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
-  if (!begin_operation (self, NULL, error))
+  if (!_lineup_store_begin_operation (self, NULL, error))
     return FALSE;
-  queue_signal (self, PENDING_PUBLISHING, NULL, NULL);
+  _lineup_store_queue_signal (self, PENDING_PUBLISHING, NULL, NULL);
   return TRUE;
 }
 
@@ -1035,21 +1007,13 @@ _lineup_store_end_publishing (LineupStore  *self,
                               GError      **error)
 {
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
-  return end_operation (self, ok, error);
+  return _lineup_store_end_operation (self, ok, error);
 }
 
 void
 _lineup_store_publishing_changed (LineupStore *self)
 {
   g_return_if_fail (LINEUP_IS_STORE (self));
-  queue_signal (self, PENDING_PUBLISHING, NULL, NULL);
+  _lineup_store_queue_signal (self, PENDING_PUBLISHING, NULL, NULL);
 }
 
-LineupPost *
-_lineup_store_read_post (LineupStore  *self,
-                         const char   *id,
-                         GError      **error)
-{
-  g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
-  return read_post (self, id, error);
-}
