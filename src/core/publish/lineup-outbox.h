@@ -41,6 +41,8 @@ typedef enum {
 
 const char *lineup_sync_state_to_key   (LineupSyncState state);  /* "pending" … */
 const char *lineup_sync_state_to_label (LineupSyncState state);  /* translated */
+/* The key back; NOT_SYNCED for NULL or an unknown one. */
+LineupSyncState lineup_sync_state_from_key (const char *key);
 
 typedef struct {
   char            *post_id;
@@ -61,26 +63,6 @@ typedef struct {
 void lineup_post_sync_free (LineupPostSync *sync);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupPostSync, lineup_post_sync_free)
 
-/* One line per target of the post (NOT_SYNCED for those with no state). */
-GPtrArray  *lineup_store_get_post_sync      (LineupStore  *self,
-                                             const char   *post_id,
-                                             GError      **error);
-/* post id → the LineupSyncState (as GINT_TO_POINTER (state + 1)) of every
- * post that goes to some account: the worst of its accounts. */
-GHashTable *lineup_store_get_sync_summaries (LineupStore  *self,
-                                             GError      **error);
-/* Every target with something waiting, failed or in conflict, oldest
- * first; then (with @recent) the latest published and synced ones. */
-GPtrArray  *lineup_store_get_outbox         (LineupStore  *self,
-                                             gboolean      recent,
-                                             GError      **error);
-/* post id → URL of every published post (the first account's), for
- * exports: one query for all. */
-GHashTable *lineup_store_get_published_urls (LineupStore  *self);
-/* The published post's URL (the first account's), or NULL. */
-char       *lineup_store_get_published_url  (LineupStore  *self,
-                                             const char   *post_id);
-
 typedef struct {
   gint64    at;
   char     *post_id;
@@ -92,17 +74,8 @@ typedef struct {
 } LineupPublishLogEntry;
 
 void       lineup_publish_log_entry_free  (LineupPublishLogEntry *entry);
-/* Newest first, at most @limit. */
-GPtrArray *lineup_store_get_publish_log   (LineupStore  *self,
-                                           guint         limit,
-                                           GError      **error);
-
-/* Adds an outbox row and marks the target pending, inside the operation in
- * progress (account and outbox code only). */
-gboolean   _lineup_outbox_enqueue         (LineupStore    *self,
-                                           const char     *post_id,
-                                           const char     *account_id,
-                                           LineupOutboxOp  op,
-                                           GError        **error);
 
 G_END_DECLS
+
+/* Reading sync states and queuing outbox rows in the plan's database. */
+#include "lineup-publish-store.h"
