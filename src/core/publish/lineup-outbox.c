@@ -14,6 +14,7 @@
 #include "lineup-outbox.h"
 #include "lineup-account.h"
 #include "lineup-store-publish.h"
+#include "lineup-sync-plan.h"
 
 static const char * const op_keys[] = { "create", "move", "replace", "cancel", "publish" };
 static const char * const state_keys[] = {
@@ -114,45 +115,16 @@ lineup_publish_log_entry_free (LineupPublishLogEntry *entry)
   g_free (entry);
 }
 
-/* Whether the servers should hold @post scheduled. */
-static gboolean
-wants_remote (LineupPost *post)
-{
-  return post != NULL && lineup_post_get_deleted_at (post) == 0 &&
-         lineup_post_get_stage (post) == LINEUP_STAGE_SCHEDULED && lineup_post_is_dated (post);
-}
-
 gboolean
 _lineup_outbox_note_change (LineupStore  *self,
                             LineupPost   *old_post,
                             LineupPost   *new_post,
                             GError      **error)
 {
-  gboolean before = wants_remote (old_post);
-  gboolean after = wants_remote (new_post);
   LineupOutboxOp ops[2];
-  guint n_ops = 0;
+  guint n_ops = lineup_sync_plan_change_ops (old_post, new_post, ops);
   g_auto(GStrv) targets = NULL;
 
-  if (!before && !after)
-    return TRUE;
-  if (!before)
-    ops[n_ops++] = LINEUP_OUTBOX_CREATE;
-  else if (!after)
-    {
-      /* Published by the sync itself (or marked so): nothing to withdraw. */
-      if (new_post && lineup_post_get_deleted_at (new_post) == 0 &&
-          lineup_post_get_stage (new_post) == LINEUP_STAGE_PUBLISHED)
-        return TRUE;
-      ops[n_ops++] = LINEUP_OUTBOX_CANCEL;
-    }
-  else
-    {
-      if (g_strcmp0 (lineup_post_get_body (old_post), lineup_post_get_body (new_post)) != 0)
-        ops[n_ops++] = LINEUP_OUTBOX_REPLACE;
-      if (lineup_post_get_scheduled_at (old_post) != lineup_post_get_scheduled_at (new_post))
-        ops[n_ops++] = LINEUP_OUTBOX_MOVE;
-    }
   if (n_ops == 0)
     return TRUE;
 

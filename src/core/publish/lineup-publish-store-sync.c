@@ -42,10 +42,10 @@ _lineup_publish_load_targets (Pass    *pass,
   if (stmt == NULL)
     return FALSE;
   g_clear_pointer (&pass->targets, g_ptr_array_unref);
-  pass->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) _lineup_sync_target_free);
+  pass->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_sync_target_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Target *target = g_new0 (Target, 1);
+      LineupSyncTarget *target = g_new0 (LineupSyncTarget, 1);
       const char *state = (const char *) sqlite3_column_text (stmt, 3);
 
       target->post_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -64,7 +64,7 @@ _lineup_publish_load_targets (Pass    *pass,
  * may have changed it. */
 gboolean
 _lineup_publish_reload_target (LineupStore  *store,
-               Target       *target,
+               LineupSyncTarget       *target,
                GError      **error)
 {
   static const char sql[] =
@@ -72,7 +72,6 @@ _lineup_publish_reload_target (LineupStore  *store,
     "  (SELECT max(id) FROM outbox o WHERE o.post_id = ?1 AND o.account_id = ?2), message "
     "FROM publish_state WHERE post_id = ?1 AND account_id = ?2";
   sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, error);
-  const char *state;
   int rc;
 
   if (stmt == NULL)
@@ -91,11 +90,8 @@ _lineup_publish_reload_target (LineupStore  *store,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      state = (const char *) sqlite3_column_text (stmt, 0);
       target->has_state = TRUE;
-      for (int s = 0; s <= LINEUP_SYNC_FAILED; s++)
-        if (g_strcmp0 (state, lineup_sync_state_to_key (s)) == 0)
-          target->state = s;
+      target->state = lineup_sync_state_from_key ((const char *) sqlite3_column_text (stmt, 0));
       target->remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       target->remote_at = sqlite3_column_int64 (stmt, 2);
       target->remote_text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
@@ -135,7 +131,7 @@ _lineup_publish_is_targeted (LineupStore *store,
 
 static gboolean
 write_update (LineupStore  *store,
-              Target       *target,
+              LineupSyncTarget       *target,
               const Update *update,
               GError      **error)
 {
@@ -161,7 +157,7 @@ write_update (LineupStore  *store,
   sqlite3_bind_text (stmt, 1, target->post_id, -1, SQLITE_TRANSIENT); \
   sqlite3_bind_text (stmt, 2, target->account_id, -1, SQLITE_TRANSIENT)
 
-  if (update->state == NULL)
+  if (update->state == LINEUP_SYNC_NOT_SYNCED)
     {
       PREPARE (delete_sql);
       if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
@@ -170,7 +166,7 @@ write_update (LineupStore  *store,
   else
     {
       PREPARE (upsert_sql);
-      sqlite3_bind_text (stmt, 3, update->state, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, lineup_sync_state_to_key (update->state), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
       if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
         return FALSE;
@@ -217,7 +213,7 @@ write_update (LineupStore  *store,
 
 static gboolean
 write_log (LineupStore *store,
-           Target      *target,
+           LineupSyncTarget      *target,
            const char  *action,
            gboolean     ok,
            const char  *message,
@@ -246,7 +242,7 @@ write_log (LineupStore *store,
 /* One transaction: the state, the outbox and the log line. */
 gboolean
 _lineup_publish_commit_update (LineupStore  *store,
-               Target       *target,
+               LineupSyncTarget       *target,
                const Update *update,
                const char   *log_action,
                gboolean      log_ok,

@@ -11,23 +11,11 @@
 #pragma once
 
 #include "lineup-sync.h"
+#include "lineup-sync-plan.h"
 
 G_BEGIN_DECLS
 
 #define ONCE_MAX_WAIT 60         /* a --once pass waits at most this long for a retry */
-
-typedef enum {
-  ACT_DROP,           /* nothing to send: the server has what the plan wants */
-  ACT_SKIP,           /* failed, in conflict, or its retry is later */
-  ACT_WAIT,           /* waits for its time (due dispatcher) */
-  ACT_CREATE,
-  ACT_PUBLISH,
-  ACT_MOVE,
-  ACT_CANCEL,
-  ACT_REPLACE,        /* the DELETE half; the create follows */
-  ACT_FIND_PENDING,   /* a create may have reached the server and is no longer wanted */
-  ACT_TOO_LATE,       /* differs, but the server is about to publish it */
-} Action;
 
 typedef struct {
   LineupAccount   *account;
@@ -37,26 +25,11 @@ typedef struct {
 } AccountRun;
 
 typedef struct {
-  char            *post_id;
-  char            *account_id;
-  gint64           last_op;        /* the newest outbox row seen */
-  gboolean         has_state;
-  LineupSyncState  state;
-  char            *remote_id;
-  gint64           remote_at;
-  char            *remote_text;
-  char            *pending_key;
-  char            *message;
-  guint            attempts;
-  gint64           next_attempt_at;
-} Target;
-
-typedef struct {
   LineupSync          *sync;
   LineupSyncPassFlags  flags;
   GHashTable          *accounts;     /* id → AccountRun */
   GPtrArray           *reconcile;    /* AccountRun (borrowed) still to reconcile */
-  GPtrArray           *targets;      /* Target */
+  GPtrArray           *targets;      /* LineupSyncTarget */
   guint                index;
   guint                steps;        /* actions on the current target, against loops */
   LineupSyncReport     report;
@@ -80,7 +53,7 @@ struct _LineupSync {
 };
 
 typedef struct {
-  const char *state;          /* NULL: remove the state row (not synced) */
+  LineupSyncState state;      /* NOT_SYNCED: remove the state row */
   gboolean    set_remote;     /* write remote_id/at/text (NULLs clear) */
   const char *remote_id;
   gint64      remote_at;
@@ -106,25 +79,24 @@ typedef struct {
 void     _lineup_sync_pass_next         (GTask        *task);
 char    *_lineup_sync_format_local      (LineupStore  *store,
                                          gint64        utc);
-void     _lineup_sync_target_free       (Target       *target);
 
-/* lineup-sync-reconcile.c: the answer to an account's LIST; the pass goes on. */
+/* lineup-sync-reconcile.c: asks @run's server for what it holds and
+ * compares; the pass goes on (_lineup_sync_pass_next) once it is done. */
 void     _lineup_sync_known_free        (Known        *known);
-void     _lineup_sync_on_list_cb        (GObject      *source,
-                                         GAsyncResult *result,
-                                         gpointer      user_data);
+void     _lineup_sync_reconcile         (GTask        *task,
+                                         AccountRun   *run);
 
 /* lineup-publish-store-sync.c */
 gboolean   _lineup_publish_load_targets      (Pass         *pass,
                                               GError      **error);
 gboolean   _lineup_publish_reload_target     (LineupStore  *store,
-                                              Target       *target,
+                                              LineupSyncTarget       *target,
                                               GError      **error);
 gboolean   _lineup_publish_is_targeted       (LineupStore  *store,
                                               const char   *post_id,
                                               const char   *account_id);
 gboolean   _lineup_publish_commit_update     (LineupStore  *store,
-                                              Target       *target,
+                                              LineupSyncTarget       *target,
                                               const Update *update,
                                               const char   *log_action,
                                               gboolean      log_ok,

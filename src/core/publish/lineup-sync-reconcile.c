@@ -52,35 +52,42 @@ on_find_published_cb (GObject      *source,
   Known *known = g_ptr_array_index (lookup->missing, lookup->index);
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupRemotePost) found = lineup_publisher_call_finish (LINEUP_PUBLISHER (source), result, &error);
-  Target target = { .post_id = known->post_id, .account_id = lookup->run->account->id };
+  LineupSyncTarget target = { .post_id = known->post_id, .account_id = lookup->run->account->id };
 
-  if (found && found->published)
+  switch (lineup_sync_plan_gone (found, error, known->remote_at, lineup_sync_now ()))
     {
-      Update update = { .state = "published", .url = found->url, .attempts = 0 };
+    case LINEUP_SYNC_GONE_PUBLISHED:
+      {
+        Update update = { .state = LINEUP_SYNC_PUBLISHED, .url = found->url, .attempts = 0 };
 
-      pass->report.published++;
-      if (_lineup_publish_commit_update (store, &target, &update, "published", TRUE, found->url))
-        _lineup_publish_mark_published (store, known->post_id, lookup->run->account->name, found->url);
-    }
-  else if (found)
-    {
+        pass->report.published++;
+        if (_lineup_publish_commit_update (store, &target, &update, "published", TRUE, found->url))
+          _lineup_publish_mark_published (store, known->post_id, lookup->run->account->name, found->url);
+      }
+      break;
+    case LINEUP_SYNC_GONE_STILL_THERE:
       /* Still scheduled (listed late): compare it like a listed one next pass. */
-    }
-  else if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND))
-    {
-      gint64 now = lineup_sync_now ();
-      g_autofree char *message = known->remote_at > now
-        ? g_strdup (_("Deleted on the server before its time. Send Lineup’s version again, or take the server’s (stop sending it there)."))
-        : g_strdup (_("The server did not publish it (it has no post matching it): it was deleted there, or the server dropped it. Send it again, or take the server’s."));
-      /* The server has nothing: remember that, for the person's decision. */
-      Update update = { .state = "conflict", .message = message, .attempts = -1,
-                        .set_remote = TRUE, .remote_id = NULL };
+      break;
+    case LINEUP_SYNC_GONE_DELETED_EARLY:
+    case LINEUP_SYNC_GONE_NOT_PUBLISHED:
+      {
+        const char *message = known->remote_at > lineup_sync_now ()
+          ? _("Deleted on the server before its time. Send Lineup’s version again, or take the server’s (stop sending it there).")
+          : _("The server did not publish it (it has no post matching it): it was deleted there, or the server dropped it. Send it again, or take the server’s.");
+        /* The server has nothing: remember that, for the person's decision. */
+        Update update = { .state = LINEUP_SYNC_CONFLICT, .message = message, .attempts = -1,
+                          .set_remote = TRUE, .remote_id = NULL };
 
-      pass->report.conflicts++;
-      _lineup_publish_commit_update (store, &target, &update, "reconcile", FALSE, message);
+        pass->report.conflicts++;
+        _lineup_publish_commit_update (store, &target, &update, "reconcile", FALSE, message);
+      }
+      break;
+    case LINEUP_SYNC_GONE_UNSURE:
+    default:
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not look for post %s: %s", known->post_id, error->message);
+      break;
     }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Could not look for post %s: %s", known->post_id, error->message);
 
   lookup->index++;
   reconcile_missing_next (lookup);
@@ -115,8 +122,8 @@ reconcile_missing_next (Lookup *lookup)
   _lineup_sync_pass_next (task);
 }
 
-void
-_lineup_sync_on_list_cb (GObject      *source,
+static void
+on_list_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
@@ -183,51 +190,50 @@ _lineup_sync_on_list_cb (GObject      *source,
   for (guint i = 0; i < known->len; i++)
     {
       Known *k = g_ptr_array_index (known, i);
-      Target target = { .post_id = k->post_id, .account_id = run->account->id };
+      LineupSyncTarget target = { .post_id = k->post_id, .account_id = run->account->id };
 
-      if (k->remote_id == NULL)
+      LineupRemotePost *listed = k->remote_id ? g_hash_table_lookup (by_id, k->remote_id)
+                                              : g_hash_table_lookup (by_key, k->pending_key);
+
+      switch (lineup_sync_plan_compare (k->remote_id, k->remote_at, k->remote_text, listed))
         {
-          /* A create whose answer was lost, longer ago than the server
-           * remembers its key: adopt what it made. */
-          LineupRemotePost *made = g_hash_table_lookup (by_key, k->pending_key);
-
-          if (made)
-            {
-              Update update = { .state = "pending", .set_remote = TRUE, .remote_id = made->remote_id,
-                                .remote_at = made->scheduled_at, .remote_text = made->text,
-                                .set_key = TRUE, .pending_key = NULL, .attempts = 0 };
-
-              _lineup_publish_commit_update (store, &target, &update, "adopt", TRUE, NULL);
-            }
-          continue;
-        }
-
-      {
-        LineupRemotePost *remote = g_hash_table_lookup (by_id, k->remote_id);
-
-        if (remote == NULL)
+        case LINEUP_SYNC_SEEN_ADOPT:
           {
-            g_ptr_array_add (lookup->missing, g_steal_pointer (&known->pdata[i]));
-            continue;
+            /* A create whose answer was lost, longer ago than the server
+             * remembers its key: adopt what it made. */
+            Update update = { .state = LINEUP_SYNC_PENDING, .set_remote = TRUE, .remote_id = listed->remote_id,
+                              .remote_at = listed->scheduled_at, .remote_text = listed->text,
+                              .set_key = TRUE, .pending_key = NULL, .attempts = 0 };
+
+            _lineup_publish_commit_update (store, &target, &update, "adopt", TRUE, NULL);
           }
-        if (remote->scheduled_at != k->remote_at ||
-            (remote->text && g_strcmp0 (remote->text, k->remote_text) != 0))
+          break;
+        case LINEUP_SYNC_SEEN_MISSING:
+          g_ptr_array_add (lookup->missing, g_steal_pointer (&known->pdata[i]));
+          break;
+        case LINEUP_SYNC_SEEN_MOVED:
+        case LINEUP_SYNC_SEEN_EDITED:
           {
-            g_autofree char *when = _lineup_sync_format_local (store, remote->scheduled_at);
+            g_autofree char *when = _lineup_sync_format_local (store, listed->scheduled_at);
             g_autofree char *message =
-              remote->scheduled_at != k->remote_at
+              listed->scheduled_at != k->remote_at
                 ? g_strdup_printf (_("Moved on the server to %s. Send Lineup’s time again, or take the server’s."), when)
                 : g_strdup (_("Its text was changed on the server. Send Lineup’s text again, or take the server’s."));
             /* What the server has now, so either choice knows it. */
-            Update update = { .state = "conflict", .message = message, .attempts = -1,
-                              .set_remote = TRUE, .remote_id = remote->remote_id,
-                              .remote_at = remote->scheduled_at,
-                              .remote_text = remote->text ? remote->text : k->remote_text };
+            Update update = { .state = LINEUP_SYNC_CONFLICT, .message = message, .attempts = -1,
+                              .set_remote = TRUE, .remote_id = listed->remote_id,
+                              .remote_at = listed->scheduled_at,
+                              .remote_text = listed->text ? listed->text : k->remote_text };
 
             pass->report.conflicts++;
             _lineup_publish_commit_update (store, &target, &update, "reconcile", FALSE, message);
           }
-      }
+          break;
+        case LINEUP_SYNC_SEEN_SAME:
+        case LINEUP_SYNC_SEEN_UNKNOWN:
+        default:
+          break;
+        }
     }
 
   /* _lineup_sync_known_free on the stolen (NULL) slots is a no-op. */
@@ -237,4 +243,15 @@ _lineup_sync_on_list_cb (GObject      *source,
       _lineup_sync_known_free (known->pdata[i]);
   lookup->index = 0;
   reconcile_missing_next (lookup);
+}
+
+void
+_lineup_sync_reconcile (GTask      *task,
+                        AccountRun *run)
+{
+  LineupPublishCall *call = g_new0 (LineupPublishCall, 1);
+
+  call->op = LINEUP_PUBLISH_OP_LIST;
+  g_object_set_data (G_OBJECT (task), "lineup-reconciling", run);
+  lineup_publisher_call_async (run->publisher, call, g_task_get_cancellable (task), on_list_cb, task);
 }

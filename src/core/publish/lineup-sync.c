@@ -24,8 +24,6 @@
 #include "lineup-store-private.h"
 
 #define RECONCILE_SECONDS (5 * 60)
-#define FIRE_GUARD (5 * 60)      /* Mastodon's queue may take a post this close to its time */
-#define MAX_RETRY_SECONDS (15 * 60)
 
 G_DEFINE_FINAL_TYPE (LineupSync, lineup_sync, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lineup-sync-error-quark, lineup_sync_error)
@@ -49,18 +47,6 @@ retry_base_ms (void)
   return ms > 0 ? ms : 2000;
 }
 
-/* Exponential backoff with full jitter, in whole seconds (at least 1 ms
- * worth rounds up to the next second when the base is small). */
-static gint64
-backoff_seconds (guint attempts)
-{
-  gint64 ceiling = retry_base_ms () << MIN (attempts, 16u);
-  gint64 ms = MIN (ceiling, (gint64) MAX_RETRY_SECONDS * 1000);
-
-  ms = ms / 2 + g_random_int_range (0, (gint32) MAX (ms / 2, 1));
-  return (ms + 999) / 1000;
-}
-
 static char *
 new_key (const char *post_id)
 {
@@ -77,18 +63,6 @@ account_run_free (AccountRun *run)
   g_clear_object (&run->publisher);
   g_free (run->problem);
   g_free (run);
-}
-
-void
-_lineup_sync_target_free (Target *target)
-{
-  g_free (target->post_id);
-  g_free (target->account_id);
-  g_free (target->remote_id);
-  g_free (target->remote_text);
-  g_free (target->pending_key);
-  g_free (target->message);
-  g_free (target);
 }
 
 static void
@@ -137,73 +111,27 @@ make_outgoing (LineupStore *store,
   return outgoing;
 }
 
-static Action
-plan (Pass        *pass,
-      Target      *target,
-      AccountRun  *run,
-      LineupPost  *post,
-      gint64       now)
+/* What the plan wants of the target's post on its account now. */
+static LineupSyncWish
+wish_for (LineupStore      *store,
+          LineupSyncTarget *target,
+          LineupPost       *post)
 {
-  gboolean desired = post && lineup_post_get_deleted_at (post) == 0 &&
-                     lineup_post_get_stage (post) == LINEUP_STAGE_SCHEDULED && lineup_post_is_dated (post) &&
-                     _lineup_publish_is_targeted (pass->sync->store, target->post_id, target->account_id);
-  gboolean on_server = run->publisher &&
-                       (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_SCHEDULE) != 0;
-  gint64 at = post ? lineup_post_get_scheduled_at (post) : 0;
+  LineupSyncWish wish = { 0 };
 
-  if (target->state == LINEUP_SYNC_CONFLICT || target->state == LINEUP_SYNC_FAILED)
-    return ACT_SKIP;
-  if (target->state == LINEUP_SYNC_PUBLISHED)
-    return ACT_DROP;
-
-  if (target->remote_id == NULL)
-    {
-      if (!desired)
-        return target->pending_key && on_server ? ACT_FIND_PENDING : ACT_DROP;
-      if (on_server && at >= now + LINEUP_MASTODON_MIN_LEAD)
-        return ACT_CREATE;
-      if (at <= now)
-        return ACT_PUBLISH;
-      return ACT_WAIT;
-    }
-
-  /* The server holds it scheduled at remote_at. */
-  if (desired && g_strcmp0 (target->remote_text, lineup_post_get_body (post)) == 0 && target->remote_at == at)
-    return ACT_DROP;
-  if (target->remote_at <= now + FIRE_GUARD)
-    return ACT_TOO_LATE;
-  if (!desired)
-    return ACT_CANCEL;
-  if (g_strcmp0 (target->remote_text, lineup_post_get_body (post)) != 0)
-    return ACT_REPLACE;
-  return at >= now + LINEUP_MASTODON_MIN_LEAD ? ACT_MOVE : ACT_CANCEL;
-}
-
-static gboolean
-target_ready (Pass       *pass,
-              Target     *target,
-              AccountRun *run,
-              gint64      now)
-{
-  if (target->next_attempt_at > now)
-    {
-      pass->wake_at = pass->wake_at ? MIN (pass->wake_at, target->next_attempt_at) : target->next_attempt_at;
-      return FALSE;
-    }
-  if (run->paused_until > now)
-    {
-      pass->wake_at = pass->wake_at ? MIN (pass->wake_at, run->paused_until) : run->paused_until;
-      return FALSE;
-    }
-  return TRUE;
+  wish.wanted = lineup_sync_plan_wants_remote (post) &&
+                _lineup_publish_is_targeted (store, target->post_id, target->account_id);
+  wish.scheduled_at = post ? lineup_post_get_scheduled_at (post) : 0;
+  wish.text = post ? lineup_post_get_body (post) : NULL;
+  return wish;
 }
 
 /* ---- the state machine ---- */
 
 typedef struct {
-  Target     *target;     /* borrowed from the pass */
+  LineupSyncTarget     *target;     /* borrowed from the pass */
   AccountRun *run;
-  Action      action;
+  LineupSyncAction      action;
   char       *key;
   LineupPost *post;
 } Step;
@@ -216,20 +144,6 @@ step_free (Step *step)
   g_free (step);
 }
 
-static const char *
-action_key (Action action)
-{
-  switch (action)
-    {
-    case ACT_CREATE: return "create";
-    case ACT_PUBLISH: return "publish";
-    case ACT_MOVE: return "move";
-    case ACT_CANCEL: case ACT_FIND_PENDING: return "cancel";
-    case ACT_REPLACE: return "replace";
-    default: return "sync";
-    }
-}
-
 /* A failure: what it means for the post. */
 static void
 handle_error (Pass   *pass,
@@ -237,24 +151,21 @@ handle_error (Pass   *pass,
               GError *error)
 {
   LineupStore *store = pass->sync->store;
-  Target *target = step->target;
+  LineupSyncTarget *target = step->target;
   gint64 now = lineup_sync_now ();
-  Update update = { .state = "pending", .attempts = -1 };
+  Update update = { .state = LINEUP_SYNC_PENDING, .attempts = -1 };
   g_autofree char *message = NULL;
 
-  if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT) ||
-      g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
+  LineupSyncFailure failure = lineup_sync_plan_failure (error, step->action);
+
+  if (failure == LINEUP_SYNC_FAILURE_RETRY)
     {
-      gint64 retry_at = now + backoff_seconds (target->attempts);
+      gint64 backoff = lineup_sync_plan_backoff (target->attempts, retry_base_ms (), g_random_double ());
+      gint64 retry_at = lineup_sync_plan_retry_at (error, now, backoff,
+                                                   lineup_publisher_get_retry_at (step->run->publisher));
 
       if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
-        {
-          gint64 reset = lineup_publisher_get_retry_at (step->run->publisher);
-
-          if (reset > now)
-            retry_at = reset;
-          step->run->paused_until = retry_at;
-        }
+        step->run->paused_until = retry_at;
       if (!g_str_has_prefix (error->message, "Cancelled"))
         {
           g_autofree char *when = _lineup_sync_format_local (store, retry_at);
@@ -266,24 +177,23 @@ handle_error (Pass   *pass,
       update.next_attempt_at = retry_at;
       pass->report.retried++;
       pass->wake_at = pass->wake_at ? MIN (pass->wake_at, retry_at) : retry_at;
-      _lineup_publish_commit_update (store, target, &update, action_key (step->action), FALSE, error->message);
+      _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), FALSE, error->message);
       return;
     }
 
-  if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND) &&
-      (step->action == ACT_MOVE))
+  if (failure == LINEUP_SYNC_FAILURE_CONFLICT)
     {
-      update.state = "conflict";
+      update.state = LINEUP_SYNC_CONFLICT;
       message = g_strdup_printf (_("Deleted on the server, or published there early: %s. "
                                    "Choose to send Lineup’s version again or to take the server’s."),
                                  error->message);
       update.message = message;
       pass->report.conflicts++;
-      _lineup_publish_commit_update (store, target, &update, action_key (step->action), FALSE, message);
+      _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), FALSE, message);
       return;
     }
 
-  if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH))
+  if (failure == LINEUP_SYNC_FAILURE_ACCOUNT)
     {
       g_autoptr(GError) save_error = NULL;
 
@@ -300,24 +210,13 @@ handle_error (Pass   *pass,
 
   /* Refused: the server's words stay with the post; the outbox keeps the
    * change so Retry (or any edit) sends it again. */
-  message = g_strdup (error->message);
-  if (step->run->account->kind == LINEUP_ACCOUNT_MASTODON &&
-      g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED) &&
-      (step->action == ACT_CREATE || step->action == ACT_MOVE) && step->post)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (lineup_post_get_scheduled_at (step->post));
-      g_autofree char *day = g_date_time_format (utc, "%Y-%m-%d");
-
-      g_free (message);
-      message = g_strdup_printf (_("%s. Mastodon takes at most %d scheduled posts per account on one UTC day "
-                                   "(%s here) and %d in all: move this post to another day, or publish fewer."),
-                                 error->message, LINEUP_MASTODON_MAX_PER_DAY, day, LINEUP_MASTODON_MAX_PENDING);
-    }
-  update.state = "failed";
+  message = lineup_sync_plan_refusal (step->run->account->kind, error, step->action,
+                                      step->post ? lineup_post_get_scheduled_at (step->post) : 0);
+  update.state = LINEUP_SYNC_FAILED;
   update.message = message;
   update.next_attempt_at = 0;
   pass->report.failed++;
-  _lineup_publish_commit_update (store, target, &update, action_key (step->action), FALSE, message);
+  _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), FALSE, message);
 }
 
 static void
@@ -329,10 +228,10 @@ on_call_done_cb (GObject      *source,
   Pass *pass = g_task_get_task_data (task);
   Step *step = g_object_get_data (G_OBJECT (task), "lineup-step");
   LineupStore *store = pass->sync->store;
-  Target *target = step->target;
+  LineupSyncTarget *target = step->target;
   g_autoptr(GError) error = NULL;
   gpointer value = lineup_publisher_call_finish (LINEUP_PUBLISHER (source), result, &error);
-  Update update = { .state = "synced", .attempts = 0 };
+  Update update = { .state = LINEUP_SYNC_SYNCED, .attempts = 0 };
 
   if (value == NULL)
     {
@@ -352,14 +251,14 @@ on_call_done_cb (GObject      *source,
 
   switch (step->action)
     {
-    case ACT_CREATE:
-    case ACT_PUBLISH:
+    case LINEUP_SYNC_ACT_CREATE:
+    case LINEUP_SYNC_ACT_PUBLISH:
       {
         LineupRemotePost *remote = value;
 
         if (remote->published)
           {
-            update.state = "published";
+            update.state = LINEUP_SYNC_PUBLISHED;
             update.set_remote = TRUE;
             update.remote_id = remote->remote_id;
             update.remote_text = lineup_post_get_body (step->post);
@@ -377,13 +276,13 @@ on_call_done_cb (GObject      *source,
         update.set_key = TRUE;
         update.pending_key = NULL;
         pass->report.sent++;
-        if (_lineup_publish_commit_update (store, target, &update, action_key (step->action), TRUE, remote->url) &&
+        if (_lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), TRUE, remote->url) &&
             remote->published)
           _lineup_publish_mark_published (store, target->post_id, step->run->account->name, remote->url);
         lineup_remote_post_free (remote);
       }
       break;
-    case ACT_MOVE:
+    case LINEUP_SYNC_ACT_MOVE:
       {
         LineupRemotePost *remote = value;
 
@@ -396,17 +295,17 @@ on_call_done_cb (GObject      *source,
         lineup_remote_post_free (remote);
       }
       break;
-    case ACT_CANCEL:
-    case ACT_REPLACE:
-      update.state = "pending";
+    case LINEUP_SYNC_ACT_CANCEL:
+    case LINEUP_SYNC_ACT_REPLACE:
+      update.state = LINEUP_SYNC_PENDING;
       update.set_remote = TRUE;
       update.remote_id = NULL;
       update.remote_at = 0;
       update.remote_text = NULL;
       pass->report.sent++;
-      _lineup_publish_commit_update (store, target, &update, action_key (step->action), TRUE, NULL);
+      _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), TRUE, NULL);
       break;
-    case ACT_FIND_PENDING:
+    case LINEUP_SYNC_ACT_FIND_PENDING:
       {
         g_autoptr(GPtrArray) list = value;
         const char *found = NULL;
@@ -419,7 +318,7 @@ on_call_done_cb (GObject      *source,
               found = remote->remote_id;
           }
         /* The create did reach the server: withdraw it by its id next. */
-        update.state = "pending";
+        update.state = LINEUP_SYNC_PENDING;
         update.set_remote = found != NULL;
         update.remote_id = found;
         update.remote_at = G_MAXINT64 / 2;
@@ -441,7 +340,7 @@ on_call_done_cb (GObject      *source,
 static gboolean
 step_target (GTask  *task,
              Pass   *pass,
-             Target *target)
+             LineupSyncTarget *target)
 {
   LineupStore *store = pass->sync->store;
   g_autoptr(GError) error = NULL;
@@ -450,7 +349,8 @@ step_target (GTask  *task,
   gint64 now = lineup_sync_now ();
   LineupPublishCall *call;
   Step *step;
-  Action action;
+  LineupSyncAction action;
+  LineupSyncWish wish;
 
   if (!_lineup_publish_reload_target (store, target, &error))
     {
@@ -464,7 +364,7 @@ step_target (GTask  *task,
 
   if (run->publisher == NULL)
     {
-      Update update = { .state = "failed", .message = run->problem, .attempts = -1 };
+      Update update = { .state = LINEUP_SYNC_FAILED, .message = run->problem, .attempts = -1 };
 
       if (target->state != LINEUP_SYNC_FAILED)
         {
@@ -473,13 +373,16 @@ step_target (GTask  *task,
         }
       return FALSE;
     }
-  if (!target_ready (pass, target, run, now))
+  if (!lineup_sync_plan_ready (target, run->paused_until, now, &pass->wake_at))
     {
       pass->report.waiting++;
       return FALSE;
     }
 
-  action = plan (pass, target, run, post, now);
+  wish = wish_for (store, target, post);
+  action = lineup_sync_plan_action (target, &wish,
+                                    (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_SCHEDULE) != 0,
+                                    now);
   if (++pass->steps > 6)
     {
       g_warning ("Post %s on %s did not settle; it is left for the next pass", target->post_id,
@@ -489,30 +392,25 @@ step_target (GTask  *task,
 
   switch (action)
     {
-    case ACT_SKIP:
+    case LINEUP_SYNC_ACT_SKIP:
       return FALSE;
-    case ACT_DROP:
+    case LINEUP_SYNC_ACT_DROP:
       {
         Update update = { .attempts = 0, .drop_outbox = TRUE };
 
-        if (target->state == LINEUP_SYNC_PUBLISHED)
-          update.state = "published";
-        else if (target->remote_id)
-          update.state = "synced";
-        else
-          update.state = NULL;   /* nothing on the server, nothing wanted */
+        update.state = lineup_sync_plan_settled_state (target);
         update.set_remote = FALSE;
-        if (update.state != NULL || target->has_state)
+        if (update.state != LINEUP_SYNC_NOT_SYNCED || target->has_state)
           _lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL);
         return FALSE;
       }
-    case ACT_WAIT:
+    case LINEUP_SYNC_ACT_WAIT:
       {
         gint64 at = lineup_post_get_scheduled_at (post);
         g_autofree char *when = _lineup_sync_format_local (store, at);
         g_autofree char *message = g_strdup_printf (_("Lineup publishes it at %s (it must be running then, or its timer)"),
                                                     when);
-        Update update = { .state = "pending", .message = message, .attempts = -1, .next_attempt_at = 0 };
+        Update update = { .state = LINEUP_SYNC_PENDING, .message = message, .attempts = -1, .next_attempt_at = 0 };
 
         pass->report.waiting++;
         pass->wake_at = pass->wake_at ? MIN (pass->wake_at, at) : at;
@@ -522,9 +420,9 @@ step_target (GTask  *task,
           _lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL);
         return FALSE;
       }
-    case ACT_TOO_LATE:
+    case LINEUP_SYNC_ACT_TOO_LATE:
       {
-        Update update = { .state = "failed", .attempts = -1,
+        Update update = { .state = LINEUP_SYNC_FAILED, .attempts = -1,
                           .message = _("The server publishes it within 5 minutes and can no longer change it: "
                                        "edit the published post on the network instead") };
 
@@ -545,16 +443,16 @@ step_target (GTask  *task,
 
   switch (action)
     {
-    case ACT_CREATE:
-    case ACT_PUBLISH:
-    case ACT_REPLACE:
+    case LINEUP_SYNC_ACT_CREATE:
+    case LINEUP_SYNC_ACT_PUBLISH:
+    case LINEUP_SYNC_ACT_REPLACE:
       /* The key is committed before the request leaves: after a crash the
        * retry carries the same one and the server answers with the first
        * result instead of posting again. */
-      if (target->pending_key == NULL || action == ACT_REPLACE)
+      if (target->pending_key == NULL || action == LINEUP_SYNC_ACT_REPLACE)
         {
           g_autofree char *key = new_key (target->post_id);
-          Update update = { .state = "pending", .set_key = TRUE, .pending_key = key,
+          Update update = { .state = LINEUP_SYNC_PENDING, .set_key = TRUE, .pending_key = key,
                             .message = NULL, .attempts = -1, .next_attempt_at = 0 };
 
           if (!_lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL))
@@ -566,27 +464,27 @@ step_target (GTask  *task,
           g_free (target->pending_key);
           target->pending_key = g_steal_pointer (&key);
         }
-      if (action == ACT_REPLACE)
+      if (action == LINEUP_SYNC_ACT_REPLACE)
         {
           call->op = LINEUP_PUBLISH_OP_CANCEL;
           call->remote_id = g_strdup (target->remote_id);
         }
       else
         {
-          call->op = action == ACT_CREATE ? LINEUP_PUBLISH_OP_CREATE : LINEUP_PUBLISH_OP_PUBLISH;
+          call->op = action == LINEUP_SYNC_ACT_CREATE ? LINEUP_PUBLISH_OP_CREATE : LINEUP_PUBLISH_OP_PUBLISH;
           call->outgoing = make_outgoing (store, step->post, target->pending_key);
         }
       break;
-    case ACT_MOVE:
+    case LINEUP_SYNC_ACT_MOVE:
       call->op = LINEUP_PUBLISH_OP_MOVE;
       call->remote_id = g_strdup (target->remote_id);
       call->scheduled_at = lineup_post_get_scheduled_at (step->post);
       break;
-    case ACT_CANCEL:
+    case LINEUP_SYNC_ACT_CANCEL:
       call->op = LINEUP_PUBLISH_OP_CANCEL;
       call->remote_id = g_strdup (target->remote_id);
       break;
-    case ACT_FIND_PENDING:
+    case LINEUP_SYNC_ACT_FIND_PENDING:
       call->op = LINEUP_PUBLISH_OP_LIST;
       break;
     default:
@@ -622,12 +520,7 @@ _lineup_sync_pass_next (GTask *task)
   /* First reconcile the accounts that schedule on their servers. */
   if (pass->reconcile && pass->reconcile->len > 0)
     {
-      AccountRun *run = g_ptr_array_steal_index (pass->reconcile, 0);
-      LineupPublishCall *call = g_new0 (LineupPublishCall, 1);
-
-      call->op = LINEUP_PUBLISH_OP_LIST;
-      g_object_set_data (G_OBJECT (task), "lineup-reconciling", run);
-      lineup_publisher_call_async (run->publisher, call, g_task_get_cancellable (task), _lineup_sync_on_list_cb, task);
+      _lineup_sync_reconcile (task, g_ptr_array_steal_index (pass->reconcile, 0));
       return;
     }
 
@@ -647,7 +540,7 @@ _lineup_sync_pass_next (GTask *task)
 
   while (pass->index < pass->targets->len)
     {
-      Target *target = g_ptr_array_index (pass->targets, pass->index);
+      LineupSyncTarget *target = g_ptr_array_index (pass->targets, pass->index);
 
       if (step_target (task, pass, target))
         return;   /* on_call_done_cb continues */
