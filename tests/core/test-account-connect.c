@@ -258,10 +258,11 @@ test_webhook_refused (Fixture       *f,
   g_assert_null (fixed);
 }
 
+/* Keeps the result of an async call for the test to finish. */
 static void
-on_connected_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
+on_result_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
 {
   GAsyncResult **out = data;
 
@@ -280,7 +281,7 @@ test_cancelled (Fixture       *f,
 
   /* Closed while the server was asked: nothing is kept. */
   login->endpoint = g_strdup ("https://hooks.example.org/lineup");
-  lineup_account_connect_async (f->store, f->secrets, f->http, login, NULL, cancellable, on_connected_cb, &result);
+  lineup_account_connect_async (f->store, f->secrets, f->http, login, NULL, cancellable, on_result_cb, &result);
   g_cancellable_cancel (cancellable);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -413,16 +414,6 @@ test_mastodon_token (Fixture       *f,
 }
 
 static void
-on_registered_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      data)
-{
-  GAsyncResult **out = data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_mastodon_browser (Fixture       *f,
                        gconstpointer  data)
 {
@@ -442,7 +433,7 @@ test_mastodon_browser (Fixture       *f,
   answer = control (f, "POST", "/__fake/accounts", "{\"username\": \"team\"}");
 
   /* Lineup registers itself, the person allows it in the browser... */
-  lineup_account_register_mastodon_async (f->http, f->server_url, NULL, on_registered_cb, &result);
+  lineup_account_register_mastodon_async (f->http, f->server_url, NULL, on_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (lineup_account_register_mastodon_finish (result, &login->client_id, &login->client_secret, &url,
