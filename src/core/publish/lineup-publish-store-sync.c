@@ -6,7 +6,8 @@
  * line in one transaction), marking a post Published when every account has
  * it, and the person's decisions (retry, resolve a conflict, an account
  * fixed) with the limits check. Only SQL: what to send and when is decided
- * in lineup-sync.c; nothing here talks to a server.
+ * in lineup-sync-plan.c and done by lineup-sync.c; nothing here talks to a
+ * server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -5,7 +5,8 @@
  * gives is matched by id (and by idempotency key, for a create whose answer
  * was lost); a post moved or edited there becomes a conflict, a post no
  * longer listed is looked for among the published ones. Sending changes is
- * in lineup-sync.c; the SQL in lineup-publish-store-sync.c.
+ * in lineup-sync.c; what each answer means in lineup-sync-plan.c; the SQL
+ * in lineup-publish-store-sync.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,8 +1,10 @@
 /* lineup-sync.c: the sync engine: one pass over the outbox, its lock, the
  * background timer and the retries, and the LineupSync object.
  *
+ * It acts; what to do for each post is decided in lineup-sync-plan.c.
  * Reconciliation with what the servers hold is in lineup-sync-reconcile.c;
- * the SQL in lineup-publish-store-sync.c.
+ * the SQL in lineup-publish-store-sync.c; making the accounts' publishers
+ * in lineup-account-connect.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +23,6 @@
 #include "lineup-account-connect.h"
 #include "lineup-mastodon.h"
 #include "lineup-store-publish.h"
-#include "lineup-store-private.h"
 
 #define RECONCILE_SECONDS (5 * 60)
 
