@@ -47,37 +47,7 @@ gboolean    lineup_account_kind_from_string (const char        *text,
  * Lineup's due dispatcher running then. */
 gboolean    lineup_account_kind_schedules_on_server (LineupAccountKind kind);
 
-/* Oldest first. Element type LineupAccount. */
-GPtrArray     *lineup_store_get_accounts      (LineupStore    *self,
-                                               GError        **error);
-/* By name (case-insensitive) or id. */
-LineupAccount *lineup_store_find_account      (LineupStore    *self,
-                                               const char     *name_or_id,
-                                               GError        **error);
-/* Adds @account (its id is made when NULL). The name must be free. */
-gboolean       lineup_store_add_account       (LineupStore    *self,
-                                               LineupAccount  *account,
-                                               GError        **error);
-/* Stores handle, limits, client id and problem of an existing account. */
-gboolean       lineup_store_update_account    (LineupStore    *self,
-                                               LineupAccount  *account,
-                                               GError        **error);
-/* Removes the account, its targets, its outbox and its sync states. Posts
- * already scheduled on the server stay there (the message says so). */
-gboolean       lineup_store_remove_account    (LineupStore    *self,
-                                               const char     *id,
-                                               GError        **error);
-
-/* Sends the post (id or prefix) to the account, or stops sending it; a
- * scheduled post gets a create (or cancel) in the outbox at once. */
-gboolean       lineup_store_set_post_target   (LineupStore    *self,
-                                               const char     *post_id,
-                                               const char     *account_id,
-                                               gboolean        on,
-                                               GError        **error);
-/* Ids of the accounts the post goes to. */
-GStrv          lineup_store_get_post_targets  (LineupStore    *self,
-                                               const char     *post_id,
-                                               GError        **error);
-
 G_END_DECLS
+
+/* The account rows and post targets in the plan's database. */
+#include "lineup-publish-store.h"

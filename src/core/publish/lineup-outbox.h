@@ -3,8 +3,8 @@
  *
  * Every intended change of a post on an account (create, move, replace,
  * cancel, publish) is a row written in the same transaction as the local
- * change that causes it (the store calls _lineup_outbox_note_change before
- * it commits). lineup-sync.c sends them in order per post, coalescing what
+ * change that causes it (the outbox listens to the store's commit hook,
+ * lineup_outbox_attach()). lineup-sync.c sends them in order per post, coalescing what
  * has not gone out yet, and records what the server said.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,6 +41,8 @@ typedef enum {
 
 const char *lineup_sync_state_to_key   (LineupSyncState state);  /* "pending" … */
 const char *lineup_sync_state_to_label (LineupSyncState state);  /* translated */
+/* The key back; NOT_SYNCED for NULL or an unknown one. */
+LineupSyncState lineup_sync_state_from_key (const char *key);
 
 typedef struct {
   char            *post_id;
@@ -61,26 +63,6 @@ typedef struct {
 void lineup_post_sync_free (LineupPostSync *sync);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupPostSync, lineup_post_sync_free)
 
-/* One line per target of the post (NOT_SYNCED for those with no state). */
-GPtrArray  *lineup_store_get_post_sync      (LineupStore  *self,
-                                             const char   *post_id,
-                                             GError      **error);
-/* post id → the LineupSyncState (as GINT_TO_POINTER (state + 1)) of every
- * post that goes to some account: the worst of its accounts. */
-GHashTable *lineup_store_get_sync_summaries (LineupStore  *self,
-                                             GError      **error);
-/* Every target with something waiting, failed or in conflict, oldest
- * first; then (with @recent) the latest published and synced ones. */
-GPtrArray  *lineup_store_get_outbox         (LineupStore  *self,
-                                             gboolean      recent,
-                                             GError      **error);
-/* post id → URL of every published post (the first account's), for
- * exports: one query for all. */
-GHashTable *lineup_store_get_published_urls (LineupStore  *self);
-/* The published post's URL (the first account's), or NULL. */
-char       *lineup_store_get_published_url  (LineupStore  *self,
-                                             const char   *post_id);
-
 typedef struct {
   gint64    at;
   char     *post_id;
@@ -92,18 +74,6 @@ typedef struct {
 } LineupPublishLogEntry;
 
 void       lineup_publish_log_entry_free  (LineupPublishLogEntry *entry);
-/* Newest first, at most @limit. */
-GPtrArray *lineup_store_get_publish_log   (LineupStore  *self,
-                                           guint         limit,
-                                           GError      **error);
-
-/* Adds an outbox row and marks the target pending, inside the operation in
- * progress (account and outbox code only). */
-gboolean   _lineup_outbox_enqueue         (LineupStore    *self,
-                                           const char     *post_id,
-                                           const char     *account_id,
-                                           LineupOutboxOp  op,
-                                           GError        **error);
 
 /* Makes the outbox follow @store's commits: every change of a post writes
  * the remote changes it causes into the outbox, in the same transaction.
@@ -118,3 +88,6 @@ gboolean      _lineup_outbox_note_change  (LineupStore  *self,
                                            GError      **error);
 
 G_END_DECLS
+
+/* Reading sync states and queuing outbox rows in the plan's database. */
+#include "lineup-publish-store.h"

@@ -1,4 +1,10 @@
-/* lineup-sync.c: the outbox worker, the due dispatcher and reconciliation.
+/* lineup-sync.c: the sync engine: one pass over the outbox, its lock, the
+ * background timer and the retries, and the LineupSync object.
+ *
+ * It acts; what to do for each post is decided in lineup-sync-plan.c.
+ * Reconciliation with what the servers hold is in lineup-sync-reconcile.c;
+ * the SQL in lineup-publish-store-sync.c; making the accounts' publishers
+ * in lineup-account-connect.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,85 +19,15 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "lineup-sync.h"
-#include "lineup-bluesky.h"
+#include "lineup-sync-private.h"
+#include "lineup-account-connect.h"
 #include "lineup-mastodon.h"
 #include "lineup-store-publish.h"
-#include "lineup-store-workflow.h"
-#include "lineup-webhook.h"
 
 #define RECONCILE_SECONDS (5 * 60)
-#define FIRE_GUARD (5 * 60)      /* Mastodon's queue may take a post this close to its time */
-#define MAX_RETRY_SECONDS (15 * 60)
-#define ONCE_MAX_WAIT 60         /* a --once pass waits at most this long for a retry */
-
-typedef enum {
-  ACT_DROP,           /* nothing to send: the server has what the plan wants */
-  ACT_SKIP,           /* failed, in conflict, or its retry is later */
-  ACT_WAIT,           /* waits for its time (due dispatcher) */
-  ACT_CREATE,
-  ACT_PUBLISH,
-  ACT_MOVE,
-  ACT_CANCEL,
-  ACT_REPLACE,        /* the DELETE half; the create follows */
-  ACT_FIND_PENDING,   /* a create may have reached the server and is no longer wanted */
-  ACT_TOO_LATE,       /* differs, but the server is about to publish it */
-} Action;
-
-typedef struct {
-  LineupAccount   *account;
-  LineupPublisher *publisher;   /* NULL with problem set when it cannot be made */
-  char            *problem;
-  gint64           paused_until;
-} AccountRun;
-
-typedef struct {
-  char            *post_id;
-  char            *account_id;
-  gint64           last_op;        /* the newest outbox row seen */
-  gboolean         has_state;
-  LineupSyncState  state;
-  char            *remote_id;
-  gint64           remote_at;
-  char            *remote_text;
-  char            *pending_key;
-  char            *message;
-  guint            attempts;
-  gint64           next_attempt_at;
-} Target;
-
-typedef struct {
-  LineupSync          *sync;
-  LineupSyncPassFlags  flags;
-  GHashTable          *accounts;     /* id → AccountRun */
-  GPtrArray           *reconcile;    /* AccountRun (borrowed) still to reconcile */
-  GPtrArray           *targets;      /* Target */
-  guint                index;
-  guint                steps;        /* actions on the current target, against loops */
-  LineupSyncReport     report;
-  gint64               wake_at;      /* earliest retry or due time seen */
-  int                  lock_fd;
-} Pass;
-
-struct _LineupSync {
-  GObject        parent_instance;
-  LineupStore   *store;
-  LineupSecrets *secrets;
-  LineupHttp    *http;
-  GCancellable  *cancellable;    /* the background loop's */
-  gboolean       running;
-  gboolean       busy;
-  gboolean       again;          /* a change came in during a pass */
-  guint          timeout_id;
-  gulong         changed_id;
-  gulong         reloaded_id;
-  gint64         last_reconcile;
-};
 
 G_DEFINE_FINAL_TYPE (LineupSync, lineup_sync, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lineup-sync-error-quark, lineup_sync_error)
-
-static void pass_next (GTask *task);
 
 /* ---- small things ---- */
 
@@ -110,18 +46,6 @@ retry_base_ms (void)
   gint64 ms = text ? g_ascii_strtoll (text, NULL, 10) : 0;
 
   return ms > 0 ? ms : 2000;
-}
-
-/* Exponential backoff with full jitter, in whole seconds (at least 1 ms
- * worth rounds up to the next second when the base is small). */
-static gint64
-backoff_seconds (guint attempts)
-{
-  gint64 ceiling = retry_base_ms () << MIN (attempts, 16u);
-  gint64 ms = MIN (ceiling, (gint64) MAX_RETRY_SECONDS * 1000);
-
-  ms = ms / 2 + g_random_int_range (0, (gint32) MAX (ms / 2, 1));
-  return (ms + 999) / 1000;
 }
 
 static char *
@@ -143,18 +67,6 @@ account_run_free (AccountRun *run)
 }
 
 static void
-target_free (Target *target)
-{
-  g_free (target->post_id);
-  g_free (target->account_id);
-  g_free (target->remote_id);
-  g_free (target->remote_text);
-  g_free (target->pending_key);
-  g_free (target->message);
-  g_free (target);
-}
-
-static void
 pass_free (Pass *pass)
 {
   g_clear_pointer (&pass->accounts, g_hash_table_unref);
@@ -168,427 +80,14 @@ pass_free (Pass *pass)
 
 /* A moment as the plan's people read it: in the plan's time zone (not the
  * process's), in the locale's words, "24 Nov 2026, 10:00". */
-static char *
-format_local (LineupStore *store,
+char *
+_lineup_sync_format_local (LineupStore *store,
               gint64       utc)
 {
   g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
   g_autoptr(GDateTime) time = instant ? g_date_time_to_timezone (instant, lineup_store_get_time_zone (store)) : NULL;
 
   return time ? g_date_time_format (time, "%-d %b %Y, %H:%M") : g_strdup ("?");
-}
-
-/* ---- publishers ---- */
-
-static char *
-lookup_secret (LineupSecrets  *secrets,
-               LineupAccount  *account,
-               const char     *kind,
-               gboolean        required,
-               GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *secret = lineup_secrets_lookup (secrets, account->id, kind, &local_error);
-
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (secret == NULL && required)
-    g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH,
-                 _("The %s of “%s” is not in %s: add the account again (lineup account add …) to store it"),
-                 kind, account->name, lineup_secrets_describe (secrets));
-  return secret;
-}
-
-typedef struct {
-  LineupSecrets *secrets;
-  char          *account_id;
-  char          *label;
-} SessionSaver;
-
-static void
-session_saver_free (gpointer data, GClosure *closure)
-{
-  SessionSaver *saver = data;
-
-  g_object_unref (saver->secrets);
-  g_free (saver->account_id);
-  g_free (saver->label);
-  g_free (saver);
-}
-
-/* The session is kept so the next pass does not log in again (logins are
- * rate-limited). Runs in the thread that refreshed it. */
-static void
-on_bluesky_session_cb (LineupBluesky *bluesky,
-                       GParamSpec    *pspec,
-                       SessionSaver  *saver)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *session = lineup_bluesky_dup_session (bluesky);
-
-  if (session && !lineup_secrets_store (saver->secrets, saver->account_id, "session", saver->label, session, &error))
-    g_warning ("Could not keep the Bluesky session: %s", error->message);
-}
-
-LineupPublisher *
-lineup_sync_create_publisher (LineupAccount  *account,
-                              LineupSecrets  *secrets,
-                              LineupHttp     *http,
-                              GError        **error)
-{
-  g_autofree char *secret = NULL;
-
-  g_return_val_if_fail (account != NULL, NULL);
-  g_return_val_if_fail (LINEUP_IS_SECRETS (secrets), NULL);
-
-  switch (account->kind)
-    {
-    case LINEUP_ACCOUNT_MASTODON:
-      {
-        LineupMastodon *mastodon;
-
-        if ((secret = lookup_secret (secrets, account, "token", TRUE, error)) == NULL)
-          return NULL;
-        mastodon = lineup_mastodon_new (http, account->endpoint, secret);
-        lineup_mastodon_set_limits (mastodon, account->text_limit, account->url_length);
-        return LINEUP_PUBLISHER (mastodon);
-      }
-    case LINEUP_ACCOUNT_BLUESKY:
-      {
-        g_autofree char *session = NULL;
-        LineupBluesky *bluesky;
-        SessionSaver *saver;
-
-        if ((secret = lookup_secret (secrets, account, "app-password", TRUE, error)) == NULL)
-          return NULL;
-        session = lookup_secret (secrets, account, "session", FALSE, NULL);
-        bluesky = lineup_bluesky_new (http, account->endpoint, account->handle, secret, session);
-        saver = g_new0 (SessionSaver, 1);
-        saver->secrets = g_object_ref (secrets);
-        saver->account_id = g_strdup (account->id);
-        saver->label = g_strdup_printf ("Lineup: Bluesky session for %s", account->name);
-        g_signal_connect_data (bluesky, "notify::session", G_CALLBACK (on_bluesky_session_cb), saver,
-                               session_saver_free, 0);
-        return LINEUP_PUBLISHER (bluesky);
-      }
-    case LINEUP_ACCOUNT_WEBHOOK:
-      {
-        g_autofree char *hub = NULL;
-
-        if ((secret = lookup_secret (secrets, account, "secret", TRUE, error)) == NULL)
-          return NULL;
-        hub = lookup_secret (secrets, account, "hub-secret", FALSE, NULL);
-        return LINEUP_PUBLISHER (lineup_webhook_new (http, account->endpoint, secret, hub));
-      }
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/* ---- reading the work ---- */
-
-static gboolean
-load_targets (Pass    *pass,
-              GError **error)
-{
-  static const char sql[] =
-    "SELECT t.post_id, t.account_id, (SELECT max(id) FROM outbox o WHERE o.post_id = t.post_id "
-    "   AND o.account_id = t.account_id), s.state, s.remote_id, s.remote_at, s.remote_text, "
-    "  s.pending_key, s.attempts, s.next_attempt_at "
-    "FROM (SELECT post_id, account_id, min(id) AS first FROM outbox GROUP BY post_id, account_id "
-    "      UNION ALL "
-    "      SELECT post_id, account_id, 9223372036854775807 FROM publish_state s WHERE state = 'pending' "
-    "        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.post_id = s.post_id AND o.account_id = s.account_id)) t "
-    "LEFT JOIN publish_state s ON s.post_id = t.post_id AND s.account_id = t.account_id "
-    "ORDER BY t.first";
-  LineupStore *store = pass->sync->store;
-  sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  g_clear_pointer (&pass->targets, g_ptr_array_unref);
-  pass->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Target *target = g_new0 (Target, 1);
-      const char *state = (const char *) sqlite3_column_text (stmt, 3);
-
-      target->post_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      target->account_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      target->last_op = sqlite3_column_int64 (stmt, 2);
-      target->has_state = state != NULL;
-      g_ptr_array_add (pass->targets, target);
-    }
-  _lineup_store_finish (stmt);
-  if (rc != SQLITE_DONE)
-    return _lineup_store_sqlite_error (store, error, _("read the outbox"));
-  return TRUE;
-}
-
-/* Reads the target's state again: the previous step (or another window)
- * may have changed it. */
-static gboolean
-reload_target (LineupStore  *store,
-               Target       *target,
-               GError      **error)
-{
-  static const char sql[] =
-    "SELECT state, remote_id, remote_at, remote_text, pending_key, attempts, next_attempt_at, "
-    "  (SELECT max(id) FROM outbox o WHERE o.post_id = ?1 AND o.account_id = ?2), message "
-    "FROM publish_state WHERE post_id = ?1 AND account_id = ?2";
-  sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, error);
-  const char *state;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, target->post_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, target->account_id, -1, SQLITE_TRANSIENT);
-  g_clear_pointer (&target->remote_id, g_free);
-  g_clear_pointer (&target->remote_text, g_free);
-  g_clear_pointer (&target->pending_key, g_free);
-  g_clear_pointer (&target->message, g_free);
-  target->has_state = FALSE;
-  target->state = LINEUP_SYNC_NOT_SYNCED;
-  target->remote_at = 0;
-  target->attempts = 0;
-  target->next_attempt_at = 0;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      state = (const char *) sqlite3_column_text (stmt, 0);
-      target->has_state = TRUE;
-      for (int s = 0; s <= LINEUP_SYNC_FAILED; s++)
-        if (g_strcmp0 (state, lineup_sync_state_to_key (s)) == 0)
-          target->state = s;
-      target->remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      target->remote_at = sqlite3_column_int64 (stmt, 2);
-      target->remote_text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      target->pending_key = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      target->attempts = (guint) sqlite3_column_int (stmt, 5);
-      target->next_attempt_at = sqlite3_column_int64 (stmt, 6);
-      target->last_op = sqlite3_column_int64 (stmt, 7);
-      target->message = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-    }
-  _lineup_store_finish (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _lineup_store_sqlite_error (store, error, _("read the sync state"));
-  return TRUE;
-}
-
-static gboolean
-is_targeted (LineupStore *store,
-             const char  *post_id,
-             const char  *account_id)
-{
-  static const char sql[] = "SELECT 1 FROM post_targets WHERE post_id = ? AND account_id = ?";
-  sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, account_id, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  _lineup_store_finish (stmt);
-  return found;
-}
-
-/* ---- writing results ---- */
-
-typedef struct {
-  const char *state;          /* NULL: remove the state row (not synced) */
-  gboolean    set_remote;     /* write remote_id/at/text (NULLs clear) */
-  const char *remote_id;
-  gint64      remote_at;
-  const char *remote_text;
-  gboolean    set_key;
-  const char *pending_key;
-  const char *url;            /* kept unless set */
-  const char *message;
-  int         attempts;       /* -1 keep */
-  gint64      next_attempt_at;
-  gboolean    drop_outbox;    /* the outbox rows up to last_op are done */
-} Update;
-
-static gboolean
-write_update (LineupStore  *store,
-              Target       *target,
-              const Update *update,
-              GError      **error)
-{
-  static const char upsert_sql[] =
-    "INSERT INTO publish_state (post_id, account_id, state, updated_at) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (post_id, account_id) DO UPDATE SET state = ?3, updated_at = ?4";
-  static const char remote_sql[] =
-    "UPDATE publish_state SET remote_id = ?3, remote_at = ?4, remote_text = ?5 "
-    "WHERE post_id = ?1 AND account_id = ?2";
-  static const char key_sql[] =
-    "UPDATE publish_state SET pending_key = ?3 WHERE post_id = ?1 AND account_id = ?2";
-  static const char url_sql[] =
-    "UPDATE publish_state SET url = ?3 WHERE post_id = ?1 AND account_id = ?2";
-  static const char message_sql[] =
-    "UPDATE publish_state SET message = ?3, attempts = CASE WHEN ?4 < 0 THEN attempts ELSE ?4 END, "
-    "next_attempt_at = ?5 WHERE post_id = ?1 AND account_id = ?2";
-  static const char delete_sql[] = "DELETE FROM publish_state WHERE post_id = ?1 AND account_id = ?2";
-  static const char outbox_sql[] = "DELETE FROM outbox WHERE post_id = ?1 AND account_id = ?2 AND id <= ?3";
-  sqlite3_stmt *stmt;
-
-#define PREPARE(sql) \
-  if ((stmt = _lineup_store_prepare (store, sql, error)) == NULL) return FALSE; \
-  sqlite3_bind_text (stmt, 1, target->post_id, -1, SQLITE_TRANSIENT); \
-  sqlite3_bind_text (stmt, 2, target->account_id, -1, SQLITE_TRANSIENT)
-
-  if (update->state == NULL)
-    {
-      PREPARE (delete_sql);
-      if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
-        return FALSE;
-    }
-  else
-    {
-      PREPARE (upsert_sql);
-      sqlite3_bind_text (stmt, 3, update->state, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
-      if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
-        return FALSE;
-      if (update->set_remote)
-        {
-          PREPARE (remote_sql);
-          sqlite3_bind_text (stmt, 3, update->remote_id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmt, 4, update->remote_at);
-          sqlite3_bind_text (stmt, 5, update->remote_text, -1, SQLITE_TRANSIENT);
-          if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
-            return FALSE;
-        }
-      if (update->set_key)
-        {
-          PREPARE (key_sql);
-          sqlite3_bind_text (stmt, 3, update->pending_key, -1, SQLITE_TRANSIENT);
-          if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
-            return FALSE;
-        }
-      if (update->url)
-        {
-          PREPARE (url_sql);
-          sqlite3_bind_text (stmt, 3, update->url, -1, SQLITE_TRANSIENT);
-          if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
-            return FALSE;
-        }
-      PREPARE (message_sql);
-      sqlite3_bind_text (stmt, 3, update->message, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 4, update->attempts);
-      sqlite3_bind_int64 (stmt, 5, update->next_attempt_at);
-      if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
-        return FALSE;
-    }
-  if (update->drop_outbox)
-    {
-      PREPARE (outbox_sql);
-      sqlite3_bind_int64 (stmt, 3, target->last_op);
-      if (!_lineup_store_step_done (store, stmt, _("clear the outbox"), error))
-        return FALSE;
-    }
-#undef PREPARE
-  return TRUE;
-}
-
-static gboolean
-write_log (LineupStore *store,
-           Target      *target,
-           const char  *action,
-           gboolean     ok,
-           const char  *message,
-           GError     **error)
-{
-  static const char sql[] =
-    "INSERT INTO publish_log (at, post_id, account_id, action, ok, message) VALUES (?, ?, ?, ?, ?, ?)";
-  static const char trim_sql[] = "DELETE FROM publish_log WHERE id <= (SELECT max(id) - 2000 FROM publish_log)";
-  sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_text (stmt, 2, target->post_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, target->account_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, ok);
-  sqlite3_bind_text (stmt, 6, message, -1, SQLITE_TRANSIENT);
-  if (!_lineup_store_step_done (store, stmt, _("write the publishing log"), error))
-    return FALSE;
-  if ((stmt = _lineup_store_prepare (store, trim_sql, error)) == NULL)
-    return FALSE;
-  return _lineup_store_step_done (store, stmt, _("write the publishing log"), error);
-}
-
-/* One transaction: the state, the outbox and the log line. */
-static gboolean
-commit_update (LineupStore  *store,
-               Target       *target,
-               const Update *update,
-               const char   *log_action,
-               gboolean      log_ok,
-               const char   *log_message)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!_lineup_store_begin_publishing (store, &error))
-    goto failed;
-  if (!write_update (store, target, update, &error) ||
-      (log_action && !write_log (store, target, log_action, log_ok, log_message, &error)))
-    {
-      _lineup_store_end_publishing (store, FALSE, NULL);
-      goto failed;
-    }
-  if (_lineup_store_end_publishing (store, TRUE, &error))
-    return TRUE;
-
-failed:
-  g_warning ("Could not save what the server said about post %s: %s", target->post_id, error->message);
-  return FALSE;
-}
-
-/* When every account the post went to has published it, the post is
- * Published (not an undo step: it happened in the world). */
-static void
-maybe_mark_published (LineupStore   *store,
-                      const char    *post_id,
-                      const char    *who,
-                      const char    *url)
-{
-  static const char sql[] =
-    "SELECT count(*) FROM post_targets t LEFT JOIN publish_state s ON s.post_id = t.post_id "
-    "AND s.account_id = t.account_id WHERE t.post_id = ? AND (s.state IS NULL OR s.state != 'published')";
-  g_autoptr(LineupPost) post = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, NULL);
-  LineupWorkflowEvent event = { 0 };
-  gint64 left = 1;
-
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    left = sqlite3_column_int64 (stmt, 0);
-  _lineup_store_finish (stmt);
-  if (left > 0)
-    return;
-
-  post = _lineup_store_read_post (store, post_id, NULL);
-  if (post == NULL || lineup_post_get_deleted_at (post) != 0 ||
-      lineup_post_get_stage (post) == LINEUP_STAGE_PUBLISHED)
-    return;
-  event.kind = LINEUP_HISTORY_STAGE;
-  event.to_stage = LINEUP_STAGE_PUBLISHED;
-  event.actor = who;
-  event.comment = url;
-  event.approve_step = -1;
-  if (!_lineup_store_apply_event (store, post, &event, &error))
-    g_warning ("Could not mark “%s” published: %s", lineup_post_get_title (post), error->message);
 }
 
 /* ---- deciding ---- */
@@ -613,73 +112,27 @@ make_outgoing (LineupStore *store,
   return outgoing;
 }
 
-static Action
-plan (Pass        *pass,
-      Target      *target,
-      AccountRun  *run,
-      LineupPost  *post,
-      gint64       now)
+/* What the plan wants of the target's post on its account now. */
+static LineupSyncWish
+wish_for (LineupStore      *store,
+          LineupSyncTarget *target,
+          LineupPost       *post)
 {
-  gboolean desired = post && lineup_post_get_deleted_at (post) == 0 &&
-                     lineup_post_get_stage (post) == LINEUP_STAGE_SCHEDULED && lineup_post_is_dated (post) &&
-                     is_targeted (pass->sync->store, target->post_id, target->account_id);
-  gboolean on_server = run->publisher &&
-                       (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_SCHEDULE) != 0;
-  gint64 at = post ? lineup_post_get_scheduled_at (post) : 0;
+  LineupSyncWish wish = { 0 };
 
-  if (target->state == LINEUP_SYNC_CONFLICT || target->state == LINEUP_SYNC_FAILED)
-    return ACT_SKIP;
-  if (target->state == LINEUP_SYNC_PUBLISHED)
-    return ACT_DROP;
-
-  if (target->remote_id == NULL)
-    {
-      if (!desired)
-        return target->pending_key && on_server ? ACT_FIND_PENDING : ACT_DROP;
-      if (on_server && at >= now + LINEUP_MASTODON_MIN_LEAD)
-        return ACT_CREATE;
-      if (at <= now)
-        return ACT_PUBLISH;
-      return ACT_WAIT;
-    }
-
-  /* The server holds it scheduled at remote_at. */
-  if (desired && g_strcmp0 (target->remote_text, lineup_post_get_body (post)) == 0 && target->remote_at == at)
-    return ACT_DROP;
-  if (target->remote_at <= now + FIRE_GUARD)
-    return ACT_TOO_LATE;
-  if (!desired)
-    return ACT_CANCEL;
-  if (g_strcmp0 (target->remote_text, lineup_post_get_body (post)) != 0)
-    return ACT_REPLACE;
-  return at >= now + LINEUP_MASTODON_MIN_LEAD ? ACT_MOVE : ACT_CANCEL;
-}
-
-static gboolean
-target_ready (Pass       *pass,
-              Target     *target,
-              AccountRun *run,
-              gint64      now)
-{
-  if (target->next_attempt_at > now)
-    {
-      pass->wake_at = pass->wake_at ? MIN (pass->wake_at, target->next_attempt_at) : target->next_attempt_at;
-      return FALSE;
-    }
-  if (run->paused_until > now)
-    {
-      pass->wake_at = pass->wake_at ? MIN (pass->wake_at, run->paused_until) : run->paused_until;
-      return FALSE;
-    }
-  return TRUE;
+  wish.wanted = lineup_sync_plan_wants_remote (post) &&
+                _lineup_publish_is_targeted (store, target->post_id, target->account_id);
+  wish.scheduled_at = post ? lineup_post_get_scheduled_at (post) : 0;
+  wish.text = post ? lineup_post_get_body (post) : NULL;
+  return wish;
 }
 
 /* ---- the state machine ---- */
 
 typedef struct {
-  Target     *target;     /* borrowed from the pass */
+  LineupSyncTarget     *target;     /* borrowed from the pass */
   AccountRun *run;
-  Action      action;
+  LineupSyncAction      action;
   char       *key;
   LineupPost *post;
 } Step;
@@ -692,20 +145,6 @@ step_free (Step *step)
   g_free (step);
 }
 
-static const char *
-action_key (Action action)
-{
-  switch (action)
-    {
-    case ACT_CREATE: return "create";
-    case ACT_PUBLISH: return "publish";
-    case ACT_MOVE: return "move";
-    case ACT_CANCEL: case ACT_FIND_PENDING: return "cancel";
-    case ACT_REPLACE: return "replace";
-    default: return "sync";
-    }
-}
-
 /* A failure: what it means for the post. */
 static void
 handle_error (Pass   *pass,
@@ -713,27 +152,24 @@ handle_error (Pass   *pass,
               GError *error)
 {
   LineupStore *store = pass->sync->store;
-  Target *target = step->target;
+  LineupSyncTarget *target = step->target;
   gint64 now = lineup_sync_now ();
-  Update update = { .state = "pending", .attempts = -1 };
+  Update update = { .state = LINEUP_SYNC_PENDING, .attempts = -1 };
   g_autofree char *message = NULL;
 
-  if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT) ||
-      g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
+  LineupSyncFailure failure = lineup_sync_plan_failure (error, step->action);
+
+  if (failure == LINEUP_SYNC_FAILURE_RETRY)
     {
-      gint64 retry_at = now + backoff_seconds (target->attempts);
+      gint64 backoff = lineup_sync_plan_backoff (target->attempts, retry_base_ms (), g_random_double ());
+      gint64 retry_at = lineup_sync_plan_retry_at (error, now, backoff,
+                                                   lineup_publisher_get_retry_at (step->run->publisher));
 
       if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
-        {
-          gint64 reset = lineup_publisher_get_retry_at (step->run->publisher);
-
-          if (reset > now)
-            retry_at = reset;
-          step->run->paused_until = retry_at;
-        }
+        step->run->paused_until = retry_at;
       if (!g_str_has_prefix (error->message, "Cancelled"))
         {
-          g_autofree char *when = format_local (store, retry_at);
+          g_autofree char *when = _lineup_sync_format_local (store, retry_at);
 
           message = g_strdup_printf (_("%s — trying again at %s"), error->message, when);
         }
@@ -742,24 +178,23 @@ handle_error (Pass   *pass,
       update.next_attempt_at = retry_at;
       pass->report.retried++;
       pass->wake_at = pass->wake_at ? MIN (pass->wake_at, retry_at) : retry_at;
-      commit_update (store, target, &update, action_key (step->action), FALSE, error->message);
+      _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), FALSE, error->message);
       return;
     }
 
-  if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND) &&
-      (step->action == ACT_MOVE))
+  if (failure == LINEUP_SYNC_FAILURE_CONFLICT)
     {
-      update.state = "conflict";
+      update.state = LINEUP_SYNC_CONFLICT;
       message = g_strdup_printf (_("Deleted on the server, or published there early: %s. "
                                    "Choose to send Lineup’s version again or to take the server’s."),
                                  error->message);
       update.message = message;
       pass->report.conflicts++;
-      commit_update (store, target, &update, action_key (step->action), FALSE, message);
+      _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), FALSE, message);
       return;
     }
 
-  if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH))
+  if (failure == LINEUP_SYNC_FAILURE_ACCOUNT)
     {
       g_autoptr(GError) save_error = NULL;
 
@@ -776,24 +211,13 @@ handle_error (Pass   *pass,
 
   /* Refused: the server's words stay with the post; the outbox keeps the
    * change so Retry (or any edit) sends it again. */
-  message = g_strdup (error->message);
-  if (step->run->account->kind == LINEUP_ACCOUNT_MASTODON &&
-      g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED) &&
-      (step->action == ACT_CREATE || step->action == ACT_MOVE) && step->post)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (lineup_post_get_scheduled_at (step->post));
-      g_autofree char *day = g_date_time_format (utc, "%Y-%m-%d");
-
-      g_free (message);
-      message = g_strdup_printf (_("%s. Mastodon takes at most %d scheduled posts per account on one UTC day "
-                                   "(%s here) and %d in all: move this post to another day, or publish fewer."),
-                                 error->message, LINEUP_MASTODON_MAX_PER_DAY, day, LINEUP_MASTODON_MAX_PENDING);
-    }
-  update.state = "failed";
+  message = lineup_sync_plan_refusal (step->run->account->kind, error, step->action,
+                                      step->post ? lineup_post_get_scheduled_at (step->post) : 0);
+  update.state = LINEUP_SYNC_FAILED;
   update.message = message;
   update.next_attempt_at = 0;
   pass->report.failed++;
-  commit_update (store, target, &update, action_key (step->action), FALSE, message);
+  _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), FALSE, message);
 }
 
 static void
@@ -805,10 +229,10 @@ on_call_done_cb (GObject      *source,
   Pass *pass = g_task_get_task_data (task);
   Step *step = g_object_get_data (G_OBJECT (task), "lineup-step");
   LineupStore *store = pass->sync->store;
-  Target *target = step->target;
+  LineupSyncTarget *target = step->target;
   g_autoptr(GError) error = NULL;
   gpointer value = lineup_publisher_call_finish (LINEUP_PUBLISHER (source), result, &error);
-  Update update = { .state = "synced", .attempts = 0 };
+  Update update = { .state = LINEUP_SYNC_SYNCED, .attempts = 0 };
 
   if (value == NULL)
     {
@@ -822,20 +246,20 @@ on_call_done_cb (GObject      *source,
       pass->index++;
       pass->steps = 0;
       g_object_set_data (G_OBJECT (task), "lineup-step", NULL);
-      pass_next (task);
+      _lineup_sync_pass_next (task);
       return;
     }
 
   switch (step->action)
     {
-    case ACT_CREATE:
-    case ACT_PUBLISH:
+    case LINEUP_SYNC_ACT_CREATE:
+    case LINEUP_SYNC_ACT_PUBLISH:
       {
         LineupRemotePost *remote = value;
 
         if (remote->published)
           {
-            update.state = "published";
+            update.state = LINEUP_SYNC_PUBLISHED;
             update.set_remote = TRUE;
             update.remote_id = remote->remote_id;
             update.remote_text = lineup_post_get_body (step->post);
@@ -853,13 +277,13 @@ on_call_done_cb (GObject      *source,
         update.set_key = TRUE;
         update.pending_key = NULL;
         pass->report.sent++;
-        if (commit_update (store, target, &update, action_key (step->action), TRUE, remote->url) &&
+        if (_lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), TRUE, remote->url) &&
             remote->published)
-          maybe_mark_published (store, target->post_id, step->run->account->name, remote->url);
+          _lineup_publish_mark_published (store, target->post_id, step->run->account->name, remote->url);
         lineup_remote_post_free (remote);
       }
       break;
-    case ACT_MOVE:
+    case LINEUP_SYNC_ACT_MOVE:
       {
         LineupRemotePost *remote = value;
 
@@ -868,21 +292,21 @@ on_call_done_cb (GObject      *source,
         update.remote_at = remote->scheduled_at;
         update.remote_text = target->remote_text;
         pass->report.sent++;
-        commit_update (store, target, &update, "move", TRUE, NULL);
+        _lineup_publish_commit_update (store, target, &update, "move", TRUE, NULL);
         lineup_remote_post_free (remote);
       }
       break;
-    case ACT_CANCEL:
-    case ACT_REPLACE:
-      update.state = "pending";
+    case LINEUP_SYNC_ACT_CANCEL:
+    case LINEUP_SYNC_ACT_REPLACE:
+      update.state = LINEUP_SYNC_PENDING;
       update.set_remote = TRUE;
       update.remote_id = NULL;
       update.remote_at = 0;
       update.remote_text = NULL;
       pass->report.sent++;
-      commit_update (store, target, &update, action_key (step->action), TRUE, NULL);
+      _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), TRUE, NULL);
       break;
-    case ACT_FIND_PENDING:
+    case LINEUP_SYNC_ACT_FIND_PENDING:
       {
         g_autoptr(GPtrArray) list = value;
         const char *found = NULL;
@@ -895,13 +319,13 @@ on_call_done_cb (GObject      *source,
               found = remote->remote_id;
           }
         /* The create did reach the server: withdraw it by its id next. */
-        update.state = "pending";
+        update.state = LINEUP_SYNC_PENDING;
         update.set_remote = found != NULL;
         update.remote_id = found;
         update.remote_at = G_MAXINT64 / 2;
         update.set_key = TRUE;
         update.pending_key = NULL;
-        commit_update (store, target, &update, NULL, TRUE, NULL);
+        _lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL);
       }
       break;
     default:
@@ -909,7 +333,7 @@ on_call_done_cb (GObject      *source,
     }
 
   g_object_set_data (G_OBJECT (task), "lineup-step", NULL);
-  pass_next (task);   /* the same target again: one more step may follow */
+  _lineup_sync_pass_next (task);   /* the same target again: one more step may follow */
 }
 
 /* Does what can be done for the current target without the network, or
@@ -917,7 +341,7 @@ on_call_done_cb (GObject      *source,
 static gboolean
 step_target (GTask  *task,
              Pass   *pass,
-             Target *target)
+             LineupSyncTarget *target)
 {
   LineupStore *store = pass->sync->store;
   g_autoptr(GError) error = NULL;
@@ -926,9 +350,10 @@ step_target (GTask  *task,
   gint64 now = lineup_sync_now ();
   LineupPublishCall *call;
   Step *step;
-  Action action;
+  LineupSyncAction action;
+  LineupSyncWish wish;
 
-  if (!reload_target (store, target, &error))
+  if (!_lineup_publish_reload_target (store, target, &error))
     {
       g_warning ("%s", error->message);
       return FALSE;
@@ -940,22 +365,25 @@ step_target (GTask  *task,
 
   if (run->publisher == NULL)
     {
-      Update update = { .state = "failed", .message = run->problem, .attempts = -1 };
+      Update update = { .state = LINEUP_SYNC_FAILED, .message = run->problem, .attempts = -1 };
 
       if (target->state != LINEUP_SYNC_FAILED)
         {
           pass->report.failed++;
-          commit_update (store, target, &update, "sync", FALSE, run->problem);
+          _lineup_publish_commit_update (store, target, &update, "sync", FALSE, run->problem);
         }
       return FALSE;
     }
-  if (!target_ready (pass, target, run, now))
+  if (!lineup_sync_plan_ready (target, run->paused_until, now, &pass->wake_at))
     {
       pass->report.waiting++;
       return FALSE;
     }
 
-  action = plan (pass, target, run, post, now);
+  wish = wish_for (store, target, post);
+  action = lineup_sync_plan_action (target, &wish,
+                                    (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_SCHEDULE) != 0,
+                                    now);
   if (++pass->steps > 6)
     {
       g_warning ("Post %s on %s did not settle; it is left for the next pass", target->post_id,
@@ -965,47 +393,42 @@ step_target (GTask  *task,
 
   switch (action)
     {
-    case ACT_SKIP:
+    case LINEUP_SYNC_ACT_SKIP:
       return FALSE;
-    case ACT_DROP:
+    case LINEUP_SYNC_ACT_DROP:
       {
         Update update = { .attempts = 0, .drop_outbox = TRUE };
 
-        if (target->state == LINEUP_SYNC_PUBLISHED)
-          update.state = "published";
-        else if (target->remote_id)
-          update.state = "synced";
-        else
-          update.state = NULL;   /* nothing on the server, nothing wanted */
+        update.state = lineup_sync_plan_settled_state (target);
         update.set_remote = FALSE;
-        if (update.state != NULL || target->has_state)
-          commit_update (store, target, &update, NULL, TRUE, NULL);
+        if (update.state != LINEUP_SYNC_NOT_SYNCED || target->has_state)
+          _lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL);
         return FALSE;
       }
-    case ACT_WAIT:
+    case LINEUP_SYNC_ACT_WAIT:
       {
         gint64 at = lineup_post_get_scheduled_at (post);
-        g_autofree char *when = format_local (store, at);
+        g_autofree char *when = _lineup_sync_format_local (store, at);
         g_autofree char *message = g_strdup_printf (_("Lineup publishes it at %s (it must be running then, or its timer)"),
                                                     when);
-        Update update = { .state = "pending", .message = message, .attempts = -1, .next_attempt_at = 0 };
+        Update update = { .state = LINEUP_SYNC_PENDING, .message = message, .attempts = -1, .next_attempt_at = 0 };
 
         pass->report.waiting++;
         pass->wake_at = pass->wake_at ? MIN (pass->wake_at, at) : at;
         /* Written once: a commit announces a change, which starts a pass. */
         if (target->state != LINEUP_SYNC_PENDING || target->next_attempt_at != 0 ||
             g_strcmp0 (target->message, message) != 0)
-          commit_update (store, target, &update, NULL, TRUE, NULL);
+          _lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL);
         return FALSE;
       }
-    case ACT_TOO_LATE:
+    case LINEUP_SYNC_ACT_TOO_LATE:
       {
-        Update update = { .state = "failed", .attempts = -1,
+        Update update = { .state = LINEUP_SYNC_FAILED, .attempts = -1,
                           .message = _("The server publishes it within 5 minutes and can no longer change it: "
                                        "edit the published post on the network instead") };
 
         pass->report.failed++;
-        commit_update (store, target, &update, "sync", FALSE, update.message);
+        _lineup_publish_commit_update (store, target, &update, "sync", FALSE, update.message);
         return FALSE;
       }
     default:
@@ -1021,19 +444,19 @@ step_target (GTask  *task,
 
   switch (action)
     {
-    case ACT_CREATE:
-    case ACT_PUBLISH:
-    case ACT_REPLACE:
+    case LINEUP_SYNC_ACT_CREATE:
+    case LINEUP_SYNC_ACT_PUBLISH:
+    case LINEUP_SYNC_ACT_REPLACE:
       /* The key is committed before the request leaves: after a crash the
        * retry carries the same one and the server answers with the first
        * result instead of posting again. */
-      if (target->pending_key == NULL || action == ACT_REPLACE)
+      if (target->pending_key == NULL || action == LINEUP_SYNC_ACT_REPLACE)
         {
           g_autofree char *key = new_key (target->post_id);
-          Update update = { .state = "pending", .set_key = TRUE, .pending_key = key,
+          Update update = { .state = LINEUP_SYNC_PENDING, .set_key = TRUE, .pending_key = key,
                             .message = NULL, .attempts = -1, .next_attempt_at = 0 };
 
-          if (!commit_update (store, target, &update, NULL, TRUE, NULL))
+          if (!_lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL))
             {
               step_free (step);
               lineup_publish_call_free (call);
@@ -1042,27 +465,27 @@ step_target (GTask  *task,
           g_free (target->pending_key);
           target->pending_key = g_steal_pointer (&key);
         }
-      if (action == ACT_REPLACE)
+      if (action == LINEUP_SYNC_ACT_REPLACE)
         {
           call->op = LINEUP_PUBLISH_OP_CANCEL;
           call->remote_id = g_strdup (target->remote_id);
         }
       else
         {
-          call->op = action == ACT_CREATE ? LINEUP_PUBLISH_OP_CREATE : LINEUP_PUBLISH_OP_PUBLISH;
+          call->op = action == LINEUP_SYNC_ACT_CREATE ? LINEUP_PUBLISH_OP_CREATE : LINEUP_PUBLISH_OP_PUBLISH;
           call->outgoing = make_outgoing (store, step->post, target->pending_key);
         }
       break;
-    case ACT_MOVE:
+    case LINEUP_SYNC_ACT_MOVE:
       call->op = LINEUP_PUBLISH_OP_MOVE;
       call->remote_id = g_strdup (target->remote_id);
       call->scheduled_at = lineup_post_get_scheduled_at (step->post);
       break;
-    case ACT_CANCEL:
+    case LINEUP_SYNC_ACT_CANCEL:
       call->op = LINEUP_PUBLISH_OP_CANCEL;
       call->remote_id = g_strdup (target->remote_id);
       break;
-    case ACT_FIND_PENDING:
+    case LINEUP_SYNC_ACT_FIND_PENDING:
       call->op = LINEUP_PUBLISH_OP_LIST;
       break;
     default:
@@ -1074,287 +497,8 @@ step_target (GTask  *task,
   return TRUE;
 }
 
-/* ---- reconciliation ---- */
-
-typedef struct {
-  char   *post_id;
-  char   *remote_id;
-  gint64  remote_at;
-  char   *remote_text;
-  char   *pending_key;
-} Known;
-
-static void
-known_free (Known *known)
-{
-  g_free (known->post_id);
-  g_free (known->remote_id);
-  g_free (known->remote_text);
-  g_free (known->pending_key);
-  g_free (known);
-}
-
-static GPtrArray *
-load_known (LineupStore *store,
-            const char  *account_id)
-{
-  static const char sql[] =
-    "SELECT post_id, remote_id, remote_at, remote_text, pending_key FROM publish_state "
-    "WHERE account_id = ? AND state IN ('synced', 'pending', 'failed') "
-    "AND (remote_id IS NOT NULL OR pending_key IS NOT NULL)";
-  sqlite3_stmt *stmt = _lineup_store_prepare (store, sql, NULL);
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) known_free);
-
-  if (stmt == NULL)
-    return rows;
-  sqlite3_bind_text (stmt, 1, account_id, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      Known *known = g_new0 (Known, 1);
-
-      known->post_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      known->remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      known->remote_at = sqlite3_column_int64 (stmt, 2);
-      known->remote_text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      known->pending_key = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      g_ptr_array_add (rows, known);
-    }
-  _lineup_store_finish (stmt);
-  return rows;
-}
-
-typedef struct {
-  GTask      *task;
-  AccountRun *run;
-  GPtrArray  *missing;    /* Known whose remote post is no longer listed */
-  guint       index;
-} Lookup;
-
-static void reconcile_missing_next (Lookup *lookup);
-
-static void
-lookup_free (Lookup *lookup)
-{
-  g_ptr_array_unref (lookup->missing);
-  g_free (lookup);
-}
-
-static void
-on_find_published_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  Lookup *lookup = user_data;
-  Pass *pass = g_task_get_task_data (lookup->task);
-  LineupStore *store = pass->sync->store;
-  Known *known = g_ptr_array_index (lookup->missing, lookup->index);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupRemotePost) found = lineup_publisher_call_finish (LINEUP_PUBLISHER (source), result, &error);
-  Target target = { .post_id = known->post_id, .account_id = lookup->run->account->id };
-
-  if (found && found->published)
-    {
-      Update update = { .state = "published", .url = found->url, .attempts = 0 };
-
-      pass->report.published++;
-      if (commit_update (store, &target, &update, "published", TRUE, found->url))
-        maybe_mark_published (store, known->post_id, lookup->run->account->name, found->url);
-    }
-  else if (found)
-    {
-      /* Still scheduled (listed late): compare it like a listed one next pass. */
-    }
-  else if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND))
-    {
-      gint64 now = lineup_sync_now ();
-      g_autofree char *message = known->remote_at > now
-        ? g_strdup (_("Deleted on the server before its time. Send Lineup’s version again, or take the server’s (stop sending it there)."))
-        : g_strdup (_("The server did not publish it (it has no post matching it): it was deleted there, or the server dropped it. Send it again, or take the server’s."));
-      /* The server has nothing: remember that, for the person's decision. */
-      Update update = { .state = "conflict", .message = message, .attempts = -1,
-                        .set_remote = TRUE, .remote_id = NULL };
-
-      pass->report.conflicts++;
-      commit_update (store, &target, &update, "reconcile", FALSE, message);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Could not look for post %s: %s", known->post_id, error->message);
-
-  lookup->index++;
-  reconcile_missing_next (lookup);
-}
-
-static void
-reconcile_missing_next (Lookup *lookup)
-{
-  GTask *task = lookup->task;
-
-  if (lookup->index < lookup->missing->len && !g_task_return_error_if_cancelled (task))
-    {
-      Known *known = g_ptr_array_index (lookup->missing, lookup->index);
-      LineupPublishCall *call = g_new0 (LineupPublishCall, 1);
-
-      call->op = LINEUP_PUBLISH_OP_FIND_PUBLISHED;
-      call->scheduled = lineup_remote_post_new ();
-      call->scheduled->remote_id = g_strdup (known->remote_id);
-      call->scheduled->scheduled_at = known->remote_at;
-      call->scheduled->text = g_strdup (known->remote_text);
-      lineup_publisher_call_async (lookup->run->publisher, call, g_task_get_cancellable (task),
-                                   on_find_published_cb, lookup);
-      return;
-    }
-  if (g_task_had_error (task))
-    {
-      lookup_free (lookup);
-      g_object_unref (task);
-      return;
-    }
-  lookup_free (lookup);
-  pass_next (task);
-}
-
-static void
-on_list_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GTask *task = user_data;
-  Pass *pass = g_task_get_task_data (task);
-  LineupStore *store = pass->sync->store;
-  AccountRun *run = g_object_steal_data (G_OBJECT (task), "lineup-reconciling");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) listed = lineup_publisher_call_finish (LINEUP_PUBLISHER (source), result, &error);
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GHashTable) by_key = NULL;
-  g_autoptr(GPtrArray) known = NULL;
-  Lookup *lookup;
-  gint64 now = lineup_sync_now ();
-
-  if (listed == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-          return;
-        }
-      if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH))
-        {
-          g_autoptr(GError) save_error = NULL;
-
-          run->paused_until = G_MAXINT64;
-          g_free (run->account->problem);
-          run->account->problem = g_strdup (error->message);
-          lineup_store_update_account (store, run->account, &save_error);
-        }
-      else if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
-        run->paused_until = MAX (lineup_publisher_get_retry_at (run->publisher), now + 1);
-      g_debug ("Could not reconcile %s: %s", run->account->name, error->message);
-      pass_next (task);
-      return;
-    }
-
-  if (run->account->problem)
-    {
-      g_autoptr(GError) save_error = NULL;
-
-      g_clear_pointer (&run->account->problem, g_free);
-      lineup_store_update_account (store, run->account, &save_error);
-    }
-
-  by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < listed->len; i++)
-    {
-      LineupRemotePost *remote = g_ptr_array_index (listed, i);
-
-      g_hash_table_insert (by_id, remote->remote_id, remote);
-      if (remote->key)
-        g_hash_table_insert (by_key, remote->key, remote);
-    }
-
-  lookup = g_new0 (Lookup, 1);
-  lookup->task = task;
-  lookup->run = run;
-  lookup->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) known_free);
-  known = load_known (store, run->account->id);
-  for (guint i = 0; i < known->len; i++)
-    {
-      Known *k = g_ptr_array_index (known, i);
-      Target target = { .post_id = k->post_id, .account_id = run->account->id };
-
-      if (k->remote_id == NULL)
-        {
-          /* A create whose answer was lost, longer ago than the server
-           * remembers its key: adopt what it made. */
-          LineupRemotePost *made = g_hash_table_lookup (by_key, k->pending_key);
-
-          if (made)
-            {
-              Update update = { .state = "pending", .set_remote = TRUE, .remote_id = made->remote_id,
-                                .remote_at = made->scheduled_at, .remote_text = made->text,
-                                .set_key = TRUE, .pending_key = NULL, .attempts = 0 };
-
-              commit_update (store, &target, &update, "adopt", TRUE, NULL);
-            }
-          continue;
-        }
-
-      {
-        LineupRemotePost *remote = g_hash_table_lookup (by_id, k->remote_id);
-
-        if (remote == NULL)
-          {
-            g_ptr_array_add (lookup->missing, g_steal_pointer (&known->pdata[i]));
-            continue;
-          }
-        if (remote->scheduled_at != k->remote_at ||
-            (remote->text && g_strcmp0 (remote->text, k->remote_text) != 0))
-          {
-            g_autofree char *when = format_local (store, remote->scheduled_at);
-            g_autofree char *message =
-              remote->scheduled_at != k->remote_at
-                ? g_strdup_printf (_("Moved on the server to %s. Send Lineup’s time again, or take the server’s."), when)
-                : g_strdup (_("Its text was changed on the server. Send Lineup’s text again, or take the server’s."));
-            /* What the server has now, so either choice knows it. */
-            Update update = { .state = "conflict", .message = message, .attempts = -1,
-                              .set_remote = TRUE, .remote_id = remote->remote_id,
-                              .remote_at = remote->scheduled_at,
-                              .remote_text = remote->text ? remote->text : k->remote_text };
-
-            pass->report.conflicts++;
-            commit_update (store, &target, &update, "reconcile", FALSE, message);
-          }
-      }
-    }
-
-  /* known_free on the stolen (NULL) slots is a no-op. */
-  g_ptr_array_set_free_func (known, NULL);
-  for (guint i = 0; i < known->len; i++)
-    if (known->pdata[i])
-      known_free (known->pdata[i]);
-  lookup->index = 0;
-  reconcile_missing_next (lookup);
-}
-
 /* ---- the pass ---- */
 
-static gboolean
-has_retry_waiting (Pass *pass)
-{
-  static const char sql[] =
-    "SELECT 1 FROM publish_state WHERE state = 'pending' AND next_attempt_at > 0 "
-    "AND next_attempt_at <= ? LIMIT 1";
-  sqlite3_stmt *stmt = _lineup_store_prepare (pass->sync->store, sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lineup_sync_now () + ONCE_MAX_WAIT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  _lineup_store_finish (stmt);
-  return found;
-}
 
 static void
 finish_pass (GTask *task)
@@ -1363,8 +507,8 @@ finish_pass (GTask *task)
   g_object_unref (task);
 }
 
-static void
-pass_next (GTask *task)
+void
+_lineup_sync_pass_next (GTask *task)
 {
   Pass *pass = g_task_get_task_data (task);
 
@@ -1377,12 +521,7 @@ pass_next (GTask *task)
   /* First reconcile the accounts that schedule on their servers. */
   if (pass->reconcile && pass->reconcile->len > 0)
     {
-      AccountRun *run = g_ptr_array_steal_index (pass->reconcile, 0);
-      LineupPublishCall *call = g_new0 (LineupPublishCall, 1);
-
-      call->op = LINEUP_PUBLISH_OP_LIST;
-      g_object_set_data (G_OBJECT (task), "lineup-reconciling", run);
-      lineup_publisher_call_async (run->publisher, call, g_task_get_cancellable (task), on_list_cb, task);
+      _lineup_sync_reconcile (task, g_ptr_array_steal_index (pass->reconcile, 0));
       return;
     }
 
@@ -1390,7 +529,7 @@ pass_next (GTask *task)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!load_targets (pass, &error))
+      if (!_lineup_publish_load_targets (pass, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           g_object_unref (task);
@@ -1402,7 +541,7 @@ pass_next (GTask *task)
 
   while (pass->index < pass->targets->len)
     {
-      Target *target = g_ptr_array_index (pass->targets, pass->index);
+      LineupSyncTarget *target = g_ptr_array_index (pass->targets, pass->index);
 
       if (step_target (task, pass, target))
         return;   /* on_call_done_cb continues */
@@ -1416,42 +555,16 @@ pass_next (GTask *task)
       gint64 now = lineup_sync_now ();
       gint64 wait = pass->wake_at - now;
 
-      if (wait <= ONCE_MAX_WAIT && has_retry_waiting (pass))
+      if (wait <= ONCE_MAX_WAIT && _lineup_publish_has_retry_waiting (pass))
         {
           g_clear_pointer (&pass->targets, g_ptr_array_unref);
           pass->wake_at = 0;
           pass->report.waiting = 0;
-          g_timeout_add_once ((guint) MAX (wait, 0) * 1000 + 10, (GSourceOnceFunc) pass_next, task);
+          g_timeout_add_once ((guint) MAX (wait, 0) * 1000 + 10, (GSourceOnceFunc) _lineup_sync_pass_next, task);
           return;
         }
     }
   finish_pass (task);
-}
-
-/* Whether the account has posts the server may have published by now, or
- * any post it holds (a full reconciliation). */
-static gboolean
-needs_reconcile (LineupStore   *store,
-                 AccountRun    *run,
-                 gboolean       due_only)
-{
-  static const char any_sql[] =
-    "SELECT 1 FROM publish_state WHERE account_id = ?1 AND (remote_id IS NOT NULL OR pending_key IS NOT NULL) "
-    "AND state IN ('synced', 'pending', 'failed') LIMIT 1";
-  static const char due_sql[] =
-    "SELECT 1 FROM publish_state WHERE account_id = ?1 AND remote_id IS NOT NULL AND state = 'synced' "
-    "AND remote_at <= ?2 LIMIT 1";
-  sqlite3_stmt *stmt = _lineup_store_prepare (store, due_only ? due_sql : any_sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, run->account->id, -1, SQLITE_TRANSIENT);
-  if (due_only)
-    sqlite3_bind_int64 (stmt, 2, lineup_sync_now ());
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  _lineup_store_finish (stmt);
-  return found;
 }
 
 /* One pass at a time per plan file, across processes (the app and the
@@ -1519,19 +632,19 @@ lineup_sync_run_async (LineupSync          *self,
       g_autoptr(GError) local_error = NULL;
 
       run->account = g_steal_pointer (&accounts->pdata[i]);
-      run->publisher = lineup_sync_create_publisher (run->account, self->secrets, self->http, &local_error);
+      run->publisher = lineup_account_build_publisher (run->account, self->http, self->secrets, &local_error);
       if (run->publisher == NULL)
         run->problem = g_strdup (local_error->message);
       g_hash_table_insert (pass->accounts, run->account->id, run);
       if (run->publisher &&
           (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_SCHEDULE) &&
-          needs_reconcile (self->store, run, (flags & LINEUP_SYNC_PASS_DUE_ONLY) != 0))
+          _lineup_publish_needs_reconcile (self->store, run, (flags & LINEUP_SYNC_PASS_DUE_ONLY) != 0))
         g_ptr_array_add (pass->reconcile, run);
     }
   g_ptr_array_set_free_func (accounts, NULL);
   self->last_reconcile = lineup_sync_now ();
 
-  pass_next (task);
+  _lineup_sync_pass_next (task);
 }
 
 gboolean
@@ -1585,27 +698,6 @@ lineup_sync_run (LineupSync          *self,
 
 static void schedule_pass (LineupSync *self, guint delay_ms);
 
-static gint64
-next_wake (LineupSync *self)
-{
-  static const char sql[] =
-    "SELECT min(t) FROM ("
-    "  SELECT next_attempt_at AS t FROM publish_state WHERE state = 'pending' AND next_attempt_at > 0 "
-    "  UNION ALL SELECT p.slot FROM outbox o JOIN posts p ON p.id = o.post_id "
-    "    WHERE p.stage = 4 AND p.deleted_at IS NULL "
-    "  UNION ALL SELECT remote_at FROM publish_state WHERE state = 'synced' AND remote_at IS NOT NULL)"
-    " WHERE t > ?";
-  sqlite3_stmt *stmt = _lineup_store_prepare (self->store, sql, NULL);
-  gint64 when = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, lineup_sync_now ());
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    when = sqlite3_column_int64 (stmt, 0);
-  _lineup_store_finish (stmt);
-  return when;
-}
 
 static void
 on_background_pass_cb (GObject      *source,
@@ -1628,7 +720,7 @@ on_background_pass_cb (GObject      *source,
     }
 
   now = lineup_sync_now ();
-  wake = next_wake (self);
+  wake = _lineup_publish_next_wake (self);
   delay = RECONCILE_SECONDS;
   if (wake > 0)
     delay = MIN (delay, wake - now);
@@ -1707,186 +799,17 @@ lineup_sync_is_running (LineupSync *self)
   return self->running;
 }
 
-/* ---- a person's decisions ---- */
-
-static gboolean
-reset_target (LineupStore  *store,
-              const char   *sql,
-              const char   *first,
-              const char   *second,
-              GError      **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!_lineup_store_begin_publishing (store, error))
-    return FALSE;
-  if ((stmt = _lineup_store_prepare (store, sql, error)) == NULL)
-    return _lineup_store_end_publishing (store, FALSE, NULL);
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  if (second)
-    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
-  if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
-    return _lineup_store_end_publishing (store, FALSE, NULL);
-  return _lineup_store_end_publishing (store, TRUE, error);
-}
-
-gboolean
-lineup_sync_retry (LineupStore  *store,
-                   const char   *post_id,
-                   const char   *account_id,
-                   GError      **error)
-{
-  static const char sql[] =
-    "UPDATE publish_state SET state = 'pending', message = NULL, attempts = 0, next_attempt_at = 0 "
-    "WHERE post_id = ?1 AND account_id = ?2 AND state IN ('failed', 'pending')";
-
-  return reset_target (store, sql, post_id, account_id, error);
-}
-
-gboolean
-lineup_sync_account_fixed (LineupStore  *store,
-                           const char   *account_id,
-                           GError      **error)
-{
-  static const char sql[] =
-    "UPDATE publish_state SET state = 'pending', message = NULL, attempts = 0, next_attempt_at = 0 "
-    "WHERE account_id = ?1 AND state = 'failed'";
-  g_autoptr(LineupAccount) account = lineup_store_find_account (store, account_id, error);
-
-  if (account == NULL)
-    return FALSE;
-  g_clear_pointer (&account->problem, g_free);
-  if (!lineup_store_update_account (store, account, error))
-    return FALSE;
-  return reset_target (store, sql, account->id, NULL, error);
-}
-
-gboolean
-lineup_sync_resolve (LineupStore  *store,
-                     const char   *post_id,
-                     const char   *account_id,
-                     gboolean      keep_lineup,
-                     GError      **error)
-{
-  static const char remote_sql[] =
-    "SELECT remote_id, remote_at, remote_text FROM publish_state "
-    "WHERE post_id = ? AND account_id = ? AND state = 'conflict'";
-  /* Lineup's version: the next pass compares the plan with what the server
-   * has now (kept when the conflict was found) and moves, replaces or
-   * creates it again. */
-  static const char keep_sql[] =
-    "UPDATE publish_state SET state = 'pending', message = NULL, attempts = 0, next_attempt_at = 0 "
-    "WHERE post_id = ?1 AND account_id = ?2";
-  static const char synced_sql[] =
-    "UPDATE publish_state SET state = 'synced', message = NULL WHERE post_id = ?1 AND account_id = ?2";
-  static const char forget_sql[] = "DELETE FROM publish_state WHERE post_id = ?1 AND account_id = ?2";
-  g_autoptr(LineupPost) post = lineup_store_get_post (store, post_id, error);
-  sqlite3_stmt *stmt;
-  g_autofree char *remote_id = NULL;
-  g_autofree char *remote_text = NULL;
-  gint64 remote_at = 0;
-  gboolean found = FALSE;
-
-  if (post == NULL)
-    return FALSE;
-  if ((stmt = _lineup_store_prepare (store, remote_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, lineup_post_get_id (post), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, account_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      remote_at = sqlite3_column_int64 (stmt, 1);
-      remote_text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-    }
-  _lineup_store_finish (stmt);
-  if (!found)
-    {
-      g_set_error (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_FAILED,
-                   _("“%s” is not in conflict on that account"), lineup_post_get_title (post));
-      return FALSE;
-    }
-
-  if (keep_lineup)
-    return reset_target (store, keep_sql, lineup_post_get_id (post), account_id, error);
-
-  /* The server's version. Gone there: the post stops going to that account. */
-  if (remote_id == NULL)
-    {
-      if (!lineup_store_set_post_target (store, lineup_post_get_id (post), account_id, FALSE, error))
-        return FALSE;
-      return reset_target (store, forget_sql, lineup_post_get_id (post), account_id, error);
-    }
-  if (g_strcmp0 (remote_text, lineup_post_get_body (post)) != 0)
-    {
-      g_set_error (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_FAILED,
-                   _("The server has other text for “%s”: copy it into the caption (which sends the post back to review), or keep Lineup’s"),
-                   lineup_post_get_title (post));
-      return FALSE;
-    }
-  /* Moved there: the plan takes its time. */
-  if (!reset_target (store, synced_sql, lineup_post_get_id (post), account_id, error))
-    return FALSE;
-  if (remote_at != lineup_post_get_scheduled_at (post))
-    {
-      GDate date;
-      int minutes;
-
-      lineup_store_utc_to_local (store, remote_at, &date, &minutes);
-      if (!lineup_store_reschedule_post (store, lineup_post_get_id (post), &date, minutes, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-GPtrArray *
-lineup_sync_check_limits (LineupStore  *store,
-                          GError      **error)
-{
-  static const char day_sql[] =
-    "SELECT a.name, date(p.slot, 'unixepoch') AS day, count(*) FROM post_targets t "
-    "JOIN accounts a ON a.id = t.account_id JOIN posts p ON p.id = t.post_id "
-    "WHERE a.kind = 'mastodon' AND p.stage = 4 AND p.deleted_at IS NULL AND p.slot > ?1 "
-    "GROUP BY a.id, day HAVING count(*) > ?2 ORDER BY a.name, day";
-  static const char total_sql[] =
-    "SELECT a.name, count(*) FROM post_targets t "
-    "JOIN accounts a ON a.id = t.account_id JOIN posts p ON p.id = t.post_id "
-    "WHERE a.kind = 'mastodon' AND p.stage = 4 AND p.deleted_at IS NULL AND p.slot > ?1 "
-    "GROUP BY a.id HAVING count(*) > ?2 ORDER BY a.name";
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  gint64 soon = lineup_sync_now () + LINEUP_MASTODON_MIN_LEAD;
-
-  if ((stmt = _lineup_store_prepare (store, day_sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, soon);
-  sqlite3_bind_int (stmt, 2, LINEUP_MASTODON_MAX_PER_DAY);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (warnings,
-                     g_strdup_printf (_("%s: %d posts are scheduled on %s (UTC); Mastodon takes at most %d a day per account, so %d of them will fail. Move some to another day."),
-                                      (const char *) sqlite3_column_text (stmt, 0),
-                                      sqlite3_column_int (stmt, 2),
-                                      (const char *) sqlite3_column_text (stmt, 1),
-                                      LINEUP_MASTODON_MAX_PER_DAY,
-                                      sqlite3_column_int (stmt, 2) - LINEUP_MASTODON_MAX_PER_DAY));
-  _lineup_store_finish (stmt);
-
-  if ((stmt = _lineup_store_prepare (store, total_sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, soon);
-  sqlite3_bind_int (stmt, 2, LINEUP_MASTODON_MAX_PENDING);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (warnings,
-                     g_strdup_printf (_("%s: %d posts are scheduled ahead; Mastodon holds at most %d per account, so the last %d will fail until earlier ones go out."),
-                                      (const char *) sqlite3_column_text (stmt, 0),
-                                      sqlite3_column_int (stmt, 1), LINEUP_MASTODON_MAX_PENDING,
-                                      sqlite3_column_int (stmt, 1) - LINEUP_MASTODON_MAX_PENDING));
-  _lineup_store_finish (stmt);
-  return g_steal_pointer (&warnings);
-}
 
 /* ---- GObject ---- */
+
+LineupPublisher *
+lineup_sync_create_publisher (LineupAccount  *account,
+                              LineupSecrets  *secrets,
+                              LineupHttp     *http,
+                              GError        **error)
+{
+  return lineup_account_build_publisher (account, http, secrets, error);
+}
 
 static void
 lineup_sync_dispose (GObject *object)

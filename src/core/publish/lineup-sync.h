@@ -20,6 +20,10 @@
  * Network calls run in GTask threads; the database is only touched from the
  * thread that runs the main context the engine was made in.
  *
+ * The rules above are plain functions in lineup-sync-plan.h; the SQL is
+ * behind lineup-publish-store.h; connecting an account and making its
+ * publisher is lineup-account-connect.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

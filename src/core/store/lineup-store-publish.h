@@ -1,8 +1,9 @@
 /* lineup-store-publish.h: what src/core/publish needs of the store.
  *
  * The publishing tables (accounts, post_targets, outbox, publish_state,
- * publish_log) are written by lineup-account.c, lineup-outbox.c and
- * lineup-sync.c through these, inside the store's transactions, so a
+ * publish_log) are written by lineup-publish-store.c and
+ * lineup-publish-store-sync.c through these, and by the outbox from the
+ * store's commit hook, inside the store's transactions, so a
  * publishing change and the change of the plan that causes it commit
  * together. Not for the UI or the command line.
  *

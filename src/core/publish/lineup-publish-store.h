@@ -1,0 +1,91 @@
+/* lineup-publish-store.h: the publishing tables of the plan's database.
+ *
+ * All of publishing's SQL is behind these: the account rows and where posts
+ * go (lineup-publish-store.c), the outbox and the sync states as people see
+ * them (lineup-publish-store.c), and the sync engine's own reads and writes
+ * (lineup-publish-store-sync.c). The models (LineupAccount, LineupPostSync)
+ * are in lineup-account.h and lineup-outbox.h, which include this header, so
+ * their includers see these functions too. Nothing here talks to a server or
+ * decides what to send.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-store.h"
+#include "lineup-account.h"
+#include "lineup-outbox.h"
+
+G_BEGIN_DECLS
+
+/* ---- accounts and post targets ---- */
+
+/* Oldest first. Element type LineupAccount. */
+GPtrArray     *lineup_store_get_accounts      (LineupStore    *self,
+                                               GError        **error);
+/* By name (case-insensitive) or id. */
+LineupAccount *lineup_store_find_account      (LineupStore    *self,
+                                               const char     *name_or_id,
+                                               GError        **error);
+/* Adds @account (its id is made when NULL). The name must be free. */
+gboolean       lineup_store_add_account       (LineupStore    *self,
+                                               LineupAccount  *account,
+                                               GError        **error);
+/* Stores handle, limits, client id and problem of an existing account. */
+gboolean       lineup_store_update_account    (LineupStore    *self,
+                                               LineupAccount  *account,
+                                               GError        **error);
+/* Removes the account, its targets, its outbox and its sync states. Posts
+ * already scheduled on the server stay there (the message says so). */
+gboolean       lineup_store_remove_account    (LineupStore    *self,
+                                               const char     *id,
+                                               GError        **error);
+
+/* Sends the post (id or prefix) to the account, or stops sending it; a
+ * scheduled post gets a create (or cancel) in the outbox at once. */
+gboolean       lineup_store_set_post_target   (LineupStore    *self,
+                                               const char     *post_id,
+                                               const char     *account_id,
+                                               gboolean        on,
+                                               GError        **error);
+/* Ids of the accounts the post goes to. */
+GStrv          lineup_store_get_post_targets  (LineupStore    *self,
+                                               const char     *post_id,
+                                               GError        **error);
+
+/* ---- the outbox and sync states ---- */
+
+/* One line per target of the post (NOT_SYNCED for those with no state). */
+GPtrArray  *lineup_store_get_post_sync      (LineupStore  *self,
+                                             const char   *post_id,
+                                             GError      **error);
+/* post id → the LineupSyncState (as GINT_TO_POINTER (state + 1)) of every
+ * post that goes to some account: the worst of its accounts. */
+GHashTable *lineup_store_get_sync_summaries (LineupStore  *self,
+                                             GError      **error);
+/* Every target with something waiting, failed or in conflict, oldest
+ * first; then (with @recent) the latest published and synced ones. */
+GPtrArray  *lineup_store_get_outbox         (LineupStore  *self,
+                                             gboolean      recent,
+                                             GError      **error);
+/* post id → URL of every published post (the first account's), for
+ * exports: one query for all. */
+GHashTable *lineup_store_get_published_urls (LineupStore  *self);
+/* The published post's URL (the first account's), or NULL. */
+char       *lineup_store_get_published_url  (LineupStore  *self,
+                                             const char   *post_id);
+
+/* Newest first, at most @limit. */
+GPtrArray *lineup_store_get_publish_log   (LineupStore  *self,
+                                           guint         limit,
+                                           GError      **error);
+
+/* Adds an outbox row and marks the target pending, inside the operation in
+ * progress (account and outbox code only). */
+gboolean   _lineup_outbox_enqueue         (LineupStore    *self,
+                                           const char     *post_id,
+                                           const char     *account_id,
+                                           LineupOutboxOp  op,
+                                           GError        **error);
+
+G_END_DECLS
