@@ -15,12 +15,11 @@
 
 #include "lineup-cli-private.h"
 #include "lineup-account.h"
-#include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
+#include "lineup-account-connect.h"
 #include "lineup-outbox.h"
 #include "lineup-secrets.h"
 #include "lineup-sync.h"
-#include "lineup-webhook.h"
 
 /* A secret from standard input: the whole of it, without the line end, so
  * it never shows in the process list or the shell's history. */
@@ -51,32 +50,29 @@ open_secrets (GError **error)
   return lineup_secrets_new (error);
 }
 
-/* Stores the account and its secrets: the secrets first, so a plan never
- * names an account whose secret is missing; removed again if the row fails. */
-static gboolean
-save_account (LineupStore    *store,
-              LineupSecrets  *secrets,
-              LineupAccount  *account,
-              const char    **kinds,
-              const char    **values,
-              GError        **error)
+/* Connects @login (a new account, or @fixing signing in again) through the
+ * core, as the account dialog does: input the core refuses is a usage
+ * error (exit 2), anything else a failure (exit 1). */
+static LineupAccount *
+connect_account (LineupStore               *store,
+                 LineupSecrets             *secrets,
+                 LineupHttp                *http,
+                 const LineupAccountLogin  *login,
+                 const LineupAccount       *fixing,
+                 char                     **out_signing_secret,
+                 int                       *out_status,
+                 GError                   **error)
 {
-  if (account->id == NULL)
-    account->id = g_uuid_string_random ();
-  for (guint i = 0; kinds[i]; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("Lineup: %s %s for %s",
-                                                lineup_account_kind_to_label (account->kind), kinds[i], account->name);
+  g_autoptr(GError) local = NULL;
+  LineupAccount *account;
 
-      if (values[i] && !lineup_secrets_store (secrets, account->id, kinds[i], label, values[i], error))
-        return FALSE;
-    }
-  if (!lineup_store_add_account (store, account, error))
+  account = lineup_account_connect (store, secrets, http, login, fixing, out_signing_secret, NULL, &local);
+  if (account == NULL)
     {
-      lineup_secrets_clear (secrets, account->id, NULL);
-      return FALSE;
+      *out_status = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? 2 : 1;
+      g_propagate_error (error, g_steal_pointer (&local));
     }
-  return TRUE;
+  return account;
 }
 
 int
@@ -85,17 +81,15 @@ cmd_account_add (Args    *args,
 {
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupSecrets) secrets = NULL;
-  g_autoptr(LineupAccount) account = lineup_account_new ();
+  g_autoptr(LineupAccount) account = NULL;
   g_autoptr(LineupHttp) http = lineup_http_new ();
-  g_autoptr(LineupPublisher) publisher = NULL;
-  g_autoptr(LineupAccountInfo) info = NULL;
-  g_autofree char *secret = NULL;
-  g_autofree char *extra = NULL;
-  const char *kinds[3] = { NULL, NULL, NULL };
-  const char *values[3] = { NULL, NULL, NULL };
+  g_autoptr(LineupAccountLogin) login = NULL;
+  g_autofree char *signing_secret = NULL;
+  LineupAccountKind kind;
   const char *network = positional (args, 0);
+  int status = 1;
 
-  if (!lineup_account_kind_from_string (network, &account->kind))
+  if (!lineup_account_kind_from_string (network, &kind))
     {
       g_autofree char *s = one_line (network);
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
@@ -105,41 +99,34 @@ cmd_account_add (Args    *args,
   if ((store = open_store_full (args, TRUE, error)) == NULL || (secrets = open_secrets (error)) == NULL)
     return 1;
 
-  switch (account->kind)
+  login = lineup_account_login_new (kind);
+  login->name = g_strdup (opt (args, "name"));
+  switch (kind)
     {
     case LINEUP_ACCOUNT_MASTODON:
       if (!need (args, "instance", error))
         return 2;
-      if ((account->endpoint = lineup_mastodon_normalize_instance (opt (args, "instance"), error)) == NULL)
+      if ((login->endpoint = lineup_mastodon_normalize_instance (opt (args, "instance"), error)) == NULL)
         return 2;
       if (opt (args, "token-stdin"))
-        secret = read_secret_stdin (_("access token"), error);
+        {
+          if ((login->token = read_secret_stdin (_("access token"), error)) == NULL)
+            return 2;
+        }
       else
         {
           /* The copy-paste flow: Lineup registers itself, the person allows
            * it in the browser and pastes the code shown there. */
-          g_autofree char *client_id = NULL;
-          g_autofree char *client_secret = NULL;
           g_autofree char *url = NULL;
-          g_autofree char *code = NULL;
 
-          if (!lineup_mastodon_register_app (http, account->endpoint, &client_id, &client_secret, NULL, error))
+          if (!lineup_mastodon_register_app (http, login->endpoint, &login->client_id, &login->client_secret,
+                                             NULL, error))
             return 1;
-          url = lineup_mastodon_authorize_url (account->endpoint, client_id);
+          url = lineup_mastodon_authorize_url (login->endpoint, login->client_id);
           fprintf (stderr, _("Open this address, allow Lineup, and paste the code it shows here:\n%s\n"), url);
-          if ((code = read_secret_stdin (_("authorization code"), error)) == NULL)
+          if ((login->code = read_secret_stdin (_("authorization code"), error)) == NULL)
             return 2;
-          secret = lineup_mastodon_exchange_code (http, account->endpoint, client_id, client_secret, code, NULL, error);
-          account->client_id = g_steal_pointer (&client_id);
-          extra = g_steal_pointer (&client_secret);
         }
-      if (secret == NULL)
-        return 1;
-      kinds[0] = "token";
-      values[0] = secret;
-      kinds[1] = extra ? "client-secret" : NULL;
-      values[1] = extra;
-      publisher = LINEUP_PUBLISHER (lineup_mastodon_new (http, account->endpoint, secret));
       break;
     case LINEUP_ACCOUNT_BLUESKY:
       if (!need (args, "handle", error))
@@ -150,72 +137,33 @@ cmd_account_add (Args    *args,
                        _("Give the app password on standard input with --app-password-stdin (create one in Bluesky → Settings → App passwords)"));
           return 2;
         }
-      if ((secret = read_secret_stdin (_("app password"), error)) == NULL)
+      if ((login->app_password = read_secret_stdin (_("app password"), error)) == NULL)
         return 2;
-      account->endpoint = g_strdup (opt (args, "pds") ? opt (args, "pds") : "https://bsky.social");
-      while (g_str_has_suffix (account->endpoint, "/"))
-        account->endpoint[strlen (account->endpoint) - 1] = '\0';
-      account->handle = g_strdup (opt (args, "handle"));
-      kinds[0] = "app-password";
-      values[0] = secret;
-      publisher = LINEUP_PUBLISHER (lineup_bluesky_new (http, account->endpoint, account->handle, secret, NULL));
+      login->endpoint = g_strdup (opt (args, "pds"));
+      login->handle = g_strdup (opt (args, "handle"));
       break;
     case LINEUP_ACCOUNT_WEBHOOK:
       if (!need (args, "url", error))
         return 2;
-      account->endpoint = g_strdup (opt (args, "url"));
-      secret = lineup_webhook_generate_secret ();
-      kinds[0] = "secret";
-      values[0] = secret;
-      if (opt (args, "hub-secret-stdin"))
-        {
-          if ((extra = read_secret_stdin (_("X-Hub-Signature secret"), error)) == NULL)
-            return 2;
-          kinds[1] = "hub-secret";
-          values[1] = extra;
-        }
-      publisher = LINEUP_PUBLISHER (lineup_webhook_new (http, account->endpoint, secret, extra));
+      login->endpoint = g_strdup (opt (args, "url"));
+      if (opt (args, "hub-secret-stdin") &&
+          (login->hub_secret = read_secret_stdin (_("X-Hub-Signature secret"), error)) == NULL)
+        return 2;
       break;
     default:
       g_assert_not_reached ();
     }
 
-  if (account->kind != LINEUP_ACCOUNT_WEBHOOK &&
-      !g_str_has_prefix (account->endpoint, "https://") && !g_str_has_prefix (account->endpoint, "http://"))
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("The server’s address must start with https://"));
-      return 2;
-    }
-
-  /* Learn who this is and the server's limits; a bad secret stops here. */
-  if ((info = lineup_publisher_connect (publisher, NULL, error)) == NULL)
-    return 1;
-  account->handle = g_strdup (info->handle ? info->handle : account->handle);
-  account->remote_user = g_strdup (info->remote_user);
-  account->text_limit = info->text_limit;
-  account->url_length = info->url_length;
-  account->name = g_strdup (opt (args, "name") ? opt (args, "name")
-                                               : info->handle ? info->handle : account->endpoint);
-  if (account->kind == LINEUP_ACCOUNT_BLUESKY)
-    {
-      g_autofree char *session = NULL;
-
-      session = lineup_bluesky_dup_session (LINEUP_BLUESKY (publisher));
-      kinds[1] = session ? "session" : NULL;
-      values[1] = session;
-      if (!save_account (store, secrets, account, kinds, values, error))
-        return 1;
-    }
-  else if (!save_account (store, secrets, account, kinds, values, error))
-    return 1;
+  if ((account = connect_account (store, secrets, http, login, NULL, &signing_secret, &status, error)) == NULL)
+    return status;
 
   {
     g_autofree char *name = one_line (account->name);
     out (_("Added %s account “%s” (its secret is in %s)\n"), lineup_account_kind_to_label (account->kind), name,
          lineup_secrets_describe (secrets));
   }
-  if (account->kind == LINEUP_ACCOUNT_WEBHOOK)
-    out (_("Signing secret (shown once; give it to the receiving service): %s\n"), secret);
+  if (signing_secret)
+    out (_("Signing secret (shown once; give it to the receiving service): %s\n"), signing_secret);
   return 0;
 }
 
@@ -225,30 +173,25 @@ cmd_account_renew (Args    *args,
 {
   g_autoptr(LineupStore) store = open_store (args, error);
   g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(LineupAccount) fixed = NULL;
   g_autoptr(LineupSecrets) secrets = NULL;
   g_autoptr(LineupHttp) http = lineup_http_new ();
-  g_autoptr(LineupPublisher) publisher = NULL;
-  g_autoptr(LineupAccountInfo) info = NULL;
-  g_autofree char *secret = NULL;
-  g_autofree char *label = NULL;
-  const char *kind;
+  g_autoptr(LineupAccountLogin) login = NULL;
+  int status = 1;
 
   if (store == NULL || (account = lineup_store_find_account (store, positional (args, 0), error)) == NULL ||
       (secrets = open_secrets (error)) == NULL)
     return 1;
+  login = lineup_account_login_new (account->kind);
   switch (account->kind)
     {
     case LINEUP_ACCOUNT_MASTODON:
-      kind = "token";
-      if ((secret = read_secret_stdin (_("access token"), error)) == NULL)
+      if ((login->token = read_secret_stdin (_("access token"), error)) == NULL)
         return 2;
-      publisher = LINEUP_PUBLISHER (lineup_mastodon_new (http, account->endpoint, secret));
       break;
     case LINEUP_ACCOUNT_BLUESKY:
-      kind = "app-password";
-      if ((secret = read_secret_stdin (_("app password"), error)) == NULL)
+      if ((login->app_password = read_secret_stdin (_("app password"), error)) == NULL)
         return 2;
-      publisher = LINEUP_PUBLISHER (lineup_bluesky_new (http, account->endpoint, account->handle, secret, NULL));
       break;
     default:
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
@@ -256,22 +199,10 @@ cmd_account_renew (Args    *args,
       return 2;
     }
   /* Only a secret the server accepts replaces the old one. */
-  if ((info = lineup_publisher_connect (publisher, NULL, error)) == NULL)
-    return 1;
-  label = g_strdup_printf ("Lineup: %s %s for %s", lineup_account_kind_to_label (account->kind), kind, account->name);
-  if (!lineup_secrets_store (secrets, account->id, kind, label, secret, error))
-    return 1;
-  if (account->kind == LINEUP_ACCOUNT_BLUESKY)
-    {
-      g_autofree char *session = lineup_bluesky_dup_session (LINEUP_BLUESKY (publisher));
-
-      if (session && !lineup_secrets_store (secrets, account->id, "session", label, session, error))
-        return 1;
-    }
-  if (!lineup_sync_account_fixed (store, account->id, error))
-    return 1;
+  if ((fixed = connect_account (store, secrets, http, login, account, NULL, &status, error)) == NULL)
+    return status;
   {
-    g_autofree char *name = one_line (account->name);
+    g_autofree char *name = one_line (fixed->name);
     out (_("“%s” can publish again; its failed posts will be sent at the next sync\n"), name);
   }
   return 0;
