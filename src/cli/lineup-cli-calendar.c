@@ -271,7 +271,7 @@ cmd_feed_list (Args    *args,
       LineupFeed *feed = g_ptr_array_index (feeds, i);
       g_autofree char *name = one_line (feed->name);
       g_autofree char *target = one_line (feed->target);
-      g_autofree char *when = feed->last_at ? lineup_format_local (store, feed->last_at, "%Y-%m-%d %H:%M") : NULL;
+      g_autofree char *when = feed->last_at ? lineup_store_format_time (store, feed->last_at, "%Y-%m-%d %H:%M") : NULL;
       g_autofree char *problem = feed->last_error ? one_line (feed->last_error) : NULL;
 
       out ("%s  %s  %s\n", name, lineup_feed_kind_to_key (feed->kind), target);

@@ -27,8 +27,8 @@ make_post_line (LineupStore *store,
 
   if (lineup_post_is_dated (post))
     {
-      cells[0] = lineup_format_local (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
-      cells[1] = lineup_format_local (store, lineup_post_get_scheduled_at (post), "%H:%M");
+      cells[0] = lineup_store_format_time (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
+      cells[1] = lineup_store_format_time (store, lineup_post_get_scheduled_at (post), "%H:%M");
     }
   else
     {
@@ -313,7 +313,7 @@ cmd_post_move (Args    *args,
   moved = lineup_store_get_post (store, positional (args, 0), error);
   if (moved == NULL)
     return 1;
-  when = lineup_format_local (store, lineup_post_get_scheduled_at (moved), "%Y-%m-%d %H:%M");
+  when = lineup_store_format_time (store, lineup_post_get_scheduled_at (moved), "%Y-%m-%d %H:%M");
   title = one_line (lineup_post_get_title (moved));
   out (_("Moved “%s” to %s (%s)\n"), title, when, lineup_store_get_time_zone_id (store));
   return 0;
@@ -384,7 +384,7 @@ cmd_post_show (Args    *args,
     LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
     LineupCampaign *campaign = lineup_store_get_campaign (store, lineup_post_get_campaign_id (post));
     g_autofree char *when = lineup_post_is_dated (post)
-      ? lineup_format_local (store, lineup_post_get_scheduled_at (post), "%A %-d %B %Y, %H:%M")
+      ? lineup_store_format_time (store, lineup_post_get_scheduled_at (post), "%A %-d %B %Y, %H:%M")
       : g_strdup (_("no date (backlog)"));
     g_autofree char *platforms = g_strjoinv (", ", (char **) lineup_post_get_platforms (post));
     g_autofree char *title = one_line (lineup_post_get_title (post));

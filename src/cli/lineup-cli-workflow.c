@@ -51,7 +51,7 @@ print_history (LineupStore *store,
   for (guint i = 0; history && i < history->len; i++)
     {
       LineupStageChange *change = g_ptr_array_index (history, i);
-      g_autofree char *at = lineup_format_local (store, change->at, "%Y-%m-%d %H:%M");
+      g_autofree char *at = lineup_store_format_time (store, change->at, "%Y-%m-%d %H:%M");
       g_autofree char *what = describe_history_line (change);
       g_autofree char *actor = one_line (change->actor);
       g_autofree char *comment = change->comment ? one_line (change->comment) : NULL;

@@ -15,16 +15,6 @@
 #include "lineup-workflow.h"
 
 char *
-lineup_format_local (LineupStore *store,
-                     gint64       instant,
-                     const char  *format)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lineup_store_get_time_zone (store));
-  return g_date_time_format (local, format);
-}
-
-char *
 lineup_format_utc (gint64 instant)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
@@ -173,8 +163,8 @@ lineup_post_to_json (JsonBuilder *builder,
 
   if (lineup_post_is_dated (post))
     {
-      g_autofree char *date = lineup_format_local (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
-      g_autofree char *time = lineup_format_local (store, lineup_post_get_scheduled_at (post), "%H:%M");
+      g_autofree char *date = lineup_store_format_time (store, lineup_post_get_scheduled_at (post), "%Y-%m-%d");
+      g_autofree char *time = lineup_store_format_time (store, lineup_post_get_scheduled_at (post), "%H:%M");
       g_autofree char *at = lineup_format_utc (lineup_post_get_scheduled_at (post));
 
       json_builder_set_member_name (builder, "date");

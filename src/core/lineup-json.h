@@ -21,12 +21,9 @@
 
 G_BEGIN_DECLS
 
-/* The times as the JSON writes them: "2026-12-10T08:30:00Z", and
- * @format (g_date_time_format) in the plan's time zone. */
+/* A moment as the JSON writes it: "2026-12-10T08:30:00Z" (in the plan's
+ * zone: lineup_store_format_time()). */
 char *lineup_format_utc             (gint64           instant);
-char *lineup_format_local           (LineupStore     *store,
-                                     gint64           instant,
-                                     const char      *format);
 
 /* id, title, body, pillar, type, stage, platforms, date, time,
  * scheduled_at, campaign, revision, created, updated; with @details also

@@ -77,8 +77,6 @@ typedef struct {
 
 /* lineup-sync.c */
 void     _lineup_sync_pass_next         (GTask        *task);
-char    *_lineup_sync_format_local      (LineupStore  *store,
-                                         gint64        utc);
 
 /* lineup-sync-reconcile.c: asks @run's server for what it holds and
  * compares; the pass goes on (_lineup_sync_pass_next) once it is done. */

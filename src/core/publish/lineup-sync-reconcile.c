@@ -215,7 +215,7 @@ on_list_cb (GObject      *source,
         case LINEUP_SYNC_SEEN_MOVED:
         case LINEUP_SYNC_SEEN_EDITED:
           {
-            g_autofree char *when = _lineup_sync_format_local (store, listed->scheduled_at);
+            g_autofree char *when = lineup_store_format_time (store, listed->scheduled_at, LINEUP_TIME_FORMAT);
             g_autofree char *message =
               listed->scheduled_at != k->remote_at
                 ? g_strdup_printf (_("Moved on the server to %s. Send Lineup’s time again, or take the server’s."), when)

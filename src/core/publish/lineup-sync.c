@@ -78,18 +78,6 @@ pass_free (Pass *pass)
   g_free (pass);
 }
 
-/* A moment as the plan's people read it: in the plan's time zone (not the
- * process's), in the locale's words, "24 Nov 2026, 10:00". */
-char *
-_lineup_sync_format_local (LineupStore *store,
-              gint64       utc)
-{
-  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
-  g_autoptr(GDateTime) time = instant ? g_date_time_to_timezone (instant, lineup_store_get_time_zone (store)) : NULL;
-
-  return time ? g_date_time_format (time, "%-d %b %Y, %H:%M") : g_strdup ("?");
-}
-
 /* ---- deciding ---- */
 
 static LineupOutgoing *
@@ -169,7 +157,7 @@ handle_error (Pass   *pass,
         step->run->paused_until = retry_at;
       if (!g_str_has_prefix (error->message, "Cancelled"))
         {
-          g_autofree char *when = _lineup_sync_format_local (store, retry_at);
+          g_autofree char *when = lineup_store_format_time (store, retry_at, LINEUP_TIME_FORMAT);
 
           message = g_strdup_printf (_("%s — trying again at %s"), error->message, when);
         }
@@ -408,7 +396,7 @@ step_target (GTask  *task,
     case LINEUP_SYNC_ACT_WAIT:
       {
         gint64 at = lineup_post_get_scheduled_at (post);
-        g_autofree char *when = _lineup_sync_format_local (store, at);
+        g_autofree char *when = lineup_store_format_time (store, at, LINEUP_TIME_FORMAT);
         g_autofree char *message = g_strdup_printf (_("Lineup publishes it at %s (it must be running then, or its timer)"),
                                                     when);
         Update update = { .state = LINEUP_SYNC_PENDING, .message = message, .attempts = -1, .next_attempt_at = 0 };
