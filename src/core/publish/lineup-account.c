@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "lineup-account.h"
+#include "lineup-bluesky.h"
+#include "lineup-mastodon.h"
+#include "lineup-text.h"
 
 static const char * const kind_keys[] = { "mastodon", "bluesky", "webhook" };
 
@@ -88,4 +91,28 @@ gboolean
 lineup_account_kind_schedules_on_server (LineupAccountKind kind)
 {
   return kind == LINEUP_ACCOUNT_MASTODON;
+}
+
+gboolean
+lineup_account_count_caption (const LineupAccount *account,
+                              const char          *text,
+                              guint               *out_count,
+                              guint               *out_limit)
+{
+  g_return_val_if_fail (account != NULL, FALSE);
+
+  switch (account->kind)
+    {
+    case LINEUP_ACCOUNT_MASTODON:
+      *out_count = lineup_text_count_mastodon (text, NULL, account->url_length);
+      *out_limit = account->text_limit ? account->text_limit : LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
+      return TRUE;
+    case LINEUP_ACCOUNT_BLUESKY:
+      *out_count = lineup_text_count_graphemes (text);
+      *out_limit = account->text_limit ? account->text_limit : LINEUP_BLUESKY_MAX_GRAPHEMES;
+      return TRUE;
+    case LINEUP_ACCOUNT_WEBHOOK:
+    default:
+      return FALSE;
+    }
 }

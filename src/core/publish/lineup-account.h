@@ -47,6 +47,16 @@ gboolean    lineup_account_kind_from_string (const char        *text,
  * Lineup's due dispatcher running then. */
 gboolean    lineup_account_kind_schedules_on_server (LineupAccountKind kind);
 
+/* What @account's network counts of a caption @text (Mastodon: a link as
+ * the server's URL length; Bluesky: graphemes) into *@out_count, and the
+ * limit it counts against — its server's own, else the network's — into
+ * *@out_limit. FALSE for a network without a limit (webhooks). The editor
+ * shows what the publishers will enforce. */
+gboolean    lineup_account_count_caption (const LineupAccount *account,
+                                          const char          *text,
+                                          guint               *out_count,
+                                          guint               *out_limit);
+
 G_END_DECLS
 
 /* The account rows and post targets in the plan's database. */

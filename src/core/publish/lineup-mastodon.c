@@ -294,7 +294,7 @@ lineup_mastodon_connect (LineupPublisher  *publisher,
   info->remote_user = g_strdup (self->account_id);
   info->handle = g_strdup_printf ("%s@%s", member_string (object, "username"),
                                   uri ? g_uri_get_host (uri) : self->instance);
-  info->text_limit = 500;
+  info->text_limit = LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
   info->url_length = 23;
 
   /* The instance's own limits; an older server without v2 keeps the defaults. */
@@ -310,10 +310,10 @@ lineup_mastodon_connect (LineupPublisher  *publisher,
 
       if (statuses)
         {
-          gint64 max = json_object_get_int_member_with_default (statuses, "max_characters", 500);
+          gint64 max = json_object_get_int_member_with_default (statuses, "max_characters", LINEUP_MASTODON_DEFAULT_TEXT_LIMIT);
           gint64 url = json_object_get_int_member_with_default (statuses, "characters_reserved_per_url", 23);
 
-          info->text_limit = max > 0 ? (guint) max : 500;
+          info->text_limit = max > 0 ? (guint) max : LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
           info->url_length = url > 0 ? (guint) url : 23;
         }
     }
@@ -565,7 +565,7 @@ lineup_mastodon_class_init (LineupMastodonClass *klass)
 static void
 lineup_mastodon_init (LineupMastodon *self)
 {
-  self->text_limit = 500;
+  self->text_limit = LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
   self->url_length = 23;
 }
 
@@ -596,7 +596,7 @@ lineup_mastodon_set_limits (LineupMastodon *self,
                             guint           url_length)
 {
   g_return_if_fail (LINEUP_IS_MASTODON (self));
-  self->text_limit = text_limit ? text_limit : 500;
+  self->text_limit = text_limit ? text_limit : LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
   self->url_length = url_length ? url_length : 23;
 }
 

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 /* Mastodon refuses (4.3) or posts at once (earlier) a scheduled_at within 5
  * minutes; Lineup keeps a minute of margin. */
+/* What a server that does not say its own limit takes. */
+#define LINEUP_MASTODON_DEFAULT_TEXT_LIMIT 500
 #define LINEUP_MASTODON_MIN_LEAD (6 * 60)
 #define LINEUP_MASTODON_MAX_PER_DAY 25
 #define LINEUP_MASTODON_MAX_PENDING 300

@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "lineup-account.h"
-#include "lineup-bluesky.h"
 #include "lineup-outbox.h"
 #include "lineup-post-editor.h"
 #include "lineup-publishing-view.h"
@@ -109,20 +108,8 @@ append_account_counts (LineupPostEditor *self,
 
       if (!gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)))
         continue;
-      switch (account->kind)
-        {
-        case LINEUP_ACCOUNT_MASTODON:
-          count = lineup_text_count_mastodon (body, NULL, account->url_length);
-          limit = account->text_limit ? account->text_limit : 500;
-          break;
-        case LINEUP_ACCOUNT_BLUESKY:
-          count = lineup_text_count_graphemes (body);
-          limit = account->text_limit ? account->text_limit : LINEUP_BLUESKY_MAX_GRAPHEMES;
-          break;
-        case LINEUP_ACCOUNT_WEBHOOK:
-        default:
-          continue;   /* no limit of its own */
-        }
+      if (!lineup_account_count_caption (account, body, &count, &limit))
+        continue;   /* no limit of its own */
       /* Two accounts of one network with different limits: say which is which. */
       for (guint j = 0; j < self->accounts->len; j++)
         {
