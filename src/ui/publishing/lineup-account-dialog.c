@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lineup-account-dialog.h"
+#include "lineup-account-jobs.h"
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
 #include "lineup-publishing-view.h"
@@ -70,79 +71,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* What a worker thread needs and learns; the dialog's widgets stay on the
- * main thread. */
-typedef struct {
-  LineupAccountKind kind;
-  LineupSecrets *secrets;
-  LineupHttp *http;
-  char *account_id;
-  char *name;
-  char *endpoint;
-  char *handle;
-  char *password;
-  char *token;
-  char *client_id;
-  char *client_secret;
-  char *code;
-  /* learned */
-  LineupAccountInfo *info;
-  char *secret;               /* a webhook's signing secret, to show once */
-  gboolean stored;            /* secrets were kept: forget them if the row is not saved */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->secrets);
-  g_clear_object (&job->http);
-  g_free (job->account_id);
-  g_free (job->name);
-  g_free (job->endpoint);
-  g_free (job->handle);
-  if (job->password)
-    memset (job->password, 0, strlen (job->password));
-  g_free (job->password);
-  g_free (job->token);
-  g_free (job->client_id);
-  g_free (job->client_secret);
-  g_free (job->code);
-  g_clear_pointer (&job->info, lineup_account_info_free);
-  g_free (job->secret);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
-/* ---- forgetting secrets ---- */
-
-static void
-forget_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lineup_secrets_clear (LINEUP_SECRETS (source), data, &error))
-    g_message ("Could not forget the secrets of account %s: %s", (char *) data, error->message);
-}
-
-void
-lineup_account_forget_secrets (LineupSecrets *secrets,
-                               const char    *account_id)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (LINEUP_IS_SECRETS (secrets));
-  g_return_if_fail (account_id != NULL);
-
-  task = g_task_new (secrets, NULL, NULL, NULL);
-  g_task_set_source_tag (task, lineup_account_forget_secrets);
-  g_task_set_task_data (task, g_strdup (account_id), g_free);
-  g_task_run_in_thread (task, forget_thread);
-}
 
 /* ---- the steps ---- */
 
@@ -261,28 +189,12 @@ open_authorize_page (LineupAccountDialog *self)
 /* ---- Mastodon through the browser: registering Lineup ---- */
 
 static void
-register_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      data,
-                 GCancellable *cancellable)
-{
-  Job *job = data;
-  GError *error = NULL;
-
-  if (!lineup_mastodon_register_app (job->http, job->endpoint, &job->client_id, &job->client_secret,
-                                     cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 on_registered_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      data)
 {
   LineupAccountDialog *self = LINEUP_ACCOUNT_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  LineupAccountJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -303,120 +215,9 @@ on_registered_cb (GObject      *source,
   open_authorize_page (self);
 }
 
-/* ---- connecting, keeping the secrets ---- */
-
-static gboolean
-keep_secret (Job         *job,
-             const char  *kind,
-             const char  *value,
-             GError     **error)
-{
-  g_autofree char *label = g_strdup_printf ("Lineup: %s %s for %s", lineup_account_kind_to_label (job->kind), kind,
-                                            job->name ? job->name : job->info && job->info->handle ? job->info->handle
-                                                                                                    : job->endpoint);
-  if (value == NULL)
-    return TRUE;
-  if (!lineup_secrets_store (job->secrets, job->account_id, kind, label, value, error))
-    return FALSE;
-  job->stored = TRUE;
-  return TRUE;
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  Job *job = data;
-  g_autoptr(LineupPublisher) publisher = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *session = NULL;
-  GError *error = NULL;
-
-  switch (job->kind)
-    {
-    case LINEUP_ACCOUNT_MASTODON:
-      token = job->token ? g_strdup (job->token)
-                         : lineup_mastodon_exchange_code (job->http, job->endpoint, job->client_id, job->client_secret,
-                                                          job->code, cancellable, &error);
-      if (token == NULL)
-        {
-          /* A code mistyped, cut short, used already or too old: the
-           * server's "invalid_grant" alone does not say what to do. */
-          if (job->code && g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED))
-            {
-              GError *refused = g_error_new (LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
-                                             _("The server did not accept that code: copy the whole code from its "
-                                               "page again, or choose Open to get a new one — %s"),
-                                             error->message);
-              g_error_free (error);
-              error = refused;
-            }
-          goto failed;
-        }
-      publisher = LINEUP_PUBLISHER (lineup_mastodon_new (job->http, job->endpoint, token));
-      break;
-    case LINEUP_ACCOUNT_BLUESKY:
-      publisher = LINEUP_PUBLISHER (lineup_bluesky_new (job->http, job->endpoint, job->handle, job->password, NULL));
-      break;
-    case LINEUP_ACCOUNT_WEBHOOK:
-      job->secret = lineup_webhook_generate_secret ();
-      publisher = LINEUP_PUBLISHER (lineup_webhook_new (job->http, job->endpoint, job->secret, NULL));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* Who this is and the server's limits; a wrong secret stops here. */
-  if ((job->info = lineup_publisher_connect (publisher, cancellable, &error)) == NULL)
-    {
-      /* The publisher's own words send a person to Preferences → Publishing
-       * to sign in again, where this dialog already is. */
-      if (job->kind == LINEUP_ACCOUNT_BLUESKY &&
-          g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH))
-        {
-          GError *refused = g_error_new (LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_AUTH,
-                                         _("Bluesky did not accept that app password for %s: check it, or make a new "
-                                           "one in Bluesky under Settings → Privacy and security → App passwords"),
-                                         job->handle);
-          g_error_free (error);
-          error = refused;
-        }
-      goto failed;
-    }
-
-  /* The secrets first: a plan never names an account without them. */
-  switch (job->kind)
-    {
-    case LINEUP_ACCOUNT_MASTODON:
-      if (!keep_secret (job, "token", token, &error) ||
-          (!job->token && !keep_secret (job, "client-secret", job->client_secret, &error)))
-        goto failed;
-      break;
-    case LINEUP_ACCOUNT_BLUESKY:
-      session = lineup_bluesky_dup_session (LINEUP_BLUESKY (publisher));
-      if (!keep_secret (job, "app-password", job->password, &error) ||
-          !keep_secret (job, "session", session, &error))
-        goto failed;
-      break;
-    case LINEUP_ACCOUNT_WEBHOOK:
-      if (!keep_secret (job, "secret", job->secret, &error))
-        goto failed;
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  g_task_return_boolean (task, TRUE);
-  return;
-
-failed:
-  g_task_return_error (task, error);
-}
-
 static gboolean
 save_account_row (LineupAccountDialog  *self,
-                  Job                  *job,
+                  LineupAccountJob     *job,
                   GError              **error)
 {
   LineupAccountInfo *info = job->info;
@@ -465,7 +266,7 @@ on_saved_cb (GObject      *source,
              gpointer      data)
 {
   LineupAccountDialog *self = LINEUP_ACCOUNT_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  LineupAccountJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   g_autofree char *message = NULL;
@@ -508,10 +309,10 @@ on_saved_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static Job *
+static LineupAccountJob *
 new_job (LineupAccountDialog *self)
 {
-  Job *job = g_new0 (Job, 1);
+  LineupAccountJob *job = g_new0 (LineupAccountJob, 1);
 
   job->kind = self->kind;
   job->secrets = g_object_ref (lineup_publishing_get_secrets (self->store));
@@ -524,14 +325,14 @@ new_job (LineupAccountDialog *self)
 
 static void
 start (LineupAccountDialog *self,
-       Job                 *job,
+       LineupAccountJob    *job,
        GTaskThreadFunc      thread,
        GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, NULL);
 
   g_task_set_source_tag (task, start);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) lineup_account_job_free);
   show_error (self, NULL);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, thread);
@@ -573,7 +374,7 @@ static void
 next_step (LineupAccountDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Job) job = NULL;
+  g_autoptr(LineupAccountJob) job = NULL;
 
   if (self->busy)
     return;
@@ -611,12 +412,12 @@ next_step (LineupAccountDialog *self)
                            _("Paste the access token made in the server’s Preferences → Development"));
               break;
             }
-          start (self, g_steal_pointer (&job), save_thread, on_saved_cb);
+          start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
           return;
         }
       if (self->step == STEP_DETAILS)
         {
-          start (self, g_steal_pointer (&job), register_thread, on_registered_cb);
+          start (self, g_steal_pointer (&job), lineup_account_job_register_thread, on_registered_cb);
           return;
         }
       if (!*(job->code = stripped (self->code_row)))
@@ -627,7 +428,7 @@ next_step (LineupAccountDialog *self)
         }
       job->client_id = g_strdup (self->client_id);
       job->client_secret = g_strdup (self->client_secret);
-      start (self, g_steal_pointer (&job), save_thread, on_saved_cb);
+      start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
       return;
 
     case LINEUP_ACCOUNT_BLUESKY:
@@ -642,7 +443,7 @@ next_step (LineupAccountDialog *self)
                      _("Give an app password: make one in Bluesky under Settings → Privacy and security → App passwords"));
       else if ((job->endpoint = server_address (text_of (self->server_row), &error)) != NULL)
         {
-          start (self, g_steal_pointer (&job), save_thread, on_saved_cb);
+          start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
           return;
         }
       break;
@@ -660,7 +461,7 @@ next_step (LineupAccountDialog *self)
             break;
           }
         job->endpoint = g_steal_pointer (&url);
-        start (self, g_steal_pointer (&job), save_thread, on_saved_cb);
+        start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
         return;
       }
     default:

@@ -19,6 +19,7 @@
 #include "lineup-core.h"
 #include "lineup-account.h"
 #include "lineup-secrets.h"
+#include "lineup-account-jobs.h"   /* lineup_account_forget_secrets () */
 
 G_BEGIN_DECLS
 
@@ -30,10 +31,5 @@ G_DECLARE_FINAL_TYPE (LineupAccountDialog, lineup_account_dialog, LINEUP, ACCOUN
 LineupAccountDialog *lineup_account_dialog_new (LineupStore         *store,
                                                 LineupAccountKind    kind,
                                                 const LineupAccount *account);
-
-/* Forgets the account's secrets in a thread (the keyring may be slow), for
- * an account removed or never saved. */
-void                 lineup_account_forget_secrets (LineupSecrets *secrets,
-                                                    const char    *account_id);
 
 G_END_DECLS
