@@ -18,8 +18,6 @@
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
 #include "lineup-publishing-view.h"
-#include "lineup-sync.h"
-#include "lineup-webhook.h"
 
 typedef enum {
   STEP_DETAILS,
@@ -215,51 +213,6 @@ on_registered_cb (GObject      *source,
   open_authorize_page (self);
 }
 
-static gboolean
-save_account_row (LineupAccountDialog  *self,
-                  LineupAccountJob     *job,
-                  GError              **error)
-{
-  LineupAccountInfo *info = job->info;
-  g_autoptr(LineupAccount) account = NULL;
-
-  if (self->fixing)
-    {
-      account = lineup_account_copy (self->fixing);
-      g_clear_pointer (&account->problem, g_free);
-    }
-  else
-    {
-      account = lineup_account_new ();
-      account->id = g_strdup (job->account_id);
-      account->kind = job->kind;
-      account->endpoint = g_strdup (job->endpoint);
-      account->name = g_strdup (job->name ? job->name : info->handle ? info->handle : job->endpoint);
-    }
-  if (info->handle || job->handle)
-    {
-      g_free (account->handle);
-      account->handle = g_strdup (info->handle ? info->handle : job->handle);
-    }
-  g_free (account->remote_user);
-  account->remote_user = g_strdup (info->remote_user);
-  account->text_limit = info->text_limit;
-  account->url_length = info->url_length;
-  if (job->kind == LINEUP_ACCOUNT_MASTODON && !job->token)
-    {
-      g_free (account->client_id);
-      account->client_id = g_strdup (job->client_id);
-    }
-
-  if (self->fixing ? !lineup_store_update_account (self->store, account, error)
-                   : !lineup_store_add_account (self->store, account, error))
-    return FALSE;
-  /* Posts that failed for want of this account's secret go again. */
-  if (!lineup_sync_account_fixed (self->store, account->id, error))
-    return FALSE;
-  return TRUE;
-}
-
 static void
 on_saved_cb (GObject      *source,
              GAsyncResult *result,
@@ -279,7 +232,7 @@ on_saved_cb (GObject      *source,
       return;
     }
   set_busy (self, FALSE);
-  if (ok && !save_account_row (self, job, &error))
+  if (ok && !lineup_account_job_save_row (job, self->store, self->fixing, &error))
     {
       if (!self->fixing)
         lineup_account_forget_secrets (job->secrets, job->account_id);
@@ -312,15 +265,10 @@ on_saved_cb (GObject      *source,
 static LineupAccountJob *
 new_job (LineupAccountDialog *self)
 {
-  LineupAccountJob *job = g_new0 (LineupAccountJob, 1);
+  g_autofree char *name = self->name_row && *text_of (self->name_row) ? stripped (self->name_row) : NULL;
 
-  job->kind = self->kind;
-  job->secrets = g_object_ref (lineup_publishing_get_secrets (self->store));
-  job->http = g_object_ref (self->http);
-  job->account_id = self->fixing ? g_strdup (self->fixing->id) : g_uuid_string_random ();
-  if (self->name_row && *text_of (self->name_row))
-    job->name = stripped (self->name_row);
-  return job;
+  return lineup_account_job_new (self->kind, lineup_publishing_get_secrets (self->store), self->http,
+                                 self->fixing ? self->fixing->id : NULL, name);
 }
 
 static void

@@ -1,7 +1,8 @@
 /* lineup-account-jobs.c: the work of adding an account or signing one in
  * again that runs in a GTask's thread — registering Lineup with a Mastodon
  * server, exchanging its code for a token, asking the server who the
- * account is, keeping the secrets — and forgetting an account's secrets.
+ * account is, keeping the secrets — then, on the main thread, the account's
+ * row in the plan; and forgetting an account's secrets.
  *
  * No widgets here, and nothing said to the person but the errors: the
  * dialog (lineup-account-dialog.c) reads the fields, starts these jobs and
@@ -17,6 +18,7 @@
 #include "lineup-account-jobs.h"
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
+#include "lineup-sync.h"
 #include "lineup-webhook.h"
 
 void
@@ -38,6 +40,23 @@ lineup_account_job_free (LineupAccountJob *job)
   g_clear_pointer (&job->info, lineup_account_info_free);
   g_free (job->secret);
   g_free (job);
+}
+
+LineupAccountJob *
+lineup_account_job_new (LineupAccountKind  kind,
+                        LineupSecrets     *secrets,
+                        LineupHttp        *http,
+                        const char        *account_id,
+                        const char        *name)
+{
+  LineupAccountJob *job = g_new0 (LineupAccountJob, 1);
+
+  job->kind = kind;
+  job->secrets = g_object_ref (secrets);
+  job->http = g_object_ref (http);
+  job->account_id = account_id ? g_strdup (account_id) : g_uuid_string_random ();
+  job->name = g_strdup (name);
+  return job;
 }
 
 /* ---- forgetting secrets ---- */
@@ -196,4 +215,52 @@ lineup_account_job_save_thread (GTask        *task,
 
 failed:
   g_task_return_error (task, error);
+}
+
+/* ---- the account's row, on the main thread ---- */
+
+gboolean
+lineup_account_job_save_row (LineupAccountJob     *job,
+                             LineupStore          *store,
+                             const LineupAccount  *fixing,
+                             GError              **error)
+{
+  LineupAccountInfo *info = job->info;
+  g_autoptr(LineupAccount) account = NULL;
+
+  if (fixing)
+    {
+      account = lineup_account_copy (fixing);
+      g_clear_pointer (&account->problem, g_free);
+    }
+  else
+    {
+      account = lineup_account_new ();
+      account->id = g_strdup (job->account_id);
+      account->kind = job->kind;
+      account->endpoint = g_strdup (job->endpoint);
+      account->name = g_strdup (job->name ? job->name : info->handle ? info->handle : job->endpoint);
+    }
+  if (info->handle || job->handle)
+    {
+      g_free (account->handle);
+      account->handle = g_strdup (info->handle ? info->handle : job->handle);
+    }
+  g_free (account->remote_user);
+  account->remote_user = g_strdup (info->remote_user);
+  account->text_limit = info->text_limit;
+  account->url_length = info->url_length;
+  if (job->kind == LINEUP_ACCOUNT_MASTODON && !job->token)
+    {
+      g_free (account->client_id);
+      account->client_id = g_strdup (job->client_id);
+    }
+
+  if (fixing ? !lineup_store_update_account (store, account, error)
+                   : !lineup_store_add_account (store, account, error))
+    return FALSE;
+  /* Posts that failed for want of this account's secret go again. */
+  if (!lineup_sync_account_fixed (store, account->id, error))
+    return FALSE;
+  return TRUE;
 }

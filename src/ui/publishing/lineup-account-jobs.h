@@ -1,6 +1,7 @@
 /* lineup-account-jobs.h: what the account dialog runs in a thread, without
  * GTK: a LineupAccountJob holds what was typed and what the server says;
- * the thread functions below take one as their GTask's task data.
+ * the thread functions below take one as their GTask's task data; its
+ * row is then added to the plan on the main thread.
  *
  * Not here: reading the dialog's fields, checking them, or saying anything
  * to the person (lineup-account-dialog.c does).
@@ -38,7 +39,14 @@ typedef struct {
   gboolean stored;            /* secrets were kept: forget them if the row is not saved */
 } LineupAccountJob;
 
-void lineup_account_job_free (LineupAccountJob *job);
+/* @account_id: the account signed in again, or NULL for a new one's id;
+ * @name: what the person named it, or NULL. */
+LineupAccountJob *lineup_account_job_new  (LineupAccountKind  kind,
+                                           LineupSecrets     *secrets,
+                                           LineupHttp        *http,
+                                           const char        *account_id,
+                                           const char        *name);
+void              lineup_account_job_free (LineupAccountJob  *job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupAccountJob, lineup_account_job_free)
 
@@ -55,6 +63,14 @@ void lineup_account_job_save_thread (GTask        *task,
                                      gpointer      source,
                                      gpointer      data,
                                      GCancellable *cancellable);
+
+/* On the main thread, once the save thread succeeded: adds the account's
+ * row to @store (or updates @fixing's) with what the server said, and sends
+ * again the posts that failed for want of its secrets. */
+gboolean lineup_account_job_save_row (LineupAccountJob     *job,
+                                      LineupStore          *store,
+                                      const LineupAccount  *fixing,
+                                      GError              **error);
 
 /* Forgets the account's secrets in a thread (the keyring may be slow), for
  * an account removed or never saved. */
