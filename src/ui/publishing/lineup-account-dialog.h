@@ -10,6 +10,10 @@
  *
  * Signal: account-saved (const char *message) — said once it is done.
  *
+ * Its widgets are in lineup-account-dialog.ui; what runs in the threads is
+ * in lineup-account-jobs.c, whose lineup_account_forget_secrets () this
+ * header still declares (through lineup-account-jobs.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
