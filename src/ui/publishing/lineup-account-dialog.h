@@ -10,6 +10,10 @@
  *
  * Signal: account-saved (const char *message) — said once it is done.
  *
+ * Its widgets are in lineup-account-dialog.ui; what runs in the threads is
+ * in lineup-account-jobs.c, whose lineup_account_forget_secrets () this
+ * header still declares (through lineup-account-jobs.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -19,6 +23,7 @@
 #include "lineup-core.h"
 #include "lineup-account.h"
 #include "lineup-secrets.h"
+#include "lineup-account-jobs.h"   /* lineup_account_forget_secrets () */
 
 G_BEGIN_DECLS
 
@@ -30,10 +35,5 @@ G_DECLARE_FINAL_TYPE (LineupAccountDialog, lineup_account_dialog, LINEUP, ACCOUN
 LineupAccountDialog *lineup_account_dialog_new (LineupStore         *store,
                                                 LineupAccountKind    kind,
                                                 const LineupAccount *account);
-
-/* Forgets the account's secrets in a thread (the keyring may be slow), for
- * an account removed or never saved. */
-void                 lineup_account_forget_secrets (LineupSecrets *secrets,
-                                                    const char    *account_id);
 
 G_END_DECLS
