@@ -734,3 +734,30 @@ lineup_account_register_mastodon_finish (GAsyncResult  *result,
     *out_client_secret = g_steal_pointer (&data->client_secret);
   return TRUE;
 }
+
+static void
+forget_removed_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      data,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_secrets_clear (LINEUP_SECRETS (source), data, &error))
+    g_message ("Could not forget the secrets of account %s: %s", (char *) data, error->message);
+}
+
+void
+lineup_account_forget_secrets (LineupSecrets *secrets,
+                               const char    *account_id)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LINEUP_IS_SECRETS (secrets));
+  g_return_if_fail (account_id != NULL);
+
+  task = g_task_new (secrets, NULL, NULL, NULL);
+  g_task_set_source_tag (task, lineup_account_forget_secrets);
+  g_task_set_task_data (task, g_strdup (account_id), g_free);
+  g_task_run_in_thread (task, forget_removed_thread);
+}

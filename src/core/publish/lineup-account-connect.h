@@ -92,4 +92,9 @@ LineupAccount *lineup_account_connect        (LineupStore               *store,
                                               GCancellable              *cancellable,
                                               GError                   **error);
 
+/* Forgets the secrets of an account removed from the plan, in a thread
+ * (the keyring may be slow); a failure is only logged. */
+void           lineup_account_forget_secrets (LineupSecrets *secrets,
+                                              const char    *account_id);
+
 G_END_DECLS

@@ -7,9 +7,10 @@
  * spinner and nothing typed can change under it.
  *
  * Here: which groups and pages the account's kind shows, checking what was
- * typed, starting the jobs and saying what came of them. Not here: the
- * widgets (the template) and the work done in a thread
- * (lineup-account-jobs.c).
+ * typed, starting the core's calls and saying what came of them. Not
+ * here: the widgets (the template) and connecting the account, which is
+ * lineup_account_connect_async () (src/core/publish), as for the command
+ * line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +20,7 @@
 #include <string.h>
 
 #include "lineup-account-dialog.h"
-#include "lineup-account-jobs.h"
+#include "lineup-account-connect.h"
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
 #include "lineup-publishing-view.h"
@@ -209,24 +210,28 @@ on_registered_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      data)
 {
-  LineupAccountDialog *self = LINEUP_ACCOUNT_DIALOG (source);
-  LineupAccountJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LineupAccountDialog) self = data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *client_secret = NULL;
+  g_autofree char *authorize_url = NULL;
+  gboolean ok;
 
+  ok = lineup_account_register_mastodon_finish (result, &client_id, &client_secret, &authorize_url, &error);
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
-      show_error (self, error->message);
+      show_error (self, error ? error->message : _("The server did not answer as a Mastodon server does"));
       return;
     }
   g_free (self->client_id);
-  self->client_id = g_steal_pointer (&job->client_id);
+  self->client_id = g_steal_pointer (&client_id);
   g_free (self->client_secret);
-  self->client_secret = g_steal_pointer (&job->client_secret);
+  self->client_secret = g_steal_pointer (&client_secret);
   g_free (self->authorize_url);
-  self->authorize_url = lineup_mastodon_authorize_url (self->instance, self->client_id);
+  self->authorize_url = g_steal_pointer (&authorize_url);
   go_to (self, STEP_CODE, self->code_row);
   open_authorize_page (self);
 }
@@ -236,42 +241,32 @@ on_saved_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      data)
 {
-  LineupAccountDialog *self = LINEUP_ACCOUNT_DIALOG (source);
-  LineupAccountJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LineupAccountDialog) self = data;
   g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autofree char *signing_secret = NULL;
   g_autofree char *message = NULL;
 
-  /* Closed while the server was asked: nothing is kept. */
+  /* Closed while the server was asked: the core kept nothing. */
+  account = lineup_account_connect_finish (self->store, result, &signing_secret, &error);
   if (g_cancellable_is_cancelled (self->cancellable))
-    {
-      if (ok && !self->fixing)
-        lineup_account_forget_secrets (job->secrets, job->account_id);
-      return;
-    }
+    return;
   set_busy (self, FALSE);
-  if (ok && !lineup_account_job_save_row (job, self->store, self->fixing, &error))
+  if (account == NULL)
     {
-      if (!self->fixing)
-        lineup_account_forget_secrets (job->secrets, job->account_id);
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      show_error (self, error->message);
+      show_error (self, error ? error->message : _("The account could not be added"));
       return;
     }
 
   if (self->fixing)
     message = g_strdup_printf (_("Signed in to “%s” again; its failed posts go again"), self->fixing->name);
   else
-    message = g_strdup_printf (_("Added %s account “%s”"), lineup_account_kind_to_label (job->kind),
-                               job->name ? job->name : job->info->handle ? job->info->handle : job->endpoint);
-  if (job->kind == LINEUP_ACCOUNT_WEBHOOK && job->secret)
+    message = g_strdup_printf (_("Added %s account “%s”"), lineup_account_kind_to_label (account->kind), account->name);
+  if (signing_secret)
     {
       /* Shown once: the receiving service needs it to check signatures.
        * The window behind says it is added when this one closes. */
-      gtk_label_set_label (GTK_LABEL (self->secret_label), job->secret);
+      gtk_label_set_label (GTK_LABEL (self->secret_label), signing_secret);
       self->saved_message = g_steal_pointer (&message);
       go_to (self, STEP_SECRET, self->primary_button);
       return;
@@ -280,28 +275,24 @@ on_saved_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static LineupAccountJob *
-new_job (LineupAccountDialog *self)
+static LineupAccountLogin *
+new_login (LineupAccountDialog *self)
 {
-  g_autofree char *name = self->name_row && *text_of (self->name_row) ? stripped (self->name_row) : NULL;
+  LineupAccountLogin *login = lineup_account_login_new (self->kind);
 
-  return lineup_account_job_new (self->kind, lineup_publishing_get_secrets (self->store), self->http,
-                                 self->fixing ? self->fixing->id : NULL, name);
+  login->name = self->name_row && *text_of (self->name_row) ? stripped (self->name_row) : NULL;
+  return login;
 }
 
+/* Connects the account @login describes; the dialog waits meanwhile. */
 static void
-start (LineupAccountDialog *self,
-       LineupAccountJob    *job,
-       GTaskThreadFunc      thread,
-       GAsyncReadyCallback  callback)
+start_connect (LineupAccountDialog      *self,
+               const LineupAccountLogin *login)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, NULL);
-
-  g_task_set_source_tag (task, start);
-  g_task_set_task_data (task, job, (GDestroyNotify) lineup_account_job_free);
   show_error (self, NULL);
   set_busy (self, TRUE);
-  g_task_run_in_thread (task, thread);
+  lineup_account_connect_async (self->store, lineup_publishing_get_secrets (self->store), self->http, login,
+                                self->fixing, self->cancellable, on_saved_cb, g_object_ref (self));
 }
 
 /* A server address a person typed: https://host, without a trailing slash. */
@@ -340,7 +331,7 @@ static void
 next_step (LineupAccountDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupAccountJob) job = NULL;
+  g_autoptr(LineupAccountLogin) login = NULL;
 
   if (self->busy)
     return;
@@ -359,7 +350,7 @@ next_step (LineupAccountDialog *self)
       return;
     }
 
-  job = new_job (self);
+  login = new_login (self);
   switch (self->kind)
     {
     case LINEUP_ACCOUNT_MASTODON:
@@ -369,47 +360,50 @@ next_step (LineupAccountDialog *self)
           if ((self->instance = lineup_mastodon_normalize_instance (text_of (self->server_row), &error)) == NULL)
             break;
         }
-      job->endpoint = g_strdup (self->instance);
+      login->endpoint = g_strdup (self->instance);
       if (self->step == STEP_DETAILS && gtk_switch_get_active (GTK_SWITCH (self->token_switch)))
         {
-          if (!*(job->token = stripped (self->token_row)))
+          if (!*(login->token = stripped (self->token_row)))
             {
               g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("Paste the access token made in the server’s Preferences → Development"));
               break;
             }
-          start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
+          start_connect (self, login);
           return;
         }
       if (self->step == STEP_DETAILS)
         {
-          start (self, g_steal_pointer (&job), lineup_account_job_register_thread, on_registered_cb);
+          show_error (self, NULL);
+          set_busy (self, TRUE);
+          lineup_account_register_mastodon_async (self->http, self->instance, self->cancellable,
+                                                  on_registered_cb, g_object_ref (self));
           return;
         }
-      if (!*(job->code = stripped (self->code_row)))
+      if (!*(login->code = stripped (self->code_row)))
         {
           g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("Paste the code the server’s page shows once you allow Lineup"));
           break;
         }
-      job->client_id = g_strdup (self->client_id);
-      job->client_secret = g_strdup (self->client_secret);
-      start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
+      login->client_id = g_strdup (self->client_id);
+      login->client_secret = g_strdup (self->client_secret);
+      start_connect (self, login);
       return;
 
     case LINEUP_ACCOUNT_BLUESKY:
-      job->handle = stripped (self->handle_row);
-      job->password = stripped (self->password_row);
-      if (*job->handle == '@')
-        memmove (job->handle, job->handle + 1, strlen (job->handle));
-      if (*job->handle == '\0')
+      login->handle = stripped (self->handle_row);
+      login->app_password = stripped (self->password_row);
+      if (*login->handle == '@')
+        memmove (login->handle, login->handle + 1, strlen (login->handle));
+      if (*login->handle == '\0')
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Give the account’s handle, e.g. team.bsky.social"));
-      else if (*job->password == '\0')
+      else if (*login->app_password == '\0')
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                      _("Give an app password: make one in Bluesky under Settings → Privacy and security → App passwords"));
-      else if ((job->endpoint = server_address (text_of (self->server_row), &error)) != NULL)
+      else if ((login->endpoint = server_address (text_of (self->server_row), &error)) != NULL)
         {
-          start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
+          start_connect (self, login);
           return;
         }
       break;
@@ -426,8 +420,8 @@ next_step (LineupAccountDialog *self)
                          _("Give the full address the posts go to, starting with https://"));
             break;
           }
-        job->endpoint = g_steal_pointer (&url);
-        start (self, g_steal_pointer (&job), lineup_account_job_save_thread, on_saved_cb);
+        login->endpoint = g_steal_pointer (&url);
+        start_connect (self, login);
         return;
       }
     default:

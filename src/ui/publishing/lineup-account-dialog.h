@@ -23,7 +23,7 @@
 #include "lineup-core.h"
 #include "lineup-account.h"
 #include "lineup-secrets.h"
-#include "lineup-account-jobs.h"   /* lineup_account_forget_secrets () */
+#include "lineup-account-connect.h"   /* lineup_account_forget_secrets () */
 
 G_BEGIN_DECLS
 
