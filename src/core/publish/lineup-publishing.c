@@ -267,3 +267,145 @@ lineup_publishing_describe_badge (LineupStore  *store,
                   : g_strdup (description ? description : "");
   return state;
 }
+
+/* ---- Sync now ---- */
+
+/* "Sync now" while a background pass holds the plan's sync lock: try again
+ * each second for this long before saying so. */
+#define BUSY_RETRIES 30
+
+static char *
+describe_report (const LineupSyncReport *report)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (report->published > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u published", "%u published",
+                                                          report->published), report->published));
+  if (report->sent > report->published)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change sent", "%u changes sent",
+                                                          report->sent - report->published),
+                                             report->sent - report->published));
+  if (report->failed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed",
+                                                          report->failed), report->failed));
+  if (report->conflicts > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict",
+                                                          report->conflicts), report->conflicts));
+  if (report->retried > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u will be tried again",
+                                                          "%u will be tried again", report->retried),
+                                             report->retried));
+  if (parts->len == 0)
+    return report->waiting > 0
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Nothing to send now: %u post waits for its time",
+                                      "Nothing to send now: %u posts wait for their time", report->waiting),
+                         report->waiting)
+      : g_strdup (_("Nothing to send now: everything is up to date"));
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (", ", (char **) parts->pdata);
+  return g_strdup_printf (_("Synced: %s"), joined);
+}
+
+static void sync_now_run (GTask *task);
+
+static gboolean
+sync_now_retry_cb (gpointer data)
+{
+  sync_now_run (G_TASK (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sync_now_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  guint *busy_retries = g_task_get_task_data (task);
+  LineupSyncReport report = { 0 };
+
+  if (!lineup_sync_run_finish (LINEUP_SYNC (source), result, &report, &error))
+    {
+      /* The background pass holds the plan: it is sending already. Ask
+       * again when it is done. */
+      if (g_error_matches (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_BUSY) && (*busy_retries)++ < BUSY_RETRIES &&
+          !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+        {
+          g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, sync_now_retry_cb, g_object_ref (task), g_object_unref);
+          return;
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, describe_report (&report), g_free);
+}
+
+/* Why nothing can be sent now. */
+static GError *
+publishing_off_error (LineupStore *store)
+{
+  const char *problem = lineup_publishing_get_problem (store);
+
+  if (problem)
+    return g_error_new (LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_FAILED, _("Publishing is off: %s"), problem);
+  return g_error_new_literal (LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_FAILED,
+                              _("Publishing is still starting; try again in a moment"));
+}
+
+static void
+sync_now_run (GTask *task)
+{
+  LineupStore *store = g_task_get_source_object (task);
+  LineupSync *sync = lineup_publishing_get_sync (store);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (sync == NULL)
+    {
+      g_task_return_error (task, publishing_off_error (store));
+      return;
+    }
+  lineup_sync_run_async (sync, LINEUP_SYNC_PASS_NO_WAIT, NULL, on_sync_now_done_cb, g_object_ref (task));
+}
+
+void
+lineup_publishing_sync_now_async (LineupStore         *store,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 now = lineup_sync_now ();
+
+  g_return_if_fail (LINEUP_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lineup_publishing_sync_now_async);
+  g_task_set_task_data (task, g_new0 (guint, 1), g_free);
+
+  /* "Now" means now: what waits for its next try after a failure goes in
+   * this pass. Failed posts wait for their Retry, and posts for their time. */
+  if (lineup_publishing_get_sync (store))
+    rows = lineup_store_get_outbox (store, FALSE, NULL);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+
+      if (sync->state == LINEUP_SYNC_PENDING && sync->next_attempt_at > now)
+        lineup_sync_retry (store, sync->post_id, sync->account_id, NULL);
+    }
+  sync_now_run (task);
+}
+
+char *
+lineup_publishing_sync_now_finish (LineupStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -62,4 +62,19 @@ LineupSyncState lineup_publishing_describe_badge (LineupStore  *store,
                                                   const char   *description,
                                                   char        **out_text);
 
+/* "Sync now": one pass that sends what can go now, without waiting for
+ * retries. What waits for its next try after a failure goes at once;
+ * failed posts wait for their Retry, and posts for their time. While a
+ * background pass holds the plan, it asks again each second for half a
+ * minute. The result is what to tell the person ("Synced: 1 published");
+ * the error says why nothing was sent (publishing is off or still
+ * starting, the pass failed), G_IO_ERROR_CANCELLED once @cancellable is. */
+void           lineup_publishing_sync_now_async  (LineupStore          *store,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+char          *lineup_publishing_sync_now_finish (LineupStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
 G_END_DECLS

@@ -16,9 +16,6 @@
 #include "lineup-publishing-view.h"
 
 #define LOG_ROWS 20
-/* "Sync now" while a background pass holds the plan's sync lock: try again
- * each second for this long before saying so. */
-#define BUSY_RETRIES 30
 
 struct _LineupPublishingView
 {
@@ -29,8 +26,7 @@ struct _LineupPublishingView
   guint rebuild_id;
   char *signature;         /* what the rows show now */
   gboolean syncing;
-  guint busy_retries;
-  guint retry_id;
+  GCancellable *cancellable;   /* Sync now, while the panel lives */
 
   GtkStack *stack;
   AdwStatusPage *empty_page;
@@ -518,8 +514,6 @@ rebuild (LineupPublishingView *self)
 
 /* ---- Sync now ---- */
 
-static void run_sync (LineupPublishingView *self);
-
 static void
 set_syncing (LineupPublishingView *self,
              gboolean              syncing)
@@ -530,91 +524,20 @@ set_syncing (LineupPublishingView *self,
                                  !syncing && self->store && lineup_publishing_get_sync (self->store));
 }
 
-static char *
-describe_report (const LineupSyncReport *report)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  if (report->published > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u published", "%u published",
-                                                          report->published), report->published));
-  if (report->sent > report->published)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change sent", "%u changes sent",
-                                                          report->sent - report->published),
-                                             report->sent - report->published));
-  if (report->failed > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed",
-                                                          report->failed), report->failed));
-  if (report->conflicts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict",
-                                                          report->conflicts), report->conflicts));
-  if (report->retried > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u will be tried again",
-                                                          "%u will be tried again", report->retried),
-                                             report->retried));
-  if (parts->len == 0)
-    return report->waiting > 0
-      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Nothing to send now: %u post waits for its time",
-                                      "Nothing to send now: %u posts wait for their time", report->waiting),
-                         report->waiting)
-      : g_strdup (_("Nothing to send now: everything is up to date"));
-  g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv (", ", (char **) parts->pdata);
-  return g_strdup_printf (_("Synced: %s"), joined);
-}
-
-static gboolean
-retry_sync_cb (gpointer data)
-{
-  LineupPublishingView *self = data;
-
-  self->retry_id = 0;
-  run_sync (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_sync_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
+on_sync_now_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
 {
   g_autoptr(LineupPublishingView) self = data;
   g_autoptr(GError) error = NULL;
-  LineupSyncReport report = { 0 };
+  g_autofree char *text = lineup_publishing_sync_now_finish (LINEUP_STORE (source), result, &error);
 
-  if (!lineup_sync_run_finish (LINEUP_SYNC (source), result, &report, &error))
-    {
-      /* The background pass holds the plan: it is sending already. Ask
-       * again when it is done. */
-      if (g_error_matches (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_BUSY) && self->busy_retries++ < BUSY_RETRIES &&
-          self->store)
-        {
-          self->retry_id = g_timeout_add_seconds (1, retry_sync_cb, self);
-          return;
-        }
-      set_syncing (self, FALSE);
-      report_error (self, error);
-      return;
-    }
+  /* The panel is gone: nobody to tell. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   set_syncing (self, FALSE);
-  {
-    g_autofree char *text = describe_report (&report);
-    toast (self, text);
-  }
-}
-
-static void
-run_sync (LineupPublishingView *self)
-{
-  LineupSync *sync = self->store ? lineup_publishing_get_sync (self->store) : NULL;
-
-  if (sync == NULL)
-    {
-      set_syncing (self, FALSE);
-      return;
-    }
-  lineup_sync_run_async (sync, LINEUP_SYNC_PASS_NO_WAIT, NULL, on_sync_done_cb, g_object_ref (self));
+  toast (self, text ? text : error->message);
 }
 
 static void
@@ -623,33 +546,11 @@ sync_now (GtkWidget  *widget,
           GVariant   *param)
 {
   LineupPublishingView *self = LINEUP_PUBLISHING_VIEW (widget);
-  g_autoptr(GPtrArray) rows = NULL;
-  gint64 now = lineup_sync_now ();
 
   if (self->store == NULL || self->syncing)
     return;
-  if (lineup_publishing_get_sync (self->store) == NULL)
-    {
-      const char *problem = lineup_publishing_get_problem (self->store);
-      g_autofree char *text = problem ? g_strdup_printf (_("Publishing is off: %s"), problem)
-                                      : g_strdup (_("Publishing is still starting; try again in a moment"));
-      toast (self, text);
-      return;
-    }
-
-  /* "Now" means now: what waits for its next try after a failure goes in
-   * this pass. Failed posts wait for their Retry, and posts for their time. */
-  rows = lineup_store_get_outbox (self->store, FALSE, NULL);
-  for (guint i = 0; rows && i < rows->len; i++)
-    {
-      LineupPostSync *sync = g_ptr_array_index (rows, i);
-
-      if (sync->state == LINEUP_SYNC_PENDING && sync->next_attempt_at > now)
-        lineup_sync_retry (self->store, sync->post_id, sync->account_id, NULL);
-    }
-  self->busy_retries = 0;
   set_syncing (self, TRUE);
-  run_sync (self);
+  lineup_publishing_sync_now_async (self->store, self->cancellable, on_sync_now_done_cb, g_object_ref (self));
 }
 
 /* ---- GObject ---- */
@@ -670,7 +571,8 @@ lineup_publishing_view_dispose (GObject *object)
   LineupPublishingView *self = (LineupPublishingView *) object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PUBLISHING_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->signature, g_free);
@@ -715,6 +617,7 @@ lineup_publishing_view_init (LineupPublishingView *self)
                                 placeholder (_("Nothing waits to be sent. Open a post and tick accounts under "
                                                "“Publish To”: once it is Scheduled, it shows here until it is out.")));
   self->stale = TRUE;
+  self->cancellable = g_cancellable_new ();
 }
 
 void
