@@ -32,6 +32,8 @@ struct _LineupContext
   guint outside_source;   /* a pass for what another process put in the outbox */
   gboolean waiting;       /* the outbox waits for the due dispatcher */
   gboolean quitting;      /* Quit was chosen: no holding on */
+  guint overlay_ms;       /* how often overlays due are looked for */
+  guint publish_ms;       /* how long after a change feeds publish */
 };
 
 G_DEFINE_FINAL_TYPE (LineupContext, lineup_context, G_TYPE_OBJECT)
@@ -43,6 +45,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define OVERLAY_INTERVAL_MS (3600 * 1000)
+#define AUTO_PUBLISH_DELAY_MS (3 * 1000)
+
+/* Whole seconds (what the app uses) wake up with other second timers. */
+static guint
+add_timeout (guint        ms,
+             GSourceFunc  callback,
+             gpointer     data)
+{
+  return ms % 1000 == 0 ? g_timeout_add_seconds (ms / 1000, callback, data) : g_timeout_add (ms, callback, data);
+}
 
 /* ---- publishing in the background ---- */
 
@@ -183,8 +197,6 @@ refresh_overlays_cb (gpointer data)
 
 /* ---- feeds that publish themselves ---- */
 
-#define AUTO_PUBLISH_DELAY_SECONDS 3
-
 static void
 on_auto_published_cb (GObject      *source,
                       GAsyncResult *result,
@@ -226,7 +238,7 @@ schedule_auto_publish (LineupContext *self)
 {
   g_clear_handle_id (&self->publish_source, g_source_remove);
   g_clear_handle_id (&self->overlay_source, g_source_remove);
-  self->publish_source = g_timeout_add_seconds (AUTO_PUBLISH_DELAY_SECONDS, auto_publish_cb, self);
+  self->publish_source = add_timeout (self->publish_ms, auto_publish_cb, self);
 }
 
 /* ---- the context ---- */
@@ -239,7 +251,7 @@ lineup_context_start (LineupContext *self)
   lineup_store_watch (self->store);
   /* Overlays: at start, then every hour those due. */
   refresh_overlays_cb (self);
-  self->overlay_source = g_timeout_add_seconds (3600, refresh_overlays_cb, self);
+  self->overlay_source = add_timeout (self->overlay_ms, refresh_overlays_cb, self);
   g_signal_connect_object (self->store, "post-added", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "post-changed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "post-removed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
@@ -253,6 +265,18 @@ lineup_context_quit (LineupContext *self)
 
   self->quitting = TRUE;
   update_waiting (self);
+}
+
+void
+lineup_context_set_intervals (LineupContext *self,
+                              guint          overlay_ms,
+                              guint          auto_publish_ms)
+{
+  g_return_if_fail (LINEUP_IS_CONTEXT (self));
+  g_return_if_fail (overlay_ms > 0 && auto_publish_ms > 0);
+
+  self->overlay_ms = overlay_ms;
+  self->publish_ms = auto_publish_ms;
 }
 
 gboolean
@@ -320,6 +344,8 @@ lineup_context_class_init (LineupContextClass *klass)
 static void
 lineup_context_init (LineupContext *self)
 {
+  self->overlay_ms = OVERLAY_INTERVAL_MS;
+  self->publish_ms = AUTO_PUBLISH_DELAY_MS;
 }
 
 LineupContext *

@@ -37,4 +37,11 @@ void           lineup_context_quit       (LineupContext *self);
  * posts it waits to send (the app stays up for them). */
 gboolean       lineup_context_get_outbox_waiting (LineupContext *self);
 
+/* For the tests, before _start(): how often the overlays due are looked
+ * for (an hour) and how long after a change the feeds publish (three
+ * seconds), in milliseconds. */
+void           lineup_context_set_intervals (LineupContext *self,
+                                             guint          overlay_ms,
+                                             guint          auto_publish_ms);
+
 G_END_DECLS
