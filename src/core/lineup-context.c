@@ -232,12 +232,12 @@ auto_publish_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Every change restarts the wait: a burst of edits is one publish. */
+/* Every change restarts the wait: a burst of edits is one publish. The
+ * overlays' hourly look is its own timer and goes on. */
 static void
 schedule_auto_publish (LineupContext *self)
 {
   g_clear_handle_id (&self->publish_source, g_source_remove);
-  g_clear_handle_id (&self->overlay_source, g_source_remove);
   self->publish_source = add_timeout (self->publish_ms, auto_publish_cb, self);
 }
 
