@@ -16,7 +16,7 @@
 #include "lineup-account-dialog.h"
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
-#include "lineup-publishing-view.h"
+#include "lineup-publishing.h"
 #include "lineup-sync.h"
 #include "lineup-webhook.h"
 
