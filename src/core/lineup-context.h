@@ -7,8 +7,7 @@
  * overlay calendars refreshed at start and every hour, and the feeds that
  * publish themselves a few seconds after a change. No widgets: the
  * application (src/ui/common) makes the context and hands its store to the
- * windows. The command line and the tests open plans with
- * lineup_plan_open () alone.
+ * windows; the command line opens plans with lineup_plan_open () alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
