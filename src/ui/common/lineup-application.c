@@ -6,11 +6,12 @@
  * and one LineupSync, so the outbox is sent while Lineup runs), the
  * overlays' refresh and the feeds' auto-publish. Webhooks and Bluesky (and
  * Mastodon posts due within minutes) have no server that publishes at the
- * time: Lineup's due dispatcher must be running then. So while the outbox holds posts waiting to be sent, the app
- * holds itself: closing the last window leaves it running, without a
- * window, until nothing waits any more (or the person chooses Quit, or the
- * session ends: then the systemd timer, if installed, takes over). Opening
- * Lineup again shows a window on the same plan.
+ * time: Lineup's due dispatcher must be running then. So while the outbox
+ * holds posts waiting to be sent, the app holds itself: closing the last
+ * window leaves it running, without a window, until nothing waits any more
+ * (or the person chooses Quit, or the session ends: then the systemd timer,
+ * if installed, takes over). Opening Lineup again shows a window on the
+ * same plan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
