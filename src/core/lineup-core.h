@@ -12,6 +12,7 @@
 #include "lineup-campaign.h"
 #include "lineup-store.h"
 #include "lineup-plan.h"
+#include "lineup-context.h"
 #include "lineup-workflow.h"
 #include "lineup-mix.h"
 #include "lineup-ics.h"

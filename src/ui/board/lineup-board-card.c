@@ -9,7 +9,7 @@
 #include "lineup-board-card.h"
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
-#include "lineup-publishing-view.h"
+#include "lineup-sync-badge.h"
 
 /* One widget that draws itself: GTK 4.8's list views keep up to 200 rows
  * per column alive, so a card must be cheap to build, bind and measure. */

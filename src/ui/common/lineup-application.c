@@ -1,15 +1,17 @@
 /* lineup-application.c: the app, its plan, and the actions every window
  * shares.
  *
- * Publishing in the background: the app makes one LineupSecrets and one
- * LineupSync for the open plan and starts it, so the outbox is sent while
- * Lineup runs. Webhooks and Bluesky (and Mastodon posts due within minutes)
- * have no server that publishes at the time: Lineup's due dispatcher must be
- * running then. So while the outbox holds posts waiting to be sent, the app
- * holds itself: closing the last window leaves it running, without a
- * window, until nothing waits any more (or the person chooses Quit, or the
- * session ends: then the systemd timer, if installed, takes over). Opening
- * Lineup again shows a window on the same plan.
+ * The app opens its plan in a LineupContext (src/core/lineup-context.c),
+ * which runs what works in the background: publishing (one LineupSecrets
+ * and one LineupSync, so the outbox is sent while Lineup runs), the
+ * overlays' refresh and the feeds' auto-publish. Webhooks and Bluesky (and
+ * Mastodon posts due within minutes) have no server that publishes at the
+ * time: Lineup's due dispatcher must be running then. So while the outbox
+ * holds posts waiting to be sent, the app holds itself: closing the last
+ * window leaves it running, without a window, until nothing waits any more
+ * (or the person chooses Quit, or the session ends: then the systemd timer,
+ * if installed, takes over). Opening Lineup again shows a window on the
+ * same plan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +22,6 @@
 
 #include "lineup-application.h"
 #include "lineup-preferences.h"
-#include "lineup-publishing-view.h"
 #include "lineup-window.h"
 
 struct _LineupApplication
@@ -29,11 +30,8 @@ struct _LineupApplication
 
   char *database;
   GSettings *settings;
-  LineupStore *store;
-  guint publish_source;   /* the feeds' debounced republish */
-  guint overlay_source;   /* the hourly look at overlays due a refresh */
-  LineupSync *sync;
-  guint outside_source;   /* a pass for what another process put in the outbox */
+  LineupContext *context; /* the open plan and its background work */
+  LineupStore *store;     /* the context's */
   gboolean held;          /* the outbox waits for the due dispatcher */
   gboolean quitting;      /* Quit was chosen: no holding on */
 };
@@ -131,6 +129,8 @@ on_quit_activated (GSimpleAction *action,
 
   /* Quit means quit, even with posts waiting for their time. */
   self->quitting = TRUE;
+  if (self->context)
+    lineup_context_quit (self->context);
   update_hold (self);
   /* Closing each window saves its size, as closing it by hand does. */
   for (GList *l = windows; l; l = l->next)
@@ -174,22 +174,12 @@ on_show_accounts_activated (GSimpleAction *action,
 
 /* ---- publishing in the background ---- */
 
-/* Whether something in the outbox waits to be sent by this process. */
-static gboolean
-outbox_waits (LineupApplication *self)
-{
-  g_autoptr(GPtrArray) rows = lineup_store_get_outbox (self->store, FALSE, NULL);
-
-  for (guint i = 0; rows && i < rows->len; i++)
-    if (((LineupPostSync *) g_ptr_array_index (rows, i))->state == LINEUP_SYNC_PENDING)
-      return TRUE;
-  return FALSE;
-}
-
+/* While the outbox holds posts the context waits to send, the app holds
+ * itself (see above). */
 static void
 update_hold (LineupApplication *self)
 {
-  gboolean hold = !self->quitting && self->store && self->sync && outbox_waits (self);
+  gboolean hold = !self->quitting && self->context && lineup_context_get_outbox_waiting (self->context);
 
   if (hold == self->held)
     return;
@@ -198,166 +188,6 @@ update_hold (LineupApplication *self)
     g_application_hold (G_APPLICATION (self));
   else
     g_application_release (G_APPLICATION (self));
-}
-
-static void
-on_outside_pass_done_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Busy: the background pass that holds the plan sends it anyway. */
-  if (!lineup_sync_run_finish (LINEUP_SYNC (source), result, NULL, &error) &&
-      !g_error_matches (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_BUSY))
-    g_message ("Sync: %s", error->message);
-}
-
-static gboolean
-outside_pass_cb (gpointer data)
-{
-  LineupApplication *self = data;
-
-  self->outside_source = 0;
-  if (self->sync && !self->quitting)
-    lineup_sync_run_async (self->sync, LINEUP_SYNC_PASS_NO_WAIT, NULL, on_outside_pass_done_cb, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* The command line (or another window) changed the plan: what it put in
- * the outbox goes now, not at the engine's next look in minutes. */
-static void
-on_store_reloaded_cb (LineupApplication *self)
-{
-  update_hold (self);
-  if (self->sync && self->outside_source == 0)
-    self->outside_source = g_timeout_add_seconds (1, outside_pass_cb, self);
-}
-
-static void
-make_secrets_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      data,
-                     GCancellable *cancellable)
-{
-  GError *error = NULL;
-  LineupSecrets *secrets = lineup_secrets_new (&error);
-
-  if (secrets)
-    g_task_return_pointer (task, secrets, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_secrets_made_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      data)
-{
-  LineupApplication *self = LINEUP_APPLICATION (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupSecrets) secrets = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (self->store == NULL || self->quitting)
-    return;
-  if (secrets == NULL)
-    {
-      /* Nothing is sent; the Publishing panel and Preferences say why. */
-      g_message ("Publishing is off: %s", error->message);
-      lineup_publishing_set_engine (self->store, NULL, NULL, error->message);
-      return;
-    }
-  self->sync = lineup_sync_new (self->store, secrets);
-  lineup_publishing_set_engine (self->store, secrets, self->sync, NULL);
-  lineup_sync_start (self->sync);
-  update_hold (self);
-}
-
-/* Reaching the Secret Service is a D-Bus call that may wait for the keyring
- * to start: in a thread, so the window shows at once. */
-static void
-start_publishing (LineupApplication *self)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_secrets_made_cb, NULL);
-
-  g_task_set_source_tag (task, start_publishing);
-  g_task_run_in_thread (task, make_secrets_thread);
-  g_signal_connect_object (self->store, "publishing-changed", G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self, G_CONNECT_SWAPPED);
-}
-
-/* ---- overlay calendars, refreshed in the background ---- */
-
-static void
-on_overlays_refreshed_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      data)
-{
-  g_autoptr(LineupApplication) self = data;
-  g_autoptr(GError) error = NULL;
-
-  /* The new copies are in the plan's file: the views read them again. */
-  if (lineup_overlay_refresh_due_finish (result, &error) > 0 && self->store)
-    lineup_store_refresh (self->store);
-}
-
-static gboolean
-refresh_overlays_cb (gpointer data)
-{
-  LineupApplication *self = data;
-
-  if (self->store)
-    lineup_overlay_refresh_due_async (lineup_store_get_path (self->store), on_overlays_refreshed_cb,
-                                      g_object_ref (self));
-  return G_SOURCE_CONTINUE;
-}
-
-/* ---- feeds that publish themselves ---- */
-
-#define AUTO_PUBLISH_DELAY_SECONDS 3
-
-static void
-on_auto_published_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The result is in the plan (the feed's last result); the window shows
-   * it in Preferences. Nothing to interrupt anyone with here. */
-  if (lineup_feed_publish_finish (result, &error) < 0)
-    g_message ("A feed could not be published: %s", error->message);
-}
-
-static gboolean
-auto_publish_cb (gpointer data)
-{
-  LineupApplication *self = data;
-  g_autoptr(GPtrArray) feeds = NULL;
-
-  self->publish_source = 0;
-  if (self->store == NULL)
-    return G_SOURCE_REMOVE;
-  feeds = lineup_store_get_feeds (self->store);
-  for (guint i = 0; i < feeds->len; i++)
-    {
-      LineupFeed *feed = g_ptr_array_index (feeds, i);
-
-      /* In the background, on its own connection: the window never waits. */
-      if (feed->auto_publish)
-        lineup_feed_publish_async (lineup_store_get_path (self->store), feed->name,
-                                   g_getenv ("LINEUP_FEED_PASSWORD"), NULL, on_auto_published_cb, NULL);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* Every change restarts the wait: a burst of edits is one publish. */
-static void
-schedule_auto_publish (LineupApplication *self)
-{
-  g_clear_handle_id (&self->publish_source, g_source_remove);
-  g_clear_handle_id (&self->overlay_source, g_source_remove);
-  self->publish_source = g_timeout_add_seconds (AUTO_PUBLISH_DELAY_SECONDS, auto_publish_cb, self);
 }
 
 static void
@@ -518,20 +348,15 @@ lineup_application_activate (GApplication *app)
   if (self->store == NULL)
     {
       g_autofree char *path = self->database ? g_strdup (self->database) : lineup_store_default_path ();
+      g_autoptr(LineupStore) store = lineup_plan_open (path, &error);
 
-      self->store = lineup_plan_open (path, &error);
-      if (self->store == NULL)
+      if (store == NULL)
         {
           show_open_error (self, error->message);
           return;
         }
-      lineup_store_watch (self->store);
-      /* Overlays: at start, then every hour those due. */
-      refresh_overlays_cb (self);
-      self->overlay_source = g_timeout_add_seconds (3600, refresh_overlays_cb, self);
-      g_signal_connect_object (self->store, "post-added", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->store, "post-changed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->store, "post-removed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
+      self->context = lineup_context_new (store);
+      self->store = lineup_context_get_store (self->context);
       {
         /* Whoever uses the window is named in the history as they chose. */
         g_autofree char *name = lineup_preferences_user_name (self->settings);
@@ -543,7 +368,9 @@ lineup_application_activate (GApplication *app)
       g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (update_undo_actions),
                                self, G_CONNECT_SWAPPED);
       update_undo_actions (self);
-      start_publishing (self);
+      g_signal_connect_object (self->context, "notify::outbox-waiting", G_CALLBACK (update_hold), self,
+                               G_CONNECT_SWAPPED);
+      lineup_context_start (self->context);
     }
 
   window = lineup_window_new (self, self->store);
@@ -557,13 +384,8 @@ lineup_application_dispose (GObject *object)
 {
   LineupApplication *self = (LineupApplication *) object;
 
-  g_clear_handle_id (&self->publish_source, g_source_remove);
-  g_clear_handle_id (&self->overlay_source, g_source_remove);
-  g_clear_handle_id (&self->outside_source, g_source_remove);
-  if (self->sync)
-    lineup_sync_stop (self->sync);
-  g_clear_object (&self->sync);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database, g_free);
 
@@ -609,4 +431,11 @@ lineup_application_get_store (LineupApplication *self)
 {
   g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+LineupContext *
+lineup_application_get_context (LineupApplication *self)
+{
+  g_return_val_if_fail (LINEUP_IS_APPLICATION (self), NULL);
+  return self->context;
 }

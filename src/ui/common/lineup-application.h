@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (LineupApplication, lineup_application, LINEUP, APPLICATION
 
 LineupApplication *lineup_application_new       (void);
 LineupStore       *lineup_application_get_store (LineupApplication *self);
+/* The open plan's context, NULL until it is open. */
+LineupContext     *lineup_application_get_context (LineupApplication *self);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include "lineup-account.h"
 #include "lineup-outbox.h"
 #include "lineup-post-editor.h"
-#include "lineup-publishing-view.h"
+#include "lineup-publishing.h"
 #include "lineup-text.h"
 #include "lineup-workflow-panel.h"
 

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-post-row.h"
-#include "lineup-publishing-view.h"
+#include "lineup-sync-badge.h"
 #include "lineup-swatch.h"
 
 struct _LineupPostRow

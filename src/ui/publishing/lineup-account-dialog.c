@@ -23,7 +23,7 @@
 #include "lineup-account-connect.h"
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
-#include "lineup-publishing-view.h"
+#include "lineup-publishing.h"
 
 typedef enum {
   STEP_DETAILS,

@@ -16,9 +16,6 @@
 #include "lineup-publishing-view.h"
 
 #define LOG_ROWS 20
-/* "Sync now" while a background pass holds the plan's sync lock: try again
- * each second for this long before saying so. */
-#define BUSY_RETRIES 30
 
 struct _LineupPublishingView
 {
@@ -29,8 +26,7 @@ struct _LineupPublishingView
   guint rebuild_id;
   char *signature;         /* what the rows show now */
   gboolean syncing;
-  guint busy_retries;
-  guint retry_id;
+  GCancellable *cancellable;   /* Sync now, while the panel lives */
 
   GtkStack *stack;
   AdwStatusPage *empty_page;
@@ -51,315 +47,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* ---- what the windows share ---- */
-
-typedef struct {
-  LineupSecrets *secrets;
-  LineupSync *sync;
-  char *problem;
-  GHashTable *summaries;   /* post id → state + 1; NULL: to be read again */
-  GHashTable *details;     /* post id → each account's state in words */
-  guint attention;
-} Publishing;
-
-static GQuark
-publishing_quark (void)
-{
-  return g_quark_from_static_string ("lineup-publishing");
-}
-
-static void
-publishing_free (Publishing *publishing)
-{
-  g_clear_object (&publishing->secrets);
-  g_clear_object (&publishing->sync);
-  g_free (publishing->problem);
-  g_clear_pointer (&publishing->summaries, g_hash_table_unref);
-  g_clear_pointer (&publishing->details, g_hash_table_unref);
-  g_free (publishing);
-}
-
-static void
-on_publishing_invalid_cb (LineupStore *store,
-                          Publishing  *publishing)
-{
-  g_clear_pointer (&publishing->summaries, g_hash_table_unref);
-  g_clear_pointer (&publishing->details, g_hash_table_unref);
-}
-
-/* Made on first use; its handlers are connected before any watcher's, so
- * a watcher always reads after the cache was dropped. */
-static Publishing *
-get_publishing (LineupStore *store)
-{
-  Publishing *publishing = g_object_get_qdata (G_OBJECT (store), publishing_quark ());
-
-  if (publishing == NULL)
-    {
-      publishing = g_new0 (Publishing, 1);
-      g_object_set_qdata_full (G_OBJECT (store), publishing_quark (), publishing, (GDestroyNotify) publishing_free);
-      g_signal_connect (store, "publishing-changed", G_CALLBACK (on_publishing_invalid_cb), publishing);
-      g_signal_connect (store, "reloaded", G_CALLBACK (on_publishing_invalid_cb), publishing);
-    }
-  return publishing;
-}
-
-static void
-append_sync_words (GString              *text,
-                   const LineupPostSync *sync)
-{
-  g_string_append_printf (text, "%s: %s", sync->account_name, lineup_sync_state_to_label (sync->state));
-  if (sync->message && *sync->message)
-    g_string_append_printf (text, " — %s", sync->message);
-  if (sync->state == LINEUP_SYNC_PUBLISHED && sync->url)
-    g_string_append_printf (text, " — %s", sync->url);
-}
-
-static void
-load_publishing (LineupStore *store,
-                 Publishing  *publishing)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
-  if (publishing->summaries)
-    return;
-  publishing->details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  publishing->attention = 0;
-  publishing->summaries = lineup_store_get_sync_summaries (store, &error);
-  if (publishing->summaries == NULL)
-    {
-      /* The cards go without badges; the panel says what failed. */
-      g_message ("Could not read the sync state: %s", error->message);
-      publishing->summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      return;
-    }
-  g_hash_table_iter_init (&iter, publishing->summaries);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      LineupSyncState state = GPOINTER_TO_INT (value) - 1;
-      publishing->attention += state == LINEUP_SYNC_FAILED || state == LINEUP_SYNC_CONFLICT;
-    }
-  if (g_hash_table_size (publishing->summaries) == 0 ||
-      (rows = lineup_store_get_outbox (store, TRUE, NULL)) == NULL)
-    return;
-
-  /* The words for every post that waits, failed, is in conflict or went
-   * out lately: what a card's tooltip and screen reader say. */
-  {
-    g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
-
-    for (guint i = 0; i < rows->len; i++)
-      {
-        LineupPostSync *sync = g_ptr_array_index (rows, i);
-        GString *text = g_hash_table_lookup (texts, sync->post_id);
-
-        if (text == NULL)
-          {
-            text = g_string_new (NULL);
-            g_hash_table_insert (texts, sync->post_id, text);
-          }
-        else
-          g_string_append (text, "; ");
-        append_sync_words (text, sync);
-      }
-    g_hash_table_iter_init (&iter, texts);
-    {
-      gpointer key;
-
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (publishing->details, g_strdup (key), g_string_free (value, FALSE));
-    }
-  }
-}
-
-void
-lineup_publishing_set_engine (LineupStore   *store,
-                              LineupSecrets *secrets,
-                              LineupSync    *sync,
-                              const char    *problem)
-{
-  Publishing *publishing;
-
-  g_return_if_fail (LINEUP_IS_STORE (store));
-  g_return_if_fail (secrets == NULL || LINEUP_IS_SECRETS (secrets));
-  g_return_if_fail (sync == NULL || LINEUP_IS_SYNC (sync));
-
-  publishing = get_publishing (store);
-  g_set_object (&publishing->secrets, secrets);
-  g_set_object (&publishing->sync, sync);
-  g_free (publishing->problem);
-  publishing->problem = g_strdup (problem);
-  /* What can be published changed: everyone who shows it looks again. */
-  g_signal_emit_by_name (store, "publishing-changed");
-}
-
-LineupSecrets *
-lineup_publishing_get_secrets (LineupStore *store)
-{
-  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
-  return get_publishing (store)->secrets;
-}
-
-LineupSync *
-lineup_publishing_get_sync (LineupStore *store)
-{
-  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
-  return get_publishing (store)->sync;
-}
-
-const char *
-lineup_publishing_get_problem (LineupStore *store)
-{
-  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
-  return get_publishing (store)->problem;
-}
-
-gboolean
-lineup_publishing_lookup (LineupStore      *store,
-                          const char       *post_id,
-                          LineupSyncState  *out_state,
-                          const char      **out_detail)
-{
-  Publishing *publishing;
-  gpointer value;
-
-  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
-
-  publishing = get_publishing (store);
-  load_publishing (store, publishing);
-  if (post_id == NULL || (value = g_hash_table_lookup (publishing->summaries, post_id)) == NULL)
-    return FALSE;
-  if (out_state)
-    *out_state = GPOINTER_TO_INT (value) - 1;
-  if (out_detail)
-    *out_detail = g_hash_table_lookup (publishing->details, post_id);
-  return TRUE;
-}
-
-guint
-lineup_publishing_count_attention (LineupStore *store)
-{
-  Publishing *publishing;
-
-  g_return_val_if_fail (LINEUP_IS_STORE (store), 0);
-
-  publishing = get_publishing (store);
-  load_publishing (store, publishing);
-  return publishing->attention;
-}
-
-void
-lineup_publishing_watch (LineupStore *store,
-                         GCallback    callback,
-                         gpointer     instance)
-{
-  g_return_if_fail (LINEUP_IS_STORE (store));
-
-  get_publishing (store);
-  g_signal_connect_object (store, "publishing-changed", callback, instance, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", callback, instance, G_CONNECT_SWAPPED);
-}
-
-char *
-lineup_publishing_describe_post (LineupStore *store,
-                                 const char  *post_id)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  GString *text;
-
-  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
-
-  if (!lineup_publishing_lookup (store, post_id, NULL, NULL) ||
-      (rows = lineup_store_get_post_sync (store, post_id, NULL)) == NULL || rows->len == 0)
-    return NULL;
-  text = g_string_new (NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      append_sync_words (text, g_ptr_array_index (rows, i));
-    }
-  return g_string_free (text, FALSE);
-}
-
-const char *
-lineup_sync_state_icon_name (LineupSyncState state)
-{
-  switch (state)
-    {
-    case LINEUP_SYNC_PUBLISHED: return "emblem-ok-symbolic";
-    case LINEUP_SYNC_SYNCED: return "alarm-symbolic";
-    case LINEUP_SYNC_PENDING: return "emblem-synchronizing-symbolic";
-    case LINEUP_SYNC_CONFLICT: return "dialog-warning-symbolic";
-    case LINEUP_SYNC_FAILED: return "dialog-error-symbolic";
-    case LINEUP_SYNC_NOT_SYNCED:
-    default: return NULL;
-    }
-}
-
-const char *
-lineup_sync_state_css_class (LineupSyncState state)
-{
-  switch (state)
-    {
-    case LINEUP_SYNC_PUBLISHED: return "sync-published";
-    case LINEUP_SYNC_SYNCED: return "sync-synced";
-    case LINEUP_SYNC_PENDING: return "sync-pending";
-    case LINEUP_SYNC_CONFLICT: return "sync-conflict";
-    case LINEUP_SYNC_FAILED: return "sync-failed";
-    case LINEUP_SYNC_NOT_SYNCED:
-    default: return NULL;
-    }
-}
-
-LineupSyncState
-lineup_publishing_describe_badge (LineupStore  *store,
-                                  LineupPost   *post,
-                                  const char   *description,
-                                  char        **out_text)
-{
-  LineupSyncState state = LINEUP_SYNC_NOT_SYNCED;
-  const char *detail = NULL;
-
-  g_return_val_if_fail (LINEUP_IS_STORE (store), LINEUP_SYNC_NOT_SYNCED);
-  g_return_val_if_fail (LINEUP_IS_POST (post), LINEUP_SYNC_NOT_SYNCED);
-
-  if (!lineup_publishing_lookup (store, lineup_post_get_id (post), &state, &detail))
-    state = LINEUP_SYNC_NOT_SYNCED;
-  if (out_text)
-    *out_text = state != LINEUP_SYNC_NOT_SYNCED
-                  ? g_strdup_printf (_("%s, publishing: %s"), description ? description : "",
-                                     detail ? detail : lineup_sync_state_to_label (state))
-                  : g_strdup (description ? description : "");
-  return state;
-}
-
-void
-lineup_sync_badge_show (GtkWidget       *image,
-                        const char     **css_class,
-                        LineupSyncState  state)
-{
-  const char *icon = lineup_sync_state_icon_name (state);
-  const char *css = lineup_sync_state_css_class (state);
-
-  g_return_if_fail (GTK_IS_IMAGE (image));
-
-  if (css != *css_class)
-    {
-      if (*css_class)
-        gtk_widget_remove_css_class (image, *css_class);
-      *css_class = css;
-      if (css)
-        gtk_widget_add_css_class (image, css);
-      if (icon)
-        gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-    }
-  gtk_widget_set_visible (image, icon != NULL);
-}
 
 /* ---- the panel ---- */
 
@@ -827,8 +514,6 @@ rebuild (LineupPublishingView *self)
 
 /* ---- Sync now ---- */
 
-static void run_sync (LineupPublishingView *self);
-
 static void
 set_syncing (LineupPublishingView *self,
              gboolean              syncing)
@@ -839,91 +524,20 @@ set_syncing (LineupPublishingView *self,
                                  !syncing && self->store && lineup_publishing_get_sync (self->store));
 }
 
-static char *
-describe_report (const LineupSyncReport *report)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  if (report->published > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u published", "%u published",
-                                                          report->published), report->published));
-  if (report->sent > report->published)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change sent", "%u changes sent",
-                                                          report->sent - report->published),
-                                             report->sent - report->published));
-  if (report->failed > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed",
-                                                          report->failed), report->failed));
-  if (report->conflicts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict",
-                                                          report->conflicts), report->conflicts));
-  if (report->retried > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u will be tried again",
-                                                          "%u will be tried again", report->retried),
-                                             report->retried));
-  if (parts->len == 0)
-    return report->waiting > 0
-      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Nothing to send now: %u post waits for its time",
-                                      "Nothing to send now: %u posts wait for their time", report->waiting),
-                         report->waiting)
-      : g_strdup (_("Nothing to send now: everything is up to date"));
-  g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv (", ", (char **) parts->pdata);
-  return g_strdup_printf (_("Synced: %s"), joined);
-}
-
-static gboolean
-retry_sync_cb (gpointer data)
-{
-  LineupPublishingView *self = data;
-
-  self->retry_id = 0;
-  run_sync (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_sync_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
+on_sync_now_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
 {
   g_autoptr(LineupPublishingView) self = data;
   g_autoptr(GError) error = NULL;
-  LineupSyncReport report = { 0 };
+  g_autofree char *text = lineup_publishing_sync_now_finish (LINEUP_STORE (source), result, &error);
 
-  if (!lineup_sync_run_finish (LINEUP_SYNC (source), result, &report, &error))
-    {
-      /* The background pass holds the plan: it is sending already. Ask
-       * again when it is done. */
-      if (g_error_matches (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_BUSY) && self->busy_retries++ < BUSY_RETRIES &&
-          self->store)
-        {
-          self->retry_id = g_timeout_add_seconds (1, retry_sync_cb, self);
-          return;
-        }
-      set_syncing (self, FALSE);
-      report_error (self, error);
-      return;
-    }
+  /* The panel is gone: nobody to tell. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   set_syncing (self, FALSE);
-  {
-    g_autofree char *text = describe_report (&report);
-    toast (self, text);
-  }
-}
-
-static void
-run_sync (LineupPublishingView *self)
-{
-  LineupSync *sync = self->store ? lineup_publishing_get_sync (self->store) : NULL;
-
-  if (sync == NULL)
-    {
-      set_syncing (self, FALSE);
-      return;
-    }
-  lineup_sync_run_async (sync, LINEUP_SYNC_PASS_NO_WAIT, NULL, on_sync_done_cb, g_object_ref (self));
+  toast (self, text ? text : error->message);
 }
 
 static void
@@ -932,33 +546,11 @@ sync_now (GtkWidget  *widget,
           GVariant   *param)
 {
   LineupPublishingView *self = LINEUP_PUBLISHING_VIEW (widget);
-  g_autoptr(GPtrArray) rows = NULL;
-  gint64 now = lineup_sync_now ();
 
   if (self->store == NULL || self->syncing)
     return;
-  if (lineup_publishing_get_sync (self->store) == NULL)
-    {
-      const char *problem = lineup_publishing_get_problem (self->store);
-      g_autofree char *text = problem ? g_strdup_printf (_("Publishing is off: %s"), problem)
-                                      : g_strdup (_("Publishing is still starting; try again in a moment"));
-      toast (self, text);
-      return;
-    }
-
-  /* "Now" means now: what waits for its next try after a failure goes in
-   * this pass. Failed posts wait for their Retry, and posts for their time. */
-  rows = lineup_store_get_outbox (self->store, FALSE, NULL);
-  for (guint i = 0; rows && i < rows->len; i++)
-    {
-      LineupPostSync *sync = g_ptr_array_index (rows, i);
-
-      if (sync->state == LINEUP_SYNC_PENDING && sync->next_attempt_at > now)
-        lineup_sync_retry (self->store, sync->post_id, sync->account_id, NULL);
-    }
-  self->busy_retries = 0;
   set_syncing (self, TRUE);
-  run_sync (self);
+  lineup_publishing_sync_now_async (self->store, self->cancellable, on_sync_now_done_cb, g_object_ref (self));
 }
 
 /* ---- GObject ---- */
@@ -979,7 +571,8 @@ lineup_publishing_view_dispose (GObject *object)
   LineupPublishingView *self = (LineupPublishingView *) object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PUBLISHING_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->signature, g_free);
@@ -1024,6 +617,7 @@ lineup_publishing_view_init (LineupPublishingView *self)
                                 placeholder (_("Nothing waits to be sent. Open a post and tick accounts under "
                                                "“Publish To”: once it is Scheduled, it shows here until it is out.")));
   self->stale = TRUE;
+  self->cancellable = g_cancellable_new ();
 }
 
 void
