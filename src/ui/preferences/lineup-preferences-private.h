@@ -1,0 +1,93 @@
+/* lineup-preferences-private.h: what the Preferences window's pages share
+ * while they are split into files: the window's fields, its toasts and
+ * rebuilds, the row makers and each page's builders.
+ *
+ * Only the files under src/ui/preferences/ include it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-preferences.h"
+
+G_BEGIN_DECLS
+
+struct _LineupPreferences
+{
+  AdwPreferencesWindow parent_instance;
+
+  LineupStore *store;
+  GSettings *settings;
+  AdwPreferencesPage *general_page;
+  GtkWidget *zone_row;
+  GtkWidget *time_row;
+  GtkWidget *zone_page;        /* the subpage to pick a zone, made when first shown */
+  GtkWidget *zone_search;
+  GtkWidget *zone_list;
+  GtkWidget *zone_stack;
+  GtkWidget *zone_error;
+  char *zone_needle;           /* casefolded search, '_' as spaces */
+  GHashTable *zone_rows;       /* zone id → its row */
+  GtkWidget *zone_mark;        /* the check on the plan's zone's row */
+  AdwPreferencesPage *page;
+  GtkWidget *plan_groups[3];   /* team, approval chain, checklist */
+  AdwPreferencesPage *mix_page;
+  GtkWidget *name_row;
+  GtkWidget *mix_groups[3];    /* types, pillars, stages */
+  AdwPreferencesPage *sharing_page;
+  GtkWidget *feeds_group;
+  GtkWidget *new_feed_name;
+  GtkWidget *new_feed_kind;
+  GtkWidget *new_feed_target;
+  GtkWidget *new_feed_privacy;
+  GtkWidget *overlays_group;
+  GtkWidget *new_overlay_name;
+  GtkWidget *new_overlay_source;
+  AdwPreferencesPage *publishing_page;
+  GtkWidget *accounts_group;
+  char *accounts_signature;    /* what the accounts group shows now */
+  guint rebuild_id;
+  guint accounts_id;
+  gboolean saving;             /* a change made here: no rebuild under the pointer */
+  const char *refocus;         /* the "Add …" field to give the keyboard back to after a rebuild */
+  GHashTable *add_rows;        /* that title → its new row */
+};
+
+/* lineup-preferences.c */
+void       toast                  (LineupPreferences *self,
+                                   const char        *message);
+void       refused                (LineupPreferences *self,
+                                   GError            *error);
+void       queue_rebuild          (LineupPreferences *self);
+void       rebuild                (LineupPreferences *self);
+GtkWidget *remove_button          (const char        *accessible_name);
+GtkWidget *entry_row              (const char        *title,
+                                   const char        *text);
+
+/* lineup-preferences-general.c */
+void       build_general          (LineupPreferences *self);
+void       update_general         (LineupPreferences *self);
+void       on_zone_back_cb        (LineupPreferences *self);
+
+/* lineup-preferences-workflow.c */
+GtkWidget *switch_row             (const char        *title,
+                                   const char        *subtitle,
+                                   gboolean           active);
+GtkWidget *build_team             (LineupPreferences *self);
+GtkWidget *build_chain            (LineupPreferences *self);
+GtkWidget *build_checklist        (LineupPreferences *self);
+
+/* lineup-preferences-mix.c */
+GtkWidget *build_type_targets     (LineupPreferences *self);
+GtkWidget *build_pillar_targets   (LineupPreferences *self);
+GtkWidget *build_counted_stages   (LineupPreferences *self);
+
+/* lineup-preferences-sharing.c */
+GtkWidget *build_feeds            (LineupPreferences *self);
+GtkWidget *build_overlays         (LineupPreferences *self);
+
+/* lineup-preferences-publishing.c */
+void       rebuild_accounts       (LineupPreferences *self);
+void       queue_rebuild_accounts (LineupPreferences *self);
+
+G_END_DECLS
