@@ -9,6 +9,7 @@
 #pragma once
 
 #include "lineup-preferences.h"
+#include "lineup-preferences-workflow.h"
 
 G_BEGIN_DECLS
 
@@ -29,8 +30,7 @@ struct _LineupPreferences
   char *zone_needle;           /* casefolded search, '_' as spaces */
   GHashTable *zone_rows;       /* zone id → its row */
   GtkWidget *zone_mark;        /* the check on the plan's zone's row */
-  AdwPreferencesPage *page;
-  GtkWidget *plan_groups[3];   /* team, approval chain, checklist */
+  LineupPreferencesWorkflow *workflow_page;
   AdwPreferencesPage *mix_page;
   GtkWidget *name_row;
   GtkWidget *mix_groups[3];    /* types, pillars, stages */
@@ -49,8 +49,6 @@ struct _LineupPreferences
   guint rebuild_id;
   guint accounts_id;
   gboolean saving;             /* a change made here: no rebuild under the pointer */
-  const char *refocus;         /* the "Add …" field to give the keyboard back to after a rebuild */
-  GHashTable *add_rows;        /* that title → its new row */
 };
 
 /* lineup-preferences.c */
@@ -63,19 +61,14 @@ void       rebuild                (LineupPreferences *self);
 GtkWidget *remove_button          (const char        *accessible_name);
 GtkWidget *entry_row              (const char        *title,
                                    const char        *text);
+GtkWidget *switch_row             (const char        *title,
+                                   const char        *subtitle,
+                                   gboolean           active);
 
 /* lineup-preferences-general.c */
 void       build_general          (LineupPreferences *self);
 void       update_general         (LineupPreferences *self);
 void       on_zone_back_cb        (LineupPreferences *self);
-
-/* lineup-preferences-workflow.c */
-GtkWidget *switch_row             (const char        *title,
-                                   const char        *subtitle,
-                                   gboolean           active);
-GtkWidget *build_team             (LineupPreferences *self);
-GtkWidget *build_chain            (LineupPreferences *self);
-GtkWidget *build_checklist        (LineupPreferences *self);
 
 /* lineup-preferences-mix.c */
 GtkWidget *build_type_targets     (LineupPreferences *self);

@@ -234,9 +234,9 @@ build_feeds (LineupPreferences *self)
         adw_combo_row_set_selected (ADW_COMBO_ROW (privacy), level);
         g_object_set_data_full (G_OBJECT (privacy), "feed", g_strdup (feed->name), g_free);
         g_signal_connect (privacy, "notify::selected", G_CALLBACK (on_feed_privacy_cb), self);
-        g_object_set_data_full (G_OBJECT (g_object_get_data (G_OBJECT (automatic), "switch")), "feed",
+        g_object_set_data_full (G_OBJECT (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (automatic))), "feed",
                                 g_strdup (feed->name), g_free);
-        g_signal_connect (g_object_get_data (G_OBJECT (automatic), "switch"), "notify::active",
+        g_signal_connect (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (automatic)), "notify::active",
                           G_CALLBACK (on_feed_auto_cb), self);
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target);
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), privacy);

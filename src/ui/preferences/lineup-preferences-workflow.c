@@ -2,6 +2,12 @@
  * plan's team, approval chain, self-approval rule and pre-publication
  * checklist.
  *
+ * Each list is a GListStore of LineupPreferencesItem (one a member, a step,
+ * an item) bound to its boxed list; "plan-changed" syncs the stores with the
+ * plan, so a removal drops one row and an edit updates one row in place,
+ * under the person's keyboard. The rows are the small classes below, with
+ * what they stand for in typed fields.
+ *
  * It does not hold the window nor the other pages (lineup-preferences.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,113 +16,236 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-preferences-list.h"
 #include "lineup-preferences-private.h"
+#include "lineup-preferences-workflow.h"
 
-/* ---- the team ---- */
-
-static void
-on_role_selected_cb (GtkDropDown       *dropdown,
-                     GParamSpec        *pspec,
-                     LineupPreferences *self)
+struct _LineupPreferencesWorkflow
 {
-  g_autoptr(GError) error = NULL;
-  const char *name = g_object_get_data (G_OBJECT (dropdown), "member");
+  AdwPreferencesPage parent_instance;
 
-  if (!lineup_store_set_member (self->store, name, gtk_drop_down_get_selected (dropdown), &error))
-    refused (self, error);
+  LineupStore *store;
+  GListStore *team;        /* of LineupPreferencesItem, each a LineupMember */
+  GListStore *chain;       /* … each a LineupApprovalStep */
+  GListStore *checklist;   /* … each a LineupChecklistItem */
+  char *team_signature;    /* the steps show the team: they follow it */
+  guint reload_id;
+
+  AdwPreferencesGroup *chain_group;
+  GtkListBox *team_list;
+  GtkListBox *chain_list;
+  GtkListBox *checklist_list;
+  GtkSwitch *self_approval;
+};
+
+G_DEFINE_FINAL_TYPE (LineupPreferencesWorkflow, lineup_preferences_workflow, ADW_TYPE_PREFERENCES_PAGE)
+
+static void reload (LineupPreferencesWorkflow *self,
+                    gboolean                   refresh);
+
+/* Reports a refusal and shows what is stored again (a switch or check box
+ * the person flipped goes back). */
+static void
+refuse (LineupPreferencesWorkflow *self,
+        GError                    *error)
+{
+  lineup_preferences_toast (GTK_WIDGET (self), error->message);
+  reload (self, TRUE);
+}
+
+/* ---- a member of the team ---- */
+
+#define LINEUP_TYPE_MEMBER_ROW (lineup_member_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupMemberRow, lineup_member_row, LINEUP, MEMBER_ROW, AdwActionRow)
+
+struct _LineupMemberRow
+{
+  AdwActionRow parent_instance;
+
+  LineupPreferencesWorkflow *page;   /* unowned: it holds the list */
+  LineupPreferencesItem *item;
+  GtkDropDown *role;
+  GtkWidget *remove;
+};
+
+G_DEFINE_FINAL_TYPE (LineupMemberRow, lineup_member_row, ADW_TYPE_ACTION_ROW)
+
+static LineupMember *
+member_of (LineupMemberRow *row)
+{
+  return lineup_preferences_item_get_data (row->item);
 }
 
 static void
-on_remove_member_cb (GtkButton         *button,
-                     LineupPreferences *self)
+on_role_selected_cb (GtkDropDown     *dropdown,
+                     GParamSpec      *pspec,
+                     LineupMemberRow *row)
 {
+  LineupPreferencesWorkflow *self = row->page;
   g_autoptr(GError) error = NULL;
 
-  if (!lineup_store_remove_member (self->store, g_object_get_data (G_OBJECT (button), "member"), &error))
-    refused (self, error);
+  if (gtk_drop_down_get_selected (dropdown) != member_of (row)->role &&
+      !lineup_store_set_member (self->store, member_of (row)->name, gtk_drop_down_get_selected (dropdown), &error))
+    refuse (self, error);
 }
 
 static void
-on_add_member_cb (AdwEntryRow       *row,
-                  LineupPreferences *self)
+on_remove_member_cb (LineupMemberRow *row)
 {
-  /* Typing one after another: the keyboard stays in this field. */
-  self->refocus = "Add a member";
+  LineupPreferencesWorkflow *self = row->page;
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_remove_member (self->store, member_of (row)->name, &error))
+    refuse (self, error);
+}
+
+static void
+member_row_update (LineupMemberRow *row)
+{
+  LineupMember *member = member_of (row);
+  g_autofree char *escaped = g_markup_escape_text (member->name, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  g_signal_handlers_block_by_func (row->role, on_role_selected_cb, row);
+  gtk_drop_down_set_selected (row->role, member->role);
+  g_signal_handlers_unblock_by_func (row->role, on_role_selected_cb, row);
+}
+
+static void
+lineup_member_row_dispose (GObject *object)
+{
+  g_clear_object (&LINEUP_MEMBER_ROW (object)->item);
+  G_OBJECT_CLASS (lineup_member_row_parent_class)->dispose (object);
+}
+
+static void
+lineup_member_row_class_init (LineupMemberRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lineup_member_row_dispose;
+}
+
+static void
+lineup_member_row_init (LineupMemberRow *row)
+{
+}
+
+static GtkWidget *
+member_row_new (gpointer item,
+                gpointer data)
+{
+  LineupMemberRow *row = g_object_new (LINEUP_TYPE_MEMBER_ROW, NULL);
+  LineupMember *member;
+  const char *roles[LINEUP_N_ROLES + 1] = { NULL };
+  g_autofree char *remove_name = NULL;
+  g_autofree char *role_name = NULL;
+
+  row->page = data;
+  row->item = g_object_ref (item);
+  member = member_of (row);
+  remove_name = g_strdup_printf (_("Remove %s from the team"), member->name);
+  role_name = g_strdup_printf (_("Role of %s"), member->name);
+  for (guint r = 0; r < LINEUP_N_ROLES; r++)
+    roles[r] = lineup_role_to_label (r);
+  row->role = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (roles));
+  gtk_widget_set_valign (GTK_WIDGET (row->role), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->role), GTK_ACCESSIBLE_PROPERTY_LABEL, role_name, -1);
+  member_row_update (row);
+  g_signal_connect (row->role, "notify::selected", G_CALLBACK (on_role_selected_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->role));
+  row->remove = remove_button (remove_name);
+  g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_member_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row->remove);
+  g_signal_connect_object (item, "changed", G_CALLBACK (member_row_update), row, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (row);
+}
+
+static void
+on_add_member_cb (AdwEntryRow               *row,
+                  LineupPreferencesWorkflow *self)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupMember) existing = lineup_store_find_member (self->store, gtk_editable_get_text (GTK_EDITABLE (row)));
 
   if (existing)
     {
       g_autofree char *message = g_strdup_printf (_("%s is in the team already"), existing->name);
-      toast (self, message);
+      lineup_preferences_toast (GTK_WIDGET (self), message);
       return;
     }
   if (!lineup_store_set_member (self->store, gtk_editable_get_text (GTK_EDITABLE (row)), LINEUP_ROLE_EDITOR, &error))
-    toast (self, error->message);
+    lineup_preferences_toast (GTK_WIDGET (self), error->message);
+  else   /* Typing one after another: the keyboard stays in this field. */
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
-GtkWidget *
-build_team (LineupPreferences *self)
+/* ---- an approver of a step, and the step ---- */
+
+#define LINEUP_TYPE_STEP_ROW (lineup_step_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupStepRow, lineup_step_row, LINEUP, STEP_ROW, AdwExpanderRow)
+
+struct _LineupStepRow
 {
-  g_autoptr(GPtrArray) team = lineup_store_get_team (self->store);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add;
+  AdwExpanderRow parent_instance;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Team"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The people who plan, write and approve, kept with the plan."));
-  for (guint i = 0; i < team->len; i++)
-    {
-      LineupMember *member = g_ptr_array_index (team, i);
-      GtkWidget *row = adw_action_row_new ();
-      const char *roles[LINEUP_N_ROLES + 1] = { NULL };
-      g_autofree char *escaped = g_markup_escape_text (member->name, -1);
-      g_autofree char *remove_name = g_strdup_printf (_("Remove %s from the team"), member->name);
-      g_autofree char *role_name = g_strdup_printf (_("Role of %s"), member->name);
-      GtkWidget *dropdown, *remove;
+  LineupPreferencesWorkflow *page;
+  LineupPreferencesItem *item;
+  GPtrArray *approvers;     /* of LineupApproverRow, one a member */
+  GtkWidget *all_row;
+  GtkSwitch *all;
+  GtkWidget *remove;
+};
 
-      for (guint r = 0; r < LINEUP_N_ROLES; r++)
-        roles[r] = lineup_role_to_label (r);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      dropdown = gtk_drop_down_new_from_strings (roles);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), member->role);
-      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, role_name, -1);
-      g_object_set_data_full (G_OBJECT (dropdown), "member", g_strdup (member->name), g_free);
-      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_role_selected_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-      remove = remove_button (remove_name);
-      g_object_set_data_full (G_OBJECT (remove), "member", g_strdup (member->name), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_member_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  add = entry_row (_("Add a member"), NULL);
-  g_hash_table_replace (self->add_rows, (gpointer) "Add a member", add);
-  g_signal_connect (add, "apply", G_CALLBACK (on_add_member_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
-  return group;
-}
+G_DEFINE_FINAL_TYPE (LineupStepRow, lineup_step_row, ADW_TYPE_EXPANDER_ROW)
 
-/* ---- the approval chain ---- */
+#define LINEUP_TYPE_APPROVER_ROW (lineup_approver_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupApproverRow, lineup_approver_row, LINEUP, APPROVER_ROW, AdwActionRow)
+
+struct _LineupApproverRow
+{
+  AdwActionRow parent_instance;
+
+  LineupStepRow *step;      /* unowned: it holds this row */
+  char *member;
+  GtkCheckButton *check;
+};
+
+G_DEFINE_FINAL_TYPE (LineupApproverRow, lineup_approver_row, ADW_TYPE_ACTION_ROW)
 
 static void
-apply_chain (LineupPreferences *self,
-             GPtrArray         *chain)
+lineup_approver_row_finalize (GObject *object)
+{
+  g_free (LINEUP_APPROVER_ROW (object)->member);
+  G_OBJECT_CLASS (lineup_approver_row_parent_class)->finalize (object);
+}
+
+static void
+lineup_approver_row_class_init (LineupApproverRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lineup_approver_row_finalize;
+}
+
+static void
+lineup_approver_row_init (LineupApproverRow *row)
+{
+}
+
+static void
+apply_chain (LineupPreferencesWorkflow *self,
+             GPtrArray                 *chain)
 {
   g_autoptr(GError) error = NULL;
 
   if (!lineup_store_set_approval_chain (self->store, chain, &error))
-    refused (self, error);
+    refuse (self, error);
 }
 
 static void
 on_approver_toggled_cb (GtkCheckButton    *check,
-                        LineupPreferences *self)
+                        LineupApproverRow *approver)
 {
-  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (self->store);
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "step"));
-  const char *member = g_object_get_data (G_OBJECT (check), "member");
+  LineupStepRow *row = approver->step;
+  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (row->page->store);
+  guint index = lineup_preferences_item_get_index (row->item);
   LineupApprovalStep *step;
   g_autoptr(GStrvBuilder) approvers = g_strv_builder_new ();
 
@@ -124,50 +253,169 @@ on_approver_toggled_cb (GtkCheckButton    *check,
     return;
   step = g_ptr_array_index (chain, index);
   for (guint i = 0; step->approvers[i]; i++)
-    if (g_strcmp0 (step->approvers[i], member) != 0)
+    if (g_strcmp0 (step->approvers[i], approver->member) != 0)
       g_strv_builder_add (approvers, step->approvers[i]);
   if (gtk_check_button_get_active (check))
-    g_strv_builder_add (approvers, member);
+    g_strv_builder_add (approvers, approver->member);
   g_strfreev (step->approvers);
   step->approvers = g_strv_builder_end (approvers);
-  apply_chain (self, chain);
+  apply_chain (row->page, chain);
 }
 
 static void
-on_all_toggled_cb (GtkSwitch         *toggle,
-                   GParamSpec        *pspec,
-                   LineupPreferences *self)
+on_all_toggled_cb (GtkSwitch     *toggle,
+                   GParamSpec    *pspec,
+                   LineupStepRow *row)
 {
-  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (self->store);
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "step"));
+  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (row->page->store);
+  guint index = lineup_preferences_item_get_index (row->item);
 
   if (index >= chain->len)
     return;
   ((LineupApprovalStep *) g_ptr_array_index (chain, index))->all = gtk_switch_get_active (toggle);
-  apply_chain (self, chain);
+  apply_chain (row->page, chain);
 }
 
 static void
-on_remove_step_cb (GtkButton         *button,
-                   LineupPreferences *self)
+on_remove_step_cb (LineupStepRow *row)
 {
-  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (self->store);
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
+  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (row->page->store);
+  guint index = lineup_preferences_item_get_index (row->item);
 
   if (index < chain->len)
     g_ptr_array_remove_index (chain, index);
-  apply_chain (self, chain);
+  apply_chain (row->page, chain);
+}
+
+static GtkWidget *
+approver_row_new (LineupStepRow *step,
+                  LineupMember  *member)
+{
+  LineupApproverRow *row = g_object_new (LINEUP_TYPE_APPROVER_ROW, NULL);
+  g_autofree char *name = g_markup_escape_text (member->name, -1);
+
+  row->step = step;
+  row->member = g_strdup (member->name);
+  row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_widget_set_valign (GTK_WIDGET (row->check), GTK_ALIGN_CENTER);
+  g_signal_connect (row->check, "toggled", G_CALLBACK (on_approver_toggled_cb), row);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (row->check));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (row->check));
+  return GTK_WIDGET (row);
+}
+
+/* The step's rows show the team: when it changed, its rows are made again
+ * (the switch stays last); otherwise only what they show moves, under the
+ * person's keyboard. */
+static void
+step_row_update (LineupStepRow *row)
+{
+  LineupApprovalStep *step = lineup_preferences_item_get_data (row->item);
+  g_autoptr(GPtrArray) team = lineup_store_get_team (row->page->store);
+  g_autofree char *names = g_strjoinv (", ", step->approvers);
+  g_autofree char *who = g_strdup_printf (step->all ? _("All of %s") : _("Any one of %s"), names);
+  g_autofree char *title = g_markup_escape_text (step->name, -1);
+  g_autofree char *subtitle = g_markup_escape_text (who, -1);
+  gboolean same = team->len == row->approvers->len;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  for (guint m = 0; same && m < team->len; m++)
+    same = g_str_equal (((LineupMember *) g_ptr_array_index (team, m))->name,
+                        LINEUP_APPROVER_ROW (g_ptr_array_index (row->approvers, m))->member);
+  if (!same)
+    {
+      for (guint m = 0; m < row->approvers->len; m++)
+        adw_expander_row_remove (ADW_EXPANDER_ROW (row), g_ptr_array_index (row->approvers, m));
+      g_ptr_array_set_size (row->approvers, 0);
+      if (gtk_widget_get_parent (row->all_row))
+        adw_expander_row_remove (ADW_EXPANDER_ROW (row), row->all_row);
+      for (guint m = 0; m < team->len; m++)
+        {
+          GtkWidget *approver = approver_row_new (row, g_ptr_array_index (team, m));
+
+          g_ptr_array_add (row->approvers, approver);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), approver);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), row->all_row);
+    }
+  for (guint m = 0; m < team->len; m++)
+    {
+      LineupMember *member = g_ptr_array_index (team, m);
+      LineupApproverRow *approver = g_ptr_array_index (row->approvers, m);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (approver), lineup_role_to_label (member->role));
+      g_signal_handlers_block_by_func (approver->check, on_approver_toggled_cb, approver);
+      gtk_check_button_set_active (approver->check,
+                                   g_strv_contains ((const char * const *) step->approvers, member->name));
+      g_signal_handlers_unblock_by_func (approver->check, on_approver_toggled_cb, approver);
+    }
+  g_signal_handlers_block_by_func (row->all, on_all_toggled_cb, row);
+  gtk_switch_set_active (row->all, step->all);
+  g_signal_handlers_unblock_by_func (row->all, on_all_toggled_cb, row);
 }
 
 static void
-on_add_step_cb (AdwEntryRow       *row,
-                LineupPreferences *self)
+lineup_step_row_dispose (GObject *object)
 {
-  /* Typing one after another: the keyboard stays in this field. */
-  self->refocus = "Add a step";
+  LineupStepRow *row = LINEUP_STEP_ROW (object);
+
+  g_clear_object (&row->item);
+  g_clear_object (&row->all_row);
+  G_OBJECT_CLASS (lineup_step_row_parent_class)->dispose (object);
+}
+
+static void
+lineup_step_row_finalize (GObject *object)
+{
+  g_ptr_array_unref (LINEUP_STEP_ROW (object)->approvers);
+  G_OBJECT_CLASS (lineup_step_row_parent_class)->finalize (object);
+}
+
+static void
+lineup_step_row_class_init (LineupStepRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lineup_step_row_dispose;
+  G_OBJECT_CLASS (klass)->finalize = lineup_step_row_finalize;
+}
+
+static void
+lineup_step_row_init (LineupStepRow *row)
+{
+  row->approvers = g_ptr_array_new ();
+}
+
+static GtkWidget *
+step_row_new (gpointer item,
+              gpointer data)
+{
+  LineupStepRow *row = g_object_new (LINEUP_TYPE_STEP_ROW, NULL);
+  LineupApprovalStep *step = lineup_preferences_item_get_data (item);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove the step %s"), step->name);
+
+  row->page = data;
+  row->item = g_object_ref (item);
+  row->all_row = g_object_ref_sink (switch_row (_("Every approver must approve"),
+                                                _("Otherwise any one of them is enough"), step->all));
+  row->all = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row->all_row)));
+  g_signal_connect (row->all, "notify::active", G_CALLBACK (on_all_toggled_cb), row);
+  row->remove = remove_button (remove_name);
+  g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_step_cb), row);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), row->remove);
+  step_row_update (row);
+  g_signal_connect_object (item, "changed", G_CALLBACK (step_row_update), row, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (row);
+}
+
+static void
+on_add_step_cb (AdwEntryRow               *row,
+                LineupPreferencesWorkflow *self)
+{
   g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (self->store);
   g_autoptr(GPtrArray) team = lineup_store_get_team (self->store);
   g_autoptr(GStrvBuilder) approvers = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
   LineupApprovalStep *step;
   guint n = 0;
 
@@ -179,180 +427,290 @@ on_add_step_cb (AdwEntryRow       *row,
     g_strv_builder_add (approvers, ((LineupMember *) g_ptr_array_index (team, 0))->name), n++;
   if (n == 0)
     {
-      toast (self, _("Add the team first: a step needs at least one approver"));
+      lineup_preferences_toast (GTK_WIDGET (self), _("Add the team first: a step needs at least one approver"));
       return;
     }
   step = g_new0 (LineupApprovalStep, 1);
   step->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
   step->approvers = g_strv_builder_end (approvers);
   g_ptr_array_add (chain, step);
-  apply_chain (self, chain);
+  if (!lineup_store_set_approval_chain (self->store, chain, &error))
+    refuse (self, error);
+  else   /* Typing one after another: the keyboard stays in this field. */
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
 static void
-on_self_approval_cb (GtkSwitch         *toggle,
-                     GParamSpec        *pspec,
-                     LineupPreferences *self)
+on_self_approval_cb (GtkSwitch                 *toggle,
+                     GParamSpec                *pspec,
+                     LineupPreferencesWorkflow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (gtk_switch_get_active (toggle) != lineup_store_get_forbid_self_approval (self->store) &&
+  if (self->store && gtk_switch_get_active (toggle) != lineup_store_get_forbid_self_approval (self->store) &&
       !lineup_store_set_forbid_self_approval (self->store, gtk_switch_get_active (toggle), &error))
-    refused (self, error);
+    refuse (self, error);
 }
 
-GtkWidget *
-switch_row (const char *title,
-            const char *subtitle,
-            gboolean    active)
+/* ---- an item of the checklist ---- */
+
+#define LINEUP_TYPE_CHECKLIST_ROW (lineup_checklist_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupChecklistRow, lineup_checklist_row, LINEUP, CHECKLIST_ROW, AdwEntryRow)
+
+struct _LineupChecklistRow
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
+  AdwEntryRow parent_instance;
+
+  LineupPreferencesWorkflow *page;
+  LineupPreferencesItem *item;
+  GtkWidget *remove;
+};
+
+G_DEFINE_FINAL_TYPE (LineupChecklistRow, lineup_checklist_row, ADW_TYPE_ENTRY_ROW)
+
+static LineupChecklistItem *
+item_of (LineupChecklistRow *row)
+{
+  return lineup_preferences_item_get_data (row->item);
+}
+
+static void
+on_rename_item_cb (LineupChecklistRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_rename_checklist_item (row->page->store, item_of (row)->id,
+                                           gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    refuse (row->page, error);
+}
+
+static void
+on_remove_item_cb (LineupChecklistRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_remove_checklist_item (row->page->store, item_of (row)->id, &error))
+    refuse (row->page, error);
+}
+
+/* Its number follows its place; its text is left alone under typing. */
+static void
+checklist_row_update (LineupChecklistRow *row)
+{
+  guint n = lineup_preferences_item_get_index (row->item) + 1;
+  g_autofree char *title = g_strdup_printf (_("Item %u"), n);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove item %u"), n);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_object_set_data (G_OBJECT (row), "switch", toggle);
-  return row;
-}
-
-GtkWidget *
-build_chain (LineupPreferences *self)
-{
-  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (self->store);
-  g_autoptr(GPtrArray) team = lineup_store_get_team (self->store);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row, *add;
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Approval"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         chain->len == 0
-                                         ? _("No steps: any one person’s approval is enough. Add steps to have posts approved in order.")
-                                         : _("A post is approved when every step has approved it, in this order."));
-  for (guint i = 0; i < chain->len; i++)
-    {
-      LineupApprovalStep *step = g_ptr_array_index (chain, i);
-      g_autofree char *names = g_strjoinv (", ", step->approvers);
-      g_autofree char *who = g_strdup_printf (step->all ? _("All of %s") : _("Any one of %s"), names);
-      g_autofree char *title = g_markup_escape_text (step->name, -1);
-      g_autofree char *subtitle = g_markup_escape_text (who, -1);
-      g_autofree char *remove_name = g_strdup_printf (_("Remove the step %s"), step->name);
-      GtkWidget *expander = adw_expander_row_new ();
-      GtkWidget *all, *remove;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-      for (guint m = 0; m < team->len; m++)
-        {
-          LineupMember *member = g_ptr_array_index (team, m);
-          g_autofree char *name = g_markup_escape_text (member->name, -1);
-          GtkWidget *member_row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (member_row), name);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (member_row), lineup_role_to_label (member->role));
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                       g_strv_contains ((const char * const *) step->approvers, member->name));
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          g_object_set_data (G_OBJECT (check), "step", GUINT_TO_POINTER (i));
-          g_object_set_data_full (G_OBJECT (check), "member", g_strdup (member->name), g_free);
-          g_signal_connect (check, "toggled", G_CALLBACK (on_approver_toggled_cb), self);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (member_row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (member_row), check);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), member_row);
-        }
-      all = switch_row (_("Every approver must approve"), _("Otherwise any one of them is enough"), step->all);
-      g_object_set_data (G_OBJECT (g_object_get_data (G_OBJECT (all), "switch")), "step", GUINT_TO_POINTER (i));
-      g_signal_connect (g_object_get_data (G_OBJECT (all), "switch"), "notify::active",
-                        G_CALLBACK (on_all_toggled_cb), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), all);
-      remove = remove_button (remove_name);
-      g_object_set_data (G_OBJECT (remove), "step", GUINT_TO_POINTER (i));
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_step_cb), self);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-    }
-  add = entry_row (_("Add a step"), NULL);
-  g_hash_table_replace (self->add_rows, (gpointer) "Add a step", add);
-  g_signal_connect (add, "apply", G_CALLBACK (on_add_step_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
-
-  row = switch_row (_("Forbid approving your own post"), _("A post’s owner cannot approve it"),
-                    lineup_store_get_forbid_self_approval (self->store));
-  g_signal_connect (g_object_get_data (G_OBJECT (row), "switch"), "notify::active",
-                    G_CALLBACK (on_self_approval_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
-}
-
-/* ---- the checklist ---- */
-
-static void
-on_rename_item_cb (AdwEntryRow       *row,
-                   LineupPreferences *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "item-id"));
-
-  if (!lineup_store_rename_checklist_item (self->store, id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    refused (self, error);
+  gtk_widget_set_tooltip_text (row->remove, remove_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  if (!(gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), item_of (row)->text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), item_of (row)->text);
 }
 
 static void
-on_remove_item_cb (GtkButton         *button,
-                   LineupPreferences *self)
+lineup_checklist_row_dispose (GObject *object)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
-
-  if (!lineup_store_remove_checklist_item (self->store, id, &error))
-    refused (self, error);
+  g_clear_object (&LINEUP_CHECKLIST_ROW (object)->item);
+  G_OBJECT_CLASS (lineup_checklist_row_parent_class)->dispose (object);
 }
 
 static void
-on_add_item_cb (AdwEntryRow       *row,
-                LineupPreferences *self)
+lineup_checklist_row_class_init (LineupChecklistRowClass *klass)
 {
-  /* Typing one after another: the keyboard stays in this field. */
-  self->refocus = "Add an item";
+  G_OBJECT_CLASS (klass)->dispose = lineup_checklist_row_dispose;
+}
+
+static void
+lineup_checklist_row_init (LineupChecklistRow *row)
+{
+}
+
+static GtkWidget *
+checklist_row_new (gpointer item,
+                   gpointer data)
+{
+  LineupChecklistRow *row = g_object_new (LINEUP_TYPE_CHECKLIST_ROW, "show-apply-button", TRUE, NULL);
+
+  row->page = data;
+  row->item = g_object_ref (item);
+  row->remove = remove_button ("");
+  gtk_editable_set_text (GTK_EDITABLE (row), item_of (row)->text);
+  checklist_row_update (row);
+  g_signal_connect (row, "apply", G_CALLBACK (on_rename_item_cb), NULL);
+  g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_item_cb), row);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), row->remove);
+  g_signal_connect_object (item, "changed", G_CALLBACK (checklist_row_update), row, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (row);
+}
+
+static void
+on_add_item_cb (AdwEntryRow               *row,
+                LineupPreferencesWorkflow *self)
+{
   g_autoptr(GError) error = NULL;
 
   if (!lineup_store_add_checklist_item (self->store, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    toast (self, error->message);
+    lineup_preferences_toast (GTK_WIDGET (self), error->message);
+  else   /* Typing one after another: the keyboard stays in this field. */
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
-GtkWidget *
-build_checklist (LineupPreferences *self)
+/* ---- the page ---- */
+
+static char *
+member_key (gconstpointer data)
 {
+  return g_strdup (((const LineupMember *) data)->name);
+}
+
+static char *
+member_signature (gconstpointer data)
+{
+  const LineupMember *member = data;
+
+  return g_strdup_printf ("%s\x1f%d", member->name, member->role);
+}
+
+static char *
+step_key (gconstpointer data)
+{
+  return g_strdup (((const LineupApprovalStep *) data)->name);
+}
+
+static char *
+step_signature (gconstpointer data)
+{
+  const LineupApprovalStep *step = data;
+  g_autofree char *approvers = g_strjoinv ("\x1f", step->approvers);
+
+  return g_strdup_printf ("%s\x1e%d\x1e%s", step->name, step->all, approvers);
+}
+
+static char *
+item_key (gconstpointer data)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, ((const LineupChecklistItem *) data)->id);
+}
+
+static char *
+item_signature (gconstpointer data)
+{
+  return g_strdup (((const LineupChecklistItem *) data)->text);
+}
+
+/* Brings the lists to what the plan holds; with @refresh, every row shows
+ * it again (after a refusal, a switch flipped goes back). */
+static void
+reload (LineupPreferencesWorkflow *self,
+        gboolean                   refresh)
+{
+  g_autoptr(GPtrArray) team = lineup_store_get_team (self->store);
+  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (self->store);
   g_autoptr(GPtrArray) items = lineup_store_get_checklist (self->store);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add;
+  g_autoptr(GString) team_signature = g_string_new (NULL);
+  gboolean team_changed;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Pre-Publication Checklist"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Every post carries these items; it is approved only when all are ticked."));
-  for (guint i = 0; i < items->len; i++)
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  for (guint i = 0; i < team->len; i++)
     {
-      LineupChecklistItem *item = g_ptr_array_index (items, i);
-      g_autofree char *title = g_strdup_printf (_("Item %u"), i + 1);
-      g_autofree char *remove_name = g_strdup_printf (_("Remove item %u"), i + 1);
-      GtkWidget *row = entry_row (title, item->text);
-      GtkWidget *remove = remove_button (remove_name);
+      g_autofree char *signature = member_signature (g_ptr_array_index (team, i));
 
-      g_object_set_data (G_OBJECT (row), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
-      g_signal_connect (row, "apply", G_CALLBACK (on_rename_item_cb), self);
-      g_object_set_data (G_OBJECT (remove), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_item_cb), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_string_append_printf (team_signature, "%s\x1e", signature);
     }
-  add = entry_row (_("Add an item"), NULL);
-  g_hash_table_replace (self->add_rows, (gpointer) "Add an item", add);
-  g_signal_connect (add, "apply", G_CALLBACK (on_add_item_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
-  return group;
+  team_changed = g_strcmp0 (team_signature->str, self->team_signature) != 0;
+  g_free (self->team_signature);
+  self->team_signature = g_string_free (g_steal_pointer (&team_signature), FALSE);
+
+  adw_preferences_group_set_description (self->chain_group,
+                                         chain->len == 0
+                                         ? _("No steps: any one person’s approval is enough. Add steps to have posts approved in order.")
+                                         : _("A post is approved when every step has approved it, in this order."));
+  lineup_preferences_list_sync (self->team, team, member_key, member_signature,
+                                (GDestroyNotify) lineup_member_free, refresh);
+  lineup_preferences_list_sync (self->chain, chain, step_key, step_signature,
+                                (GDestroyNotify) lineup_approval_step_free, refresh || team_changed);
+  lineup_preferences_list_sync (self->checklist, items, item_key, item_signature,
+                                (GDestroyNotify) lineup_checklist_item_free, refresh);
+  g_signal_handlers_block_by_func (self->self_approval, on_self_approval_cb, self);
+  gtk_switch_set_active (self->self_approval, lineup_store_get_forbid_self_approval (self->store));
+  g_signal_handlers_unblock_by_func (self->self_approval, on_self_approval_cb, self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  LineupPreferencesWorkflow *self = data;
+
+  self->reload_id = 0;
+  reload (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reload (LineupPreferencesWorkflow *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+void
+lineup_preferences_workflow_set_store (LineupPreferencesWorkflow *self,
+                                       LineupStore               *store)
+{
+  g_return_if_fail (LINEUP_IS_PREFERENCES_WORKFLOW (self));
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  reload (self, FALSE);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+}
+
+static void
+lineup_preferences_workflow_dispose (GObject *object)
+{
+  LineupPreferencesWorkflow *self = LINEUP_PREFERENCES_WORKFLOW (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_WORKFLOW);
+  g_clear_object (&self->team);
+  g_clear_object (&self->chain);
+  g_clear_object (&self->checklist);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->team_signature, g_free);
+  G_OBJECT_CLASS (lineup_preferences_workflow_parent_class)->dispose (object);
+}
+
+static void
+lineup_preferences_workflow_class_init (LineupPreferencesWorkflowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lineup_preferences_workflow_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lineup/Lineup/preferences/lineup-preferences-workflow.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWorkflow, chain_group);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWorkflow, team_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWorkflow, chain_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWorkflow, checklist_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesWorkflow, self_approval);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_member_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_step_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_self_approval_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_item_cb);
+}
+
+static void
+lineup_preferences_workflow_init (LineupPreferencesWorkflow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->team = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
+  self->chain = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
+  self->checklist = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
+  lineup_preferences_list_bind (self->team_list, G_LIST_MODEL (self->team), member_row_new, self);
+  lineup_preferences_list_bind (self->chain_list, G_LIST_MODEL (self->chain), step_row_new, self);
+  lineup_preferences_list_bind (self->checklist_list, G_LIST_MODEL (self->checklist), checklist_row_new, self);
 }

@@ -38,8 +38,6 @@ void
 toast (LineupPreferences *self,
        const char        *message)
 {
-  /* Something went wrong or was said: the keyboard stays where it is. */
-  self->refocus = NULL;
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
 
@@ -84,6 +82,25 @@ remove_button (const char *accessible_name)
   return button;
 }
 
+/* The switch is the row's activatable widget. */
+GtkWidget *
+switch_row (const char *title,
+            const char *subtitle,
+            gboolean    active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  return row;
+}
+
 GtkWidget *
 entry_row (const char *title,
            const char *text)
@@ -101,18 +118,8 @@ entry_row (const char *title,
 void
 rebuild (LineupPreferences *self)
 {
-  GtkWidget *refocus;
-
-  GtkWidget *(*builders[3]) (LineupPreferences *) = { build_team, build_chain, build_checklist };
   GtkWidget *(*mix_builders[3]) (LineupPreferences *) = { build_type_targets, build_pillar_targets, build_counted_stages };
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->plan_groups); i++)
-    {
-      if (self->plan_groups[i])
-        adw_preferences_page_remove (self->page, ADW_PREFERENCES_GROUP (self->plan_groups[i]));
-      self->plan_groups[i] = builders[i] (self);
-      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->plan_groups[i]));
-    }
   for (guint i = 0; i < G_N_ELEMENTS (self->mix_groups); i++)
     {
       if (self->mix_groups[i])
@@ -131,10 +138,6 @@ rebuild (LineupPreferences *self)
 
   rebuild_accounts (self);
   update_general (self);
-
-  if (self->refocus && (refocus = g_hash_table_lookup (self->add_rows, self->refocus)))
-    gtk_widget_grab_focus (refocus);
-  self->refocus = NULL;
 }
 
 static gboolean
@@ -163,7 +166,6 @@ lineup_preferences_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->add_rows, g_hash_table_unref);
   g_clear_pointer (&self->zone_needle, g_free);
   g_clear_object (&self->zone_page);
   g_clear_object (&self->zone_mark);
@@ -184,7 +186,6 @@ lineup_preferences_class_init (LineupPreferencesClass *klass)
 static void
 lineup_preferences_init (LineupPreferences *self)
 {
-  self->add_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->zone_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->zone_mark = g_object_ref_sink (gtk_image_new_from_icon_name ("object-select-symbolic"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->zone_mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -197,10 +198,8 @@ lineup_preferences_init (LineupPreferences *self)
   adw_preferences_page_set_name (self->general_page, "general");
   adw_preferences_page_set_icon_name (self->general_page, "preferences-system-symbolic");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->general_page);
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_preferences_page_set_title (self->page, _("Workflow"));
-  adw_preferences_page_set_icon_name (self->page, "lineup-board-symbolic");
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->page);
+  self->workflow_page = g_object_new (LINEUP_TYPE_PREFERENCES_WORKFLOW, NULL);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->workflow_page));
   self->mix_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_preferences_page_set_title (self->mix_page, _("Content Mix"));
   adw_preferences_page_set_icon_name (self->mix_page, "lineup-mix-symbolic");
@@ -229,6 +228,7 @@ lineup_preferences_new (LineupStore *store,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   build_general (self);
+  lineup_preferences_workflow_set_store (self->workflow_page, store);
   rebuild (self);
   /* The window opens on the first thing to fill in. */
   gtk_window_set_focus (GTK_WINDOW (self), self->name_row);
