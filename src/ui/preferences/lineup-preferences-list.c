@@ -102,6 +102,8 @@ lineup_preferences_list_sync (GListStore               *store,
 
   for (guint j = 0; j < array->len; j++)
     g_ptr_array_add (keys, key (g_ptr_array_index (array, j)));
+  /* Each element is stolen below: the array frees none of them. */
+  g_ptr_array_set_free_func (array, NULL);
   /* After step j, the first j + 1 items are the array's first j + 1. */
   for (guint j = 0; j < array->len; j++)
     {
@@ -143,7 +145,6 @@ lineup_preferences_list_sync (GListStore               *store,
           g_list_store_insert (store, j, added);
           g_object_unref (added);
         }
-      g_ptr_array_index (array, j) = NULL;   /* stolen */
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
   if (n > array->len)
@@ -236,6 +237,22 @@ on_keynav_failed_cb (GtkWidget        *list,
   return gtk_widget_child_focus (root, direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
 }
 
+/* Named and described by its group, as AdwPreferencesGroup's own list is:
+ * a screen reader says which list it is in. */
+static void
+name_after_group (GtkWidget *list)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+  const char *description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : "", -1);
+  if (description && *description)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 void
 lineup_preferences_list_bind (GtkListBox                 *list,
                               GListModel                 *items,
@@ -245,6 +262,7 @@ lineup_preferences_list_bind (GtkListBox                 *list,
   Binding *binding = g_new0 (Binding, 1);
   GListStore *fixed = g_list_store_new (GTK_TYPE_WIDGET);
   GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  GtkWidget *group;
 
   g_return_if_fail (GTK_IS_LIST_BOX (list));
 
@@ -265,6 +283,13 @@ lineup_preferences_list_bind (GtkListBox                 *list,
   /* Connected after the list box's handler: the rows are in place. */
   binding->after_id = g_signal_connect (binding->all, "items-changed", G_CALLBACK (on_items_changed_cb), binding);
   g_signal_connect (list, "keynav-failed", G_CALLBACK (on_keynav_failed_cb), NULL);
+  group = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_GROUP);
+  if (group)
+    {
+      name_after_group (GTK_WIDGET (list));
+      g_signal_connect_object (group, "notify::title", G_CALLBACK (name_after_group), list, G_CONNECT_SWAPPED);
+      g_signal_connect_object (group, "notify::description", G_CALLBACK (name_after_group), list, G_CONNECT_SWAPPED);
+    }
 }
 
 void

@@ -43,7 +43,8 @@ void lineup_preferences_list_sync (GListStore               *store,
  * from @create for each item, followed by the rows the template put in
  * @list. When a removal takes the row with the keyboard's focus, the
  * focus goes to the row now in its place. Up and Down past either end
- * move on to the rest of the page, as in an AdwPreferencesGroup. */
+ * move on to the rest of the page, and the list is named after its
+ * group, as in an AdwPreferencesGroup. */
 void lineup_preferences_list_bind (GtkListBox                 *list,
                                    GListModel                 *items,
                                    GtkListBoxCreateWidgetFunc  create,
