@@ -1,6 +1,12 @@
 /* lineup-preferences-mix.c: the Content Mix page of Preferences: the
  * content types' and pillars' target shares and which stages count.
  *
+ * The store replaces its types and pillars whole when one changes; the
+ * page keeps its own GListStore of items for each, synced by id, so a
+ * change moves the spin buttons of one row and never the one being typed
+ * in. The rows are the small classes below, with what they stand for in
+ * typed fields.
+ *
  * It does not hold the window nor the other pages (lineup-preferences.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,163 +15,421 @@
 
 #include <glib/gi18n.h>
 
-#include "lineup-preferences-private.h"
+#include "lineup-preferences-list.h"
+#include "lineup-preferences-mix.h"
 
-/* ---- the content mix ---- */
-
-static void
-on_type_target_cb (GtkSpinButton     *spin,
-                   LineupPreferences *self)
+struct _LineupPreferencesMix
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *row = g_object_get_data (G_OBJECT (spin), "row");
-  GtkSpinButton *min = g_object_get_data (G_OBJECT (row), "min");
-  GtkSpinButton *max = g_object_get_data (G_OBJECT (row), "max");
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "type-id"));
-  gboolean ok;
+  AdwPreferencesPage parent_instance;
 
-  self->saving = TRUE;
-  ok = lineup_store_set_type_target (self->store, id, gtk_spin_button_get_value (min),
-                                     gtk_spin_button_get_value (max), &error);
-  self->saving = FALSE;
-  if (!ok)
-    refused (self, error);
+  LineupStore *store;
+  GListStore *types;       /* of LineupPreferencesItem, each a LineupContentType */
+  GListStore *pillars;     /* … each a LineupPillar */
+  GPtrArray *stage_rows;   /* of LineupStageRow, one a stage */
+  guint reload_id;
+
+  GtkListBox *types_list;
+  GtkListBox *pillars_list;
+  AdwPreferencesGroup *stages_group;
+};
+
+G_DEFINE_FINAL_TYPE (LineupPreferencesMix, lineup_preferences_mix, ADW_TYPE_PREFERENCES_PAGE)
+
+static void reload (LineupPreferencesMix *self,
+                    gboolean              refresh);
+
+/* Reports a refusal and shows what is stored again. */
+static void
+refuse (LineupPreferencesMix *self,
+        GError               *error)
+{
+  lineup_preferences_toast (GTK_WIDGET (self), error->message);
+  reload (self, TRUE);
 }
 
-static GtkWidget *
-percent_spin (double      value,
-              const char *accessible_name)
+static GtkSpinButton *
+percent_spin (const char *accessible_name)
 {
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
 
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
-  return spin;
+  return GTK_SPIN_BUTTON (spin);
 }
 
-GtkWidget *
-build_type_targets (LineupPreferences *self)
+/* Sets @spin to @value without saving it again. */
+static void
+show_value (GtkSpinButton *spin,
+            double         value,
+            GCallback      handler,
+            gpointer       data)
 {
-  GListModel *types = lineup_store_get_content_types (self->store);
-  GtkWidget *group = adw_preferences_group_new ();
+  if (gtk_spin_button_get_value (spin) == value)
+    return;
+  g_signal_handlers_block_by_func (spin, handler, data);
+  gtk_spin_button_set_value (spin, value);
+  g_signal_handlers_unblock_by_func (spin, handler, data);
+}
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Content Types"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The share of the posts counted that each type should take, from – to, in percent."));
-  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
-    {
-      g_autoptr(LineupContentType) type = g_list_model_get_item (types, i);
-      g_autofree char *title = g_markup_escape_text (lineup_content_type_get_name (type), -1);
-      g_autofree char *min_name = g_strdup_printf (_("%s, least share"), lineup_content_type_get_name (type));
-      g_autofree char *max_name = g_strdup_printf (_("%s, most share"), lineup_content_type_get_name (type));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *min = percent_spin (MAX (lineup_content_type_get_target_min (type), 0), min_name);
-      GtkWidget *max = percent_spin (lineup_content_type_get_target_max (type) >= 0
-                                     ? lineup_content_type_get_target_max (type) : 100, max_name);
+/* ---- a content type's target range ---- */
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_object_set_data (G_OBJECT (row), "type-id", GSIZE_TO_POINTER ((gsize) lineup_content_type_get_id (type)));
-      g_object_set_data (G_OBJECT (row), "min", min);
-      g_object_set_data (G_OBJECT (row), "max", max);
-      g_object_set_data (G_OBJECT (min), "row", row);
-      g_object_set_data (G_OBJECT (max), "row", row);
-      g_signal_connect (min, "value-changed", G_CALLBACK (on_type_target_cb), self);
-      g_signal_connect (max, "value-changed", G_CALLBACK (on_type_target_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), min);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("–"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), max);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("%"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  return group;
+#define LINEUP_TYPE_TYPE_TARGET_ROW (lineup_type_target_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupTypeTargetRow, lineup_type_target_row, LINEUP, TYPE_TARGET_ROW, AdwActionRow)
+
+struct _LineupTypeTargetRow
+{
+  AdwActionRow parent_instance;
+
+  LineupPreferencesMix *page;   /* unowned: it holds the list */
+  LineupPreferencesItem *item;
+  GtkSpinButton *min;
+  GtkSpinButton *max;
+};
+
+G_DEFINE_FINAL_TYPE (LineupTypeTargetRow, lineup_type_target_row, ADW_TYPE_ACTION_ROW)
+
+static LineupContentType *
+type_of (LineupTypeTargetRow *row)
+{
+  return lineup_preferences_item_get_data (row->item);
 }
 
 static void
-on_pillar_target_cb (GtkSpinButton     *spin,
-                     LineupPreferences *self)
+on_type_target_cb (LineupTypeTargetRow *row)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (spin), "pillar-id"));
-  double value = gtk_spin_button_get_value (spin);
-  gboolean ok;
 
-  self->saving = TRUE;
-  ok = lineup_store_set_pillar_target (self->store, id, value > 0 ? value : -1, &error);
-  self->saving = FALSE;
-  if (!ok)
-    refused (self, error);
-}
-
-GtkWidget *
-build_pillar_targets (LineupPreferences *self)
-{
-  GListModel *pillars = lineup_store_get_pillars (self->store);
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Pillars"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("A pillar’s share of the month, within 5 points either way; 0 for no target."));
-  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
-    {
-      g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
-      g_autofree char *title = g_markup_escape_text (lineup_pillar_get_name (pillar), -1);
-      g_autofree char *name = g_strdup_printf (_("%s, target share"), lineup_pillar_get_name (pillar));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = percent_spin (MAX (lineup_pillar_get_target (pillar), 0), name);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_object_set_data (G_OBJECT (spin), "pillar-id", GSIZE_TO_POINTER ((gsize) lineup_pillar_get_id (pillar)));
-      g_signal_connect (spin, "value-changed", G_CALLBACK (on_pillar_target_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("%"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  return group;
+  if (!lineup_store_set_type_target (row->page->store, lineup_content_type_get_id (type_of (row)),
+                                     gtk_spin_button_get_value (row->min), gtk_spin_button_get_value (row->max),
+                                     &error))
+    refuse (row->page, error);
 }
 
 static void
-on_stage_counted_cb (GtkCheckButton    *check,
-                     LineupPreferences *self)
+type_target_row_update (LineupTypeTargetRow *row)
+{
+  LineupContentType *type = type_of (row);
+  g_autofree char *title = g_markup_escape_text (lineup_content_type_get_name (type), -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  show_value (row->min, MAX (lineup_content_type_get_target_min (type), 0), G_CALLBACK (on_type_target_cb), row);
+  show_value (row->max, lineup_content_type_get_target_max (type) >= 0 ? lineup_content_type_get_target_max (type) : 100,
+              G_CALLBACK (on_type_target_cb), row);
+}
+
+static void
+lineup_type_target_row_dispose (GObject *object)
+{
+  g_clear_object (&LINEUP_TYPE_TARGET_ROW (object)->item);
+  G_OBJECT_CLASS (lineup_type_target_row_parent_class)->dispose (object);
+}
+
+static void
+lineup_type_target_row_class_init (LineupTypeTargetRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lineup_type_target_row_dispose;
+}
+
+static void
+lineup_type_target_row_init (LineupTypeTargetRow *row)
+{
+}
+
+static GtkWidget *
+type_target_row_new (gpointer item,
+                     gpointer data)
+{
+  LineupTypeTargetRow *row = g_object_new (LINEUP_TYPE_TYPE_TARGET_ROW, NULL);
+  LineupContentType *type = lineup_preferences_item_get_data (item);
+  g_autofree char *min_name = g_strdup_printf (_("%s, least share"), lineup_content_type_get_name (type));
+  g_autofree char *max_name = g_strdup_printf (_("%s, most share"), lineup_content_type_get_name (type));
+
+  row->page = data;
+  row->item = g_object_ref (item);
+  row->min = percent_spin (min_name);
+  row->max = percent_spin (max_name);
+  type_target_row_update (row);
+  g_signal_connect_swapped (row->min, "value-changed", G_CALLBACK (on_type_target_cb), row);
+  g_signal_connect_swapped (row->max, "value-changed", G_CALLBACK (on_type_target_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->min));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("–"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->max));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("%"));
+  g_signal_connect_object (item, "changed", G_CALLBACK (type_target_row_update), row, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (row);
+}
+
+/* ---- a pillar's target share ---- */
+
+#define LINEUP_TYPE_PILLAR_TARGET_ROW (lineup_pillar_target_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupPillarTargetRow, lineup_pillar_target_row, LINEUP, PILLAR_TARGET_ROW, AdwActionRow)
+
+struct _LineupPillarTargetRow
+{
+  AdwActionRow parent_instance;
+
+  LineupPreferencesMix *page;   /* unowned: it holds the list */
+  LineupPreferencesItem *item;
+  GtkSpinButton *spin;
+};
+
+G_DEFINE_FINAL_TYPE (LineupPillarTargetRow, lineup_pillar_target_row, ADW_TYPE_ACTION_ROW)
+
+static void
+on_pillar_target_cb (LineupPillarTargetRow *row)
 {
   g_autoptr(GError) error = NULL;
-  guint stage = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "stage"));
-  guint stages = lineup_store_get_mix_stages (self->store);
-  gboolean ok;
+  LineupPillar *pillar = lineup_preferences_item_get_data (row->item);
+  double value = gtk_spin_button_get_value (row->spin);
 
-  if (gtk_check_button_get_active (check))
-    stages |= 1u << stage;
+  if (!lineup_store_set_pillar_target (row->page->store, lineup_pillar_get_id (pillar), value > 0 ? value : -1, &error))
+    refuse (row->page, error);
+}
+
+static void
+pillar_target_row_update (LineupPillarTargetRow *row)
+{
+  LineupPillar *pillar = lineup_preferences_item_get_data (row->item);
+  g_autofree char *title = g_markup_escape_text (lineup_pillar_get_name (pillar), -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  show_value (row->spin, MAX (lineup_pillar_get_target (pillar), 0), G_CALLBACK (on_pillar_target_cb), row);
+}
+
+static void
+lineup_pillar_target_row_dispose (GObject *object)
+{
+  g_clear_object (&LINEUP_PILLAR_TARGET_ROW (object)->item);
+  G_OBJECT_CLASS (lineup_pillar_target_row_parent_class)->dispose (object);
+}
+
+static void
+lineup_pillar_target_row_class_init (LineupPillarTargetRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lineup_pillar_target_row_dispose;
+}
+
+static void
+lineup_pillar_target_row_init (LineupPillarTargetRow *row)
+{
+}
+
+static GtkWidget *
+pillar_target_row_new (gpointer item,
+                       gpointer data)
+{
+  LineupPillarTargetRow *row = g_object_new (LINEUP_TYPE_PILLAR_TARGET_ROW, NULL);
+  LineupPillar *pillar = lineup_preferences_item_get_data (item);
+  g_autofree char *name = g_strdup_printf (_("%s, target share"), lineup_pillar_get_name (pillar));
+
+  row->page = data;
+  row->item = g_object_ref (item);
+  row->spin = percent_spin (name);
+  pillar_target_row_update (row);
+  g_signal_connect_swapped (row->spin, "value-changed", G_CALLBACK (on_pillar_target_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->spin));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("%"));
+  g_signal_connect_object (item, "changed", G_CALLBACK (pillar_target_row_update), row, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (row);
+}
+
+/* ---- a stage that counts, or not ---- */
+
+#define LINEUP_TYPE_STAGE_ROW (lineup_stage_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupStageRow, lineup_stage_row, LINEUP, STAGE_ROW, AdwActionRow)
+
+struct _LineupStageRow
+{
+  AdwActionRow parent_instance;
+
+  LineupPreferencesMix *page;   /* unowned: it holds the row */
+  LineupStage stage;
+  GtkCheckButton *check;
+};
+
+G_DEFINE_FINAL_TYPE (LineupStageRow, lineup_stage_row, ADW_TYPE_ACTION_ROW)
+
+static void
+lineup_stage_row_class_init (LineupStageRowClass *klass)
+{
+}
+
+static void
+lineup_stage_row_init (LineupStageRow *row)
+{
+}
+
+static void
+on_stage_counted_cb (LineupStageRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint stages = lineup_store_get_mix_stages (row->page->store);
+
+  if (gtk_check_button_get_active (row->check))
+    stages |= 1u << row->stage;
   else
-    stages &= ~(1u << stage);
-  self->saving = TRUE;
-  ok = lineup_store_set_mix_stages (self->store, stages, &error);
-  self->saving = FALSE;
-  if (!ok)
-    refused (self, error);
+    stages &= ~(1u << row->stage);
+  if (!lineup_store_set_mix_stages (row->page->store, stages, &error))
+    refuse (row->page, error);
 }
 
-GtkWidget *
-build_counted_stages (LineupPreferences *self)
+static void
+stage_row_update (LineupStageRow *row,
+                  guint           stages)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  g_signal_handlers_block_by_func (row->check, on_stage_counted_cb, row);
+  gtk_check_button_set_active (row->check, (stages & (1u << row->stage)) != 0);
+  g_signal_handlers_unblock_by_func (row->check, on_stage_counted_cb, row);
+}
+
+static GtkWidget *
+stage_row_new (LineupPreferencesMix *page,
+               LineupStage           stage)
+{
+  LineupStageRow *row = g_object_new (LINEUP_TYPE_STAGE_ROW, NULL);
+
+  row->page = page;
+  row->stage = stage;
+  row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_stage_to_label (stage));
+  gtk_widget_set_valign (GTK_WIDGET (row->check), GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (row->check, "toggled", G_CALLBACK (on_stage_counted_cb), row);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (row->check));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (row->check));
+  return GTK_WIDGET (row);
+}
+
+/* ---- the page ---- */
+
+static char *
+type_key (gconstpointer data)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, lineup_content_type_get_id ((LineupContentType *) data));
+}
+
+static char *
+type_signature (gconstpointer data)
+{
+  LineupContentType *type = (LineupContentType *) data;
+
+  return g_strdup_printf ("%s\x1f%g\x1f%g", lineup_content_type_get_name (type),
+                          lineup_content_type_get_target_min (type), lineup_content_type_get_target_max (type));
+}
+
+static char *
+pillar_key (gconstpointer data)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, lineup_pillar_get_id ((LineupPillar *) data));
+}
+
+static char *
+pillar_signature (gconstpointer data)
+{
+  LineupPillar *pillar = (LineupPillar *) data;
+
+  return g_strdup_printf ("%s\x1f%g", lineup_pillar_get_name (pillar), lineup_pillar_get_target (pillar));
+}
+
+/* The store's model, as an array of references to its objects. */
+static GPtrArray *
+objects_of (GListModel *model)
+{
+  GPtrArray *objects = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (objects, g_list_model_get_item (model, i));
+  return objects;
+}
+
+static void
+reload (LineupPreferencesMix *self,
+        gboolean              refresh)
+{
+  g_autoptr(GPtrArray) types = objects_of (lineup_store_get_content_types (self->store));
+  g_autoptr(GPtrArray) pillars = objects_of (lineup_store_get_pillars (self->store));
   guint stages = lineup_store_get_mix_stages (self->store);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What Counts"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Dated posts in these stages count in the mix."));
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  lineup_preferences_list_sync (self->types, types, type_key, type_signature, g_object_unref, refresh);
+  lineup_preferences_list_sync (self->pillars, pillars, pillar_key, pillar_signature, g_object_unref, refresh);
+  for (guint i = 0; i < self->stage_rows->len; i++)
+    stage_row_update (g_ptr_array_index (self->stage_rows, i), stages);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  LineupPreferencesMix *self = data;
+
+  self->reload_id = 0;
+  reload (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reload (LineupPreferencesMix *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+void
+lineup_preferences_mix_set_store (LineupPreferencesMix *self,
+                                  LineupStore          *store)
+{
+  g_return_if_fail (LINEUP_IS_PREFERENCES_MIX (self));
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  reload (self, FALSE);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "content-types-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "pillars-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+}
+
+static void
+lineup_preferences_mix_dispose (GObject *object)
+{
+  LineupPreferencesMix *self = LINEUP_PREFERENCES_MIX (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_MIX);
+  g_clear_object (&self->types);
+  g_clear_object (&self->pillars);
+  g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (lineup_preferences_mix_parent_class)->dispose (object);
+}
+
+static void
+lineup_preferences_mix_class_init (LineupPreferencesMixClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lineup_preferences_mix_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lineup/Lineup/preferences/lineup-preferences-mix.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, types_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, pillars_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, stages_group);
+}
+
+static void
+lineup_preferences_mix_init (LineupPreferencesMix *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->types = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
+  self->pillars = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
+  self->stage_rows = g_ptr_array_new ();
+  lineup_preferences_list_bind (self->types_list, G_LIST_MODEL (self->types), type_target_row_new, self);
+  lineup_preferences_list_bind (self->pillars_list, G_LIST_MODEL (self->pillars), pillar_target_row_new, self);
   for (guint i = 0; i < LINEUP_N_STAGES; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row = stage_row_new (self, i);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lineup_stage_to_label (i));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (stages & (1u << i)) != 0);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (check), "stage", GUINT_TO_POINTER (i));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_stage_counted_cb), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (self->stage_rows, row);
+      adw_preferences_group_add (self->stages_group, row);
     }
-  return group;
 }

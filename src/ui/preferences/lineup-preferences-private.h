@@ -9,6 +9,7 @@
 #pragma once
 
 #include "lineup-preferences.h"
+#include "lineup-preferences-mix.h"
 #include "lineup-preferences-workflow.h"
 
 G_BEGIN_DECLS
@@ -31,9 +32,8 @@ struct _LineupPreferences
   GHashTable *zone_rows;       /* zone id → its row */
   GtkWidget *zone_mark;        /* the check on the plan's zone's row */
   LineupPreferencesWorkflow *workflow_page;
-  AdwPreferencesPage *mix_page;
+  LineupPreferencesMix *mix_page;
   GtkWidget *name_row;
-  GtkWidget *mix_groups[3];    /* types, pillars, stages */
   AdwPreferencesPage *sharing_page;
   GtkWidget *feeds_group;
   GtkWidget *new_feed_name;
@@ -69,11 +69,6 @@ GtkWidget *switch_row             (const char        *title,
 void       build_general          (LineupPreferences *self);
 void       update_general         (LineupPreferences *self);
 void       on_zone_back_cb        (LineupPreferences *self);
-
-/* lineup-preferences-mix.c */
-GtkWidget *build_type_targets     (LineupPreferences *self);
-GtkWidget *build_pillar_targets   (LineupPreferences *self);
-GtkWidget *build_counted_stages   (LineupPreferences *self);
 
 /* lineup-preferences-sharing.c */
 GtkWidget *build_feeds            (LineupPreferences *self);

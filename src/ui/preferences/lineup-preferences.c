@@ -118,15 +118,7 @@ entry_row (const char *title,
 void
 rebuild (LineupPreferences *self)
 {
-  GtkWidget *(*mix_builders[3]) (LineupPreferences *) = { build_type_targets, build_pillar_targets, build_counted_stages };
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->mix_groups); i++)
-    {
-      if (self->mix_groups[i])
-        adw_preferences_page_remove (self->mix_page, ADW_PREFERENCES_GROUP (self->mix_groups[i]));
-      self->mix_groups[i] = mix_builders[i] (self);
-      adw_preferences_page_add (self->mix_page, ADW_PREFERENCES_GROUP (self->mix_groups[i]));
-    }
   if (self->feeds_group)
     adw_preferences_page_remove (self->sharing_page, ADW_PREFERENCES_GROUP (self->feeds_group));
   self->feeds_group = build_feeds (self);
@@ -200,10 +192,8 @@ lineup_preferences_init (LineupPreferences *self)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->general_page);
   self->workflow_page = g_object_new (LINEUP_TYPE_PREFERENCES_WORKFLOW, NULL);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->workflow_page));
-  self->mix_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_preferences_page_set_title (self->mix_page, _("Content Mix"));
-  adw_preferences_page_set_icon_name (self->mix_page, "lineup-mix-symbolic");
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->mix_page);
+  self->mix_page = g_object_new (LINEUP_TYPE_PREFERENCES_MIX, NULL);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->mix_page));
   self->sharing_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_preferences_page_set_title (self->sharing_page, _("Sharing"));
   adw_preferences_page_set_icon_name (self->sharing_page, "x-office-calendar-symbolic");
@@ -229,6 +219,7 @@ lineup_preferences_new (LineupStore *store,
   self->settings = g_object_ref (settings);
   build_general (self);
   lineup_preferences_workflow_set_store (self->workflow_page, store);
+  lineup_preferences_mix_set_store (self->mix_page, store);
   rebuild (self);
   /* The window opens on the first thing to fill in. */
   gtk_window_set_focus (GTK_WINDOW (self), self->name_row);
