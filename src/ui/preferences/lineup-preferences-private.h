@@ -10,6 +10,7 @@
 
 #include "lineup-preferences.h"
 #include "lineup-preferences-mix.h"
+#include "lineup-preferences-sharing.h"
 #include "lineup-preferences-workflow.h"
 
 G_BEGIN_DECLS
@@ -34,15 +35,7 @@ struct _LineupPreferences
   LineupPreferencesWorkflow *workflow_page;
   LineupPreferencesMix *mix_page;
   GtkWidget *name_row;
-  AdwPreferencesPage *sharing_page;
-  GtkWidget *feeds_group;
-  GtkWidget *new_feed_name;
-  GtkWidget *new_feed_kind;
-  GtkWidget *new_feed_target;
-  GtkWidget *new_feed_privacy;
-  GtkWidget *overlays_group;
-  GtkWidget *new_overlay_name;
-  GtkWidget *new_overlay_source;
+  LineupPreferencesSharing *sharing_page;
   AdwPreferencesPage *publishing_page;
   GtkWidget *accounts_group;
   char *accounts_signature;    /* what the accounts group shows now */
@@ -69,10 +62,6 @@ GtkWidget *switch_row             (const char        *title,
 void       build_general          (LineupPreferences *self);
 void       update_general         (LineupPreferences *self);
 void       on_zone_back_cb        (LineupPreferences *self);
-
-/* lineup-preferences-sharing.c */
-GtkWidget *build_feeds            (LineupPreferences *self);
-GtkWidget *build_overlays         (LineupPreferences *self);
 
 /* lineup-preferences-publishing.c */
 void       rebuild_accounts       (LineupPreferences *self);

@@ -118,16 +118,6 @@ entry_row (const char *title,
 void
 rebuild (LineupPreferences *self)
 {
-
-  if (self->feeds_group)
-    adw_preferences_page_remove (self->sharing_page, ADW_PREFERENCES_GROUP (self->feeds_group));
-  self->feeds_group = build_feeds (self);
-  adw_preferences_page_add (self->sharing_page, ADW_PREFERENCES_GROUP (self->feeds_group));
-  if (self->overlays_group)
-    adw_preferences_page_remove (self->sharing_page, ADW_PREFERENCES_GROUP (self->overlays_group));
-  self->overlays_group = build_overlays (self);
-  adw_preferences_page_add (self->sharing_page, ADW_PREFERENCES_GROUP (self->overlays_group));
-
   rebuild_accounts (self);
   update_general (self);
 }
@@ -194,10 +184,8 @@ lineup_preferences_init (LineupPreferences *self)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->workflow_page));
   self->mix_page = g_object_new (LINEUP_TYPE_PREFERENCES_MIX, NULL);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->mix_page));
-  self->sharing_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_preferences_page_set_title (self->sharing_page, _("Sharing"));
-  adw_preferences_page_set_icon_name (self->sharing_page, "x-office-calendar-symbolic");
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->sharing_page);
+  self->sharing_page = g_object_new (LINEUP_TYPE_PREFERENCES_SHARING, NULL);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sharing_page));
   self->publishing_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_preferences_page_set_title (self->publishing_page, _("Publishing"));
   adw_preferences_page_set_name (self->publishing_page, "publishing");
@@ -220,6 +208,7 @@ lineup_preferences_new (LineupStore *store,
   build_general (self);
   lineup_preferences_workflow_set_store (self->workflow_page, store);
   lineup_preferences_mix_set_store (self->mix_page, store);
+  lineup_preferences_sharing_set_store (self->sharing_page, store);
   rebuild (self);
   /* The window opens on the first thing to fill in. */
   gtk_window_set_focus (GTK_WINDOW (self), self->name_row);
