@@ -10,6 +10,7 @@
 
 #include "lineup-preferences.h"
 #include "lineup-preferences-mix.h"
+#include "lineup-preferences-publishing.h"
 #include "lineup-preferences-sharing.h"
 #include "lineup-preferences-workflow.h"
 
@@ -36,11 +37,8 @@ struct _LineupPreferences
   LineupPreferencesMix *mix_page;
   GtkWidget *name_row;
   LineupPreferencesSharing *sharing_page;
-  AdwPreferencesPage *publishing_page;
-  GtkWidget *accounts_group;
-  char *accounts_signature;    /* what the accounts group shows now */
+  LineupPreferencesPublishing *publishing_page;
   guint rebuild_id;
-  guint accounts_id;
   gboolean saving;             /* a change made here: no rebuild under the pointer */
 };
 
@@ -62,9 +60,5 @@ GtkWidget *switch_row             (const char        *title,
 void       build_general          (LineupPreferences *self);
 void       update_general         (LineupPreferences *self);
 void       on_zone_back_cb        (LineupPreferences *self);
-
-/* lineup-preferences-publishing.c */
-void       rebuild_accounts       (LineupPreferences *self);
-void       queue_rebuild_accounts (LineupPreferences *self);
 
 G_END_DECLS

@@ -118,7 +118,6 @@ entry_row (const char *title,
 void
 rebuild (LineupPreferences *self)
 {
-  rebuild_accounts (self);
   update_general (self);
 }
 
@@ -142,8 +141,6 @@ lineup_preferences_dispose (GObject *object)
   LineupPreferences *self = LINEUP_PREFERENCES (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->accounts_id, g_source_remove);
-  g_clear_pointer (&self->accounts_signature, g_free);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -186,11 +183,8 @@ lineup_preferences_init (LineupPreferences *self)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->mix_page));
   self->sharing_page = g_object_new (LINEUP_TYPE_PREFERENCES_SHARING, NULL);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sharing_page));
-  self->publishing_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_preferences_page_set_title (self->publishing_page, _("Publishing"));
-  adw_preferences_page_set_name (self->publishing_page, "publishing");
-  adw_preferences_page_set_icon_name (self->publishing_page, "send-to-symbolic");
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->publishing_page);
+  self->publishing_page = g_object_new (LINEUP_TYPE_PREFERENCES_PUBLISHING, NULL);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->publishing_page));
 }
 
 LineupPreferences *
@@ -209,6 +203,7 @@ lineup_preferences_new (LineupStore *store,
   lineup_preferences_workflow_set_store (self->workflow_page, store);
   lineup_preferences_mix_set_store (self->mix_page, store);
   lineup_preferences_sharing_set_store (self->sharing_page, store);
+  lineup_preferences_publishing_set_store (self->publishing_page, store);
   rebuild (self);
   /* The window opens on the first thing to fill in. */
   gtk_window_set_focus (GTK_WINDOW (self), self->name_row);
@@ -216,7 +211,5 @@ lineup_preferences_new (LineupStore *store,
   g_signal_connect_swapped (store, "reloaded", G_CALLBACK (queue_rebuild), self);
   g_signal_connect_swapped (store, "content-types-changed", G_CALLBACK (queue_rebuild), self);
   g_signal_connect_swapped (store, "pillars-changed", G_CALLBACK (queue_rebuild), self);
-  g_signal_connect_swapped (store, "publishing-changed", G_CALLBACK (queue_rebuild_accounts), self);
-  g_signal_connect_swapped (store, "reloaded", G_CALLBACK (queue_rebuild_accounts), self);
   return self;
 }
