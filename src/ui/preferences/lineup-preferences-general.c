@@ -1,6 +1,13 @@
 /* lineup-preferences-general.c: the General page of Preferences: your
- * name, the plan's time zone (with its subpage to pick one) and default
- * post time, the first day of the week and the colour scheme.
+ * name, the plan's time zone (with its subpage to pick one, made the first
+ * time it is shown) and default post time, the first day of the week and
+ * the colour scheme.
+ *
+ * The page mixes the two kinds of setting and says which is which: the
+ * plan's time zone and default post time are kept in the plan (the same
+ * for everyone who opens it) and shown again on "plan-changed"; your name,
+ * the first day of the week and the colour scheme are yours, in GSettings,
+ * bound to their rows so a change applies at once wherever it shows.
  *
  * It does not hold the window nor the other pages (lineup-preferences.c).
  *
@@ -11,39 +18,55 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lineup-preferences-private.h"
+#include "lineup-preferences.h"
+#include "lineup-preferences-general.h"
+#include "lineup-preferences-list.h"
+
+struct _LineupPreferencesGeneral
+{
+  AdwPreferencesPage parent_instance;
+
+  LineupStore *store;
+  GSettings *settings;
+  guint update_id;
+
+  AdwPreferencesGroup *you_group;
+  GtkWidget *name_row;
+  GtkWidget *zone_row;
+  GtkWidget *time_row;
+  AdwComboRow *week_row;
+  AdwComboRow *scheme_row;
+
+  GtkWidget *zone_page;        /* the subpage to pick a zone, made when first shown */
+  GtkWidget *zone_search;
+  GtkWidget *zone_list;
+  GtkWidget *zone_stack;
+  GtkWidget *zone_error;
+  char *zone_needle;           /* casefolded search, '_' as spaces */
+  GHashTable *zone_rows;       /* zone id → its row */
+  GtkWidget *zone_mark;        /* the check on the plan's zone's row */
+  GtkWidget *marked_row;       /* the row that has it */
+};
+
+G_DEFINE_FINAL_TYPE (LineupPreferencesGeneral, lineup_preferences_general, ADW_TYPE_PREFERENCES_PAGE)
+
+static AdwPreferencesWindow *
+window_of (LineupPreferencesGeneral *self)
+{
+  return ADW_PREFERENCES_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW));
+}
 
 /* ---- you ---- */
 
 static void
-on_name_changed_cb (GtkEditable       *editable,
-                    LineupPreferences *self)
+on_name_changed_cb (GtkEditable              *editable,
+                    LineupPreferencesGeneral *self)
 {
   g_autofree char *name = NULL;
 
   g_settings_set_string (self->settings, "user-name", gtk_editable_get_text (editable));
   name = lineup_preferences_user_name (self->settings);
   lineup_store_set_actor (self->store, name);
-}
-
-static GtkWidget *
-build_you (LineupPreferences *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *description = g_strdup_printf (_("Your name goes into the history of what you do in this plan. "
-                                                    "Left empty, it is your account’s name, %s."),
-                                                  g_get_real_name ());
-  g_autofree char *name = g_settings_get_string (self->settings, "user-name");
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("You"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your name"));
-  self->name_row = row;
-  gtk_editable_set_text (GTK_EDITABLE (row), name);
-  g_signal_connect (row, "changed", G_CALLBACK (on_name_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
 }
 
 /* ---- the plan's time zone ---- */
@@ -164,8 +187,8 @@ describe_offset (GTimeZone *tz)
                           (int) ABS (offset) / 60, (int) ABS (offset) % 60);
 }
 
-void
-update_general (LineupPreferences *self)
+static void
+update_general (LineupPreferencesGeneral *self)
 {
   const char *id = lineup_store_get_time_zone_id (self->store);
   g_autofree char *offset = describe_offset (lineup_store_get_time_zone (self->store));
@@ -182,8 +205,8 @@ update_general (LineupPreferences *self)
 }
 
 static void
-show_zone_error (LineupPreferences *self,
-                 const char        *message)
+show_zone_error (LineupPreferencesGeneral *self,
+                 const char               *message)
 {
   gtk_label_set_label (GTK_LABEL (self->zone_error), message ? message : "");
   gtk_widget_set_visible (self->zone_error, message != NULL);
@@ -202,15 +225,15 @@ show_zone_error (LineupPreferences *self,
 }
 
 static gboolean
-zone_matches (LineupPreferences *self,
-              Zone              *zone)
+zone_matches (LineupPreferencesGeneral *self,
+              Zone                     *zone)
 {
   return self->zone_needle == NULL || strstr (zone->haystack, self->zone_needle) != NULL;
 }
 
 static void
-choose_zone (LineupPreferences *self,
-             const char        *id)
+choose_zone (LineupPreferencesGeneral *self,
+             const char               *id)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -221,29 +244,52 @@ choose_zone (LineupPreferences *self,
       return;
     }
   message = g_strdup_printf (_("The plan is now on %s time"), id);
-  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  adw_preferences_window_close_subpage (window_of (self));
   gtk_widget_grab_focus (self->zone_row);
-  toast (self, message);
+  lineup_preferences_toast (GTK_WIDGET (self), message);
+}
+
+/* A zone in the list to pick from. */
+#define LINEUP_TYPE_ZONE_ROW (lineup_zone_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupZoneRow, lineup_zone_row, LINEUP, ZONE_ROW, AdwActionRow)
+
+struct _LineupZoneRow
+{
+  AdwActionRow parent_instance;
+
+  Zone *zone;   /* unowned: the zones are kept for the program's life */
+};
+
+G_DEFINE_FINAL_TYPE (LineupZoneRow, lineup_zone_row, ADW_TYPE_ACTION_ROW)
+
+static void
+lineup_zone_row_class_init (LineupZoneRowClass *klass)
+{
+}
+
+static void
+lineup_zone_row_init (LineupZoneRow *row)
+{
 }
 
 static void
 on_zone_row_activated_cb (GtkListBox        *list,
                           GtkListBoxRow     *row,
-                          LineupPreferences *self)
+                          LineupPreferencesGeneral *self)
 {
-  choose_zone (self, ((Zone *) g_object_get_data (G_OBJECT (row), "zone-info"))->id);
+  choose_zone (self, LINEUP_ZONE_ROW (row)->zone->id);
 }
 
 static gboolean
 filter_zone_row (GtkListBoxRow *row,
                  gpointer       data)
 {
-  return zone_matches (data, g_object_get_data (G_OBJECT (row), "zone-info"));
+  return zone_matches (data, LINEUP_ZONE_ROW (row)->zone);
 }
 
 static void
-on_zone_search_changed_cb (GtkSearchEntry    *entry,
-                           LineupPreferences *self)
+on_zone_search_changed_cb (GtkSearchEntry           *entry,
+                           LineupPreferencesGeneral *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autofree char *needle = *text ? casefold_spaced (text) : NULL;
@@ -268,8 +314,8 @@ on_zone_search_changed_cb (GtkSearchEntry    *entry,
  * tried as a name (any GLib knows, such as Etc/GMT+5), or refused saying
  * why. */
 static void
-on_zone_search_activate_cb (GtkSearchEntry    *entry,
-                            LineupPreferences *self)
+on_zone_search_activate_cb (GtkSearchEntry           *entry,
+                            LineupPreferencesGeneral *self)
 {
   g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autofree char *wanted = casefold_spaced (typed);
@@ -312,17 +358,17 @@ on_zone_search_activate_cb (GtkSearchEntry    *entry,
     gtk_widget_grab_focus (first);
 }
 
-void
-on_zone_back_cb (LineupPreferences *self)
+static void
+on_zone_back_cb (LineupPreferencesGeneral *self)
 {
-  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  adw_preferences_window_close_subpage (window_of (self));
   gtk_widget_grab_focus (self->zone_row);
 }
 
 static GtkWidget *
 zone_list_row (Zone *zone)
 {
-  GtkWidget *row = adw_action_row_new ();
+  LineupZoneRow *row = g_object_new (LINEUP_TYPE_ZONE_ROW, NULL);
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone->id);
   g_autofree char *offset = tz ? describe_offset (tz) : NULL;
   g_autoptr(GString) subtitle = g_string_new (zone->id);
@@ -337,14 +383,14 @@ zone_list_row (Zone *zone)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "zone-info", zone);
-  return row;
+  row->zone = zone;
+  return GTK_WIDGET (row);
 }
 
 /* The list is made once (some 400 rows, each with its offset now); only
  * the mark on the plan's zone moves. */
 static void
-fill_zone_list (LineupPreferences *self)
+fill_zone_list (LineupPreferencesGeneral *self)
 {
   GPtrArray *zones = list_zones ();
 
@@ -359,10 +405,10 @@ fill_zone_list (LineupPreferences *self)
 }
 
 static void
-mark_current_zone (LineupPreferences *self)
+mark_current_zone (LineupPreferencesGeneral *self)
 {
   GtkWidget *row = g_hash_table_lookup (self->zone_rows, lineup_store_get_time_zone_id (self->store));
-  GtkWidget *marked = g_object_get_data (G_OBJECT (self->zone_mark), "row");
+  GtkWidget *marked = self->marked_row;
 
   if (row == marked)
     return;
@@ -370,11 +416,11 @@ mark_current_zone (LineupPreferences *self)
     adw_action_row_remove (ADW_ACTION_ROW (marked), self->zone_mark);
   if (row)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->zone_mark);
-  g_object_set_data (G_OBJECT (self->zone_mark), "row", row);
+  self->marked_row = row;
 }
 
 static GtkWidget *
-build_zone_page (LineupPreferences *self)
+build_zone_page (LineupPreferencesGeneral *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
@@ -445,7 +491,7 @@ build_zone_page (LineupPreferences *self)
 }
 
 static void
-on_zone_row_cb (LineupPreferences *self)
+on_zone_row_cb (LineupPreferencesGeneral *self)
 {
   /* Kept: closing a subpage drops the window's reference to it. */
   if (self->zone_page == NULL)
@@ -457,7 +503,7 @@ on_zone_row_cb (LineupPreferences *self)
   gtk_editable_set_text (GTK_EDITABLE (self->zone_search), "");
   on_zone_search_changed_cb (GTK_SEARCH_ENTRY (self->zone_search), self);
   show_zone_error (self, NULL);
-  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), self->zone_page);
+  adw_preferences_window_present_subpage (window_of (self), self->zone_page);
   gtk_widget_grab_focus (self->zone_search);
 }
 
@@ -470,8 +516,8 @@ on_time_changed_cb (GtkEditable *editable)
 }
 
 static void
-on_time_applied_cb (AdwEntryRow       *row,
-                    LineupPreferences *self)
+on_time_applied_cb (AdwEntryRow              *row,
+                    LineupPreferencesGeneral *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
@@ -484,16 +530,14 @@ on_time_applied_cb (AdwEntryRow       *row,
       g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day: write hours and minutes, "
                                                      "such as 09:30 or 17:45"), text);
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      toast (self, message);
+      lineup_preferences_toast (GTK_WIDGET (self), message);
       return;
     }
-  self->saving = TRUE;
   ok = lineup_store_set_default_time (self->store, minutes, &error);
-  self->saving = FALSE;
   if (!ok)
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      toast (self, error->message);
+      lineup_preferences_toast (GTK_WIDGET (self), error->message);
     }
 }
 
@@ -546,27 +590,47 @@ weekday_name (int weekday)   /* 0 = Sunday */
   return g_strdup (name);
 }
 
-static GtkWidget *
-choice_row (LineupPreferences  *self,
-            const char         *title,
-            const char         *key,
-            const char * const *labels,
-            const char * const *choices)
+/* The choices' labels, and the row bound to its setting. */
+static void
+bind_choice (LineupPreferencesGeneral *self,
+             AdwComboRow              *row,
+             const char               *key,
+             const char * const       *labels,
+             const char * const       *choices)
 {
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (labels)));
+  adw_combo_row_set_model (row, G_LIST_MODEL (gtk_string_list_new (labels)));
   g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 choice_to_index, index_to_choice, (gpointer) choices, NULL);
-  return row;
+}
+
+/* ---- the page ---- */
+
+static gboolean
+update_idle_cb (gpointer data)
+{
+  LineupPreferencesGeneral *self = data;
+
+  self->update_id = 0;
+  update_general (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update (LineupPreferencesGeneral *self)
+{
+  if (self->update_id == 0)
+    self->update_id = g_idle_add (update_idle_cb, self);
 }
 
 void
-build_general (LineupPreferences *self)
+lineup_preferences_general_set_store (LineupPreferencesGeneral *self,
+                                      LineupStore              *store,
+                                      GSettings                *settings)
 {
-  GtkWidget *plan = adw_preferences_group_new ();
-  GtkWidget *display = adw_preferences_group_new ();
+  g_autofree char *description = g_strdup_printf (_("Your name goes into the history of what you do in this plan. "
+                                                    "Left empty, it is your account’s name, %s."),
+                                                  g_get_real_name ());
+  g_autofree char *name = NULL;
   g_autofree char *region_day = weekday_name (lineup_locale_week_start ());
   g_autofree char *region = g_strdup_printf (_("Your region’s formats start weeks on %s"), region_day);
   g_autofree char *monday = weekday_name (1);
@@ -574,35 +638,85 @@ build_general (LineupPreferences *self)
   g_autofree char *saturday = weekday_name (6);
   const char *week_labels[] = { _("Regional Default"), monday, sunday, saturday, NULL };
   const char *scheme_labels[] = { _("Follow System"), _("Light"), _("Dark"), NULL };
-  GtkWidget *row;
 
-  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (build_you (self)));
+  g_return_if_fail (LINEUP_IS_PREFERENCES_GENERAL (self));
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->store == NULL);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (plan), _("This Plan"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (plan),
-                                         _("Kept in the plan, the same for everyone who opens it. In another time zone, posts keep "
-                                           "their moment and show its local time."));
-  self->zone_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->zone_row), _("Time Zone"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->zone_row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->zone_row), TRUE);
-  g_signal_connect_swapped (self->zone_row, "activated", G_CALLBACK (on_zone_row_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (plan), self->zone_row);
-  self->time_row = entry_row (_("Default Post Time"), NULL);
-  gtk_widget_set_tooltip_text (self->time_row, _("The time a post gets when it is given a day but no time"));
-  g_signal_connect (self->time_row, "changed", G_CALLBACK (on_time_changed_cb), NULL);
-  g_signal_connect (self->time_row, "apply", G_CALLBACK (on_time_applied_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (plan), self->time_row);
-  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (plan));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (display), _("Appearance"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (display), _("Yours, on this computer."));
-  row = choice_row (self, _("First Day of the Week"), "first-day-of-week", week_labels, week_start_choices);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), region);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (display), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (display),
-                             choice_row (self, _("Colour Scheme"), "color-scheme",
-                                         scheme_labels, color_scheme_choices));
-  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (display));
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  adw_preferences_group_set_description (self->you_group, description);
+  name = g_settings_get_string (self->settings, "user-name");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  g_signal_connect (self->name_row, "changed", G_CALLBACK (on_name_changed_cb), self);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->week_row), region);
+  bind_choice (self, self->week_row, "first-day-of-week", week_labels, week_start_choices);
+  bind_choice (self, self->scheme_row, "color-scheme", scheme_labels, color_scheme_choices);
   update_general (self);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+lineup_preferences_general_get_name_row (LineupPreferencesGeneral *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PREFERENCES_GENERAL (self), NULL);
+  return self->name_row;
+}
+
+gboolean
+lineup_preferences_general_leave_zone (LineupPreferencesGeneral *self)
+{
+  g_return_val_if_fail (LINEUP_IS_PREFERENCES_GENERAL (self), FALSE);
+
+  if (self->zone_page == NULL || !gtk_widget_get_mapped (self->zone_page))
+    return FALSE;
+  on_zone_back_cb (self);
+  return TRUE;
+}
+
+static void
+lineup_preferences_general_dispose (GObject *object)
+{
+  LineupPreferencesGeneral *self = LINEUP_PREFERENCES_GENERAL (object);
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_GENERAL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->zone_needle, g_free);
+  g_clear_object (&self->zone_page);
+  g_clear_object (&self->zone_mark);
+  g_clear_pointer (&self->zone_rows, g_hash_table_unref);
+  G_OBJECT_CLASS (lineup_preferences_general_parent_class)->dispose (object);
+}
+
+static void
+lineup_preferences_general_class_init (LineupPreferencesGeneralClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lineup_preferences_general_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lineup/Lineup/preferences/lineup-preferences-general.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, you_group);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, zone_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, time_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, week_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, scheme_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_applied_cb);
+}
+
+static void
+lineup_preferences_general_init (LineupPreferencesGeneral *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->zone_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->zone_mark = g_object_ref_sink (gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zone_mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The plan’s time zone"), -1);
 }

@@ -292,6 +292,58 @@ lineup_preferences_list_bind (GtkListBox                 *list,
     }
 }
 
+/* ---- rows and buttons ---- */
+
+GtkWidget *
+lineup_preferences_icon_button (const char *icon,
+                                const char *accessible_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  return button;
+}
+
+GtkWidget *
+lineup_preferences_remove_button (const char *accessible_name)
+{
+  return lineup_preferences_icon_button ("user-trash-symbolic", accessible_name);
+}
+
+GtkWidget *
+lineup_preferences_entry_row (const char *title,
+                              const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  return row;
+}
+
+GtkWidget *
+lineup_preferences_switch_row (const char *title,
+                               const char *subtitle,
+                               gboolean    active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  return row;
+}
+
 void
 lineup_preferences_toast (GtkWidget  *widget,
                           const char *message)

@@ -3,7 +3,8 @@
  * a GListStore, the sync that turns the store's newest array into the
  * fewest changes to that GListStore (so a removal or an edit touches one
  * row), and the binding of such a store to a boxed list whose last rows
- * ("Add a member"…) are written in the page's template.
+ * ("Add a member"…) are written in the page's template; and the few row
+ * and button makers the pages share.
  *
  * It does not know any page nor what its items hold.
  *
@@ -49,6 +50,19 @@ void lineup_preferences_list_bind (GtkListBox                 *list,
                                    GListModel                 *items,
                                    GtkListBoxCreateWidgetFunc  create,
                                    gpointer                    data);
+
+/* The rows and buttons the pages make for each item: a flat icon button
+ * named (and with a tooltip) for a screen reader, the trash one to remove,
+ * an entry row with its apply button, a row whose switch is its
+ * activatable widget. */
+GtkWidget *lineup_preferences_icon_button   (const char *icon,
+                                             const char *accessible_name);
+GtkWidget *lineup_preferences_remove_button (const char *accessible_name);
+GtkWidget *lineup_preferences_entry_row     (const char *title,
+                                             const char *text);
+GtkWidget *lineup_preferences_switch_row    (const char *title,
+                                             const char *subtitle,
+                                             gboolean    active);
 
 /* Shows @message in the Preferences window holding @widget. */
 void lineup_preferences_toast     (GtkWidget                  *widget,

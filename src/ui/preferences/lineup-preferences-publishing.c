@@ -19,7 +19,6 @@
 
 #include "lineup-account-dialog.h"
 #include "lineup-preferences-list.h"
-#include "lineup-preferences-private.h"
 #include "lineup-preferences-publishing.h"
 #include "lineup-publishing-view.h"
 
@@ -285,7 +284,7 @@ account_row_new (gpointer item,
   gtk_widget_set_valign (row->again, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (row->again, "clicked", G_CALLBACK (on_sign_in_again_cb), row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), row->again);
-  row->remove = remove_button ("");
+  row->remove = lineup_preferences_remove_button ("");
   g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_account_cb), row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), row->remove);
   account_row_update (row);

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "lineup-preferences-list.h"
-#include "lineup-preferences-private.h"
 #include "lineup-preferences-sharing.h"
 
 struct _LineupPreferencesSharing
@@ -60,19 +59,6 @@ refuse (LineupPreferencesSharing *self,
 {
   toast_on (self, error->message);
   reload (self, TRUE);
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return button;
 }
 
 /* ---- a feed ---- */
@@ -276,23 +262,23 @@ feed_row_new (gpointer item,
   row->item = g_object_ref (item);
   /* AdwExpanderRow puts each action before the ones added earlier:
    * added last to first, they read copy, publish, remove. */
-  remove = remove_button (remove_name);
+  remove = lineup_preferences_remove_button (remove_name);
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_feed_cb), row);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-  row->publish = icon_button ("view-refresh-symbolic", publish_name);
+  row->publish = lineup_preferences_icon_button ("view-refresh-symbolic", publish_name);
   g_signal_connect_swapped (row->publish, "clicked", G_CALLBACK (on_publish_now_cb), row);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), row->publish);
-  row->copy = icon_button ("edit-copy-symbolic", _("Copy subscription link"));
+  row->copy = lineup_preferences_icon_button ("edit-copy-symbolic", _("Copy subscription link"));
   g_signal_connect_swapped (row->copy, "clicked", G_CALLBACK (on_copy_link_cb), row);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), row->copy);
 
   /* Editing: each change is saved at once. */
-  row->target = entry_row (_("File or address"), feed->target);
+  row->target = lineup_preferences_entry_row (_("File or address"), feed->target);
   g_signal_connect_swapped (row->target, "apply", G_CALLBACK (on_feed_target_cb), row);
   row->privacy = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->privacy), _("Shows"));
   adw_combo_row_set_model (row->privacy, G_LIST_MODEL (gtk_string_list_new (shows)));
-  automatic = switch_row (_("Republish after changes"), NULL, feed->auto_publish);
+  automatic = lineup_preferences_switch_row (_("Republish after changes"), NULL, feed->auto_publish);
   row->automatic = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (automatic)));
   feed_row_update (row);
   g_signal_connect_swapped (row->privacy, "notify::selected", G_CALLBACK (on_feed_privacy_cb), row);
@@ -429,7 +415,7 @@ overlay_row_new (gpointer item,
   row->shown = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (row->shown), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->shown), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_name, -1);
-  row->remove = remove_button (remove_name);
+  row->remove = lineup_preferences_remove_button (remove_name);
   overlay_row_update (row);
   g_signal_connect_swapped (row->shown, "notify::active", G_CALLBACK (on_overlay_switch_cb), row);
   g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_overlay_cb), row);

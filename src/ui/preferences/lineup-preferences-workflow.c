@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "lineup-preferences-list.h"
-#include "lineup-preferences-private.h"
 #include "lineup-preferences-workflow.h"
 
 struct _LineupPreferencesWorkflow
@@ -152,7 +151,7 @@ member_row_new (gpointer item,
   member_row_update (row);
   g_signal_connect (row->role, "notify::selected", G_CALLBACK (on_role_selected_cb), row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->role));
-  row->remove = remove_button (remove_name);
+  row->remove = lineup_preferences_remove_button (remove_name);
   g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_member_cb), row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), row->remove);
   g_signal_connect_object (item, "changed", G_CALLBACK (member_row_update), row, G_CONNECT_SWAPPED);
@@ -396,11 +395,11 @@ step_row_new (gpointer item,
 
   row->page = data;
   row->item = g_object_ref (item);
-  row->all_row = g_object_ref_sink (switch_row (_("Every approver must approve"),
+  row->all_row = g_object_ref_sink (lineup_preferences_switch_row (_("Every approver must approve"),
                                                 _("Otherwise any one of them is enough"), step->all));
   row->all = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row->all_row)));
   g_signal_connect (row->all, "notify::active", G_CALLBACK (on_all_toggled_cb), row);
-  row->remove = remove_button (remove_name);
+  row->remove = lineup_preferences_remove_button (remove_name);
   g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_step_cb), row);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), row->remove);
   step_row_update (row);
@@ -535,7 +534,7 @@ checklist_row_new (gpointer item,
 
   row->page = data;
   row->item = g_object_ref (item);
-  row->remove = remove_button ("");
+  row->remove = lineup_preferences_remove_button ("");
   gtk_editable_set_text (GTK_EDITABLE (row), item_of (row)->text);
   checklist_row_update (row);
   g_signal_connect (row, "apply", G_CALLBACK (on_rename_item_cb), NULL);
