@@ -56,29 +56,39 @@ on_escape_cb (GtkWidget *widget,
 }
 
 static void
+lineup_preferences_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LINEUP_TYPE_PREFERENCES);
+  G_OBJECT_CLASS (lineup_preferences_parent_class)->dispose (object);
+}
+
+static void
 lineup_preferences_class_init (LineupPreferencesClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lineup_preferences_dispose;
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_GENERAL);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_WORKFLOW);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_MIX);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_SHARING);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_PUBLISHING);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lineup/Lineup/preferences/lineup-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, general_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, workflow_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, mix_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, sharing_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, publishing_page);
   /* Escape closes Preferences, as it does every GNOME dialog; on the time
    * zone's page it goes back first. */
-  gtk_widget_class_add_binding (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, on_escape_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape_cb, NULL);
 }
 
 static void
 lineup_preferences_init (LineupPreferences *self)
 {
-  gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
-  self->general_page = g_object_new (LINEUP_TYPE_PREFERENCES_GENERAL, NULL);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->general_page));
-  self->workflow_page = g_object_new (LINEUP_TYPE_PREFERENCES_WORKFLOW, NULL);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->workflow_page));
-  self->mix_page = g_object_new (LINEUP_TYPE_PREFERENCES_MIX, NULL);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->mix_page));
-  self->sharing_page = g_object_new (LINEUP_TYPE_PREFERENCES_SHARING, NULL);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sharing_page));
-  self->publishing_page = g_object_new (LINEUP_TYPE_PREFERENCES_PUBLISHING, NULL);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->publishing_page));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 LineupPreferences *
