@@ -28,7 +28,6 @@ struct _LineupPreferencesGeneral
 
   LineupStore *store;
   GSettings *settings;
-  guint update_id;
 
   AdwPreferencesGroup *you_group;
   GtkWidget *name_row;
@@ -605,21 +604,10 @@ bind_choice (LineupPreferencesGeneral *self,
 
 /* ---- the page ---- */
 
-static gboolean
-update_idle_cb (gpointer data)
-{
-  LineupPreferencesGeneral *self = data;
-
-  self->update_id = 0;
-  update_general (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-queue_update (LineupPreferencesGeneral *self)
+on_store_changed (GtkWidget *page)
 {
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_idle_cb, self);
+  update_general (LINEUP_PREFERENCES_GENERAL (page));
 }
 
 void
@@ -654,8 +642,8 @@ lineup_preferences_general_set_store (LineupPreferencesGeneral *self,
   bind_choice (self, self->week_row, "first-day-of-week", week_labels, week_start_choices);
   bind_choice (self, self->scheme_row, "color-scheme", scheme_labels, color_scheme_choices);
   update_general (self);
-  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
+                                   "plan-changed", "reloaded", NULL);
 }
 
 GtkWidget *
@@ -681,7 +669,6 @@ lineup_preferences_general_dispose (GObject *object)
 {
   LineupPreferencesGeneral *self = LINEUP_PREFERENCES_GENERAL (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_GENERAL);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

@@ -344,6 +344,69 @@ lineup_preferences_switch_row (const char *title,
   return row;
 }
 
+/* ---- following the store ---- */
+
+typedef struct {
+  GtkWidget *page;        /* unowned: this goes with it */
+  GObject *store;
+  void (*changed) (GtkWidget *page);
+  guint idle_id;
+} Follower;
+
+static gboolean
+follower_idle_cb (gpointer data)
+{
+  Follower *follower = data;
+
+  follower->idle_id = 0;
+  follower->changed (follower->page);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_signal_cb (Follower *follower)
+{
+  if (follower->idle_id == 0)
+    follower->idle_id = g_idle_add (follower_idle_cb, follower);
+}
+
+/* The page is going: no more calls. */
+static void
+follower_free (gpointer  data,
+               GObject  *page)
+{
+  Follower *follower = data;
+
+  g_clear_handle_id (&follower->idle_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (follower->store, follower);
+  g_object_unref (follower->store);
+  g_free (follower);
+}
+
+void
+lineup_preferences_follow_store (GtkWidget  *page,
+                                 gpointer    store,
+                                 void      (*changed) (GtkWidget *page),
+                                 const char *signal,
+                                 ...)
+{
+  Follower *follower = g_new0 (Follower, 1);
+  va_list signals;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (G_IS_OBJECT (store));
+
+  follower->page = page;
+  follower->store = g_object_ref (store);
+  follower->changed = changed;
+  /* Weak references are dropped in GObject's own dispose. */
+  g_object_weak_ref (G_OBJECT (page), follower_free, follower);
+  va_start (signals, signal);
+  for (const char *name = signal; name; name = va_arg (signals, const char *))
+    g_signal_connect_swapped (store, name, G_CALLBACK (on_store_signal_cb), follower);
+  va_end (signals);
+}
+
 void
 lineup_preferences_toast (GtkWidget  *widget,
                           const char *message)

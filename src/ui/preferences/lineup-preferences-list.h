@@ -64,6 +64,15 @@ GtkWidget *lineup_preferences_switch_row    (const char *title,
                                              const char *subtitle,
                                              gboolean    active);
 
+/* Calls @changed on @page once, when the main loop is next idle, after any
+ * of the store's signals named (NULL-terminated) was emitted; several
+ * emissions in a row make one call. Ends when @page is disposed. */
+void lineup_preferences_follow_store (GtkWidget  *page,
+                                      gpointer    store,
+                                      void      (*changed) (GtkWidget *page),
+                                      const char *signal,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
 /* Shows @message in the Preferences window holding @widget. */
 void lineup_preferences_toast     (GtkWidget                  *widget,
                                    const char                 *message);

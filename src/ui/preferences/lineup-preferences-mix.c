@@ -26,7 +26,6 @@ struct _LineupPreferencesMix
   GListStore *types;       /* of LineupPreferencesItem, each a LineupContentType */
   GListStore *pillars;     /* … each a LineupPillar */
   GPtrArray *stage_rows;   /* of LineupStageRow, one a stage */
-  guint reload_id;
 
   GtkListBox *types_list;
   GtkListBox *pillars_list;
@@ -349,28 +348,16 @@ reload (LineupPreferencesMix *self,
   g_autoptr(GPtrArray) pillars = objects_of (lineup_store_get_pillars (self->store));
   guint stages = lineup_store_get_mix_stages (self->store);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   lineup_preferences_list_sync (self->types, types, type_key, type_signature, g_object_unref, refresh);
   lineup_preferences_list_sync (self->pillars, pillars, pillar_key, pillar_signature, g_object_unref, refresh);
   for (guint i = 0; i < self->stage_rows->len; i++)
     stage_row_update (g_ptr_array_index (self->stage_rows, i), stages);
 }
 
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  LineupPreferencesMix *self = data;
-
-  self->reload_id = 0;
-  reload (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-queue_reload (LineupPreferencesMix *self)
+on_store_changed (GtkWidget *page)
 {
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  reload (LINEUP_PREFERENCES_MIX (page), FALSE);
 }
 
 void
@@ -383,10 +370,8 @@ lineup_preferences_mix_set_store (LineupPreferencesMix *self,
 
   self->store = g_object_ref (store);
   reload (self, FALSE);
-  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "content-types-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "pillars-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
+                                   "plan-changed", "reloaded", "content-types-changed", "pillars-changed", NULL);
 }
 
 static void
@@ -394,7 +379,6 @@ lineup_preferences_mix_dispose (GObject *object)
 {
   LineupPreferencesMix *self = LINEUP_PREFERENCES_MIX (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_MIX);
   g_clear_object (&self->types);
   g_clear_object (&self->pillars);

@@ -28,7 +28,6 @@ struct _LineupPreferencesPublishing
 
   LineupStore *store;
   GListStore *accounts;    /* of LineupPreferencesItem, each a LineupAccount */
-  guint reload_id;
 
   AdwPreferencesGroup *accounts_group;
   GtkListBox *accounts_list;
@@ -319,7 +318,6 @@ reload (LineupPreferencesPublishing *self)
   const char *problem = lineup_publishing_get_problem (self->store);
   g_autofree char *description = NULL;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (problem)
     description = g_strdup_printf (_("Publishing is off: %s"), problem);
   else if (secrets)
@@ -345,21 +343,10 @@ reload (LineupPreferencesPublishing *self)
   gtk_widget_set_sensitive (self->add_webhook_row, secrets != NULL);
 }
 
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  LineupPreferencesPublishing *self = data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-queue_reload (LineupPreferencesPublishing *self)
+on_store_changed (GtkWidget *page)
 {
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  reload (LINEUP_PREFERENCES_PUBLISHING (page));
 }
 
 void
@@ -372,8 +359,8 @@ lineup_preferences_publishing_set_store (LineupPreferencesPublishing *self,
 
   self->store = g_object_ref (store);
   reload (self);
-  g_signal_connect_object (store, "publishing-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
+                                   "publishing-changed", "reloaded", NULL);
 }
 
 static void
@@ -381,7 +368,6 @@ lineup_preferences_publishing_dispose (GObject *object)
 {
   LineupPreferencesPublishing *self = LINEUP_PREFERENCES_PUBLISHING (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_PUBLISHING);
   g_clear_object (&self->accounts);
   g_clear_object (&self->store);

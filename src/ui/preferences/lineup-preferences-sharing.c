@@ -25,7 +25,6 @@ struct _LineupPreferencesSharing
   LineupStore *store;
   GListStore *feeds;       /* of LineupPreferencesItem, each a LineupFeed */
   GListStore *overlays;    /* … each a LineupOverlay */
-  guint reload_id;
 
   GtkListBox *feeds_list;
   AdwExpanderRow *add_feed_row;
@@ -490,28 +489,16 @@ reload (LineupPreferencesSharing *self,
   g_autoptr(GPtrArray) feeds = lineup_store_get_feeds (self->store);
   g_autoptr(GPtrArray) overlays = lineup_store_get_overlays (self->store);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   lineup_preferences_list_sync (self->feeds, feeds, feed_key, feed_signature,
                                 (GDestroyNotify) lineup_feed_free, refresh);
   lineup_preferences_list_sync (self->overlays, overlays, overlay_key, overlay_signature,
                                 (GDestroyNotify) lineup_overlay_free, refresh);
 }
 
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  LineupPreferencesSharing *self = data;
-
-  self->reload_id = 0;
-  reload (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-queue_reload (LineupPreferencesSharing *self)
+on_store_changed (GtkWidget *page)
 {
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  reload (LINEUP_PREFERENCES_SHARING (page), FALSE);
 }
 
 void
@@ -524,8 +511,8 @@ lineup_preferences_sharing_set_store (LineupPreferencesSharing *self,
 
   self->store = g_object_ref (store);
   reload (self, FALSE);
-  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
+                                   "plan-changed", "reloaded", NULL);
 }
 
 static void
@@ -533,7 +520,6 @@ lineup_preferences_sharing_dispose (GObject *object)
 {
   LineupPreferencesSharing *self = LINEUP_PREFERENCES_SHARING (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_SHARING);
   g_clear_object (&self->feeds);
   g_clear_object (&self->overlays);

@@ -28,7 +28,6 @@ struct _LineupPreferencesWorkflow
   GListStore *chain;       /* … each a LineupApprovalStep */
   GListStore *checklist;   /* … each a LineupChecklistItem */
   char *team_signature;    /* the steps show the team: they follow it */
-  guint reload_id;
 
   AdwPreferencesGroup *chain_group;
   GtkListBox *team_list;
@@ -611,7 +610,6 @@ reload (LineupPreferencesWorkflow *self,
   g_autoptr(GString) team_signature = g_string_new (NULL);
   gboolean team_changed;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   for (guint i = 0; i < team->len; i++)
     {
       g_autofree char *signature = member_signature (g_ptr_array_index (team, i));
@@ -637,21 +635,10 @@ reload (LineupPreferencesWorkflow *self,
   g_signal_handlers_unblock_by_func (self->self_approval, on_self_approval_cb, self);
 }
 
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  LineupPreferencesWorkflow *self = data;
-
-  self->reload_id = 0;
-  reload (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-queue_reload (LineupPreferencesWorkflow *self)
+on_store_changed (GtkWidget *page)
 {
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  reload (LINEUP_PREFERENCES_WORKFLOW (page), FALSE);
 }
 
 void
@@ -664,8 +651,8 @@ lineup_preferences_workflow_set_store (LineupPreferencesWorkflow *self,
 
   self->store = g_object_ref (store);
   reload (self, FALSE);
-  g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+  lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
+                                   "plan-changed", "reloaded", NULL);
 }
 
 static void
@@ -673,7 +660,6 @@ lineup_preferences_workflow_dispose (GObject *object)
 {
   LineupPreferencesWorkflow *self = LINEUP_PREFERENCES_WORKFLOW (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_WORKFLOW);
   g_clear_object (&self->team);
   g_clear_object (&self->chain);
