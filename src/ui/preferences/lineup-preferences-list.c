@@ -1,7 +1,8 @@
 /* lineup-preferences-list.c: the item, the sync and the binding that the
- * Preferences pages' lists share (see the header).
+ * Preferences pages' lists share, the row and button makers they use, and
+ * the follower of the store's signals (see the header).
  *
- * It holds no page's rows nor strings.
+ * It holds no page's own rows nor strings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

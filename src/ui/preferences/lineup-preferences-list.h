@@ -3,8 +3,8 @@
  * a GListStore, the sync that turns the store's newest array into the
  * fewest changes to that GListStore (so a removal or an edit touches one
  * row), and the binding of such a store to a boxed list whose last rows
- * ("Add a member"…) are written in the page's template; and the few row
- * and button makers the pages share.
+ * ("Add a member"…) are written in the page's template; the few row and
+ * button makers the pages share; and a follower of the store's signals.
  *
  * It does not know any page nor what its items hold.
  *
