@@ -1,9 +1,11 @@
-/* lineup-preferences.h: the Preferences window: your name, and the plan's
- * team, approval chain, self-approval rule and pre-publication checklist;
- * on a second page, the content mix's targets and which stages count.
+/* lineup-preferences.h: the Preferences window: General (your name, the
+ * plan's time zone and default post time, the appearance), Workflow (the
+ * team, approval chain and checklist), Content Mix (targets and which
+ * stages count), Sharing (feeds, overlay calendars) and Publishing (the
+ * accounts), each a page of its own (lineup-preferences-PAGE.h).
  *
- * Your name is yours (GSettings "user-name"); the rest belongs to the plan
- * and every change is saved at once through the store.
+ * Your name and the appearance are yours (GSettings); the rest belongs to
+ * the plan and every change is saved at once through the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

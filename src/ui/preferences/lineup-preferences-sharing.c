@@ -1,0 +1,560 @@
+/* lineup-preferences-sharing.c: the Sharing page of Preferences: the feeds
+ * others subscribe to (published now or after each change) and the overlay
+ * calendars shown on the month.
+ *
+ * Each list is a GListStore of items (one a feed, an overlay) bound to its
+ * boxed list and synced with the plan on "plan-changed": a removal drops
+ * one row and a publish or an edit updates one row in place. The rows are
+ * the small classes below, with what they stand for in typed fields.
+ *
+ * It does not hold the window nor the other pages (lineup-preferences.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lineup-preferences-list.h"
+#include "lineup-preferences-sharing.h"
+
+struct _LineupPreferencesSharing
+{
+  AdwPreferencesPage parent_instance;
+
+  LineupStore *store;
+  GListStore *feeds;       /* of LineupPreferencesItem, each a LineupFeed */
+  GListStore *overlays;    /* … each a LineupOverlay */
+
+  GtkListBox *feeds_list;
+  AdwExpanderRow *add_feed_row;
+  GtkEditable *new_feed_name;
+  AdwComboRow *new_feed_kind;
+  GtkEditable *new_feed_target;
+  AdwComboRow *new_feed_privacy;
+  GtkListBox *overlays_list;
+  AdwExpanderRow *add_overlay_row;
+  GtkEditable *new_overlay_name;
+  GtkEditable *new_overlay_source;
+};
+
+G_DEFINE_FINAL_TYPE (LineupPreferencesSharing, lineup_preferences_sharing, ADW_TYPE_PREFERENCES_PAGE)
+
+static void reload (LineupPreferencesSharing *self,
+                    gboolean                  refresh);
+
+static void
+toast_on (LineupPreferencesSharing *self,
+          const char               *message)
+{
+  lineup_preferences_toast (GTK_WIDGET (self), message);
+}
+
+/* Reports a refusal and shows what is stored again (a switch flipped goes
+ * back). */
+static void
+refuse (LineupPreferencesSharing *self,
+        GError                   *error)
+{
+  toast_on (self, error->message);
+  reload (self, TRUE);
+}
+
+/* ---- a feed ---- */
+
+#define LINEUP_TYPE_FEED_ROW (lineup_feed_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupFeedRow, lineup_feed_row, LINEUP, FEED_ROW, AdwExpanderRow)
+
+struct _LineupFeedRow
+{
+  AdwExpanderRow parent_instance;
+
+  LineupPreferencesSharing *page;   /* unowned: it holds the list */
+  LineupPreferencesItem *item;
+  GtkWidget *publish;
+  GtkWidget *copy;                  /* shown when the feed has a link */
+  GtkWidget *target;
+  AdwComboRow *privacy;
+  GtkSwitch *automatic;
+};
+
+G_DEFINE_FINAL_TYPE (LineupFeedRow, lineup_feed_row, ADW_TYPE_EXPANDER_ROW)
+
+static LineupFeed *
+feed_of (LineupFeedRow *row)
+{
+  return lineup_preferences_item_get_data (row->item);
+}
+
+static void
+on_published_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(LineupPreferencesSharing) self = data;
+  g_autoptr(GError) error = NULL;
+  int n = lineup_feed_publish_finish (result, &error);
+
+  if (self->store == NULL)
+    return;
+  lineup_store_refresh (self->store);
+  if (n < 0)
+    toast_on (self, error->message);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Published %d post", "Published %d posts", n), n);
+      toast_on (self, text);
+    }
+  reload (self, TRUE);
+}
+
+static void
+on_publish_now_cb (LineupFeedRow *row)
+{
+  LineupPreferencesSharing *self = row->page;
+
+  gtk_widget_set_sensitive (row->publish, FALSE);
+  lineup_feed_publish_async (lineup_store_get_path (self->store), feed_of (row)->name,
+                             g_getenv ("LINEUP_FEED_PASSWORD"), NULL, on_published_cb, g_object_ref (self));
+}
+
+static void
+on_copy_link_cb (LineupFeedRow *row)
+{
+  g_autofree char *link = lineup_feed_subscription_link (feed_of (row));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (row)), link);
+  toast_on (row->page, _("Subscription link copied"));
+}
+
+static void
+on_remove_feed_cb (LineupFeedRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_remove_feed (row->page->store, feed_of (row)->name, &error))
+    refuse (row->page, error);
+}
+
+static void
+save_feed_change (LineupFeedRow *row,
+                  const char    *target,
+                  int            privacy,
+                  int            auto_publish)
+{
+  LineupPreferencesSharing *self = row->page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupFeed) feed = lineup_store_find_feed (self->store, feed_of (row)->name);
+
+  if (feed == NULL)
+    return;
+  if (target)
+    {
+      g_free (feed->target);
+      feed->target = g_strdup (target);
+    }
+  if (privacy >= 0)
+    {
+      g_free (feed->privacy);
+      feed->privacy = g_strdup (lineup_ics_privacy_to_key (privacy));
+    }
+  if (auto_publish >= 0)
+    feed->auto_publish = auto_publish;
+  if (!lineup_store_save_feed (self->store, feed, FALSE, &error))
+    refuse (self, error);
+  else
+    toast_on (self, _("Feed saved"));
+}
+
+static void
+on_feed_target_cb (LineupFeedRow *row)
+{
+  save_feed_change (row, gtk_editable_get_text (GTK_EDITABLE (row->target)), -1, -1);
+}
+
+static void
+on_feed_privacy_cb (LineupFeedRow *row)
+{
+  save_feed_change (row, NULL, adw_combo_row_get_selected (row->privacy), -1);
+}
+
+static void
+on_feed_auto_cb (LineupFeedRow *row)
+{
+  save_feed_change (row, NULL, -1, gtk_switch_get_active (row->automatic));
+}
+
+static void
+feed_row_update (LineupFeedRow *row)
+{
+  LineupFeed *feed = feed_of (row);
+  g_autofree char *title = g_markup_escape_text (feed->name, -1);
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *link = lineup_feed_subscription_link (feed);
+  LineupIcsPrivacy level = LINEUP_ICS_PRIVACY_TITLES;
+
+  if (feed->last_at)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (feed->last_at);
+      when = g_date_time_format (at, "%-d %b %H:%M");
+    }
+  subtitle = feed->last_error
+    ? g_strdup_printf (_("%s — last publish %s failed: %s"), feed->target, when, feed->last_error)
+    : when ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — published %s, %d post", "%s — published %s, %d posts",
+                                           feed->last_items), feed->target, when, feed->last_items)
+           : g_strdup_printf (_("%s — not published yet"), feed->target);
+  escaped = g_markup_escape_text (subtitle, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
+  if (feed->last_error)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "feed-failed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "feed-failed");
+  gtk_widget_set_sensitive (row->publish, TRUE);
+  gtk_widget_set_visible (row->copy, link != NULL);
+
+  /* The editing rows, never under the person's typing. */
+  if (!(gtk_widget_get_state_flags (row->target) & GTK_STATE_FLAG_FOCUS_WITHIN) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->target)), feed->target) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row->target), feed->target);
+  lineup_ics_privacy_from_key (feed->privacy, &level);
+  g_signal_handlers_block_by_func (row->privacy, on_feed_privacy_cb, row);
+  adw_combo_row_set_selected (row->privacy, level);
+  g_signal_handlers_unblock_by_func (row->privacy, on_feed_privacy_cb, row);
+  g_signal_handlers_block_by_func (row->automatic, on_feed_auto_cb, row);
+  gtk_switch_set_active (row->automatic, feed->auto_publish);
+  g_signal_handlers_unblock_by_func (row->automatic, on_feed_auto_cb, row);
+}
+
+static void
+lineup_feed_row_dispose (GObject *object)
+{
+  g_clear_object (&LINEUP_FEED_ROW (object)->item);
+  G_OBJECT_CLASS (lineup_feed_row_parent_class)->dispose (object);
+}
+
+static void
+lineup_feed_row_class_init (LineupFeedRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lineup_feed_row_dispose;
+}
+
+static void
+lineup_feed_row_init (LineupFeedRow *row)
+{
+}
+
+static GtkWidget *
+feed_row_new (gpointer item,
+              gpointer data)
+{
+  LineupFeedRow *row = g_object_new (LINEUP_TYPE_FEED_ROW, NULL);
+  LineupFeed *feed = lineup_preferences_item_get_data (item);
+  g_autofree char *publish_name = g_strdup_printf (_("Publish %s now"), feed->name);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove the feed %s"), feed->name);
+  const char *shows[] = { _("Titles Only"), _("Titles and Brief"), _("Titles, Brief and Caption"), NULL };
+  GtkWidget *remove, *automatic;
+
+  row->page = data;
+  row->item = g_object_ref (item);
+  /* AdwExpanderRow puts each action before the ones added earlier:
+   * added last to first, they read copy, publish, remove. */
+  remove = lineup_preferences_remove_button (remove_name);
+  g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_feed_cb), row);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+  row->publish = lineup_preferences_icon_button ("view-refresh-symbolic", publish_name);
+  g_signal_connect_swapped (row->publish, "clicked", G_CALLBACK (on_publish_now_cb), row);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), row->publish);
+  row->copy = lineup_preferences_icon_button ("edit-copy-symbolic", _("Copy subscription link"));
+  g_signal_connect_swapped (row->copy, "clicked", G_CALLBACK (on_copy_link_cb), row);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), row->copy);
+
+  /* Editing: each change is saved at once. */
+  row->target = lineup_preferences_entry_row (_("File or address"), feed->target);
+  g_signal_connect_swapped (row->target, "apply", G_CALLBACK (on_feed_target_cb), row);
+  row->privacy = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->privacy), _("Shows"));
+  adw_combo_row_set_model (row->privacy, G_LIST_MODEL (gtk_string_list_new (shows)));
+  automatic = lineup_preferences_switch_row (_("Republish after changes"), NULL, feed->auto_publish);
+  row->automatic = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (automatic)));
+  feed_row_update (row);
+  g_signal_connect_swapped (row->privacy, "notify::selected", G_CALLBACK (on_feed_privacy_cb), row);
+  g_signal_connect_swapped (row->automatic, "notify::active", G_CALLBACK (on_feed_auto_cb), row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), row->target);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (row->privacy));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), automatic);
+  g_signal_connect_object (item, "changed", G_CALLBACK (feed_row_update), row, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (row);
+}
+
+static void
+on_add_feed_cb (GtkButton                *button,
+                LineupPreferencesSharing *self)
+{
+  g_autoptr(GError) error = NULL;
+  LineupFeed feed = { 0 };
+  char *empty[] = { NULL };
+
+  feed.name = (char *) gtk_editable_get_text (self->new_feed_name);
+  feed.kind = adw_combo_row_get_selected (self->new_feed_kind);
+  feed.target = (char *) gtk_editable_get_text (self->new_feed_target);
+  feed.privacy = (char *) lineup_ics_privacy_to_key (adw_combo_row_get_selected (self->new_feed_privacy));
+  feed.filter = empty;
+  feed.days_back = 30;
+  feed.days_ahead = 180;
+  feed.duration = 30;
+  feed.refresh = 60;
+  feed.auto_publish = TRUE;
+  if (!lineup_store_save_feed (self->store, &feed, TRUE, &error))
+    {
+      toast_on (self, error->message);
+      return;
+    }
+  /* Added: the row is empty again for the next one. */
+  gtk_editable_set_text (self->new_feed_name, "");
+  gtk_editable_set_text (self->new_feed_target, "");
+  adw_combo_row_set_selected (self->new_feed_kind, 0);
+  adw_combo_row_set_selected (self->new_feed_privacy, 0);
+  adw_expander_row_set_expanded (self->add_feed_row, FALSE);
+}
+
+/* ---- an overlay calendar ---- */
+
+#define LINEUP_TYPE_OVERLAY_ROW (lineup_overlay_row_get_type ())
+G_DECLARE_FINAL_TYPE (LineupOverlayRow, lineup_overlay_row, LINEUP, OVERLAY_ROW, AdwActionRow)
+
+struct _LineupOverlayRow
+{
+  AdwActionRow parent_instance;
+
+  LineupPreferencesSharing *page;   /* unowned: it holds the list */
+  LineupPreferencesItem *item;
+  GtkSwitch *shown;
+  GtkWidget *remove;
+};
+
+G_DEFINE_FINAL_TYPE (LineupOverlayRow, lineup_overlay_row, ADW_TYPE_ACTION_ROW)
+
+static LineupOverlay *
+overlay_of (LineupOverlayRow *row)
+{
+  return lineup_preferences_item_get_data (row->item);
+}
+
+static void
+on_overlay_switch_cb (LineupOverlayRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_set_overlay_enabled (row->page->store, overlay_of (row)->name,
+                                         gtk_switch_get_active (row->shown), &error))
+    refuse (row->page, error);
+}
+
+static void
+on_remove_overlay_cb (LineupOverlayRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_remove_overlay (row->page->store, overlay_of (row)->name, &error))
+    refuse (row->page, error);
+}
+
+static void
+overlay_row_update (LineupOverlayRow *row)
+{
+  LineupOverlay *overlay = overlay_of (row);
+  int n = overlay->cache ? lineup_overlay_count (overlay->cache) : 0;
+  g_autofree char *name = g_markup_escape_text (overlay->name, -1);
+  g_autofree char *title = g_strdup_printf ("<span foreground=\"%s\">●</span> %s", overlay->color, name);
+  g_autofree char *subtitle = overlay->last_error
+    ? g_strdup_printf (_("%s — the last refresh failed: %s"), overlay->source, overlay->last_error)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d event", "%s — %d events", MAX (n, 0)),
+                       overlay->source, MAX (n, 0));
+  g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  g_signal_handlers_block_by_func (row->shown, on_overlay_switch_cb, row);
+  gtk_switch_set_active (row->shown, overlay->enabled);
+  g_signal_handlers_unblock_by_func (row->shown, on_overlay_switch_cb, row);
+}
+
+static void
+lineup_overlay_row_dispose (GObject *object)
+{
+  g_clear_object (&LINEUP_OVERLAY_ROW (object)->item);
+  G_OBJECT_CLASS (lineup_overlay_row_parent_class)->dispose (object);
+}
+
+static void
+lineup_overlay_row_class_init (LineupOverlayRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lineup_overlay_row_dispose;
+}
+
+static void
+lineup_overlay_row_init (LineupOverlayRow *row)
+{
+}
+
+static GtkWidget *
+overlay_row_new (gpointer item,
+                 gpointer data)
+{
+  LineupOverlayRow *row = g_object_new (LINEUP_TYPE_OVERLAY_ROW, NULL);
+  LineupOverlay *overlay = lineup_preferences_item_get_data (item);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove the overlay %s"), overlay->name);
+  g_autofree char *switch_name = g_strdup_printf (_("Show %s"), overlay->name);
+
+  row->page = data;
+  row->item = g_object_ref (item);
+  row->shown = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (row->shown), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->shown), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_name, -1);
+  row->remove = lineup_preferences_remove_button (remove_name);
+  overlay_row_update (row);
+  g_signal_connect_swapped (row->shown, "notify::active", G_CALLBACK (on_overlay_switch_cb), row);
+  g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_overlay_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->shown));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row->remove);
+  g_signal_connect_object (item, "changed", G_CALLBACK (overlay_row_update), row, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (row);
+}
+
+static void
+on_add_overlay_cb (GtkButton                *button,
+                   LineupPreferencesSharing *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (gtk_editable_get_text (self->new_overlay_name));
+
+  if (!lineup_store_add_overlay (self->store, name, gtk_editable_get_text (self->new_overlay_source), NULL, &error))
+    {
+      toast_on (self, error->message);
+      return;
+    }
+  /* Read it at once: a wrong address is said now, and nothing is kept. */
+  if (lineup_overlay_refresh (self->store, name, &error) < 0)
+    {
+      lineup_store_remove_overlay (self->store, name, NULL);
+      toast_on (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (self->new_overlay_name, "");
+  gtk_editable_set_text (self->new_overlay_source, "");
+  adw_expander_row_set_expanded (self->add_overlay_row, FALSE);
+}
+
+/* ---- the page ---- */
+
+static char *
+feed_key (gconstpointer data)
+{
+  return g_strdup (((const LineupFeed *) data)->name);
+}
+
+static char *
+feed_signature (gconstpointer data)
+{
+  const LineupFeed *feed = data;
+
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%d\x1f%" G_GINT64_FORMAT "\x1f%d\x1f%s", feed->name, feed->kind,
+                          feed->target, feed->privacy, feed->auto_publish, feed->last_at, feed->last_items,
+                          feed->last_error ? feed->last_error : "");
+}
+
+static char *
+overlay_key (gconstpointer data)
+{
+  return g_strdup (((const LineupOverlay *) data)->name);
+}
+
+static char *
+overlay_signature (gconstpointer data)
+{
+  const LineupOverlay *overlay = data;
+
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%" G_GINT64_FORMAT "\x1f%s", overlay->name, overlay->source,
+                          overlay->color, overlay->enabled, overlay->fetched_at,
+                          overlay->last_error ? overlay->last_error : "");
+}
+
+static void
+reload (LineupPreferencesSharing *self,
+        gboolean                  refresh)
+{
+  g_autoptr(GPtrArray) feeds = lineup_store_get_feeds (self->store);
+  g_autoptr(GPtrArray) overlays = lineup_store_get_overlays (self->store);
+
+  lineup_preferences_list_sync (self->feeds, feeds, feed_key, feed_signature,
+                                (GDestroyNotify) lineup_feed_free, refresh);
+  lineup_preferences_list_sync (self->overlays, overlays, overlay_key, overlay_signature,
+                                (GDestroyNotify) lineup_overlay_free, refresh);
+}
+
+static void
+on_store_changed (GtkWidget *page)
+{
+  reload (LINEUP_PREFERENCES_SHARING (page), FALSE);
+}
+
+void
+lineup_preferences_sharing_set_store (LineupPreferencesSharing *self,
+                                      LineupStore              *store)
+{
+  g_return_if_fail (LINEUP_IS_PREFERENCES_SHARING (self));
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  reload (self, FALSE);
+  lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
+                                   "plan-changed", "reloaded", NULL);
+}
+
+static void
+lineup_preferences_sharing_dispose (GObject *object)
+{
+  LineupPreferencesSharing *self = LINEUP_PREFERENCES_SHARING (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_SHARING);
+  g_clear_object (&self->feeds);
+  g_clear_object (&self->overlays);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (lineup_preferences_sharing_parent_class)->dispose (object);
+}
+
+static void
+lineup_preferences_sharing_class_init (LineupPreferencesSharingClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lineup_preferences_sharing_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lineup/Lineup/preferences/lineup-preferences-sharing.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, feeds_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, add_feed_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_name);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_kind);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_target);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_privacy);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, overlays_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, add_overlay_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_overlay_name);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_overlay_source);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_feed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_overlay_cb);
+}
+
+static void
+lineup_preferences_sharing_init (LineupPreferencesSharing *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->feeds = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
+  self->overlays = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
+  lineup_preferences_list_bind (self->feeds_list, G_LIST_MODEL (self->feeds), feed_row_new, self);
+  lineup_preferences_list_bind (self->overlays_list, G_LIST_MODEL (self->overlays), overlay_row_new, self);
+}
