@@ -11,6 +11,7 @@
 #include "lineup-list-view.h"
 #include "lineup-mix-view.h"
 #include "lineup-post-editor.h"
+#include "lineup-publishing.h"
 #include "lineup-publishing-view.h"
 #include "lineup-window.h"
 

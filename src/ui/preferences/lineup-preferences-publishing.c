@@ -17,10 +17,11 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-account-connect.h"
 #include "lineup-account-dialog.h"
 #include "lineup-preferences-list.h"
 #include "lineup-preferences-publishing.h"
-#include "lineup-publishing-view.h"
+#include "lineup-publishing.h"
 
 struct _LineupPreferencesPublishing
 {
