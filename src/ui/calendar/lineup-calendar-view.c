@@ -376,8 +376,6 @@ on_post_hover_cb (LineupDayCell      *cell,
 {
   g_autoptr(LineupPost) after = NULL;
   g_autoptr(LineupMixReport) report = NULL;
-  int hour = lineup_day_cell_get_hour (cell);
-  int minutes = lineup_store_get_default_time (self->store);
   GDate date = *lineup_day_cell_get_date (cell);
 
   if (post == NULL || !lineup_store_can_move_post (self->store, post, NULL))
@@ -386,12 +384,10 @@ on_post_hover_cb (LineupDayCell      *cell,
       on_mix_changed_cb (self);
       return;
     }
-  if (lineup_post_is_dated (post))
-    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), NULL, &minutes);
-  if (hour >= 0)
-    minutes = hour * 60 + minutes % 60;
   after = lineup_post_copy (post);
-  lineup_post_set_scheduled_at (after, lineup_store_local_to_utc (self->store, &date, minutes));
+  lineup_post_set_scheduled_at (after, lineup_store_local_to_utc (self->store, &date,
+                                                                  lineup_store_place_minutes (self->store, post,
+                                                                                              lineup_day_cell_get_hour (cell))));
   report = lineup_mix_preview (self->mix, post, after);
   self->previewing = TRUE;
   show_mix (self, report);
@@ -399,43 +395,28 @@ on_post_hover_cb (LineupDayCell      *cell,
 
 /* ---- changes through the store ---- */
 
+/* Moves (or with @copy duplicates) @post to @date, at @hour when it is not
+ * -1; the keyboard then stays on the post placed. */
 static void
-move_post_to (LineupCalendarView *self,
-              LineupPost         *post,
-              const GDate        *date)
+place_post (LineupCalendarView *self,
+            LineupPost         *post,
+            const GDate        *date,
+            int                 hour,
+            gboolean            copy)
 {
   g_autoptr(GError) error = NULL;
-  GDate target = *date;
+  char *placed;
 
-  g_free (self->focus_post_id);
-  self->focus_post_id = g_strdup (lineup_post_get_id (post));
-  if (!lineup_store_move_post (self->store, lineup_post_get_id (post), &target, &error))
-    {
-      g_clear_pointer (&self->focus_post_id, g_free);
-      toast (self, error->message);
-      return;
-    }
-  show_date (self, &target);
-}
-
-static void
-duplicate_post_to (LineupCalendarView *self,
-                   LineupPost         *post,
-                   const GDate        *date)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) copy = NULL;
-  GDate target = *date;
-
-  copy = lineup_store_duplicate_post (self->store, lineup_post_get_id (post), &target, &error);
-  if (copy == NULL)
+  placed = lineup_store_place_post (self->store, lineup_post_get_id (post), date, hour, copy, &error);
+  if (placed == NULL)
     {
       toast (self, error->message);
       return;
     }
   g_free (self->focus_post_id);
-  self->focus_post_id = g_strdup (lineup_post_get_id (copy));
-  show_date (self, &target);
+  self->focus_post_id = placed;
+  if (hour < 0)
+    show_date (self, date);
 }
 
 static void
@@ -444,51 +425,8 @@ on_post_dropped_cb (LineupDayCell      *cell,
                     gboolean            copy,
                     LineupCalendarView *self)
 {
-  int hour = lineup_day_cell_get_hour (cell);
-
-  /* In the week grid the drop also says the hour; the minutes stay. A copy
-   * is made and placed in one step, so one undo removes it. */
-  if (hour >= 0)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LineupPost) copy_post = NULL;
-      GDate date = *lineup_day_cell_get_date (cell);
-      const char *id = lineup_post_get_id (post);
-      int minutes = 0;
-
-      if (lineup_post_is_dated (post))
-        lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), NULL, &minutes);
-
-      g_autofree char *label = g_strdup_printf (copy ? _("Duplicate “%s”") : _("Move “%s”"),
-                                                lineup_post_get_title (post));
-
-      lineup_store_begin (self->store, label);
-      if (copy)
-        {
-          copy_post = lineup_store_duplicate_post (self->store, id, &date, &error);
-          id = copy_post ? lineup_post_get_id (copy_post) : NULL;
-        }
-      if (id == NULL ||
-          !lineup_store_reschedule_post (self->store, id, &date, hour * 60 + minutes % 60, &error))
-        {
-          lineup_store_rollback (self->store);
-          toast (self, error->message);
-          return;
-        }
-      /* A failed commit has rolled back already. */
-      if (!lineup_store_commit (self->store, &error))
-        {
-          toast (self, error->message);
-          return;
-        }
-      g_free (self->focus_post_id);
-      self->focus_post_id = g_strdup (id);
-      return;
-    }
-  if (copy)
-    duplicate_post_to (self, post, lineup_day_cell_get_date (cell));
-  else
-    move_post_to (self, post, lineup_day_cell_get_date (cell));
+  /* In the week grid the drop also says the hour; the minutes stay. */
+  place_post (self, post, lineup_day_cell_get_date (cell), lineup_day_cell_get_hour (cell), copy);
 }
 
 static void
@@ -544,7 +482,7 @@ on_card_move_cb (LineupPostCard     *card,
       else
         g_date_subtract_days (&date, -days);
     }
-  move_post_to (self, post, &date);
+  place_post (self, post, &date, -1, FALSE);
 }
 
 static void
@@ -558,7 +496,7 @@ on_card_duplicate_cb (LineupPostCard     *card,
     lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
   else
     today (self, &date);
-  duplicate_post_to (self, post, &date);
+  place_post (self, post, &date, -1, TRUE);
 }
 
 static void
@@ -587,7 +525,7 @@ on_card_move_to_cb (LineupPostCard     *card,
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
-  move_post_to (self, post, &date);
+  place_post (self, post, &date, -1, FALSE);
 }
 
 static void
