@@ -24,13 +24,6 @@ struct _LineupBacklog
 
 G_DEFINE_FINAL_TYPE (LineupBacklog, lineup_backlog, GTK_TYPE_BOX)
 
-enum {
-  CARD_CREATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static void
 setup_backlog_card_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
@@ -38,7 +31,6 @@ setup_backlog_card_cb (GtkSignalListItemFactory *factory,
 {
   LineupPostCard *card = lineup_post_card_new ();
 
-  g_signal_emit (self, signals[CARD_CREATED], 0, card);
   gtk_list_item_set_child (item, GTK_WIDGET (card));
   /* The card takes the keyboard; its row would be a second, empty stop. */
   gtk_list_item_set_activatable (item, FALSE);
@@ -85,10 +77,6 @@ lineup_backlog_class_init (LineupBacklogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_backlog_dispose;
-
-  signals[CARD_CREATED] =
-    g_signal_new ("card-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WIDGET);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/calendar/lineup-backlog.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupBacklog, list);

@@ -2,9 +2,6 @@
  * date), following the view's filter. Not the sidebar around it (the mix,
  * the drop target): those are the calendar view's.
  *
- * Signals:
- *   card-created (LineupPostCard *)   so the calendar can listen to it
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

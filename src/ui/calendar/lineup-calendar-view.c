@@ -23,7 +23,7 @@
 #include "lineup-mix-meter.h"
 #include "lineup-month-picker.h"
 #include "lineup-month-view.h"
-#include "lineup-post-card.h"
+#include "lineup-view.h"
 #include "lineup-week-view.h"
 
 struct _LineupCalendarView
@@ -66,12 +66,12 @@ struct _LineupCalendarView
   gboolean previewing;
 };
 
-G_DEFINE_FINAL_TYPE (LineupCalendarView, lineup_calendar_view, ADW_TYPE_BIN)
+static void lineup_calendar_view_iface_init (LineupViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LineupCalendarView, lineup_calendar_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (LINEUP_TYPE_VIEW, lineup_calendar_view_iface_init))
 
 enum {
-  OPEN_POST,
-  POST_DELETED,
-  TOAST,
   NEW_POST,
   N_SIGNALS
 };
@@ -93,7 +93,7 @@ static void
 toast (LineupCalendarView *self,
        const char         *message)
 {
-  g_signal_emit (self, signals[TOAST], 0, message);
+  lineup_view_toast (GTK_WIDGET (self), message);
 }
 
 static gboolean
@@ -456,22 +456,42 @@ on_backlog_drop_cb (GtkDropTarget      *target,
   return TRUE;
 }
 
-static void
-on_card_open_cb (LineupPostCard     *card,
-                 LineupPost         *post,
-                 LineupCalendarView *self)
+/* ---- what a card asks for (lineup-post-card.h): view.* actions with the
+ * post's id ---- */
+
+/* The post @param names (first in a tuple), or NULL having said why. */
+static LineupPost *
+action_post (LineupCalendarView *self,
+             GVariant           *param)
 {
-  g_signal_emit (self, signals[OPEN_POST], 0, post);
+  g_autoptr(GError) error = NULL;
+  const char *id = NULL;
+  LineupPost *post;
+
+  if (g_variant_is_of_type (param, G_VARIANT_TYPE_STRING))
+    id = g_variant_get_string (param, NULL);
+  else
+    g_variant_get_child (param, 0, "&s", &id);
+  post = lineup_store_get_post (self->store, id, &error);
+  if (post == NULL)
+    toast (self, error->message);
+  return post;
 }
 
+/* view.move-post (si): ±days from its day (an undated post: to today). */
 static void
-on_card_move_cb (LineupPostCard     *card,
-                 LineupPost         *post,
-                 int                 days,
-                 LineupCalendarView *self)
+move_post_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(LineupPost) post = action_post (self, param);
+  int days;
   GDate date;
 
+  if (post == NULL)
+    return;
+  g_variant_get_child (param, 1, "i", &days);
   if (!lineup_post_is_dated (post))
     today (self, &date);
   else
@@ -485,13 +505,18 @@ on_card_move_cb (LineupPostCard     *card,
   place_post (self, post, &date, -1, FALSE);
 }
 
+/* view.duplicate-post (s): a copy on the same day (an undated one: today). */
 static void
-on_card_duplicate_cb (LineupPostCard     *card,
-                      LineupPost         *post,
-                      LineupCalendarView *self)
+duplicate_post_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
 {
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(LineupPost) post = action_post (self, param);
   GDate date;
 
+  if (post == NULL)
+    return;
   if (lineup_post_is_dated (post))
     lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
   else
@@ -500,71 +525,51 @@ on_card_duplicate_cb (LineupPostCard     *card,
 }
 
 static void
-on_card_delete_cb (LineupPostCard     *card,
-                   LineupPost         *post,
-                   LineupCalendarView *self)
+delete_post_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) keep = g_object_ref (post);
+  g_autoptr(LineupPost) post = action_post (self, param);
 
-  if (!lineup_store_delete_post (self->store, lineup_post_get_id (keep), &error))
+  if (post == NULL)
+    return;
+  if (!lineup_store_delete_post (self->store, lineup_post_get_id (post), &error))
     toast (self, error->message);
   else
-    g_signal_emit (self, signals[POST_DELETED], 0, lineup_post_get_title (keep));
+    lineup_view_post_deleted (widget, lineup_post_get_title (post));
 }
 
+/* view.move-post-to (siii): to year, month, day. */
 static void
-on_card_move_to_cb (LineupPostCard     *card,
-                    LineupPost         *post,
-                    int                 year,
-                    int                 month,
-                    int                 day,
-                    LineupCalendarView *self)
+move_post_to_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(LineupPost) post = action_post (self, param);
+  int year, month, day;
   GDate date;
 
+  if (post == NULL)
+    return;
+  g_variant_get (param, "(&siii)", NULL, &year, &month, &day);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
   place_post (self, post, &date, -1, FALSE);
 }
 
 static void
-on_card_unschedule_cb (LineupPostCard     *card,
-                       LineupPost         *post,
-                       LineupCalendarView *self)
+unschedule_post_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
 {
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!lineup_store_unschedule_post (self->store, lineup_post_get_id (post), &error))
+  if (!lineup_store_unschedule_post (self->store, g_variant_get_string (param, NULL), &error))
     toast (self, error->message);
-}
-
-static void
-connect_card (LineupCalendarView *self,
-              LineupPostCard     *card)
-{
-  g_signal_connect_object (card, "move-post-to", G_CALLBACK (on_card_move_to_cb), self, 0);
-  g_signal_connect_object (card, "unschedule-post", G_CALLBACK (on_card_unschedule_cb), self, 0);
-  g_signal_connect_object (card, "open-post", G_CALLBACK (on_card_open_cb), self, 0);
-  g_signal_connect_object (card, "move-post", G_CALLBACK (on_card_move_cb), self, 0);
-  g_signal_connect_object (card, "duplicate-post", G_CALLBACK (on_card_duplicate_cb), self, 0);
-  g_signal_connect_object (card, "delete-post", G_CALLBACK (on_card_delete_cb), self, 0);
-}
-
-static void
-on_card_created_cb (LineupDayCell      *cell,
-                    LineupPostCard     *card,
-                    LineupCalendarView *self)
-{
-  connect_card (self, card);
-}
-
-static void
-on_backlog_card_created_cb (LineupBacklog      *backlog,
-                            LineupPostCard     *card,
-                            LineupCalendarView *self)
-{
-  connect_card (self, card);
 }
 
 static void
@@ -574,7 +579,6 @@ connect_cells (LineupCalendarView *self,
 {
   for (guint i = 0; i < n_cells; i++)
     {
-      g_signal_connect_object (cells[i], "card-created", G_CALLBACK (on_card_created_cb), self, 0);
       g_signal_connect_object (cells[i], "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
       g_signal_connect_object (cells[i], "post-hover", G_CALLBACK (on_post_hover_cb), self, 0);
       g_signal_connect_object (cells[i], "new-post", G_CALLBACK (on_new_post_cb), self, 0);
@@ -801,19 +805,15 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[OPEN_POST] =
-    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-  signals[POST_DELETED] =
-    g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* new-post (const GDate *day, int minutes): start a post on that day. */
   signals[NEW_POST] =
     g_signal_new ("new-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_INT);
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "view.move-post", "(si)", move_post_action);
+  gtk_widget_class_install_action (widget_class, "view.duplicate-post", "s", duplicate_post_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-post", "s", delete_post_action);
+  gtk_widget_class_install_action (widget_class, "view.move-post-to", "(siii)", move_post_to_action);
+  gtk_widget_class_install_action (widget_class, "view.unschedule-post", "s", unschedule_post_action);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_previous);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, go_next);
@@ -839,7 +839,6 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog_count);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, mix_title);
   gtk_widget_class_bind_template_callback (widget_class, on_picker_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_backlog_card_created_cb);
 }
 
 static void
@@ -949,4 +948,11 @@ lineup_calendar_view_show_date (LineupCalendarView *self,
     }
   else
     show_date (self, date);
+}
+
+static void
+lineup_calendar_view_iface_init (LineupViewInterface *iface)
+{
+  iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_calendar_view_set_store;
+  iface->set_filter = (void (*) (LineupView *, LineupFilter *)) lineup_calendar_view_set_filter;
 }
