@@ -478,6 +478,18 @@ action_post (LineupCalendarView *self,
   return post;
 }
 
+/* The local day of @post, or today for an undated one. */
+static void
+post_day (LineupCalendarView *self,
+          LineupPost         *post,
+          GDate              *out)
+{
+  if (lineup_post_is_dated (post))
+    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), out, NULL);
+  else
+    today (self, out);
+}
+
 /* view.move-post (si): ±days from its day (an undated post: to today). */
 static void
 move_post_action (GtkWidget  *widget,
@@ -492,16 +504,13 @@ move_post_action (GtkWidget  *widget,
   if (post == NULL)
     return;
   g_variant_get_child (param, 1, "i", &days);
+  post_day (self, post, &date);
   if (!lineup_post_is_dated (post))
-    today (self, &date);
+    days = 0;
+  if (days > 0)
+    g_date_add_days (&date, days);
   else
-    {
-      lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
-      if (days > 0)
-        g_date_add_days (&date, days);
-      else
-        g_date_subtract_days (&date, -days);
-    }
+    g_date_subtract_days (&date, -days);
   place_post (self, post, &date, -1, FALSE);
 }
 
@@ -517,10 +526,7 @@ duplicate_post_action (GtkWidget  *widget,
 
   if (post == NULL)
     return;
-  if (lineup_post_is_dated (post))
-    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
-  else
-    today (self, &date);
+  post_day (self, post, &date);
   place_post (self, post, &date, -1, TRUE);
 }
 
