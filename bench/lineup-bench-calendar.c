@@ -44,12 +44,14 @@ drop_one (gpointer data)
 {
   DropData *d = data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *placed = NULL;
   GDate day;
 
-  /* What a drop does: the store moves the post; the grid follows. */
+  /* What a drop does: the store places the post; the grid follows. */
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 3 + d->round % 20, 12, 2026);
-  if (!lineup_store_move_post (d->store, g_ptr_array_index (d->ids, d->round % d->ids->len), &day, &error))
+  placed = lineup_store_place_post (d->store, g_ptr_array_index (d->ids, d->round % d->ids->len), &day, -1, FALSE, &error);
+  if (placed == NULL)
     g_error ("%s", error->message);
   d->round++;
 }

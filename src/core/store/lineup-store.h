@@ -187,6 +187,24 @@ gboolean      lineup_store_reschedule_post (LineupStore *self,
                                             GDate       *date,
                                             int          minutes,
                                             GError     **error);
+/* A drop on the calendar (lineup-store-place.c), in one call and one undo
+ * step: puts post @id on @date, or with @copy a new Draft copy of it. With
+ * @hour (0–23, the week grid) it goes out at that hour and its own minutes
+ * ("Move “…”" / "Duplicate “…”"); with -1 at its own time of day (the
+ * default time for an undated post), as lineup_store_move_post and
+ * lineup_store_duplicate_post do. Returns the id of the post placed (the
+ * copy's with @copy), or NULL with @error and the plan unchanged. */
+char         *lineup_store_place_post      (LineupStore *self,
+                                            const char  *id,
+                                            const GDate *date,
+                                            int          hour,
+                                            gboolean     copy,
+                                            GError     **error);
+/* The local minutes after midnight at which @post lands when dropped at
+ * @hour (-1: the whole day), by the rule lineup_store_place_post follows. */
+int           lineup_store_place_minutes   (LineupStore *self,
+                                            LineupPost  *post,
+                                            int          hour);
 /* Gives the post no date: it goes back to the backlog. */
 gboolean      lineup_store_unschedule_post (LineupStore *self,
                                             const char  *id,

@@ -9,7 +9,9 @@
 #include "lineup-board-card.h"
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
+#include "lineup-publishing.h"
 #include "lineup-sync-badge.h"
+#include "lineup-view.h"
 
 /* One widget that draws itself: GTK 4.8's list views keep up to 200 rows
  * per column alive, so a card must be cheap to build, bind and measure. */
@@ -47,7 +49,6 @@ G_DEFINE_FINAL_TYPE (LineupBoardCard, lineup_board_card, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_POST,
-  MOVE_TO_STAGE,
   N_SIGNALS
 };
 
@@ -60,7 +61,7 @@ emit_move (LineupBoardCard *self,
   g_autoptr(LineupPost) post = self->post ? g_object_ref (self->post) : NULL;
 
   if (post && stage >= 0 && stage < LINEUP_N_STAGES && stage != (int) lineup_post_get_stage (post))
-    g_signal_emit (self, signals[MOVE_TO_STAGE], 0, post, stage);
+    gtk_widget_activate_action (GTK_WIDGET (self), "view.move-to-stage", "(si)", lineup_post_get_id (post), stage);
 }
 
 static void
@@ -504,12 +505,11 @@ lineup_board_card_class_init (LineupBoardCardClass *klass)
 
   object_class->dispose = lineup_board_card_dispose;
 
+  /* Enter, a double click (lineup-card-gestures.c), Open: the editor. */
   signals[OPEN_POST] =
-    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-  signals[MOVE_TO_STAGE] =
-    g_signal_new ("move-to-stage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINEUP_TYPE_POST, G_TYPE_INT);
+    g_signal_new_class_handler ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (lineup_view_open_post), NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, LINEUP_TYPE_POST);
 
   gtk_widget_class_install_action (widget_class, "card.open", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-stage", "i", card_action);

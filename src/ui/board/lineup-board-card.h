@@ -4,9 +4,10 @@
  * an account (a badge at the title's end; the detail in the tooltip and the
  * accessible description). A drag source.
  *
- * Signals (the card never changes the plan itself):
- *   open-post (LineupPost *)                 Enter, double click
- *   move-to-stage (LineupPost *, int stage)  Alt+Left/Right (one stage), "Move to Stage…" (Ctrl+M)
+ * The card never changes the plan itself:
+ *   "open-post" (LineupPost *) signal    Enter, double click: opens the editor (win.edit-post)
+ *   view.move-to-stage (si) action      Alt+Left/Right (one stage), "Move to Stage…" (Ctrl+M),
+ *                                       with the post's id and the stage
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

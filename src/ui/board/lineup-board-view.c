@@ -41,21 +41,16 @@ struct _LineupBoardView
   Column columns[LINEUP_N_STAGES];
 };
 
-G_DEFINE_FINAL_TYPE (LineupBoardView, lineup_board_view, ADW_TYPE_BIN)
+static void lineup_board_view_iface_init (LineupViewInterface *iface);
 
-enum {
-  OPEN_POST,
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LineupBoardView, lineup_board_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (LINEUP_TYPE_VIEW, lineup_board_view_iface_init))
 
 static void
 toast (LineupBoardView *self,
        const char      *message)
 {
-  g_signal_emit (self, signals[TOAST], 0, message);
+  lineup_view_toast (GTK_WIDGET (self), message);
 }
 
 /* ---- moving through the workflow ---- */
@@ -87,21 +82,25 @@ move_post (LineupBoardView *self,
   return TRUE;
 }
 
+/* view.move-to-stage (si), from a card's keys or menu: the post's id, the
+ * stage; the keyboard stays on the card. */
 static void
-on_card_move_cb (LineupBoardCard *card,
-                 LineupPost      *post,
-                 int              stage,
-                 LineupBoardView *self)
+move_to_stage_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
-  move_post (self, post, stage, TRUE);
-}
+  LineupBoardView *self = LINEUP_BOARD_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = NULL;
+  const char *id;
+  int stage;
 
-static void
-on_card_open_cb (LineupBoardCard *card,
-                 LineupPost      *post,
-                 LineupBoardView *self)
-{
-  g_signal_emit (self, signals[OPEN_POST], 0, post);
+  g_variant_get (param, "(&si)", &id, &stage);
+  post = lineup_store_get_post (self->store, id, &error);
+  if (post == NULL)
+    toast (self, error->message);
+  else
+    move_post (self, post, stage, TRUE);
 }
 
 static gboolean
@@ -164,8 +163,6 @@ setup_card_cb (GtkSignalListItemFactory *factory,
 {
   LineupBoardCard *card = lineup_board_card_new ();
 
-  g_signal_connect_object (card, "move-to-stage", G_CALLBACK (on_card_move_cb), self, 0);
-  g_signal_connect_object (card, "open-post", G_CALLBACK (on_card_open_cb), self, 0);
   /* Cards are kept until the widget goes, whatever the list does first. */
   g_hash_table_add (self->cards, card);
   g_signal_connect_object (card, "destroy", G_CALLBACK (on_card_destroy_cb), self, G_CONNECT_SWAPPED);
@@ -386,12 +383,7 @@ lineup_board_view_class_init (LineupBoardViewClass *klass)
 
   object_class->dispose = lineup_board_view_dispose;
 
-  signals[OPEN_POST] =
-    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "view.move-to-stage", "(si)", move_to_stage_action);
 
   gtk_widget_class_set_css_name (widget_class, "board");
 }
@@ -473,4 +465,11 @@ lineup_board_view_set_filter (LineupBoardView *self,
   g_set_object (&self->filter, filter);
   g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   on_filter_changed_cb (self);
+}
+
+static void
+lineup_board_view_iface_init (LineupViewInterface *iface)
+{
+  iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_board_view_set_store;
+  iface->set_filter = (void (*) (LineupView *, LineupFilter *)) lineup_board_view_set_filter;
 }

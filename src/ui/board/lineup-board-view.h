@@ -2,7 +2,8 @@
  *
  * Dropping a card on a column asks the workflow to move the post there; a
  * refused move leaves everything as it was and says why in a toast.
- * Signals: open-post (LineupPost *), toast (const char *message).
+ * A LineupView (lineup-view.h): cards open posts and toasts go through the
+ * window's actions; cards move posts through view.move-to-stage.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-view.h"
 
 G_BEGIN_DECLS
 

@@ -1,10 +1,15 @@
-/* lineup-calendar-view.c: the month grid, its header and the backlog.
+/* lineup-calendar-view.c: the calendar shell (template
+ * lineup-calendar-view.ui): its header (Month/Week, previous, today, next,
+ * the month picker), the month and week grids in a stack, and the sidebar
+ * with the shown range's mix and the backlog.
  *
  * Pattern (gnome-calendar's month rows): a store signal only marks the grid
  * stale and asks for the next frame; one function then lays the visible
- * six weeks out from the store's time index, and every cell reuses its card
- * widgets. Dropping a card asks the store to move the post; the grid
- * follows the signal like any other change, so undo needs nothing special.
+ * six weeks (or the week) out from the store's time index, and every cell
+ * reuses its card widgets. Dropping a card asks the store to move the post;
+ * the grid follows the signal like any other change, so undo needs nothing
+ * special. The grids themselves are lineup-month-view.c and
+ * lineup-week-view.c, the campaign bands lineup-calendar-bands.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,12 +17,14 @@
 
 #include <glib/gi18n.h>
 
+#include "lineup-backlog.h"
 #include "lineup-calendar-view.h"
 #include "lineup-day-cell.h"
 #include "lineup-mix-meter.h"
-#include "lineup-post-card.h"
-#include "lineup-swatch.h"
-#include "lineup-post-row.h"
+#include "lineup-month-picker.h"
+#include "lineup-month-view.h"
+#include "lineup-view.h"
+#include "lineup-week-view.h"
 
 struct _LineupCalendarView
 {
@@ -25,9 +32,6 @@ struct _LineupCalendarView
 
   LineupStore *store;
   LineupFilter *filter;
-  GtkFilter *backlog_filter;
-  LineupPostModel *posts;
-  GtkFilterListModel *backlog;
   int year;
   int month;
   int week_start;           /* 0 = Sunday; from the "first-day-of-week" setting */
@@ -36,26 +40,22 @@ struct _LineupCalendarView
   gboolean force;           /* pillars or the zone changed: rebind every card */
   guint tick_id;
   char *focus_post_id;
-  int picker_year;
-
-  LineupDayCell *cells[LINEUP_GRID_DAYS];
-  GtkWidget *band_grids[LINEUP_GRID_DAYS / 7];   /* campaigns over each week */
 
   /* Week mode: seven days by 24 hours. */
   gboolean week_mode;
   GDate week_first;
-  LineupDayCell *week_cells[7 * 24];
-  GtkWidget *week_headers[7];
-  GtkWidget *week_bands;
+
+  LineupMonthView *month_view;
+  LineupWeekView *week_view;
   GtkWidget *grids_stack;
-  GtkWidget *week_scroller;
-  GtkWidget *weekday_labels[7];
   GtkWidget *month_button;
+  LineupMonthPicker *month_picker;
   GtkWidget *previous_button;
   GtkWidget *next_button;
-  GtkWidget *picker_year_label;
   GtkWidget *backlog_revealer;
-  GtkWidget *backlog_list;
+  GtkWidget *sidebar;
+  LineupBacklog *backlog;
+  GtkWidget *backlog_count;
 
   /* The visible month's (or week's) content mix, in the sidebar. */
   LineupMix *mix;
@@ -64,15 +64,14 @@ struct _LineupCalendarView
   GDate overlay_first;
   GtkWidget *mix_title;
   gboolean previewing;
-  GtkWidget *backlog_count;
 };
 
-G_DEFINE_FINAL_TYPE (LineupCalendarView, lineup_calendar_view, ADW_TYPE_BIN)
+static void lineup_calendar_view_iface_init (LineupViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LineupCalendarView, lineup_calendar_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (LINEUP_TYPE_VIEW, lineup_calendar_view_iface_init))
 
 enum {
-  OPEN_POST,
-  POST_DELETED,
-  TOAST,
   NEW_POST,
   N_SIGNALS
 };
@@ -94,7 +93,7 @@ static void
 toast (LineupCalendarView *self,
        const char         *message)
 {
-  g_signal_emit (self, signals[TOAST], 0, message);
+  lineup_view_toast (GTK_WIDGET (self), message);
 }
 
 static gboolean
@@ -173,22 +172,6 @@ set_week_containing (LineupCalendarView *self,
   g_date_subtract_days (&self->week_first, back);
 }
 
-static void
-update_weekday_labels (LineupCalendarView *self)
-{
-  for (int c = 0; c < 7; c++)
-    {
-      GDate d;
-      char name[32];
-
-      /* 2000-01-02 was a Sunday. */
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 2 + (self->week_start + c) % 7, 1, 2000);
-      g_date_strftime (name, sizeof name, "%a", &d);
-      gtk_label_set_label (GTK_LABEL (self->weekday_labels[c]), name);
-    }
-}
-
 /* Preferences changed the first day of the week: the grid follows at once,
  * on the same month (or the week holding the same first day). */
 static void
@@ -200,7 +183,7 @@ on_week_start_changed_cb (LineupCalendarView *self)
   if (week_start == self->week_start)
     return;
   self->week_start = week_start;
-  update_weekday_labels (self);
+  lineup_month_view_set_week_start (self->month_view, week_start);
   if (g_date_valid (&self->week_first))
     set_week_containing (self, &self->week_first);
   queue_rebuild (self);
@@ -247,270 +230,64 @@ focus_pending_card (LineupCalendarView *self,
   g_clear_pointer (&self->focus_post_id, g_free);
 }
 
-static GtkWidget *
-make_band (LineupCampaign *campaign,
-           const GDate    *from,
-           const GDate    *to)
-{
-  GtkWidget *overlay = gtk_overlay_new ();
-  LineupSwatch *swatch = lineup_swatch_new (8, 16);
-  GtkWidget *label = gtk_label_new (lineup_campaign_get_name (campaign));
-  g_autofree char *start = lineup_format_day (from);
-  g_autofree char *end = lineup_format_day (to);
-  g_autofree char *name = g_strdup_printf (_("Campaign %s, %s to %s"), lineup_campaign_get_name (campaign), start, end);
-
-  lineup_swatch_set_color (swatch, lineup_campaign_get_color (campaign));
-  gtk_widget_set_hexpand (GTK_WIDGET (swatch), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (swatch), GTK_ALIGN_FILL);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (swatch));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "campaign-label");
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), label);
-  gtk_widget_add_css_class (overlay, "campaign-band");
-  gtk_widget_set_tooltip_text (overlay, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (overlay), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return overlay;
-}
-
-/* Whether @campaign shows in the week [@week_start, @week_end]; its days. */
+/* Other calendars: parsed once for the grid from @first, not on every rebuild. */
 static gboolean
-campaign_in_week (LineupCampaign *campaign,
-                  const GDate    *week_start,
-                  const GDate    *week_end,
-                  GDate          *out_from,
-                  GDate          *out_to)
+read_overlays (LineupCalendarView *self,
+               const GDate        *first,
+               const GDate        *end)
 {
-  return lineup_parse_date (lineup_campaign_get_starts_on (campaign), out_from) &&
-         lineup_parse_date (lineup_campaign_get_ends_on (campaign), out_to) &&
-         g_date_compare (out_to, week_start) >= 0 && g_date_compare (out_from, week_end) <= 0;
-}
-
-/* Campaigns are few: a week's bands are made again when what they show
- * changed (most weeks of most months have the same bands, often none). */
-static void
-fill_band_grid (LineupCalendarView *self,
-                GtkWidget          *band_grid,
-                const GDate        *week_start)
-{
-  GListModel *campaigns = lineup_store_get_campaigns (self->store);
-  guint n = g_list_model_get_n_items (campaigns);
-  g_autoptr(GString) key = g_string_new (NULL);
-  GtkWidget *child;
-  GDate week_end = *week_start;
-  int row = 0;
-
-  /* What the bands show, in order: where they start and end in the week,
-   * their campaign's days, colour and name. */
-  g_date_add_days (&week_end, 6);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LineupCampaign) campaign = g_list_model_get_item (campaigns, i);
-      GDate from, to;
-
-      if (campaign_in_week (campaign, week_start, &week_end, &from, &to))
-        g_string_append_printf (key, "%d %d %u %u %s\x1f%s\x1e",
-                                MAX (g_date_days_between (week_start, &from), 0),
-                                MIN (g_date_days_between (week_start, &to), 6),
-                                g_date_get_julian (&from), g_date_get_julian (&to),
-                                lineup_campaign_get_color (campaign) ? lineup_campaign_get_color (campaign) : "",
-                                lineup_campaign_get_name (campaign));
-    }
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (band_grid), "lineup-bands"), key->str) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (band_grid), "lineup-bands", g_string_free (g_steal_pointer (&key), FALSE), g_free);
-
-  while ((child = gtk_widget_get_first_child (band_grid)))
-    gtk_grid_remove (GTK_GRID (band_grid), child);
-  /* A grid counts only the columns that hold something: seven empty
-   * placeholders make a band start and end on its days. */
-  for (int c = 0; c < 7; c++)
-    gtk_grid_attach (GTK_GRID (band_grid), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), c, 99, 1, 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LineupCampaign) campaign = g_list_model_get_item (campaigns, i);
-      GDate from, to, shown_from, shown_to;
-
-      if (!campaign_in_week (campaign, week_start, &week_end, &from, &to))
-        continue;
-
-      shown_from = g_date_compare (&from, week_start) < 0 ? *week_start : from;
-      shown_to = g_date_compare (&to, &week_end) > 0 ? week_end : to;
-      gtk_grid_attach (GTK_GRID (band_grid), make_band (campaign, &from, &to),
-                       g_date_days_between (week_start, &shown_from), row,
-                       g_date_days_between (&shown_from, &shown_to) + 1, 1);
-      row++;
-    }
-}
-
-static void
-rebuild_bands (LineupCalendarView *self,
-               const GDate        *first)
-{
-  for (int w = 0; w < LINEUP_GRID_DAYS / 7; w++)
-    {
-      GDate week_start = *first;
-
-      g_date_add_days (&week_start, 7 * w);
-      fill_band_grid (self, self->band_grids[w], &week_start);
-    }
-}
-
-static void
-rebuild_week (LineupCalendarView *self)
-{
-  g_autoptr(GPtrArray) posts = NULL;
-  GDate end, now, day;
-  guint index = 0;
-
-  end = self->week_first;
-  g_date_add_days (&end, 7);
-  lineup_store_get_today (self->store, &now);
-  posts = visible_posts (self, &self->week_first, &end);
-  if (posts == NULL)
-    return;
-  fill_band_grid (self, self->week_bands, &self->week_first);
   if (self->overlay_events == NULL || !g_date_valid (&self->overlay_first) ||
-      g_date_compare (&self->overlay_first, &self->week_first) != 0)
+      g_date_compare (&self->overlay_first, first) != 0)
     {
       g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
-      self->overlay_events = lineup_overlay_events (self->store, &self->week_first, &end);
-      self->overlay_first = self->week_first;
+      self->overlay_events = lineup_overlay_events (self->store, (GDate *) first, (GDate *) end);
+      self->overlay_first = *first;
     }
-
-  /* Cells in (day, hour) order are in time order, like the posts. */
-  day = self->week_first;
-  for (guint d = 0; d < 7; d++)
-    {
-      g_autoptr(GString) markup = g_string_new (NULL);
-      g_autoptr(GString) plain = g_string_new (NULL);
-      char text[64];
-
-      g_date_strftime (text, sizeof text, "%a %-d", &day);
-      g_string_append (markup, text);
-      /* Other calendars' events under the day's name. */
-      for (guint o = 0; o < self->overlay_events->len; o++)
-        {
-          LineupOverlayEvent *event = g_ptr_array_index (self->overlay_events, o);
-          g_autofree char *summary = NULL;
-
-          if (g_date_compare (&event->date, &day) != 0)
-            continue;
-          summary = g_markup_escape_text (event->summary, -1);
-          g_string_append_printf (markup, "\n<small><span foreground=\"%s\">●</span> %s</small>", event->color, summary);
-          g_string_append_printf (plain, "%s%s (%s)", plain->len ? "; " : "", event->summary, event->overlay);
-        }
-      /* Set only what changed: a label lays itself out again, a tooltip
-       * asks the display where the pointer is. */
-      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->week_headers[d])), markup->str) != 0)
-        gtk_label_set_markup (GTK_LABEL (self->week_headers[d]), markup->str);
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (self->week_headers[d]), plain->len ? plain->str : NULL) != 0)
-        {
-          gtk_widget_set_tooltip_text (self->week_headers[d], plain->len ? plain->str : NULL);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_headers[d]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          plain->len ? plain->str : NULL, -1);
-        }
-      if (g_date_compare (&day, &now) == 0)
-        gtk_widget_add_css_class (self->week_headers[d], "today");
-      else
-        gtk_widget_remove_css_class (self->week_headers[d], "today");
-
-      for (guint h = 0; h < 24; h++)
-        {
-          LineupDayCell *cell = self->week_cells[d * 24 + h];
-          guint start = index;
-          gint64 boundary;
-
-          if (h < 23)
-            boundary = lineup_store_local_to_utc (self->store, &day, (h + 1) * 60);
-          else
-            {
-              GDate next = day;
-              g_date_add_days (&next, 1);
-              boundary = lineup_store_local_to_utc (self->store, &next, 0);
-            }
-          while (index < posts->len && lineup_post_get_scheduled_at (posts->pdata[index]) < boundary)
-            index++;
-          lineup_day_cell_set_date (cell, &day, TRUE, g_date_compare (&day, &now) == 0);
-          lineup_day_cell_set_posts (cell, self->store, posts, start, index, self->force);
-        }
-      g_date_add_days (&day, 1);
-    }
+  return self->overlay_events != NULL;
 }
 
 static void
 rebuild (LineupCalendarView *self)
 {
   g_autoptr(GPtrArray) posts = NULL;
-  GDate first, day, now, end;
-  guint index = 0;
+  GDate first, now, end;
 
   self->stale = FALSE;
   if (self->store == NULL)
     return;
   update_mix_range (self);
+  today (self, &now);
 
   if (self->week_mode)
     {
-      rebuild_week (self);
+      end = self->week_first;
+      g_date_add_days (&end, 7);
+      posts = visible_posts (self, &self->week_first, &end);
+      if (posts == NULL || !read_overlays (self, &self->week_first, &end))
+        return;
+      lineup_week_view_update (self->week_view, self->store, posts, self->overlay_events,
+                               &self->week_first, &now, self->force);
       update_title (self);
       self->force = FALSE;
-      focus_pending_card (self, self->week_cells, G_N_ELEMENTS (self->week_cells));
+      focus_pending_card (self, lineup_week_view_get_cells (self->week_view), LINEUP_WEEK_VIEW_CELLS);
       return;
     }
 
   lineup_month_grid_first_day (self->year, self->month, self->week_start, &first);
   end = first;
   g_date_add_days (&end, LINEUP_GRID_DAYS);
-  today (self, &now);
 
   posts = visible_posts (self, &first, &end);
-  if (posts == NULL)
+  if (posts == NULL || !read_overlays (self, &first, &end))
     return;
-  rebuild_bands (self, &first);
-
-  /* Other calendars: parsed once for this grid, not on every rebuild. */
-  if (self->overlay_events == NULL || !g_date_valid (&self->overlay_first) ||
-      g_date_compare (&self->overlay_first, &first) != 0)
-    {
-      g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
-      self->overlay_events = lineup_overlay_events (self->store, &first, &end);
-      self->overlay_first = first;
-    }
-
-  day = first;
-  for (guint i = 0, o = 0; i < LINEUP_GRID_DAYS; i++)
-    {
-      guint start = index, overlay_start;
-      gint64 next_day;
-      GDate following = day;
-
-      g_date_add_days (&following, 1);
-      next_day = lineup_store_local_to_utc (self->store, &following, 0);
-      while (index < posts->len && lineup_post_get_scheduled_at (posts->pdata[index]) < next_day)
-        index++;
-
-      lineup_day_cell_set_date (self->cells[i], &day,
-                                (int) g_date_get_month (&day) == self->month,
-                                g_date_compare (&day, &now) == 0);
-      lineup_day_cell_set_posts (self->cells[i], self->store, posts, start, index, self->force);
-      while (o < self->overlay_events->len &&
-             g_date_compare (&((LineupOverlayEvent *) self->overlay_events->pdata[o])->date, &day) < 0)
-        o++;
-      overlay_start = o;
-      while (o < self->overlay_events->len &&
-             g_date_compare (&((LineupOverlayEvent *) self->overlay_events->pdata[o])->date, &day) == 0)
-        o++;
-      lineup_day_cell_set_overlays (self->cells[i], self->overlay_events, overlay_start, o);
-      day = following;
-    }
+  lineup_month_view_update (self->month_view, self->store, posts, self->overlay_events,
+                            &first, self->month, &now, self->force);
 
   update_title (self);
   self->force = FALSE;
 
   /* Keep the keyboard on the post it just moved. */
-  focus_pending_card (self, self->cells, LINEUP_GRID_DAYS);
+  focus_pending_card (self, lineup_month_view_get_cells (self->month_view), LINEUP_GRID_DAYS);
 }
 
 static void
@@ -599,8 +376,6 @@ on_post_hover_cb (LineupDayCell      *cell,
 {
   g_autoptr(LineupPost) after = NULL;
   g_autoptr(LineupMixReport) report = NULL;
-  int hour = lineup_day_cell_get_hour (cell);
-  int minutes = lineup_store_get_default_time (self->store);
   GDate date = *lineup_day_cell_get_date (cell);
 
   if (post == NULL || !lineup_store_can_move_post (self->store, post, NULL))
@@ -609,12 +384,10 @@ on_post_hover_cb (LineupDayCell      *cell,
       on_mix_changed_cb (self);
       return;
     }
-  if (lineup_post_is_dated (post))
-    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), NULL, &minutes);
-  if (hour >= 0)
-    minutes = hour * 60 + minutes % 60;
   after = lineup_post_copy (post);
-  lineup_post_set_scheduled_at (after, lineup_store_local_to_utc (self->store, &date, minutes));
+  lineup_post_set_scheduled_at (after, lineup_store_local_to_utc (self->store, &date,
+                                                                  lineup_store_place_minutes (self->store, post,
+                                                                                              lineup_day_cell_get_hour (cell))));
   report = lineup_mix_preview (self->mix, post, after);
   self->previewing = TRUE;
   show_mix (self, report);
@@ -622,43 +395,28 @@ on_post_hover_cb (LineupDayCell      *cell,
 
 /* ---- changes through the store ---- */
 
+/* Moves (or with @copy duplicates) @post to @date, at @hour when it is not
+ * -1; the keyboard then stays on the post placed. */
 static void
-move_post_to (LineupCalendarView *self,
-              LineupPost         *post,
-              const GDate        *date)
+place_post (LineupCalendarView *self,
+            LineupPost         *post,
+            const GDate        *date,
+            int                 hour,
+            gboolean            copy)
 {
   g_autoptr(GError) error = NULL;
-  GDate target = *date;
+  char *placed;
 
-  g_free (self->focus_post_id);
-  self->focus_post_id = g_strdup (lineup_post_get_id (post));
-  if (!lineup_store_move_post (self->store, lineup_post_get_id (post), &target, &error))
-    {
-      g_clear_pointer (&self->focus_post_id, g_free);
-      toast (self, error->message);
-      return;
-    }
-  show_date (self, &target);
-}
-
-static void
-duplicate_post_to (LineupCalendarView *self,
-                   LineupPost         *post,
-                   const GDate        *date)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) copy = NULL;
-  GDate target = *date;
-
-  copy = lineup_store_duplicate_post (self->store, lineup_post_get_id (post), &target, &error);
-  if (copy == NULL)
+  placed = lineup_store_place_post (self->store, lineup_post_get_id (post), date, hour, copy, &error);
+  if (placed == NULL)
     {
       toast (self, error->message);
       return;
     }
   g_free (self->focus_post_id);
-  self->focus_post_id = g_strdup (lineup_post_get_id (copy));
-  show_date (self, &target);
+  self->focus_post_id = placed;
+  if (hour < 0)
+    show_date (self, date);
 }
 
 static void
@@ -667,51 +425,8 @@ on_post_dropped_cb (LineupDayCell      *cell,
                     gboolean            copy,
                     LineupCalendarView *self)
 {
-  int hour = lineup_day_cell_get_hour (cell);
-
-  /* In the week grid the drop also says the hour; the minutes stay. A copy
-   * is made and placed in one step, so one undo removes it. */
-  if (hour >= 0)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LineupPost) copy_post = NULL;
-      GDate date = *lineup_day_cell_get_date (cell);
-      const char *id = lineup_post_get_id (post);
-      int minutes = 0;
-
-      if (lineup_post_is_dated (post))
-        lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), NULL, &minutes);
-
-      g_autofree char *label = g_strdup_printf (copy ? _("Duplicate “%s”") : _("Move “%s”"),
-                                                lineup_post_get_title (post));
-
-      lineup_store_begin (self->store, label);
-      if (copy)
-        {
-          copy_post = lineup_store_duplicate_post (self->store, id, &date, &error);
-          id = copy_post ? lineup_post_get_id (copy_post) : NULL;
-        }
-      if (id == NULL ||
-          !lineup_store_reschedule_post (self->store, id, &date, hour * 60 + minutes % 60, &error))
-        {
-          lineup_store_rollback (self->store);
-          toast (self, error->message);
-          return;
-        }
-      /* A failed commit has rolled back already. */
-      if (!lineup_store_commit (self->store, &error))
-        {
-          toast (self, error->message);
-          return;
-        }
-      g_free (self->focus_post_id);
-      self->focus_post_id = g_strdup (id);
-      return;
-    }
-  if (copy)
-    duplicate_post_to (self, post, lineup_day_cell_get_date (cell));
-  else
-    move_post_to (self, post, lineup_day_cell_get_date (cell));
+  /* In the week grid the drop also says the hour; the minutes stay. */
+  place_post (self, post, lineup_day_cell_get_date (cell), lineup_day_cell_get_hour (cell), copy);
 }
 
 static void
@@ -741,155 +456,152 @@ on_backlog_drop_cb (GtkDropTarget      *target,
   return TRUE;
 }
 
-static void
-on_card_open_cb (LineupPostCard     *card,
-                 LineupPost         *post,
-                 LineupCalendarView *self)
-{
-  g_signal_emit (self, signals[OPEN_POST], 0, post);
-}
+/* ---- what a card asks for (lineup-post-card.h): view.* actions with the
+ * post's id ---- */
 
-static void
-on_card_move_cb (LineupPostCard     *card,
-                 LineupPost         *post,
-                 int                 days,
-                 LineupCalendarView *self)
-{
-  GDate date;
-
-  if (!lineup_post_is_dated (post))
-    today (self, &date);
-  else
-    {
-      lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
-      if (days > 0)
-        g_date_add_days (&date, days);
-      else
-        g_date_subtract_days (&date, -days);
-    }
-  move_post_to (self, post, &date);
-}
-
-static void
-on_card_duplicate_cb (LineupPostCard     *card,
-                      LineupPost         *post,
-                      LineupCalendarView *self)
-{
-  GDate date;
-
-  if (lineup_post_is_dated (post))
-    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), &date, NULL);
-  else
-    today (self, &date);
-  duplicate_post_to (self, post, &date);
-}
-
-static void
-on_card_delete_cb (LineupPostCard     *card,
-                   LineupPost         *post,
-                   LineupCalendarView *self)
+/* The post @param names (first in a tuple), or NULL having said why. */
+static LineupPost *
+action_post (LineupCalendarView *self,
+             GVariant           *param)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) keep = g_object_ref (post);
+  const char *id = NULL;
+  LineupPost *post;
 
-  if (!lineup_store_delete_post (self->store, lineup_post_get_id (keep), &error))
-    toast (self, error->message);
+  if (g_variant_is_of_type (param, G_VARIANT_TYPE_STRING))
+    id = g_variant_get_string (param, NULL);
   else
-    g_signal_emit (self, signals[POST_DELETED], 0, lineup_post_get_title (keep));
+    g_variant_get_child (param, 0, "&s", &id);
+  post = lineup_store_get_post (self->store, id, &error);
+  if (post == NULL)
+    toast (self, error->message);
+  return post;
+}
+
+/* The local day of @post, or today for an undated one. */
+static void
+post_day (LineupCalendarView *self,
+          LineupPost         *post,
+          GDate              *out)
+{
+  if (lineup_post_is_dated (post))
+    lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (post), out, NULL);
+  else
+    today (self, out);
+}
+
+/* view.move-post (si): ±days from its day (an undated post: to today). */
+static void
+move_post_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(LineupPost) post = action_post (self, param);
+  int days;
+  GDate date;
+
+  if (post == NULL)
+    return;
+  g_variant_get_child (param, 1, "i", &days);
+  post_day (self, post, &date);
+  if (!lineup_post_is_dated (post))
+    days = 0;
+  if (days > 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  place_post (self, post, &date, -1, FALSE);
+}
+
+/* view.duplicate-post (s): a copy on the same day (an undated one: today). */
+static void
+duplicate_post_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(LineupPost) post = action_post (self, param);
+  GDate date;
+
+  if (post == NULL)
+    return;
+  post_day (self, post, &date);
+  place_post (self, post, &date, -1, TRUE);
 }
 
 static void
-on_card_move_to_cb (LineupPostCard     *card,
-                    LineupPost         *post,
-                    int                 year,
-                    int                 month,
-                    int                 day,
-                    LineupCalendarView *self)
+delete_post_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = action_post (self, param);
+
+  if (post == NULL)
+    return;
+  if (!lineup_store_delete_post (self->store, lineup_post_get_id (post), &error))
+    toast (self, error->message);
+  else
+    lineup_view_post_deleted (widget, lineup_post_get_title (post));
+}
+
+/* view.move-post-to (siii): to year, month, day. */
+static void
+move_post_to_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(LineupPost) post = action_post (self, param);
+  int year, month, day;
   GDate date;
 
+  if (post == NULL)
+    return;
+  g_variant_get (param, "(&siii)", NULL, &year, &month, &day);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
-  move_post_to (self, post, &date);
+  place_post (self, post, &date, -1, FALSE);
 }
 
 static void
-on_card_unschedule_cb (LineupPostCard     *card,
-                       LineupPost         *post,
-                       LineupCalendarView *self)
+unschedule_post_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
 {
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!lineup_store_unschedule_post (self->store, lineup_post_get_id (post), &error))
+  if (!lineup_store_unschedule_post (self->store, g_variant_get_string (param, NULL), &error))
     toast (self, error->message);
 }
 
 static void
-connect_card (LineupCalendarView *self,
-              LineupPostCard     *card)
+connect_cells (LineupCalendarView *self,
+               LineupDayCell     **cells,
+               guint               n_cells)
 {
-  g_signal_connect_object (card, "move-post-to", G_CALLBACK (on_card_move_to_cb), self, 0);
-  g_signal_connect_object (card, "unschedule-post", G_CALLBACK (on_card_unschedule_cb), self, 0);
-  g_signal_connect_object (card, "open-post", G_CALLBACK (on_card_open_cb), self, 0);
-  g_signal_connect_object (card, "move-post", G_CALLBACK (on_card_move_cb), self, 0);
-  g_signal_connect_object (card, "duplicate-post", G_CALLBACK (on_card_duplicate_cb), self, 0);
-  g_signal_connect_object (card, "delete-post", G_CALLBACK (on_card_delete_cb), self, 0);
-}
-
-static void
-on_card_created_cb (LineupDayCell      *cell,
-                    LineupPostCard     *card,
-                    LineupCalendarView *self)
-{
-  connect_card (self, card);
-}
-
-/* The backlog is a list view: a plan may hold thousands of undated ideas,
- * and only the cards on screen are made (then reused as it scrolls). */
-static void
-setup_backlog_card_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       LineupCalendarView       *self)
-{
-  LineupPostCard *card = lineup_post_card_new ();
-
-  connect_card (self, card);
-  gtk_list_item_set_child (item, GTK_WIDGET (card));
-  /* The card takes the keyboard; its row would be a second, empty stop. */
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
-}
-
-static void
-bind_backlog_card_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      LineupCalendarView       *self)
-{
-  lineup_post_card_bind (LINEUP_POST_CARD (gtk_list_item_get_child (item)), self->store,
-                         gtk_list_item_get_item (item), TRUE);
-}
-
-static gboolean
-is_undated (gpointer item,
-            gpointer user_data)
-{
-  LineupCalendarView *self = user_data;
-
-  return !lineup_post_is_dated (item) &&
-         (self->filter == NULL || lineup_filter_matches (self->filter, item));
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_signal_connect_object (cells[i], "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
+      g_signal_connect_object (cells[i], "post-hover", G_CALLBACK (on_post_hover_cb), self, 0);
+      g_signal_connect_object (cells[i], "new-post", G_CALLBACK (on_new_post_cb), self, 0);
+    }
 }
 
 static void
 on_filter_changed_cb (LineupCalendarView *self)
 {
-  gtk_filter_changed (self->backlog_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  lineup_backlog_set_filter (self->backlog, self->filter);
   queue_rebuild (self);
 }
 
 static void
 update_backlog_count (LineupCalendarView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->backlog));
+  guint n = g_list_model_get_n_items (lineup_backlog_get_model (self->backlog));
   g_autofree char *label = g_strdup_printf ("%u", n);
 
   gtk_label_set_label (GTK_LABEL (self->backlog_count), label);
@@ -948,28 +660,6 @@ go_today (GtkWidget  *widget,
   show_month (self, g_date_get_year (&now), g_date_get_month (&now));
 }
 
-static gboolean
-scroll_week_to_morning_tick (GtkWidget     *widget,
-                             GdkFrameClock *clock,
-                             gpointer       data)
-{
-  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->week_scroller));
-
-  /* Wait for the first layout of the week, then start it at 07:00, where
-   * most posts go out. */
-  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
-    return G_SOURCE_CONTINUE;
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 7 / 24);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-scroll_week_to_morning (LineupCalendarView *self)
-{
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_week_to_morning_tick, NULL, NULL);
-}
-
 static void
 apply_mode (LineupCalendarView *self,
             gboolean            week)
@@ -1002,7 +692,7 @@ apply_mode (LineupCalendarView *self,
   update_title (self);
   queue_rebuild (self);
   if (week)
-    scroll_week_to_morning (self);
+    lineup_week_view_scroll_to_morning (self->week_view);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
@@ -1012,6 +702,7 @@ pick_month (GtkWidget  *widget,
             GVariant   *param)
 {
   LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  int picker_year = lineup_month_picker_get_year (self->month_picker);
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->month_button));
   if (self->week_mode)
@@ -1019,347 +710,21 @@ pick_month (GtkWidget  *widget,
       GDate first;
 
       /* The week view goes to the chosen month's first week. */
-      g_date_set_dmy (&first, 1, CLAMP (g_variant_get_int32 (param), 1, 12), self->picker_year);
+      g_date_set_dmy (&first, 1, CLAMP (g_variant_get_int32 (param), 1, 12), picker_year);
       set_week_containing (self, &first);
-      self->year = self->picker_year;
+      self->year = picker_year;
       self->month = g_date_get_month (&first);
       update_title (self);
       queue_rebuild (self);
       return;
     }
-  show_month (self, self->picker_year, g_variant_get_int32 (param));
-}
-
-static void
-update_picker_year (LineupCalendarView *self)
-{
-  g_autofree char *year = g_strdup_printf ("%d", self->picker_year);
-  gtk_label_set_label (GTK_LABEL (self->picker_year_label), year);
-}
-
-static void
-picker_year_step (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
-
-  self->picker_year = CLAMP (self->picker_year + g_variant_get_int32 (param), 1900, 9999);
-  update_picker_year (self);
+  show_month (self, picker_year, g_variant_get_int32 (param));
 }
 
 static void
 on_picker_shown_cb (LineupCalendarView *self)
 {
-  self->picker_year = self->year;
-  update_picker_year (self);
-}
-
-static GtkWidget *
-build_month_picker (LineupCalendarView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *year_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
-  GtkWidget *popover = gtk_popover_new ();
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (prev), "calendar.picker-year");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (prev), "i", -1);
-  gtk_widget_set_tooltip_text (prev, _("Previous Year"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (prev), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous year"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "calendar.picker-year");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (next), "i", 1);
-  gtk_widget_set_tooltip_text (next, _("Next Year"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next year"), -1);
-  self->picker_year_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->picker_year_label, "heading");
-  gtk_widget_set_hexpand (self->picker_year_label, TRUE);
-  gtk_box_append (GTK_BOX (year_row), prev);
-  gtk_box_append (GTK_BOX (year_row), self->picker_year_label);
-  gtk_box_append (GTK_BOX (year_row), next);
-
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
-  for (int m = 1; m <= 12; m++)
-    {
-      GDate d;
-      char name[32];
-      GtkWidget *button;
-
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 1, m, 2000);
-      g_date_strftime (name, sizeof name, "%Ob", &d);
-      button = gtk_button_new_with_label (name);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.pick-month");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", m);
-      gtk_grid_attach (GTK_GRID (grid), button, (m - 1) % 4, (m - 1) / 4, 1, 1);
-    }
-
-  gtk_box_append (GTK_BOX (box), year_row);
-  gtk_box_append (GTK_BOX (box), grid);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_picker_shown_cb), self, G_CONNECT_SWAPPED);
-  return popover;
-}
-
-/* A button showing @mnemonic and named @name. GTK 4.8 names a button from
- * its label property and its child together ("_Week Week"), so the text is
- * a child label and the name is set once. */
-static GtkWidget *
-text_button (GtkWidget  *button,
-             const char *mnemonic,
-             const char *name)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return button;
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *action,
-             const char *tooltip,
-             const char *name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return button;
-}
-
-static GtkWidget *
-build_header (LineupCalendarView *self)
-{
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *today_button = text_button (gtk_button_new (), _("_Today"), _("Today"));
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *backlog_toggle = gtk_toggle_button_new ();
-  GtkWidget *toggle_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_widget_add_css_class (bar, "calendar-header");
-  gtk_widget_add_css_class (nav, "linked");
-  self->previous_button = icon_button ("go-previous-symbolic", "calendar.previous",
-                                       _("Previous Month (Page Up)"), _("Previous month"));
-  gtk_box_append (GTK_BOX (nav), self->previous_button);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (today_button), "calendar.today");
-  gtk_box_append (GTK_BOX (nav), today_button);
-  self->next_button = icon_button ("go-next-symbolic", "calendar.next",
-                                   _("Next Month (Page Down)"), _("Next month"));
-  gtk_box_append (GTK_BOX (nav), self->next_button);
-
-  self->month_button = gtk_menu_button_new ();
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->month_button), build_month_picker (self));
-  gtk_widget_add_css_class (self->month_button, "flat");
-  gtk_widget_add_css_class (self->month_button, "month-title");
-  gtk_widget_set_tooltip_text (self->month_button, _("Choose a Month"));
-
-  gtk_widget_set_hexpand (spacer, TRUE);
-
-  self->backlog_count = gtk_label_new ("0");
-  gtk_widget_add_css_class (self->backlog_count, "backlog-count");
-  gtk_box_append (GTK_BOX (toggle_box), gtk_label_new_with_mnemonic (_("_Backlog")));
-  gtk_box_append (GTK_BOX (toggle_box), self->backlog_count);
-  gtk_button_set_child (GTK_BUTTON (backlog_toggle), toggle_box);
-  gtk_widget_set_tooltip_text (backlog_toggle, _("Show or hide the undated ideas"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (backlog_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backlog"), -1);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (backlog_toggle), TRUE);
-  g_object_bind_property (backlog_toggle, "active", self->backlog_revealer, "reveal-child",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  {
-    GtkWidget *modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-    GtkWidget *month = text_button (gtk_toggle_button_new (), _("_Month"), _("Month"));
-    GtkWidget *week = text_button (gtk_toggle_button_new (), _("_Week"), _("Week"));
-
-    gtk_widget_add_css_class (modes, "linked");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (month), "calendar.mode");
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (month), "s", "month");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (week), "calendar.mode");
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (week), "s", "week");
-    gtk_widget_set_tooltip_text (month, _("The month at a glance"));
-    gtk_widget_set_tooltip_text (week, _("A week by the hour: drop a post at a time"));
-    gtk_box_append (GTK_BOX (modes), month);
-    gtk_box_append (GTK_BOX (modes), week);
-    gtk_box_append (GTK_BOX (bar), modes);
-  }
-  gtk_box_append (GTK_BOX (bar), nav);
-  gtk_box_append (GTK_BOX (bar), self->month_button);
-  gtk_box_append (GTK_BOX (bar), spacer);
-  gtk_box_append (GTK_BOX (bar), backlog_toggle);
-  return bar;
-}
-
-static GtkWidget *
-build_backlog (LineupCalendarView *self)
-{
-  GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (_("Backlog"));
-  GtkWidget *hint = gtk_label_new (_("Ideas without a date. Drag one onto a day to plan it, or a card here to unplan it."));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkDropTarget *drop;
-
-  gtk_widget_add_css_class (panel, "backlog");
-  gtk_widget_set_size_request (panel, 240, -1);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (hint), 28);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-
-  {
-    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_backlog_card_cb), self);
-    g_signal_connect (factory, "bind", G_CALLBACK (bind_backlog_card_cb), self);
-    self->backlog_list = gtk_list_view_new (NULL, factory);
-  }
-  gtk_widget_add_css_class (self->backlog_list, "backlog-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->backlog_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Backlog"), -1);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->backlog_list);
-  gtk_widget_set_vexpand (scroller, TRUE);
-
-  self->mix_title = gtk_label_new (_("This Month’s Mix"));
-  gtk_widget_add_css_class (self->mix_title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (self->mix_title), 0);
-  self->mix_meter = lineup_mix_meter_new (TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mix_meter), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Content mix"), -1);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->mix_meter), 12);
-  gtk_box_append (GTK_BOX (panel), self->mix_title);
-  gtk_box_append (GTK_BOX (panel), GTK_WIDGET (self->mix_meter));
-  gtk_box_append (GTK_BOX (panel), title);
-  gtk_box_append (GTK_BOX (panel), hint);
-  gtk_box_append (GTK_BOX (panel), scroller);
-
-  drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_backlog_drop_cb), self);
-  gtk_widget_add_controller (panel, GTK_EVENT_CONTROLLER (drop));
-
-  self->backlog_revealer = gtk_revealer_new ();
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->backlog_revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT);
-  gtk_revealer_set_child (GTK_REVEALER (self->backlog_revealer), panel);
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->backlog_revealer), TRUE);
-  return self->backlog_revealer;
-}
-
-static GtkWidget *
-build_grid (LineupCalendarView *self)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_homogeneous (GTK_GRID (grid), FALSE);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_widget_add_css_class (grid, "month-grid");
-  gtk_widget_set_vexpand (grid, TRUE);
-
-  for (int c = 0; c < 7; c++)
-    {
-      self->weekday_labels[c] = gtk_label_new (NULL);
-      gtk_widget_add_css_class (self->weekday_labels[c], "weekday");
-      gtk_grid_attach (GTK_GRID (grid), self->weekday_labels[c], c, 0, 1, 1);
-    }
-  update_weekday_labels (self);
-
-  for (int i = 0; i < LINEUP_GRID_DAYS; i++)
-    {
-      self->cells[i] = lineup_day_cell_new ();
-      g_signal_connect_object (self->cells[i], "card-created", G_CALLBACK (on_card_created_cb), self, 0);
-      g_signal_connect_object (self->cells[i], "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
-      g_signal_connect_object (self->cells[i], "post-hover", G_CALLBACK (on_post_hover_cb), self, 0);
-      g_signal_connect_object (self->cells[i], "new-post", G_CALLBACK (on_new_post_cb), self, 0);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->cells[i]), i % 7, 2 + 2 * (i / 7), 1, 1);
-    }
-  for (int w = 0; w < LINEUP_GRID_DAYS / 7; w++)
-    {
-      self->band_grids[w] = gtk_grid_new ();
-      gtk_grid_set_column_homogeneous (GTK_GRID (self->band_grids[w]), TRUE);
-      gtk_grid_set_row_spacing (GTK_GRID (self->band_grids[w]), 1);
-      gtk_widget_add_css_class (self->band_grids[w], "campaign-bands");
-      gtk_grid_attach (GTK_GRID (grid), self->band_grids[w], 0, 1 + 2 * w, 7, 1);
-    }
-  return grid;
-}
-
-#define HOUR_COLUMN_WIDTH 56
-
-static GtkWidget *
-build_week_grid (LineupCalendarView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *top = gtk_grid_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *corner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  /* Day names and campaign bands stay in view while the hours scroll. */
-  gtk_grid_set_column_homogeneous (GTK_GRID (top), FALSE);
-  gtk_widget_set_size_request (corner, HOUR_COLUMN_WIDTH, -1);
-  gtk_grid_attach (GTK_GRID (top), corner, 0, 0, 1, 1);
-  for (int d = 0; d < 7; d++)
-    {
-      self->week_headers[d] = gtk_label_new (NULL);
-      gtk_widget_add_css_class (self->week_headers[d], "weekday");
-      gtk_label_set_ellipsize (GTK_LABEL (self->week_headers[d]), PANGO_ELLIPSIZE_END);
-      gtk_label_set_justify (GTK_LABEL (self->week_headers[d]), GTK_JUSTIFY_CENTER);
-      gtk_widget_set_hexpand (self->week_headers[d], TRUE);
-      gtk_widget_set_size_request (self->week_headers[d], 110, -1);
-      gtk_grid_attach (GTK_GRID (top), self->week_headers[d], 1 + d, 0, 1, 1);
-    }
-  self->week_bands = gtk_grid_new ();
-  gtk_grid_set_column_homogeneous (GTK_GRID (self->week_bands), TRUE);
-  gtk_grid_set_row_spacing (GTK_GRID (self->week_bands), 1);
-  gtk_widget_add_css_class (self->week_bands, "campaign-bands");
-  gtk_grid_attach (GTK_GRID (top), self->week_bands, 1, 1, 7, 1);
-  gtk_widget_add_css_class (top, "week-grid");
-
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
-  gtk_widget_add_css_class (grid, "week-grid");
-  for (int h = 0; h < 24; h++)
-    {
-      g_autofree char *text = g_strdup_printf ("%02d:00", h);
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_widget_add_css_class (label, "hour-label");
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_set_valign (label, GTK_ALIGN_START);
-      gtk_widget_set_size_request (label, HOUR_COLUMN_WIDTH, -1);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, h, 1, 1);
-      for (int d = 0; d < 7; d++)
-        {
-          LineupDayCell *cell = lineup_day_cell_new ();
-
-          lineup_day_cell_set_hour (cell, h);
-          gtk_widget_set_vexpand (GTK_WIDGET (cell), FALSE);
-          /* Every day column asks the same width, so they share it evenly. */
-          gtk_widget_set_size_request (GTK_WIDGET (cell), 110, -1);
-          g_signal_connect_object (cell, "card-created", G_CALLBACK (on_card_created_cb), self, 0);
-          g_signal_connect_object (cell, "post-dropped", G_CALLBACK (on_post_dropped_cb), self, 0);
-          g_signal_connect_object (cell, "post-hover", G_CALLBACK (on_post_hover_cb), self, 0);
-          g_signal_connect_object (cell, "new-post", G_CALLBACK (on_new_post_cb), self, 0);
-          gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (cell), 1 + d, h, 1, 1);
-          self->week_cells[d * 24 + h] = cell;
-        }
-    }
-
-  self->week_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->week_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->week_scroller), grid);
-  gtk_widget_set_vexpand (self->week_scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), self->week_scroller);
-  return box;
+  lineup_month_picker_set_year (self->month_picker, self->year);
 }
 
 static void
@@ -1416,14 +781,14 @@ lineup_calendar_view_dispose (GObject *object)
   if (self->tick_id)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
-  g_clear_object (&self->backlog);
-  g_clear_object (&self->posts);
   g_clear_object (&self->mix);
   g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->focus_post_id, g_free);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_CALENDAR_VIEW);
 
   G_OBJECT_CLASS (lineup_calendar_view_parent_class)->dispose (object);
 }
@@ -1446,37 +811,53 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[OPEN_POST] =
-    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-  signals[POST_DELETED] =
-    g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* new-post (const GDate *day, int minutes): start a post on that day. */
   signals[NEW_POST] =
     g_signal_new ("new-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_INT);
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "view.move-post", "(si)", move_post_action);
+  gtk_widget_class_install_action (widget_class, "view.duplicate-post", "s", duplicate_post_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-post", "s", delete_post_action);
+  gtk_widget_class_install_action (widget_class, "view.move-post-to", "(siii)", move_post_to_action);
+  gtk_widget_class_install_action (widget_class, "view.unschedule-post", "s", unschedule_post_action);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_previous);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, go_next);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, go_today);
   gtk_widget_class_install_action (widget_class, "calendar.pick-month", "i", pick_month);
-  gtk_widget_class_install_action (widget_class, "calendar.picker-year", "i", picker_year_step);
   gtk_widget_class_install_property_action (widget_class, "calendar.mode", "mode");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "calendar.today", NULL);
   gtk_widget_class_set_css_name (widget_class, "calendarview");
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/calendar/lineup-calendar-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, month_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, week_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, grids_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, month_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, month_picker);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog_count);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, mix_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_shown_cb);
 }
 
 static void
 lineup_calendar_view_init (LineupCalendarView *self)
 {
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkDropTarget *drop;
+
+  /* The types its template names. */
+  g_type_ensure (LINEUP_TYPE_BACKLOG);
+  g_type_ensure (LINEUP_TYPE_MONTH_PICKER);
+  g_type_ensure (LINEUP_TYPE_MONTH_VIEW);
+  g_type_ensure (LINEUP_TYPE_WEEK_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   {
     g_autofree char *first_day = NULL;
@@ -1490,25 +871,25 @@ lineup_calendar_view_init (LineupCalendarView *self)
   self->year = 2000;
   self->month = 1;
   self->stale = TRUE;
+  lineup_month_view_set_week_start (self->month_view, self->week_start);
+  connect_cells (self, lineup_month_view_get_cells (self->month_view), LINEUP_GRID_DAYS);
+  connect_cells (self, lineup_week_view_get_cells (self->week_view), LINEUP_WEEK_VIEW_CELLS);
 
-  build_backlog (self);
-  gtk_box_append (GTK_BOX (main), build_header (self));
-  self->grids_stack = gtk_stack_new ();
-  gtk_stack_add_named (GTK_STACK (self->grids_stack), build_grid (self), "month");
-  gtk_stack_add_named (GTK_STACK (self->grids_stack), build_week_grid (self), "week");
-  gtk_widget_set_vexpand (self->grids_stack, TRUE);
-  gtk_box_append (GTK_BOX (main), self->grids_stack);
-  gtk_widget_set_hexpand (main, TRUE);
-  gtk_box_append (GTK_BOX (outer), main);
-  gtk_box_append (GTK_BOX (outer), self->backlog_revealer);
-  adw_bin_set_child (ADW_BIN (self), outer);
+  self->mix_meter = lineup_mix_meter_new (TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mix_meter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Content mix"), -1);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->mix_meter), 12);
+  gtk_box_insert_child_after (GTK_BOX (self->sidebar), GTK_WIDGET (self->mix_meter), self->mix_title);
+
+  drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_backlog_drop_cb), self);
+  gtk_widget_add_controller (self->sidebar, GTK_EVENT_CONTROLLER (drop));
 }
 
 void
 lineup_calendar_view_set_store (LineupCalendarView *self,
                                 LineupStore        *store)
 {
-  GtkCustomFilter *filter;
   GDate now;
 
   g_return_if_fail (LINEUP_IS_CALENDAR_VIEW (self));
@@ -1534,14 +915,10 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (self->mix, "changed", G_CALLBACK (on_mix_changed_cb), self, G_CONNECT_SWAPPED);
   update_mix_range (self);
 
-  /* The backlog reads the undated posts alone, not the whole plan. */
-  self->posts = lineup_post_model_new_undated (store);
-  filter = gtk_custom_filter_new (is_undated, self, NULL);
-  self->backlog_filter = GTK_FILTER (filter);
-  self->backlog = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), GTK_FILTER (filter));
-  gtk_list_view_set_model (GTK_LIST_VIEW (self->backlog_list),
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->backlog)))));
-  g_signal_connect_object (self->backlog, "items-changed", G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
+  lineup_backlog_set_store (self->backlog, store);
+  lineup_backlog_set_filter (self->backlog, self->filter);
+  g_signal_connect_object (lineup_backlog_get_model (self->backlog), "items-changed",
+                           G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
   update_backlog_count (self);
 
   update_title (self);
@@ -1577,4 +954,11 @@ lineup_calendar_view_show_date (LineupCalendarView *self,
     }
   else
     show_date (self, date);
+}
+
+static void
+lineup_calendar_view_iface_init (LineupViewInterface *iface)
+{
+  iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_calendar_view_set_store;
+  iface->set_filter = (void (*) (LineupView *, LineupFilter *)) lineup_calendar_view_set_filter;
 }

@@ -1,7 +1,11 @@
 /* lineup-calendar-view.h: the month calendar with its backlog.
  *
- * Signals: open-post (LineupPost *), post-deleted (const char *title),
- * toast (const char *message) — a refused drop says why.
+ * A LineupView (lineup-view.h): it opens posts and says why a change was
+ * refused through the window's actions. Its cards ask it for changes
+ * through view.* actions (lineup-post-card.h).
+ *
+ * Signals: new-post (const GDate *day, int minutes) — Enter or a double
+ * click on a day.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +14,7 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-view.h"
 
 G_BEGIN_DECLS
 

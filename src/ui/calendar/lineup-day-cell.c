@@ -41,7 +41,6 @@ struct _LineupDayCell
 G_DEFINE_FINAL_TYPE (LineupDayCell, lineup_day_cell, GTK_TYPE_WIDGET)
 
 enum {
-  CARD_CREATED,
   POST_DROPPED,
   POST_HOVER,
   NEW_POST,
@@ -162,7 +161,6 @@ take_card (LineupDayCell *self,
   lineup_post_card_set_compact (card, box == self->cards_box);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (card));
   g_ptr_array_add (pool, card);
-  g_signal_emit (self, signals[CARD_CREATED], 0, card);
   return card;
 }
 
@@ -210,9 +208,6 @@ lineup_day_cell_class_init (LineupDayCellClass *klass)
 
   object_class->dispose = lineup_day_cell_dispose;
 
-  signals[CARD_CREATED] =
-    g_signal_new ("card-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST_CARD);
   signals[NEW_POST] =
     g_signal_new ("new-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

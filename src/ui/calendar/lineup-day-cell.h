@@ -2,7 +2,6 @@
  * cards (a few, then "+N more"), and a drop target.
  *
  * Signals:
- *   card-created (LineupPostCard *)     so the calendar can listen to it
  *   post-dropped (LineupPost *, gboolean copy)
  *   post-hover (LineupPost *)           a card dragged over the day; NULL when it leaves
  *   new-post ()                         Enter on the day, or a double click on it

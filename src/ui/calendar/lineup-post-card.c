@@ -15,6 +15,7 @@
 #include "lineup-post-row.h"
 #include "lineup-publishing-view.h"
 #include "lineup-swatch.h"
+#include "lineup-view.h"
 
 struct _LineupPostCard
 {
@@ -43,15 +44,15 @@ G_DEFINE_FINAL_TYPE (LineupPostCard, lineup_post_card, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_POST,
-  MOVE_POST,
-  DUPLICATE_POST,
-  DELETE_POST,
-  MOVE_POST_TO,
-  UNSCHEDULE_POST,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* Asks the view around the card to change its post: view.@action with the
+ * post's id (first in the tuple when @format says more). */
+#define post_action(self, action, format, ...) \
+  gtk_widget_activate_action (GTK_WIDGET (self), "view." action, format, lineup_post_get_id ((self)->post), ##__VA_ARGS__)
 
 /* Arrow keys in a calendar select each day they pass, so choosing a day
  * only chooses; "Move Here" moves. */
@@ -59,13 +60,12 @@ static void
 on_move_here_cb (LineupPostCard *self)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
-  g_autoptr(LineupPost) post = self->post ? g_object_ref (self->post) : NULL;
 
   gtk_popover_popdown (GTK_POPOVER (self->date_popover));
-  if (post)
-    g_signal_emit (self, signals[MOVE_POST_TO], 0, post,
-                   g_date_time_get_year (picked), g_date_time_get_month (picked),
-                   g_date_time_get_day_of_month (picked));
+  if (self->post)
+    post_action (self, "move-post-to", "(siii)",
+                 g_date_time_get_year (picked), g_date_time_get_month (picked),
+                 g_date_time_get_day_of_month (picked));
 }
 
 static gboolean
@@ -162,11 +162,11 @@ card_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "card.move-to-date"))
     show_date_picker (self);
   else if (g_str_equal (action_name, "card.duplicate"))
-    g_signal_emit (self, signals[DUPLICATE_POST], 0, post);
+    post_action (self, "duplicate-post", "s");
   else if (g_str_equal (action_name, "card.backlog"))
-    g_signal_emit (self, signals[UNSCHEDULE_POST], 0, post);
+    post_action (self, "unschedule-post", "s");
   else if (g_str_equal (action_name, "card.delete"))
-    g_signal_emit (self, signals[DELETE_POST], 0, post);
+    post_action (self, "delete-post", "s");
 }
 
 static GMenuModel *
@@ -212,12 +212,12 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     }
   if (mods == 0 && (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete))
     {
-      g_signal_emit (self, signals[DELETE_POST], 0, self->post);
+      post_action (self, "delete-post", "s");
       return TRUE;
     }
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_d || keyval == GDK_KEY_D))
     {
-      g_signal_emit (self, signals[DUPLICATE_POST], 0, self->post);
+      post_action (self, "duplicate-post", "s");
       return TRUE;
     }
   if (mods == GDK_ALT_MASK)
@@ -234,7 +234,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
         }
       if (days != 0)
         {
-          g_signal_emit (self, signals[MOVE_POST], 0, self->post, days);
+          post_action (self, "move-post", "(si)", days);
           return TRUE;
         }
     }
@@ -337,25 +337,11 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
 
   object_class->dispose = lineup_post_card_dispose;
 
+  /* Enter, a double click (lineup-card-gestures.c), Open: the editor. */
   signals[OPEN_POST] =
-    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-  signals[MOVE_POST] =
-    g_signal_new ("move-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINEUP_TYPE_POST, G_TYPE_INT);
-  signals[DUPLICATE_POST] =
-    g_signal_new ("duplicate-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-  signals[DELETE_POST] =
-    g_signal_new ("delete-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-
-  signals[MOVE_POST_TO] =
-    g_signal_new ("move-post-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 4, LINEUP_TYPE_POST, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
-  signals[UNSCHEDULE_POST] =
-    g_signal_new ("unschedule-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
+    g_signal_new_class_handler ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (lineup_view_open_post), NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, LINEUP_TYPE_POST);
 
   gtk_widget_class_install_action (widget_class, "card.open", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-date", NULL, card_action);

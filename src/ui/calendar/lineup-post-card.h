@@ -4,13 +4,17 @@
  * change of the plan's publishing). A drag source, and the keyboard's way to
  * move a post.
  *
- * Signals (the card never changes the plan itself):
- *   open-post (LineupPost *)          Enter, double click
- *   move-post (LineupPost *, int days) Alt+Left/Right (±1), Alt+Up/Down (±7)
- *   duplicate-post (LineupPost *)     Ctrl+D
- *   delete-post (LineupPost *)        Delete
- *   move-post-to (LineupPost *, int year, int month, int day)   Move to Date… (Ctrl+M)
- *   unschedule-post (LineupPost *)    Move to Backlog
+ * The card never changes the plan itself: it activates actions of the view
+ * around it with the post's id (view.move-post (si), view.duplicate-post,
+ * view.delete-post, view.unschedule-post (s), view.move-post-to (siii)),
+ * and its "open-post" signal (Enter, double click) opens the editor
+ * through win.edit-post:
+ *   open                Enter, double click
+ *   move-post ±days     Alt+Left/Right (±1), Alt+Up/Down (±7)
+ *   duplicate-post      Ctrl+D
+ *   delete-post         Delete
+ *   move-post-to        Move to Date… (Ctrl+M)
+ *   unschedule-post     Move to Backlog
  * Right-click, the Menu key or Shift+F10 opens these as a menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -13,6 +13,7 @@
 #include "lineup-post-editor.h"
 #include "lineup-publishing.h"
 #include "lineup-publishing-view.h"
+#include "lineup-view.h"
 #include "lineup-window.h"
 
 struct _LineupWindow
@@ -39,8 +40,8 @@ struct _LineupWindow
   LineupMixView *mix_view;
   AdwViewStackPage *publishing_page;
   LineupPublishingView *publishing_view;
-  /* Views built on first show (see ensure_view ()). */
-  gboolean list_ready, board_ready, mix_ready;
+  /* Views given the plan on first show (see ensure_view ()). */
+  GHashTable *ready_views;
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -113,18 +114,44 @@ on_publishing_changed_cb (LineupWindow *self)
 }
 
 static void
-on_list_open_post_cb (LineupWindow *self,
-                      LineupPost   *post)
-{
-  lineup_window_edit_post (self, post);
-}
-
-static void
-on_list_post_deleted_cb (LineupWindow *self,
-                         const char   *title)
+post_deleted (LineupWindow *self,
+              const char   *title)
 {
   g_autofree char *text = g_strdup_printf (_("Deleted “%s”"), title);
   lineup_window_toast_undo (self, text);
+}
+
+/* ---- what the views ask of the window (lineup-view.h) ---- */
+
+static void
+edit_post_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = lineup_store_get_post (self->store, g_variant_get_string (param, NULL), &error);
+
+  if (post == NULL)
+    lineup_window_toast (self, error->message);
+  else
+    lineup_window_edit_post (self, post);
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  lineup_window_toast (LINEUP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+post_deleted_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  post_deleted (LINEUP_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 /* ---- filters ---- */
@@ -347,7 +374,7 @@ static void
 on_editor_deleted_cb (LineupWindow *self,
                       const char   *title)
 {
-  on_list_post_deleted_cb (self, title);
+  post_deleted (self, title);
 }
 
 /* ---- Export to File… ---- */
@@ -522,23 +549,13 @@ static void
 ensure_view (LineupWindow *self,
              const char   *name)
 {
-  if (g_strcmp0 (name, "list") == 0 && !self->list_ready)
-    {
-      self->list_ready = TRUE;
-      lineup_list_view_set_store (self->list_view, self->store);
-      lineup_list_view_set_filter (self->list_view, self->filter);
-    }
-  else if (g_strcmp0 (name, "board") == 0 && !self->board_ready)
-    {
-      self->board_ready = TRUE;
-      lineup_board_view_set_store (self->board_view, self->store);
-      lineup_board_view_set_filter (self->board_view, self->filter);
-    }
-  else if (g_strcmp0 (name, "mix") == 0 && !self->mix_ready)
-    {
-      self->mix_ready = TRUE;
-      lineup_mix_view_set_store (self->mix_view, self->store);
-    }
+  GtkWidget *view = name ? adw_view_stack_get_child_by_name (self->view_stack, name) : NULL;
+
+  if (!LINEUP_IS_VIEW (view) || g_hash_table_contains (self->ready_views, view))
+    return;
+  g_hash_table_add (self->ready_views, view);
+  lineup_view_set_store (LINEUP_VIEW (view), self->store);
+  lineup_view_set_filter (LINEUP_VIEW (view), self->filter);
 }
 
 static void
@@ -557,7 +574,6 @@ lineup_window_constructed (GObject *object)
 
   /* First, so the publishing summary the cards read exists before them. */
   lineup_publishing_view_set_store (self->publishing_view, self->store);
-  lineup_calendar_view_set_store (self->calendar_view, self->store);
 
   /* Filters persist between runs and apply to every view. */
   self->filter = lineup_filter_new (self->store);
@@ -568,7 +584,8 @@ lineup_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   on_filter_changed_cb (self);
-  lineup_calendar_view_set_filter (self->calendar_view, self->filter);
+  /* The calendar at once: most starts open on it. */
+  ensure_view (self, "calendar");
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -596,6 +613,7 @@ lineup_window_dispose (GObject *object)
   LineupWindow *self = (LineupWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_WINDOW);
+  g_clear_pointer (&self->ready_views, g_hash_table_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -664,14 +682,15 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_open_post_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_post_deleted_cb);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
+  gtk_widget_class_install_action (widget_class, "win.edit-post", "s", edit_post_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.post-deleted", "s", post_deleted_action);
 }
 
 static void
@@ -679,6 +698,7 @@ lineup_window_init (LineupWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  self->ready_views = g_hash_table_new (NULL, NULL);
 }
 
 LineupWindow *

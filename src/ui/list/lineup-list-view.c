@@ -34,15 +34,10 @@ struct _LineupListView
   GtkListView *list;
 };
 
-G_DEFINE_FINAL_TYPE (LineupListView, lineup_list_view, ADW_TYPE_BIN)
+static void lineup_list_view_iface_init (LineupViewInterface *iface);
 
-enum {
-  OPEN_POST,
-  POST_DELETED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LineupListView, lineup_list_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (LINEUP_TYPE_VIEW, lineup_list_view_iface_init))
 
 static gboolean
 contains_folded (const char *haystack,
@@ -113,7 +108,7 @@ on_list_activate_cb (LineupListView *self,
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->agenda), position);
 
   if (LINEUP_IS_POST (item))
-    g_signal_emit (self, signals[OPEN_POST], 0, item);
+    lineup_view_open_post (GTK_WIDGET (self), LINEUP_POST (item));
 }
 
 static gboolean
@@ -141,7 +136,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
         g_warning ("%s", error->message);
         return TRUE;
       }
-    g_signal_emit (self, signals[POST_DELETED], 0, lineup_post_get_title (post));
+    lineup_view_post_deleted (GTK_WIDGET (self), lineup_post_get_title (post));
   }
   return TRUE;
 }
@@ -259,13 +254,6 @@ lineup_list_view_class_init (LineupListViewClass *klass)
 
   object_class->dispose = lineup_list_view_dispose;
 
-  signals[OPEN_POST] =
-    g_signal_new ("open-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
-  signals[POST_DELETED] =
-    g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/list/lineup-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupListView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LineupListView, search_entry);
@@ -352,4 +340,11 @@ lineup_list_view_set_filter (LineupListView *self,
   g_set_object (&self->plan_filter, filter);
   g_signal_connect_object (filter, "changed", G_CALLBACK (on_plan_filter_changed_cb), self, G_CONNECT_SWAPPED);
   on_plan_filter_changed_cb (self);
+}
+
+static void
+lineup_list_view_iface_init (LineupViewInterface *iface)
+{
+  iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_list_view_set_store;
+  iface->set_filter = (void (*) (LineupView *, LineupFilter *)) lineup_list_view_set_filter;
 }

@@ -1,6 +1,7 @@
 /* lineup-list-view.h: every post by day, with search.
  *
- * Signals: open-post (LineupPost *post), post-deleted (const char *title).
+ * A LineupView (lineup-view.h): Enter on a row opens its post and Delete
+ * deletes it, both told to the window through its actions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-view.h"
 
 G_BEGIN_DECLS
 

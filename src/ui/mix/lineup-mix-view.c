@@ -45,7 +45,10 @@ struct _LineupMixView
   GPtrArray *suggestion_data;   /* LineupMixSuggestion copies, by row index */
 };
 
-G_DEFINE_FINAL_TYPE (LineupMixView, lineup_mix_view, ADW_TYPE_BIN)
+static void lineup_mix_view_iface_init (LineupViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LineupMixView, lineup_mix_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (LINEUP_TYPE_VIEW, lineup_mix_view_iface_init))
 
 static void on_week_start_changed_cb (LineupMixView *self);
 
@@ -495,4 +498,11 @@ on_week_start_changed_cb (LineupMixView *self)
     return;
   lineup_mix_set_week_start (self->mix, self->week_start);
   apply_range (self);
+}
+
+/* The mix counts the whole plan in its range: the filter does not apply. */
+static void
+lineup_mix_view_iface_init (LineupViewInterface *iface)
+{
+  iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_mix_view_set_store;
 }

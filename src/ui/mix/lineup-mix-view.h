@@ -3,6 +3,8 @@
  * targets, its score, what to change, a weeks × types table, and the
  * cadence per platform with the rules of thumb it breaks.
  *
+ * A LineupView (lineup-view.h) that takes no filter.
+ *
  * Signal: show-in-calendar (GDate *week or NULL, const char *type or NULL)
  *   a suggestion was activated: show that week, filtered to that type.
  *
@@ -13,6 +15,7 @@
 #include <adwaita.h>
 
 #include "lineup-core.h"
+#include "lineup-view.h"
 
 G_BEGIN_DECLS
 

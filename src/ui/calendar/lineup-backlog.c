@@ -1,0 +1,130 @@
+/* lineup-backlog.c: the backlog (template lineup-backlog.ui): a list view
+ * of the plan's undated posts as calendar cards. A plan may hold thousands
+ * of undated ideas, and only the cards on screen are made (then reused as it
+ * scrolls). Not what a card's keys do, nor the drop into the backlog.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lineup-backlog.h"
+#include "lineup-post-card.h"
+
+struct _LineupBacklog
+{
+  GtkBox parent_instance;
+
+  GtkWidget *list;
+  LineupStore *store;
+  LineupFilter *filter;
+  GtkFilter *undated_filter;
+  LineupPostModel *posts;
+  GtkFilterListModel *backlog;
+};
+
+G_DEFINE_FINAL_TYPE (LineupBacklog, lineup_backlog, GTK_TYPE_BOX)
+
+static void
+setup_backlog_card_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       LineupBacklog            *self)
+{
+  LineupPostCard *card = lineup_post_card_new ();
+
+  gtk_list_item_set_child (item, GTK_WIDGET (card));
+  /* The card takes the keyboard; its row would be a second, empty stop. */
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+bind_backlog_card_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LineupBacklog            *self)
+{
+  lineup_post_card_bind (LINEUP_POST_CARD (gtk_list_item_get_child (item)), self->store,
+                         gtk_list_item_get_item (item), TRUE);
+}
+
+static gboolean
+is_undated (gpointer item,
+            gpointer user_data)
+{
+  LineupBacklog *self = user_data;
+
+  return !lineup_post_is_dated (item) &&
+         (self->filter == NULL || lineup_filter_matches (self->filter, item));
+}
+
+static void
+lineup_backlog_dispose (GObject *object)
+{
+  LineupBacklog *self = LINEUP_BACKLOG (object);
+
+  g_clear_object (&self->backlog);
+  g_clear_object (&self->posts);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_BACKLOG);
+
+  G_OBJECT_CLASS (lineup_backlog_parent_class)->dispose (object);
+}
+
+static void
+lineup_backlog_class_init (LineupBacklogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lineup_backlog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/calendar/lineup-backlog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LineupBacklog, list);
+  gtk_widget_class_bind_template_callback (widget_class, setup_backlog_card_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_backlog_card_cb);
+}
+
+static void
+lineup_backlog_init (LineupBacklog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+lineup_backlog_set_store (LineupBacklog *self,
+                          LineupStore   *store)
+{
+  GtkCustomFilter *filter;
+
+  g_return_if_fail (LINEUP_IS_BACKLOG (self));
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  /* The backlog reads the undated posts alone, not the whole plan. */
+  self->posts = lineup_post_model_new_undated (store);
+  filter = gtk_custom_filter_new (is_undated, self, NULL);
+  self->undated_filter = GTK_FILTER (filter);
+  self->backlog = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), GTK_FILTER (filter));
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list),
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->backlog)))));
+}
+
+void
+lineup_backlog_set_filter (LineupBacklog *self,
+                           LineupFilter  *filter)
+{
+  g_return_if_fail (LINEUP_IS_BACKLOG (self));
+
+  g_set_object (&self->filter, filter);
+  if (self->undated_filter)
+    gtk_filter_changed (self->undated_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+GListModel *
+lineup_backlog_get_model (LineupBacklog *self)
+{
+  g_return_val_if_fail (LINEUP_IS_BACKLOG (self), NULL);
+
+  return G_LIST_MODEL (self->backlog);
+}
