@@ -13,7 +13,8 @@
 #include "lineup-post-card.h"
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
-#include "lineup-publishing-view.h"
+#include "lineup-publishing.h"
+#include "lineup-sync-badge.h"
 #include "lineup-swatch.h"
 #include "lineup-view.h"
 

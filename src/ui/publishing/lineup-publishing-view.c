@@ -14,6 +14,9 @@
 
 #include "lineup-account.h"
 #include "lineup-publishing-view.h"
+#include "lineup-publishing.h"
+#include "lineup-sync.h"
+#include "lineup-sync-badge.h"
 
 #define LOG_ROWS 20
 

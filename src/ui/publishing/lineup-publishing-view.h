@@ -9,8 +9,7 @@
  *   toast (const char *message)   something to tell the person
  *
  * What every window shares about a plan's publishing is in the core's
- * lineup-publishing.h, the sync badges in lineup-sync-badge.h: both are
- * included here for the files that still reach them through this header.
+ * lineup-publishing.h, the sync badges in lineup-sync-badge.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,8 +18,6 @@
 #include <gtk/gtk.h>
 
 #include "lineup-core.h"
-#include "lineup-publishing.h"
-#include "lineup-sync-badge.h"
 
 G_BEGIN_DECLS
 
