@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
@@ -1024,6 +1025,55 @@ test_migrations (void)
   lineup_test_remove_tree (dir);
 }
 
+static guint
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_mode & 07777;
+}
+
+/* A new plan, its -wal and -shm, and the backup made before a migration are
+ * readable by their owner alone, whatever the umask lets through; an
+ * existing plan keeps the mode its owner gave it. */
+static void
+test_private_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-modes-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak-v1", NULL);
+  g_autofree char *shared = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(LineupStore) store = NULL;
+  mode_t old_umask = umask (022);
+
+  g_assert_true (_lineup_store_create_at_version (path, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (file_mode (path), ==, 0600);
+  store = lineup_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmphex (file_mode (backup), ==, 0600);
+  g_assert_nonnull (lineup_store_add_pillar (store, "Community", "#3584e4", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (file_mode (wal), ==, 0600);
+  g_assert_cmphex (file_mode (shm), ==, 0600);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_set_contents (shared, "", 0, &error));
+  g_assert_cmpint (g_chmod (shared, 0640), ==, 0);
+  store = lineup_store_open (shared, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmphex (file_mode (shared), ==, 0640);
+
+  umask (old_umask);
+  lineup_test_remove_tree (dir);
+}
+
 /* ---- import and demo ---- */
 
 static void
@@ -1233,6 +1283,7 @@ main (int   argc,
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/private-files", test_private_files);
   g_test_add_func ("/calendar/month-grid", test_month_grid);
 
   return g_test_run ();

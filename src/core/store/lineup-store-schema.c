@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "lineup-store-private.h"
 
@@ -277,6 +279,23 @@ count_tables (sqlite3 *db)
   return n;
 }
 
+/* A plan holds unreleased captions and the team's names: a new plan or
+ * backup is made readable by its owner alone (0600; SQLite would make it
+ * 0644, and gives the -wal and -shm files the main file's mode). An existing
+ * file keeps the mode its owner gave it. Failures are left for SQLite's
+ * open to report. */
+static void
+create_private_file (const char *path)
+{
+  int fd;
+
+  do
+    fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  while (fd < 0 && errno == EINTR);
+  if (fd >= 0)
+    close (fd);
+}
+
 /* Copies the whole database (WAL content included) with SQLite's backup API,
  * so the copy is consistent even if the file is in use. */
 static gboolean
@@ -290,6 +309,7 @@ backup_database (sqlite3     *db,
   sqlite3_backup *backup;
   int rc;
 
+  create_private_file (backup_path);
   if (sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
@@ -374,6 +394,7 @@ _lineup_store_open_database (const char  *path,
       return NULL;
     }
 
+  create_private_file (path);
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
