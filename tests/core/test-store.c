@@ -1181,6 +1181,18 @@ test_demo (Fixture       *f,
   /* Not twice into the same month. */
   g_assert_false (lineup_demo_fill (f->store, 2026, 12, &n, &error));
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Nor past the last month a plan keeps (its end, 10000-01-01, has no
+   * moment), and nothing is added. */
+  n = 0;
+  g_assert_false (lineup_demo_fill (f->store, 9999, 12, &n, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "9998-12"));
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = lineup_store_list_all_posts (f->store, &error);
+  g_assert_cmpuint (all->len, ==, dated + undated);
 }
 
 /* The backlog's model reads the undated posts alone and follows them as
