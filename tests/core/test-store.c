@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
@@ -1074,6 +1076,112 @@ test_private_files (void)
   lineup_test_remove_tree (dir);
 }
 
+/* ---- several processes at once ---- */
+
+#define RACE_ROUNDS 300
+
+/* One process of two on the same plan: comments on the post, or edits it,
+ * RACE_ROUNDS times; the exit status is the number of failures (at most
+ * 100). */
+static int
+race_child (const char *path,
+            const char *id,
+            gboolean    commenting)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+  int failed = 0;
+
+  if (store == NULL)
+    return 100;
+  for (int i = 0; i < RACE_ROUNDS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %d", commenting ? "Comment" : "Caption", i);
+      gboolean done;
+
+      if (commenting)
+        done = lineup_workflow_comment (store, id, "Ann", text, &error);
+      else
+        {
+          g_autoptr(LineupPost) post = lineup_store_get_post (store, id, &error);
+
+          if (post)
+            lineup_post_set_body (post, text);
+          done = post && lineup_workflow_edit (store, post, &error);
+        }
+      if (!done)
+        {
+          if (failed++ == 0)
+            g_printerr ("%s failed: %s\n", commenting ? "comment" : "edit", error->message);
+          g_clear_error (&error);
+        }
+    }
+  return MIN (failed, 100);
+}
+
+/* A comment that meets another process's edit of the same post (the window
+ * and the command line, two people) is not refused as "changed while this
+ * was being done": the race is retried inside, so every comment and every
+ * edit is kept. */
+static void
+test_concurrent_comments_and_edits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-race-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  guint comments = 0;
+  pid_t children[2];
+
+  {
+    g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+    g_autoptr(LineupPost) post = lineup_post_new ();
+    LineupPillar *pillar;
+
+    g_assert_no_error (error);
+    pillar = lineup_store_add_pillar (store, "Community", "#3584e4", -1, &error);
+    g_assert_no_error (error);
+    lineup_post_set_title (post, "Contended");
+    lineup_post_set_pillar_id (post, lineup_pillar_get_id (pillar));
+    lineup_post_set_type_id (post, lineup_content_type_get_id (lineup_store_find_content_type (store, "Educational")));
+    g_assert_true (lineup_store_add_post (store, post, &error));
+    id = g_strdup (lineup_post_get_id (post));
+  }
+
+  /* Each child opens the plan itself, as another process does. */
+  for (guint c = 0; c < 2; c++)
+    {
+      children[c] = fork ();
+      g_assert_cmpint (children[c], >=, 0);
+      if (children[c] == 0)
+        _exit (race_child (path, id, c == 0));
+    }
+  for (guint c = 0; c < 2; c++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (children[c], &status, 0), ==, children[c]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+
+  {
+    g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+    g_autoptr(LineupPost) post = NULL;
+
+    g_assert_no_error (error);
+    history = lineup_store_get_history (store, id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < history->len; i++)
+      comments += ((LineupStageChange *) history->pdata[i])->kind == LINEUP_HISTORY_COMMENT;
+    g_assert_cmpuint (comments, ==, RACE_ROUNDS);
+    post = lineup_store_get_post (store, id, &error);
+    g_assert_cmpstr (lineup_post_get_body (post), ==, "Caption 299");
+  }
+  lineup_test_remove_tree (dir);
+}
+
 /* ---- import and demo ---- */
 
 static void
@@ -1296,6 +1404,7 @@ main (int   argc,
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/private-files", test_private_files);
+  g_test_add_func ("/store/concurrent-comments-and-edits", test_concurrent_comments_and_edits);
   g_test_add_func ("/calendar/month-grid", test_month_grid);
 
   return g_test_run ();
