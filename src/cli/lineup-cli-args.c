@@ -269,13 +269,22 @@ parse_date_arg (const char  *what,
                 GError     **error)
 {
   g_autofree char *s = NULL;
+  guint y, m, d;
+  char tail;
 
   g_date_clear (date, 1);
   if (lineup_parse_date (text, date))
     return TRUE;
   s = one_line (text);
-  g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-               _("%s “%s” is not a valid date: expected YYYY-MM-DD, e.g. 2026-12-10"), what, s);
+  /* A real date, but one a plan cannot keep (lineup_parse_date()). */
+  if (strlen (text) == 10 && sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
+      g_date_valid_dmy (d, m, y) && (y < LINEUP_FIRST_YEAR || y > LINEUP_LAST_YEAR))
+    g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                 _("%s “%s” is outside the dates Lineup can keep: give a date from %d-01-01 to %d-12-31"),
+                 what, s, LINEUP_FIRST_YEAR, LINEUP_LAST_YEAR);
+  else
+    g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                 _("%s “%s” is not a valid date: expected YYYY-MM-DD, e.g. 2026-12-10"), what, s);
   return FALSE;
 }
 
@@ -359,6 +368,14 @@ parse_month_arg (const char  *text,
       g_autofree char *s = one_line (text);
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
                    _("--month “%s” is not a month: expected YYYY-MM, e.g. 2026-12"), s);
+      return FALSE;
+    }
+  if (*out_year > LINEUP_LAST_YEAR)
+    {
+      g_autofree char *s = one_line (text);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("--month “%s” is outside the months Lineup can keep: give a month from %d-01 to %d-12"),
+                   s, LINEUP_FIRST_YEAR, LINEUP_LAST_YEAR);
       return FALSE;
     }
   return TRUE;

@@ -259,10 +259,17 @@ lineup_demo_fill (LineupStore  *store,
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
 
-  if (year < 1900 || year > 9999 || month < 1 || month > 12)
+  if (month < 1 || month > 12)
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
                    _("%04d-%02d is not a month: expected YYYY-MM, e.g. 2026-12"), year, month);
+      return FALSE;
+    }
+  if (year < LINEUP_FIRST_YEAR || year > LINEUP_LAST_YEAR)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%04d-%02d is outside the months Lineup can keep: give a month from %d-01 to %d-12"),
+                   year, month, LINEUP_FIRST_YEAR, LINEUP_LAST_YEAR);
       return FALSE;
     }
 

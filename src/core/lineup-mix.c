@@ -770,11 +770,21 @@ lineup_mix_set_range (LineupMix   *self,
                       const GDate *from,
                       const GDate *to)
 {
+  GDate first, end;
+
   g_return_if_fail (LINEUP_IS_MIX (self));
   g_return_if_fail (from && g_date_valid (from) && to && g_date_valid (to));
 
+  /* Only the dates a plan can keep (LINEUP_FIRST_YEAR…LINEUP_LAST_YEAR):
+   * past them the store has no moment for a day's start. */
+  g_date_clear (&first, 1);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, LINEUP_FIRST_YEAR);
+  g_date_set_dmy (&end, 1, G_DATE_JANUARY, LINEUP_LAST_YEAR + 1);
   self->from = *from;
-  self->to = g_date_compare (to, from) > 0 ? *to : *from;
+  g_date_clamp (&self->from, &first, &end);
+  self->to = g_date_compare (to, &self->from) > 0 ? *to : self->from;
+  g_date_clamp (&self->to, &first, &end);
   recount (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }

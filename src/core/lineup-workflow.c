@@ -30,6 +30,33 @@ refuse (GError    **error,
   return FALSE;
 }
 
+/* A workflow action reads the post, decides by the rules, then writes; the
+ * store refuses the write when the post changed in between (another window,
+ * the timer, a script), rather than apply a decision made on an old post.
+ * That lost race is nobody's doing: TRUE (with the error cleared) when the
+ * post did change since @read and another attempt is due, so the action
+ * decides again on the post as it now is; at most this many attempts. */
+#define ATTEMPTS 5
+
+static gboolean
+lost_race (LineupStore  *store,
+           LineupPost   *read,
+           guint         attempt,
+           GError      **error)
+{
+  g_autoptr(LineupPost) now = NULL;
+
+  if (attempt >= ATTEMPTS || !g_error_matches (*error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_FAILED))
+    return FALSE;
+  now = lineup_store_get_post (store, lineup_post_get_id (read), NULL);
+  if (now == NULL || lineup_post_get_deleted_at (now) != 0 ||
+      (lineup_post_get_revision (now) == lineup_post_get_revision (read) &&
+       lineup_post_get_stage (now) == lineup_post_get_stage (read)))
+    return FALSE;
+  g_clear_error (error);
+  return TRUE;
+}
+
 static const char *
 actor_or_default (LineupStore *store,
                   const char  *actor)
@@ -302,13 +329,14 @@ lineup_workflow_can_move (LineupStore  *store,
     }
 }
 
-gboolean
-lineup_workflow_approve (LineupStore  *store,
-                         const char   *id,
-                         const char   *actor,
-                         const char   *comment,
-                         char        **out_note,
-                         GError      **error)
+static gboolean
+approve (LineupStore  *store,
+         const char   *id,
+         const char   *actor,
+         const char   *comment,
+         char        **out_note,
+         guint         attempt,
+         GError      **error)
 {
   g_autoptr(LineupPost) post = NULL;
   g_autoptr(LineupPostWorkflow) workflow = NULL;
@@ -335,7 +363,8 @@ lineup_workflow_approve (LineupStore  *store,
   event.approve_step = step;
   event.snapshot_approved = completes;
   if (!_lineup_store_apply_event (store, post, &event, error))
-    return FALSE;
+    return lost_race (store, post, attempt, error) &&
+           approve (store, id, actor, comment, out_note, attempt + 1, error);
 
   if (out_note)
     *out_note = completes
@@ -346,13 +375,25 @@ lineup_workflow_approve (LineupStore  *store,
 }
 
 gboolean
-lineup_workflow_move (LineupStore  *store,
-                      const char   *id,
-                      LineupStage   to,
-                      const char   *actor,
-                      const char   *comment,
-                      char        **out_note,
-                      GError      **error)
+lineup_workflow_approve (LineupStore  *store,
+                         const char   *id,
+                         const char   *actor,
+                         const char   *comment,
+                         char        **out_note,
+                         GError      **error)
+{
+  return approve (store, id, actor, comment, out_note, 1, error);
+}
+
+static gboolean
+move (LineupStore  *store,
+      const char   *id,
+      LineupStage   to,
+      const char   *actor,
+      const char   *comment,
+      char        **out_note,
+      guint         attempt,
+      GError      **error)
 {
   g_autoptr(LineupPost) post = NULL;
   g_autofree char *label = NULL;
@@ -377,15 +418,29 @@ lineup_workflow_move (LineupStore  *store,
   event.comment = comment && *comment ? comment : NULL;
   event.approve_step = -1;
   event.undo_label = label;
-  return _lineup_store_apply_event (store, post, &event, error);
+  return _lineup_store_apply_event (store, post, &event, error) ||
+         (lost_race (store, post, attempt, error) && move (store, id, to, actor, comment, out_note, attempt + 1, error));
 }
 
 gboolean
-lineup_workflow_request_changes (LineupStore  *store,
-                                 const char   *id,
-                                 const char   *actor,
-                                 const char   *comment,
-                                 GError      **error)
+lineup_workflow_move (LineupStore  *store,
+                      const char   *id,
+                      LineupStage   to,
+                      const char   *actor,
+                      const char   *comment,
+                      char        **out_note,
+                      GError      **error)
+{
+  return move (store, id, to, actor, comment, out_note, 1, error);
+}
+
+static gboolean
+request_changes (LineupStore  *store,
+                 const char   *id,
+                 const char   *actor,
+                 const char   *comment,
+                 guint         attempt,
+                 GError      **error)
 {
   g_autoptr(LineupPost) post = NULL;
   g_autoptr(GPtrArray) chain = NULL;
@@ -428,15 +483,27 @@ lineup_workflow_request_changes (LineupStore  *store,
   event.comment = stripped;
   event.approve_step = -1;
   event.revoke_approvals = TRUE;
-  return _lineup_store_apply_event (store, post, &event, error);
+  return _lineup_store_apply_event (store, post, &event, error) ||
+         (lost_race (store, post, attempt, error) && request_changes (store, id, actor, comment, attempt + 1, error));
 }
 
 gboolean
-lineup_workflow_comment (LineupStore  *store,
-                         const char   *id,
-                         const char   *actor,
-                         const char   *text,
-                         GError      **error)
+lineup_workflow_request_changes (LineupStore  *store,
+                                 const char   *id,
+                                 const char   *actor,
+                                 const char   *comment,
+                                 GError      **error)
+{
+  return request_changes (store, id, actor, comment, 1, error);
+}
+
+static gboolean
+comment_on (LineupStore  *store,
+            const char   *id,
+            const char   *actor,
+            const char   *text,
+            guint         attempt,
+            GError      **error)
 {
   g_autoptr(LineupPost) post = NULL;
   g_autofree char *stripped = NULL;
@@ -456,7 +523,18 @@ lineup_workflow_comment (LineupStore  *store,
   event.actor = actor_or_default (store, actor);
   event.comment = stripped;
   event.approve_step = -1;
-  return _lineup_store_apply_event (store, post, &event, error);
+  return _lineup_store_apply_event (store, post, &event, error) ||
+         (lost_race (store, post, attempt, error) && comment_on (store, id, actor, text, attempt + 1, error));
+}
+
+gboolean
+lineup_workflow_comment (LineupStore  *store,
+                         const char   *id,
+                         const char   *actor,
+                         const char   *text,
+                         GError      **error)
+{
+  return comment_on (store, id, actor, text, 1, error);
 }
 
 gboolean
@@ -510,13 +588,14 @@ lineup_workflow_find_checklist_item (GPtrArray   *checklist,
                  what);
 }
 
-gboolean
-lineup_workflow_set_checked (LineupStore  *store,
-                             const char   *id,
-                             gint64        item_id,
-                             gboolean      checked,
-                             const char   *actor,
-                             GError      **error)
+static gboolean
+set_checked (LineupStore  *store,
+             const char   *id,
+             gint64        item_id,
+             gboolean      checked,
+             const char   *actor,
+             guint         attempt,
+             GError      **error)
 {
   g_autoptr(LineupPost) post = NULL;
   g_autoptr(LineupPostWorkflow) workflow = NULL;
@@ -546,7 +625,20 @@ lineup_workflow_set_checked (LineupStore  *store,
   event.approve_step = -1;
   event.check_item = item_id;
   event.checked = checked;
-  return _lineup_store_apply_event (store, post, &event, error);
+  return _lineup_store_apply_event (store, post, &event, error) ||
+         (lost_race (store, post, attempt, error) &&
+          set_checked (store, id, item_id, checked, actor, attempt + 1, error));
+}
+
+gboolean
+lineup_workflow_set_checked (LineupStore  *store,
+                             const char   *id,
+                             gint64        item_id,
+                             gboolean      checked,
+                             const char   *actor,
+                             GError      **error)
+{
+  return set_checked (store, id, item_id, checked, actor, 1, error);
 }
 
 char *

@@ -572,6 +572,40 @@ test_week_start (Fixture       *f,
   g_assert_cmpuint (sunday->total, ==, monday->total);
 }
 
+/* The last dates a plan keeps: 9998 is the last year, so the end of any
+ * range (the day after its last) is still a date the store can place; a
+ * range past it is held to it, with no critical (the tests make them
+ * fatal) and no empty count. */
+static void
+test_last_dates (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  g_autoptr(LineupMixReport) report = NULL;
+  g_autofree char *id = NULL;
+  GDate from = day (9999, 12, 1), to, last_from, last_to;
+
+  g_assert_true (lineup_parse_date ("1900-01-01", NULL));
+  g_assert_true (lineup_parse_date ("9998-12-31", NULL));
+  g_assert_false (lineup_parse_date ("9999-12-31", NULL));
+  g_assert_false (lineup_parse_date ("9999-01-01", NULL));
+  g_assert_false (lineup_parse_date ("1899-12-31", NULL));
+
+  id = add (f, "educational", day (9998, 12, 31), 23 * 60 + 30, "mastodon", LINEUP_STAGE_SCHEDULED);
+  report = report_for (f, day (9998, 12, 1), day (9999, 1, 1));
+  g_assert_cmpuint (report->total, ==, 1);
+  g_clear_pointer (&report, lineup_mix_report_free);
+
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&to, 1, 1, 10000);
+  lineup_mix_set_range (mix, &from, &to);
+  lineup_mix_get_range (mix, &last_from, &last_to);
+  g_assert_cmpint (g_date_get_year (&last_from), ==, 9999);
+  g_assert_cmpint (g_date_get_julian (&last_to), ==, g_date_get_julian (&last_from));
+  report = lineup_mix_get_report (mix);
+  g_assert_cmpuint (report->total, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +626,7 @@ main (int   argc,
   ADD ("/mix/range-switch-equals-fresh", test_range_switch_equals_fresh);
   ADD ("/mix/preview", test_preview);
   ADD ("/mix/week-start", test_week_start);
+  ADD ("/mix/last-dates", test_last_dates);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,9 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
@@ -1024,6 +1027,161 @@ test_migrations (void)
   lineup_test_remove_tree (dir);
 }
 
+static guint
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_mode & 07777;
+}
+
+/* A new plan, its -wal and -shm, and the backup made before a migration are
+ * readable by their owner alone, whatever the umask lets through; an
+ * existing plan keeps the mode its owner gave it. */
+static void
+test_private_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-modes-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak-v1", NULL);
+  g_autofree char *shared = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(LineupStore) store = NULL;
+  mode_t old_umask = umask (022);
+
+  g_assert_true (_lineup_store_create_at_version (path, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (file_mode (path), ==, 0600);
+  store = lineup_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmphex (file_mode (backup), ==, 0600);
+  g_assert_nonnull (lineup_store_add_pillar (store, "Community", "#3584e4", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (file_mode (wal), ==, 0600);
+  g_assert_cmphex (file_mode (shm), ==, 0600);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_set_contents (shared, "", 0, &error));
+  g_assert_cmpint (g_chmod (shared, 0640), ==, 0);
+  store = lineup_store_open (shared, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmphex (file_mode (shared), ==, 0640);
+
+  umask (old_umask);
+  lineup_test_remove_tree (dir);
+}
+
+/* ---- several processes at once ---- */
+
+#define RACE_ROUNDS 300
+
+/* One process of two on the same plan: comments on the post, or edits it,
+ * RACE_ROUNDS times; the exit status is the number of failures (at most
+ * 100). */
+static int
+race_child (const char *path,
+            const char *id,
+            gboolean    commenting)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+  int failed = 0;
+
+  if (store == NULL)
+    return 100;
+  for (int i = 0; i < RACE_ROUNDS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %d", commenting ? "Comment" : "Caption", i);
+      gboolean done;
+
+      if (commenting)
+        done = lineup_workflow_comment (store, id, "Ann", text, &error);
+      else
+        {
+          g_autoptr(LineupPost) post = lineup_store_get_post (store, id, &error);
+
+          if (post)
+            lineup_post_set_body (post, text);
+          done = post && lineup_workflow_edit (store, post, &error);
+        }
+      if (!done)
+        {
+          if (failed++ == 0)
+            g_printerr ("%s failed: %s\n", commenting ? "comment" : "edit", error->message);
+          g_clear_error (&error);
+        }
+    }
+  return MIN (failed, 100);
+}
+
+/* A comment that meets another process's edit of the same post (the window
+ * and the command line, two people) is not refused as "changed while this
+ * was being done": the race is retried inside, so every comment and every
+ * edit is kept. */
+static void
+test_concurrent_comments_and_edits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-race-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  guint comments = 0;
+  pid_t children[2];
+
+  {
+    g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+    g_autoptr(LineupPost) post = lineup_post_new ();
+    LineupPillar *pillar;
+
+    g_assert_no_error (error);
+    pillar = lineup_store_add_pillar (store, "Community", "#3584e4", -1, &error);
+    g_assert_no_error (error);
+    lineup_post_set_title (post, "Contended");
+    lineup_post_set_pillar_id (post, lineup_pillar_get_id (pillar));
+    lineup_post_set_type_id (post, lineup_content_type_get_id (lineup_store_find_content_type (store, "Educational")));
+    g_assert_true (lineup_store_add_post (store, post, &error));
+    id = g_strdup (lineup_post_get_id (post));
+  }
+
+  /* Each child opens the plan itself, as another process does. */
+  for (guint c = 0; c < 2; c++)
+    {
+      children[c] = fork ();
+      g_assert_cmpint (children[c], >=, 0);
+      if (children[c] == 0)
+        _exit (race_child (path, id, c == 0));
+    }
+  for (guint c = 0; c < 2; c++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (children[c], &status, 0), ==, children[c]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+
+  {
+    g_autoptr(LineupStore) store = lineup_store_open (path, &error);
+    g_autoptr(LineupPost) post = NULL;
+
+    g_assert_no_error (error);
+    history = lineup_store_get_history (store, id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < history->len; i++)
+      comments += ((LineupStageChange *) history->pdata[i])->kind == LINEUP_HISTORY_COMMENT;
+    g_assert_cmpuint (comments, ==, RACE_ROUNDS);
+    post = lineup_store_get_post (store, id, &error);
+    g_assert_cmpstr (lineup_post_get_body (post), ==, "Caption 299");
+  }
+  lineup_test_remove_tree (dir);
+}
+
 /* ---- import and demo ---- */
 
 static void
@@ -1131,6 +1289,18 @@ test_demo (Fixture       *f,
   /* Not twice into the same month. */
   g_assert_false (lineup_demo_fill (f->store, 2026, 12, &n, &error));
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Nor past the last month a plan keeps (its end, 10000-01-01, has no
+   * moment), and nothing is added. */
+  n = 0;
+  g_assert_false (lineup_demo_fill (f->store, 9999, 12, &n, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "9998-12"));
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = lineup_store_list_all_posts (f->store, &error);
+  g_assert_cmpuint (all->len, ==, dated + undated);
 }
 
 /* The backlog's model reads the undated posts alone and follows them as
@@ -1233,6 +1403,8 @@ main (int   argc,
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
   ADD ("/store/demo", test_demo, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/private-files", test_private_files);
+  g_test_add_func ("/store/concurrent-comments-and-edits", test_concurrent_comments_and_edits);
   g_test_add_func ("/calendar/month-grid", test_month_grid);
 
   return g_test_run ();

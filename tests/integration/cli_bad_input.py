@@ -86,6 +86,23 @@ class BadInput(unittest.TestCase):
         self.refused(["campaign", "add", "Leap", "--from", "2026-02-29", "--to", "2026-03-07"],
                      ["--from", "2026-02-29"], status=2)
 
+    def test_dates_past_what_a_plan_keeps(self):
+        # 9999-12 ends on 10000-01-01, which no plan can place: refused,
+        # saying which dates are kept, before anything is written.
+        kept = "from 1900-01-01 to 9998-12-31"
+        self.refused(["mix", "--month", "9999-12"], ["--month", "9999-12", "from 1900-01 to 9998-12"], status=2)
+        self.refused(["mix", "--from", "9999-12-01", "--to", "9999-12-31"], ["--from", "9999-12-01", kept],
+                     status=2)
+        self.refused(["mix", "--from", "9998-12-01", "--to", "9999-12-31"], ["--to", "9999-12-31", kept],
+                     status=2)
+        self.refused(["demo", "--month", "9999-12"], ["--month", "9999-12", "9998-12"], status=2)
+        self.refused(self.ADD + ["--date", "9999-12-31"], ["--date", kept], status=2)
+        self.refused(self.ADD + ["--due", "1899-12-31"], ["--due", kept], status=2)
+        # The last month kept works, and counts its last day.
+        self.plan.run("demo", "--month", "9998-12")
+        out = self.plan.text("mix", "--from", "9998-12-01", "--to", "9998-12-31")
+        self.assertIn("31 December 9998", out)
+
     def test_usage_errors(self):
         self.refused(self.ADD + ["--colour", "red"], ["unknown option", "--colour"], status=2)
         self.refused(["post", "add", "--title"], ["--title", "needs a value"], status=2)

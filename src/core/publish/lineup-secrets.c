@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,7 +18,7 @@
 
 struct _LineupSecrets {
   GObject        parent_instance;
-  GMutex         lock;          /* one read-modify-write of the file at a time */
+  GMutex         lock;          /* one read-modify-write of the file at a time in this process… */
   char          *path;          /* the key file; NULL: the Secret Service */
   char          *description;
   SecretService *service;
@@ -155,18 +156,18 @@ load_file (LineupSecrets  *self,
   return g_steal_pointer (&keys);
 }
 
-/* Atomically (a crash leaves the old file or the new one), never readable
- * by others, in a folder only its owner may enter. */
-static gboolean
-save_file (LineupSecrets  *self,
-           GKeyFile       *keys,
+/* …and across processes (the window, the timer, the command line, a
+ * Bluesky session refreshed by any of them): an exclusive flock() on
+ * "<file>.lock" beside the file, held from the read to the rename, so no
+ * process writes back a copy that misses another's secret. Returns the
+ * lock's descriptor (close it to unlock), or -1. */
+static int
+lock_file (LineupSecrets  *self,
            GError        **error)
 {
   g_autofree char *folder = g_path_get_dirname (self->path);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  gboolean saved;
+  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
+  int fd;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -174,10 +175,57 @@ save_file (LineupSecrets  *self,
 
       g_set_error (error, LINEUP_SECRETS_ERROR, LINEUP_SECRETS_ERROR_FILE,
                    _("Could not create the folder %s for the secrets file (%s)"), folder, g_strerror (saved_errno));
-      return FALSE;
+      return -1;
     }
+  do
+    fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  while (fd < 0 && errno == EINTR);
+  if (fd >= 0)
+    {
+      int rc;
+
+      do
+        rc = flock (fd, LOCK_EX);
+      while (rc != 0 && errno == EINTR);
+      if (rc == 0)
+        return fd;
+    }
+  {
+    int saved_errno = errno;
+
+    if (fd >= 0)
+      close (fd);
+    g_set_error (error, LINEUP_SECRETS_ERROR, LINEUP_SECRETS_ERROR_FILE,
+                 _("Could not lock the secrets file %s (%s): check that it is a file you own"),
+                 lock_path, g_strerror (saved_errno));
+    return -1;
+  }
+}
+
+static void
+unlock_file (int fd)
+{
+  if (fd >= 0)
+    close (fd);
+}
+
+/* Atomically (a temporary file, fsync()ed, renamed over the old one: a
+ * crash leaves the old file or the new one), never readable by others, in a
+ * folder only its owner may enter. Call with the file locked (lock_file()). */
+static gboolean
+save_file (LineupSecrets  *self,
+           GKeyFile       *keys,
+           GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gboolean saved;
+
+  /* lock_file() made the folder. */
   data = g_key_file_to_data (keys, &length, NULL);
-  saved = g_file_set_contents_full (self->path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+  saved = g_file_set_contents_full (self->path, data, (gssize) length,
+                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                     0600, &local_error);
   memset (data, 0, length);
   if (!saved)
@@ -277,14 +325,22 @@ lineup_secrets_store (LineupSecrets  *self,
   else
     {
       g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-      g_autoptr(GKeyFile) keys = load_file (self, error);
+      g_autoptr(GKeyFile) keys = NULL;
       g_autofree char *group = escape_name (account_id);
       g_autofree char *key = escape_name (kind);
+      int lock = lock_file (self, error);
+      gboolean saved;
 
-      if (keys == NULL)
-        return FALSE;
+      /* Read under the lock: the file as the last writer left it. */
+      if (lock < 0 || (keys = load_file (self, error)) == NULL)
+        {
+          unlock_file (lock);
+          return FALSE;
+        }
       g_key_file_set_string (keys, group, key, secret);
-      return save_file (self, keys, error);
+      saved = save_file (self, keys, error);
+      unlock_file (lock);
+      return saved;
     }
 }
 
@@ -354,15 +410,23 @@ lineup_secrets_clear (LineupSecrets  *self,
   else
     {
       g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-      g_autoptr(GKeyFile) keys = load_file (self, error);
+      g_autoptr(GKeyFile) keys = NULL;
       g_autofree char *group = escape_name (account_id);
+      int lock = lock_file (self, error);
+      gboolean saved = TRUE;
 
-      if (keys == NULL)
-        return FALSE;
-      if (!g_key_file_has_group (keys, group))
-        return TRUE;
-      g_key_file_remove_group (keys, group, NULL);
-      return save_file (self, keys, error);
+      if (lock < 0 || (keys = load_file (self, error)) == NULL)
+        {
+          unlock_file (lock);
+          return FALSE;
+        }
+      if (g_key_file_has_group (keys, group))
+        {
+          g_key_file_remove_group (keys, group, NULL);
+          saved = save_file (self, keys, error);
+        }
+      unlock_file (lock);
+      return saved;
     }
 }
 

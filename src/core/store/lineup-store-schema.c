@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "lineup-store-private.h"
 
@@ -277,6 +279,23 @@ count_tables (sqlite3 *db)
   return n;
 }
 
+/* A plan holds unreleased captions and the team's names: a new plan or
+ * backup is made readable by its owner alone (0600; SQLite would make it
+ * 0644, and gives the -wal and -shm files the main file's mode). An existing
+ * file keeps the mode its owner gave it. Failures are left for SQLite's
+ * open to report. */
+static void
+create_private_file (const char *path)
+{
+  int fd;
+
+  do
+    fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  while (fd < 0 && errno == EINTR);
+  if (fd >= 0)
+    close (fd);
+}
+
 /* Copies the whole database (WAL content included) with SQLite's backup API,
  * so the copy is consistent even if the file is in use. */
 static gboolean
@@ -290,6 +309,7 @@ backup_database (sqlite3     *db,
   sqlite3_backup *backup;
   int rc;
 
+  create_private_file (backup_path);
   if (sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
@@ -348,6 +368,47 @@ failed:
   return FALSE;
 }
 
+/* What the system refused when opening @path failed for want of space,
+ * writable storage or permission: said as such, with the plan intact, and
+ * TRUE. FALSE (nothing set) for any other failure. */
+static gboolean
+set_system_error (sqlite3     *db,
+                  const char  *path,
+                  GError     **error)
+{
+  int code = sqlite3_errcode (db);
+  int cause = sqlite3_system_errno (db);
+  const char *detail;
+
+  /* SQLite's last errno may be that of a fallback (a -shm it then tried to
+   * open read-only): ask the system whether the file and its folder (where
+   * the -wal and -shm go) may be written. */
+  if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_IOERR)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (access (path, R_OK | W_OK) != 0 || access (folder, W_OK) != 0)
+        cause = errno;
+    }
+  detail = cause ? g_strerror (cause) : sqlite3_errmsg (db);
+
+  if (code == SQLITE_FULL || cause == ENOSPC || cause == EDQUOT || cause == EFBIG)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                 _("Could not open the plan “%s”: there is no space left on its disk (%s). The plan itself is intact: free some space and open it again."),
+                 path, detail);
+  else if (code == SQLITE_READONLY || cause == EROFS)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                 _("Could not open the plan “%s”: it is on a read-only file system (%s). The plan itself is intact: make the disk writable, or copy the plan to a writable folder, and open it again."),
+                 path, detail);
+  else if (code == SQLITE_PERM || cause == EACCES || cause == EPERM)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                 _("Could not open the plan “%s”: permission denied (%s). The plan itself is intact: make sure you may read and write the file and its folder, and open it again."),
+                 path, detail);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 sqlite3 *
 _lineup_store_open_database (const char  *path,
                              int         *out_version,
@@ -374,11 +435,13 @@ _lineup_store_open_database (const char  *path,
       return NULL;
     }
 
+  create_private_file (path);
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
-                   _("Could not open the plan “%s”: %s"),
-                   path, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      if (db == NULL || !set_system_error (db, path, error))
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                     _("Could not open the plan “%s”: %s"),
+                     path, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
       sqlite3_close (db);
       return NULL;
     }
@@ -389,9 +452,22 @@ _lineup_store_open_database (const char  *path,
   version = read_user_version (db);
   if (version < 0 || count_tables (db) < 0)
     {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_A_PLAN,
-                   _("“%s” is not a Lineup plan or is damaged (%s). Lineup left it untouched: open another file with --database, or restore a backup."),
-                   path, sqlite3_errmsg (db));
+      int code = sqlite3_errcode (db);
+
+      /* Only SQLite's verdict on the file's content makes it damaged: a
+       * full disk or a read-only mount fails here too (reading a WAL plan
+       * needs its -shm), and the advice to restore a backup would throw
+       * away good work. */
+      if (set_system_error (db, path, error))
+        ;
+      else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_A_PLAN,
+                     _("“%s” is not a Lineup plan or is damaged (%s). Lineup left it untouched: open another file with --database, or restore a backup."),
+                     path, sqlite3_errmsg (db));
+      else
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                     _("Could not read the plan “%s” (%s): the system failed to read it, which says nothing about the plan itself. Lineup left it untouched: check the disk and try again."),
+                     path, sqlite3_errmsg (db));
       sqlite3_close (db);
       return NULL;
     }
@@ -424,8 +500,9 @@ _lineup_store_open_database (const char  *path,
       sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, "PRAGMA cache_size = -16384", NULL, NULL, NULL) != SQLITE_OK)
     {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
-                   _("Could not prepare the plan “%s”: %s"), path, sqlite3_errmsg (db));
+      if (!set_system_error (db, path, error))
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                     _("Could not prepare the plan “%s”: %s"), path, sqlite3_errmsg (db));
       sqlite3_close (db);
       return NULL;
     }

@@ -64,7 +64,7 @@ lineup_parse_date (const char *text,
       return FALSE;
   if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
     return FALSE;
-  if (y < 1900 || y > 9999 || !g_date_valid_dmy (d, m, y))
+  if (y < LINEUP_FIRST_YEAR || y > LINEUP_LAST_YEAR || !g_date_valid_dmy (d, m, y))
     return FALSE;
 
   if (out_date)

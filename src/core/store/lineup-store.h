@@ -554,7 +554,14 @@ char         *lineup_store_format_time     (LineupStore *self,
 void          lineup_store_get_today       (LineupStore *self,
                                             GDate       *out_date);
 
-/* Parses "YYYY-MM-DD" strictly (2026-02-30 is refused). */
+/* The years a plan's dates may fall in. The last is 9998 so that the day
+ * after any date, the end of its month, and its moment in any time zone are
+ * still dates GLib (GDateTime: up to 9999-12-31) and the plan's
+ * "YYYY-MM-DD" text can hold. */
+#define LINEUP_FIRST_YEAR 1900
+#define LINEUP_LAST_YEAR  9998
+
+/* Parses "YYYY-MM-DD" strictly (2026-02-30 is refused), in the years above. */
 gboolean      lineup_parse_date            (const char  *text,
                                             GDate       *out_date);
 /* Parses "HH:MM" (00:00–23:59) into minutes after midnight. */
