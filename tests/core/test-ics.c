@@ -216,6 +216,15 @@ test_parse_back (Fixture       *f,
   prop = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
   /* libical cannot escape a comma in a category: it reads as U+201A. */
   g_assert_cmpstr (icalproperty_get_categories (prop), ==, "Stories\u201A told; well");
+  /* X-LINEUP-PILLAR is TEXT: its ';' and ',' are escaped (RFC 5545 3.3.11),
+   * or a reader sees three values; it reads back as the pillar's name. */
+  g_assert_nonnull (strstr (text, "\r\nX-LINEUP-PILLAR:Stories\\, told\\; well\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nCATEGORIES:Stories\u201A told\\; well\r\n"));
+  g_assert_null (strstr (text, "told; well"));
+  for (prop = icalcomponent_get_first_property (event, ICAL_X_PROPERTY); prop;
+       prop = icalcomponent_get_next_property (event, ICAL_X_PROPERTY))
+    if (g_str_equal (icalproperty_get_x_name (prop), "X-LINEUP-PILLAR"))
+      g_assert_cmpstr (icalproperty_get_x (prop), ==, "Stories, told; well");
   g_assert_nonnull (icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY));
   g_assert_null (icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY));
   g_assert_cmpint (icaldurationtype_as_int (icalcomponent_get_duration (event)), ==, 45 * 60);
