@@ -346,6 +346,94 @@ test_overlay_events (Fixture       *f,
   g_assert_cmpuint (events->len, ==, 0);
 }
 
+/* Ten lines that describe millions of occurrences: a copy already in the
+ * plan (from before rules were checked) expands to what a month shows. */
+static const char secondly_ics[] =
+  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hostile//EN\r\n"
+  "BEGIN:VEVENT\r\nUID:tick@t\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260101T000000Z\r\n"
+  "RRULE:FREQ=SECONDLY\r\nSUMMARY:Tick\r\nEND:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static void
+test_overlay_bounds (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *hostile[] = {
+    secondly_ics,
+    /* Every second of a day by BY- parts, and a COUNT: no skipping ahead. */
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hostile//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:tock@t\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261201T000000Z\r\n"
+    "RRULE:FREQ=DAILY;COUNT=2000000000;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;"
+    "BYMINUTE=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,"
+    "36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59\r\nSUMMARY:Tock\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n",
+  };
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 30, 11, 2026);
+  to = from;
+  g_date_add_days (&to, 42);
+  g_assert_true (lineup_store_add_overlay (f->store, "Hostile", "/nowhere.ics", "#e01b24", &error));
+  for (guint h = 0; h < G_N_ELEMENTS (hostile); h++)
+    {
+      g_autoptr(GPtrArray) events = NULL;
+      guint per_day[43] = { 0 };
+
+      g_assert_true (lineup_store_set_overlay_result (f->store, "Hostile", hostile[h], NULL, &error));
+      events = lineup_overlay_events (f->store, &from, &to);
+      /* A few a day and a count, never millions (it was 3.6 million). */
+      g_assert_cmpuint (events->len, <=, 42 * 5);
+      g_assert_cmpuint (events->len, >=, 5);
+      for (guint i = 0; i < events->len; i++)
+        {
+          LineupOverlayEvent *event = events->pdata[i];
+          int day = g_date_days_between (&from, &event->date);
+
+          g_assert_cmpint (day, >=, 0);
+          g_assert_cmpint (day, <, 42);
+          per_day[day]++;
+          g_assert_cmpuint (per_day[day], <=, 5);
+        }
+      /* The day is full, and says there is more. */
+      g_assert_cmpuint (per_day[1], ==, 5);
+      g_assert_true (g_str_has_suffix (((LineupOverlayEvent *) events->pdata[4])->summary, "more"));
+    }
+}
+
+/* Refreshing from a calendar with such a rule is refused and says which
+ * event; the last good copy stays. */
+static void
+test_overlay_refuses_sub_daily (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char good[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:twice@t\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261201T090000Z\r\n"
+    "RRULE:FREQ=DAILY;BYHOUR=9,17\r\nSUMMARY:Stand-up\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autofree char *path = g_build_filename (f->dir, "ticks.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overlays = NULL;
+  LineupOverlay *overlay;
+
+  g_assert_true (g_file_set_contents (path, good, -1, &error));
+  g_assert_true (lineup_store_add_overlay (f->store, "Ticks", path, NULL, &error));
+  g_assert_cmpint (lineup_overlay_refresh (f->store, "Ticks", &error), ==, 1);
+
+  g_assert_true (g_file_set_contents (path, secondly_ics, -1, &error));
+  g_assert_cmpint (lineup_overlay_refresh (f->store, "Ticks", &error), ==, -1);
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Tick”"));
+  g_assert_nonnull (strstr (error->message, "FREQ=SECONDLY"));
+  g_assert_nonnull (strstr (error->message, path));
+  overlays = lineup_store_get_overlays (f->store);
+  overlay = overlays->pdata[0];
+  g_assert_nonnull (strstr (overlay->cache, "Stand-up"));
+  g_assert_nonnull (strstr (overlay->last_error, "FREQ=SECONDLY"));
+}
+
 static void
 test_feed_definitions (Fixture       *f,
                        gconstpointer  data)
@@ -412,6 +500,8 @@ main (int   argc,
   ADD ("/ics/parse-back", test_parse_back);
   ADD ("/ics/uid-and-sequence", test_uid_and_sequence);
   ADD ("/overlay/events", test_overlay_events);
+  ADD ("/overlay/bounds", test_overlay_bounds);
+  ADD ("/overlay/refuses-sub-daily", test_overlay_refuses_sub_daily);
   ADD ("/feed/definitions", test_feed_definitions);
 #undef ADD
   g_test_add_func ("/ics/css-colors", test_css_colors);
