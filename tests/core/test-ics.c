@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lineup-core.h"
+#include "lineup-address.h"
 #include "lineup-test-util.h"
 
 typedef struct {
@@ -478,6 +479,57 @@ test_feed_definitions (Fixture       *f,
   g_assert_null (lineup_store_find_feed (f->store, "Team"));
 }
 
+/* A password in a feed's or an overlay's address: refused by the store
+ * (the command line and Preferences alike), and never shown. */
+static void
+test_address_userinfo (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct { const char *text, *hidden; gboolean has; } cases[] = {
+    { "https://alice:hunter2@dav.example/plan.ics", "https://dav.example/plan.ics", TRUE },
+    { "webcal://alice@cal.example/x.ics", "webcal://cal.example/x.ics", TRUE },
+    { "http://a%40b:p%3Aw@h:8080/x?u=c@d", "http://h:8080/x?u=c@d", TRUE },
+    { "https://dav.example/~alice@home/plan.ics", "https://dav.example/~alice@home/plan.ics", FALSE },
+    { "/home/a@b/holidays.ics", "/home/a@b/holidays.ics", FALSE },
+    { "Could not reach https://u:p@h/x: refused; try http://v:q@g", "Could not reach https://h/x: refused; try http://g",
+      FALSE },
+  };
+  char *filter[] = { NULL };
+  LineupFeed feed = { "Team", LINEUP_FEED_WEBDAV, "https://alice:hunter2@dav.example/plan.ics", NULL, filter,
+                      30, 180, "titles", 30, 60, FALSE, TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user = lineup_address_get_user (cases[2].text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *hidden = lineup_address_hide_userinfo (cases[i].text);
+
+      g_assert_cmpstr (hidden, ==, cases[i].hidden);
+      g_assert_cmpint (lineup_address_has_userinfo (cases[i].text), ==, cases[i].has);
+    }
+  g_assert_cmpstr (user, ==, "a@b");
+
+  g_assert_false (lineup_store_save_feed (f->store, &feed, TRUE, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "LINEUP_FEED_PASSWORD"));
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_assert_null (lineup_store_find_feed (f->store, "Team"));
+  g_clear_error (&error);
+  g_assert_false (lineup_store_add_overlay (f->store, "Days", "https://alice:hunter2@cal.example/d.ics", NULL, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_clear_error (&error);
+
+  /* The same without the password is fine, and its link has none. */
+  feed.target = "https://dav.example/plan.ics";
+  g_assert_true (lineup_store_save_feed (f->store, &feed, TRUE, &error));
+  feed.target = "http://alice:hunter2@dav.example/plan.ics";
+  {
+    g_autofree char *link = lineup_feed_subscription_link (&feed);
+    g_assert_cmpstr (link, ==, "webcal://dav.example/plan.ics");
+  }
+}
+
 static void
 test_css_colors (void)
 {
@@ -503,6 +555,7 @@ main (int   argc,
   ADD ("/overlay/bounds", test_overlay_bounds);
   ADD ("/overlay/refuses-sub-daily", test_overlay_refuses_sub_daily);
   ADD ("/feed/definitions", test_feed_definitions);
+  ADD ("/feed/address-userinfo", test_address_userinfo);
 #undef ADD
   g_test_add_func ("/ics/css-colors", test_css_colors);
 
