@@ -153,7 +153,9 @@ lineup_overlay_refresh (LineupStore  *store,
 
 #define MAX_KEPT    5000
 #define MAX_STEPS   20000
-#define TIME_BUDGET (100 * G_TIME_SPAN_MILLISECOND)
+#define WORKER_MAX_STEPS 400000
+#define TIME_BUDGET (100 * G_TIME_SPAN_MILLISECOND)          /* on the caller's thread */
+#define WORKER_TIME_BUDGET (2 * G_TIME_SPAN_SECOND)          /* in lineup_overlay_events_async() */
 
 struct _LineupOverlaySnapshot {
   GTimeZone *tz;
@@ -176,6 +178,8 @@ typedef struct {
   GHashTable    *days;          /* julian day → Day, for the current overlay */
   guint          kept;
   guint          steps;
+  guint          max_steps;
+  guint          ticks;
   gint64         deadline;
   GCancellable  *cancellable;
   gboolean       stop;
@@ -221,14 +225,17 @@ local_midnight (GTimeZone    *tz,
   return dt ? g_date_time_to_unix (dt) : 0;
 }
 
+/* Counts one step of a rule (@step) or one event, and says whether to stop. */
 static gboolean
-spent (Expansion *x)
+spent (Expansion *x,
+       gboolean   step)
 {
   if (x->stop)
     return TRUE;
-  x->steps++;
-  if (x->steps > MAX_STEPS || x->kept >= MAX_KEPT ||
-      ((x->steps & 63) == 0 && (g_get_monotonic_time () > x->deadline ||
+  x->steps += step;
+  x->ticks++;
+  if (x->steps > x->max_steps || x->kept >= MAX_KEPT ||
+      ((x->ticks & 63) == 0 && (g_get_monotonic_time () > x->deadline ||
                                 g_cancellable_is_cancelled (x->cancellable))))
     x->stop = TRUE;
   return x->stop;
@@ -424,7 +431,7 @@ expand_event (Expansion     *x,
       /* Straight to the range, where the rule allows it. */
       if (rule.count == 0 && (time_t) x->limit.start - duration > base.start)
         skip_to (it, dtstart, x->limit.start - duration, FALSE);
-      while (!spent (x))
+      while (!spent (x, TRUE))
         {
           struct icaltimetype t = icalrecur_iterator_next (it);
           icaltime_span span;
@@ -461,7 +468,7 @@ expand_event (Expansion     *x,
       icalrecur_iterator_free (it);
     }
 
-  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY); p && !spent (x);
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY); p && !spent (x, TRUE);
        p = icalcomponent_get_next_property (event, ICAL_RDATE_PROPERTY))
     {
       struct icaldatetimeperiodtype rdate = icalproperty_get_rdate (p);
@@ -562,11 +569,33 @@ lineup_overlay_snapshot_free (LineupOverlaySnapshot *snapshot)
   g_free (snapshot);
 }
 
-GPtrArray *
-lineup_overlay_snapshot_events (LineupOverlaySnapshot *snapshot,
-                                const GDate           *from,
-                                const GDate           *to,
-                                GCancellable          *cancellable)
+/* Parsing a big copy takes long (1.3 s for 20,000 events, every time the
+ * month changed): each copy is parsed once and kept while it is in use. The
+ * trees are read under one lock, as libical keeps its iteration state in
+ * them. */
+#define PARSED_MAX 8
+
+static GMutex parsed_lock;
+static GHashTable *parsed;   /* copy → icalcomponent */
+
+/* With parsed_lock held. */
+static icalcomponent *
+parsed_calendar (const char *text)
+{
+  icalcomponent *calendar = g_hash_table_lookup (parsed, text);
+
+  if (calendar == NULL && (calendar = icalparser_parse_string (text)) != NULL)
+    g_hash_table_insert (parsed, g_strdup (text), calendar);
+  return calendar;
+}
+
+static GPtrArray *
+expand (LineupOverlaySnapshot *snapshot,
+        const GDate           *from,
+        const GDate           *to,
+        GCancellable          *cancellable,
+        guint                  max_steps,
+        GTimeSpan              budget)
 {
   GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_overlay_event_free);
   /* A day's margin either side: the zones may differ. */
@@ -580,29 +609,44 @@ lineup_overlay_snapshot_events (LineupOverlaySnapshot *snapshot,
   x.to = g_date_get_julian (to);
   x.limit.start = local_midnight (snapshot->tz, &before);
   x.limit.end = local_midnight (snapshot->tz, &after);
-  x.deadline = g_get_monotonic_time () + TIME_BUDGET;
   x.cancellable = cancellable;
+  x.max_steps = max_steps;
   x.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) day_free);
 
+  g_mutex_lock (&parsed_lock);
+  if (parsed == NULL)
+    parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) icalcomponent_free);
+  if (g_hash_table_size (parsed) + snapshot->overlays->len > PARSED_MAX)
+    g_hash_table_remove_all (parsed);
+  x.deadline = g_get_monotonic_time () + budget;
   for (guint i = 0; i < snapshot->overlays->len && !x.stop; i++)
     {
       icalcomponent *calendar;
 
       x.overlay = g_ptr_array_index (snapshot->overlays, i);
-      calendar = icalparser_parse_string (x.overlay->cache);
+      calendar = parsed_calendar (x.overlay->cache);
       if (calendar == NULL)
         continue;
-      for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e && !spent (&x);
+      for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e && !spent (&x, FALSE);
            e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
         expand_event (&x, e);
-      icalcomponent_free (calendar);
       flush_days (&x, events);
     }
+  g_mutex_unlock (&parsed_lock);
   if (x.stop)
     g_debug ("Overlay events for %u days cut short after %u steps, %u kept", x.to - x.from, x.steps, x.kept);
   g_hash_table_unref (x.days);
   g_ptr_array_sort (events, compare_events);
   return events;
+}
+
+GPtrArray *
+lineup_overlay_snapshot_events (LineupOverlaySnapshot *snapshot,
+                                const GDate           *from,
+                                const GDate           *to,
+                                GCancellable          *cancellable)
+{
+  return expand (snapshot, from, to, cancellable, MAX_STEPS, TIME_BUDGET);
 }
 
 GPtrArray *
@@ -637,7 +681,8 @@ events_thread (GTask        *task,
                GCancellable *cancellable)
 {
   EventsJob *job = data;
-  GPtrArray *events = lineup_overlay_snapshot_events (job->snapshot, &job->from, &job->to, cancellable);
+  GPtrArray *events = expand (job->snapshot, &job->from, &job->to, cancellable, WORKER_MAX_STEPS,
+                                WORKER_TIME_BUDGET);
 
   if (g_task_return_error_if_cancelled (task))
     g_ptr_array_unref (events);

@@ -45,7 +45,9 @@ int        lineup_overlay_refresh_due_finish (GAsyncResult        *result,
  * day, then one event whose summary is the count ("+12 more", or "and
  * more" where a rule repeating within a day was skipped), at most 5,000
  * events, and at most 20,000 recurrence steps or 100 ms of work (then
- * the rest is left out). Blocks while it parses the copies. */
+ * the rest is left out). A copy is parsed once and kept (parsing 20,000
+ * events takes over a second): the first call after a refresh of a big
+ * calendar blocks for that. */
 GPtrArray *lineup_overlay_events     (LineupStore  *store,
                                       const GDate  *from,
                                       const GDate  *to);
@@ -53,7 +55,8 @@ GPtrArray *lineup_overlay_events     (LineupStore  *store,
 /* The same off the main thread: what the store holds is copied first (the
  * store stays on the caller's thread), then expanded in a worker. A
  * cancelled @cancellable stops the work within a few steps and the result
- * is G_IO_ERROR_CANCELLED. The result is a GPtrArray of LineupOverlayEvent. */
+ * is G_IO_ERROR_CANCELLED. The same bounds, but 2 s of work instead of
+ * 100 ms. The result is a GPtrArray of LineupOverlayEvent. */
 void       lineup_overlay_events_async  (LineupStore          *store,
                                          const GDate          *from,
                                          const GDate          *to,
