@@ -54,10 +54,31 @@ lineup_feed_kind_to_key (LineupFeedKind kind)
 #define FEED_COLUMNS "name, kind, target, username, filter, days_back, days_ahead, privacy, duration, " \
                      "refresh, local_time, auto_publish, etag, last_at, last_items, last_error"
 
+/* An address a plan saved with a user name or password in it is read
+ * without them, and @last_error starts with @note. Returns the address as
+ * stored (for its user), or NULL if it had none. */
+static char *
+hide_stored_userinfo (char       **address,
+                      char       **last_error,
+                      const char  *note)
+{
+  g_autofree char *problem = NULL;
+  char *stored;
+
+  if (!lineup_address_has_userinfo (*address))
+    return NULL;
+  stored = g_steal_pointer (address);
+  problem = g_steal_pointer (last_error);
+  *address = lineup_address_hide_userinfo (stored);
+  *last_error = g_strdup_printf ("%s%s%s", note, problem ? "; " : "", problem ? problem : "");
+  return stored;
+}
+
 static LineupFeed *
 feed_from_row (sqlite3_stmt *stmt)
 {
   LineupFeed *feed = g_new0 (LineupFeed, 1);
+  g_autofree char *stored = NULL;
   const char *kind = _lineup_store_column_text (stmt, 1);
   const char *filter = _lineup_store_column_text (stmt, 4);
 
@@ -78,20 +99,12 @@ feed_from_row (sqlite3_stmt *stmt)
   feed->last_at = sqlite3_column_int64 (stmt, 13);
   feed->last_items = sqlite3_column_int (stmt, 14);
   feed->last_error = lineup_address_hide_userinfo (_lineup_store_column_text (stmt, 15));
-  if (lineup_address_has_userinfo (feed->target))
-    {
-      g_autofree char *stored = g_steal_pointer (&feed->target);
-      g_autofree char *problem = g_steal_pointer (&feed->last_error);
-
-      feed->target = lineup_address_hide_userinfo (stored);
-      if (feed->username == NULL)
-        feed->username = lineup_address_get_user (stored);
-      feed->last_error = g_strdup_printf ("%s%s%s",
-                                          _("Its address held a user name or password, which Lineup does not keep: "
-                                            "they are no longer shown or used, and leave the plan at the next "
-                                            "publish. Put the user in --user and the password in LINEUP_FEED_PASSWORD"),
-                                          problem ? "; " : "", problem ? problem : "");
-    }
+  stored = hide_stored_userinfo (&feed->target, &feed->last_error,
+                                 _("Its address held a user name or password, which Lineup does not keep: "
+                                   "they are no longer shown or used, and leave the plan at the next "
+                                   "publish. Put the user in --user and the password in LINEUP_FEED_PASSWORD"));
+  if (stored && feed->username == NULL)
+    feed->username = lineup_address_get_user (stored);
   return feed;
 }
 
@@ -384,18 +397,10 @@ lineup_store_get_overlays (LineupStore *self)
       overlay->cache = g_strdup (_lineup_store_column_text (stmt, 5));
       overlay->fetched_at = sqlite3_column_int64 (stmt, 6);
       overlay->last_error = lineup_address_hide_userinfo (_lineup_store_column_text (stmt, 7));
-      if (lineup_address_has_userinfo (overlay->source))
-        {
-          g_autofree char *stored = g_steal_pointer (&overlay->source);
-          g_autofree char *problem = g_steal_pointer (&overlay->last_error);
-
-          overlay->source = lineup_address_hide_userinfo (stored);
-          overlay->last_error = g_strdup_printf ("%s%s%s",
-                                                 _("Its address held a user name or password, which Lineup does not "
-                                                   "keep: they are no longer shown or used, and leave the plan at the "
-                                                   "next refresh. Use an address that needs none"),
-                                                 problem ? "; " : "", problem ? problem : "");
-        }
+      g_free (hide_stored_userinfo (&overlay->source, &overlay->last_error,
+                                    _("Its address held a user name or password, which Lineup does not "
+                                      "keep: they are no longer shown or used, and leave the plan at the "
+                                      "next refresh. Use an address that needs none")));
       g_ptr_array_add (overlays, overlay);
     }
   _lineup_store_finish (stmt);
