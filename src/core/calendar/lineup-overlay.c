@@ -30,6 +30,35 @@ static gboolean sub_daily (const struct icalrecurrencetype *rule);
 
 #define PER_DAY     4
 
+/* Parsing a big copy takes long (1.3 s for 20,000 events, every time the
+ * month changed or Preferences counted them): each copy is parsed once and
+ * kept while it is in use, at most PARSED_MAX. The trees are read under
+ * one lock, as libical keeps its iteration state in them; a tree is freed
+ * only when a new one is parsed, so it stays valid while the lock is held
+ * and nothing else is parsed. */
+#define PARSED_MAX 8
+
+static GMutex parsed_lock;
+static GHashTable *parsed;   /* copy → icalcomponent */
+
+/* With parsed_lock held. */
+static icalcomponent *
+parsed_calendar (const char *text)
+{
+  icalcomponent *calendar;
+
+  if (parsed == NULL)
+    parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) icalcomponent_free);
+  if ((calendar = g_hash_table_lookup (parsed, text)) != NULL)
+    return calendar;
+  if ((calendar = icalparser_parse_string (text)) == NULL)
+    return NULL;
+  if (g_hash_table_size (parsed) >= PARSED_MAX)
+    g_hash_table_remove_all (parsed);
+  g_hash_table_insert (parsed, g_strdup (text), calendar);
+  return calendar;
+}
+
 int
 lineup_overlay_count (const char *ics)
 {
@@ -38,17 +67,14 @@ lineup_overlay_count (const char *ics)
 
   if (ics == NULL || !g_utf8_validate (ics, -1, NULL))
     return -1;
-  calendar = icalparser_parse_string (ics);
+  g_mutex_lock (&parsed_lock);
+  calendar = parsed_calendar (ics);
   if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
-    {
-      if (calendar)
-        icalcomponent_free (calendar);
-      return -1;
-    }
-  for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e;
+    n = -1;
+  for (icalcomponent *e = n < 0 ? NULL : icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e;
        e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     n++;
-  icalcomponent_free (calendar);
+  g_mutex_unlock (&parsed_lock);
   return n;
 }
 
@@ -60,8 +86,11 @@ check_rules (const char  *ics,
              const char  *source,
              GError     **error)
 {
-  icalcomponent *calendar = icalparser_parse_string (ics);
+  icalcomponent *calendar;
   gboolean ok = TRUE;
+
+  g_mutex_lock (&parsed_lock);
+  calendar = parsed_calendar (ics);
 
   for (icalcomponent *e = calendar ? icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT) : NULL;
        e && ok; e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
@@ -84,8 +113,7 @@ check_rules (const char  *ics,
             ok = FALSE;
           }
       }
-  if (calendar)
-    icalcomponent_free (calendar);
+  g_mutex_unlock (&parsed_lock);
   return ok;
 }
 
@@ -569,26 +597,6 @@ lineup_overlay_snapshot_free (LineupOverlaySnapshot *snapshot)
   g_free (snapshot);
 }
 
-/* Parsing a big copy takes long (1.3 s for 20,000 events, every time the
- * month changed): each copy is parsed once and kept while it is in use. The
- * trees are read under one lock, as libical keeps its iteration state in
- * them. */
-#define PARSED_MAX 8
-
-static GMutex parsed_lock;
-static GHashTable *parsed;   /* copy → icalcomponent */
-
-/* With parsed_lock held. */
-static icalcomponent *
-parsed_calendar (const char *text)
-{
-  icalcomponent *calendar = g_hash_table_lookup (parsed, text);
-
-  if (calendar == NULL && (calendar = icalparser_parse_string (text)) != NULL)
-    g_hash_table_insert (parsed, g_strdup (text), calendar);
-  return calendar;
-}
-
 static GPtrArray *
 expand (LineupOverlaySnapshot *snapshot,
         const GDate           *from,
@@ -614,10 +622,6 @@ expand (LineupOverlaySnapshot *snapshot,
   x.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) day_free);
 
   g_mutex_lock (&parsed_lock);
-  if (parsed == NULL)
-    parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) icalcomponent_free);
-  if (g_hash_table_size (parsed) + snapshot->overlays->len > PARSED_MAX)
-    g_hash_table_remove_all (parsed);
   x.deadline = g_get_monotonic_time () + budget;
   for (guint i = 0; i < snapshot->overlays->len && !x.stop; i++)
     {
