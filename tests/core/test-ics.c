@@ -403,6 +403,58 @@ test_overlay_bounds (Fixture       *f,
     }
 }
 
+static void
+on_events (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray **out = data;
+
+  *out = lineup_overlay_events_finish (result, &error);
+  if (*out == NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      *out = g_ptr_array_new ();   /* done, cancelled */
+    }
+}
+
+/* The same off the main thread, and a cancel stops it. */
+static void
+test_overlay_events_async (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) here = NULL;
+  GPtrArray *there = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 30, 11, 2026);
+  to = from;
+  g_date_add_days (&to, 42);
+  g_assert_true (lineup_store_add_overlay (f->store, "Hostile", "/nowhere.ics", NULL, &error));
+  g_assert_true (lineup_store_set_overlay_result (f->store, "Hostile", secondly_ics, NULL, &error));
+  here = lineup_overlay_events (f->store, &from, &to);
+
+  lineup_overlay_events_async (f->store, &from, &to, NULL, on_events, &there);
+  while (there == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (there->len, ==, here->len);
+  for (guint i = 0; i < here->len; i++)
+    g_assert_cmpstr (((LineupOverlayEvent *) there->pdata[i])->summary, ==,
+                     ((LineupOverlayEvent *) here->pdata[i])->summary);
+  g_clear_pointer (&there, g_ptr_array_unref);
+
+  g_cancellable_cancel (cancellable);
+  lineup_overlay_events_async (f->store, &from, &to, cancellable, on_events, &there);
+  while (there == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (there->len, ==, 0);
+  g_ptr_array_unref (there);
+}
+
 /* Refreshing from a calendar with such a rule is refused and says which
  * event; the last good copy stays. */
 static void
@@ -553,6 +605,7 @@ main (int   argc,
   ADD ("/ics/uid-and-sequence", test_uid_and_sequence);
   ADD ("/overlay/events", test_overlay_events);
   ADD ("/overlay/bounds", test_overlay_bounds);
+  ADD ("/overlay/events-async", test_overlay_events_async);
   ADD ("/overlay/refuses-sub-daily", test_overlay_refuses_sub_daily);
   ADD ("/feed/definitions", test_feed_definitions);
   ADD ("/feed/address-userinfo", test_address_userinfo);

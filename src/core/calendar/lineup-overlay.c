@@ -101,8 +101,14 @@ check_rules (const char  *ics,
 
         if (sub_daily (&rule))
           {
-            g_autofree char *summary = g_utf8_make_valid (icalcomponent_get_summary (e)
-                                                          ? icalcomponent_get_summary (e) : "", -1);
+            g_autofree char *valid = g_utf8_make_valid (icalcomponent_get_summary (e)
+                                                        ? icalcomponent_get_summary (e) : "", -1);
+            g_autofree char *summary = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 80));
+
+            /* One line, and not a page of it: the summary is the server's. */
+            for (char *c = summary; *c; c++)
+              if ((guchar) *c < 0x20 || *c == 0x7f)
+                *c = ' ';
             g_autofree char *text = g_strdup (icalrecurrencetype_as_string (&rule));
 
             g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
@@ -602,6 +608,7 @@ expand (LineupOverlaySnapshot *snapshot,
         const GDate           *from,
         const GDate           *to,
         GCancellable          *cancellable,
+        gboolean               shared,
         guint                  max_steps,
         GTimeSpan              budget)
 {
@@ -621,22 +628,32 @@ expand (LineupOverlaySnapshot *snapshot,
   x.max_steps = max_steps;
   x.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) day_free);
 
-  g_mutex_lock (&parsed_lock);
+  /* The caller's thread uses the kept trees; a worker parses its own, so
+   * that it never holds the lock the caller's thread may wait for, and its
+   * parsing does not count against its budget. */
+  if (shared)
+    g_mutex_lock (&parsed_lock);
   x.deadline = g_get_monotonic_time () + budget;
   for (guint i = 0; i < snapshot->overlays->len && !x.stop; i++)
     {
       icalcomponent *calendar;
+      gint64 started = g_get_monotonic_time ();
 
       x.overlay = g_ptr_array_index (snapshot->overlays, i);
-      calendar = parsed_calendar (x.overlay->cache);
+      calendar = shared ? parsed_calendar (x.overlay->cache) : icalparser_parse_string (x.overlay->cache);
+      if (!shared)
+        x.deadline += g_get_monotonic_time () - started;
       if (calendar == NULL)
         continue;
       for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e && !spent (&x, FALSE);
            e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
         expand_event (&x, e);
       flush_days (&x, events);
+      if (!shared)
+        icalcomponent_free (calendar);
     }
-  g_mutex_unlock (&parsed_lock);
+  if (shared)
+    g_mutex_unlock (&parsed_lock);
   if (x.stop)
     g_debug ("Overlay events for %u days cut short after %u steps, %u kept", x.to - x.from, x.steps, x.kept);
   g_hash_table_unref (x.days);
@@ -650,7 +667,7 @@ lineup_overlay_snapshot_events (LineupOverlaySnapshot *snapshot,
                                 const GDate           *to,
                                 GCancellable          *cancellable)
 {
-  return expand (snapshot, from, to, cancellable, MAX_STEPS, TIME_BUDGET);
+  return expand (snapshot, from, to, cancellable, TRUE, MAX_STEPS, TIME_BUDGET);
 }
 
 GPtrArray *
@@ -685,7 +702,7 @@ events_thread (GTask        *task,
                GCancellable *cancellable)
 {
   EventsJob *job = data;
-  GPtrArray *events = expand (job->snapshot, &job->from, &job->to, cancellable, WORKER_MAX_STEPS,
+  GPtrArray *events = expand (job->snapshot, &job->from, &job->to, cancellable, FALSE, WORKER_MAX_STEPS,
                                 WORKER_TIME_BUDGET);
 
   if (g_task_return_error_if_cancelled (task))

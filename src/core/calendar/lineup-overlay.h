@@ -55,8 +55,9 @@ GPtrArray *lineup_overlay_events     (LineupStore  *store,
 /* The same off the main thread: what the store holds is copied first (the
  * store stays on the caller's thread), then expanded in a worker. A
  * cancelled @cancellable stops the work within a few steps and the result
- * is G_IO_ERROR_CANCELLED. The same bounds, but 2 s of work instead of
- * 100 ms. The result is a GPtrArray of LineupOverlayEvent. */
+ * is G_IO_ERROR_CANCELLED. The same bounds, but 400,000 steps and 2 s of
+ * work (not counting the parse, which the worker does itself) instead of
+ * 20,000 and 100 ms. The result is a GPtrArray of LineupOverlayEvent. */
 void       lineup_overlay_events_async  (LineupStore          *store,
                                          const GDate          *from,
                                          const GDate          *to,
