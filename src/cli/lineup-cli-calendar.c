@@ -281,6 +281,8 @@ cmd_feed_list (Args    *args,
         out (_("  last published %s: %d posts\n"), when, feed->last_items);
       else
         out ("%s\n", _("  never published"));
+      if (!when && problem)
+        out ("  %s\n", problem);
     }
   return 0;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lineup-core.h"
+#include "lineup-address.h"
 #include "lineup-test-util.h"
 
 typedef struct {
@@ -216,6 +217,15 @@ test_parse_back (Fixture       *f,
   prop = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
   /* libical cannot escape a comma in a category: it reads as U+201A. */
   g_assert_cmpstr (icalproperty_get_categories (prop), ==, "Stories\u201A told; well");
+  /* X-LINEUP-PILLAR is TEXT: its ';' and ',' are escaped (RFC 5545 3.3.11),
+   * or a reader sees three values; it reads back as the pillar's name. */
+  g_assert_nonnull (strstr (text, "\r\nX-LINEUP-PILLAR:Stories\\, told\\; well\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nCATEGORIES:Stories\u201A told\\; well\r\n"));
+  g_assert_null (strstr (text, "told; well"));
+  for (prop = icalcomponent_get_first_property (event, ICAL_X_PROPERTY); prop;
+       prop = icalcomponent_get_next_property (event, ICAL_X_PROPERTY))
+    if (g_str_equal (icalproperty_get_x_name (prop), "X-LINEUP-PILLAR"))
+      g_assert_cmpstr (icalproperty_get_x (prop), ==, "Stories, told; well");
   g_assert_nonnull (icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY));
   g_assert_null (icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY));
   g_assert_cmpint (icaldurationtype_as_int (icalcomponent_get_duration (event)), ==, 45 * 60);
@@ -337,6 +347,146 @@ test_overlay_events (Fixture       *f,
   g_assert_cmpuint (events->len, ==, 0);
 }
 
+/* Ten lines that describe millions of occurrences: a copy already in the
+ * plan (from before rules were checked) expands to what a month shows. */
+static const char secondly_ics[] =
+  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hostile//EN\r\n"
+  "BEGIN:VEVENT\r\nUID:tick@t\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260101T000000Z\r\n"
+  "RRULE:FREQ=SECONDLY\r\nSUMMARY:Tick\r\nEND:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static void
+test_overlay_bounds (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *hostile[] = {
+    secondly_ics,
+    /* Every second of a day by BY- parts, and a COUNT: no skipping ahead. */
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hostile//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:tock@t\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261201T000000Z\r\n"
+    "RRULE:FREQ=DAILY;COUNT=2000000000;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;"
+    "BYMINUTE=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,"
+    "36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59\r\nSUMMARY:Tock\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n",
+  };
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 30, 11, 2026);
+  to = from;
+  g_date_add_days (&to, 42);
+  g_assert_true (lineup_store_add_overlay (f->store, "Hostile", "/nowhere.ics", "#e01b24", &error));
+  for (guint h = 0; h < G_N_ELEMENTS (hostile); h++)
+    {
+      g_autoptr(GPtrArray) events = NULL;
+      guint per_day[43] = { 0 };
+
+      g_assert_true (lineup_store_set_overlay_result (f->store, "Hostile", hostile[h], NULL, &error));
+      events = lineup_overlay_events (f->store, &from, &to);
+      /* A few a day and a count, never millions (it was 3.6 million). */
+      g_assert_cmpuint (events->len, <=, 42 * 5);
+      g_assert_cmpuint (events->len, >=, 5);
+      for (guint i = 0; i < events->len; i++)
+        {
+          LineupOverlayEvent *event = events->pdata[i];
+          int day = g_date_days_between (&from, &event->date);
+
+          g_assert_cmpint (day, >=, 0);
+          g_assert_cmpint (day, <, 42);
+          per_day[day]++;
+          g_assert_cmpuint (per_day[day], <=, 5);
+        }
+      /* The day is full, and says there is more. */
+      g_assert_cmpuint (per_day[1], ==, 5);
+      g_assert_true (g_str_has_suffix (((LineupOverlayEvent *) events->pdata[4])->summary, "more"));
+    }
+}
+
+static void
+on_events (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray **out = data;
+
+  *out = lineup_overlay_events_finish (result, &error);
+  if (*out == NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      *out = g_ptr_array_new ();   /* done, cancelled */
+    }
+}
+
+/* The same off the main thread, and a cancel stops it. */
+static void
+test_overlay_events_async (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) here = NULL;
+  GPtrArray *there = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 30, 11, 2026);
+  to = from;
+  g_date_add_days (&to, 42);
+  g_assert_true (lineup_store_add_overlay (f->store, "Hostile", "/nowhere.ics", NULL, &error));
+  g_assert_true (lineup_store_set_overlay_result (f->store, "Hostile", secondly_ics, NULL, &error));
+  here = lineup_overlay_events (f->store, &from, &to);
+
+  lineup_overlay_events_async (f->store, &from, &to, NULL, on_events, &there);
+  while (there == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (there->len, ==, here->len);
+  for (guint i = 0; i < here->len; i++)
+    g_assert_cmpstr (((LineupOverlayEvent *) there->pdata[i])->summary, ==,
+                     ((LineupOverlayEvent *) here->pdata[i])->summary);
+  g_clear_pointer (&there, g_ptr_array_unref);
+
+  g_cancellable_cancel (cancellable);
+  lineup_overlay_events_async (f->store, &from, &to, cancellable, on_events, &there);
+  while (there == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (there->len, ==, 0);
+  g_ptr_array_unref (there);
+}
+
+/* Refreshing from a calendar with such a rule is refused and says which
+ * event; the last good copy stays. */
+static void
+test_overlay_refuses_sub_daily (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char good[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:twice@t\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261201T090000Z\r\n"
+    "RRULE:FREQ=DAILY;BYHOUR=9,17\r\nSUMMARY:Stand-up\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autofree char *path = g_build_filename (f->dir, "ticks.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overlays = NULL;
+  LineupOverlay *overlay;
+
+  g_assert_true (g_file_set_contents (path, good, -1, &error));
+  g_assert_true (lineup_store_add_overlay (f->store, "Ticks", path, NULL, &error));
+  g_assert_cmpint (lineup_overlay_refresh (f->store, "Ticks", &error), ==, 1);
+
+  g_assert_true (g_file_set_contents (path, secondly_ics, -1, &error));
+  g_assert_cmpint (lineup_overlay_refresh (f->store, "Ticks", &error), ==, -1);
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Tick”"));
+  g_assert_nonnull (strstr (error->message, "FREQ=SECONDLY"));
+  g_assert_nonnull (strstr (error->message, path));
+  overlays = lineup_store_get_overlays (f->store);
+  overlay = overlays->pdata[0];
+  g_assert_nonnull (strstr (overlay->cache, "Stand-up"));
+  g_assert_nonnull (strstr (overlay->last_error, "FREQ=SECONDLY"));
+}
+
 static void
 test_feed_definitions (Fixture       *f,
                        gconstpointer  data)
@@ -381,6 +531,57 @@ test_feed_definitions (Fixture       *f,
   g_assert_null (lineup_store_find_feed (f->store, "Team"));
 }
 
+/* A password in a feed's or an overlay's address: refused by the store
+ * (the command line and Preferences alike), and never shown. */
+static void
+test_address_userinfo (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct { const char *text, *hidden; gboolean has; } cases[] = {
+    { "https://alice:hunter2@dav.example/plan.ics", "https://dav.example/plan.ics", TRUE },
+    { "webcal://alice@cal.example/x.ics", "webcal://cal.example/x.ics", TRUE },
+    { "http://a%40b:p%3Aw@h:8080/x?u=c@d", "http://h:8080/x?u=c@d", TRUE },
+    { "https://dav.example/~alice@home/plan.ics", "https://dav.example/~alice@home/plan.ics", FALSE },
+    { "/home/a@b/holidays.ics", "/home/a@b/holidays.ics", FALSE },
+    { "Could not reach https://u:p@h/x: refused; try http://v:q@g", "Could not reach https://h/x: refused; try http://g",
+      FALSE },
+  };
+  char *filter[] = { NULL };
+  LineupFeed feed = { "Team", LINEUP_FEED_WEBDAV, "https://alice:hunter2@dav.example/plan.ics", NULL, filter,
+                      30, 180, "titles", 30, 60, FALSE, TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user = lineup_address_get_user (cases[2].text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *hidden = lineup_address_hide_userinfo (cases[i].text);
+
+      g_assert_cmpstr (hidden, ==, cases[i].hidden);
+      g_assert_cmpint (lineup_address_has_userinfo (cases[i].text), ==, cases[i].has);
+    }
+  g_assert_cmpstr (user, ==, "a@b");
+
+  g_assert_false (lineup_store_save_feed (f->store, &feed, TRUE, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "LINEUP_FEED_PASSWORD"));
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_assert_null (lineup_store_find_feed (f->store, "Team"));
+  g_clear_error (&error);
+  g_assert_false (lineup_store_add_overlay (f->store, "Days", "https://alice:hunter2@cal.example/d.ics", NULL, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_clear_error (&error);
+
+  /* The same without the password is fine, and its link has none. */
+  feed.target = "https://dav.example/plan.ics";
+  g_assert_true (lineup_store_save_feed (f->store, &feed, TRUE, &error));
+  feed.target = "http://alice:hunter2@dav.example/plan.ics";
+  {
+    g_autofree char *link = lineup_feed_subscription_link (&feed);
+    g_assert_cmpstr (link, ==, "webcal://dav.example/plan.ics");
+  }
+}
+
 static void
 test_css_colors (void)
 {
@@ -403,7 +604,11 @@ main (int   argc,
   ADD ("/ics/parse-back", test_parse_back);
   ADD ("/ics/uid-and-sequence", test_uid_and_sequence);
   ADD ("/overlay/events", test_overlay_events);
+  ADD ("/overlay/bounds", test_overlay_bounds);
+  ADD ("/overlay/events-async", test_overlay_events_async);
+  ADD ("/overlay/refuses-sub-daily", test_overlay_refuses_sub_daily);
   ADD ("/feed/definitions", test_feed_definitions);
+  ADD ("/feed/address-userinfo", test_address_userinfo);
 #undef ADD
   g_test_add_func ("/ics/css-colors", test_css_colors);
 

@@ -178,6 +178,14 @@ class BadInput(unittest.TestCase):
         # The demo does not fill a month that has posts.
         self.refused(["demo", "--month", "2026-12"], ["already has"], status=1)
 
+    def test_password_in_an_address(self):
+        # Refused before anything is stored, and the password is not repeated.
+        for args in (["feed", "add", "Team", "--webdav", "https://alice:hunter2@dav.example/plan.ics"],
+                     ["feed", "add", "Team", "--caldav", "https://alice:hunter2@dav.example/cal/", "--user", "alice"],
+                     ["overlay", "add", "Days", "webcal://alice:hunter2@cal.example/days.ics"]):
+            line = self.refused(args, ["user name or password"], status=1)
+            self.assertNotIn("hunter2", line)
+
     def test_bad_csv_files(self):
         plan = self.plan
         header = b"title,date,pillar,type\n"

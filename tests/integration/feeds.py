@@ -6,6 +6,7 @@ lost, and a fake server that fails in every way a network can."""
 import http.server
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,9 @@ import urllib.request
 import icalendar
 
 from lineup_cli import Plan
+
+
+EMPTY_CALENDAR = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nEND:VCALENDAR\r\n"
 
 
 def free_port():
@@ -75,11 +79,13 @@ class Radicale:
 class Fake(http.server.BaseHTTPRequestHandler):
     """Answers as the test says: a status, or no answer at all."""
     mode = "500"
+    authorization = []
 
     def log_message(self, *args):
         pass
 
     def do_PUT(self):
+        Fake.authorization.append(self.headers.get("Authorization"))
         length = int(self.headers.get("Content-Length", 0))
         self.rfile.read(length)
         if Fake.mode == "hang":
@@ -238,6 +244,62 @@ class Feeds(unittest.TestCase):
         self.assertEqual(out.returncode, 1)
         self.assertIn("http:// or https://", out.stderr.decode())
         self.assertEqual(p.run("feed", "publish", "Missing", check=False).returncode, 1)
+
+    def test_password_in_address_refused_and_never_shown(self):
+        p = self.plan
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fake)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            port = server.server_address[1]
+            secret_url = f"http://alice:hunter2@127.0.0.1:{port}/plan.ics"
+            clean_url = f"http://127.0.0.1:{port}/plan.ics"
+            # Refused, for WebDAV and CalDAV, and said how to do it instead.
+            for kind in ("--webdav", "--caldav"):
+                out = p.run("feed", "add", "Team", kind, secret_url, check=False)
+                self.assertEqual(out.returncode, 1, kind)
+                self.assertIn("--user", out.stderr.decode())
+                self.assertIn("LINEUP_FEED_PASSWORD", out.stderr.decode())
+                self.assertNotIn(b"hunter2", out.stdout + out.stderr)
+            self.assertEqual(p.json("feed", "list", "--json"), [])
+            out = p.run("overlay", "add", "Days", secret_url, check=False)
+            self.assertEqual(out.returncode, 1)
+            self.assertIn("user name or password", out.stderr.decode())
+            self.assertNotIn(b"hunter2", out.stdout + out.stderr)
+
+            # A plan saved before the rule: the password is neither shown nor
+            # used, the feed stays, and the next publish takes it out.
+            p.text("feed", "add", "Team", "--webdav", clean_url)
+            Fake.mode = "ok"
+            p.text("overlay", "add", "Days", p.file("days.ics", EMPTY_CALENDAR))
+            with sqlite3.connect(p.path) as db:
+                db.execute("UPDATE feeds SET target = ?, last_error = ?", (secret_url, f"Could not reach {secret_url}"))
+                db.execute("UPDATE overlays SET source = ?", (secret_url,))
+            shown = [p.run("feed", "list"), p.run("feed", "list", "--json"),
+                     p.run("overlay", "list"), p.run("overlay", "list", "--json")]
+            for out in shown:
+                self.assertNotIn(b"hunter2", out.stdout + out.stderr)
+                self.assertNotIn(b"alice:", out.stdout + out.stderr)
+            team = self.feed("Team")
+            self.assertEqual(team["target"], clean_url)
+            self.assertEqual(team["link"], "webcal://" + clean_url[len("http://"):])
+            self.assertIn("LINEUP_FEED_PASSWORD", team["last_error"])
+            self.assertIn("Could not reach " + clean_url, team["last_error"])
+            self.assertIn("user name or password", p.json("overlay", "list", "--json")[0]["last_error"])
+
+            Fake.authorization.clear()
+            out = p.run("feed", "publish", "Team")
+            self.assertNotIn(b"hunter2", out.stdout + out.stderr)
+            self.assertTrue(Fake.authorization)
+            for header in Fake.authorization:
+                self.assertNotIn("aHVudGVyMg", header or "")   # "hunter2", base64
+            self.assertIsNone(self.feed("Team")["last_error"])
+            p.run("overlay", "refresh", "Days", check=False)
+            with sqlite3.connect(p.path) as db:
+                self.assertEqual(db.execute("SELECT target, username FROM feeds").fetchall(), [(clean_url, "alice")])
+                self.assertEqual(db.execute("SELECT source FROM overlays").fetchall(), [(clean_url,)])
+        finally:
+            server.shutdown()
+            server.server_close()
 
 
 if __name__ == "__main__":

@@ -98,6 +98,31 @@ class Overlays(unittest.TestCase):
         self.assertIn("already", out.stderr.decode())
         self.assertEqual(p.run("overlay", "refresh", "Nope", check=False).returncode, 1)
 
+    def test_rule_repeating_within_a_day_is_refused(self):
+        """Ten lines that describe 3.6 million events in six weeks: refused when
+        read, naming the event, and the last good copy kept on a refresh."""
+        p = self.plan
+        ticks = HOLIDAYS.replace("RRULE:FREQ=YEARLY", "RRULE:FREQ=SECONDLY").replace("Christmas Day", "Every second")
+        bad = p.file("ticks.ics", ticks)
+        out = p.run("overlay", "add", "Ticks", bad, check=False)
+        self.assertEqual(out.returncode, 1)
+        err = out.stderr.decode()
+        self.assertIn("Nothing was added", err)
+        self.assertIn("“Every second”", err)
+        self.assertIn("FREQ=SECONDLY", err)
+        self.assertNotIn("Ticks", self.overlays())
+
+        p.run("overlay", "add", "Holidays", self.path)
+        with open(self.path, "w") as f:
+            f.write(ticks.replace("FREQ=SECONDLY", "FREQ=DAILY;BYHOUR=1,2,3,4,5,6,7,8,9"))
+        out = p.run("overlay", "refresh", "Holidays", check=False)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("more than 4 times a day", out.stderr.decode())
+        self.assertIn("last good copy is kept", out.stderr.decode())
+        holidays = self.overlays()["Holidays"]
+        self.assertEqual(holidays["events"], 3)
+        self.assertIn("Every second", holidays["last_error"])
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

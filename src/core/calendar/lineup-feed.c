@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lineup-feed.h"
+#include "lineup-address.h"
 #include "lineup-plan.h"
 #include "lineup-filter.h"
 #include "lineup-ics.h"
@@ -625,13 +626,15 @@ lineup_http_get (const char  *url,
 char *
 lineup_feed_subscription_link (LineupFeed *feed)
 {
+  g_autofree char *target = NULL;
+
   g_return_val_if_fail (feed != NULL, NULL);
 
-  if (feed->kind == LINEUP_FEED_WEBDAV && g_str_has_prefix (feed->target, "http://"))
-    return g_strconcat ("webcal://", feed->target + strlen ("http://"), NULL);
-  if (feed->kind == LINEUP_FEED_WEBDAV)
-    return g_strdup (feed->target);
-  if (feed->kind == LINEUP_FEED_CALDAV)
-    return g_strdup (feed->target);
+  /* A link is shared: never with a user name or password in it. */
+  target = lineup_address_hide_userinfo (feed->target);
+  if (feed->kind == LINEUP_FEED_WEBDAV && g_str_has_prefix (target, "http://"))
+    return g_strconcat ("webcal://", target + strlen ("http://"), NULL);
+  if (feed->kind == LINEUP_FEED_WEBDAV || feed->kind == LINEUP_FEED_CALDAV)
+    return g_steal_pointer (&target);
   return NULL;
 }

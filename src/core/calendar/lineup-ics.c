@@ -1,7 +1,9 @@
 /* lineup-ics.c
  *
  * libical builds and writes everything: escaping, CRLF, folding at 75
- * octets without splitting a UTF-8 sequence (protocols.md §4).
+ * octets without splitting a UTF-8 sequence (protocols.md §4); only the
+ * ';' and ',' of X- and CATEGORIES values are escaped here (see
+ * mark_text_specials).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -232,30 +234,87 @@ utc_time (gint64 instant)
   return icaltime_from_timet_with_zone ((time_t) instant, 0, icaltimezone_get_utc_timezone ());
 }
 
-/* An X- property. libical escapes its backslashes and line breaks; a
- * comma or semicolon in it reads as text to every parser we tried. */
+/* libical writes an X- property's value and a CATEGORIES value with only
+ * backslashes and line breaks escaped, so "Stories; told" would read as
+ * two values. RFC 5545 TEXT escapes ';' and ',' too: the value is given to
+ * libical with each of them as a noncharacter (one code point, so folding
+ * stays right), and the written text gets the escapes in their place. A
+ * noncharacter of the plan's own (they are not for interchange) becomes
+ * U+FFFD first. */
+#define TEXT_SEMICOLON "\uFDD0"
+#define TEXT_COMMA     "\uFDD1"
+
+static char *
+mark_text_specials (const char *value,
+                    gboolean    commas)
+{
+  g_autoptr(GString) text = g_string_new (value);
+
+  g_string_replace (text, TEXT_SEMICOLON, "\uFFFD", 0);
+  g_string_replace (text, TEXT_COMMA, "\uFFFD", 0);
+  g_string_replace (text, ";", TEXT_SEMICOLON, 0);
+  if (commas)
+    g_string_replace (text, ",", TEXT_COMMA, 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Appends libical's @text (freeing it) with the marks made escapes. */
+static void
+append_escaped (GString *out,
+                char    *text)
+{
+  gsize start = out->len;
+  g_autoptr(GString) tail = NULL;
+
+  g_string_append (out, text);
+  free (text);
+  if (strstr (out->str + start, TEXT_SEMICOLON) == NULL && strstr (out->str + start, TEXT_COMMA) == NULL)
+    return;
+  tail = g_string_new (out->str + start);
+  g_string_replace (tail, TEXT_SEMICOLON, "\\;", 0);
+  g_string_replace (tail, TEXT_COMMA, "\\,", 0);
+  g_string_truncate (out, start);
+  g_string_append_len (out, tail->str, tail->len);
+}
+
+/* An X- property whose value is TEXT (a name, a description). */
 static void
 add_x (icalcomponent *component,
        const char    *name,
        const char    *value)
 {
-  icalproperty *prop = icalproperty_new_x (value);
+  g_autofree char *marked = mark_text_specials (value, TRUE);
+  icalproperty *prop = icalproperty_new_x (marked);
 
   icalproperty_set_x_name (prop, name);
   icalcomponent_add_property (component, prop);
 }
 
-/* A CATEGORIES property with one value. libical cannot escape a comma in
- * it (readers would split the value there), so a comma becomes U+201A,
- * which reads the same. */
+/* An X- property holding a list of keys: its commas separate them. */
+static void
+add_x_list (icalcomponent *component,
+            const char    *name,
+            const char    *keys)
+{
+  icalproperty *prop = icalproperty_new_x (keys);
+
+  icalproperty_set_x_name (prop, name);
+  icalcomponent_add_property (component, prop);
+}
+
+/* A CATEGORIES property with one value. An escaped comma in it is still
+ * split there by some readers, so a comma becomes U+201A, which reads the
+ * same; a semicolon is escaped. */
 static void
 add_category (icalcomponent *component,
               const char    *value)
 {
   g_autoptr(GString) text = g_string_new (value);
+  g_autofree char *marked = NULL;
 
   g_string_replace (text, ",", "\u201A", 0);
-  icalcomponent_add_property (component, icalproperty_new_categories (text->str));
+  marked = mark_text_specials (text->str, FALSE);
+  icalcomponent_add_property (component, icalproperty_new_categories (marked));
 }
 
 static char *
@@ -347,7 +406,7 @@ make_event (LineupStore            *store,
     add_x (event, "X-LINEUP-TYPE", lineup_content_type_get_name (type));
   add_x (event, "X-LINEUP-STAGE", lineup_stage_to_key (lineup_post_get_stage (post)));
   if (*keys)
-    add_x (event, "X-LINEUP-PLATFORMS", keys);
+    add_x_list (event, "X-LINEUP-PLATFORMS", keys);
   add_x (event, "X-LINEUP-POST-ID", lineup_post_get_id (post));
   /* Where the published post can be seen (protocols.md §4). */
   if (url)
@@ -441,8 +500,7 @@ lineup_ics_export (LineupStore            *store,
   text = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);
   out = g_string_sized_new (512 + posts->len * 560);
-  g_string_append (out, text);
-  free (text);
+  append_escaped (out, text);
   g_assert (g_str_has_suffix (out->str, "END:VCALENDAR\r\n"));
   g_string_truncate (out, out->len - strlen ("END:VCALENDAR\r\n"));
 
@@ -454,9 +512,7 @@ lineup_ics_export (LineupStore            *store,
       if (!lineup_post_is_dated (post) || lineup_post_get_deleted_at (post) != 0)
         continue;
       event = make_event (store, post, options, zone, tzid, urls);
-      text = icalcomponent_as_ical_string_r (event);
-      g_string_append (out, text);
-      free (text);
+      append_escaped (out, icalcomponent_as_ical_string_r (event));
       icalcomponent_free (event);
     }
   g_string_append (out, "END:VCALENDAR\r\n");

@@ -23,7 +23,9 @@ void       lineup_overlay_event_free (LineupOverlayEvent *event);
 
 /* Reads the overlay's source again; on success keeps it as the new copy
  * and returns the number of events, else records the error (keeping the
- * old copy) and returns -1. */
+ * old copy) and returns -1. A calendar with a rule that repeats within a
+ * day (FREQ=SECONDLY, MINUTELY, HOURLY, or more than 4 times a day) is
+ * refused, the error naming the event. */
 int        lineup_overlay_refresh    (LineupStore  *store,
                                       const char   *name,
                                       GError      **error);
@@ -37,10 +39,44 @@ int        lineup_overlay_refresh_due_finish (GAsyncResult        *result,
                                               GError             **error);
 
 /* The events of the enabled overlays on the local days [from, to),
- * recurrences expanded, by date. Element type LineupOverlayEvent. */
+ * recurrences expanded, by date. Element type LineupOverlayEvent.
+ *
+ * Bounded whatever the calendars say: at most 4 events of an overlay a
+ * day, then one event whose summary is the count ("+12 more", or "and
+ * more" where a rule repeating within a day was skipped), at most 5,000
+ * events, and at most 20,000 recurrence steps or 100 ms of work (then
+ * the rest is left out). A copy is parsed once and kept (parsing 20,000
+ * events takes over a second): the first call after a refresh of a big
+ * calendar blocks for that. */
 GPtrArray *lineup_overlay_events     (LineupStore  *store,
                                       const GDate  *from,
                                       const GDate  *to);
+
+/* The same off the main thread: what the store holds is copied first (the
+ * store stays on the caller's thread), then expanded in a worker. A
+ * cancelled @cancellable stops the work within a few steps and the result
+ * is G_IO_ERROR_CANCELLED. The same bounds, but 400,000 steps and 2 s of
+ * work (not counting the parse, which the worker does itself) instead of
+ * 20,000 and 100 ms. The result is a GPtrArray of LineupOverlayEvent. */
+void       lineup_overlay_events_async  (LineupStore          *store,
+                                         const GDate          *from,
+                                         const GDate          *to,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+GPtrArray *lineup_overlay_events_finish (GAsyncResult         *result,
+                                         GError              **error);
+
+/* The overlays of a store copied for use on any thread, and their events:
+ * what lineup_overlay_events() and its async form are made of. */
+typedef struct _LineupOverlaySnapshot LineupOverlaySnapshot;
+
+LineupOverlaySnapshot *lineup_overlay_snapshot_new    (LineupStore           *store);
+void                   lineup_overlay_snapshot_free   (LineupOverlaySnapshot *snapshot);
+GPtrArray             *lineup_overlay_snapshot_events (LineupOverlaySnapshot *snapshot,
+                                                       const GDate           *from,
+                                                       const GDate           *to,
+                                                       GCancellable          *cancellable);
 /* How many events a copy holds (-1: it is not iCalendar). */
 int        lineup_overlay_count      (const char   *ics);
 

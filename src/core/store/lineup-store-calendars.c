@@ -2,6 +2,10 @@
  * results, and overlay calendars. The iCalendar work itself is in
  * src/core/calendar.
  *
+ * An address with a user name or password in it is refused; one a plan
+ * saved before that rule is read without them (and says so on the row),
+ * and leaves the file at the row's next result.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "lineup-store-private.h"
+#include "lineup-address.h"
 
 /* ---- feeds ---- */
 
@@ -49,10 +54,31 @@ lineup_feed_kind_to_key (LineupFeedKind kind)
 #define FEED_COLUMNS "name, kind, target, username, filter, days_back, days_ahead, privacy, duration, " \
                      "refresh, local_time, auto_publish, etag, last_at, last_items, last_error"
 
+/* An address a plan saved with a user name or password in it is read
+ * without them, and @last_error starts with @note. Returns the address as
+ * stored (for its user), or NULL if it had none. */
+static char *
+hide_stored_userinfo (char       **address,
+                      char       **last_error,
+                      const char  *note)
+{
+  g_autofree char *problem = NULL;
+  char *stored;
+
+  if (!lineup_address_has_userinfo (*address))
+    return NULL;
+  stored = g_steal_pointer (address);
+  problem = g_steal_pointer (last_error);
+  *address = lineup_address_hide_userinfo (stored);
+  *last_error = g_strdup_printf ("%s%s%s", note, problem ? "; " : "", problem ? problem : "");
+  return stored;
+}
+
 static LineupFeed *
 feed_from_row (sqlite3_stmt *stmt)
 {
   LineupFeed *feed = g_new0 (LineupFeed, 1);
+  g_autofree char *stored = NULL;
   const char *kind = _lineup_store_column_text (stmt, 1);
   const char *filter = _lineup_store_column_text (stmt, 4);
 
@@ -72,8 +98,54 @@ feed_from_row (sqlite3_stmt *stmt)
   feed->etag = g_strdup (_lineup_store_column_text (stmt, 12));
   feed->last_at = sqlite3_column_int64 (stmt, 13);
   feed->last_items = sqlite3_column_int (stmt, 14);
-  feed->last_error = g_strdup (_lineup_store_column_text (stmt, 15));
+  feed->last_error = lineup_address_hide_userinfo (_lineup_store_column_text (stmt, 15));
+  stored = hide_stored_userinfo (&feed->target, &feed->last_error,
+                                 _("Its address held a user name or password, which Lineup does not keep: "
+                                   "they are no longer shown or used, and leave the plan at the next "
+                                   "publish. Put the user in --user and the password in LINEUP_FEED_PASSWORD"));
+  if (stored && feed->username == NULL)
+    feed->username = lineup_address_get_user (stored);
   return feed;
+}
+
+/* A user name or password in a feed's or an overlay's address: refused. */
+static gboolean
+check_address (const char  *address,
+               const char  *message,
+               const char  *name,
+               GError     **error)
+{
+  if (!lineup_address_has_userinfo (address))
+    return TRUE;
+  g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID, message, name);
+  return FALSE;
+}
+
+/* Rewrites an address a plan saved with a user name or password in it. */
+static void
+forget_userinfo (LineupStore *self,
+                 const char  *what,
+                 const char  *select_sql,
+                 const char  *update_sql,   /* ?1 name, ?2 address[, ?3 user] */
+                 const char  *name)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *user = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((stmt = _lineup_store_prepare (self, select_sql, NULL)) == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    stored = g_strdup (_lineup_store_column_text (stmt, 0));
+  _lineup_store_finish (stmt);
+  if (!lineup_address_has_userinfo (stored))
+    return;
+  address = lineup_address_hide_userinfo (stored);
+  user = lineup_address_get_user (stored);
+  _lineup_store_settings_exec (self, NULL, what, update_sql, strstr (update_sql, "?3") ? "sss" : "ss",
+                               name, address, user);
 }
 
 GPtrArray *
@@ -141,6 +213,11 @@ lineup_store_save_feed (LineupStore  *self,
                    : _("The feed “%s” needs an http:// or https:// address"), feed->name);
       return FALSE;
     }
+  if (!check_address (feed->target,
+                      _("The address of the feed “%s” holds a user name or password, and Lineup never stores "
+                        "passwords: put the user in --user and the password in LINEUP_FEED_PASSWORD"),
+                      feed->name, error))
+    return FALSE;
   if (feed->days_back < 0 || feed->days_ahead < 0 || feed->duration <= 0 || feed->refresh <= 0)
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
@@ -210,9 +287,15 @@ lineup_store_set_feed_result (LineupStore  *self,
     "UPDATE feeds SET etag = coalesce(?2, etag), last_at = ?3, last_items = ?4, last_error = NULL WHERE name = ?1";
   static const char failed_sql[] = "UPDATE feeds SET last_at = ?2, last_error = ?3 WHERE name = ?1";
 
+  forget_userinfo (self, _("save the feed’s result"), "SELECT target FROM feeds WHERE name = ?",
+                   "UPDATE feeds SET target = ?2, username = coalesce(username, ?3) WHERE name = ?1", name);
   if (error_text)
-    return _lineup_store_settings_exec (self, error, _("save the feed’s result"), failed_sql, "sis", name,
-                          _lineup_store_now_seconds (), error_text);
+    {
+      g_autofree char *hidden = lineup_address_hide_userinfo (error_text);
+
+      return _lineup_store_settings_exec (self, error, _("save the feed’s result"), failed_sql, "sis", name,
+                                          _lineup_store_now_seconds (), hidden);
+    }
   return _lineup_store_settings_exec (self, error, _("save the feed’s result"), ok_sql, "ssii", name, etag,
                         _lineup_store_now_seconds (), (gint64) items);
 }
@@ -313,7 +396,11 @@ lineup_store_get_overlays (LineupStore *self)
       overlay->refresh_hours = sqlite3_column_int (stmt, 4);
       overlay->cache = g_strdup (_lineup_store_column_text (stmt, 5));
       overlay->fetched_at = sqlite3_column_int64 (stmt, 6);
-      overlay->last_error = g_strdup (_lineup_store_column_text (stmt, 7));
+      overlay->last_error = lineup_address_hide_userinfo (_lineup_store_column_text (stmt, 7));
+      g_free (hide_stored_userinfo (&overlay->source, &overlay->last_error,
+                                    _("Its address held a user name or password, which Lineup does not "
+                                      "keep: they are no longer shown or used, and leave the plan at the "
+                                      "next refresh. Use an address that needs none")));
       g_ptr_array_add (overlays, overlay);
     }
   _lineup_store_finish (stmt);
@@ -338,6 +425,11 @@ lineup_store_add_overlay (LineupStore  *self,
                    _("The overlay “%s” needs a file or an address to read"), name);
       return FALSE;
     }
+  if (!check_address (source,
+                      _("The address of the overlay “%s” holds a user name or password, and Lineup never stores "
+                        "passwords: use an address that needs none"),
+                      name, error))
+    return FALSE;
   if (color && !lineup_color_is_valid (color))
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
@@ -382,9 +474,15 @@ lineup_store_set_overlay_result (LineupStore  *self,
                                  const char   *error_text,
                                  GError      **error)
 {
+  forget_userinfo (self, _("save the overlay"), "SELECT source FROM overlays WHERE name = ?",
+                   "UPDATE overlays SET source = ?2 WHERE name = ?1", name);
   if (error_text)
-    return _lineup_store_settings_exec (self, error, _("save the overlay"),
-                          "UPDATE overlays SET last_error = ? WHERE name = ?", "ss", error_text, name);
+    {
+      g_autofree char *hidden = lineup_address_hide_userinfo (error_text);
+
+      return _lineup_store_settings_exec (self, error, _("save the overlay"),
+                                          "UPDATE overlays SET last_error = ? WHERE name = ?", "ss", hidden, name);
+    }
   return _lineup_store_settings_exec (self, error, _("save the overlay"),
                         "UPDATE overlays SET cache = ?, fetched_at = ?, last_error = NULL WHERE name = ?",
                         "sis", cache, _lineup_store_now_seconds (), name);
