@@ -359,6 +359,9 @@ explain (const LineupAccountLogin *login,
 {
   GError *explained = NULL;
 
+  /* A failure must come with its reason; if one did not, say so. */
+  if (error == NULL)
+    _lineup_publisher_set_unusable_error (&error);
   /* A code mistyped, cut short, used already or too old: the server's
    * "invalid_grant" alone does not say what to do. */
   if (exchanging && g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED))

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "lineup-http.h"
 
@@ -213,6 +214,12 @@ void               _lineup_publisher_set_http_error  (LineupPublisher    *self,
 /* A transport failure (no answer) as a TRANSIENT publish error (TLS: REJECTED). */
 void               _lineup_publisher_set_transport_error (GError  *http_error,
                                                           GError **error);
+/* A string member of a server's object; NULL when @object is NULL or the
+ * member is missing or of another type (a server's JSON is never trusted). */
+const char        *_lineup_publish_member_string     (JsonObject *object,
+                                                      const char *name);
+/* For a failure that came without a reason: a TRANSIENT error saying so. */
+void               _lineup_publisher_set_unusable_error  (GError **error);
 /* RFC 3339 UTC with milliseconds, "2026-12-01T09:00:00.000Z". */
 char              *lineup_publish_format_time        (gint64      utc);
 /* Parses RFC 3339 / ISO 8601 with Z or an offset; FALSE when it is not one. */
