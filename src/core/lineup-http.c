@@ -89,6 +89,12 @@ on_progress (void       *user_data,
   return g_cancellable_is_cancelled (transfer->cancellable) ? 1 : 0;
 }
 
+static int
+default_port (const char *scheme)
+{
+  return g_ascii_strcasecmp (scheme, "https") == 0 ? 443 : g_ascii_strcasecmp (scheme, "http") == 0 ? 80 : -1;
+}
+
 static void
 set_curl_error (GError     **error,
                 CURLcode     rc,
@@ -393,6 +399,60 @@ lineup_http_send_finish (LineupHttp    *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+lineup_http_same_origin (const char *a,
+                         const char *b)
+{
+  g_autoptr(GUri) first = a ? g_uri_parse (a, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr(GUri) second = b ? g_uri_parse (b, G_URI_FLAGS_NONE, NULL) : NULL;
+  int first_port, second_port;
+
+  if (first == NULL || second == NULL || g_uri_get_host (first) == NULL || g_uri_get_host (second) == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (g_uri_get_scheme (first), g_uri_get_scheme (second)) != 0 ||
+      g_ascii_strcasecmp (g_uri_get_host (first), g_uri_get_host (second)) != 0)
+    return FALSE;
+  first_port = g_uri_get_port (first) > 0 ? g_uri_get_port (first) : default_port (g_uri_get_scheme (first));
+  second_port = g_uri_get_port (second) > 0 ? g_uri_get_port (second) : default_port (g_uri_get_scheme (second));
+  return first_port == second_port;
+}
+
+gboolean
+lineup_http_next_link (LineupHttpResponse  *response,
+                       char               **out_next,
+                       GError             **error)
+{
+  const char *link, *next, *end, *start;
+  g_autofree char *target = NULL;
+  g_autofree char *resolved = NULL;
+
+  g_return_val_if_fail (response != NULL && out_next != NULL, FALSE);
+  *out_next = NULL;
+  link = lineup_http_response_get_header (response, "link");
+  next = link ? strstr (link, "rel=\"next\"") : NULL;
+  if (next == NULL)
+    return TRUE;
+  /* <url>; rel="next": the url before it. */
+  end = g_strrstr_len (link, next - link, ">");
+  start = end ? g_strrstr_len (link, end - link, "<") : NULL;
+  if (start == NULL || end == NULL)
+    return TRUE;
+  target = g_strndup (start + 1, end - start - 1);
+  resolved = g_uri_resolve_relative (response->url, target, G_URI_FLAGS_NONE, NULL);
+  if (resolved == NULL || !lineup_http_same_origin (response->url, resolved))
+    {
+      g_autofree char *shown = g_utf8_make_valid (target, MIN (strlen (target), 200));
+
+      g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_FAILED,
+                   _("%s sent Lineup to another address for the rest of the list (%s); Lineup does not follow "
+                     "it, and sends the account’s access nowhere but its own server"),
+                   response->url, shown);
+      return FALSE;
+    }
+  *out_next = g_steal_pointer (&resolved);
+  return TRUE;
 }
 
 char *

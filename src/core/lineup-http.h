@@ -6,6 +6,10 @@
  * redirect, and gives up after a timeout (LINEUP_HTTP_TIMEOUT seconds, 30 by
  * default). Requests on one LineupHttp are serialised; use one per worker.
  *
+ * What a server may make Lineup do is bounded here, for every user:
+ * a "next page" link is followed only to the same origin
+ * (lineup_http_next_link()).
+ *
  * lineup_http_send() blocks (for worker threads and the command line);
  * lineup_http_send_async() runs it in a GTask thread so the main loop never
  * waits on the network.
@@ -29,6 +33,7 @@ typedef enum {
   LINEUP_HTTP_ERROR_TLS,        /* certificate or TLS failure: not retried */
   LINEUP_HTTP_ERROR_FAILED,
 } LineupHttpError;
+
 
 GQuark lineup_http_error_quark (void);
 
@@ -80,6 +85,16 @@ void                lineup_http_send_async   (LineupHttp               *self,
 LineupHttpResponse *lineup_http_send_finish  (LineupHttp               *self,
                                               GAsyncResult             *result,
                                               GError                  **error);
+
+/* The response's Link: <…>; rel="next", resolved against its url, in
+ * @out_next (NULL when there is none). FALSE with an error when it points
+ * to another origin (scheme, host, port): a server may not send Lineup, and
+ * the credentials it sends along, elsewhere. */
+gboolean            lineup_http_next_link    (LineupHttpResponse  *response,
+                                              char               **out_next,
+                                              GError             **error);
+gboolean            lineup_http_same_origin  (const char *a,
+                                              const char *b);
 
 /* Percent-encodes @value for a query string or a form body. */
 char               *lineup_http_escape       (const char *value);

@@ -6,11 +6,13 @@ within a bound, say what happened, never send the token to the other host,
 and lose or double no post."""
 
 import datetime
+import http.server
 import json
 import os
 import re
 import subprocess
 import sys
+import threading
 import time
 import unittest
 import urllib.request
@@ -42,6 +44,23 @@ def ctl(url, method, path, body=None):
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as answer:
         return json.loads(answer.read() or b"null")
+
+
+class Other(http.server.BaseHTTPRequestHandler):
+    """Another origin (127.0.0.1, another port): records what reaches it."""
+    seen = []
+
+    def do_GET(self):
+        Other.seen.append({"path": self.path, "authorization": self.headers.get("Authorization")})
+        body = b"[]"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
 
 
 class Hostile(unittest.TestCase):
@@ -166,6 +185,31 @@ class Hostile(unittest.TestCase):
         self.hostile(None)
         self.lineup("sync", "--once")
         self.assert_once_on_server(post)
+
+    # ---- a link to another host ----
+
+    def test_cross_host_link(self):
+        other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Other)
+        threading.Thread(target=other.serve_forever, daemon=True).start()
+        self.addCleanup(other.server_close)
+        self.addCleanup(other.shutdown)
+        Other.seen = []
+        self.add_account()
+        post = self.add_post()
+        self.lineup("sync", "--once")
+        self.assert_once_on_server(post)
+
+        self.hostile("cross_link", link_to=f"http://127.0.0.1:{other.server_address[1]}", methods=["GET"])
+        second = self.add_post("Second")
+        for _ in range(2):
+            self.lineup("sync", "--once")
+        self.assertGreater(self.hits(), 0)
+        self.assertEqual([s for s in Other.seen if s["authorization"]], [], "the token reached another host")
+        self.assertEqual(Other.seen, [])
+        scheduled = self.server()["accounts"][0]["scheduled"]
+        self.assertEqual(sorted(s["params"]["text"] for s in scheduled), ["Launch: out soon.", "Second: out soon."])
+        self.assertEqual(self.sync_row(post)["state"], "synced")
+        self.assertEqual(self.sync_row(second)["state"], "synced")
 
     # ---- Bluesky ----
 

@@ -89,21 +89,10 @@ call (LineupMastodon  *self,
       return NULL;
     }
 
-  if (out_next)
+  if (out_next && !lineup_http_next_link (response, out_next, &local_error))
     {
-      const char *link = lineup_http_response_get_header (response, "link");
-      const char *next = link ? strstr (link, "rel=\"next\"") : NULL;
-
-      *out_next = NULL;
-      if (next)
-        {
-          /* <url>; rel="next": the url before it. */
-          const char *end = g_strrstr_len (link, next - link, ">");
-          const char *start = end ? g_strrstr_len (link, end - link, "<") : NULL;
-
-          if (start && end)
-            *out_next = g_strndup (start + 1, end - start - 1);
-        }
+      g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED, local_error->message);
+      return NULL;
     }
 
   if (response->body->len == 0)
