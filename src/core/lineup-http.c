@@ -26,6 +26,8 @@ G_DEFINE_QUARK (lineup-http-error-quark, lineup_http_error)
 typedef struct {
   LineupHttpResponse *response;
   GCancellable       *cancellable;
+  gsize               max_body;
+  gboolean            too_large;
 } Transfer;
 
 /* ---- helpers ---- */
@@ -49,6 +51,12 @@ on_body (char   *data,
 {
   Transfer *transfer = user_data;
 
+  /* Past the cap: stop reading (curl ends the transfer), keep nothing more. */
+  if (transfer->response->body->len + size * n > transfer->max_body)
+    {
+      transfer->too_large = TRUE;
+      return 0;
+    }
   g_string_append_len (transfer->response->body, data, (gssize) (size * n));
   return size * n;
 }
@@ -87,6 +95,17 @@ on_progress (void       *user_data,
   Transfer *transfer = user_data;
 
   return g_cancellable_is_cancelled (transfer->cancellable) ? 1 : 0;
+}
+
+void
+lineup_http_set_too_large (GError     **error,
+                           const char  *url,
+                           gsize        max_body)
+{
+  g_autofree char *size = g_format_size (max_body);
+
+  g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TOO_LARGE,
+               _("%s answered with more than %s; Lineup stopped reading there: check the address"), url, size);
 }
 
 static int
@@ -252,6 +271,8 @@ lineup_http_send (LineupHttp               *self,
   response->url = g_strdup (request->url);
   transfer.response = response;
   transfer.cancellable = cancellable;
+  transfer.max_body = request->max_body ? request->max_body : LINEUP_HTTP_MAX_BODY;
+  transfer.too_large = FALSE;
 
   g_mutex_lock (&self->lock);
   if (self->curl == NULL)
@@ -283,6 +304,8 @@ lineup_http_send (LineupHttp               *self,
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYHOST, 2L);
   curl_easy_setopt (self->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* A Content-Length past the cap stops the transfer before its body. */
+  curl_easy_setopt (self->curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) transfer.max_body);
   if (!self->reuse)
     {
       curl_easy_setopt (self->curl, CURLOPT_FRESH_CONNECT, 1L);
@@ -316,6 +339,11 @@ lineup_http_send (LineupHttp               *self,
   curl_slist_free_all (headers);
   g_mutex_unlock (&self->lock);
 
+  if (transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED)
+    {
+      lineup_http_set_too_large (error, request->url, transfer.max_body);
+      return NULL;
+    }
   if (rc != CURLE_OK)
     {
       set_curl_error (error, rc, request->url, message, lineup_http_get_timeout (self));
@@ -383,7 +411,7 @@ lineup_http_send_async (LineupHttp               *self,
   copy->headers = g_strdupv ((char **) request->headers);
   copy->request = (LineupHttpRequest) {
     copy->method, copy->url, copy->content_type, copy->body, request->body_length,
-    (const char * const *) copy->headers,
+    (const char * const *) copy->headers, request->max_body,
   };
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -7,7 +7,8 @@
  * default). Requests on one LineupHttp are serialised; use one per worker.
  *
  * What a server may make Lineup do is bounded here, for every user:
- * a "next page" link is followed only to the same origin
+ * an answer's body stops at a cap (LINEUP_HTTP_MAX_BODY unless the request
+ * says otherwise), and a "next page" link is followed only to the same origin
  * (lineup_http_next_link()).
  *
  * lineup_http_send() blocks (for worker threads and the command line);
@@ -32,8 +33,14 @@ typedef enum {
   LINEUP_HTTP_ERROR_DROPPED,    /* the connection closed before the answer */
   LINEUP_HTTP_ERROR_TLS,        /* certificate or TLS failure: not retried */
   LINEUP_HTTP_ERROR_FAILED,
+  LINEUP_HTTP_ERROR_TOO_LARGE,  /* the answer passed the request's cap: reading stopped */
 } LineupHttpError;
 
+/* The cap on an API answer's body: far above any real one (a page of 40
+ * posts is ~100 kB). */
+#define LINEUP_HTTP_MAX_BODY (8 * 1024 * 1024)
+/* The cap on a calendar Lineup reads (an overlay's): a busy year is ~1 MB. */
+#define LINEUP_HTTP_MAX_CALENDAR (16 * 1024 * 1024)
 
 GQuark lineup_http_error_quark (void);
 
@@ -44,6 +51,7 @@ typedef struct {
   const char         *body;          /* NULL: none */
   gsize               body_length;   /* -1 not allowed; use strlen */
   const char * const *headers;       /* NULL-terminated "Name: value" lines, or NULL */
+  gsize               max_body;      /* 0: LINEUP_HTTP_MAX_BODY */
 } LineupHttpRequest;
 
 typedef struct {
@@ -85,6 +93,11 @@ void                lineup_http_send_async   (LineupHttp               *self,
 LineupHttpResponse *lineup_http_send_finish  (LineupHttp               *self,
                                               GAsyncResult             *result,
                                               GError                  **error);
+
+/* LINEUP_HTTP_ERROR_TOO_LARGE: @url's answer passed @max_body bytes. */
+void                lineup_http_set_too_large (GError     **error,
+                                               const char  *url,
+                                               gsize        max_body);
 
 /* The response's Link: <…>; rel="next", resolved against its url, in
  * @out_next (NULL when there is none). FALSE with an error when it points

@@ -186,6 +186,30 @@ class Hostile(unittest.TestCase):
         self.lineup("sync", "--once")
         self.assert_once_on_server(post)
 
+    # ---- a huge answer ----
+
+    def test_huge(self):
+        self.add_account()
+        post = self.add_post()
+        self.hostile("huge", **CREATE)
+        out = self.lineup("sync", "--once")
+        # Read once, up to the cap, and not again in this pass.
+        self.assertEqual(self.hits(), 1)
+        self.assertIn("Lineup stopped reading", self.failures())
+        self.assertEqual(out.returncode, 0, out.stderr.decode())
+        self.assertEqual(self.sync_row(post)["state"], "pending")
+
+        # The server made the post; the next pass finds it instead of doubling it.
+        self.hostile(None)
+        self.lineup("sync", "--once")
+        self.assert_once_on_server(post)
+
+        self.hostile("huge", **VERIFY)
+        out = self.lineup("account", "add", "mastodon", "--instance", self.fake.url, "--token-stdin",
+                          "--name", "again", input_bytes=TOKEN.encode())
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("Lineup stopped reading", out.stderr.decode())
+
     # ---- a link to another host ----
 
     def test_cross_host_link(self):

@@ -414,6 +414,8 @@ _lineup_publisher_set_transport_error (GError  *http_error,
     _lineup_publisher_set_unusable_error (error);
   else if (g_error_matches (http_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, http_error->message);
+  else if (g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TOO_LARGE))
+    g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TOO_LARGE, http_error->message);
   else
     g_set_error_literal (error, LINEUP_PUBLISH_ERROR,
                          g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TLS)
