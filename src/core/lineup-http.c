@@ -108,6 +108,19 @@ lineup_http_set_too_large (GError     **error,
                _("%s answered with more than %s; Lineup stopped reading there: check the address"), url, size);
 }
 
+static gboolean
+is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address && g_inet_address_get_is_loopback (address);
+}
+
 static int
 default_port (const char *scheme)
 {
@@ -273,6 +286,10 @@ lineup_http_send (LineupHttp               *self,
   transfer.cancellable = cancellable;
   transfer.max_body = request->max_body ? request->max_body : LINEUP_HTTP_MAX_BODY;
   transfer.too_large = FALSE;
+
+  /* A token, a password, a signed post: never in clear text to another machine. */
+  if ((request->headers || request->body) && !lineup_http_check_address (request->url, error))
+    return NULL;
 
   g_mutex_lock (&self->lock);
   if (self->curl == NULL)
@@ -481,6 +498,27 @@ lineup_http_next_link (LineupHttpResponse  *response,
     }
   *out_next = g_steal_pointer (&resolved);
   return TRUE;
+}
+
+gboolean
+lineup_http_check_address (const char  *url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (scheme && g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (scheme && g_ascii_strcasecmp (scheme, "http") == 0 && is_loopback (g_uri_get_host (uri)))
+    return TRUE;
+  if (scheme && g_ascii_strcasecmp (scheme, "http") == 0)
+    g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE,
+                 _("%s is a clear-text http:// address: tokens and passwords would travel unencrypted. "
+                   "Use its https:// address (http:// is accepted only for a server on this machine)"), url);
+  else
+    g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE,
+                 _("“%s” is not a web address: use one that starts with https://"), url ? url : "");
+  return FALSE;
 }
 
 char *

@@ -8,8 +8,10 @@
  *
  * What a server may make Lineup do is bounded here, for every user:
  * an answer's body stops at a cap (LINEUP_HTTP_MAX_BODY unless the request
- * says otherwise), and a "next page" link is followed only to the same origin
- * (lineup_http_next_link()).
+ * says otherwise), a "next page" link is followed only to the same origin
+ * (lineup_http_next_link()), and nothing with credentials (a header or a
+ * body) goes to a clear-text http:// address but on this machine
+ * (lineup_http_check_address()).
  *
  * lineup_http_send() blocks (for worker threads and the command line);
  * lineup_http_send_async() runs it in a GTask thread so the main loop never
@@ -34,6 +36,7 @@ typedef enum {
   LINEUP_HTTP_ERROR_TLS,        /* certificate or TLS failure: not retried */
   LINEUP_HTTP_ERROR_FAILED,
   LINEUP_HTTP_ERROR_TOO_LARGE,  /* the answer passed the request's cap: reading stopped */
+  LINEUP_HTTP_ERROR_INSECURE,   /* http:// to another machine: refused before sending */
 } LineupHttpError;
 
 /* The cap on an API answer's body: far above any real one (a page of 40
@@ -108,6 +111,10 @@ gboolean            lineup_http_next_link    (LineupHttpResponse  *response,
                                               GError             **error);
 gboolean            lineup_http_same_origin  (const char *a,
                                               const char *b);
+/* TRUE for https://, and for http:// only to this machine (localhost,
+ * 127.0.0.0/8, ::1); otherwise LINEUP_HTTP_ERROR_INSECURE saying what to do. */
+gboolean            lineup_http_check_address (const char  *url,
+                                               GError     **error);
 
 /* Percent-encodes @value for a query string or a form body. */
 char               *lineup_http_escape       (const char *value);

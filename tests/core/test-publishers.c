@@ -878,6 +878,46 @@ test_http_next_link (void)
   g_clear_error (&error);
 }
 
+static void
+test_http_check_address (void)
+{
+  const char *allowed[] = { "https://mastodon.social", "http://127.0.0.1:8080", "http://127.1.2.3/",
+                            "http://localhost:3000/x", "http://[::1]:8080/" };
+  const char *refused[] = { "http://mastodon.social", "http://10.0.0.1/", "http://[::2]/", "ftp://x.example/",
+                            "mastodon.social", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lineup_http_check_address (allowed[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lineup_http_check_address (refused[i], &error));
+      g_assert_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE);
+      g_assert_nonnull (strstr (error->message, "https://"));
+    }
+}
+
+/* Nothing is sent in clear text to another machine, whoever asks. */
+static void
+test_http_refuses_clear_text (void)
+{
+  g_autoptr(LineupHttp) http = lineup_http_new ();
+  const char *headers[] = { "Authorization: Bearer secret", NULL };
+  LineupHttpRequest request = { "GET", "http://192.0.2.1/api/v1/accounts/verify_credentials", NULL, NULL, 0, headers };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupHttpResponse) response = lineup_http_send (http, &request, NULL, &error);
+
+  g_assert_null (response);
+  g_assert_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE);
+  g_assert_cmpuint (lineup_http_get_connections (http), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +932,8 @@ main (int   argc,
   g_test_add_func ("/secrets/file", test_secrets_file);
   g_test_add_func ("/http/same-origin", test_http_same_origin);
   g_test_add_func ("/http/next-link", test_http_next_link);
+  g_test_add_func ("/http/check-address", test_http_check_address);
+  g_test_add_func ("/http/refuses-clear-text", test_http_refuses_clear_text);
 
 #define ADD_PDS(name, func) g_test_add (name, PdsFixture, NULL, pds_set_up, func, pds_tear_down)
   ADD_PDS ("/bluesky/session-reused", test_bluesky_session_reused);

@@ -210,6 +210,26 @@ class Hostile(unittest.TestCase):
         self.assertEqual(out.returncode, 1)
         self.assertIn("Lineup stopped reading", out.stderr.decode())
 
+    # ---- a redirect ----
+
+    def test_redirect(self):
+        self.add_account()
+        post = self.add_post()
+        self.hostile("redirect", **CREATE)
+        out = self.lineup("sync", "--once")
+        self.assertEqual(out.returncode, 1)
+        row = self.sync_row(post)
+        self.assertEqual(row["state"], "failed", row)
+        self.assertIn("redirected Lineup to https://elsewhere.invalid/", row["message"])
+        self.assertNotIn("scheduled posts", row["message"])
+        self.assertEqual(self.server()["creates"], 0)
+
+        self.hostile("redirect", **VERIFY)
+        out = self.lineup("account", "add", "mastodon", "--instance", self.fake.url, "--token-stdin",
+                          "--name", "again", input_bytes=TOKEN.encode())
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("redirected Lineup to", out.stderr.decode())
+
     # ---- a link to another host ----
 
     def test_cross_host_link(self):
@@ -234,6 +254,19 @@ class Hostile(unittest.TestCase):
         self.assertEqual(sorted(s["params"]["text"] for s in scheduled), ["Launch: out soon.", "Second: out soon."])
         self.assertEqual(self.sync_row(post)["state"], "synced")
         self.assertEqual(self.sync_row(second)["state"], "synced")
+
+    # ---- clear text ----
+
+    def test_clear_text_only_to_this_machine(self):
+        out = self.plan.run("account", "add", "mastodon", "--instance", "http://mastodon.example", "--token-stdin",
+                            check=False, input_bytes=TOKEN.encode())
+        self.assertIn(out.returncode, (1, 2))
+        self.assertIn("http://", out.stderr.decode())
+        self.assertIn("https://", out.stderr.decode())
+        self.assertRegex(out.stderr.decode(), r"unencrypted")
+        self.assertEqual(self.plan.json("account", "list", "--json"), [])
+        # 127.0.0.1 (the fakes) stays allowed.
+        self.add_account()
 
     # ---- Bluesky ----
 

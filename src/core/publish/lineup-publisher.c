@@ -384,6 +384,15 @@ _lineup_publisher_set_http_error (LineupPublisher    *self,
   else if (status == 410)
     g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_GONE,
                  _("The endpoint says it is gone (410: %s): it is disabled until you change it"), words);
+  else if (status >= 300 && status < 400)
+    {
+      const char *location = lineup_http_response_get_header (response, "location");
+
+      g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REDIRECTED,
+                   _("The server redirected Lineup to %s (%ld) while trying to %s; Lineup does not follow "
+                     "redirects: check the account’s server address"),
+                   location && *location ? location : _("an address it did not give"), status, what);
+    }
   else
     g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
                  _("The server refused to %s (%ld: %s)"), what, status, words);
@@ -416,6 +425,8 @@ _lineup_publisher_set_transport_error (GError  *http_error,
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, http_error->message);
   else if (g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TOO_LARGE))
     g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TOO_LARGE, http_error->message);
+  else if (g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE))
+    g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED, http_error->message);
   else
     g_set_error_literal (error, LINEUP_PUBLISH_ERROR,
                          g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TLS)

@@ -34,6 +34,7 @@ typedef enum {
   LINEUP_PUBLISH_ERROR_GONE,          /* 410 from a webhook: the endpoint is disabled */
   LINEUP_PUBLISH_ERROR_INVALID,       /* the post breaks a rule checked before sending */
   LINEUP_PUBLISH_ERROR_TOO_LARGE,     /* the answer passed its cap: retried later, not in this pass */
+  LINEUP_PUBLISH_ERROR_REDIRECTED,    /* 3xx: never followed; the address is likely wrong */
 } LineupPublishError;
 
 GQuark lineup_publish_error_quark (void);
@@ -212,8 +213,8 @@ void               _lineup_publisher_set_http_error  (LineupPublisher    *self,
                                                       LineupHttpResponse *response,
                                                       const char         *what,
                                                       GError            **error);
-/* A transport failure (no answer) as a TRANSIENT publish error (TLS:
- * REJECTED; an answer past its cap: TOO_LARGE). */
+/* A transport failure (no answer) as a TRANSIENT publish error (TLS and
+ * clear text to another machine: REJECTED; an answer past its cap: TOO_LARGE). */
 void               _lineup_publisher_set_transport_error (GError  *http_error,
                                                           GError **error);
 /* A string member of a server's object; NULL when @object is NULL or the
