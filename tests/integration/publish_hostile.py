@@ -72,7 +72,7 @@ class Hostile(unittest.TestCase):
         self.addCleanup(self.plan.close)
         p = self.plan
         p.env["LINEUP_SECRETS_FILE"] = os.path.join(p.dir.name, "secrets", "lineup.keys")
-        p.env["LINEUP_HTTP_TIMEOUT"] = "0.5"
+        p.env["LINEUP_HTTP_TIMEOUT"] = "1"   # slow answers take 2.5 s
         p.env["LINEUP_SYNC_RETRY_BASE_MS"] = "20"
         p.run("pillar", "add", "Community")
         for _ in range(5):
@@ -169,7 +169,7 @@ class Hostile(unittest.TestCase):
         self.check_unusable("wrong_type")
 
     def test_slow(self):
-        self.check_unusable("slow", seconds=1.5)
+        self.check_unusable("slow", seconds=2.5)
 
     def test_blank_list_and_lookup(self):
         """Blank answers to the list and to a lookup of a post the server no
