@@ -69,6 +69,9 @@ connect_account (LineupStore               *store,
   account = lineup_account_connect (store, secrets, http, login, fixing, out_signing_secret, NULL, &local);
   if (account == NULL)
     {
+      if (local == NULL)
+        g_set_error_literal (&local, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                             _("The account was not added, and the server gave no reason: check its address and try again"));
       *out_status = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? 2 : 1;
       g_propagate_error (error, g_steal_pointer (&local));
     }

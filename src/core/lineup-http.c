@@ -26,6 +26,8 @@ G_DEFINE_QUARK (lineup-http-error-quark, lineup_http_error)
 typedef struct {
   LineupHttpResponse *response;
   GCancellable       *cancellable;
+  gsize               max_body;
+  gboolean            too_large;
 } Transfer;
 
 /* ---- helpers ---- */
@@ -49,6 +51,12 @@ on_body (char   *data,
 {
   Transfer *transfer = user_data;
 
+  /* Past the cap: stop reading (curl ends the transfer), keep nothing more. */
+  if (transfer->response->body->len + size * n > transfer->max_body)
+    {
+      transfer->too_large = TRUE;
+      return 0;
+    }
   g_string_append_len (transfer->response->body, data, (gssize) (size * n));
   return size * n;
 }
@@ -87,6 +95,36 @@ on_progress (void       *user_data,
   Transfer *transfer = user_data;
 
   return g_cancellable_is_cancelled (transfer->cancellable) ? 1 : 0;
+}
+
+void
+lineup_http_set_too_large (GError     **error,
+                           const char  *url,
+                           gsize        max_body)
+{
+  g_autofree char *size = g_format_size (max_body);
+
+  g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TOO_LARGE,
+               _("%s answered with more than %s; Lineup stopped reading there: check the address"), url, size);
+}
+
+static gboolean
+is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address && g_inet_address_get_is_loopback (address);
+}
+
+static int
+default_port (const char *scheme)
+{
+  return g_ascii_strcasecmp (scheme, "https") == 0 ? 443 : g_ascii_strcasecmp (scheme, "http") == 0 ? 80 : -1;
 }
 
 static void
@@ -246,6 +284,12 @@ lineup_http_send (LineupHttp               *self,
   response->url = g_strdup (request->url);
   transfer.response = response;
   transfer.cancellable = cancellable;
+  transfer.max_body = request->max_body ? request->max_body : LINEUP_HTTP_MAX_BODY;
+  transfer.too_large = FALSE;
+
+  /* A token, a password, a signed post: never in clear text to another machine. */
+  if ((request->headers || request->body) && !lineup_http_check_address (request->url, error))
+    return NULL;
 
   g_mutex_lock (&self->lock);
   if (self->curl == NULL)
@@ -277,6 +321,8 @@ lineup_http_send (LineupHttp               *self,
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYHOST, 2L);
   curl_easy_setopt (self->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* A Content-Length past the cap stops the transfer before its body. */
+  curl_easy_setopt (self->curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) transfer.max_body);
   if (!self->reuse)
     {
       curl_easy_setopt (self->curl, CURLOPT_FRESH_CONNECT, 1L);
@@ -310,6 +356,11 @@ lineup_http_send (LineupHttp               *self,
   curl_slist_free_all (headers);
   g_mutex_unlock (&self->lock);
 
+  if (transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED)
+    {
+      lineup_http_set_too_large (error, request->url, transfer.max_body);
+      return NULL;
+    }
   if (rc != CURLE_OK)
     {
       set_curl_error (error, rc, request->url, message, lineup_http_get_timeout (self));
@@ -377,7 +428,7 @@ lineup_http_send_async (LineupHttp               *self,
   copy->headers = g_strdupv ((char **) request->headers);
   copy->request = (LineupHttpRequest) {
     copy->method, copy->url, copy->content_type, copy->body, request->body_length,
-    (const char * const *) copy->headers,
+    (const char * const *) copy->headers, request->max_body,
   };
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -393,6 +444,81 @@ lineup_http_send_finish (LineupHttp    *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+lineup_http_same_origin (const char *a,
+                         const char *b)
+{
+  g_autoptr(GUri) first = a ? g_uri_parse (a, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr(GUri) second = b ? g_uri_parse (b, G_URI_FLAGS_NONE, NULL) : NULL;
+  int first_port, second_port;
+
+  if (first == NULL || second == NULL || g_uri_get_host (first) == NULL || g_uri_get_host (second) == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (g_uri_get_scheme (first), g_uri_get_scheme (second)) != 0 ||
+      g_ascii_strcasecmp (g_uri_get_host (first), g_uri_get_host (second)) != 0)
+    return FALSE;
+  first_port = g_uri_get_port (first) > 0 ? g_uri_get_port (first) : default_port (g_uri_get_scheme (first));
+  second_port = g_uri_get_port (second) > 0 ? g_uri_get_port (second) : default_port (g_uri_get_scheme (second));
+  return first_port == second_port;
+}
+
+gboolean
+lineup_http_next_link (LineupHttpResponse  *response,
+                       char               **out_next,
+                       GError             **error)
+{
+  const char *link, *next, *end, *start;
+  g_autofree char *target = NULL;
+  g_autofree char *resolved = NULL;
+
+  g_return_val_if_fail (response != NULL && out_next != NULL, FALSE);
+  *out_next = NULL;
+  link = lineup_http_response_get_header (response, "link");
+  next = link ? strstr (link, "rel=\"next\"") : NULL;
+  if (next == NULL)
+    return TRUE;
+  /* <url>; rel="next": the url before it. */
+  end = g_strrstr_len (link, next - link, ">");
+  start = end ? g_strrstr_len (link, end - link, "<") : NULL;
+  if (start == NULL || end == NULL)
+    return TRUE;
+  target = g_strndup (start + 1, end - start - 1);
+  resolved = g_uri_resolve_relative (response->url, target, G_URI_FLAGS_NONE, NULL);
+  if (resolved == NULL || !lineup_http_same_origin (response->url, resolved))
+    {
+      g_autofree char *shown = g_utf8_make_valid (target, MIN (strlen (target), 200));
+
+      g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_FAILED,
+                   _("%s sent Lineup to another address for the rest of the list (%s); Lineup does not follow "
+                     "it, and sends the account’s access nowhere but its own server"),
+                   response->url, shown);
+      return FALSE;
+    }
+  *out_next = g_steal_pointer (&resolved);
+  return TRUE;
+}
+
+gboolean
+lineup_http_check_address (const char  *url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (scheme && g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (scheme && g_ascii_strcasecmp (scheme, "http") == 0 && is_loopback (g_uri_get_host (uri)))
+    return TRUE;
+  if (scheme && g_ascii_strcasecmp (scheme, "http") == 0)
+    g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE,
+                 _("%s is a clear-text http:// address: tokens and passwords would travel unencrypted. "
+                   "Use its https:// address (http:// is accepted only for a server on this machine)"), url);
+  else
+    g_set_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE,
+                 _("“%s” is not a web address: use one that starts with https://"), url ? url : "");
+  return FALSE;
 }
 
 char *

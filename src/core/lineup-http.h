@@ -6,6 +6,13 @@
  * redirect, and gives up after a timeout (LINEUP_HTTP_TIMEOUT seconds, 30 by
  * default). Requests on one LineupHttp are serialised; use one per worker.
  *
+ * What a server may make Lineup do is bounded here, for every user:
+ * an answer's body stops at a cap (LINEUP_HTTP_MAX_BODY unless the request
+ * says otherwise), a "next page" link is followed only to the same origin
+ * (lineup_http_next_link()), and nothing with credentials (a header or a
+ * body) goes to a clear-text http:// address but on this machine
+ * (lineup_http_check_address()).
+ *
  * lineup_http_send() blocks (for worker threads and the command line);
  * lineup_http_send_async() runs it in a GTask thread so the main loop never
  * waits on the network.
@@ -28,7 +35,15 @@ typedef enum {
   LINEUP_HTTP_ERROR_DROPPED,    /* the connection closed before the answer */
   LINEUP_HTTP_ERROR_TLS,        /* certificate or TLS failure: not retried */
   LINEUP_HTTP_ERROR_FAILED,
+  LINEUP_HTTP_ERROR_TOO_LARGE,  /* the answer passed the request's cap: reading stopped */
+  LINEUP_HTTP_ERROR_INSECURE,   /* http:// to another machine: refused before sending */
 } LineupHttpError;
+
+/* The cap on an API answer's body: far above any real one (a page of 40
+ * posts is ~100 kB). */
+#define LINEUP_HTTP_MAX_BODY (8 * 1024 * 1024)
+/* The cap on a calendar Lineup reads (an overlay's): a busy year is ~1 MB. */
+#define LINEUP_HTTP_MAX_CALENDAR (16 * 1024 * 1024)
 
 GQuark lineup_http_error_quark (void);
 
@@ -39,6 +54,7 @@ typedef struct {
   const char         *body;          /* NULL: none */
   gsize               body_length;   /* -1 not allowed; use strlen */
   const char * const *headers;       /* NULL-terminated "Name: value" lines, or NULL */
+  gsize               max_body;      /* 0: LINEUP_HTTP_MAX_BODY */
 } LineupHttpRequest;
 
 typedef struct {
@@ -80,6 +96,25 @@ void                lineup_http_send_async   (LineupHttp               *self,
 LineupHttpResponse *lineup_http_send_finish  (LineupHttp               *self,
                                               GAsyncResult             *result,
                                               GError                  **error);
+
+/* LINEUP_HTTP_ERROR_TOO_LARGE: @url's answer passed @max_body bytes. */
+void                lineup_http_set_too_large (GError     **error,
+                                               const char  *url,
+                                               gsize        max_body);
+
+/* The response's Link: <…>; rel="next", resolved against its url, in
+ * @out_next (NULL when there is none). FALSE with an error when it points
+ * to another origin (scheme, host, port): a server may not send Lineup, and
+ * the credentials it sends along, elsewhere. */
+gboolean            lineup_http_next_link    (LineupHttpResponse  *response,
+                                              char               **out_next,
+                                              GError             **error);
+gboolean            lineup_http_same_origin  (const char *a,
+                                              const char *b);
+/* TRUE for https://, and for http:// only to this machine (localhost,
+ * 127.0.0.0/8, ::1); otherwise LINEUP_HTTP_ERROR_INSECURE saying what to do. */
+gboolean            lineup_http_check_address (const char  *url,
+                                               GError     **error);
 
 /* Percent-encodes @value for a query string or a form body. */
 char               *lineup_http_escape       (const char *value);

@@ -816,6 +816,108 @@ test_webhook_refusals (HookFixture   *f,
   g_assert_cmpuint (json_array_get_length (hook_deliveries (f, &state)), ==, 4);
 }
 
+/* ---- the rules lineup-http.c keeps for every user ---- */
+
+static void
+test_http_same_origin (void)
+{
+  g_assert_true (lineup_http_same_origin ("https://a.example/x", "https://A.example:443/y?z"));
+  g_assert_true (lineup_http_same_origin ("http://127.0.0.1:8080/a", "http://127.0.0.1:8080/b"));
+  g_assert_false (lineup_http_same_origin ("http://127.0.0.1:8080/a", "http://127.0.0.1:8081/a"));
+  g_assert_false (lineup_http_same_origin ("https://a.example/", "http://a.example/"));
+  g_assert_false (lineup_http_same_origin ("https://a.example/", "https://b.example/"));
+  g_assert_false (lineup_http_same_origin ("https://a.example/", "not a url"));
+}
+
+static LineupHttpResponse *
+response_with_link (const char *url,
+                    const char *link)
+{
+  LineupHttpResponse *response = g_new0 (LineupHttpResponse, 1);
+
+  response->body = g_string_new (NULL);
+  response->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  response->url = g_strdup (url);
+  if (link)
+    g_hash_table_insert (response->headers, g_strdup ("link"), g_strdup (link));
+  return response;
+}
+
+static void
+test_http_next_link (void)
+{
+  const char *base = "https://social.example/api/v1/scheduled_statuses?limit=40";
+  g_autoptr(LineupHttpResponse) none = response_with_link (base, NULL);
+  g_autoptr(LineupHttpResponse) same = response_with_link (base,
+    "<https://social.example/api/v1/scheduled_statuses?max_id=7>; rel=\"next\", <https://x.example/p>; rel=\"prev\"");
+  g_autoptr(LineupHttpResponse) relative = response_with_link (base, "</api/v1/scheduled_statuses?max_id=3>; rel=\"next\"");
+  g_autoptr(LineupHttpResponse) other_host = response_with_link (base, "<https://evil.example/steal>; rel=\"next\"");
+  g_autoptr(LineupHttpResponse) other_port = response_with_link (base, "<https://social.example:8443/a>; rel=\"next\"");
+  g_autoptr(LineupHttpResponse) other_scheme = response_with_link (base, "<http://social.example/a>; rel=\"next\"");
+  g_autoptr(GError) error = NULL;
+  char *next = NULL;
+
+  g_assert_true (lineup_http_next_link (none, &next, &error));
+  g_assert_null (next);
+  g_assert_true (lineup_http_next_link (same, &next, &error));
+  g_assert_cmpstr (next, ==, "https://social.example/api/v1/scheduled_statuses?max_id=7");
+  g_clear_pointer (&next, g_free);
+  g_assert_true (lineup_http_next_link (relative, &next, &error));
+  g_assert_cmpstr (next, ==, "https://social.example/api/v1/scheduled_statuses?max_id=3");
+  g_clear_pointer (&next, g_free);
+  g_assert_no_error (error);
+
+  g_assert_false (lineup_http_next_link (other_host, &next, &error));
+  g_assert_null (next);
+  g_assert_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "evil.example"));
+  g_clear_error (&error);
+  g_assert_false (lineup_http_next_link (other_port, &next, &error));
+  g_clear_error (&error);
+  g_assert_false (lineup_http_next_link (other_scheme, &next, &error));
+  g_clear_error (&error);
+}
+
+static void
+test_http_check_address (void)
+{
+  const char *allowed[] = { "https://mastodon.social", "http://127.0.0.1:8080", "http://127.1.2.3/",
+                            "http://localhost:3000/x", "http://[::1]:8080/" };
+  const char *refused[] = { "http://mastodon.social", "http://10.0.0.1/", "http://[::2]/", "ftp://x.example/",
+                            "mastodon.social", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lineup_http_check_address (allowed[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lineup_http_check_address (refused[i], &error));
+      g_assert_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE);
+      g_assert_nonnull (strstr (error->message, "https://"));
+    }
+}
+
+/* Nothing is sent in clear text to another machine, whoever asks. */
+static void
+test_http_refuses_clear_text (void)
+{
+  g_autoptr(LineupHttp) http = lineup_http_new ();
+  const char *headers[] = { "Authorization: Bearer secret", NULL };
+  LineupHttpRequest request = { "GET", "http://192.0.2.1/api/v1/accounts/verify_credentials", NULL, NULL, 0, headers };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupHttpResponse) response = lineup_http_send (http, &request, NULL, &error);
+
+  g_assert_null (response);
+  g_assert_error (error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE);
+  g_assert_cmpuint (lineup_http_get_connections (http), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +930,10 @@ main (int   argc,
   g_test_add_func ("/text/links", test_links);
   g_test_add_func ("/webhook/signatures", test_webhook_signatures);
   g_test_add_func ("/secrets/file", test_secrets_file);
+  g_test_add_func ("/http/same-origin", test_http_same_origin);
+  g_test_add_func ("/http/next-link", test_http_next_link);
+  g_test_add_func ("/http/check-address", test_http_check_address);
+  g_test_add_func ("/http/refuses-clear-text", test_http_refuses_clear_text);
 
 #define ADD_PDS(name, func) g_test_add (name, PdsFixture, NULL, pds_set_up, func, pds_tear_down)
   ADD_PDS ("/bluesky/session-reused", test_bluesky_session_reused);

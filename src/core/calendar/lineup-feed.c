@@ -10,6 +10,7 @@
 
 #include "lineup-feed.h"
 #include "lineup-address.h"
+#include "lineup-http.h"
 #include "lineup-plan.h"
 #include "lineup-filter.h"
 #include "lineup-ics.h"
@@ -82,6 +83,7 @@ typedef struct {
   GString *body;
   char *etag;
   gboolean whole;     /* keep the whole body, not just the start of an error page */
+  gboolean too_large;
 } Response;
 
 static void
@@ -103,8 +105,11 @@ on_body (char   *data,
 
   if (response->whole)
     {
-      if (response->body->len + size * n > 64 * 1024 * 1024)
-        return 0;   /* no calendar is that big: stop */
+      if (response->body->len + size * n > LINEUP_HTTP_MAX_CALENDAR)
+        {
+          response->too_large = TRUE;   /* no calendar is that big: stop */
+          return 0;
+        }
       g_string_append_len (response->body, data, size * n);
       return size * n;
     }
@@ -217,6 +222,11 @@ http (const char  *method,
 
   if (rc == CURLE_OK)
     return TRUE;
+  if (out->too_large)
+    {
+      lineup_http_set_too_large (error, url, LINEUP_HTTP_MAX_CALENDAR);
+      return FALSE;
+    }
   switch (rc)
     {
     case CURLE_COULDNT_CONNECT:

@@ -246,6 +246,19 @@ connect_free (Connect *connect)
 
 /* Checks what a person gave before anything is asked of a server, and
  * completes it (a Bluesky PDS by default, no "@" before a handle). */
+/* Secrets travel only encrypted, or to this machine. */
+static gboolean
+check_address (const char  *endpoint,
+               GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (lineup_http_check_address (endpoint, &local))
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, local->message);
+  return FALSE;
+}
+
 static gboolean
 check_login (LineupAccountLogin   *login,
              const LineupAccount  *fixing,
@@ -321,17 +334,11 @@ check_login (LineupAccountLogin   *login,
                        _("Give the full address the posts go to, starting with https://"));
           return FALSE;
         }
-      return TRUE;
+      return check_address (login->endpoint, error);
     default:
       g_return_val_if_reached (FALSE);
     }
-  if (login->endpoint == NULL || !(g_str_has_prefix (login->endpoint, "https://") ||
-                                   g_str_has_prefix (login->endpoint, "http://")))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The server’s address must start with https://"));
-      return FALSE;
-    }
-  return TRUE;
+  return check_address (login->endpoint, error);
 }
 
 static gboolean
@@ -359,6 +366,9 @@ explain (const LineupAccountLogin *login,
 {
   GError *explained = NULL;
 
+  /* A failure must come with its reason; if one did not, say so. */
+  if (error == NULL)
+    _lineup_publisher_set_unusable_error (&error);
   /* A code mistyped, cut short, used already or too old: the server's
    * "invalid_grant" alone does not say what to do. */
   if (exchanging && g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED))

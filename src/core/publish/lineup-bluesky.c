@@ -72,7 +72,7 @@ parse_object (GString    *body,
   if (body->len == 0 || !json_parser_load_from_data (parser, body->str, (gssize) body->len, NULL))
     return NULL;
   root = json_parser_get_root (parser);
-  return JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  return root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 }
 
 /* The XRPC error name of an answer ("ExpiredToken", "AuthenticationRequired"). */
@@ -84,7 +84,7 @@ dup_error_name (LineupHttpResponse *response)
 
   if (object == NULL)
     return NULL;
-  return g_strdup (json_object_get_string_member_with_default (object, "error", NULL));
+  return g_strdup (_lineup_publish_member_string (object, "error"));
 }
 
 static char *
@@ -119,10 +119,10 @@ set_session (LineupBluesky *self,
              JsonObject    *object,
              gboolean       notify)
 {
-  const char *access = json_object_get_string_member_with_default (object, "accessJwt", NULL);
-  const char *refresh = json_object_get_string_member_with_default (object, "refreshJwt", NULL);
-  const char *did = json_object_get_string_member_with_default (object, "did", NULL);
-  const char *handle = json_object_get_string_member_with_default (object, "handle", NULL);
+  const char *access = _lineup_publish_member_string (object, "accessJwt");
+  const char *refresh = _lineup_publish_member_string (object, "refreshJwt");
+  const char *did = _lineup_publish_member_string (object, "did");
+  const char *handle = _lineup_publish_member_string (object, "handle");
 
   if (access == NULL || refresh == NULL || did == NULL)
     return FALSE;
@@ -537,7 +537,7 @@ lineup_bluesky_connect (LineupPublisher  *publisher,
       object = parse_object (response->body, parser);
       if (object)
         {
-          const char *handle = json_object_get_string_member_with_default (object, "handle", NULL);
+          const char *handle = _lineup_publish_member_string (object, "handle");
           gboolean changed;
 
           g_mutex_lock (&self->session_lock);
@@ -593,7 +593,7 @@ lineup_bluesky_publish_now (LineupPublisher  *publisher,
 
   object = parse_object (response->body, parser);
   if (object)
-    uri = json_object_get_string_member_with_default (object, "uri", NULL);
+    uri = _lineup_publish_member_string (object, "uri");
 
   handle = dup_handle (self);
   remote = lineup_remote_post_new ();

@@ -89,21 +89,10 @@ call (LineupMastodon  *self,
       return NULL;
     }
 
-  if (out_next)
+  if (out_next && !lineup_http_next_link (response, out_next, &local_error))
     {
-      const char *link = lineup_http_response_get_header (response, "link");
-      const char *next = link ? strstr (link, "rel=\"next\"") : NULL;
-
-      *out_next = NULL;
-      if (next)
-        {
-          /* <url>; rel="next": the url before it. */
-          const char *end = g_strrstr_len (link, next - link, ">");
-          const char *start = end ? g_strrstr_len (link, end - link, "<") : NULL;
-
-          if (start && end)
-            *out_next = g_strndup (start + 1, end - start - 1);
-        }
+      g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED, local_error->message);
+      return NULL;
     }
 
   if (response->body->len == 0)
@@ -115,17 +104,37 @@ call (LineupMastodon  *self,
                    self->instance, what, local_error->message);
       return NULL;
     }
+  /* Nothing but blanks (or a comment): an empty answer, as a DELETE's is. */
+  if (json_parser_get_root (parser) == NULL)
+    return json_node_init_object (json_node_alloc (), json_object_new ());
   return json_node_copy (json_parser_get_root (parser));
 }
 
-static const char *
-member_string (JsonObject *object,
+/* A member that must be an object; NULL when it is missing or not one. */
+static JsonObject *
+member_object (JsonObject *object,
                const char *name)
 {
   JsonNode *node = object ? json_object_get_member (object, name) : NULL;
 
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+node_object (JsonNode *node)
+{
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+           ? json_node_get_int (node) : fallback;
 }
 
 /* A ScheduledStatus (it has params) or a Status, as a remote post. */
@@ -134,8 +143,8 @@ remote_from_json (JsonNode  *node,
                   GError   **error)
 {
   g_autoptr(LineupRemotePost) remote = lineup_remote_post_new ();
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *id = member_string (object, "id");
+  JsonObject *object = node_object (node);
+  const char *id = _lineup_publish_member_string (object, "id");
 
   if (id == NULL)
     {
@@ -147,23 +156,23 @@ remote_from_json (JsonNode  *node,
 
   if (json_object_has_member (object, "params"))
     {
-      JsonObject *params = json_object_get_object_member (object, "params");
+      JsonObject *params = member_object (object, "params");
 
-      if (!lineup_publish_parse_time (member_string (object, "scheduled_at"), &remote->scheduled_at))
+      if (!lineup_publish_parse_time (_lineup_publish_member_string (object, "scheduled_at"), &remote->scheduled_at))
         {
           g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
                        _("The server’s scheduled post %s has no readable time"), id);
           return NULL;
         }
-      remote->text = g_strdup (member_string (params, "text"));
-      remote->key = g_strdup (member_string (params, "idempotency"));
+      remote->text = g_strdup (_lineup_publish_member_string (params, "text"));
+      remote->key = g_strdup (_lineup_publish_member_string (params, "idempotency"));
     }
   else
     {
       remote->published = TRUE;
-      remote->url = g_strdup (member_string (object, "url"));
+      remote->url = g_strdup (_lineup_publish_member_string (object, "url"));
       if (remote->url == NULL)
-        remote->url = g_strdup (member_string (object, "uri"));
+        remote->url = g_strdup (_lineup_publish_member_string (object, "uri"));
     }
   return g_steal_pointer (&remote);
 }
@@ -255,7 +264,7 @@ ensure_account_id (LineupMastodon  *self,
                _("check the account"), NULL, error);
   if (root == NULL)
     return FALSE;
-  id = JSON_NODE_HOLDS_OBJECT (root) ? member_string (json_node_get_object (root), "id") : NULL;
+  id = JSON_NODE_HOLDS_OBJECT (root) ? _lineup_publish_member_string (json_node_get_object (root), "id") : NULL;
   if (id == NULL)
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
@@ -283,16 +292,16 @@ lineup_mastodon_connect (LineupPublisher  *publisher,
   if (account == NULL)
     return NULL;
   object = JSON_NODE_HOLDS_OBJECT (account) ? json_node_get_object (account) : NULL;
-  if (member_string (object, "id") == NULL || member_string (object, "username") == NULL)
+  if (_lineup_publish_member_string (object, "id") == NULL || _lineup_publish_member_string (object, "username") == NULL)
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
                    _("%s did not answer like a Mastodon server: is the address right?"), self->instance);
       return NULL;
     }
   g_free (self->account_id);
-  self->account_id = g_strdup (member_string (object, "id"));
+  self->account_id = g_strdup (_lineup_publish_member_string (object, "id"));
   info->remote_user = g_strdup (self->account_id);
-  info->handle = g_strdup_printf ("%s@%s", member_string (object, "username"),
+  info->handle = g_strdup_printf ("%s@%s", _lineup_publish_member_string (object, "username"),
                                   uri ? g_uri_get_host (uri) : self->instance);
   info->text_limit = LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
   info->url_length = 23;
@@ -302,16 +311,13 @@ lineup_mastodon_connect (LineupPublisher  *publisher,
                    NULL, NULL);
   if (instance && JSON_NODE_HOLDS_OBJECT (instance))
     {
-      JsonObject *root = json_node_get_object (instance);
-      JsonObject *configuration = json_object_has_member (root, "configuration")
-                                    ? json_object_get_object_member (root, "configuration") : NULL;
-      JsonObject *statuses = configuration && json_object_has_member (configuration, "statuses")
-                               ? json_object_get_object_member (configuration, "statuses") : NULL;
+      JsonObject *configuration = member_object (json_node_get_object (instance), "configuration");
+      JsonObject *statuses = member_object (configuration, "statuses");
 
       if (statuses)
         {
-          gint64 max = json_object_get_int_member_with_default (statuses, "max_characters", LINEUP_MASTODON_DEFAULT_TEXT_LIMIT);
-          gint64 url = json_object_get_int_member_with_default (statuses, "characters_reserved_per_url", 23);
+          gint64 max = member_int (statuses, "max_characters", LINEUP_MASTODON_DEFAULT_TEXT_LIMIT);
+          gint64 url = member_int (statuses, "characters_reserved_per_url", 23);
 
           info->text_limit = max > 0 ? (guint) max : LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
           info->url_length = url > 0 ? (guint) url : 23;
@@ -486,14 +492,14 @@ lineup_mastodon_find_published (LineupPublisher   *publisher,
       array = json_node_get_array (root);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonObject *status = json_array_get_object_element (array, i);
-          const char *id = member_string (status, "id");
+          JsonObject *status = node_object (json_array_get_element (array, i));
+          const char *id = _lineup_publish_member_string (status, "id");
           gint64 created = 0;
           g_autofree char *source_path = NULL;
           g_autoptr(JsonNode) source = NULL;
           const char *text;
 
-          if (id == NULL || !lineup_publish_parse_time (member_string (status, "created_at"), &created))
+          if (id == NULL || !lineup_publish_parse_time (_lineup_publish_member_string (status, "created_at"), &created))
             continue;
           if (created < scheduled->scheduled_at)
             {
@@ -504,7 +510,7 @@ lineup_mastodon_find_published (LineupPublisher   *publisher,
           source = call (self, "GET", source_path, NULL, NULL, cancellable, _("read a post’s text"), NULL, error);
           if (source == NULL)
             return NULL;
-          text = member_string (json_node_get_object (source), "text");
+          text = _lineup_publish_member_string (node_object (source), "text");
           if (g_strcmp0 (text, scheduled->text) == 0)
             {
               LineupRemotePost *published = lineup_remote_post_new ();
@@ -512,7 +518,7 @@ lineup_mastodon_find_published (LineupPublisher   *publisher,
               published->remote_id = g_strdup (id);
               published->published = TRUE;
               published->text = g_strdup (text);
-              published->url = g_strdup (member_string (status, "url"));
+              published->url = g_strdup (_lineup_publish_member_string (status, "url"));
               return published;
             }
         }
@@ -653,7 +659,7 @@ form_post (LineupHttp    *http,
       return NULL;
     }
   if (!json_parser_load_from_data (parser, response->body->str, (gssize) response->body->len, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      node_object (json_parser_get_root (parser)) == NULL)
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
                    _("%s did not answer like a Mastodon server: is the address right?"), url);
@@ -695,14 +701,14 @@ lineup_mastodon_register_app (LineupHttp    *http,
   if (root == NULL)
     return FALSE;
   object = json_node_get_object (root);
-  if (member_string (object, "client_id") == NULL || member_string (object, "client_secret") == NULL)
+  if (_lineup_publish_member_string (object, "client_id") == NULL || _lineup_publish_member_string (object, "client_secret") == NULL)
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
                    _("%s did not register Lineup: is it a Mastodon server?"), instance);
       return FALSE;
     }
-  *out_client_id = g_strdup (member_string (object, "client_id"));
-  *out_client_secret = g_strdup (member_string (object, "client_secret"));
+  *out_client_id = g_strdup (_lineup_publish_member_string (object, "client_id"));
+  *out_client_secret = g_strdup (_lineup_publish_member_string (object, "client_secret"));
   return TRUE;
 }
 
@@ -748,7 +754,7 @@ lineup_mastodon_exchange_code (LineupHttp    *http,
   root = form_post (http, url, form, cancellable, _("exchange the code for a token"), error);
   if (root == NULL)
     return NULL;
-  token = member_string (json_node_get_object (root), "access_token");
+  token = _lineup_publish_member_string (json_node_get_object (root), "access_token");
   if (token == NULL)
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,

@@ -282,6 +282,10 @@ call_thread (GTask        *task,
       g_assert_not_reached ();
     }
 
+  /* A backend that fails must say why; if one does not, the caller still
+   * gets an error, never a NULL without one. */
+  if (result == NULL && error == NULL)
+    _lineup_publisher_set_unusable_error (&error);
   if (error)
     g_task_return_error (task, error);
   else
@@ -328,11 +332,11 @@ server_message (LineupHttpResponse *response)
   if (response->body->len == 0)
     return NULL;
   if (json_parser_load_from_data (parser, response->body->str, (gssize) response->body->len, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      json_parser_get_root (parser) && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       JsonObject *object = json_node_get_object (json_parser_get_root (parser));
-      const char *error = json_object_get_string_member_with_default (object, "error", NULL);
-      const char *message = json_object_get_string_member_with_default (object, "message", NULL);
+      const char *error = _lineup_publish_member_string (object, "error");
+      const char *message = _lineup_publish_member_string (object, "message");
 
       if (error && message)
         return g_strdup_printf ("%s: %s", error, message);
@@ -380,17 +384,49 @@ _lineup_publisher_set_http_error (LineupPublisher    *self,
   else if (status == 410)
     g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_GONE,
                  _("The endpoint says it is gone (410: %s): it is disabled until you change it"), words);
+  else if (status >= 300 && status < 400)
+    {
+      const char *location = lineup_http_response_get_header (response, "location");
+
+      g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REDIRECTED,
+                   _("The server redirected Lineup to %s (%ld) while trying to %s; Lineup does not follow "
+                     "redirects: check the account’s server address"),
+                   location && *location ? location : _("an address it did not give"), status, what);
+    }
   else
     g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
                  _("The server refused to %s (%ld: %s)"), what, status, words);
+}
+
+const char *
+_lineup_publish_member_string (JsonObject *object,
+                               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node) : NULL;
+}
+
+void
+_lineup_publisher_set_unusable_error (GError **error)
+{
+  g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                       _("The server gave an answer Lineup could not use: check the server’s address, or try again later"));
 }
 
 void
 _lineup_publisher_set_transport_error (GError  *http_error,
                                        GError **error)
 {
-  if (g_error_matches (http_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (http_error == NULL)
+    _lineup_publisher_set_unusable_error (error);
+  else if (g_error_matches (http_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, http_error->message);
+  else if (g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TOO_LARGE))
+    g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TOO_LARGE, http_error->message);
+  else if (g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_INSECURE))
+    g_set_error_literal (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED, http_error->message);
   else
     g_set_error_literal (error, LINEUP_PUBLISH_ERROR,
                          g_error_matches (http_error, LINEUP_HTTP_ERROR, LINEUP_HTTP_ERROR_TLS)

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "lineup-http.h"
 
@@ -32,6 +33,8 @@ typedef enum {
   LINEUP_PUBLISH_ERROR_NOT_FOUND,     /* 404: the remote post is gone */
   LINEUP_PUBLISH_ERROR_GONE,          /* 410 from a webhook: the endpoint is disabled */
   LINEUP_PUBLISH_ERROR_INVALID,       /* the post breaks a rule checked before sending */
+  LINEUP_PUBLISH_ERROR_TOO_LARGE,     /* the answer passed its cap: retried later, not in this pass */
+  LINEUP_PUBLISH_ERROR_REDIRECTED,    /* 3xx: never followed; the address is likely wrong */
 } LineupPublishError;
 
 GQuark lineup_publish_error_quark (void);
@@ -210,9 +213,16 @@ void               _lineup_publisher_set_http_error  (LineupPublisher    *self,
                                                       LineupHttpResponse *response,
                                                       const char         *what,
                                                       GError            **error);
-/* A transport failure (no answer) as a TRANSIENT publish error (TLS: REJECTED). */
+/* A transport failure (no answer) as a TRANSIENT publish error (TLS and
+ * clear text to another machine: REJECTED; an answer past its cap: TOO_LARGE). */
 void               _lineup_publisher_set_transport_error (GError  *http_error,
                                                           GError **error);
+/* A string member of a server's object; NULL when @object is NULL or the
+ * member is missing or of another type (a server's JSON is never trusted). */
+const char        *_lineup_publish_member_string     (JsonObject *object,
+                                                      const char *name);
+/* For a failure that came without a reason: a TRANSIENT error saying so. */
+void               _lineup_publisher_set_unusable_error  (GError **error);
 /* RFC 3339 UTC with milliseconds, "2026-12-01T09:00:00.000Z". */
 char              *lineup_publish_format_time        (gint64      utc);
 /* Parses RFC 3339 / ISO 8601 with Z or an offset; FALSE when it is not one. */

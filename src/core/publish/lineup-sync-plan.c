@@ -162,7 +162,8 @@ lineup_sync_plan_failure (const GError     *error,
                           LineupSyncAction  action)
 {
   if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT) ||
-      g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
+      g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED) ||
+      g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TOO_LARGE))
     return LINEUP_SYNC_FAILURE_RETRY;
   if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND) &&
       action == LINEUP_SYNC_ACT_MOVE)

@@ -155,6 +155,10 @@ handle_error (Pass   *pass,
 
       if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
         step->run->paused_until = retry_at;
+      /* An answer too large once is too large again soon: a later pass
+       * tries it; this one does not wait to download it again. */
+      if (g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TOO_LARGE))
+        retry_at = MAX (retry_at, now + ONCE_MAX_WAIT + 1);
       if (!g_str_has_prefix (error->message, "Cancelled"))
         {
           g_autofree char *when = lineup_store_format_time (store, retry_at, LINEUP_TIME_FORMAT);

@@ -225,9 +225,9 @@ dup_answer_url (LineupHttpResponse *response)
       !json_parser_load_from_data (parser, response->body->str, (gssize) response->body->len, NULL))
     return NULL;
   root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
-  url = json_object_get_string_member_with_default (json_node_get_object (root), "url", NULL);
+  url = _lineup_publish_member_string (json_node_get_object (root), "url");
   return url && *url ? g_strdup (url) : NULL;
 }
 

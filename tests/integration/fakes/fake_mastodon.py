@@ -37,6 +37,17 @@ Control API (no auth), JSON in and out:
                                "rate_align": "first" (default: a window opens with its first
                                request) | "epoch" (aligned on the epoch, as rack-attack's are)}
     POST /__fake/silent_drop  {"on": true|false}
+    POST /__fake/hostile      {"kind": one of HOSTILE_KINDS or null (off), "count"?: n (default:
+                               every matching request), "paths"?: [prefixes], "methods"?: [..],
+                               "seconds"?: 3 (slow), "size"?: bytes (huge, default 50 MB),
+                               "link_to"?: url (cross_link)} → the config; GET → it and "hits".
+                               The request is handled first (a post is created), then its answer
+                               is replaced: blank (200, whitespace), comment (200, "//"),
+                               malformed (200, cut JSON), wrong_type (200, JSON of the wrong
+                               shape), huge (200, streamed chunked, never held in memory), slow
+                               (the answer after "seconds"); redirect answers 301 to another
+                               host without handling; cross_link adds Link: <link_to…>; rel="next".
+                               Shared by every fake (fake_pds.py too).
     POST /__fake/oauth_account {"username"}  whose account authorization codes grant
     GET  /__fake/oauth_code   → {"code", "client_id", "username", "scopes"} (the last code shown)
     GET  /__fake/state        → {"accounts": [{"id", "username", "token", "scheduled": [ScheduledStatus…],
@@ -385,10 +396,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply.json(400, {"error": "Bad request body"}))
             return
         request = Request(self.command, self.path, self.headers, body, self.client_address[0])
+        if request.path == "/__fake/hostile":
+            self._send(fake._run(fake.configure_hostile, request))
+            return
         if request.path.startswith("/__fake/"):
             self._send(fake._run(fake.control, request))
             return
         fake._count_request()
+        hostile = fake._pick_hostile(request)
+        if hostile is not None:
+            self._send_hostile(fake, hostile, request)
+            return
         kind = fake._pick_fault(request)
         if kind == "reset_before":
             self._abort()
@@ -420,6 +438,43 @@ class _Handler(BaseHTTPRequestHandler):
             lines.append("Connection: close")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
         self.wfile.write(head if self.command == "HEAD" else head + reply.body)
+
+    def _send_hostile(self, fake, config, request):
+        kind = config["kind"]
+        if kind == "redirect":
+            target = "https://elsewhere.invalid" + request.raw_path
+            self._send(Reply(301, b"", [("Location", target)], content_type="text/html"))
+            return
+        reply = fake._run(fake.handle, request)
+        if kind == "cross_link":
+            reply.headers.append(("Link", f'<{config["link_to"]}{request.raw_path}?max_id=1>; rel="next"'))
+            self._send(reply)
+            return
+        if kind == "slow":
+            time.sleep(float(config.get("seconds", 3)))
+            self._send(reply)
+            return
+        if kind == "huge":
+            self._send_huge(int(config.get("size", 50 * 1024 * 1024)))
+            return
+        self._send(Reply(200, HOSTILE_BODIES[kind]))
+
+    def _send_huge(self, size):
+        """A JSON array of @size bytes, chunked, 64 kB at a time."""
+        self.close_connection = True
+        head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").encode("latin-1")
+        piece = b'"' + b"x" * (64 * 1024 - 4) + b'",'
+        try:
+            self.wfile.write(head)
+            self.wfile.write(b"1\r\n[\r\n")
+            sent = 1
+            while sent < size:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                sent += len(piece)
+            self.wfile.write(b"2\r\n0]\r\n0\r\n\r\n")
+        except OSError:       # the client stopped reading: what it should do
+            pass
 
     def _abort(self):
         """Drop the connection without an answer (an RST, not a FIN)."""
@@ -457,6 +512,13 @@ class _Server(ThreadingHTTPServer):
 
 
 FAULT_KINDS = ("500", "reset_before", "reset_after", "stall", "429")
+HOSTILE_KINDS = ("blank", "comment", "malformed", "wrong_type", "huge", "slow", "redirect", "cross_link")
+HOSTILE_BODIES = {
+    "blank": b" \r\n\t  \n",
+    "comment": b"//",
+    "malformed": b'{"id": "1", "params": {"text": "cut',
+    "wrong_type": b'[{"id": 5, "params": "x", "username": [], "configuration": 3}, "text", 3, null]',
+}
 
 
 class FakeServerBase:
@@ -482,6 +544,43 @@ class FakeServerBase:
         self._fault_paths = None
         self._fault_rng = random.Random()
         self.stall_seconds = 5.0
+        self.hostile = None            # the /__fake/hostile config, or None
+        self.hostile_hits = 0
+
+    # hostile answers (every fake)
+
+    def configure_hostile(self, request):
+        if request.method == "GET":
+            with self.lock:
+                return Reply.json(200, {"config": self.hostile, "hits": self.hostile_hits})
+        body = request.json_body()
+        kind = body.get("kind")
+        if kind is not None and kind not in HOSTILE_KINDS:
+            return Reply.json(400, {"error": f"unknown hostile kind {kind!r}: one of {HOSTILE_KINDS}"})
+        if kind == "cross_link" and not body.get("link_to"):
+            return Reply.json(400, {"error": "cross_link needs link_to"})
+        with self.lock:
+            self.hostile = dict(body) if kind else None
+            self.hostile_hits = 0
+            return Reply.json(200, {"config": self.hostile, "hits": 0})
+
+    def _pick_hostile(self, request):
+        with self.lock:
+            config = self.hostile
+            if config is None:
+                return None
+            paths = config.get("paths")
+            methods = config.get("methods")
+            if paths and not any(request.path.startswith(p) for p in paths):
+                return None
+            if methods and request.method not in methods:
+                return None
+            if config.get("count") is not None:
+                if config["count"] <= 0:
+                    return None
+                config["count"] -= 1
+            self.hostile_hits += 1
+            return dict(config)
 
     # lifecycle
 
