@@ -389,8 +389,9 @@ class Commands(unittest.TestCase):
         elapsed = time.monotonic() - start
         print(f"\n  10,000 rows imported in {elapsed:.3f} s (process start to exit)", file=sys.stderr)
         self.assertEqual(out, "Imported 10000 posts\n")
-        # "Well under a second" on a developer machine; room for a slow CI.
-        self.assertLess(elapsed, 3.0)
+        # How fast is measured by bench/lineup-bench-store (bulk insert through
+        # the store, beside bare SQLite in the same run), not asserted here: a
+        # time limit failed on a loaded machine and under the sanitizers.
         self.assertEqual(len(p.ids()), 10000)
         self.assertEqual(len(p.json("post", "list", "--json", "--from", "2027-01-01", "--to", "2027-01-31")),
                          sum(1 for i in range(10000) if i % 12 == 0))
