@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,11 +39,21 @@ remove_tmp_dir (void)
     g_rmdir (tmp_dir);
 }
 
+/* g_error() and fatal criticals stop at a breakpoint (SIGTRAP), which
+ * libFuzzer does not catch: as an abort, it keeps the input that did it. */
+static void
+on_trap (int signum)
+{
+  abort ();
+}
+
 const char *
 fuzz_setup (void)
 {
   if (tmp_dir)
     return tmp_dir;
+
+  signal (SIGTRAP, on_trap);
 
   /* A critical is a bug (a g_return_if_fail hit): make it a crash, as
    * G_DEBUG=fatal-criticals does for the test suite. */
