@@ -6,6 +6,7 @@
 # the memory limit fails the test and leaves the input in
 # WORK-DIR/crashes/NAME-*: add it to tests/fuzz/corpus/NAME/ as a
 # regression input (fuzz-replay-NAME then replays it in every build).
+# (libFuzzer's own error status, 77, would read as "skipped" to meson.)
 set -u
 
 fuzzer=$1
@@ -23,7 +24,7 @@ set --
 
 mkdir -p "$work/corpus-$name" "$work/crashes"
 "$fuzzer" "$work/corpus-$name" "$seeds" "$@" \
-  -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+  -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -error_exitcode=1 \
   -artifact_prefix="$work/crashes/$name-" -print_final_stats=1
 rc=$?
 if [ "$rc" -ne 0 ]; then
