@@ -18,6 +18,8 @@ struct _LineupHttp {
   gboolean reuse;
   long     timeout_ms;
   guint    connections;
+  LineupHttpTransport transport;       /* tests only: answers instead of curl */
+  gpointer            transport_data;
 };
 
 G_DEFINE_FINAL_TYPE (LineupHttp, lineup_http, G_TYPE_OBJECT)
@@ -259,6 +261,16 @@ lineup_http_response_get_header (LineupHttpResponse *response,
   return g_hash_table_lookup (response->headers, lower);
 }
 
+void
+lineup_http_set_transport (LineupHttp          *self,
+                           LineupHttpTransport  transport,
+                           gpointer             user_data)
+{
+  g_return_if_fail (LINEUP_IS_HTTP (self));
+  self->transport = transport;
+  self->transport_data = user_data;
+}
+
 LineupHttpResponse *
 lineup_http_send (LineupHttp               *self,
                   const LineupHttpRequest  *request,
@@ -277,6 +289,8 @@ lineup_http_send (LineupHttp               *self,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (self->transport)
+    return self->transport (request, self->transport_data, error);
 
   response = g_new0 (LineupHttpResponse, 1);
   response->body = g_string_new (NULL);

@@ -116,6 +116,16 @@ gboolean            lineup_http_same_origin  (const char *a,
 gboolean            lineup_http_check_address (const char  *url,
                                                GError     **error);
 
+/* Tests only (tests/fuzz): every request of @self is answered by @transport,
+ * never the network. It returns a response or NULL with @error set, as
+ * lineup_http_send() does. NULL restores the network. */
+typedef LineupHttpResponse *(*LineupHttpTransport) (const LineupHttpRequest  *request,
+                                                    gpointer                  user_data,
+                                                    GError                  **error);
+void                lineup_http_set_transport (LineupHttp          *self,
+                                               LineupHttpTransport  transport,
+                                               gpointer             user_data);
+
 /* Percent-encodes @value for a query string or a form body. */
 char               *lineup_http_escape       (const char *value);
 
