@@ -30,6 +30,17 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LineupMastodon, lineup_mastodon, G_TYPE_OBJECT,
 
 /* One API call. Returns the parsed JSON root of a 2xx answer; anything else
  * becomes the right publish error (@what says what was being done). */
+/* An answer with nothing in it, as an empty object: what it lacks is then
+ * said by whoever reads it. (The node holds its own reference: the object's
+ * first one is dropped here, or every empty answer leaks one.) */
+static JsonNode *
+empty_answer (void)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
 static JsonNode *
 call (LineupMastodon  *self,
       const char      *method,
@@ -96,7 +107,7 @@ call (LineupMastodon  *self,
     }
 
   if (response->body->len == 0)
-    return json_node_init_object (json_node_alloc (), json_object_new ());
+    return empty_answer ();
   if (!json_parser_load_from_data (parser, response->body->str, (gssize) response->body->len, &local_error))
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
@@ -106,7 +117,7 @@ call (LineupMastodon  *self,
     }
   /* Nothing but blanks (or a comment): an empty answer, as a DELETE's is. */
   if (json_parser_get_root (parser) == NULL)
-    return json_node_init_object (json_node_alloc (), json_object_new ());
+    return empty_answer ();
   return json_node_copy (json_parser_get_root (parser));
 }
 

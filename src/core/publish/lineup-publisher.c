@@ -386,7 +386,7 @@ _lineup_publisher_set_http_error (LineupPublisher    *self,
                  _("The endpoint says it is gone (410: %s): it is disabled until you change it"), words);
   else if (status >= 300 && status < 400)
     {
-      const char *location = lineup_http_response_get_header (response, "location");
+      g_autofree char *location = _lineup_publisher_dup_location (response);
 
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REDIRECTED,
                    _("The server redirected Lineup to %s (%ld) while trying to %s; Lineup does not follow "
@@ -455,4 +455,22 @@ lineup_publish_parse_time (const char *text,
     return FALSE;
   *out_utc = g_date_time_to_unix (time);
   return TRUE;
+}
+
+char *
+_lineup_publisher_dup_location (LineupHttpResponse *response)
+{
+  const char *location = lineup_http_response_get_header (response, "location");
+  g_autofree char *text = NULL;
+
+  if (location == NULL || *location == '\0')
+    return NULL;
+  /* A server's bytes: not necessarily text, nor one line, nor short. */
+  text = g_utf8_make_valid (location, MIN (strlen (location), 600));
+  for (char *p = text; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  if (g_utf8_strlen (text, -1) > 200)
+    return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (text, 199) - text), text);
+  return g_steal_pointer (&text);
 }

@@ -206,6 +206,10 @@ gpointer           lineup_publisher_call_finish      (LineupPublisher     *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+/* A 3xx answer's Location as text fit for a message: valid UTF-8, one
+ * line, at most 200 characters; NULL when the answer gave none. */
+char       *_lineup_publisher_dup_location (LineupHttpResponse *response);
+
 /* ---- shared by the backends ---- */
 /* Turns an HTTP answer that is not 2xx into the right LINEUP_PUBLISH_ERROR,
  * quoting the server's "error" message; also keeps the rate-limit reset. */

@@ -179,7 +179,7 @@ set_delivery_error (LineupWebhook       *self,
 
   if (status >= 300 && status < 400)
     {
-      const char *location = lineup_http_response_get_header (response, "location");
+      g_autofree char *location = _lineup_publisher_dup_location (response);
 
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
                    _("The webhook endpoint %s redirects (%ld) to %s, and Lineup does not follow redirects "
