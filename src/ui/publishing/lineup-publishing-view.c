@@ -66,18 +66,16 @@ static char *
 format_time (LineupPublishingView *self,
              gint64                utc)
 {
-  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
-  g_autoptr(GDateTime) local = instant ? g_date_time_to_timezone (instant, lineup_store_get_time_zone (self->store))
-                                       : NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now (lineup_store_get_time_zone (self->store));
+  GDate day, today;
+  int minutes;
 
-  if (local == NULL)
-    return g_strdup ("");
-  /* Today's times alone; others with their day. */
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (local, "%H:%M");
-  return g_date_time_format (local, "%-d %b %H:%M");
+  g_date_clear (&day, 1);
+  /* Today's times alone; others with their day (both in the plan's zone). */
+  lineup_store_utc_to_local (self->store, utc, &day, &minutes);
+  lineup_store_get_today (self->store, &today);
+  return lineup_store_format_time (self->store, utc,
+                                   g_date_valid (&day) && g_date_compare (&day, &today) == 0 ? "%H:%M"
+                                                                                            : "%-d %b %H:%M");
 }
 
 static gboolean
