@@ -35,8 +35,9 @@ refuse (GError    **error,
  * the timer, a script), rather than apply a decision made on an old post.
  * That lost race is nobody's doing: TRUE (with the error cleared) when the
  * post did change since @read and another attempt is due, so the action
- * decides again on the post as it now is; at most this many attempts. */
-#define ATTEMPTS 5
+ * decides again on the post as it now is, after a short random wait (so two
+ * writers in step fall out of step); at most this many attempts. */
+#define ATTEMPTS 20
 
 static gboolean
 lost_race (LineupStore  *store,
@@ -54,6 +55,7 @@ lost_race (LineupStore  *store,
        lineup_post_get_stage (now) == lineup_post_get_stage (read)))
     return FALSE;
   g_clear_error (error);
+  g_usleep (g_random_int_range (1000, 1000 + 2000 * (attempt + 1)));
   return TRUE;
 }
 
