@@ -498,6 +498,8 @@ typedef struct {
   LineupCommitKinds       kinds;
   const LineupPostChange *posts;      /* in the order they were made */
   guint                   n_posts;
+  gboolean                remote;     /* pulled from a shared plan's server
+                                       * (lineup-store-share.h): not to be sent back */
 } LineupCommit;
 
 /* Called inside the committing transaction of every change (undo and redo
