@@ -9,6 +9,7 @@
 
 #include "lineup-plan.h"
 #include "lineup-outbox.h"
+#include "lineup-share.h"
 
 LineupStore *
 lineup_plan_open (const char  *path,
@@ -17,6 +18,10 @@ lineup_plan_open (const char  *path,
   LineupStore *store = lineup_store_open (path, error);
 
   if (store)
-    lineup_outbox_attach (store);
+    {
+      lineup_outbox_attach (store);
+      /* Second: a shared plan's queue (src/core/share). */
+      lineup_share_attach (store);
+    }
   return store;
 }

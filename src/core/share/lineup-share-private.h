@@ -1,0 +1,66 @@
+/* lineup-share-private.h: what the share module's own files share.
+ *
+ * A pass's working state (the two collections' clients, the login, the
+ * plan's zone, what it touched) and the steps lineup-share.c calls. Not for
+ * anything outside src/core/share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lineup-share.h"
+#include "lineup-caldav.h"
+#include "lineup-store-share.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  LineupStore       *store;          /* borrowed */
+  LineupShareConfig *config;
+  LineupHttp        *http;
+  LineupCaldav      *plan_dav;
+  LineupCaldav      *approvals_dav;  /* the plan's own when there is no approvals collection */
+  char              *zone;
+  GHashTable        *touched;        /* post ids pulled or whose approvals changed */
+  GHashTable        *approval_posts; /* post ids whose approvals collection changed */
+  LineupSharePass    counts;
+  GError            *refused;        /* the first refusal of the pass (it goes on) */
+  gboolean           in_batch;
+} LineupShareRun;
+
+/* Opens the two collections with the stored password. */
+LineupShareRun *_lineup_share_run_new     (LineupStore        *store,
+                                           const char         *password,
+                                           GError            **error);
+void            _lineup_share_run_free    (LineupShareRun     *run);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupShareRun, _lineup_share_run_free)
+
+/* Sends the queue, oldest first (lineup-share-push.c). */
+gboolean        _lineup_share_push        (LineupShareRun     *run,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+/* Pulls both collections and checks the approvals (lineup-share-pull.c). */
+gboolean        _lineup_share_pull        (LineupShareRun     *run,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+
+/* The password of a shared plan's login, from the Secret Service. */
+char           *_lineup_share_lookup_password (LineupShareConfig  *config,
+                                               GError            **error);
+
+/* Where a resource of @kind lives: the approvals collection for the team
+ * and the approvals when there is one, the plan collection otherwise. */
+LineupShareCollection _lineup_share_collection_of (LineupShareRun  *run,
+                                                   LineupShareKind  kind);
+
+/* The "lineup-approval-POST-LOGIN-STEP" UID. */
+char           *_lineup_share_approval_uid (const char         *post_id,
+                                            const char         *login,
+                                            int                 step);
+
+/* Turns an error of the CalDAV client or the network into the share's own
+ * (OFFLINE, REFUSED, AUTH, FAILED), prefixing what Lineup was doing. */
+void            _lineup_share_wrap_error   (GError            **error,
+                                            GError             *cause);
+
+G_END_DECLS
