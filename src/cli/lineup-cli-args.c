@@ -544,3 +544,26 @@ find_type (LineupStore  *store,
                _("--type “%s”: no such content type; expected one of %s"), s, known);
   return NULL;
 }
+
+/* A secret from standard input: the whole of it, without the line end, so
+ * it never shows in the process list or the shell's history. */
+char *
+read_secret_stdin (const char  *what,
+                   GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len < 65536)
+    g_string_append_len (text, buffer, (gssize) n);
+  g_strstrip (text->str);
+  text->len = strlen (text->str);
+  if (text->len == 0 || !g_utf8_validate (text->str, -1, NULL) || strchr (text->str, '\n'))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("No %s on standard input: pipe it in, e.g. “secret-tool lookup … | lineup account add …”"), what);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

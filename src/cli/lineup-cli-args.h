@@ -108,6 +108,10 @@ gboolean check_length (const char  *option,
                        const char  *text,
                        glong        max_chars,
                        GError     **error);
+/* A secret from standard input: the whole of it, without the line end, so
+ * it never shows in the process list or the shell's history. */
+char *read_secret_stdin (const char  *what,
+                         GError     **error);
 /* The plan --database, LINEUP_DATABASE or the default names. */
 gboolean plan_exists (Args *args);
 LineupStore *open_store_full (Args      *args,

@@ -73,6 +73,14 @@ int cmd_post_resolve (Args *args, GError **error);
 int cmd_sync (Args *args, GError **error);
 int cmd_outbox (Args *args, GError **error);
 
+/* lineup-cli-share.c */
+int cmd_share_create (Args *args, GError **error);
+int cmd_share_join (Args *args, GError **error);
+int cmd_share_sync (Args *args, GError **error);
+int cmd_share_status (Args *args, GError **error);
+int cmd_share_resolve (Args *args, GError **error);
+int cmd_share_leave (Args *args, GError **error);
+
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);

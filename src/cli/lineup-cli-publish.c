@@ -20,29 +20,7 @@
 #include "lineup-outbox.h"
 #include "lineup-secrets.h"
 #include "lineup-sync.h"
-
-/* A secret from standard input: the whole of it, without the line end, so
- * it never shows in the process list or the shell's history. */
-static char *
-read_secret_stdin (const char  *what,
-                   GError     **error)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  char buffer[4096];
-  size_t n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len < 65536)
-    g_string_append_len (text, buffer, (gssize) n);
-  g_strstrip (text->str);
-  text->len = strlen (text->str);
-  if (text->len == 0 || !g_utf8_validate (text->str, -1, NULL) || strchr (text->str, '\n'))
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("No %s on standard input: pipe it in, e.g. “secret-tool lookup … | lineup account add …”"), what);
-      return NULL;
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
+#include "lineup-share.h"
 
 static LineupSecrets *
 open_secrets (GError **error)
@@ -369,6 +347,22 @@ cmd_sync (Args    *args,
       lineup_sync_start (sync);
       g_main_loop_run (loop);
       return 0;
+    }
+
+  /* A shared plan's pass first: what others changed (and approved) is
+   * known before anything is sent. Its trouble is said, not fatal: the
+   * timer runs again in a minute. */
+  if (lineup_share_is_shared (store))
+    {
+      g_autoptr(GError) share_error = NULL;
+      LineupSharePass pass = { 0, };
+
+      if (!lineup_share_sync (store, &pass, NULL, &share_error))
+        {
+          g_autofree char *line = g_strdup_printf (_("Shared plan: %s"), share_error->message);
+
+          print_error (line);
+        }
     }
 
   if (!lineup_sync_run (sync, flags, &report, NULL, error))

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lineup-cli-private.h"
+#include "lineup-share.h"
 
 /* ---- the workflow's records ---- */
 
@@ -142,6 +143,39 @@ check_actor (Args     *args,
   return TRUE;
 }
 
+/* Who the command acts as: --as, or the plan's person (the store's actor).
+ * In a shared plan a person is their server login: --as may only name
+ * yourself, and is not needed. Returns 0, or the exit status. */
+static int
+acting_as (LineupStore  *store,
+           Args         *args,
+           gboolean      required,
+           const char  **out_actor,
+           GError      **error)
+{
+  g_autofree char *login = lineup_share_get_login (store);
+  const char *as = opt (args, "as");
+
+  *out_actor = NULL;
+  if (login)
+    {
+      if (as && g_ascii_strcasecmp (as, login) != 0)
+        {
+          g_autofree char *shown_as = one_line (as);
+
+          g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
+                       _("In a shared plan you act as your login “%s”: --as may only name yourself, not “%s”"),
+                       login, shown_as);
+          return 1;
+        }
+      return 0;
+    }
+  if (as == NULL && required)
+    return need (args, "as", error) ? 0 : 2;
+  *out_actor = as;
+  return 0;
+}
+
 int
 cmd_post_stage (Args    *args,
                 GError **error)
@@ -151,6 +185,8 @@ cmd_post_stage (Args    *args,
   g_autofree char *title = NULL;
   g_autofree char *note = NULL;
   LineupStage stage;
+  const char *actor;
+  int rc;
 
   if (!parse_stage_arg ("STAGE", positional (args, 1), &stage, error))
     return 2;
@@ -160,6 +196,8 @@ cmd_post_stage (Args    *args,
   store = open_store (args, error);
   if (store == NULL)
     return 1;
+  if ((rc = acting_as (store, args, FALSE, &actor, error)) != 0)
+    return rc;
   post = lineup_store_get_post (store, positional (args, 0), error);
   if (post == NULL)
     return 1;
@@ -170,7 +208,7 @@ cmd_post_stage (Args    *args,
       return 0;
     }
   if (!lineup_workflow_move (store, lineup_post_get_id (post), stage,
-                             opt (args, "as"), opt (args, "comment"), &note, error))
+                             actor, opt (args, "comment"), &note, error))
     return 1;
   if (note)
     {
@@ -189,12 +227,17 @@ cmd_post_approve (Args    *args,
 {
   g_autoptr(LineupStore) store = NULL;
   g_autofree char *note = NULL;
+  const char *actor;
+  int rc;
 
-  if (!check_actor (args, TRUE, error))
+  if (!check_actor (args, FALSE, error))
     return 2;
   store = open_store (args, error);
-  if (store == NULL ||
-      !lineup_workflow_approve (store, positional (args, 0), opt (args, "as"), opt (args, "comment"), &note, error))
+  if (store == NULL)
+    return 1;
+  if ((rc = acting_as (store, args, TRUE, &actor, error)) != 0)
+    return rc;
+  if (!lineup_workflow_approve (store, positional (args, 0), actor, opt (args, "comment"), &note, error))
     return 1;
   {
     g_autofree char *line = one_line (note);
@@ -210,15 +253,19 @@ cmd_post_request_changes (Args    *args,
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupPost) post = NULL;
   g_autofree char *title = NULL;
+  const char *actor;
+  int rc;
 
-  if (!check_actor (args, TRUE, error) || !need (args, "comment", error))
+  if (!check_actor (args, FALSE, error) || !need (args, "comment", error))
     return 2;
   store = open_store (args, error);
   if (store == NULL)
     return 1;
+  if ((rc = acting_as (store, args, TRUE, &actor, error)) != 0)
+    return rc;
   post = lineup_store_get_post (store, positional (args, 0), error);
   if (post == NULL ||
-      !lineup_workflow_request_changes (store, lineup_post_get_id (post), opt (args, "as"), opt (args, "comment"), error))
+      !lineup_workflow_request_changes (store, lineup_post_get_id (post), actor, opt (args, "comment"), error))
     return 1;
   title = one_line (lineup_post_get_title (post));
   out (_("“%s”: %s → draft, changes requested\n"), title, lineup_stage_to_key (lineup_post_get_stage (post)));
@@ -235,18 +282,22 @@ cmd_post_check (Args    *args,
   g_autofree char *title = NULL;
   gboolean checked = opt (args, "uncheck") == NULL;
   gint64 item_id;
+  const char *actor;
+  int rc;
 
   if (!check_actor (args, FALSE, error))
     return 2;
   store = open_store (args, error);
   if (store == NULL)
     return 1;
+  if ((rc = acting_as (store, args, FALSE, &actor, error)) != 0)
+    return rc;
   post = lineup_store_get_post (store, positional (args, 0), error);
   if (post == NULL)
     return 1;
   checklist = lineup_store_get_checklist (store);
   if (!lineup_workflow_find_checklist_item (checklist, positional (args, 1), &item_id, error) ||
-      !lineup_workflow_set_checked (store, lineup_post_get_id (post), item_id, checked, opt (args, "as"), error))
+      !lineup_workflow_set_checked (store, lineup_post_get_id (post), item_id, checked, actor, error))
     return 1;
   title = one_line (lineup_post_get_title (post));
   for (guint i = 0; i < checklist->len; i++)
@@ -269,15 +320,19 @@ cmd_post_comment (Args    *args,
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupPost) post = NULL;
   g_autofree char *title = NULL;
+  const char *actor;
+  int rc;
 
   if (!check_actor (args, FALSE, error))
     return 2;
   store = open_store (args, error);
   if (store == NULL)
     return 1;
+  if ((rc = acting_as (store, args, FALSE, &actor, error)) != 0)
+    return rc;
   post = lineup_store_get_post (store, positional (args, 0), error);
   if (post == NULL ||
-      !lineup_workflow_comment (store, lineup_post_get_id (post), opt (args, "as"), positional (args, 1), error))
+      !lineup_workflow_comment (store, lineup_post_get_id (post), actor, positional (args, 1), error))
     return 1;
   title = one_line (lineup_post_get_title (post));
   out (_("Commented on “%s”\n"), title);

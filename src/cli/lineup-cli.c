@@ -87,6 +87,12 @@ static const OptionSpec account_only_options[] = { { "account", TRUE, FALSE }, {
 static const OptionSpec resolve_options[] = { { "account", TRUE, FALSE }, { "keep", TRUE, FALSE }, { NULL } };
 static const OptionSpec sync_options[] = { { "once", FALSE, FALSE }, { "due", FALSE, FALSE }, { NULL } };
 static const OptionSpec outbox_options[] = { { "json", FALSE, FALSE }, { "all", FALSE, FALSE }, { NULL } };
+static const OptionSpec share_options[] = {
+  { "user", TRUE, FALSE }, { "password-stdin", FALSE, FALSE }, { "approvals-url", TRUE, FALSE }, { NULL }
+};
+static const OptionSpec keep_options[] = { { "keep", TRUE, FALSE }, { NULL } };
+static const char * const url_arg[] = { "URL", NULL };
+static const char * const id_field_args[] = { "ID", "FIELD", NULL };
 static const char * const network_arg[] = { "NETWORK", NULL };
 static const char * const ids_arg[] = { "ID…", NULL };
 
@@ -203,6 +209,24 @@ static const Command commands[] = {
   { "checklist", "remove", cmd_checklist_remove, no_options, item_arg,
     "ITEM",
     N_("removes an item (by number or text) from the checklist and every post") },
+  { "share", "create", cmd_share_create, share_options, url_arg,
+    "URL --user LOGIN --password-stdin [--approvals-url URL2]",
+    N_("shares this plan through the CalDAV calendar at URL (made when missing); approvals go to URL2, which only approvers may write") },
+  { "share", "join", cmd_share_join, share_options, url_arg,
+    "URL --user LOGIN --password-stdin [--approvals-url URL2]",
+    N_("joins the plan shared at URL: on an empty plan, pulls all of it") },
+  { "share", "sync", cmd_share_sync, no_options, NULL,
+    "",
+    N_("one pass now: sends what changed here, takes in what changed elsewhere (exit 1 with the reason when not in step)") },
+  { "share", "status", cmd_share_status, json_options, NULL,
+    "[--json]",
+    N_("where the plan is shared, the last pass, the changes waiting, the conflicts and the last error") },
+  { "share", "resolve", cmd_share_resolve, keep_options, id_field_args,
+    "ID FIELD --keep mine|theirs",
+    N_("settles a conflict on one field of a post by keeping one of the two values") },
+  { "share", "leave", cmd_share_leave, no_options, NULL,
+    "",
+    N_("stops sharing; this copy of the plan stays") },
   { "export", "ics", cmd_export_ics, export_options, NULL,
     "[--output FILE|-] [--from D] [--to D] [--pillar P]… [--type T]… [--platform N]… [--stage S]… [--privacy titles|brief|full] [--local-time] [--name NAME]",
     N_("the dated posts as an iCalendar file (standard output by default)") },
@@ -417,7 +441,7 @@ lineup_cli_run (int    argc,
       message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup %s --help”"), g, v, g)
                   : g_strdup_printf (_("“%s” needs a subcommand; see “lineup %s --help”"), g, g);
     else
-      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, export, feed, overlay, import, demo or help); see “lineup help”"), g);
+      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, share, export, feed, overlay, import, demo or help); see “lineup help”"), g);
     print_error (message);
   }
   return 2;
