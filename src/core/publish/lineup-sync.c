@@ -23,6 +23,7 @@
 #include "lineup-account-connect.h"
 #include "lineup-mastodon.h"
 #include "lineup-store-publish.h"
+#include "lineup-share.h"
 
 #define RECONCILE_SECONDS (5 * 60)
 
@@ -425,6 +426,15 @@ step_target (GTask  *task,
       }
     default:
       break;
+    }
+
+  /* In a shared plan another member's copy may hold the same account:
+   * only the copy whose claim the server took sends (docs/sharing.md §7). */
+  if ((action == LINEUP_SYNC_ACT_CREATE || action == LINEUP_SYNC_ACT_PUBLISH) &&
+      !lineup_share_may_send (store, target->post_id, target->account_id))
+    {
+      pass->report.waiting++;
+      return FALSE;
     }
 
   step = g_new0 (Step, 1);

@@ -44,6 +44,12 @@ gboolean        _lineup_share_pull        (LineupShareRun     *run,
                                            GCancellable       *cancellable,
                                            GError            **error);
 
+/* Claims on the server the posts this copy is about to send
+ * (lineup-share-claims.c). */
+gboolean        _lineup_share_claim       (LineupShareRun     *run,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+
 /* The password of a shared plan's login, from the Secret Service. */
 char           *_lineup_share_lookup_password (LineupShareConfig  *config,
                                                GError            **error);

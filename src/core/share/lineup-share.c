@@ -240,7 +240,8 @@ run_pass (LineupShareRun   *run,
   ok = _lineup_share_push (run, cancellable, &local_error) &&
        _lineup_share_pull (run, cancellable, &local_error) &&
        /* What the pull merged goes out in the same pass. */
-       _lineup_share_push (run, cancellable, &local_error);
+       _lineup_share_push (run, cancellable, &local_error) &&
+       _lineup_share_claim (run, cancellable, &local_error);
   if (ok && run->refused)
     {
       ok = FALSE;

@@ -162,6 +162,13 @@ gboolean  lineup_share_finish        (LineupStore              *store,
                                       LineupSharePass          *out_pass,
                                       GError                  **error);
 
+/* Whether this copy sends @post_id to @account_id: always in a plan that is
+ * not shared; in a shared one only once this copy holds the claim on the
+ * server (docs/sharing.md §7; a pass makes the claims). Local: no network. */
+gboolean  lineup_share_may_send      (LineupStore      *store,
+                                      const char       *post_id,
+                                      const char       *account_id);
+
 /* ---- notices: told once (docs: the people in the chain hear about it) ---- */
 
 typedef enum {
