@@ -26,6 +26,7 @@
 #include "lineup-plan.h"
 #include "lineup-share.h"
 #include "lineup-store-share.h"
+#include "lineup-secrets.h"
 #include "lineup-workflow.h"
 #include "bench-util.h"
 
