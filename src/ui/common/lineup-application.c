@@ -21,6 +21,7 @@
 #include <glib-unix.h>
 
 #include "lineup-application.h"
+#include "lineup-share.h"
 #include "lineup-preferences.h"
 #include "lineup-window.h"
 
@@ -357,12 +358,14 @@ lineup_application_activate (GApplication *app)
         }
       self->context = lineup_context_new (store);
       self->store = lineup_context_get_store (self->context);
-      {
-        /* Whoever uses the window is named in the history as they chose. */
-        g_autofree char *name = lineup_preferences_user_name (self->settings);
+      /* Whoever uses the window is named in the history as they chose;
+       * in a shared plan, as their server login (lineup_share_attach). */
+      if (!lineup_share_is_shared (self->store))
+        {
+          g_autofree char *name = lineup_preferences_user_name (self->settings);
 
-        lineup_store_set_actor (self->store, name);
-      }
+          lineup_store_set_actor (self->store, name);
+        }
       g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (update_undo_actions),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (update_undo_actions),

@@ -20,6 +20,7 @@
 
 #include "lineup-preferences.h"
 #include "lineup-preferences-general.h"
+#include "lineup-share.h"
 #include "lineup-preferences-list.h"
 
 struct _LineupPreferencesGeneral
@@ -63,9 +64,42 @@ on_name_changed_cb (GtkEditable              *editable,
 {
   g_autofree char *name = NULL;
 
+  /* In a shared plan the row shows the login and is not editable. */
+  if (lineup_share_is_shared (self->store))
+    return;
   g_settings_set_string (self->settings, "user-name", gtk_editable_get_text (editable));
   name = lineup_preferences_user_name (self->settings);
   lineup_store_set_actor (self->store, name);
+}
+
+/* In a shared plan a person is their server login: the row shows it and
+ * cannot be changed; otherwise it is the name set here. */
+static void
+update_identity (LineupPreferencesGeneral *self)
+{
+  g_autofree char *login = lineup_share_get_login (self->store);
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  if (login)
+    {
+      name = g_strdup (login);
+      description = g_strdup_printf (_("This plan is shared: what you do in it is recorded as your server login, %s."),
+                                     login);
+    }
+  else
+    {
+      name = g_settings_get_string (self->settings, "user-name");
+      description = g_strdup_printf (_("Your name goes into the history of what you do in this plan. "
+                                       "Left empty, it is your account’s name, %s."),
+                                     g_get_real_name ());
+    }
+  adw_preferences_group_set_description (self->you_group, description);
+  g_signal_handlers_block_by_func (self->name_row, on_name_changed_cb, self);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  g_signal_handlers_unblock_by_func (self->name_row, on_name_changed_cb, self);
+  gtk_widget_set_sensitive (self->name_row, login == NULL);
 }
 
 /* ---- the plan's time zone ---- */
@@ -608,6 +642,7 @@ static void
 on_store_changed (GtkWidget *page)
 {
   update_general (LINEUP_PREFERENCES_GENERAL (page));
+  update_identity (LINEUP_PREFERENCES_GENERAL (page));
 }
 
 void
@@ -615,10 +650,6 @@ lineup_preferences_general_set_store (LineupPreferencesGeneral *self,
                                       LineupStore              *store,
                                       GSettings                *settings)
 {
-  g_autofree char *description = g_strdup_printf (_("Your name goes into the history of what you do in this plan. "
-                                                    "Left empty, it is your account’s name, %s."),
-                                                  g_get_real_name ());
-  g_autofree char *name = NULL;
   g_autofree char *region_day = weekday_name (lineup_locale_week_start ());
   g_autofree char *region = g_strdup_printf (_("Your region’s formats start weeks on %s"), region_day);
   g_autofree char *monday = weekday_name (1);
@@ -634,10 +665,8 @@ lineup_preferences_general_set_store (LineupPreferencesGeneral *self,
 
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
-  adw_preferences_group_set_description (self->you_group, description);
-  name = g_settings_get_string (self->settings, "user-name");
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
   g_signal_connect (self->name_row, "changed", G_CALLBACK (on_name_changed_cb), self);
+  update_identity (self);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->week_row), region);
   bind_choice (self, self->week_row, "first-day-of-week", week_labels, week_start_choices);
   bind_choice (self, self->scheme_row, "color-scheme", scheme_labels, color_scheme_choices);
