@@ -437,7 +437,17 @@ lineup_share_join (LineupStore              *store,
   run = begin_sharing (store, target, FALSE, cancellable, error);
   if (run == NULL)
     return FALSE;
-  /* The server's plan, team and posts replace the empty plan's. */
+  /* The server's plan, team and posts replace the empty plan's: nothing of
+   * this copy's defaults goes out. */
+  {
+    g_autoptr(GPtrArray) queue = lineup_store_share_list_queue (store, error);
+
+    if (queue == NULL)
+      return FALSE;
+    for (guint i = 0; i < queue->len; i++)
+      if (!lineup_store_share_dequeue (store, ((LineupShareQueued *) g_ptr_array_index (queue, i))->seq, error))
+        return FALSE;
+  }
   return run_pass (run, NULL, cancellable, error);
 }
 
