@@ -588,7 +588,8 @@ store_password_thread (GTask        *task,
   PasswordJob *job = data;
   GError *error = NULL;
 
-  if (lineup_feed_store_password (job->name, job->password, &error))
+  if (job->password ? lineup_feed_store_password (job->name, job->password, &error)
+                    : lineup_feed_forget_password (job->name, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

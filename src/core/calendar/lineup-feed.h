@@ -75,7 +75,8 @@ char      *lineup_feed_lookup_password (const char          *name,
                                         GError             **error);
 gboolean   lineup_feed_forget_password (const char          *name,
                                         GError             **error);
-/* lineup_feed_store_password() in a worker thread, for the window. */
+/* lineup_feed_store_password() in a worker thread, for the window;
+ * @password NULL: lineup_feed_forget_password(). */
 void       lineup_feed_store_password_async  (const char          *name,
                                               const char          *password,
                                               GCancellable        *cancellable,
