@@ -659,8 +659,8 @@ explain_refusal (LineupFeed  *feed,
   if (!g_error_matches (error, LINEUP_FEED_ERROR, LINEUP_FEED_ERROR_PASSWORD))
     return;
   if (feed->username == NULL)
-    message = g_strdup_printf (_("%s: the feed has no user name; add it again with --user NAME and "
-                                 "--password-stdin"), error->message);
+    message = g_strdup_printf (_("%s: the feed has no user name: give it one in Preferences → Sharing, "
+                                 "or add it again with --user NAME --password-stdin"), error->message);
   else if (from_env)
     message = g_strdup_printf (_("%s: check the user name “%s” and %s"), error->message, feed->username,
                                LINEUP_FEED_PASSWORD_ENV);
