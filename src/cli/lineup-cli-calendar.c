@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lineup-cli-private.h"
 
@@ -175,6 +176,48 @@ cmd_export_ics (Args    *args,
 
 /* ---- feeds ---- */
 
+/* A feed's password from standard input, so it never shows in the process
+ * list or the shell's history: all of it but the line end it was typed or
+ * piped with. */
+static char *
+read_password_stdin (const char  *command,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len < 65536)
+    g_string_append_len (text, buffer, (gssize) n);
+  if (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+  if (text->len > 0 && text->str[text->len - 1] == '\r')
+    g_string_truncate (text, text->len - 1);
+  if (text->len == 0 || strlen (text->str) != text->len || strchr (text->str, '\n') ||
+      !g_utf8_validate (text->str, -1, NULL))
+    {
+      g_autofree char *s = one_line (name);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("%s: no password on standard input: pipe one line in, e.g. "
+                     "“secret-tool lookup … | lineup feed password %s”"), command, s);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+forget_text (char *text)
+{
+  if (text)
+    {
+      memset (text, 0, strlen (text));
+      g_free (text);
+    }
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (char, forget_text)
+
 int
 cmd_feed_add (Args    *args,
               GError **error)
@@ -189,11 +232,18 @@ cmd_feed_add (Args    *args,
     { "platform", LINEUP_FILTER_PLATFORM }, { "stage", LINEUP_FILTER_STAGE },
   };
   g_auto(GStrv) lines = NULL;
+  g_autoptr(char) password = NULL;
 
   if (destinations != 1)
     {
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
                    _("feed add: give one destination: --file PATH, --webdav URL or --caldav URL"));
+      return 2;
+    }
+  if (opt (args, "password-stdin") && (opt (args, "user") == NULL || opt (args, "file")))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("feed add: --password-stdin goes with --user NAME and a --webdav or --caldav address"));
       return 2;
     }
   if (opt (args, "privacy") && !lineup_ics_privacy_from_key (opt (args, "privacy"), &privacy))
@@ -235,13 +285,57 @@ cmd_feed_add (Args    *args,
   feed.privacy = (char *) lineup_ics_privacy_to_key (privacy);
   feed.local_time = opt (args, "local-time") != NULL;
   feed.auto_publish = opt (args, "auto-publish") != NULL;
+  /* Read before anything is saved: no input, no feed. */
+  if (opt (args, "password-stdin") && (password = read_password_stdin ("feed add", feed.name, error)) == NULL)
+    return 2;
   if (!lineup_store_save_feed (store, &feed, TRUE, error))
     return 1;
+  if (password && !lineup_feed_store_password (feed.name, password, error))
+    {
+      /* Nothing half-added: a feed without its password would only fail. */
+      lineup_store_remove_feed (store, feed.name, NULL);
+      g_prefix_error (error, _("Nothing was added: "));
+      return 1;
+    }
   {
     g_autofree char *name = one_line (feed.name);
     out (_("Added the feed “%s” (%s): publish it with “lineup feed publish %s”\n"), name,
          lineup_feed_kind_to_key (feed.kind), name);
+    if (feed.username && password == NULL)
+      out (_("Store its password with “lineup feed password %s” (it reads it from standard input)\n"), name);
   }
+  return 0;
+}
+
+int
+cmd_feed_password (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupFeed) feed = NULL;
+  g_autoptr(char) password = NULL;
+  g_autofree char *name = NULL;
+
+  if (store == NULL)
+    return 1;
+  feed = lineup_store_find_feed (store, positional (args, 0));
+  name = one_line (positional (args, 0));
+  if (feed == NULL)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED, _("No feed is called “%s”: see “lineup feed list”"), name);
+      return 1;
+    }
+  if (feed->kind == LINEUP_FEED_FILE || feed->username == NULL)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
+                   _("The feed “%s” does not sign in (it has no user name): it needs no password"), name);
+      return 1;
+    }
+  if ((password = read_password_stdin ("feed password", feed->name, error)) == NULL)
+    return 2;
+  if (!lineup_feed_store_password (feed->name, password, error))
+    return 1;
+  out (_("The password of the feed “%s” is stored: “lineup feed publish %s” uses it\n"), name, name);
   return 0;
 }
 
@@ -293,7 +387,8 @@ cmd_feed_publish (Args    *args,
 {
   g_autoptr(LineupStore) store = open_store (args, error);
   g_autoptr(GPtrArray) feeds = NULL;
-  const char *password = g_getenv ("LINEUP_FEED_PASSWORD");
+  /* Set, it wins (scripts); unset, each feed's stored password. */
+  const char *password = lineup_feed_password_from_env ();
   int failures = 0;
 
   if (store == NULL)
@@ -342,9 +437,25 @@ cmd_feed_remove (Args    *args,
                  GError **error)
 {
   g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupFeed) feed = NULL;
+  g_autoptr(GError) local = NULL;
 
-  if (store == NULL || !lineup_store_remove_feed (store, positional (args, 0), error))
+  if (store == NULL)
     return 1;
+  /* As the plan spells it: the password is kept under that name. */
+  feed = lineup_store_find_feed (store, positional (args, 0));
+  if (!lineup_store_remove_feed (store, positional (args, 0), error))
+    return 1;
+  /* Its password goes with it; a feed that never signed in has none. */
+  if (feed && feed->kind != LINEUP_FEED_FILE && feed->username &&
+      !lineup_feed_forget_password (feed->name, &local))
+    {
+      g_autofree char *name = one_line (feed->name);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
+                   _("The feed “%s” is removed, but its password could not be forgotten: %s"), name,
+                   local->message);
+      return 1;
+    }
   return 0;
 }
 

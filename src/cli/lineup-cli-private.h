@@ -48,6 +48,7 @@ int cmd_export_ics (Args *args, GError **error);
 int cmd_feed_add (Args *args, GError **error);
 int cmd_feed_list (Args *args, GError **error);
 int cmd_feed_publish (Args *args, GError **error);
+int cmd_feed_password (Args *args, GError **error);
 int cmd_feed_remove (Args *args, GError **error);
 int cmd_overlay_add (Args *args, GError **error);
 int cmd_overlay_refresh (Args *args, GError **error);

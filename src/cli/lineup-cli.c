@@ -65,7 +65,7 @@ static const OptionSpec feed_options[] = {
   { "pillar", TRUE, TRUE }, { "type", TRUE, TRUE }, { "platform", TRUE, TRUE }, { "stage", TRUE, TRUE },
   { "privacy", TRUE, FALSE }, { "days-back", TRUE, FALSE }, { "days-ahead", TRUE, FALSE },
   { "duration", TRUE, FALSE }, { "refresh", TRUE, FALSE }, { "local-time", FALSE, FALSE },
-  { "auto-publish", FALSE, FALSE }, { NULL }
+  { "auto-publish", FALSE, FALSE }, { "password-stdin", FALSE, FALSE }, { NULL }
 };
 static const OptionSpec publish_options[] = { { "force", FALSE, FALSE }, { NULL } };
 static const OptionSpec color_options[] = { { "color", TRUE, FALSE }, { NULL } };
@@ -231,17 +231,21 @@ static const Command commands[] = {
     "[--output FILE|-] [--from D] [--to D] [--pillar P]… [--type T]… [--platform N]… [--stage S]… [--privacy titles|brief|full] [--local-time] [--name NAME]",
     N_("the dated posts as an iCalendar file (standard output by default)") },
   { "feed", "add", cmd_feed_add, feed_options, name_arg,
-    "NAME --file PATH|--webdav URL|--caldav URL [--user NAME] [--pillar P]… [--type T]… [--platform N]… [--stage S]… [--privacy titles|brief|full] [--days-back N] [--days-ahead N] [--duration MIN] [--refresh MIN] [--local-time] [--auto-publish]",
-    N_("saves a feed: the plan as iCalendar, published to a file, a WebDAV file or a CalDAV calendar") },
+    "NAME --file PATH|--webdav URL|--caldav URL [--user NAME [--password-stdin]] [--pillar P]… [--type T]… [--platform N]… [--stage S]… [--privacy titles|brief|full] [--days-back N] [--days-ahead N] [--duration MIN] [--refresh MIN] [--local-time] [--auto-publish]",
+    N_("saves a feed: the plan as iCalendar, published to a file, a WebDAV file or a CalDAV calendar; "
+       "the password, read from standard input, goes to the Secret Service, never to the plan") },
   { "feed", "list", cmd_feed_list, json_options, NULL,
     "[--json]",
     N_("the feeds, with where they publish and how the last publish went") },
   { "feed", "publish", cmd_feed_publish, publish_options, optional_name_arg,
     "[NAME] [--force]",
-    N_("publishes one feed, or all; the password is read from LINEUP_FEED_PASSWORD") },
+    N_("publishes one feed, or all, with its stored password (LINEUP_FEED_PASSWORD, when set, is used instead)") },
+  { "feed", "password", cmd_feed_password, no_options, name_arg,
+    "NAME",
+    N_("stores a new password for a feed, read from standard input, in the Secret Service") },
   { "feed", "remove", cmd_feed_remove, no_options, name_arg,
     "NAME",
-    N_("removes a feed (not what it published)") },
+    N_("removes a feed and forgets its password (not what it published)") },
   { "overlay", "add", cmd_overlay_add, color_options, name_source_args,
     "NAME FILE|URL [--color #RRGGBB]",
     N_("shows another calendar (holidays, awareness days) beside the plan, read-only") },

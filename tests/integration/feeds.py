@@ -1,8 +1,11 @@
 """Feeds published to real peers the test starts on 127.0.0.1: Radicale as a
 WebDAV and a CalDAV server (read back and compared by UID and properties,
 never byte for byte), a stale ETag reported as a conflict with nothing
-lost, and a fake server that fails in every way a network can."""
+lost, and a fake server that fails in every way a network can. A second
+Radicale asks for a user name and password: the feed's password goes to the
+secrets (a 0600 file here, LINEUP_SECRETS_FILE), never to the plan."""
 
+import base64
 import http.server
 import os
 import socket
@@ -19,6 +22,10 @@ import icalendar
 
 from lineup_cli import Plan
 
+
+# The feed's password on the Radicale that asks for one: long and odd, so
+# finding it anywhere (the plan's file, an output) is no accident.
+PASSWORD = "Radicale-Pass-7f3a9c"
 
 EMPTY_CALENDAR = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nEND:VCALENDAR\r\n"
 
@@ -44,12 +51,19 @@ def events_of(data):
 
 
 class Radicale:
-    def __init__(self):
+    def __init__(self, users=None):
+        """users: {name: password} for htpasswd authentication; None: none."""
         self.dir = tempfile.TemporaryDirectory(prefix="lineup-radicale-")
         self.port = free_port()
         config = os.path.join(self.dir.name, "config")
+        auth = "[auth]\ntype = none\n"
+        if users:
+            users_file = os.path.join(self.dir.name, "users")
+            with open(users_file, "w") as f:
+                f.writelines(f"{name}:{password}\n" for name, password in users.items())
+            auth = f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users_file}\nhtpasswd_encryption = plain\n"
         with open(config, "w") as f:
-            f.write(f"[server]\nhosts = 127.0.0.1:{self.port}\n[auth]\ntype = none\n"
+            f.write(f"[server]\nhosts = 127.0.0.1:{self.port}\n{auth}"
                     f"[storage]\nfilesystem_folder = {self.dir.name}/collections\n")
         self.log = open(os.path.join(self.dir.name, "log"), "w")
         self.process = subprocess.Popen(["/usr/bin/python3", "-m", "radicale", "--config", config, "--debug"],
@@ -103,10 +117,12 @@ class Feeds(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.radicale = Radicale()
+        cls.locked = Radicale(users={"ana": PASSWORD})
 
     @classmethod
     def tearDownClass(cls):
         cls.radicale.close()
+        cls.locked.close()
 
     def setUp(self):
         self.plan = Plan(tz="Europe/Warsaw")
@@ -221,6 +237,90 @@ class Feeds(unittest.TestCase):
         finally:
             server.shutdown()
 
+    def test_caldav_password_kept_in_the_secrets(self):
+        p = self.plan
+        r = self.locked
+        secrets = os.path.join(p.dir.name, "secrets", "lineup.keys")
+        p.env["LINEUP_SECRETS_FILE"] = secrets
+        p.env.pop("LINEUP_FEED_PASSWORD", None)
+        outputs = []
+
+        def run(*args, **kwargs):
+            out = p.run(*args, **kwargs)
+            outputs.append(out.stdout + out.stderr)
+            return out
+
+        def secrets_text():
+            with open(secrets, encoding="utf-8") as f:
+                return f.read()
+
+        url = r.url("ana/plan/")
+        auth = {"Authorization": "Basic " + base64.b64encode(f"ana:{PASSWORD}".encode()).decode()}
+        self.assertEqual(request("GET", url)[0], 401)
+
+        # Asked for a password, standard input must have one: nothing is added.
+        for args, stdin in ((["--caldav", url, "--password-stdin"], PASSWORD),
+                            (["--caldav", url, "--user", "ana", "--password-stdin"], "")):
+            out = run("feed", "add", "Team", *args, input_bytes=stdin.encode(), check=False)
+            self.assertEqual(out.returncode, 2, args)
+        self.assertEqual(p.json("feed", "list", "--json"), [])
+
+        out = run("feed", "add", "Team", "--caldav", url, "--user", "ana", "--password-stdin",
+                  input_bytes=(PASSWORD + "\n").encode())
+        self.assertEqual(os.stat(secrets).st_mode & 0o777, 0o600)
+        self.assertIn(PASSWORD, secrets_text())
+        out = run("feed", "publish", "Team")
+        self.assertIn(f"{len(self.posts)} posts", out.stdout.decode())
+        status, data, _ = request("GET", url, headers=auth)
+        self.assertEqual(status, 200)
+        self.assertEqual(set(events_of(data)), {post["id"] + "@lineup" for post in self.posts})
+
+        # A wrong stored password: the server's refusal, and how to change it.
+        run("feed", "password", "Team", input_bytes=b"not-the-password\n")
+        out = run("feed", "publish", "Team", check=False)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("refused the user name or password (401)", out.stderr.decode())
+        self.assertIn("lineup feed password Team", out.stderr.decode())
+        self.assertIn("refused the user name or password", self.feed("Team")["last_error"])
+        # LINEUP_FEED_PASSWORD, when set, wins over the stored one (scripts).
+        env = dict(p.env, LINEUP_FEED_PASSWORD=PASSWORD)
+        p.text("post", "edit", self.posts[0]["id"], "--title", "Sent with the variable")
+        run("feed", "publish", "Team", env=env)
+        self.assertIn("Sent with the variable", request("GET", url + self.posts[0]["id"] + ".ics", headers=auth)[1].decode())
+        out = run("feed", "publish", "Team", env=dict(p.env, LINEUP_FEED_PASSWORD="wrong"), check=False)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("LINEUP_FEED_PASSWORD", out.stderr.decode())
+        # Changed back, the stored one works again.
+        run("feed", "password", "Team", input_bytes=PASSWORD.encode())
+        p.text("post", "edit", self.posts[1]["id"], "--title", "Sent with the stored password")
+        run("feed", "publish", "Team")
+        self.assertIn("Sent with the stored password",
+                      request("GET", url + self.posts[1]["id"] + ".ics", headers=auth)[1].decode())
+        self.assertIsNone(self.feed("Team")["last_error"])
+
+        # Signing in without any password: said how to fix it, nothing sent.
+        run("feed", "add", "Bare", "--caldav", r.url("ana/bare/"), "--user", "ana")
+        out = run("feed", "publish", "Bare", check=False)
+        self.assertEqual(out.returncode, 1)
+        for words in ("has no password", "lineup feed password Bare", "Preferences → Sharing"):
+            self.assertIn(words, out.stderr.decode())
+            self.assertIn(words, self.feed("Bare")["last_error"])
+        self.assertEqual(request("PROPFIND", r.url("ana/bare/"), headers=dict(auth, Depth="0"))[0], 404)
+        # A feed that does not sign in takes no password.
+        self.assertEqual(run("feed", "password", "Nobody", input_bytes=b"x", check=False).returncode, 1)
+
+        # The password is in no output and not in the plan's file.
+        p.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with open(p.path, "rb") as f:
+            self.assertNotIn(PASSWORD.encode(), f.read())
+        for output in outputs:
+            self.assertNotIn(PASSWORD.encode(), output)
+
+        # Removed, the feed's password is forgotten.
+        run("feed", "remove", "Team")
+        self.assertNotIn(PASSWORD, secrets_text())
+        self.assertNotIn("feed%3ATeam", secrets_text())
+
     def test_file_feed_and_bad_arguments(self):
         p = self.plan
         path = os.path.join(p.dir.name, "shared", "plan.ics")
@@ -286,12 +386,17 @@ class Feeds(unittest.TestCase):
             self.assertIn("Could not reach " + clean_url, team["last_error"])
             self.assertIn("user name or password", p.json("overlay", "list", "--json")[0]["last_error"])
 
+            # It signs in as the user the address had, with the password
+            # stored for the feed, never the one the address held.
+            p.env["LINEUP_SECRETS_FILE"] = os.path.join(p.dir.name, "secrets", "lineup.keys")
+            p.run("feed", "password", "Team", input_bytes=b"stored-pass\n")
             Fake.authorization.clear()
             out = p.run("feed", "publish", "Team")
             self.assertNotIn(b"hunter2", out.stdout + out.stderr)
             self.assertTrue(Fake.authorization)
             for header in Fake.authorization:
                 self.assertNotIn("aHVudGVyMg", header or "")   # "hunter2", base64
+                self.assertEqual(header, "Basic " + base64.b64encode(b"alice:stored-pass").decode())
             self.assertIsNone(self.feed("Team")["last_error"])
             p.run("overlay", "refresh", "Days", check=False)
             with sqlite3.connect(p.path) as db:

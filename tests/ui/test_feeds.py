@@ -1,9 +1,14 @@
 """Feeds from the window: a change republishes a feed set to publish itself
 (in the background, a few seconds later), and "Publish now" in Preferences
-publishes another; the Export dialog opens from Ctrl+E."""
+publishes another; a WebDAV feed that signs in says it has no password,
+takes one typed in its password row (kept in the secrets file, not the
+plan) and publishes with it; the Export dialog opens from Ctrl+E."""
 
+import base64
 import datetime
+import http.server
 import os
+import threading
 import time
 
 import lineup_ui as ui
@@ -14,12 +19,56 @@ def read(path):
         return f.read()
 
 
+PASSWORD = "Typed-In-Prefs-4d2b"
+
+
+class Locked(http.server.BaseHTTPRequestHandler):
+    """A WebDAV file that takes a PUT only from ana with PASSWORD."""
+    puts = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_PUT(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        ok = self.headers.get("Authorization") == "Basic " + base64.b64encode(f"ana:{PASSWORD}".encode()).decode()
+        Locked.puts.append(ok)
+        self.send_response(201 if ok else 401)
+        if ok:
+            self.send_header("ETag", '"locked-1"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def file_bytes(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return b""
+
+
+def password_row(prefs):
+    """Types PASSWORD in the Locked feed's password row and applies it."""
+    row = ui.wait_for("the Locked feed's password row", lambda: ui.find(prefs, name="New Password", role="text"))
+    ui.click(row)
+    time.sleep(0.3)
+    ui.xdotool("type", "--delay", "15", PASSWORD)
+    ui.xdotool("key", "Return")
+
+
 def main():
     folder = os.path.dirname(ui.DB)
     auto = os.path.join(folder, "auto.ics")
     manual = os.path.join(folder, "manual.ics")
     ui.cli("feed", "add", "Auto", "--file", auto, "--auto-publish")
     ui.cli("feed", "add", "Manual", "--file", manual)
+    secrets = os.environ["LINEUP_SECRETS_FILE"]
+    if os.path.exists(secrets):
+        os.remove(secrets)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Locked)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ui.cli("feed", "add", "Locked", "--webdav", f"http://127.0.0.1:{server.server_port}/plan.ics", "--user", "ana")
     posts = {p["title"]: p for p in ui.cli_json("post", "list", "--json")}
     question = posts["Question: which feature should we build next?"]
 
@@ -80,6 +129,27 @@ def main():
     ui.wait_for("the overlay in Preferences", lambda: ui.find(prefs, name="Show Launches", visible=False))
     ui.wait_for("its event count", lambda: ui.walk(prefs, lambda n: "launches.ics — 1 event" in (n.name or "")))
     ui.screenshot(ui.SHOT.replace(".png", "-sharing.png"))
+
+    # A feed that signs in, without a password: publishing says how to fix it.
+    ui.press(ui.wait_for("Publish Locked now", lambda: ui.find(prefs, name="Publish Locked now", visible=False)))
+    ui.wait_for("the missing password on the feed's row",
+                lambda: ui.walk(prefs, lambda n: "has no password" in (n.name or "")
+                                and "Preferences → Sharing" in (n.name or "")))
+    assert Locked.puts == [], Locked.puts
+    # Its password row: what is typed goes to the secrets, not the plan.
+    ui.click(ui.wait_for("the Locked feed's row", lambda: ui.find(prefs, name="Locked", role="label")))
+    password_row(prefs)
+    ui.wait_for("the password in the secrets file", lambda: PASSWORD.encode() in file_bytes(secrets))
+    ui.wait_for("a toast saying so", lambda: ui.find(prefs, name="Password of Locked saved", visible=False))
+    ui.screenshot(ui.SHOT.replace(".png", "-password.png"))
+    ui.press(ui.find(prefs, name="Publish Locked now", visible=False))
+    def locked_feed():
+        return next(f for f in ui.cli_json("feed", "list", "--json") if f["name"] == "Locked")
+    ui.wait_for("the feed published with it", lambda: True in Locked.puts and locked_feed()["last_error"] is None)
+    assert Locked.puts == [True], Locked.puts
+    for path in (ui.DB, ui.DB + "-wal"):
+        assert PASSWORD.encode() not in file_bytes(path), f"the password is in {path}"
+    server.shutdown()
     ui.press(ui.wait_for("the Close button", lambda: ui.find(prefs, name="Close", role="push button", visible=False)))
     ui.wait_for("Preferences closed",
                 lambda: ui.find(app, name="Preferences", not_role="label", visible=False) is None)

@@ -1,4 +1,6 @@
-/* lineup-feed.c
+/* lineup-feed.c: publishing a feed (file, WebDAV, CalDAV) and keeping its
+ * password with the secrets. What a feed is and where it is saved is the
+ * store's (lineup-store-calendars.c); iCalendar itself is lineup-ics.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include "lineup-plan.h"
 #include "lineup-filter.h"
 #include "lineup-ics.h"
+#include "lineup-secrets.h"
 
 G_DEFINE_QUARK (lineup-feed-error-quark, lineup_feed_error)
 
@@ -265,9 +268,9 @@ set_status_error (GError     **error,
   switch (response->status)
     {
     case 401:
-      g_set_error (error, LINEUP_FEED_ERROR, LINEUP_FEED_ERROR_REFUSED,
-                   _("%s refused the user name or password (401): check them; the password comes from LINEUP_FEED_PASSWORD"),
-                   url);
+      /* Where the password came from, and so how to fix it, the caller says. */
+      g_set_error (error, LINEUP_FEED_ERROR, LINEUP_FEED_ERROR_PASSWORD,
+                   _("%s refused the user name or password (401)"), url);
       return;
     case 403:
       g_set_error (error, LINEUP_FEED_ERROR, LINEUP_FEED_ERROR_REFUSED,
@@ -488,6 +491,187 @@ publish_caldav (LineupStore  *store,
   return TRUE;
 }
 
+/* ---- the password ---- */
+
+#define PASSWORD_KIND "password"
+
+const char *
+lineup_feed_password_from_env (void)
+{
+  const char *password = g_getenv (LINEUP_FEED_PASSWORD_ENV);
+
+  return password && *password ? password : NULL;
+}
+
+static char *
+password_account (const char *name)
+{
+  return g_strconcat ("feed:", name, NULL);
+}
+
+gboolean
+lineup_feed_store_password (const char  *name,
+                            const char  *password,
+                            GError     **error)
+{
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  if (*password == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The password of the feed “%s” is empty: type it, or paste it"), name);
+      return FALSE;
+    }
+  if ((secrets = lineup_secrets_new (error)) == NULL)
+    return FALSE;
+  account = password_account (name);
+  label = g_strdup_printf (_("Lineup: password for feed %s"), name);
+  return lineup_secrets_store (secrets, account, PASSWORD_KIND, label, password, error);
+}
+
+char *
+lineup_feed_lookup_password (const char  *name,
+                             GError     **error)
+{
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autofree char *account = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if ((secrets = lineup_secrets_new (error)) == NULL)
+    return NULL;
+  account = password_account (name);
+  return lineup_secrets_lookup (secrets, account, PASSWORD_KIND, error);
+}
+
+gboolean
+lineup_feed_forget_password (const char  *name,
+                             GError     **error)
+{
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autofree char *account = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if ((secrets = lineup_secrets_new (error)) == NULL)
+    return FALSE;
+  account = password_account (name);
+  return lineup_secrets_clear (secrets, account, error);
+}
+
+typedef struct {
+  char *name;
+  char *password;
+} PasswordJob;
+
+static void
+password_job_free (PasswordJob *job)
+{
+  g_free (job->name);
+  if (job->password)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job);
+}
+
+static void
+store_password_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      data,
+                       GCancellable *cancellable)
+{
+  PasswordJob *job = data;
+  GError *error = NULL;
+
+  if (job->password ? lineup_feed_store_password (job->name, job->password, &error)
+                    : lineup_feed_forget_password (job->name, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lineup_feed_store_password_async (const char          *name,
+                                  const char          *password,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PasswordJob *job = g_new0 (PasswordJob, 1);
+
+  job->name = g_strdup (name);
+  job->password = g_strdup (password);
+  g_task_set_task_data (task, job, (GDestroyNotify) password_job_free);
+  g_task_run_in_thread (task, store_password_thread);
+}
+
+gboolean
+lineup_feed_store_password_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The password to publish @feed with: @given (LINEUP_FEED_PASSWORD), else
+ * the stored one. NULL with the error (what to do) when the feed signs in
+ * and has none; NULL without one when it does not sign in. */
+static char *
+find_password (LineupFeed  *feed,
+               const char  *given,
+               GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *password;
+
+  if (feed->kind == LINEUP_FEED_FILE || feed->username == NULL)
+    return NULL;
+  if (given && *given)
+    return g_strdup (given);
+  password = lineup_feed_lookup_password (feed->name, &local);
+  if (password)
+    return password;
+  if (local)
+    g_set_error (error, LINEUP_FEED_ERROR, LINEUP_FEED_ERROR_PASSWORD,
+                 _("The password of the feed “%s” could not be read: %s (or set %s)"),
+                 feed->name, local->message, LINEUP_FEED_PASSWORD_ENV);
+  else
+    g_set_error (error, LINEUP_FEED_ERROR, LINEUP_FEED_ERROR_PASSWORD,
+                 _("The feed “%s” signs in as “%s” but has no password: store it with "
+                   "“lineup feed password %s” or in Preferences → Sharing"),
+                 feed->name, feed->username, feed->name);
+  return NULL;
+}
+
+/* A refused password (401), with how to fix it where it came from. */
+static void
+explain_refusal (LineupFeed  *feed,
+                 gboolean     from_env,
+                 GError      *error)
+{
+  char *message;
+
+  if (!g_error_matches (error, LINEUP_FEED_ERROR, LINEUP_FEED_ERROR_PASSWORD))
+    return;
+  if (feed->username == NULL)
+    message = g_strdup_printf (_("%s: the feed has no user name: give it one in Preferences → Sharing, "
+                                 "or add it again with --user NAME --password-stdin"), error->message);
+  else if (from_env)
+    message = g_strdup_printf (_("%s: check the user name “%s” and %s"), error->message, feed->username,
+                               LINEUP_FEED_PASSWORD_ENV);
+  else
+    message = g_strdup_printf (_("%s: check the user name “%s”, and change the password with "
+                                 "“lineup feed password %s” or in Preferences → Sharing"),
+                               error->message, feed->username, feed->name);
+  g_free (error->message);
+  error->message = message;
+}
+
 int
 lineup_feed_publish (LineupStore  *store,
                      const char   *name,
@@ -500,8 +684,10 @@ lineup_feed_publish (LineupStore  *store,
   g_autoptr(GError) local = NULL;
   g_autofree char *text = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *secret = NULL;
   gsize length = 0;
   gboolean ok = FALSE;
+  gboolean given = password && *password;
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), -1);
 
@@ -515,6 +701,15 @@ lineup_feed_publish (LineupStore  *store,
   posts = lineup_feed_select_posts (store, feed, error);
   if (posts == NULL)
     return -1;
+
+  secret = find_password (feed, password, &local);
+  if (local)
+    {
+      lineup_store_set_feed_result (store, feed->name, NULL, posts->len, local->message, NULL);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return -1;
+    }
+  password = secret;
 
   switch (feed->kind)
     {
@@ -533,6 +728,8 @@ lineup_feed_publish (LineupStore  *store,
       g_assert_not_reached ();
     }
 
+  if (!ok)
+    explain_refusal (feed, given, local);
   /* The feed keeps its last good state; the result says what happened. */
   lineup_store_set_feed_result (store, feed->name, etag, posts->len, ok ? NULL : local->message, NULL);
   if (!ok)

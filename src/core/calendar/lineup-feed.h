@@ -4,8 +4,11 @@
  * blindly) or a CalDAV collection (one resource a post: PUT what changed,
  * DELETE what is gone). protocols.md §4–5.
  *
- * Passwords never reach the plan's file: lineup_feed_publish() takes one
- * from the caller (the command line reads LINEUP_FEED_PASSWORD).
+ * Passwords never reach the plan's file: a feed's password lives with the
+ * other secrets (lineup-secrets.h: the Secret Service, or the file named by
+ * LINEUP_SECRETS_FILE), as account "feed:NAME", kind "password". A caller
+ * may give one instead (the command line and the app pass
+ * LINEUP_FEED_PASSWORD when it is set, for scripts).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +27,14 @@ typedef enum {
   LINEUP_FEED_ERROR_SERVER,     /* the server failed (5xx) */
   LINEUP_FEED_ERROR_NETWORK,    /* no answer: refused, unreachable, timed out */
   LINEUP_FEED_ERROR_FILE,
+  LINEUP_FEED_ERROR_PASSWORD,   /* the server refused the user or password (401), or none is stored */
 } LineupFeedError;
+
+/* The environment variable a script sets to give the password itself. */
+#define LINEUP_FEED_PASSWORD_ENV "LINEUP_FEED_PASSWORD"
+
+/* The value of LINEUP_FEED_PASSWORD, or NULL when it is unset or empty. */
+const char *lineup_feed_password_from_env (void);
 
 /* The posts @feed shows today: its window and filter. Element type LineupPost. */
 GPtrArray *lineup_feed_select_posts (LineupStore  *store,
@@ -32,8 +42,10 @@ GPtrArray *lineup_feed_select_posts (LineupStore  *store,
                                      GError      **error);
 
 /* Publishes @feed now and records the result (time, items, error) in the
- * plan. @force replaces a WebDAV file someone else changed. Returns the
- * number of posts published, or -1 with @error in plain words. */
+ * plan. @password: NULL for the one stored for the feed (looked up only
+ * when the feed has a user name; this blocks). @force replaces a WebDAV
+ * file someone else changed. Returns the number of posts published, or -1
+ * with @error in plain words. */
 int        lineup_feed_publish      (LineupStore  *store,
                                      const char   *name,
                                      const char   *password,
@@ -51,6 +63,27 @@ void       lineup_feed_publish_async  (const char          *path,
                                        gpointer             user_data);
 int        lineup_feed_publish_finish (GAsyncResult        *result,
                                        GError             **error);
+
+/* A feed's password with the secrets (lineup-secrets.h), under the feed's
+ * name as the plan spells it. They block (D-Bus or the file): call them in
+ * a worker thread or on the command line. Forgetting a feed that has none
+ * is no error. */
+gboolean   lineup_feed_store_password  (const char          *name,
+                                        const char          *password,
+                                        GError             **error);
+char      *lineup_feed_lookup_password (const char          *name,
+                                        GError             **error);
+gboolean   lineup_feed_forget_password (const char          *name,
+                                        GError             **error);
+/* lineup_feed_store_password() in a worker thread, for the window;
+ * @password NULL: lineup_feed_forget_password(). */
+void       lineup_feed_store_password_async  (const char          *name,
+                                              const char          *password,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean   lineup_feed_store_password_finish (GAsyncResult        *result,
+                                              GError             **error);
 
 /* The body of a GET of @url, or NULL with the reason in plain words. */
 char      *lineup_http_get            (const char          *url,

@@ -6,6 +6,9 @@
  * boxed list and synced with the plan on "plan-changed": a removal drops
  * one row and a publish or an edit updates one row in place. The rows are
  * the small classes below, with what they stand for in typed fields.
+ * A feed that signs in has a password row: what is typed there goes to the
+ * Secret Service in a worker thread (lineup_feed_store_password_async), and
+ * stays in the row when that fails.
  *
  * It does not hold the window nor the other pages (lineup-preferences.c).
  *
@@ -31,7 +34,10 @@ struct _LineupPreferencesSharing
   GtkEditable *new_feed_name;
   AdwComboRow *new_feed_kind;
   GtkEditable *new_feed_target;
+  GtkEditable *new_feed_user;
+  GtkEditable *new_feed_password;
   AdwComboRow *new_feed_privacy;
+  GtkWidget *add_feed_button;
   GtkListBox *overlays_list;
   AdwExpanderRow *add_overlay_row;
   GtkEditable *new_overlay_name;
@@ -74,6 +80,8 @@ struct _LineupFeedRow
   GtkWidget *publish;
   GtkWidget *copy;                  /* shown when the feed has a link */
   GtkWidget *target;
+  GtkWidget *user;                  /* WebDAV and CalDAV only */
+  GtkWidget *password;              /* … and only with a user name */
   AdwComboRow *privacy;
   GtkSwitch *automatic;
 };
@@ -114,8 +122,78 @@ on_publish_now_cb (LineupFeedRow *row)
   LineupPreferencesSharing *self = row->page;
 
   gtk_widget_set_sensitive (row->publish, FALSE);
+  /* NULL unless LINEUP_FEED_PASSWORD is set: the feed's stored password. */
   lineup_feed_publish_async (lineup_store_get_path (self->store), feed_of (row)->name,
-                             g_getenv ("LINEUP_FEED_PASSWORD"), NULL, on_published_cb, g_object_ref (self));
+                             lineup_feed_password_from_env (), NULL, on_published_cb, g_object_ref (self));
+}
+
+static gboolean
+signs_in (LineupFeed *feed)
+{
+  return feed->kind != LINEUP_FEED_FILE && feed->username != NULL;
+}
+
+/* A password forgotten (the feed removed, or its user name cleared): only
+ * a failure is worth saying. */
+static void
+on_password_forgotten_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      data)
+{
+  g_autoptr(LineupPreferencesSharing) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_feed_store_password_finish (result, &error) && self->store)
+    {
+      g_autofree char *text = g_strdup_printf (_("The feed’s password could not be forgotten: %s"), error->message);
+      toast_on (self, text);
+    }
+}
+
+static void
+forget_password (LineupPreferencesSharing *self,
+                 const char               *name)
+{
+  lineup_feed_store_password_async (name, NULL, NULL, on_password_forgotten_cb, g_object_ref (self));
+}
+
+static void
+on_password_stored_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(LineupFeedRow) row = data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (row->password, TRUE);
+  if (!lineup_feed_store_password_finish (result, &error))
+    {
+      /* What was typed stays in the row, to try again. */
+      gtk_widget_add_css_class (row->password, "error");
+      lineup_preferences_toast (GTK_WIDGET (row), error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (row->password, "error");
+  gtk_editable_set_text (GTK_EDITABLE (row->password), "");
+  {
+    g_autofree char *text = g_strdup_printf (_("Password of %s saved"), feed_of (row)->name);
+    lineup_preferences_toast (GTK_WIDGET (row), text);
+  }
+}
+
+static void
+on_feed_password_cb (LineupFeedRow *row)
+{
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (row->password));
+
+  if (*password == '\0')
+    {
+      toast_on (row->page, _("Type the password first"));
+      return;
+    }
+  /* The keyring may ask to be unlocked: never in the window's thread. */
+  gtk_widget_set_sensitive (row->password, FALSE);
+  lineup_feed_store_password_async (feed_of (row)->name, password, NULL, on_password_stored_cb, g_object_ref (row));
 }
 
 static void
@@ -130,21 +208,29 @@ on_copy_link_cb (LineupFeedRow *row)
 static void
 on_remove_feed_cb (LineupFeedRow *row)
 {
+  LineupPreferencesSharing *self = row->page;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (feed_of (row)->name);
+  gboolean had_password = signs_in (feed_of (row));
 
-  if (!lineup_store_remove_feed (row->page->store, feed_of (row)->name, &error))
-    refuse (row->page, error);
+  if (!lineup_store_remove_feed (self->store, name, &error))
+    refuse (self, error);
+  else if (had_password)
+    forget_password (self, name);
 }
 
+/* @username: NULL unchanged, "" none. */
 static void
 save_feed_change (LineupFeedRow *row,
                   const char    *target,
+                  const char    *username,
                   int            privacy,
                   int            auto_publish)
 {
   LineupPreferencesSharing *self = row->page;
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupFeed) feed = lineup_store_find_feed (self->store, feed_of (row)->name);
+  gboolean forget = FALSE;
 
   if (feed == NULL)
     return;
@@ -152,6 +238,14 @@ save_feed_change (LineupFeedRow *row,
     {
       g_free (feed->target);
       feed->target = g_strdup (target);
+    }
+  if (username)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (username));
+
+      forget = feed->username && *trimmed == '\0';
+      g_free (feed->username);
+      feed->username = *trimmed ? g_steal_pointer (&trimmed) : NULL;
     }
   if (privacy >= 0)
     {
@@ -163,25 +257,36 @@ save_feed_change (LineupFeedRow *row,
   if (!lineup_store_save_feed (self->store, feed, FALSE, &error))
     refuse (self, error);
   else
-    toast_on (self, _("Feed saved"));
+    {
+      /* No user, no password: it goes with the user name. */
+      if (forget)
+        forget_password (self, feed->name);
+      toast_on (self, _("Feed saved"));
+    }
 }
 
 static void
 on_feed_target_cb (LineupFeedRow *row)
 {
-  save_feed_change (row, gtk_editable_get_text (GTK_EDITABLE (row->target)), -1, -1);
+  save_feed_change (row, gtk_editable_get_text (GTK_EDITABLE (row->target)), NULL, -1, -1);
+}
+
+static void
+on_feed_user_cb (LineupFeedRow *row)
+{
+  save_feed_change (row, NULL, gtk_editable_get_text (GTK_EDITABLE (row->user)), -1, -1);
 }
 
 static void
 on_feed_privacy_cb (LineupFeedRow *row)
 {
-  save_feed_change (row, NULL, adw_combo_row_get_selected (row->privacy), -1);
+  save_feed_change (row, NULL, NULL, adw_combo_row_get_selected (row->privacy), -1);
 }
 
 static void
 on_feed_auto_cb (LineupFeedRow *row)
 {
-  save_feed_change (row, NULL, -1, gtk_switch_get_active (row->automatic));
+  save_feed_change (row, NULL, NULL, -1, gtk_switch_get_active (row->automatic));
 }
 
 static void
@@ -219,6 +324,11 @@ feed_row_update (LineupFeedRow *row)
   if (!(gtk_widget_get_state_flags (row->target) & GTK_STATE_FLAG_FOCUS_WITHIN) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->target)), feed->target) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row->target), feed->target);
+  gtk_widget_set_visible (row->user, feed->kind != LINEUP_FEED_FILE);
+  if (!(gtk_widget_get_state_flags (row->user) & GTK_STATE_FLAG_FOCUS_WITHIN) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->user)), feed->username ? feed->username : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row->user), feed->username ? feed->username : "");
+  gtk_widget_set_visible (row->password, signs_in (feed));
   lineup_ics_privacy_from_key (feed->privacy, &level);
   g_signal_handlers_block_by_func (row->privacy, on_feed_privacy_cb, row);
   adw_combo_row_set_selected (row->privacy, level);
@@ -274,6 +384,13 @@ feed_row_new (gpointer item,
   /* Editing: each change is saved at once. */
   row->target = lineup_preferences_entry_row (_("File or address"), feed->target);
   g_signal_connect_swapped (row->target, "apply", G_CALLBACK (on_feed_target_cb), row);
+  row->user = lineup_preferences_entry_row (_("User Name"), feed->username);
+  g_signal_connect_swapped (row->user, "apply", G_CALLBACK (on_feed_user_cb), row);
+  /* Never filled in: a password is typed to change it, never shown. */
+  row->password = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->password), _("New Password"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row->password), TRUE);
+  g_signal_connect_swapped (row->password, "apply", G_CALLBACK (on_feed_password_cb), row);
   row->privacy = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->privacy), _("Shows"));
   adw_combo_row_set_model (row->privacy, G_LIST_MODEL (gtk_string_list_new (shows)));
@@ -283,10 +400,56 @@ feed_row_new (gpointer item,
   g_signal_connect_swapped (row->privacy, "notify::selected", G_CALLBACK (on_feed_privacy_cb), row);
   g_signal_connect_swapped (row->automatic, "notify::active", G_CALLBACK (on_feed_auto_cb), row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), row->target);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), row->user);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), row->password);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (row->privacy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), automatic);
   g_signal_connect_object (item, "changed", G_CALLBACK (feed_row_update), row, G_CONNECT_SWAPPED);
   return GTK_WIDGET (row);
+}
+
+/* Added: the rows are empty again for the next one. */
+static void
+clear_new_feed (LineupPreferencesSharing *self)
+{
+  gtk_widget_set_sensitive (self->add_feed_button, TRUE);
+  gtk_editable_set_text (self->new_feed_name, "");
+  gtk_editable_set_text (self->new_feed_target, "");
+  gtk_editable_set_text (self->new_feed_user, "");
+  gtk_editable_set_text (self->new_feed_password, "");
+  adw_combo_row_set_selected (self->new_feed_kind, 0);
+  adw_combo_row_set_selected (self->new_feed_privacy, 0);
+  adw_expander_row_set_expanded (self->add_feed_row, FALSE);
+}
+
+typedef struct {
+  LineupPreferencesSharing *page;   /* owned */
+  char *name;
+} NewFeed;
+
+static void
+on_new_password_stored_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      data)
+{
+  NewFeed *added = data;
+  LineupPreferencesSharing *self = added->page;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store && !lineup_feed_store_password_finish (result, &error))
+    {
+      /* Nothing half-added: the feed goes, what was typed stays. */
+      g_autofree char *text = g_strdup_printf (_("Nothing was added: %s"), error->message);
+
+      lineup_store_remove_feed (self->store, added->name, NULL);
+      gtk_widget_set_sensitive (self->add_feed_button, TRUE);
+      toast_on (self, text);
+    }
+  else if (self->store)
+    clear_new_feed (self);
+  g_object_unref (added->page);
+  g_free (added->name);
+  g_free (added);
 }
 
 static void
@@ -294,12 +457,16 @@ on_add_feed_cb (GtkButton                *button,
                 LineupPreferencesSharing *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (self->new_feed_user)));
+  const char *password = gtk_editable_get_text (self->new_feed_password);
   LineupFeed feed = { 0 };
   char *empty[] = { NULL };
+  NewFeed *added;
 
   feed.name = (char *) gtk_editable_get_text (self->new_feed_name);
   feed.kind = adw_combo_row_get_selected (self->new_feed_kind);
   feed.target = (char *) gtk_editable_get_text (self->new_feed_target);
+  feed.username = feed.kind != LINEUP_FEED_FILE && *user ? user : NULL;
   feed.privacy = (char *) lineup_ics_privacy_to_key (adw_combo_row_get_selected (self->new_feed_privacy));
   feed.filter = empty;
   feed.days_back = 30;
@@ -307,17 +474,27 @@ on_add_feed_cb (GtkButton                *button,
   feed.duration = 30;
   feed.refresh = 60;
   feed.auto_publish = TRUE;
+  if (*password && feed.username == NULL)
+    {
+      toast_on (self, _("A password goes with a user name, for a WebDAV or CalDAV address: type the user name"));
+      return;
+    }
   if (!lineup_store_save_feed (self->store, &feed, TRUE, &error))
     {
       toast_on (self, error->message);
       return;
     }
-  /* Added: the row is empty again for the next one. */
-  gtk_editable_set_text (self->new_feed_name, "");
-  gtk_editable_set_text (self->new_feed_target, "");
-  adw_combo_row_set_selected (self->new_feed_kind, 0);
-  adw_combo_row_set_selected (self->new_feed_privacy, 0);
-  adw_expander_row_set_expanded (self->add_feed_row, FALSE);
+  if (*password == '\0')
+    {
+      clear_new_feed (self);
+      return;
+    }
+  /* The password to the Secret Service, in a worker thread. */
+  gtk_widget_set_sensitive (self->add_feed_button, FALSE);
+  added = g_new0 (NewFeed, 1);
+  added->page = g_object_ref (self);
+  added->name = g_strdup (feed.name);
+  lineup_feed_store_password_async (feed.name, password, NULL, on_new_password_stored_cb, added);
 }
 
 /* ---- an overlay calendar ---- */
@@ -461,9 +638,9 @@ feed_signature (gconstpointer data)
 {
   const LineupFeed *feed = data;
 
-  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%d\x1f%" G_GINT64_FORMAT "\x1f%d\x1f%s", feed->name, feed->kind,
-                          feed->target, feed->privacy, feed->auto_publish, feed->last_at, feed->last_items,
-                          feed->last_error ? feed->last_error : "");
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%d\x1f%" G_GINT64_FORMAT "\x1f%d\x1f%s", feed->name,
+                          feed->kind, feed->target, feed->username ? feed->username : "", feed->privacy,
+                          feed->auto_publish, feed->last_at, feed->last_items, feed->last_error ? feed->last_error : "");
 }
 
 static char *
@@ -540,7 +717,10 @@ lineup_preferences_sharing_class_init (LineupPreferencesSharingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_name);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_kind);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_target);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_user);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_password);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_feed_privacy);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, add_feed_button);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, overlays_list);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, add_overlay_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_overlay_name);
