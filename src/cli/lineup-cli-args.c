@@ -567,3 +567,34 @@ read_secret_stdin (const char  *what,
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/* A feed's password from standard input, so it never shows in the process
+ * list or the shell's history: all of it but the line end it was typed or
+ * piped with. */
+char *
+read_password_stdin (const char  *command,
+                     const char  *example,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len < 65536)
+    g_string_append_len (text, buffer, (gssize) n);
+  if (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+  if (text->len > 0 && text->str[text->len - 1] == '\r')
+    g_string_truncate (text, text->len - 1);
+  if (text->len == 0 || strlen (text->str) != text->len || strchr (text->str, '\n') ||
+      !g_utf8_validate (text->str, -1, NULL))
+    {
+      g_autofree char *s = one_line (name);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("%s: no password on standard input: pipe one line in, e.g. "
+                     "“secret-tool lookup … | %s %s”"), command, example, s);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -112,6 +112,12 @@ gboolean check_length (const char  *option,
  * it never shows in the process list or the shell's history. */
 char *read_secret_stdin (const char  *what,
                          GError     **error);
+/* A password from standard input: one line, kept as typed but for its line
+ * end. @command and "@example @name" name the command in the error. */
+char *read_password_stdin (const char  *command,
+                           const char  *example,
+                           const char  *name,
+                           GError     **error);
 /* The plan --database, LINEUP_DATABASE or the default names. */
 gboolean plan_exists (Args *args);
 LineupStore *open_store_full (Args      *args,

@@ -176,36 +176,6 @@ cmd_export_ics (Args    *args,
 
 /* ---- feeds ---- */
 
-/* A feed's password from standard input, so it never shows in the process
- * list or the shell's history: all of it but the line end it was typed or
- * piped with. */
-static char *
-read_password_stdin (const char  *command,
-                     const char  *name,
-                     GError     **error)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  char buffer[4096];
-  size_t n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len < 65536)
-    g_string_append_len (text, buffer, (gssize) n);
-  if (text->len > 0 && text->str[text->len - 1] == '\n')
-    g_string_truncate (text, text->len - 1);
-  if (text->len > 0 && text->str[text->len - 1] == '\r')
-    g_string_truncate (text, text->len - 1);
-  if (text->len == 0 || strlen (text->str) != text->len || strchr (text->str, '\n') ||
-      !g_utf8_validate (text->str, -1, NULL))
-    {
-      g_autofree char *s = one_line (name);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("%s: no password on standard input: pipe one line in, e.g. "
-                     "“secret-tool lookup … | lineup feed password %s”"), command, s);
-      return NULL;
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 forget_text (char *text)
 {
@@ -286,7 +256,7 @@ cmd_feed_add (Args    *args,
   feed.local_time = opt (args, "local-time") != NULL;
   feed.auto_publish = opt (args, "auto-publish") != NULL;
   /* Read before anything is saved: no input, no feed. */
-  if (opt (args, "password-stdin") && (password = read_password_stdin ("feed add", feed.name, error)) == NULL)
+  if (opt (args, "password-stdin") && (password = read_password_stdin ("feed add", "lineup feed password", feed.name, error)) == NULL)
     return 2;
   if (!lineup_store_save_feed (store, &feed, TRUE, error))
     return 1;
@@ -331,7 +301,7 @@ cmd_feed_password (Args    *args,
                    _("The feed “%s” does not sign in (it has no user name): it needs no password"), name);
       return 1;
     }
-  if ((password = read_password_stdin ("feed password", feed->name, error)) == NULL)
+  if ((password = read_password_stdin ("feed password", "lineup feed password", feed->name, error)) == NULL)
     return 2;
   if (!lineup_feed_store_password (feed->name, password, error))
     return 1;

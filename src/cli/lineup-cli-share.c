@@ -29,7 +29,8 @@ share_with (Args     *args,
                            _("Give your password on the server on standard input with --password-stdin"));
       return 2;
     }
-  if ((password = read_secret_stdin (_("password"), error)) == NULL)
+  if ((password = read_password_stdin (args->command, create ? "lineup share create" : "lineup share join",
+                                       positional (args, 0), error)) == NULL)
     return 2;
   target.password = password;
   if ((store = open_store_full (args, TRUE, error)) == NULL)
