@@ -74,6 +74,7 @@ typedef struct {
 } LineupCaldavItem;
 
 void          lineup_caldav_item_free (LineupCaldavItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupCaldavItem, lineup_caldav_item_free)
 
 /* What changed since @token (NULL or "": everything, RFC 6578 §3.4).
  * @known: href → ETag of what the caller has (may be NULL); used by the
