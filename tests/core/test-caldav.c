@@ -414,6 +414,54 @@ test_no_etag (void)
   fixture_clear (&f, TRUE);
 }
 
+/* 150 changes listed with ETags only: two calendar-multiget batches. */
+static void
+test_multiget_batches (void)
+{
+  g_autoptr(GString) report = g_string_new (MS_D);
+  g_autoptr(GString) first = g_string_new (MS_D);
+  g_autoptr(GString) second = g_string_new (MS_D);
+  Answer answers[3] = { { "REPORT", COLL, 207, NULL, NULL }, { "REPORT", COLL, 207, NULL, NULL },
+                        { "REPORT", COLL, 207, NULL, NULL } };
+  Fixture f;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+  guint hrefs = 0;
+
+  for (int i = 0; i < 150; i++)
+    {
+      g_string_append_printf (report, "<D:response><D:href>/alice/plan/%d.ics</D:href><D:propstat><D:prop>"
+                              "<D:getetag>\"%d\"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+                              "</D:propstat></D:response>", i, i);
+      g_string_append_printf (i < 100 ? first : second,
+                              "<D:response><D:href>/alice/plan/%d.ics</D:href><D:propstat><D:prop>"
+                              "<D:getetag>\"%d\"</D:getetag><C:calendar-data>BEGIN:VCALENDAR&#13;\nUID:%d&#13;\n"
+                              "END:VCALENDAR&#13;\n</C:calendar-data></D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+                              "</D:propstat></D:response>", i, i, i);
+    }
+  g_string_append (report, "<D:sync-token>t1</D:sync-token>" MS_END);
+  g_string_append (first, MS_END);
+  g_string_append (second, MS_END);
+  answers[0].body = report->str;
+  answers[1].body = first->str;
+  answers[2].body = second->str;
+
+  fixture_init (&f, answers, G_N_ELEMENTS (answers));
+  g_assert_true (lineup_caldav_changes (f.caldav, NULL, NULL, &items, &token, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (const char *p = seen (&f, 1)->body; (p = strstr (p, "<D:href>")); p++)
+    hrefs++;
+  g_assert_cmpuint (hrefs, ==, 100);
+  g_assert_nonnull (strstr (seen (&f, 2)->body, "<D:href>/alice/plan/149.ics</D:href>"));
+  g_assert_null (strstr (seen (&f, 2)->body, "<D:href>/alice/plan/99.ics</D:href>"));
+  g_assert_cmpuint (items->len, ==, 150);
+  g_assert_cmpstr (item_of (items, "/alice/plan/149.ics")->etag, ==, "\"149\"");
+  /* Line ends as the server escaped them: CR LF, not doubled. */
+  g_assert_cmpstr (item_of (items, "/alice/plan/7.ics")->data, ==, "BEGIN:VCALENDAR\r\nUID:7\r\nEND:VCALENDAR\r\n");
+  fixture_clear (&f, TRUE);
+}
+
 static void
 check_protocol (const char *body)
 {
@@ -653,6 +701,7 @@ main (int    argc,
   g_test_add_func ("/caldav/changes/server-error", test_server_error);
   g_test_add_func ("/caldav/changes/no-etag", test_no_etag);
   g_test_add_func ("/caldav/changes/malformed", test_malformed);
+  g_test_add_func ("/caldav/changes/multiget-batches", test_multiget_batches);
   g_test_add_func ("/caldav/put/conditions", test_put_conditions);
   g_test_add_func ("/caldav/put/refused", test_put_refused);
   g_test_add_func ("/caldav/offline", test_offline);

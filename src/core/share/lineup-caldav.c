@@ -36,29 +36,6 @@ struct _LineupCaldav {
 
 G_DEFINE_QUARK (lineup-caldav-error-quark, lineup_caldav_error)
 
-/* One <response> of a multistatus (one per href it names). */
-typedef struct {
-  char    *href;        /* normalised */
-  int      status;      /* the response's own status; 0 when it has propstats */
-  char    *etag;
-  char    *data;
-  char    *sync_token;
-  gboolean collection;
-  gboolean calendar;
-} DavEntry;
-
-static void
-dav_entry_free (DavEntry *entry)
-{
-  g_free (entry->href);
-  g_free (entry->etag);
-  g_free (entry->data);
-  g_free (entry->sync_token);
-  g_free (entry);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavEntry, dav_entry_free)
-
 void
 lineup_caldav_item_free (LineupCaldavItem *item)
 {
@@ -393,75 +370,8 @@ etag_of (LineupHttpResponse *response)
 
 /* ---- multistatus ---- */
 
-/* "HTTP/1.1 404 Not Found" → 404; 0 when unreadable. */
-static int
-parse_status (const char *line)
-{
-  const char *space = line ? strchr (line, ' ') : NULL;
-  int status = 0;
-
-  if (space == NULL)
-    return 0;
-  for (int i = 1; i <= 3; i++)
-    {
-      if (!g_ascii_isdigit (space[i]))
-        return 0;
-      status = status * 10 + (space[i] - '0');
-    }
-  return status;
-}
-
-/* iCalendar's line ends: XML turned every CR LF into LF (XML 1.0 §2.11). */
-static char *
-crlf (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 64);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\n' && (p == text || p[-1] != '\r'))
-        g_string_append_c (out, '\r');
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-read_prop (DavEntry      *entry,
-           LineupDavNode *prop)
-{
-  LineupDavNode *type = lineup_dav_node_child (prop, LINEUP_DAV_NS, "resourcetype");
-  LineupDavNode *data = lineup_dav_node_child (prop, LINEUP_CALDAV_NS, "calendar-data");
-  char *etag = lineup_dav_node_child_text (prop, LINEUP_DAV_NS, "getetag");
-  char *token = lineup_dav_node_child_text (prop, LINEUP_DAV_NS, "sync-token");
-
-  if (etag && *etag)
-    {
-      g_free (entry->etag);
-      entry->etag = etag;
-    }
-  else
-    g_free (etag);
-  if (token && *token)
-    {
-      g_free (entry->sync_token);
-      entry->sync_token = token;
-    }
-  else
-    g_free (token);
-  if (data && data->text->len > 0)
-    {
-      g_free (entry->data);
-      entry->data = crlf (data->text->str);
-    }
-  if (type)
-    {
-      entry->collection = lineup_dav_node_child (type, LINEUP_DAV_NS, "collection") != NULL;
-      entry->calendar = lineup_dav_node_child (type, LINEUP_CALDAV_NS, "calendar") != NULL;
-    }
-}
-
-/* The entries of a 207 answer, and its DAV:sync-token (NULL if none). */
+/* The entries of a 207 answer (hrefs normalised), and its DAV:sync-token
+ * (NULL if none). */
 static gboolean
 parse_multistatus (LineupCaldav        *self,
                    LineupHttpResponse  *response,
@@ -470,77 +380,25 @@ parse_multistatus (LineupCaldav        *self,
                    GError             **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(LineupDavNode) root = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_entry_free);
+  GPtrArray *entries;
 
-  root = lineup_dav_xml_parse (response->body->str, (gssize) response->body->len, &local);
-  if (root == NULL)
+  entries = lineup_dav_multistatus_parse (response->body->str, (gssize) response->body->len, out_token, &local);
+  if (entries == NULL)
     {
       g_set_error (error, LINEUP_CALDAV_ERROR, LINEUP_CALDAV_ERROR_PROTOCOL,
                    _("%s answered with XML Lineup cannot read (%s): is the address a CalDAV server’s?"),
                    response->url, local->message);
       return FALSE;
     }
-  if (!lineup_dav_node_is (root, LINEUP_DAV_NS, "multistatus"))
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_set_error (error, LINEUP_CALDAV_ERROR, LINEUP_CALDAV_ERROR_PROTOCOL,
-                   _("%s answered without a WebDAV multistatus: is the address a CalDAV server’s?"),
-                   response->url);
-      return FALSE;
+      LineupDavResponse *entry = entries->pdata[i];
+      char *href = normalise_href (self, entry->href);
+
+      g_free (entry->href);
+      entry->href = href;
     }
-  for (guint i = 0; i < root->children->len; i++)
-    {
-      LineupDavNode *node = root->children->pdata[i];
-      g_autofree char *status = NULL;
-      g_autoptr(DavEntry) props = NULL;
-
-      if (!lineup_dav_node_is (node, LINEUP_DAV_NS, "response"))
-        continue;
-      status = lineup_dav_node_child_text (node, LINEUP_DAV_NS, "status");
-      props = g_new0 (DavEntry, 1);
-      for (guint j = 0; j < node->children->len; j++)
-        {
-          LineupDavNode *propstat = node->children->pdata[j];
-          g_autofree char *line = NULL;
-
-          if (!lineup_dav_node_is (propstat, LINEUP_DAV_NS, "propstat"))
-            continue;
-          line = lineup_dav_node_child_text (propstat, LINEUP_DAV_NS, "status");
-          /* A propstat without a status is taken as found (lenient). */
-          if (line == NULL || parse_status (line) / 100 == 2)
-            read_prop (props, lineup_dav_node_child (propstat, LINEUP_DAV_NS, "prop"));
-        }
-      for (guint j = 0; j < node->children->len; j++)
-        {
-          LineupDavNode *href = node->children->pdata[j];
-          g_autofree char *text = NULL;
-          DavEntry *entry;
-
-          if (!lineup_dav_node_is (href, LINEUP_DAV_NS, "href"))
-            continue;
-          text = g_strstrip (g_strndup (href->text->str, href->text->len));
-          if (*text == '\0')
-            continue;
-          entry = g_new0 (DavEntry, 1);
-          entry->href = normalise_href (self, text);
-          entry->status = status ? parse_status (status) : 0;
-          entry->etag = g_strdup (props->etag);
-          entry->data = g_strdup (props->data);
-          entry->sync_token = g_strdup (props->sync_token);
-          entry->collection = props->collection;
-          entry->calendar = props->calendar;
-          g_ptr_array_add (entries, entry);
-        }
-    }
-  if (out_token)
-    {
-      char *token = lineup_dav_node_child_text (root, LINEUP_DAV_NS, "sync-token");
-
-      if (token && *token == '\0')
-        g_clear_pointer (&token, g_free);
-      *out_token = token;
-    }
-  *out_entries = g_steal_pointer (&entries);
+  *out_entries = entries;
   return TRUE;
 }
 
@@ -643,7 +501,7 @@ lineup_caldav_ensure (LineupCaldav  *self,
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) local = NULL;
-  DavEntry *found = NULL;
+  LineupDavResponse *found = NULL;
   long status = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -652,7 +510,7 @@ lineup_caldav_ensure (LineupCaldav  *self,
   if (entries)
     {
       for (guint i = 0; i < entries->len && found == NULL; i++)
-        if (is_collection_href (self, ((DavEntry *) entries->pdata[i])->href))
+        if (is_collection_href (self, ((LineupDavResponse *) entries->pdata[i])->href))
           found = entries->pdata[i];
       /* A server that names the collection another way: its one answer. */
       if (found == NULL && entries->len == 1)
@@ -904,7 +762,7 @@ fetch_missing (LineupCaldav  *self,
         return FALSE;
       for (guint i = 0; i < entries->len; i++)
         {
-          DavEntry *entry = entries->pdata[i];
+          LineupDavResponse *entry = entries->pdata[i];
           LineupCaldavItem *item;
 
           /* Only what was asked: a server cannot add resources here. */
@@ -944,7 +802,7 @@ current_token (LineupCaldav  *self,
     }
   for (guint i = 0; i < entries->len; i++)
     {
-      DavEntry *entry = entries->pdata[i];
+      LineupDavResponse *entry = entries->pdata[i];
 
       if (entry->sync_token && is_collection_href (self, entry->href))
         {
@@ -987,7 +845,7 @@ list_changes (LineupCaldav  *self,
     }
   for (guint i = 0; i < entries->len; i++)
     {
-      DavEntry *entry = entries->pdata[i];
+      LineupDavResponse *entry = entries->pdata[i];
       const char *old;
 
       if (is_collection_href (self, entry->href) || entry->collection || entry->status / 100 == 4)
@@ -1106,7 +964,7 @@ report_changes (LineupCaldav  *self,
         return FALSE;
       for (guint i = 0; i < entries->len; i++)
         {
-          DavEntry *entry = entries->pdata[i];
+          LineupDavResponse *entry = entries->pdata[i];
 
           if (entry->status == 507)
             more = TRUE;

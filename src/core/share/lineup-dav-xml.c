@@ -210,3 +210,161 @@ lineup_dav_node_child_text (LineupDavNode *node,
 
   return child ? g_strstrip (g_strndup (child->text->str, child->text->len)) : NULL;
 }
+
+/* ---- multistatus ---- */
+
+void
+lineup_dav_response_free (LineupDavResponse *response)
+{
+  if (response == NULL)
+    return;
+  g_free (response->href);
+  g_free (response->etag);
+  g_free (response->data);
+  g_free (response->sync_token);
+  g_free (response);
+}
+
+/* "HTTP/1.1 404 Not Found" → 404; 0 when unreadable. */
+int
+lineup_dav_status_code (const char *line)
+{
+  const char *space = line ? strchr (line, ' ') : NULL;
+  int status = 0;
+
+  if (space == NULL)
+    return 0;
+  for (int i = 1; i <= 3; i++)
+    {
+      if (!g_ascii_isdigit (space[i]))
+        return 0;
+      status = status * 10 + (space[i] - '0');
+    }
+  return status;
+}
+
+/* iCalendar's line ends: XML turned every CR LF into LF (XML 1.0 §2.11). */
+static char *
+crlf (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 64);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\n' && (p == text || p[-1] != '\r'))
+        g_string_append_c (out, '\r');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+read_prop (LineupDavResponse *entry,
+           LineupDavNode     *prop)
+{
+  LineupDavNode *type = lineup_dav_node_child (prop, LINEUP_DAV_NS, "resourcetype");
+  LineupDavNode *data = lineup_dav_node_child (prop, LINEUP_CALDAV_NS, "calendar-data");
+  char *etag = lineup_dav_node_child_text (prop, LINEUP_DAV_NS, "getetag");
+  char *token = lineup_dav_node_child_text (prop, LINEUP_DAV_NS, "sync-token");
+
+  if (etag && *etag)
+    {
+      g_free (entry->etag);
+      entry->etag = etag;
+    }
+  else
+    g_free (etag);
+  if (token && *token)
+    {
+      g_free (entry->sync_token);
+      entry->sync_token = token;
+    }
+  else
+    g_free (token);
+  if (data && data->text->len > 0)
+    {
+      g_free (entry->data);
+      entry->data = crlf (data->text->str);
+    }
+  if (type)
+    {
+      entry->collection = lineup_dav_node_child (type, LINEUP_DAV_NS, "collection") != NULL;
+      entry->calendar = lineup_dav_node_child (type, LINEUP_CALDAV_NS, "calendar") != NULL;
+    }
+}
+
+/* The responses of a DAV:multistatus, one per href, and its sync-token. */
+GPtrArray *
+lineup_dav_multistatus_parse (const char  *text,
+                              gssize       length,
+                              char       **out_sync_token,
+                              GError     **error)
+{
+  g_autoptr(LineupDavNode) root = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_dav_response_free);
+
+  if (out_sync_token)
+    *out_sync_token = NULL;
+  root = lineup_dav_xml_parse (text, length, error);
+  if (root == NULL)
+    return NULL;
+  if (!lineup_dav_node_is (root, LINEUP_DAV_NS, "multistatus"))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   "the answer is <%s>, not a WebDAV multistatus", root->name);
+      return NULL;
+    }
+  for (guint i = 0; i < root->children->len; i++)
+    {
+      LineupDavNode *node = root->children->pdata[i];
+      g_autofree char *status = NULL;
+      g_autoptr(LineupDavResponse) props = NULL;
+
+      if (!lineup_dav_node_is (node, LINEUP_DAV_NS, "response"))
+        continue;
+      status = lineup_dav_node_child_text (node, LINEUP_DAV_NS, "status");
+      props = g_new0 (LineupDavResponse, 1);
+      for (guint j = 0; j < node->children->len; j++)
+        {
+          LineupDavNode *propstat = node->children->pdata[j];
+          g_autofree char *line = NULL;
+
+          if (!lineup_dav_node_is (propstat, LINEUP_DAV_NS, "propstat"))
+            continue;
+          line = lineup_dav_node_child_text (propstat, LINEUP_DAV_NS, "status");
+          /* A propstat without a status is taken as found (lenient). */
+          if (line == NULL || lineup_dav_status_code (line) / 100 == 2)
+            read_prop (props, lineup_dav_node_child (propstat, LINEUP_DAV_NS, "prop"));
+        }
+      for (guint j = 0; j < node->children->len; j++)
+        {
+          LineupDavNode *href = node->children->pdata[j];
+          g_autofree char *value = NULL;
+          LineupDavResponse *entry;
+
+          if (!lineup_dav_node_is (href, LINEUP_DAV_NS, "href"))
+            continue;
+          value = g_strstrip (g_strndup (href->text->str, href->text->len));
+          if (*value == '\0')
+            continue;
+          entry = g_new0 (LineupDavResponse, 1);
+          entry->href = g_steal_pointer (&value);
+          entry->status = status ? lineup_dav_status_code (status) : 0;
+          entry->etag = g_strdup (props->etag);
+          entry->data = g_strdup (props->data);
+          entry->sync_token = g_strdup (props->sync_token);
+          entry->collection = props->collection;
+          entry->calendar = props->calendar;
+          g_ptr_array_add (entries, entry);
+        }
+    }
+  if (out_sync_token)
+    {
+      char *token = lineup_dav_node_child_text (root, LINEUP_DAV_NS, "sync-token");
+
+      if (token && *token == '\0')
+        g_clear_pointer (&token, g_free);
+      *out_sync_token = token;
+    }
+  return g_steal_pointer (&entries);
+}

@@ -4,7 +4,9 @@
  * into a tree of elements named by namespace URI and local name, whatever
  * prefixes the server chose (D:, d:, a default xmlns, none). Bounded for
  * hostile answers: too deep or too many elements is an error, never a
- * crash. Knows nothing of CalDAV itself (lineup-caldav.c reads the tree).
+ * crash. Also reads a multistatus into its responses (href, status,
+ * getetag, calendar-data, sync-token, resourcetype); what to do with them
+ * is lineup-caldav.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,5 +49,30 @@ LineupDavNode *lineup_dav_node_child      (LineupDavNode *node,
 char          *lineup_dav_node_child_text (LineupDavNode *node,
                                            const char    *ns,
                                            const char    *name);
+
+/* One <response> of a multistatus, one per href it names, with the
+ * properties of its 2xx propstats. */
+typedef struct {
+  char    *href;        /* as the server wrote it, stripped */
+  int      status;      /* the response's own status; 0 when it has propstats */
+  char    *etag;        /* DAV:getetag */
+  char    *data;        /* CALDAV:calendar-data, its line ends CR LF again */
+  char    *sync_token;  /* DAV:sync-token as a property */
+  gboolean collection;  /* DAV:resourcetype holds DAV:collection */
+  gboolean calendar;    /* … and CALDAV:calendar */
+} LineupDavResponse;
+
+void           lineup_dav_response_free   (LineupDavResponse *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupDavResponse, lineup_dav_response_free)
+
+/* The LineupDavResponse of a DAV:multistatus, and the multistatus's own
+ * DAV:sync-token (NULL when it has none), or NULL with a G_MARKUP_ERROR
+ * when @text is not XML or not a multistatus. */
+GPtrArray     *lineup_dav_multistatus_parse (const char  *text,
+                                             gssize       length,
+                                             char       **out_sync_token,
+                                             GError     **error);
+/* "HTTP/1.1 404 Not Found" → 404; 0 when unreadable. */
+int            lineup_dav_status_code     (const char    *line);
 
 G_END_DECLS
