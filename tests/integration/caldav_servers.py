@@ -252,6 +252,12 @@ class RadicaleServer(Scenarios, unittest.TestCase):
         plan = self.client("plan", "ed")
         plan.ok("put", plan.href("post.ics"), self.write("post", "Ed's post"))
         self.assertIsNone(ed.call("get", ed.href("approval-1.ics")).get("item"))
+        # Made an approver (the rights file read again): now ed may.
+        self.server.write_rights(Radicale.approvals_rights("lead", ["ann", "ed"]))
+        try:
+            ed.ok("put", ed.href("approval-3.ics"), self.write("approval-3", "By ed"))
+        finally:
+            self.server.write_rights(Radicale.approvals_rights("lead", ["ann"]))
 
 
 class XandikosServer(Scenarios, unittest.TestCase):

@@ -131,14 +131,20 @@ class Radicale(Server):
                           "htpasswd_encryption = plain\n")
         else:
             config.append("[auth]\ntype = none\n")
+        self.rights_file = os.path.join(self.dir.name, "rights")
         if rights is not None:
-            self.rights_file = os.path.join(self.dir.name, "rights")
-            with open(self.rights_file, "w") as f:
-                f.write(rights)
+            self.write_rights(rights)
             config.append(f"[rights]\ntype = from_file\nfile = {self.rights_file}\n")
         self.config = os.path.join(self.dir.name, "config")
         with open(self.config, "w") as f:
             f.write("".join(config))
+
+    def write_rights(self, text):
+        """Replaces the rights file; Radicale reads it again on every
+        request, so a running server follows (only when it was started
+        with rights)."""
+        with open(self.rights_file, "w") as f:
+            f.write(text)
 
     def command(self):
         return ["/usr/bin/python3", "-m", "radicale", "--config", self.config, "--debug"]
