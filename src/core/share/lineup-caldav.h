@@ -51,7 +51,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupCaldav, lineup_caldav_free)
 const char   *lineup_caldav_get_url   (LineupCaldav  *self);
 
 /* The href (absolute path, as the server writes hrefs) of @name
- * ("UID.ics") in the collection. */
+ * ("UID.ics") in the collection. Every href this client returns is
+ * normalised the same way (the origin of an absolute URL dropped, %XX
+ * decoded and encoded again one way), so one resource always has one
+ * string, whichever spelling the server used. */
 char         *lineup_caldav_href      (LineupCaldav  *self,
                                        const char    *name);
 
@@ -84,7 +87,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupCaldavItem, lineup_caldav_item_free)
  * ETag, removed ones with removed TRUE; the collection itself is never
  * among them. @out_token: the token to ask with next time (NULL when the
  * server gives none: then every pass lists). @out_listed (may be NULL):
- * TRUE when a listing replaced the report. */
+ * TRUE when a listing replaced the report: after a 400, 403, 405, 409,
+ * 410, 412, 418 or 501, an error body about the token, or a 500 to a
+ * non-empty token (Xandikos 0.2.8 fails so on a token it does not know).
+ * The listing takes the collection's DAV:sync-token before it lists, so
+ * a change made meanwhile comes again next pass rather than never. */
 gboolean      lineup_caldav_changes   (LineupCaldav  *self,
                                        const char    *token,
                                        GHashTable    *known,
