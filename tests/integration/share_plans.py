@@ -22,39 +22,11 @@ from lineup_cli import Plan
 
 PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw", "carol": "carol-pw"}
 
-# alice leads, bob approves, carol edits. The plan collection is everyone's;
-# the approvals collection only alice's and bob's to write.
-RIGHTS = """
-[owner]
-user: alice
-collection: alice(/.*)?
-permissions: RWrw
-
-[approvers]
-user: bob
-collection: alice/approvals
-permissions: rw
-
-[approvals-readers]
-user: .+
-collection: alice/approvals
-permissions: r
-
-[plan]
-user: .+
-collection: alice/plan
-permissions: rw
-
-[parent]
-user: .+
-collection: alice
-permissions: R
-
-[root]
-user: .+
-collection:
-permissions: R
-"""
+# alice leads, bob approves, carol edits. The plan collections are
+# everyone's; the approvals collections (one a test: approvals1, approvals2…)
+# only alice's and bob's to write.
+RIGHTS = Radicale.approvals_rights("alice", ["bob"]).replace(
+    "alice/approvals(/.*)?", "alice/approvals[0-9]*(/.*)?")
 
 # What travels of a post: everything but this copy's own bookkeeping.
 LOCAL_ONLY = ("revision", "updated", "sync", "url", "changes_since_approval")
@@ -345,6 +317,7 @@ class OnRadicale(ShareScenario, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Radicale(users=PASSWORDS, rights=RIGHTS)
+        cls.server.start()
 
     @classmethod
     def tearDownClass(cls):
@@ -399,6 +372,7 @@ class OnXandikos(ShareScenario, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Xandikos()
+        cls.server.start()
 
     @classmethod
     def tearDownClass(cls):
@@ -409,7 +383,7 @@ class OnXandikos(ShareScenario, unittest.TestCase):
         type(self)._n = self.n
 
     def urls(self):
-        return (self.server.url(f"/plan{self.n}/"), None)
+        return (self.server.url(f"/user/lineup/plan{self.n}/"), None)
 
 
 if __name__ == "__main__":
