@@ -521,6 +521,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
                                GError                  **error)
 {
   g_autoptr(LineupShareRecord) before = NULL;
+  g_autoptr(LineupShareRecord) after = NULL;
   g_autoptr(GPtrArray) pillars = NULL, types = NULL, campaigns = NULL, items = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autofree char *old_zone = NULL;
@@ -566,30 +567,22 @@ lineup_store_share_apply_plan (LineupStore              *self,
     return FALSE;
   _lineup_store_mark_remote (self);
 
-  if (section_differs (before, record, "pillar:"))
-    {
-      if (!write_pillars (self, pillars, error))
-        return _lineup_store_end_operation (self, FALSE, NULL);
-      _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
-    }
-  if (section_differs (before, record, "type:"))
-    {
-      if (!write_types (self, types, error))
-        return _lineup_store_end_operation (self, FALSE, NULL);
-      _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
-    }
-  if (section_differs (before, record, "campaign:"))
-    {
-      if (!write_campaigns (self, campaigns, error))
-        return _lineup_store_end_operation (self, FALSE, NULL);
-      _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
-    }
-  if (section_differs (before, record, "check-item:"))
-    {
-      if (!write_checklist (self, items, error))
-        return _lineup_store_end_operation (self, FALSE, NULL);
-      _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
-    }
+  if ((section_differs (before, record, "pillar:") && !write_pillars (self, pillars, error)) ||
+      (section_differs (before, record, "type:") && !write_types (self, types, error)) ||
+      (section_differs (before, record, "campaign:") && !write_campaigns (self, campaigns, error)) ||
+      (section_differs (before, record, "check-item:") && !write_checklist (self, items, error)))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+
+  /* Announced is what changed: a pillar kept for its posts is no news. */
+  after = lineup_store_share_read_plan (self);
+  if (section_differs (before, after, "pillar:"))
+    _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
+  if (section_differs (before, after, "type:"))
+    _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
+  if (section_differs (before, after, "campaign:"))
+    _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
+  if (section_differs (before, after, "check-item:"))
+    _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
   if (mix >= 0 && (guint) mix != lineup_store_get_mix_stages (self))
     {
       g_autofree char *text = g_strdup_printf ("%u", (guint) mix);

@@ -313,6 +313,7 @@ typedef struct {
 } ParsedCheck;
 
 typedef struct {
+  const char        *text;   /* the line in the record (borrowed) */
   gint64             at;
   LineupHistoryKind  kind;
   int                from;
@@ -436,6 +437,7 @@ parse_log (ParsedPost               *parsed,
           parsed_line_clear (&line);
           return field_error (error, uid, "log", g_utf8_validate (problem, -1, NULL) ? problem : "?");
         }
+      line.text = g_ptr_array_index (log, i);
       line.to = stage;
       line.from = from ? (int) from_stage : -1;
       g_array_append_val (parsed->log, line);
@@ -694,17 +696,90 @@ resolve_catalog (LineupStore  *self,
   return TRUE;
 }
 
+/* Within a second, a creation comes first; otherwise the order stays. */
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const ParsedLine *x = *(ParsedLine * const *) a, *y = *(ParsedLine * const *) b;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return (x->from >= 0) - (y->from >= 0);
+}
+
+/* Makes the post's history the record's log. The log is a set ordered by
+ * time: lines this copy already has keep their order (which the seconds
+ * of the log do not tell), new ones go in by time. */
 static gboolean
 write_log (LineupStore  *self,
            const char   *id,
            ParsedPost   *parsed,
            GError      **error)
 {
-  if (!run_for_post (self, "DELETE FROM stage_history WHERE post_id = ?", id, error))
+  static const char sql[] =
+    "SELECT at, kind, from_stage, to_stage, actor, comment FROM stage_history WHERE post_id = ? ORDER BY id";
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  sqlite3_stmt *stmt = prepare_for_post (self, sql, id, error);
+  gboolean same;
+  int rc;
+
+  if (stmt == NULL)
     return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int from = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
+      int to = sqlite3_column_int (stmt, 3);
+
+      g_ptr_array_add (existing,
+                       to < 0 || to >= LINEUP_N_STAGES || from >= LINEUP_N_STAGES ? g_strdup ("") :
+                       lineup_share_log_line_format (sqlite3_column_int64 (stmt, 0),
+                                                     _lineup_store_column_text (stmt, 1),
+                                                     from >= 0 ? lineup_stage_to_key (from) : NULL,
+                                                     lineup_stage_to_key (to),
+                                                     _lineup_store_column_text (stmt, 4),
+                                                     _lineup_store_column_text (stmt, 5)));
+    }
+  _lineup_store_finish (stmt);
+  if (rc != SQLITE_DONE)
+    return _lineup_store_sqlite_error (self, error, _("read the post’s history"));
+
   for (guint i = 0; i < parsed->log->len; i++)
     {
       ParsedLine *line = &g_array_index (parsed->log, ParsedLine, i);
+
+      g_hash_table_insert (wanted, (gpointer) line->text, line);
+    }
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ParsedLine *line = g_hash_table_lookup (wanted, existing->pdata[i]);
+
+      if (line && g_hash_table_add (placed, (gpointer) line->text))
+        g_ptr_array_add (order, line);
+    }
+  for (guint i = 0; i < parsed->log->len; i++)
+    {
+      ParsedLine *line = &g_array_index (parsed->log, ParsedLine, i);
+
+      if (!g_hash_table_contains (placed, line->text))
+        g_ptr_array_add (order, line);
+    }
+  g_ptr_array_sort (order, compare_lines);   /* stable */
+
+  same = order->len == existing->len;
+  for (guint i = 0; same && i < order->len; i++)
+    same = g_str_equal (((ParsedLine *) order->pdata[i])->text, existing->pdata[i]);
+  if (same)
+    return TRUE;
+
+  if (!run_for_post (self, "DELETE FROM stage_history WHERE post_id = ?", id, error))
+    return FALSE;
+  for (guint i = 0; i < order->len; i++)
+    {
+      ParsedLine *line = order->pdata[i];
 
       if (!_lineup_store_write_history_line (self, line->kind, id, line->from, line->to,
                                              line->actor, line->comment, line->at, error))
