@@ -591,8 +591,8 @@ test_targets_and_conflicts (Fixture       *f,
   g_assert_cmpstr (((LineupShareConflictRow *) conflicts->pdata[0])->by, ==, "bob");
   g_clear_pointer (&conflicts, g_ptr_array_unref);
 
-  /* A copy that holds the same account targets it itself; the state is
-   * its own publisher's. */
+  /* A copy that holds the same account targets it itself, and reads back
+   * what it applied while its publisher has no state of its own. */
   same->kind = LINEUP_ACCOUNT_MASTODON;
   same->name = g_strdup ("Our Mastodon");
   same->endpoint = g_strdup ("https://social.example");
@@ -608,8 +608,19 @@ test_targets_and_conflicts (Fixture       *f,
   g_assert_cmpstr (targets[0], ==, same->id);
   g_clear_pointer (&back, lineup_share_record_free);
   back = read_post (f->b, id);
-  g_assert_cmpstr (lineup_share_record_get (back, target_field), ==, "Our Mastodon");
-  g_assert_null (lineup_share_record_get (back, publish_field));
+  g_assert_true (lineup_share_record_equal (record, back));
+
+  /* Untargeted here: it goes from the record. */
+  g_assert_true (lineup_store_set_post_target (f->b, id, same->id, FALSE, &error));
+  g_clear_pointer (&back, lineup_share_record_free);
+  back = read_post (f->b, id);
+  g_assert_null (lineup_share_record_get (back, target_field));
+
+  /* Targeted again, as the record names it. */
+  g_assert_true (lineup_store_set_post_target (f->b, id, same->id, TRUE, &error));
+  g_clear_pointer (&back, lineup_share_record_free);
+  back = read_post (f->b, id);
+  g_assert_cmpstr (lineup_share_record_get (back, target_field), ==, "Team on Mastodon");
   conflicts = lineup_store_share_list_conflicts (f->b, id, &error);
   g_assert_cmpuint (conflicts->len, ==, 0);
 }

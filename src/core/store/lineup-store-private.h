@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "lineup-store.h"
+#include "lineup-share-record.h"
 #include "lineup-store-publish.h"
 #include "lineup-store-schema.h"
 #include "lineup-store-workflow.h"
@@ -280,5 +281,16 @@ gboolean _lineup_share_parse_int      (const char  *text,
 /* The stage's key exactly ("in-review"), not a label. */
 gboolean _lineup_share_stage_from_key (const char  *key,
                                        LineupStage *out_stage);
+
+/* A statement of the store's with the post's id bound as ?1. */
+sqlite3_stmt * _lineup_store_share_prepare_for_post (LineupStore  *self,
+                                                     const char   *sql,
+                                                     const char   *id,
+                                                     GError      **error);
+
+/* @post (as stored, live) as a record. */
+LineupShareRecord * _lineup_store_share_read_post_record (LineupStore  *self,
+                                                          LineupPost   *post,
+                                                          GError      **error);
 
 G_END_DECLS
