@@ -288,6 +288,12 @@ sqlite3_stmt * _lineup_store_share_prepare_for_post (LineupStore  *self,
                                                      const char   *id,
                                                      GError      **error);
 
+/* The post's history as log lines, in the order of the rows ("" for a
+ * row no line can say). */
+GPtrArray * _lineup_store_share_history_lines (LineupStore  *self,
+                                               const char   *id,
+                                               GError      **error);
+
 /* @post (as stored, live) as a record. */
 LineupShareRecord * _lineup_store_share_read_post_record (LineupStore  *self,
                                                           LineupPost   *post,

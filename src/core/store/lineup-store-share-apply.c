@@ -433,36 +433,14 @@ write_log (LineupStore  *self,
            ParsedPost   *parsed,
            GError      **error)
 {
-  static const char sql[] =
-    "SELECT at, kind, from_stage, to_stage, actor, comment FROM stage_history WHERE post_id = ? ORDER BY id";
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) existing = _lineup_store_share_history_lines (self, id, error);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  sqlite3_stmt *stmt = _lineup_store_share_prepare_for_post (self, sql, id, error);
   gboolean same;
-  int rc;
 
-  if (stmt == NULL)
+  if (existing == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int from = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
-      int to = sqlite3_column_int (stmt, 3);
-
-      g_ptr_array_add (existing,
-                       to < 0 || to >= LINEUP_N_STAGES || from >= LINEUP_N_STAGES ? g_strdup ("") :
-                       lineup_share_log_line_format (sqlite3_column_int64 (stmt, 0),
-                                                     _lineup_store_column_text (stmt, 1),
-                                                     from >= 0 ? lineup_stage_to_key (from) : NULL,
-                                                     lineup_stage_to_key (to),
-                                                     _lineup_store_column_text (stmt, 4),
-                                                     _lineup_store_column_text (stmt, 5)));
-    }
-  _lineup_store_finish (stmt);
-  if (rc != SQLITE_DONE)
-    return _lineup_store_sqlite_error (self, error, _("read the post’s history"));
-
   for (guint i = 0; i < parsed->log->len; i++)
     {
       ParsedLine *line = &g_array_index (parsed->log, ParsedLine, i);

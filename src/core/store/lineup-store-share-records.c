@@ -154,38 +154,54 @@ set_post_fields (LineupStore       *self,
   lineup_share_record_set (record, "created", created);
 }
 
+GPtrArray *
+_lineup_store_share_history_lines (LineupStore  *self,
+                                   const char   *id,
+                                   GError      **error)
+{
+  static const char sql[] =
+    "SELECT at, kind, from_stage, to_stage, actor, comment FROM stage_history WHERE post_id = ? ORDER BY id";
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _lineup_store_share_prepare_for_post (self, sql, id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int from = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
+      int to = sqlite3_column_int (stmt, 3);
+
+      g_ptr_array_add (lines, to < 0 || to >= LINEUP_N_STAGES || from >= LINEUP_N_STAGES ? g_strdup ("") :
+                       lineup_share_log_line_format (sqlite3_column_int64 (stmt, 0),
+                                                     _lineup_store_column_text (stmt, 1),
+                                                     from >= 0 ? lineup_stage_to_key (from) : NULL,
+                                                     lineup_stage_to_key (to),
+                                                     _lineup_store_column_text (stmt, 4),
+                                                     _lineup_store_column_text (stmt, 5)));
+    }
+  _lineup_store_finish (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lineup_store_sqlite_error (self, error, _("read the post’s history"));
+      return NULL;
+    }
+  return g_steal_pointer (&lines);
+}
+
 static gboolean
 add_log (LineupStore        *self,
          const char         *id,
          LineupShareRecord  *record,
          GError            **error)
 {
-  static const char sql[] =
-    "SELECT at, kind, from_stage, to_stage, actor, comment FROM stage_history WHERE post_id = ? ORDER BY id";
-  sqlite3_stmt *stmt = _lineup_store_share_prepare_for_post (self, sql, id, error);
-  int rc;
+  g_autoptr(GPtrArray) lines = _lineup_store_share_history_lines (self, id, error);
 
-  if (stmt == NULL)
+  if (lines == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int from = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
-      int to = sqlite3_column_int (stmt, 3);
-      g_autofree char *line = NULL;
-
-      if (to < 0 || to >= LINEUP_N_STAGES || from >= LINEUP_N_STAGES)
-        continue;
-      line = lineup_share_log_line_format (sqlite3_column_int64 (stmt, 0),
-                                           _lineup_store_column_text (stmt, 1),
-                                           from >= 0 ? lineup_stage_to_key (from) : NULL,
-                                           lineup_stage_to_key (to),
-                                           _lineup_store_column_text (stmt, 4),
-                                           _lineup_store_column_text (stmt, 5));
-      lineup_share_record_add_log (record, line);
-    }
-  _lineup_store_finish (stmt);
-  if (rc != SQLITE_DONE)
-    return _lineup_store_sqlite_error (self, error, _("read the post’s history"));
+  for (guint i = 0; i < lines->len; i++)
+    if (*(char *) lines->pdata[i])
+      lineup_share_record_add_log (record, lines->pdata[i]);
   return TRUE;
 }
 
