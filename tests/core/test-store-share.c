@@ -496,6 +496,7 @@ test_apply_refuses_bad_records (Fixture       *f,
       lineup_share_record_set (record, bad[i].field, bad[i].value);
       g_assert_false (lineup_store_share_apply_post (f->b, id, record, &error));
       g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, id));
       g_assert_nonnull (strstr (error->message, bad[i].field));
       g_clear_error (&error);

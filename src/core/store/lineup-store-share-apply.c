@@ -699,6 +699,8 @@ lineup_store_share_apply_post (LineupStore              *self,
 {
   g_autoptr(ParsedPost) parsed = NULL;
   g_autoptr(LineupPost) current = NULL;
+  g_autofree char *label = NULL;
+  const char *title;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
@@ -708,8 +710,15 @@ lineup_store_share_apply_post (LineupStore              *self,
     return apply_deletion (self, uid, error);
 
   /* Everything is checked before anything is written: a bad record
-   * leaves the plan (and a batch it is part of) as it was. */
-  if ((parsed = parse_post (self, uid, record, error)) == NULL)
+   * leaves the plan (and a batch it is part of) as it was. Errors name
+   * the post by its title too, when it has a readable one. */
+  title = lineup_share_record_get (record, "title");
+  if (title && *title && g_utf8_validate (title, -1, NULL) && _lineup_store_check_one_line ("", title, NULL) &&
+      g_utf8_strlen (title, -1) <= 60)
+    label = g_strdup_printf ("“%s” (%s)", title, uid);
+  else
+    label = g_strdup (uid);
+  if ((parsed = parse_post (self, label, record, error)) == NULL)
     return FALSE;
 
   current = _lineup_store_read_post (self, uid, NULL);

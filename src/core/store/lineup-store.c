@@ -16,7 +16,10 @@
  * is one topic a file: -schema (migrations, opening a file), -settings (meta,
  * time zone), -validate, -posts, -catalog (pillars, types, campaigns,
  * targets), -team (team, chain, checklist), -calendars (feeds, overlays),
- * -workflow (a post's approvals and the workflow's one write), -undo.
+ * -workflow (a post's approvals and the workflow's one write), -undo, and
+ * a shared plan's: -share (queue, resources, approvals, conflicts),
+ * -share-records (a post read as a record), -share-apply (a record
+ * applied), -share-plan (the settings and the team as records).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
