@@ -671,8 +671,11 @@ test_plan_round_trip (Fixture       *f,
   g_assert_cmpstr (lineup_share_record_get (plan, "campaign:Spring"), ==, "#e66100 2026-03-01 2026-04-30");
   g_assert_cmpstr (lineup_share_record_get (plan, "check-item:Legal has seen it"), ==, "4");
 
+  lineup_store_add_commit_hook (f->b, listener_hook, f, NULL);
   g_assert_true (lineup_store_share_apply_plan (f->b, plan, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (f->remote_seen->len, ==, 1);
+  g_assert_true (g_array_index (f->remote_seen, gboolean, 0));
   g_assert_cmpuint (f->pillars_changed, ==, 1);
   g_assert_cmpuint (f->plan_changed, ==, 1);
   g_assert_cmpstr (lineup_store_get_time_zone_id (f->b), ==, "America/New_York");
@@ -719,8 +722,11 @@ test_team_round_trip (Fixture       *f,
   lineup_share_record_set (team, "step:1", "all Legal|bob|carol");
   lineup_share_record_set (team, "forbid-self-approval", "1");
   g_assert_true (lineup_store_set_member (f->a, "zed", LINEUP_ROLE_EDITOR, &error));
+  lineup_store_add_commit_hook (f->a, listener_hook, f, NULL);
   g_assert_true (lineup_store_share_apply_team (f->a, team, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (f->remote_seen->len, ==, 1);
+  g_assert_true (g_array_index (f->remote_seen, gboolean, 0));
 
   g_assert_null (lineup_store_find_member (f->a, "zed"));
   bob = lineup_store_find_member (f->a, "bob");
