@@ -239,8 +239,8 @@ lineup_store_list_pillar_names (LineupStore *self)
   return join_names (G_LIST_MODEL (self->pillars), (gpointer) lineup_pillar_get_name);
 }
 
-static const char *
-next_palette_color (LineupStore *self)
+const char *
+_lineup_store_next_palette_color (LineupStore *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pillars));
 
@@ -296,7 +296,7 @@ lineup_store_add_pillar (LineupStore  *self,
     }
 
   if (color == NULL)
-    color = next_palette_color (self);
+    color = _lineup_store_next_palette_color (self);
 
   if (!_lineup_store_begin_operation (self, _("Add pillar"), error))
     return NULL;

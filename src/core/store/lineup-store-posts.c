@@ -251,6 +251,7 @@ find_live_post (LineupStore  *self,
   static const char sql[] =
     "SELECT " POST_COLUMNS " FROM posts "
     "WHERE id >= ?1 AND id < ?1 || x'7f' AND deleted_at IS NULL LIMIT 2";
+  static const char exact_sql[] = "SELECT " POST_COLUMNS " FROM posts WHERE id = ? AND deleted_at IS NULL";
   g_autofree char *lower = NULL;
   sqlite3_stmt *stmt;
   LineupPost *found = NULL;
@@ -264,6 +265,18 @@ find_live_post (LineupStore  *self,
                    id_or_prefix && g_utf8_validate (id_or_prefix, -1, NULL) ? id_or_prefix : "?");
       return NULL;
     }
+
+  /* A whole id first, as it is: a post another calendar client created in
+   * a shared plan keeps that client's UID, capitals and all. */
+  stmt = _lineup_store_prepare (self, exact_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_prefix, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = post_from_row (stmt);
+  _lineup_store_finish (stmt);
+  if (found)
+    return found;
 
   lower = g_ascii_strdown (id_or_prefix, -1);
   stmt = _lineup_store_prepare (self, sql, error);

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "lineup-store.h"
+#include "lineup-share-record.h"
 #include "lineup-store-publish.h"
 #include "lineup-store-schema.h"
 #include "lineup-store-workflow.h"
@@ -89,6 +90,8 @@ struct _LineupStore
   GArray *entries;          /* of UndoEntry */
   GArray *pending;          /* of PendingSignal */
   GArray *savepoints;       /* of guint[2]: entries->len, pending->len at each level */
+  gboolean remote;          /* the operation applies what a shared plan's server
+                             * gave (lineup-store-share.h): LineupCommit.remote */
 
   GArray *hooks;            /* of CommitHook: what listens to commits */
   guint last_hook_id;
@@ -140,6 +143,12 @@ void _lineup_store_queue_signal (LineupStore *self,
 void _lineup_store_record_post_change (LineupStore *self,
                                        LineupPost  *before,
                                        LineupPost  *after);
+
+/* Inside an operation: says that it applies what a shared plan's server
+ * gave, not a change made here. Its commit tells the listeners so
+ * (LineupCommit.remote) and drops the undo and redo steps of the posts it
+ * changed, which could otherwise overwrite what came from the server. */
+void _lineup_store_mark_remote (LineupStore *self);
 
 gboolean _lineup_store_settings_operation_begin (LineupStore  *self,
                                                  GError      **error);
@@ -234,5 +243,60 @@ gboolean _lineup_store_load_types (LineupStore  *self,
 
 gboolean _lineup_store_load_campaigns (LineupStore  *self,
                                        GError      **error);
+
+/* The first colour of the palette no pillar has yet. */
+const char * _lineup_store_next_palette_color (LineupStore *self);
+
+/* ---- a shared plan (lineup-store-share.c) ---- */
+
+/* Opens a small write: inside the operation in progress, inside the
+ * committing transaction when called from a commit hook (*@in_commit
+ * TRUE: nothing to open or close), else as an operation of its own. */
+gboolean _lineup_store_share_write_begin (LineupStore  *self,
+                                          gboolean     *in_commit,
+                                          GError      **error);
+
+gboolean _lineup_store_share_write_end (LineupStore  *self,
+                                        gboolean      in_commit,
+                                        gboolean      ok,
+                                        GError      **error);
+
+/* This machine's accounts: share key → account id (@by_key), or account
+ * id → share key. */
+GHashTable * _lineup_store_share_account_keys (LineupStore  *self,
+                                               gboolean      by_key,
+                                               GError      **error);
+
+/* ---- a shared plan's values (lineup-store-share-records.c) ---- */
+
+/* "YYYYMMDDTHHMMSSZ" */
+char *   _lineup_share_format_utc     (gint64       instant);
+gboolean _lineup_share_parse_utc      (const char  *text,
+                                       gint64      *out_instant);
+/* A decimal integer from @min to @max, nothing else. */
+gboolean _lineup_share_parse_int      (const char  *text,
+                                       gint64       min,
+                                       gint64       max,
+                                       gint64      *out_value);
+/* The stage's key exactly ("in-review"), not a label. */
+gboolean _lineup_share_stage_from_key (const char  *key,
+                                       LineupStage *out_stage);
+
+/* A statement of the store's with the post's id bound as ?1. */
+sqlite3_stmt * _lineup_store_share_prepare_for_post (LineupStore  *self,
+                                                     const char   *sql,
+                                                     const char   *id,
+                                                     GError      **error);
+
+/* The post's history as log lines, in the order of the rows ("" for a
+ * row no line can say). */
+GPtrArray * _lineup_store_share_history_lines (LineupStore  *self,
+                                               const char   *id,
+                                               GError      **error);
+
+/* @post (as stored, live) as a record. */
+LineupShareRecord * _lineup_store_share_read_post_record (LineupStore  *self,
+                                                          LineupPost   *post,
+                                                          GError      **error);
 
 G_END_DECLS

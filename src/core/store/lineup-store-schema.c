@@ -248,8 +248,69 @@ static const char * const migrations[] = {
   "  ok INTEGER NOT NULL,"
   "  message TEXT"
   ");",
+
+  /* 5 → 6: a plan shared through a CalDAV server (docs/sharing.md): where
+   * and as whom (one row), the queue of local changes still to send
+   * (written in the same transaction as the change; a change queued again
+   * gets a new seq but keeps its place), what the server last gave for
+   * each resource (the base of a merge), the conflicts, the targets and
+   * publishing states of accounts other machines hold, the notices shown,
+   * and the team's display names. */
+  "CREATE TABLE share ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  url TEXT NOT NULL,"
+  "  login TEXT NOT NULL,"
+  "  approvals_url TEXT,"
+  "  machine TEXT NOT NULL,"
+  "  token TEXT,"
+  "  approvals_token TEXT,"
+  "  last_pass_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  last_error_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE share_queue ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('post', 'plan', 'team', 'approval')),"
+  "  key TEXT NOT NULL,"
+  "  place INTEGER NOT NULL,"
+  "  UNIQUE (kind, key)"
+  ");"
+  "CREATE TABLE share_resources ("
+  "  collection TEXT NOT NULL CHECK (collection IN ('plan', 'approvals')),"
+  "  uid TEXT NOT NULL,"
+  "  href TEXT NOT NULL,"
+  "  etag TEXT,"
+  "  base TEXT,"
+  "  PRIMARY KEY (collection, uid)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX share_resources_by_href ON share_resources(collection, href);"
+  "CREATE TABLE share_conflicts ("
+  "  post_id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  by TEXT,"
+  "  PRIMARY KEY (post_id, field)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE share_targets ("
+  "  post_id TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (post_id, key)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE share_publish ("
+  "  post_id TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (post_id, key)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE share_notices ("
+  "  key TEXT PRIMARY KEY,"
+  "  at INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE team ADD COLUMN display_name TEXT;",
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
 
 /* ---- opening and migrating ---- */
 

@@ -41,14 +41,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupShareConfig, lineup_share_config_free)
 /* NULL when the plan is not shared. Cheap: one row. */
 LineupShareConfig *lineup_store_get_share     (LineupStore              *self);
 /* Starts sharing (or changes where): stores @config's url, login,
- * approvals_url and machine, no token. @config NULL: stops sharing and
- * forgets the queue, the resources, the conflicts and the other machines'
- * states (the posts stay). Emits "plan-changed". */
+ * approvals_url and machine, no token, no last pass; the resources of a
+ * collection whose URL changed are forgotten. @config NULL: stops sharing
+ * and forgets the queue, the resources, the conflicts and the other
+ * machines' targets and states (the posts stay). Emits "plan-changed"
+ * (commit listeners see LINEUP_COMMIT_PLAN, not remote). */
 gboolean           lineup_store_set_share     (LineupStore              *self,
                                                const LineupShareConfig  *config,
                                                GError                  **error);
 /* After a pass: the tokens it ended with (NULL: none), and either the
- * time it ended in step (@error_text NULL) or why not. */
+ * time it ended in step (@error_text NULL: last_pass_at = @at, no error)
+ * or why not (last_error = @error_text, last_error_at = @at). No signal,
+ * no commit listener. NOT_FOUND when the plan is not shared. */
 gboolean           lineup_store_set_share_result (LineupStore           *self,
                                                   const char            *token,
                                                   const char            *approvals_token,
@@ -67,8 +71,11 @@ typedef struct {
 } LineupShareQueued;
 
 void        lineup_share_queued_free       (LineupShareQueued *queued);
-/* Adds @kind/@key unless it is queued already (it keeps its place). Runs
- * inside the caller's transaction when there is one (the commit hook). */
+/* Adds @kind/@key unless it is queued already: then it keeps its place
+ * but gets a new seq, so that a pass sending the older version (and
+ * dequeuing its seq) leaves the newer change queued. Runs inside the
+ * caller's transaction when there is one (an operation, a batch, or the
+ * committing transaction when called from a commit hook). */
 gboolean    lineup_store_share_enqueue     (LineupStore  *self,
                                             const char   *kind,
                                             const char   *key,
@@ -78,7 +85,8 @@ GPtrArray  *lineup_store_share_list_queue  (LineupStore  *self,
                                             GError      **error);
 guint       lineup_store_share_count_queue (LineupStore  *self);
 /* Removes the row @seq, unless it was queued again after @seq was read
- * (then a newer row with the same kind/key exists and stays). */
+ * (then a newer row with the same kind/key and another seq exists and
+ * stays). */
 gboolean    lineup_store_share_dequeue     (LineupStore  *self,
                                             gint64        seq,
                                             GError      **error);
@@ -121,7 +129,8 @@ gboolean             lineup_store_share_remove_resource (LineupStore            
 /* ---- records ---- */
 
 /* The account's key across machines (docs/sharing.md §7):
- * "KIND:ENDPOINT:REMOTE-USER-or-HANDLE". */
+ * "KIND:ENDPOINT:REMOTE-USER-or-HANDLE" (the endpoint without a trailing
+ * "/"), or NULL for an unknown account. */
 char              *lineup_store_share_account_key   (LineupStore  *self,
                                                      const char   *account_id);
 
@@ -140,13 +149,29 @@ LineupShareRecord *lineup_store_share_read_post     (LineupStore  *self,
  * names that the plan lacks is added; a checklist item it ticks that the
  * plan lacks is ignored; a missing stage is Brief, a missing pillar or
  * type the first one. @record NULL deletes the post. Works inside
- * lineup_store_begin ()/commit () (a join applies 2,000 posts in one). */
+ * lineup_store_begin ()/commit () (a join applies 2,000 posts in one).
+ *
+ * Every field is checked before anything is written: a bad one is an
+ * INVALID error naming the post and the field, and leaves the plan (and a
+ * batch in progress) as it was. A record equal to what the post reads as
+ * writes and announces nothing. The log's lines of one second keep the
+ * order this copy has; new ones go in by time. Undo and redo steps of the
+ * posts a remote change replaces are dropped (replayed, they would undo
+ * someone else's work). Targets of this machine's accounts (by key) are
+ * its post targets; every target and publishing state is also kept as it
+ * came, so that the post reads back as the record applied until this
+ * machine's publisher has a state of its own. A batch that applies
+ * records is remote as a whole: do not mix local changes into it. */
 gboolean           lineup_store_share_apply_post    (LineupStore              *self,
                                                      const char               *uid,
                                                      const LineupShareRecord  *record,
                                                      GError                  **error);
 
-/* The plan's settings (docs/sharing.md §4) and the team. */
+/* The plan's settings (docs/sharing.md §4) and the team. Applying checks
+ * the whole record first, and announces only what changed
+ * (pillars-changed, content-types-changed, campaigns-changed,
+ * plan-changed). A pillar, type or campaign the record lacks that a post
+ * still uses (a deleted one too: undo may bring it back) is kept. */
 LineupShareRecord *lineup_store_share_read_plan     (LineupStore              *self);
 gboolean           lineup_store_share_apply_plan    (LineupStore              *self,
                                                      const LineupShareRecord  *record,
@@ -169,8 +194,9 @@ typedef struct {
 } LineupShareApproval;
 
 void       lineup_share_approval_free         (LineupShareApproval *approval);
-/* The approvals recorded for @post_id that still count (not revoked),
- * oldest first. Element type LineupShareApproval. */
+/* The approvals recorded for @post_id (NULL: every post) that were not
+ * taken back, oldest first, whatever content they were given for.
+ * Element type LineupShareApproval. */
 GPtrArray *lineup_store_share_list_approvals  (LineupStore  *self,
                                                const char   *post_id,
                                                GError      **error);
@@ -182,7 +208,8 @@ gboolean   lineup_store_share_set_approvals   (LineupStore  *self,
                                                GPtrArray    *approvals,
                                                GError      **error);
 /* Puts the post back to In review as a remote change, with a history line
- * by @actor saying @reason ("the server does not let bob approve"). */
+ * by @actor saying @reason ("the server does not let bob approve"). Only
+ * an Approved or Scheduled post moves; another is left as it is (TRUE). */
 gboolean   lineup_store_share_demote          (LineupStore  *self,
                                                const char   *post_id,
                                                const char   *actor,
@@ -200,12 +227,14 @@ typedef struct {
 
 void       lineup_share_conflict_row_free     (LineupShareConflictRow *row);
 /* Every conflict of the plan (@post_id NULL) or of one post, by post then
- * field. Element type LineupShareConflictRow. */
+ * field; a deleted post's are left out. Element type
+ * LineupShareConflictRow. */
 GPtrArray *lineup_store_share_list_conflicts  (LineupStore  *self,
                                                const char   *post_id,
                                                GError      **error);
 /* TRUE (and remembers @key) the first time it is asked about @key;
- * FALSE afterwards. For notices shown once. */
+ * FALSE afterwards (or with @error set when it cannot be written). For
+ * notices shown once. */
 gboolean   lineup_store_share_note_notice     (LineupStore  *self,
                                                const char   *key,
                                                GError      **error);

@@ -24,6 +24,7 @@ lineup_member_free (LineupMember *member)
   if (member == NULL)
     return;
   g_free (member->name);
+  g_free (member->display_name);
   g_free (member);
 }
 
@@ -50,7 +51,7 @@ lineup_checklist_item_free (LineupChecklistItem *item)
 GPtrArray *
 lineup_store_get_team (LineupStore *self)
 {
-  static const char sql[] = "SELECT name, role FROM team ORDER BY position, name";
+  static const char sql[] = "SELECT name, role, display_name FROM team ORDER BY position, name";
   GPtrArray *team = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_member_free);
   sqlite3_stmt *stmt;
 
@@ -66,6 +67,7 @@ lineup_store_get_team (LineupStore *self)
       member->name = g_strdup (_lineup_store_column_text (stmt, 0));
       if (!lineup_role_from_string (_lineup_store_column_text (stmt, 1), &member->role))
         member->role = LINEUP_ROLE_EDITOR;
+      member->display_name = g_strdup (_lineup_store_column_text (stmt, 2));
       g_ptr_array_add (team, member);
     }
   _lineup_store_finish (stmt);
@@ -88,6 +90,7 @@ lineup_store_find_member (LineupStore *self,
 
           copy->name = g_strdup (member->name);
           copy->role = member->role;
+          copy->display_name = g_strdup (member->display_name);
           return copy;
         }
     }

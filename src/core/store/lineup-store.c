@@ -16,7 +16,10 @@
  * is one topic a file: -schema (migrations, opening a file), -settings (meta,
  * time zone), -validate, -posts, -catalog (pillars, types, campaigns,
  * targets), -team (team, chain, checklist), -calendars (feeds, overlays),
- * -workflow (a post's approvals and the workflow's one write), -undo.
+ * -workflow (a post's approvals and the workflow's one write), -undo, and
+ * a shared plan's: -share (queue, resources, approvals, conflicts),
+ * -share-records (a post read as a record), -share-apply (a record
+ * applied), -share-plan (the settings and the team as records).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -407,6 +410,7 @@ run_commit_hooks (LineupStore  *self,
     return TRUE;
   commit.posts = (const LineupPostChange *) posts->data;
   commit.n_posts = posts->len;
+  commit.remote = self->remote;
 
   /* A listener may remove itself (or another) while it runs. */
   hooks = g_array_new (FALSE, FALSE, sizeof (CommitHook));
@@ -466,6 +470,45 @@ commit_hook_clear (CommitHook *h)
     h->destroy (h->user_data);
 }
 
+static gboolean
+step_touches (UndoStep   *step,
+              GHashTable *ids)
+{
+  for (guint i = 0; i < step->entries->len; i++)
+    {
+      UndoEntry *entry = &g_array_index (step->entries, UndoEntry, i);
+
+      if (g_hash_table_contains (ids, lineup_post_get_id (entry->after)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A change pulled from a shared plan's server replaces posts whole: an
+ * undo (or redo) step of one of them, replayed, would silently throw away
+ * what someone else wrote. Those steps go; the others stay. */
+static void
+drop_steps_of_changed_posts (LineupStore *self,
+                             GArray      *pending)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *stacks[] = { self->undo_stack, self->redo_stack };
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingSignal *p = &g_array_index (pending, PendingSignal, i);
+
+      if (p->kind == PENDING_POST)
+        g_hash_table_add (ids, (gpointer) lineup_post_get_id (p->new_post ? p->new_post : p->old_post));
+    }
+  if (g_hash_table_size (ids) == 0)
+    return;
+  for (guint s = 0; s < G_N_ELEMENTS (stacks); s++)
+    for (guint i = stacks[s]->len; i > 0; i--)
+      if (step_touches (g_ptr_array_index (stacks[s], i - 1), ids))
+        g_ptr_array_remove_index (stacks[s], i - 1);
+}
+
 /* Closes the innermost operation. @ok FALSE rolls it back. At the outermost
  * level a commit pushes one undo step (unless @is_undo says the entries move
  * between the stacks instead) and emits what happened. */
@@ -477,6 +520,7 @@ _lineup_store_end_operation (LineupStore  *self,
   guint entries_mark, pending_mark;
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GArray) pending = NULL;
+  gboolean remote;
 
   g_assert (self->depth > 0);
 
@@ -534,6 +578,8 @@ _lineup_store_end_operation (LineupStore  *self,
       ok = FALSE;
     }
 
+  remote = self->remote;
+  self->remote = FALSE;
   entries = g_steal_pointer (&self->entries);
   pending = g_steal_pointer (&self->pending);
   self->entries = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
@@ -560,9 +606,18 @@ _lineup_store_end_operation (LineupStore  *self,
       g_ptr_array_set_size (self->redo_stack, 0);
     }
 
+  if (remote)
+    drop_steps_of_changed_posts (self, pending);
   emit_pending (self, pending);
   _lineup_store_notify_undo_state (self);
   return TRUE;
+}
+
+void
+_lineup_store_mark_remote (LineupStore *self)
+{
+  g_assert (self->depth > 0);
+  self->remote = TRUE;
 }
 
 void

@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 5
+#define LINEUP_SCHEMA_VERSION 6
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -252,6 +252,7 @@ GPtrArray    *lineup_store_get_history     (LineupStore *self,
 typedef struct {
   char       *name;
   LineupRole  role;
+  char       *display_name;   /* how a shared plan's team names them; NULL: the name */
 } LineupMember;
 
 typedef struct {
