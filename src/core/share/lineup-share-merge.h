@@ -36,6 +36,6 @@ gboolean           lineup_share_resolve_field (LineupShareRecord *record,
 
 /* The fields of @record in conflict (the FIELD of each conflict:FIELD),
  * sorted; g_strfreev. */
-GStrv              lineup_share_list_conflicts (const LineupShareRecord *record);
+GStrv              lineup_share_record_list_conflicts (const LineupShareRecord *record);
 
 G_END_DECLS
