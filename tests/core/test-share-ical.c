@@ -13,7 +13,6 @@
 #include <libical/ical.h>
 
 #include "share/lineup-share-ical.h"
-#include "lineup-test-util.h"
 
 /* Python's icalendar reads @text (a second, independent reader). */
 static void
