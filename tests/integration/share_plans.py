@@ -109,6 +109,8 @@ class ShareScenario:
         alice, bob = Member("alice"), Member("bob")
         ids = fill_plan(alice, 50)
         review = ids[1]
+        for item in range(1, 6):
+            alice.run("post", "check", review, str(item))
         alice.run("post", "stage", review, "draft")
         alice.run("post", "stage", review, "in-review")
         alice.share("create", plan_url, approvals_url)
@@ -117,6 +119,7 @@ class ShareScenario:
 
         # Joining refuses a plan that has posts, saying what to do.
         busy = Member("bob")
+        busy.run("pillar", "add", "Community")
         busy.add("Mine")
         out = busy.share("join", plan_url, approvals_url, check=False)
         self.assertEqual(out.returncode, 1)
@@ -335,6 +338,8 @@ class OnRadicale(ShareScenario, unittest.TestCase):
         alice, carol = Member("alice"), Member("carol")
         ids = fill_plan(alice, 2)
         post_id = ids[1]
+        for item in range(1, 6):
+            alice.run("post", "check", post_id, str(item))
         alice.run("post", "stage", post_id, "draft")
         alice.run("post", "stage", post_id, "in-review")
         alice.share("create", plan_url, approvals_url)

@@ -45,7 +45,7 @@ claim_holder (LineupStore *store,
   resource = lineup_store_share_get_resource (store, LINEUP_SHARE_COLLECTION_PLAN, uid);
   if (resource == NULL || resource->base == NULL)
     return NULL;
-  record = lineup_share_ical_parse (resource->base, NULL);
+  record = _lineup_share_parse (resource->base, NULL, NULL);
   return record ? g_strdup (lineup_share_record_get (record, "machine")) : NULL;
 }
 
@@ -95,7 +95,7 @@ claim_one (LineupShareRun  *run,
   lineup_share_record_set (record, "account", key);
   lineup_share_record_set (record, "machine", run->config->machine);
   lineup_share_record_set (record, "login", run->config->login);
-  text = lineup_share_ical_render (record, NULL, run->zone, error);
+  text = _lineup_share_render (run, record, NULL, error);
   if (text == NULL)
     return FALSE;
   name = lineup_share_ical_resource_name (uid);

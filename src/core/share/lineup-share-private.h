@@ -59,6 +59,22 @@ char           *_lineup_share_lookup_password (LineupShareConfig  *config,
 LineupShareCollection _lineup_share_collection_of (LineupShareRun  *run,
                                                    LineupShareKind  kind);
 
+/* The field naming the copy (its machine id) that wrote a resource last:
+ * a version this copy wrote itself is never a conflict with what it has
+ * now (an answer lost to a crash comes back as a 412 or in a pull). */
+#define LINEUP_SHARE_WRITER_FIELD "writer"
+
+/* The record @text holds, without the writer field (given in @out_writer
+ * when not NULL). */
+LineupShareRecord *_lineup_share_parse     (const char              *text,
+                                            char                   **out_writer,
+                                            GError                 **error);
+/* @record's text over @base, naming this copy as its writer. */
+char              *_lineup_share_render    (LineupShareRun          *run,
+                                            const LineupShareRecord *record,
+                                            const char              *base,
+                                            GError                 **error);
+
 /* The "lineup-approval-POST-LOGIN-STEP" UID. */
 char           *_lineup_share_approval_uid (const char         *post_id,
                                             const char         *login,

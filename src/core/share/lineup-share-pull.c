@@ -90,7 +90,7 @@ take_removed (LineupShareRun         *run,
 
   if (resource == NULL)
     return TRUE;
-  last = resource->base ? lineup_share_ical_parse (resource->base, NULL) : NULL;
+  last = resource->base ? _lineup_share_parse (resource->base, NULL, NULL) : NULL;
   if (!lineup_store_share_remove_resource (run->store, collection, resource->uid, error))
     return FALSE;
   if (last == NULL)
@@ -122,9 +122,11 @@ take_changed (LineupShareRun         *run,
   LineupShareResource held = { collection, NULL, item->href, item->etag, item->data };
   LineupShareKind kind;
   const char *uid;
+  g_autofree char *writer = NULL;
+  gboolean own;
   GError *local_error = NULL;
 
-  theirs = lineup_share_ical_parse (item->data, &local_error);
+  theirs = _lineup_share_parse (item->data, &writer, &local_error);
   if (theirs == NULL)
     {
       /* Another client's broken resource must not stop the team's sync. */
@@ -159,11 +161,14 @@ take_changed (LineupShareRun         *run,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  base = resource && resource->base ? lineup_share_ical_parse (resource->base, NULL) : NULL;
+  base = resource && resource->base ? _lineup_share_parse (resource->base, NULL, NULL) : NULL;
   run->counts.received++;
 
+  own = g_strcmp0 (writer, run->config->machine) == 0;
   if (mine == NULL && kind == LINEUP_SHARE_POST && is_queued (queue, uid))
     merged = NULL;   /* deleted here, not yet sent: the deletion goes next pass */
+  else if (own && mine)
+    merged = lineup_share_record_copy (mine);   /* our own write, its answer lost: ours is newer */
   else if (mine == NULL || (base && lineup_share_record_equal (mine, base)) ||
            !is_queued (queue, uid))
     merged = lineup_share_record_copy (theirs);
@@ -268,7 +273,7 @@ collect_approvals (LineupShareRun *run)
       if (resource == NULL || resource->base == NULL ||
           !g_str_has_prefix (resource->uid, "lineup-approval-"))
         continue;
-      record = lineup_share_ical_parse (resource->base, NULL);
+      record = _lineup_share_parse (resource->base, NULL, NULL);
       if (record == NULL || lineup_share_record_get_kind (record) != LINEUP_SHARE_APPROVAL ||
           lineup_share_record_get (record, "post") == NULL ||
           (list = g_hash_table_lookup (by_post, lineup_share_record_get (record, "post"))) == NULL)

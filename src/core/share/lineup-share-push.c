@@ -160,6 +160,7 @@ write_resource (LineupShareRun         *run,
       g_autoptr(LineupShareRecord) merged = NULL;
       g_autofree char *text = NULL;
       g_autofree char *etag = NULL;
+      g_autofree char *writer = NULL;
       const char *base_text = resource ? resource->base : NULL;
 
       if (mine == NULL)
@@ -178,12 +179,12 @@ write_resource (LineupShareRun         *run,
           /* Nothing to send when the server has this already. */
           if (base_text)
             {
-              g_autoptr(LineupShareRecord) last = lineup_share_ical_parse (base_text, NULL);
+              g_autoptr(LineupShareRecord) last = _lineup_share_parse (base_text, NULL, NULL);
 
               if (last && lineup_share_record_equal (last, mine) && resource->etag)
                 return TRUE;
             }
-          text = lineup_share_ical_render (mine, base_text, run->zone, error);
+          text = _lineup_share_render (run, mine, base_text, error);
           if (text == NULL)
             return FALSE;
           if (lineup_caldav_put (dav, href, text, resource ? resource->etag : NULL, &etag,
@@ -223,13 +224,18 @@ write_resource (LineupShareRun         *run,
           resource->etag = g_strdup (theirs_item->etag);
           continue;
         }
-      theirs = lineup_share_ical_parse (theirs_item->data, &local_error);
+      theirs = _lineup_share_parse (theirs_item->data, &writer, &local_error);
       if (theirs == NULL)
         {
           g_propagate_prefixed_error (error, local_error, _("The server holds a damaged %s: "), href);
           return FALSE;
         }
-      base = base_text ? lineup_share_ical_parse (base_text, NULL) : NULL;
+      /* This copy's own earlier write (its answer lost): what this copy has
+       * now grew from it, so it is the base and ours stands whole. */
+      if (g_strcmp0 (writer, run->config->machine) == 0)
+        base = lineup_share_record_copy (theirs);
+      else
+        base = base_text ? _lineup_share_parse (base_text, NULL, NULL) : NULL;
       merged = lineup_share_merge (base, mine, theirs, run->config->login, NULL);
       if (!lineup_share_record_equal (merged, mine) && !apply (run, uid, merged, error))
         return FALSE;
@@ -290,7 +296,7 @@ push_approvals (LineupShareRun  *run,
       resource = lineup_store_share_get_resource (run->store, collection, uid);
       if (resource && resource->base)
         {
-          g_autoptr(LineupShareRecord) held = lineup_share_ical_parse (resource->base, NULL);
+          g_autoptr(LineupShareRecord) held = _lineup_share_parse (resource->base, NULL, NULL);
 
           if (held && g_strcmp0 (lineup_share_record_get (held, "content-key"), approval->content_key) == 0)
             continue;
@@ -303,7 +309,7 @@ push_approvals (LineupShareRun  *run,
       lineup_share_record_set (record, "approver", approval->approver);
       lineup_share_record_set (record, "content-key", approval->content_key);
       lineup_share_record_set (record, "at", at);
-      text = lineup_share_ical_render (record, resource ? resource->base : NULL, run->zone, error);
+      text = _lineup_share_render (run, record, resource ? resource->base : NULL, error);
       if (text == NULL)
         return FALSE;
       name = lineup_share_ical_resource_name (uid);

@@ -15,6 +15,7 @@
 #include "lineup-share-private.h"
 #include "lineup-plan.h"
 #include "lineup-share-merge.h"
+#include "lineup-share-ical.h"
 #include "lineup-secrets.h"
 
 G_DEFINE_QUARK (lineup-share-error-quark, lineup_share_error)
@@ -127,6 +128,32 @@ failure_kind (const GError *error)
 }
 
 /* ---- a pass ---- */
+
+LineupShareRecord *
+_lineup_share_parse (const char  *text,
+                     char       **out_writer,
+                     GError     **error)
+{
+  LineupShareRecord *record = lineup_share_ical_parse (text, error);
+
+  if (out_writer)
+    *out_writer = record ? g_strdup (lineup_share_record_get (record, LINEUP_SHARE_WRITER_FIELD)) : NULL;
+  if (record)
+    lineup_share_record_set (record, LINEUP_SHARE_WRITER_FIELD, NULL);
+  return record;
+}
+
+char *
+_lineup_share_render (LineupShareRun          *run,
+                      const LineupShareRecord *record,
+                      const char              *base,
+                      GError                 **error)
+{
+  g_autoptr(LineupShareRecord) signed_record = lineup_share_record_copy (record);
+
+  lineup_share_record_set (signed_record, LINEUP_SHARE_WRITER_FIELD, run->config->machine);
+  return lineup_share_ical_render (signed_record, base, run->zone, error);
+}
 
 char *
 _lineup_share_lookup_password (LineupShareConfig  *config,
