@@ -108,7 +108,7 @@ conflict_row (LineupShareIndicator      *self,
               const LineupShareConflict *conflict)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+  GtkWidget *open = gtk_button_new ();
   g_autofree char *title = g_markup_escape_text (conflict->post_title ? conflict->post_title : "", -1);
   g_autofree char *subtitle = g_strdup_printf (_("%s: yours “%s”, %s’s “%s”"), conflict->field_label,
                                                conflict->mine ? conflict->mine : "", conflict->theirs_by,
@@ -119,6 +119,9 @@ conflict_row (LineupShareIndicator      *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* A child label, not the label property: GTK 4.8 would name the button
+   * from both. */
+  gtk_button_set_child (GTK_BUTTON (open), gtk_label_new_with_mnemonic (_("_Open")));
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (open), "post-id", g_strdup (conflict->post_id), g_free);

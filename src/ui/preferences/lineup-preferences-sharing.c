@@ -537,6 +537,17 @@ on_join_cb (LineupPreferencesSharing *self)
   open_share_dialog (self, TRUE);
 }
 
+/* Preferences is not one of the app's windows: its buttons reach the app's
+ * actions through the app itself. The pass is the main window's. */
+static void
+on_sync_now_cb (LineupPreferencesSharing *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "share-sync", NULL);
+}
+
 static void
 on_leave_response_cb (AdwMessageDialog         *dialog,
                       const char               *response,
@@ -685,6 +696,7 @@ lineup_preferences_sharing_class_init (LineupPreferencesSharingClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_share_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_join_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_now_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_feed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_overlay_cb);
 }
