@@ -816,16 +816,27 @@ resolve (GtkButton        *button,
       return;
     }
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  /* Their value is the post's now: the form shows it. */
+  /* Their value is the post's now: the form shows it. The title and the
+   * caption change alone, so what was typed elsewhere stays; another field
+   * reads the whole post again. */
   post = keep_mine ? NULL : lineup_store_get_post (self->store, lineup_post_get_id (self->post), NULL);
   if (post)
     {
       g_set_object (&self->post, post);
-      g_clear_pointer (&self->targets, g_strfreev);
-      load_post (self);
+      if (g_str_equal (field, "title"))
+        gtk_editable_set_text (GTK_EDITABLE (self->title_row), lineup_post_get_title (post));
+      else if (g_str_equal (field, "body"))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), lineup_post_get_body (post), -1);
+      else
+        {
+          g_clear_pointer (&self->targets, g_strfreev);
+          load_post (self);
+        }
     }
   lineup_share_marks_changed (self->store);
   update_conflicts (self);
+  /* The buttons pressed are gone: the keyboard goes back to the form. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
 static void
