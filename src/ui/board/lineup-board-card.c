@@ -10,6 +10,7 @@
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
 #include "lineup-publishing.h"
+#include "lineup-share-marks.h"
 #include "lineup-sync-badge.h"
 #include "lineup-view.h"
 
@@ -31,6 +32,7 @@ struct _LineupBoardCard
   PangoLayout *request;
   GtkIconPaintable *type_icon;
   GtkIconPaintable *sync_icon;   /* the post's sync state, or NULL */
+  GtkIconPaintable *conflict_icon; /* a shared plan's conflict waits on it, or NULL */
   LineupSyncState sync_state;
   char *description;             /* the accessible description before the sync state */
   int laid_out_width;
@@ -211,7 +213,8 @@ lay_out (LineupBoardCard *self,
 
   self->laid_out_width = width;
   /* The sync badge sits at the title's end. */
-  pango_layout_set_width (self->title, MAX (text_width - (self->sync_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
+  pango_layout_set_width (self->title, MAX (text_width - (self->sync_icon ? ICON + GAP : 0)
+                                            - (self->conflict_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
   pango_layout_set_width (self->request, width * PANGO_SCALE);
   pango_layout_set_width (self->date, -1);
   pango_layout_set_width (self->type, MAX (width - ICON - 2 - layout_width (self->date) - 8, 1) * PANGO_SCALE);
@@ -375,6 +378,14 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
       draw_icon (snapshot, self->sync_icon, width - ICON, (title_line_height - ICON) / 2, &color);
     }
+  /* A conflict's mark, before the sync badge. */
+  if (self->conflict_icon)
+    {
+      GdkRGBA color = warning;
+
+      draw_icon (snapshot, self->conflict_icon, width - ICON - (self->sync_icon ? ICON + GAP : 0),
+                 (title_line_height - ICON) / 2, &color);
+    }
   y = 2 * title_line_height + GAP;
 
   /* Type on the left, date on the right. */
@@ -420,9 +431,22 @@ static void
 update_sync (LineupBoardCard *self)
 {
   g_autofree char *text = NULL;
-  LineupSyncState state = lineup_publishing_describe_badge (self->store, self->post, self->description, &text);
+  gboolean conflicted = lineup_share_marks_conflicted (self->store, lineup_post_get_id (self->post));
+  g_autofree char *description = conflicted ? g_strdup_printf (_("%s, in conflict in the shared plan"),
+                                                               self->description) : NULL;
+  LineupSyncState state = lineup_publishing_describe_badge (self->store, self->post,
+                                                            conflicted ? description : self->description, &text);
   const char *icon = lineup_sync_state_icon_name (state);
   gboolean had = self->sync_icon != NULL;
+
+  if (conflicted != (self->conflict_icon != NULL))
+    {
+      g_clear_object (&self->conflict_icon);
+      if (conflicted)
+        self->conflict_icon = lookup_icon (GTK_WIDGET (self), "dialog-warning-symbolic");
+      self->laid_out_width = 0;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 
   if (icon && (!had || state != self->sync_state))
     {
@@ -492,6 +516,7 @@ lineup_board_card_dispose (GObject *object)
   g_clear_object (&self->request);
   g_clear_object (&self->type_icon);
   g_clear_object (&self->sync_icon);
+  g_clear_object (&self->conflict_icon);
   g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (lineup_board_card_parent_class)->dispose (object);
@@ -596,9 +621,13 @@ lineup_board_card_bind (LineupBoardCard       *self,
   if (store != self->store)
     {
       if (self->store)
-        g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+        {
+          g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+          lineup_share_marks_unwatch (self->store, G_CALLBACK (on_publishing_changed_cb), self);
+        }
       g_set_object (&self->store, store);
       lineup_publishing_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
+      lineup_share_marks_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
     }
   pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));

@@ -14,6 +14,7 @@
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
 #include "lineup-publishing.h"
+#include "lineup-share-marks.h"
 #include "lineup-sync-badge.h"
 #include "lineup-swatch.h"
 #include "lineup-view.h"
@@ -34,6 +35,7 @@ struct _LineupPostCard
   GtkWidget *stage_dot;
   char *stage_class;
   GtkWidget *sync_icon;       /* the post's sync state, when it goes to an account */
+  GtkWidget *conflict_icon;   /* a shared plan's conflict waits on the post */
   const char *sync_class;
   char *description;          /* what the accessible description says before the sync state */
   char *full_description;     /* … and with it, as last set */
@@ -261,9 +263,14 @@ static void
 update_sync (LineupPostCard *self)
 {
   g_autofree char *text = NULL;
-  LineupSyncState state = lineup_publishing_describe_badge (self->store, self->post, self->description, &text);
-  gboolean badge = state != LINEUP_SYNC_NOT_SYNCED;
+  gboolean conflicted = lineup_share_marks_conflicted (self->store, lineup_post_get_id (self->post));
+  g_autofree char *description = conflicted ? g_strdup_printf (_("%s, in conflict in the shared plan"),
+                                                               self->description) : NULL;
+  LineupSyncState state = lineup_publishing_describe_badge (self->store, self->post,
+                                                            conflicted ? description : self->description, &text);
+  gboolean badge = state != LINEUP_SYNC_NOT_SYNCED || conflicted;
 
+  gtk_widget_set_visible (self->conflict_icon, conflicted);
   lineup_sync_badge_show (self->sync_icon, &self->sync_class, state);
   /* In a day of the grid the sync badge takes the platform icon's
    * place, so the month needs no more width than before. */
@@ -306,8 +313,11 @@ on_query_tooltip_cb (GtkWidget      *widget,
 
   description = lineup_post_describe (self->store, self->post);
   sync = lineup_publishing_describe_post (self->store, lineup_post_get_id (self->post));
-  text = g_strdup_printf ("%s\n%s%s%s", lineup_post_get_title (self->post), description,
-                          sync ? "\n" : "", sync ? sync : "");
+  text = g_strdup_printf ("%s\n%s%s%s%s%s", lineup_post_get_title (self->post), description,
+                          sync ? "\n" : "", sync ? sync : "",
+                          gtk_widget_get_visible (self->conflict_icon) ? "\n" : "",
+                          gtk_widget_get_visible (self->conflict_icon)
+                            ? _("In conflict: open the post to choose which value stays") : "");
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -402,6 +412,12 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_add_css_class (self->sync_icon, "sync-badge");
   gtk_widget_set_visible (self->sync_icon, FALSE);
   gtk_widget_set_parent (self->sync_icon, GTK_WIDGET (self));
+  self->conflict_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (self->conflict_icon), 12);
+  gtk_widget_add_css_class (self->conflict_icon, "share-conflict-mark");
+  gtk_widget_set_tooltip_text (self->conflict_icon, _("In conflict: open the post to choose which value stays"));
+  gtk_widget_set_visible (self->conflict_icon, FALSE);
+  gtk_widget_set_parent (self->conflict_icon, GTK_WIDGET (self));
   self->stage_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_size_request (self->stage_dot, 8, 8);
   gtk_widget_add_css_class (self->stage_dot, "stage-dot");
@@ -447,9 +463,13 @@ lineup_post_card_bind (LineupPostCard *self,
   if (store != self->store)
     {
       if (self->store)
-        g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+        {
+          g_signal_handlers_disconnect_by_func (self->store, on_publishing_changed_cb, self);
+          lineup_share_marks_unwatch (self->store, G_CALLBACK (on_publishing_changed_cb), self);
+        }
       g_set_object (&self->store, store);
       lineup_publishing_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
+      lineup_share_marks_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
     }
   pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
   type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));

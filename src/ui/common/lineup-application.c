@@ -23,6 +23,7 @@
 #include "lineup-application.h"
 #include "lineup-share.h"
 #include "lineup-preferences.h"
+#include "lineup-share.h"
 #include "lineup-window.h"
 
 struct _LineupApplication
@@ -173,6 +174,77 @@ on_show_accounts_activated (GSimpleAction *action,
     adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "publishing");
 }
 
+/* ---- a shared plan ---- */
+
+/* A notification's post, or the popover's: in the editor, over the window
+ * (one opened when the app ran without one). */
+static void
+on_open_post_activated (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  LineupApplication *self = LINEUP_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = NULL;
+  LineupWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_window (self);
+    }
+  if (window == NULL || self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  post = lineup_store_get_post (self->store, g_variant_get_string (param, NULL), &error);
+  if (post == NULL)
+    lineup_window_toast (window, error->message);
+  else
+    lineup_window_edit_post (window, post);
+}
+
+static void
+on_share_sync_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  LineupWindow *window = get_window (LINEUP_APPLICATION (user_data));
+
+  if (window)
+    lineup_window_share_pass (window);
+}
+
+void
+lineup_application_send_share_notices (LineupApplication *self)
+{
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LINEUP_IS_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+  notices = lineup_share_take_notices (self->store, &error);
+  if (notices == NULL)
+    {
+      g_warning ("Could not read the shared plan’s notices: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < notices->len; i++)
+    {
+      LineupShareNotice *notice = g_ptr_array_index (notices, i);
+      g_autoptr(GNotification) notification = g_notification_new (notice->title);
+      /* One a post and kind: a newer one of the same replaces it. */
+      g_autofree char *id = g_strdup_printf ("share-%d-%s", notice->kind, notice->post_id);
+
+      if (notice->body)
+        g_notification_set_body (notification, notice->body);
+      g_notification_set_default_action_and_target (notification, "app.open-post", "s", notice->post_id);
+      g_notification_add_button_with_target (notification, _("Open Post"), "app.open-post", "s", notice->post_id);
+      g_application_send_notification (G_APPLICATION (self), id, notification);
+    }
+}
+
 /* ---- publishing in the background ---- */
 
 /* While the outbox holds posts the context waits to send, the app holds
@@ -247,6 +319,8 @@ static const GActionEntry app_actions[] = {
   { "preferences", on_preferences_activated },
   { "show-accounts", on_show_accounts_activated },
   { "about", on_about_activated },
+  { "open-post", on_open_post_activated, "s" },
+  { "share-sync", on_share_sync_activated },
 };
 
 static int

@@ -17,5 +17,8 @@ LineupApplication *lineup_application_new       (void);
 LineupStore       *lineup_application_get_store (LineupApplication *self);
 /* The open plan's context, NULL until it is open. */
 LineupContext     *lineup_application_get_context (LineupApplication *self);
+/* The shared plan's notices not told yet, as the desktop's notifications
+ * (each opens its post); the window calls it after each pass. */
+void               lineup_application_send_share_notices (LineupApplication *self);
 
 G_END_DECLS

@@ -1,4 +1,12 @@
-/* lineup-window.c: the main window: views, empty state, toasts.
+/* lineup-window.c: the main window: views, empty state, toasts, and the
+ * passes of a shared plan while it is open.
+ *
+ * A shared plan (lineup-share.h) takes a pass every 30 seconds, when the
+ * window comes to the front, and a second after a change of a post made
+ * here; one at a time (asked for while one runs, another follows it), and
+ * cancelled when the window closes. After each, the header's indicator and
+ * the cards read the plan's sharing again and the notices go out as the
+ * desktop's notifications (lineup-application.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +21,10 @@
 #include "lineup-post-editor.h"
 #include "lineup-publishing.h"
 #include "lineup-publishing-view.h"
+#include "lineup-share.h"
+#include "lineup-share-dialog.h"
+#include "lineup-share-indicator.h"
+#include "lineup-share-marks.h"
 #include "lineup-view.h"
 #include "lineup-window.h"
 
@@ -42,6 +54,15 @@ struct _LineupWindow
   LineupPublishingView *publishing_view;
   /* Views given the plan on first show (see ensure_view ()). */
   GHashTable *ready_views;
+
+  /* A shared plan's passes */
+  LineupShareIndicator *share_indicator;
+  GtkWidget *join_button;
+  GCancellable *pass_cancellable;   /* the pass running, or NULL */
+  gboolean pass_again;              /* asked for while one ran */
+  gboolean pass_told;               /* Sync Now: its result is a toast */
+  guint pass_timer;                 /* every 30 s */
+  guint pass_soon;                  /* a second after a local change */
 };
 
 G_DEFINE_FINAL_TYPE (LineupWindow, lineup_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,6 +74,12 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define SHARE_PASS_SECONDS 30
+#define SHARE_PASS_AFTER_CHANGE_MS 1000
+
+static void share_pass (LineupWindow *self,
+                        gboolean      tell);
 
 /* The switchers only make sense over the views: an empty plan hides them, so
  * nothing on screen looks clickable and does nothing. */
@@ -78,6 +105,8 @@ update_empty_state (LineupWindow *self)
   gboolean empty = !lineup_store_has_posts (self->store);
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "views");
+  /* An empty plan already shared waits for its first pass, not a join. */
+  gtk_widget_set_visible (self->join_button, empty && !lineup_share_is_shared (self->store));
   update_switchers (self);
 }
 
@@ -100,6 +129,132 @@ on_is_active_changed_cb (LineupWindow *self)
    * changed. One cheap query; nothing polls. */
   if (gtk_window_is_active (GTK_WINDOW (self)) && lineup_store_refresh (self->store))
     lineup_window_toast (self, _("The plan was changed outside this window and has been reloaded"));
+  /* And what the team did meanwhile. */
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    share_pass (self, FALSE);
+}
+
+/* ---- a shared plan's passes ---- */
+
+static void
+on_pass_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(LineupWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  LineupSharePass pass = { 0 };
+  gboolean ok = lineup_share_finish (LINEUP_STORE (source), result, &pass, &error);
+  gboolean tell = self->pass_told;
+  GtkApplication *app;
+
+  /* Closed: nothing more to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+  g_clear_object (&self->pass_cancellable);
+  self->pass_told = FALSE;
+  lineup_share_indicator_set_busy (self->share_indicator, FALSE);
+  /* The pass wrote through a plan of its own: read it now. */
+  lineup_store_refresh (self->store);
+  lineup_share_marks_changed (self->store);
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (LINEUP_IS_APPLICATION (app))
+    lineup_application_send_share_notices (LINEUP_APPLICATION (app));
+  if (tell)
+    {
+      g_autofree char *text = NULL;
+
+      if (ok)
+        text = g_strdup_printf (_("In step: %u sent, %u received"), pass.sent, pass.received);
+      lineup_window_toast (self, ok ? text : error->message);
+    }
+  if (self->pass_again)
+    {
+      self->pass_again = FALSE;
+      share_pass (self, FALSE);
+    }
+}
+
+/* One pass, unless one runs: then another after it. @tell: its result is
+ * said in a toast (Sync Now); otherwise the indicator says it. */
+static void
+share_pass (LineupWindow *self,
+            gboolean      tell)
+{
+  if (self->store == NULL)
+    return;
+  if (self->pass_cancellable)
+    {
+      self->pass_again = TRUE;
+      self->pass_told |= tell;
+      return;
+    }
+  if (!lineup_share_is_shared (self->store))
+    {
+      if (tell)
+        lineup_window_toast (self, _("This plan is not shared: share it or join one in Preferences → Sharing"));
+      return;
+    }
+  self->pass_cancellable = g_cancellable_new ();
+  self->pass_told = tell;
+  lineup_share_indicator_set_busy (self->share_indicator, TRUE);
+  lineup_share_sync_async (self->store, self->pass_cancellable, on_pass_done_cb, g_object_ref (self));
+}
+
+static gboolean
+on_pass_timer_cb (gpointer data)
+{
+  share_pass (LINEUP_WINDOW (data), FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_pass_soon_cb (gpointer data)
+{
+  LineupWindow *self = data;
+
+  self->pass_soon = 0;
+  share_pass (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A post changed here: sent a second later, several changes in one pass. */
+static void
+on_local_change_cb (LineupWindow *self)
+{
+  g_clear_handle_id (&self->pass_soon, g_source_remove);
+  self->pass_soon = g_timeout_add (SHARE_PASS_AFTER_CHANGE_MS, on_pass_soon_cb, self);
+}
+
+static void
+stop_passes (LineupWindow *self)
+{
+  g_clear_handle_id (&self->pass_timer, g_source_remove);
+  g_clear_handle_id (&self->pass_soon, g_source_remove);
+  if (self->pass_cancellable)
+    g_cancellable_cancel (self->pass_cancellable);
+  g_clear_object (&self->pass_cancellable);
+}
+
+static void
+on_joined_cb (LineupWindow *self,
+              const char   *message)
+{
+  lineup_share_marks_changed (self->store);
+  lineup_window_toast (self, message);
+}
+
+static void
+join_shared (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupShareDialog *dialog = lineup_share_dialog_new (self->store, TRUE);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_joined_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The Publishing tab shows how many posts need a person (failed, or in
@@ -538,6 +693,7 @@ save_window_state (LineupWindow *self)
 static gboolean
 lineup_window_close_request (GtkWindow *window)
 {
+  stop_passes (LINEUP_WINDOW (window));
   save_window_state (LINEUP_WINDOW (window));
   return GTK_WINDOW_CLASS (lineup_window_parent_class)->close_request (window);
 }
@@ -604,6 +760,14 @@ lineup_window_constructed (GObject *object)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
   lineup_publishing_watch (self->store, G_CALLBACK (on_publishing_changed_cb), self);
   on_publishing_changed_cb (self);
+
+  /* A shared plan: the indicator, and passes while the window is open. */
+  lineup_share_indicator_set_store (self->share_indicator, self->store);
+  lineup_share_marks_watch (self->store, G_CALLBACK (update_empty_state), self);
+  g_signal_connect_object (self->store, "post-added", G_CALLBACK (on_local_change_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "post-changed", G_CALLBACK (on_local_change_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "post-removed", G_CALLBACK (on_local_change_cb), self, G_CONNECT_SWAPPED);
+  self->pass_timer = g_timeout_add_seconds (SHARE_PASS_SECONDS, on_pass_timer_cb, self);
   update_empty_state (self);
 }
 
@@ -612,6 +776,9 @@ lineup_window_dispose (GObject *object)
 {
   LineupWindow *self = (LineupWindow *) object;
 
+  stop_passes (self);
+  if (self->store)
+    lineup_share_marks_unwatch (self->store, G_CALLBACK (update_empty_state), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_WINDOW);
   g_clear_pointer (&self->ready_views, g_hash_table_unref);
   g_clear_object (&self->filter);
@@ -661,6 +828,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   g_type_ensure (LINEUP_TYPE_BOARD_VIEW);
   g_type_ensure (LINEUP_TYPE_MIX_VIEW);
   g_type_ensure (LINEUP_TYPE_PUBLISHING_VIEW);
+  g_type_ensure (LINEUP_TYPE_SHARE_INDICATOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/common/lineup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_bar);
@@ -680,6 +848,8 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_revealer);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, share_indicator);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, join_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
 
@@ -691,6 +861,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-post", "s", edit_post_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.post-deleted", "s", post_deleted_action);
+  gtk_widget_class_install_action (widget_class, "win.join-shared", NULL, join_shared);
 }
 
 static void
@@ -748,6 +919,13 @@ open_editor (LineupWindow *self,
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   g_signal_connect_object (editor, "post-deleted", G_CALLBACK (on_editor_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+lineup_window_share_pass (LineupWindow *self)
+{
+  g_return_if_fail (LINEUP_IS_WINDOW (self));
+  share_pass (self, TRUE);
 }
 
 void

@@ -23,5 +23,8 @@ void          lineup_window_toast_undo (LineupWindow      *self,
 void          lineup_window_new_post   (LineupWindow      *self);
 void          lineup_window_edit_post  (LineupWindow      *self,
                                         LineupPost        *post);
+/* Sync Now for a shared plan: a pass (after the one running, if any),
+ * whose result is said in a toast. */
+void          lineup_window_share_pass (LineupWindow      *self);
 
 G_END_DECLS

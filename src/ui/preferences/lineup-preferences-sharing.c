@@ -1,6 +1,7 @@
-/* lineup-preferences-sharing.c: the Sharing page of Preferences: the feeds
- * others subscribe to (published now or after each change) and the overlay
- * calendars shown on the month.
+/* lineup-preferences-sharing.c: the Sharing page of Preferences: the plan
+ * shared through a CalDAV server (share, join, how it stands, leave), the
+ * feeds others subscribe to (published now or after each change) and the
+ * overlay calendars shown on the month.
  *
  * Each list is a GListStore of items (one a feed, an overlay) bound to its
  * boxed list and synced with the plan on "plan-changed": a removal drops
@@ -20,6 +21,9 @@
 
 #include "lineup-preferences-list.h"
 #include "lineup-preferences-sharing.h"
+#include "lineup-share.h"
+#include "lineup-share-dialog.h"
+#include "lineup-share-marks.h"
 
 struct _LineupPreferencesSharing
 {
@@ -42,6 +46,15 @@ struct _LineupPreferencesSharing
   AdwExpanderRow *add_overlay_row;
   GtkEditable *new_overlay_name;
   GtkEditable *new_overlay_source;
+  GtkWidget *share_buttons;
+  GtkWidget *share_details;
+  AdwActionRow *server_row;
+  AdwActionRow *login_row;
+  AdwActionRow *approvals_row;
+  GtkWidget *unprotected_row;
+  AdwActionRow *last_pass_row;
+  AdwActionRow *waiting_row;
+  AdwActionRow *error_row;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreferencesSharing, lineup_preferences_sharing, ADW_TYPE_PREFERENCES_PAGE)
@@ -625,6 +638,128 @@ on_add_overlay_cb (GtkButton                *button,
   adw_expander_row_set_expanded (self->add_overlay_row, FALSE);
 }
 
+/* ---- the shared plan ---- */
+
+static void
+set_subtitle (AdwActionRow *row,
+              const char   *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  adw_action_row_set_subtitle (row, escaped);
+}
+
+/* The group shows the two ways in, or how the shared plan stands (local:
+ * no network), again after every change of the plan's sharing. */
+static void
+update_shared (LineupPreferencesSharing *self)
+{
+  g_autoptr(LineupShareStatus) status = lineup_share_get_status (self->store);
+  g_autofree char *when = NULL;
+  g_autofree char *waiting = NULL;
+
+  if (self->share_buttons == NULL)
+    return;
+  gtk_widget_set_visible (self->share_buttons, status == NULL);
+  gtk_widget_set_visible (self->share_details, status != NULL);
+  if (status == NULL)
+    return;
+  set_subtitle (self->server_row, status->url);
+  set_subtitle (self->login_row, status->login);
+  gtk_widget_set_visible (GTK_WIDGET (self->approvals_row), status->approvals_url != NULL);
+  gtk_widget_set_visible (self->unprotected_row, status->approvals_url == NULL);
+  set_subtitle (self->approvals_row, status->approvals_url);
+  if (status->last_pass_at > 0)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (status->last_pass_at);
+      when = g_date_time_format (at, "%-d %b %H:%M");
+    }
+  set_subtitle (self->last_pass_row, when ? when : _("None yet"));
+  waiting = status->n_waiting
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change not sent yet", "%u changes not sent yet",
+                                    status->n_waiting), status->n_waiting)
+    : g_strdup (_("None: everything was sent"));
+  set_subtitle (self->waiting_row, waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_row), status->last_error != NULL);
+  set_subtitle (self->error_row, status->last_error);
+}
+
+static void
+on_share_done_cb (LineupPreferencesSharing *self,
+                  const char               *message)
+{
+  lineup_share_marks_changed (self->store);
+  toast_on (self, message);
+}
+
+static void
+open_share_dialog (LineupPreferencesSharing *self,
+                   gboolean                  join)
+{
+  LineupShareDialog *dialog = lineup_share_dialog_new (self->store, join);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_share_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_share_cb (LineupPreferencesSharing *self)
+{
+  open_share_dialog (self, FALSE);
+}
+
+static void
+on_join_cb (LineupPreferencesSharing *self)
+{
+  open_share_dialog (self, TRUE);
+}
+
+/* Preferences is not one of the app's windows: its buttons reach the app's
+ * actions through the app itself. The pass is the main window's. */
+static void
+on_sync_now_cb (LineupPreferencesSharing *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "share-sync", NULL);
+}
+
+static void
+on_leave_response_cb (AdwMessageDialog         *dialog,
+                      const char               *response,
+                      LineupPreferencesSharing *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "leave") != 0)
+    return;
+  if (!lineup_share_leave (self->store, &error))
+    {
+      toast_on (self, error->message);
+      return;
+    }
+  lineup_share_marks_changed (self->store);
+  toast_on (self, _("Left the shared plan: the plan stays on this computer"));
+}
+
+static void
+on_leave_cb (LineupPreferencesSharing *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Leave the Shared Plan?"),
+                                              _("The plan stays on this computer as it is now, with every post. "
+                                                "It no longer sends or receives changes, and the password is "
+                                                "forgotten. The team’s plan on the server is not changed."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "leave", _("_Leave"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- the page ---- */
 
 static char *
@@ -690,6 +825,8 @@ lineup_preferences_sharing_set_store (LineupPreferencesSharing *self,
   reload (self, FALSE);
   lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
                                    "plan-changed", "reloaded", NULL);
+  update_shared (self);
+  lineup_share_marks_watch (store, G_CALLBACK (update_shared), self);
 }
 
 static void
@@ -697,6 +834,8 @@ lineup_preferences_sharing_dispose (GObject *object)
 {
   LineupPreferencesSharing *self = LINEUP_PREFERENCES_SHARING (object);
 
+  if (self->store)
+    lineup_share_marks_unwatch (self->store, G_CALLBACK (update_shared), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_PREFERENCES_SHARING);
   g_clear_object (&self->feeds);
   g_clear_object (&self->overlays);
@@ -725,6 +864,19 @@ lineup_preferences_sharing_class_init (LineupPreferencesSharingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, add_overlay_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_overlay_name);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, new_overlay_source);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, share_buttons);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, share_details);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, server_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, login_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, approvals_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, unprotected_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, last_pass_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, waiting_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesSharing, error_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_share_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_join_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_now_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_feed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_overlay_cb);
 }

@@ -1,6 +1,7 @@
-/* lineup-preferences-sharing.h: the Sharing page of Preferences: the feeds
- * others subscribe to and the overlay calendars shown on the month, each
- * change saved at once through the store.
+/* lineup-preferences-sharing.h: the Sharing page of Preferences: the plan
+ * shared through a CalDAV server, the feeds others subscribe to and the
+ * overlay calendars shown on the month, each change saved at once through
+ * the store.
  *
  * It is one page; the window that holds it is lineup-preferences.h.
  *
