@@ -36,6 +36,9 @@ def shared_view(plan, post_id):
     post = plan.show(post_id)
     for key in LOCAL_ONLY:
         post.pop(key, None)
+    # History keeps seconds: lines of the same second may list in another
+    # order on another copy (docs/sharing.md §3).
+    post["history"] = sorted(post["history"], key=lambda h: json.dumps(h, sort_keys=True))
     return post
 
 
@@ -241,7 +244,9 @@ class ShareScenario:
             for post_id, title in expected.items():
                 self.assertEqual(posts[post_id]["title"], title, member.login)
             self.assertEqual(member.status()["waiting"], 0)
-        self.assertEqual(len(resources(plan_url, "alice")), len(ids) + 1)
+        # The posts, the plan's settings, and the team when it has no
+        # approvals collection of its own: nothing duplicated.
+        self.assertEqual(len(resources(plan_url, "alice")), len(ids) + (1 if approvals_url else 2))
 
     def test_other_clients_properties_survive(self):
         plan_url, approvals_url = self.urls()

@@ -349,6 +349,8 @@ push_approvals (LineupShareRun  *run,
               g_clear_error (&local_error);
               return FALSE;
             }
+          /* A refused approval is what the person needs to hear first. */
+          g_clear_error (&run->refused);
           if (run->refused == NULL)
             run->refused = g_error_new (LINEUP_SHARE_ERROR, LINEUP_SHARE_ERROR_REFUSED,
                                         _("“%s” was not approved: %s (%s)"), post_id, reason,
@@ -386,6 +388,25 @@ push_one (LineupShareRun     *run,
   return TRUE;
 }
 
+/* Puts back what the server holds of the plan's settings or the team after
+ * it refused this copy's change of them. */
+static gboolean
+restore_from_server (LineupShareRun     *run,
+                     LineupShareQueued  *queued,
+                     GError            **error)
+{
+  gboolean team = g_str_equal (queued->kind, "team");
+  LineupShareCollection collection = _lineup_share_collection_of (run, team ? LINEUP_SHARE_TEAM : LINEUP_SHARE_PLAN);
+  g_autoptr(LineupShareResource) resource = lineup_store_share_get_resource (run->store, collection, queued->key);
+  g_autoptr(LineupShareRecord) held = NULL;
+
+  if (resource == NULL || resource->base == NULL ||
+      (held = _lineup_share_parse (resource->base, NULL, NULL)) == NULL)
+    return TRUE;
+  return team ? lineup_store_share_apply_team (run->store, held, error)
+              : lineup_store_share_apply_plan (run->store, held, error);
+}
+
 gboolean
 _lineup_share_push (LineupShareRun  *run,
                     GCancellable    *cancellable,
@@ -413,7 +434,8 @@ _lineup_share_push (LineupShareRun  *run,
               if (run->refused == NULL)
                 run->refused = g_steal_pointer (&local_error);
               g_clear_error (&local_error);
-              if (!lineup_store_share_dequeue (run->store, queued->seq, error))
+              if (!lineup_store_share_dequeue (run->store, queued->seq, error) ||
+                  !restore_from_server (run, queued, error))
                 return FALSE;
               continue;
             }
