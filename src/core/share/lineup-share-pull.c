@@ -213,6 +213,13 @@ pull_collection (LineupShareRun         *run,
       _lineup_share_wrap_error (error, local_error);
       return FALSE;
     }
+  if (items->len == 0)
+    {
+      /* In step already: no transaction, nothing written but the token. */
+      g_free (*inout_token);
+      *inout_token = g_steal_pointer (&token);
+      return TRUE;
+    }
   queue = lineup_store_share_list_queue (run->store, error);
   if (queue == NULL)
     return FALSE;
@@ -262,6 +269,8 @@ collect_approvals (LineupShareRun *run)
     g_hash_table_insert (by_post, g_strdup (href),
                          g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_share_approval_free));
 
+  if (g_hash_table_size (by_post) == 0)
+    return by_post;
   g_hash_table_iter_init (&iter, known);
   while (g_hash_table_iter_next (&iter, &href, NULL))
     {
@@ -300,10 +309,16 @@ static gboolean
 check_approvals (LineupShareRun  *run,
                  GError         **error)
 {
-  g_autoptr(GHashTable) by_post = collect_approvals (run);
-  g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (run->store);
+  g_autoptr(GHashTable) by_post = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
   GHashTableIter iter;
   gpointer key, value;
+
+  /* A pass that took nothing in has nothing to check. */
+  if (g_hash_table_size (run->touched) == 0 && g_hash_table_size (run->approval_posts) == 0)
+    return TRUE;
+  by_post = collect_approvals (run);
+  chain = lineup_store_get_approval_chain (run->store);
 
   g_hash_table_iter_init (&iter, by_post);
   while (g_hash_table_iter_next (&iter, &key, &value))
