@@ -27,6 +27,8 @@
 #include "lineup-share.h"
 #include "lineup-store-share.h"
 #include "lineup-secrets.h"
+#include "lineup-share-ical.h"
+#include <libical/ical.h>
 #include "lineup-workflow.h"
 #include "bench-util.h"
 
@@ -99,6 +101,54 @@ raw_request (LineupHttp *http,
   return bench_now_ms () - start;
 }
 
+/* The lead's plan as a shared plan holds it, in one PUT (Radicale makes a
+ * multi-component file PUT to a new path a calendar of one item a UID):
+ * a setup in seconds where 2,000 PUTs take minutes. */
+static void
+upload_plan (LineupStore *store,
+             const char  *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = lineup_store_list_all_posts (store, &error);
+  g_autoptr(LineupShareRecord) plan = lineup_store_share_read_plan (store);
+  icalcomponent *calendar = icalcomponent_new_vcalendar ();
+  gboolean have_zone = FALSE;
+  g_autoptr(LineupHttp) http = lineup_http_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(LineupHttpResponse) response = NULL;
+  LineupHttpRequest request = { "PUT", url, "text/calendar; charset=utf-8", NULL, 0, NULL };
+
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Lineup//bench//EN"));
+  for (guint i = 0; i <= posts->len; i++)
+    {
+      g_autoptr(LineupShareRecord) record = i < posts->len
+        ? lineup_store_share_read_post (store, lineup_post_get_id (g_ptr_array_index (posts, i)), &error)
+        : lineup_share_record_copy (plan);
+      g_autofree char *rendered = lineup_share_ical_render (record, NULL, lineup_store_get_time_zone_id (store), &error);
+      icalcomponent *parsed = rendered ? icalparser_parse_string (rendered) : NULL;
+
+      if (parsed == NULL)
+        g_error ("Could not render a post: %s", error ? error->message : "libical");
+      for (icalcomponent *c = icalcomponent_get_first_component (parsed, ICAL_ANY_COMPONENT); c;
+           c = icalcomponent_get_next_component (parsed, ICAL_ANY_COMPONENT))
+        if (icalcomponent_isa (c) != ICAL_VTIMEZONE_COMPONENT || !have_zone)
+          {
+            have_zone |= icalcomponent_isa (c) == ICAL_VTIMEZONE_COMPONENT;
+            icalcomponent_add_component (calendar, icalcomponent_new_clone (c));
+          }
+      icalcomponent_free (parsed);
+    }
+  text = g_strdup (icalcomponent_as_ical_string (calendar));
+  icalcomponent_free (calendar);
+  request.body = text;
+  request.body_length = strlen (text);
+  request.max_body = 64 * 1024 * 1024;
+  response = lineup_http_send (http, &request, NULL, &error);
+  if (response == NULL || response->status >= 300)
+    g_error ("Uploading the plan failed: %s", error ? error->message : response->body->str);
+}
+
 static LineupStore *
 open_plan (const char *dir,
            const char *name)
@@ -144,14 +194,8 @@ main (int    argc,
   g_date_set_dmy (&first, 1, G_DATE_MARCH, 2027);
   bench_generate_plan (lead_path, n, &first, 90);
   lead = open_plan (dir, "lead.db");
-  {
-    double start = bench_now_ms ();
-
-    if (!lineup_share_create (lead, &target, NULL, &error))
-      g_error ("share create: %s", error->message);
-    printf ("a plan of %d posts shared through Radicale on 127.0.0.1 in %.1f s (one PUT a post)\n",
-            n, (bench_now_ms () - start) / 1000);
-  }
+  upload_plan (lead, url);
+  printf ("a plan of %d posts on Radicale on 127.0.0.1 (uploaded in one PUT as the lead's copy writes them)\n", n);
 
   /* Join, beside one listing of the collection's ETags. */
   member = open_plan (dir, "member.db");
