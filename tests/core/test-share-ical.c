@@ -554,6 +554,33 @@ test_exact_values (void)
   g_rand_free (rand);
 }
 
+/* One UID in several components: the one without RECURRENCE-ID is the
+ * post, wherever it stands, also after it changed component. */
+static void
+test_same_uid_twice (void)
+{
+  const char *text =
+    HEAD "BEGIN:VEVENT\r\nUID:r\r\nRECURRENCE-ID:20260322T090000Z\r\nDTSTART:20260322T100000Z\r\n"
+    "SUMMARY:Exception\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:r\r\nDTSTART:20260315T090000Z\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:Master\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:r\r\nDTSTART:20260101T000000Z\r\nSUMMARY:A second master\r\nEND:VEVENT\r\n" TAIL;
+  g_autoptr(LineupShareRecord) r = parse_ok (text);
+  g_autoptr(LineupShareRecord) back = NULL;
+  g_autofree char *undated = NULL;
+
+  g_assert_cmpstr (lineup_share_record_get (r, "title"), ==, "Master");
+  g_assert_cmpstr (lineup_share_record_get (r, "at"), ==, "20260315T090000Z");
+  lineup_share_record_set (r, "at", NULL);
+  undated = render_ok (r, text, NULL);
+  back = parse_ok (undated);
+  assert_records_equal (r, back);
+  /* The others are kept. */
+  g_assert_nonnull (strstr (undated, "SUMMARY:Exception\r\n"));
+  g_assert_nonnull (strstr (undated, "SUMMARY:A second master\r\n"));
+  g_assert_nonnull (strstr (undated, "RRULE:FREQ=WEEKLY\r\n"));
+}
+
 static void
 assert_parse_error (const char *text,
                     const char *words)
@@ -683,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/share-ical/foreign-kept", test_foreign_kept);
   g_test_add_func ("/share-ical/switch-component", test_switch_component);
   g_test_add_func ("/share-ical/exact-values", test_exact_values);
+  g_test_add_func ("/share-ical/same-uid-twice", test_same_uid_twice);
   g_test_add_func ("/share-ical/hostile", test_hostile);
   g_test_add_func ("/share-ical/invalid-record", test_invalid_record);
   g_test_add_func ("/share-ical/resource-name", test_resource_name);
