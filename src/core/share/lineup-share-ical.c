@@ -33,7 +33,6 @@ G_DEFINE_QUARK (lineup-share-ical-error-quark, lineup_share_ical_error)
 #define MAX_COMPONENTS      2000
 /* Recurrence rules of the VTIMEZONEs used to convert a time. */
 #define MAX_ZONE_RULES      64
-
 #define POST_MINUTES        30
 
 /* ---- exact text values ---- */
@@ -331,6 +330,18 @@ vtimezone_is_tame (icalcomponent *vtz,
   return TRUE;
 }
 
+/* Removes @doomed, components of @calendar, and frees them. */
+static void
+drop_components (icalcomponent *calendar,
+                 GPtrArray     *doomed)
+{
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      icalcomponent_remove_component (calendar, g_ptr_array_index (doomed, i));
+      icalcomponent_free (g_ptr_array_index (doomed, i));
+    }
+}
+
 /* Drops the VTIMEZONEs of @calendar that could cost unbounded work to
  * expand; a time that names one is then read in the built-in zone of
  * that name, or as UTC. */
@@ -345,11 +356,7 @@ drop_wild_vtimezones (icalcomponent *calendar)
        vtz = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
     if (!vtimezone_is_tame (vtz, &rules))
       g_ptr_array_add (wild, vtz);
-  for (guint i = 0; i < wild->len; i++)
-    {
-      icalcomponent_remove_component (calendar, g_ptr_array_index (wild, i));
-      icalcomponent_free (g_ptr_array_index (wild, i));
-    }
+  drop_components (calendar, wild);
 }
 
 static icaltimezone *
@@ -570,14 +577,6 @@ parse_calendar (const char  *text,
   return root;
 }
 
-static gboolean
-is_item (icalcomponent *component)
-{
-  icalcomponent_kind kind = icalcomponent_isa (component);
-
-  return kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VTODO_COMPONENT;
-}
-
 static const char *
 uid_of (icalcomponent *component)
 {
@@ -603,7 +602,8 @@ find_item (icalcomponent  *calendar,
     {
       const char *this_uid;
 
-      if (!is_item (c) || (this_uid = uid_of (c)) == NULL)
+      if ((icalcomponent_isa (c) != ICAL_VEVENT_COMPONENT && icalcomponent_isa (c) != ICAL_VTODO_COMPONENT) ||
+          (this_uid = uid_of (c)) == NULL)
         continue;
       if (uid != NULL && strcmp (uid, this_uid) != 0)
         return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE,
@@ -870,11 +870,7 @@ drop_stale_vtimezones (icalcomponent *calendar,
                    (g_hash_table_contains (stale, name) && !g_hash_table_contains (used, name))))
         g_ptr_array_add (doomed, vtz);
     }
-  for (guint i = 0; i < doomed->len; i++)
-    {
-      icalcomponent_remove_component (calendar, g_ptr_array_index (doomed, i));
-      icalcomponent_free (g_ptr_array_index (doomed, i));
-    }
+  drop_components (calendar, doomed);
 }
 
 /* The plan zone's VTIMEZONE with a plain TZID, from a year before @at on. */
