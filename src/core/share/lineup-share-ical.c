@@ -34,6 +34,8 @@ G_DEFINE_QUARK (lineup-share-ical-error-quark, lineup_share_ical_error)
 /* Recurrence rules of the VTIMEZONEs used to convert a time. */
 #define MAX_ZONE_RULES      64
 #define POST_MINUTES        30
+/* So that DTEND, 30 minutes later, still has four digits. */
+#define MAX_YEAR            9998
 
 /* ---- exact text values ---- */
 
@@ -280,7 +282,7 @@ at_from_text (const char           *text,
   t = icaltime_null_time ();
   sscanf (text, "%4d%2d%2dT%2d%2d%2dZ", &t.year, &t.month, &t.day, &t.hour, &t.minute, &t.second);
   t.zone = icaltimezone_get_utc_timezone ();
-  if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 ||
+  if (t.year < 1 || t.year > MAX_YEAR || t.month < 1 || t.month > 12 || t.day < 1 ||
       t.day > icaltime_days_in_month (t.month, t.year) ||
       t.hour > 23 || t.minute > 59 || t.second > 59)
     return FALSE;
@@ -291,7 +293,7 @@ at_from_text (const char           *text,
 static char *
 at_to_text (struct icaltimetype t)
 {
-  if (t.year < 1 || t.year > 9999)
+  if (t.year < 1 || t.year > MAX_YEAR)
     return NULL;
   return g_strdup_printf ("%04d%02d%02dT%02d%02d%02dZ", t.year, t.month, t.day, t.hour, t.minute, t.second);
 }
@@ -386,7 +388,7 @@ read_time (icalcomponent *calendar,
   if (value == NULL || (icalvalue_isa (value) != ICAL_DATETIME_VALUE && icalvalue_isa (value) != ICAL_DATE_VALUE))
     return NULL;
   t = icalvalue_get_datetime (value);
-  if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t) || t.year < 1 || t.year > 9999)
+  if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t) || t.year < 1 || t.year > MAX_YEAR)
     return NULL;
   if (as_date)
     return g_strdup_printf ("%04d-%02d-%02d", t.year, t.month, t.day);
