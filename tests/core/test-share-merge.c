@@ -207,6 +207,19 @@ test_existing_conflict (void)
     g_assert_cmpstr (lineup_share_record_get (merged, "goal"), ==, "Reach more");
   }
 
+  /* The title came to hold Alice's value on the server, by hand: no
+   * conflict left. */
+  {
+    g_autoptr(LineupShareRecord) by_hand = lineup_share_record_copy (base);
+
+    lineup_share_record_set (by_hand, "title", "Alice's title");
+    g_clear_pointer (&merged, lineup_share_record_free);
+    merged = lineup_share_merge (base, untouched, by_hand, "alice", NULL);
+    g_assert_cmpstr (lineup_share_record_get (merged, "title"), ==, "Alice's title");
+    assert_no_conflicts (merged);
+    assert_fields (merged, (const char *[]) { "goal", "title", NULL });
+  }
+
   /* Resolved on one side while the other changed the title again: a new
    * conflict, by the one who merges. */
   {

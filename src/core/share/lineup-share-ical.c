@@ -33,8 +33,9 @@ G_DEFINE_QUARK (lineup-share-ical-error-quark, lineup_share_ical_error)
 #define MAX_COMPONENTS      2000
 /* Recurrence rules of the VTIMEZONEs used to convert a time. */
 #define MAX_ZONE_RULES      64
-
 #define POST_MINUTES        30
+/* So that DTEND, 30 minutes later, still has four digits. */
+#define MAX_YEAR            9998
 
 /* ---- exact text values ---- */
 
@@ -69,8 +70,8 @@ needs_pct (const char *value)
   return has_marks (value);
 }
 
-/* '%', control characters, a space or TAB at either end and the marks'
- * bytes as %XX; everything else as it is. */
+/* '%', control characters, a space or TAB at either end and every byte
+ * of a non-ASCII character (so no mark is left) as %XX. */
 static char *
 pct_encode (const char *value)
 {
@@ -81,15 +82,8 @@ pct_encode (const char *value)
     {
       guchar c = value[i];
       gboolean edge = (i == 0 || i == len - 1) && (c == ' ' || c == '\t');
-      gboolean mark = c == 0xef && i + 2 < len + 0 && (guchar) value[i + 1] == 0xb7 &&
-                      ((guchar) value[i + 2] == 0x90 || (guchar) value[i + 2] == 0x91);
 
-      if (mark)
-        {
-          g_string_append_printf (out, "%%EF%%B7%%%02X", (guchar) value[i + 2]);
-          i += 2;
-        }
-      else if (c == '%' || c < 0x20 || c == 0x7f || edge)
+      if (c == '%' || c < 0x20 || c >= 0x7f || edge)
         g_string_append_printf (out, "%%%02X", c);
       else
         g_string_append_c (out, c);
@@ -223,24 +217,16 @@ read_text (icalproperty *prop)
 {
   icalvalue *value = icalproperty_get_value (prop);
   g_autofree char *owned = NULL;
-  const char *text = NULL;
-  const char *enc;
-  char *result;
+  const char *text, *enc;
 
   if (value == NULL)
     return NULL;
-  switch (icalvalue_isa (value))
-    {
-    case ICAL_X_VALUE:
-      text = icalvalue_get_x (value);
-      break;
-    case ICAL_TEXT_VALUE:
-      text = icalvalue_get_text (value);
-      break;
-    default:
-      text = owned = icalvalue_as_ical_string_r (value);
-      break;
-    }
+  if (icalvalue_isa (value) == ICAL_X_VALUE)
+    text = icalvalue_get_x (value);
+  else if (icalvalue_isa (value) == ICAL_TEXT_VALUE)
+    text = icalvalue_get_text (value);
+  else
+    text = owned = icalvalue_as_ical_string_r (value);
   if (text == NULL)
     return NULL;
   enc = icalproperty_isa (prop) == ICAL_X_PROPERTY ? get_x_param (prop, "X-LINEUP-ENC") : NULL;
@@ -252,8 +238,7 @@ read_text (icalproperty *prop)
 
       return decoded ? g_utf8_make_valid (decoded, -1) : NULL;
     }
-  result = g_utf8_make_valid (text, -1);
-  return result;
+  return g_utf8_make_valid (text, -1);
 }
 
 /* What SUMMARY or DESCRIPTION shows of @value: no control characters but
@@ -297,7 +282,7 @@ at_from_text (const char           *text,
   t = icaltime_null_time ();
   sscanf (text, "%4d%2d%2dT%2d%2d%2dZ", &t.year, &t.month, &t.day, &t.hour, &t.minute, &t.second);
   t.zone = icaltimezone_get_utc_timezone ();
-  if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 ||
+  if (t.year < 1 || t.year > MAX_YEAR || t.month < 1 || t.month > 12 || t.day < 1 ||
       t.day > icaltime_days_in_month (t.month, t.year) ||
       t.hour > 23 || t.minute > 59 || t.second > 59)
     return FALSE;
@@ -308,7 +293,7 @@ at_from_text (const char           *text,
 static char *
 at_to_text (struct icaltimetype t)
 {
-  if (t.year < 1 || t.year > 9999)
+  if (t.year < 1 || t.year > MAX_YEAR)
     return NULL;
   return g_strdup_printf ("%04d%02d%02dT%02d%02d%02dZ", t.year, t.month, t.day, t.hour, t.minute, t.second);
 }
@@ -347,6 +332,18 @@ vtimezone_is_tame (icalcomponent *vtz,
   return TRUE;
 }
 
+/* Removes @doomed, components of @calendar, and frees them. */
+static void
+drop_components (icalcomponent *calendar,
+                 GPtrArray     *doomed)
+{
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      icalcomponent_remove_component (calendar, g_ptr_array_index (doomed, i));
+      icalcomponent_free (g_ptr_array_index (doomed, i));
+    }
+}
+
 /* Drops the VTIMEZONEs of @calendar that could cost unbounded work to
  * expand; a time that names one is then read in the built-in zone of
  * that name, or as UTC. */
@@ -361,11 +358,7 @@ drop_wild_vtimezones (icalcomponent *calendar)
        vtz = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
     if (!vtimezone_is_tame (vtz, &rules))
       g_ptr_array_add (wild, vtz);
-  for (guint i = 0; i < wild->len; i++)
-    {
-      icalcomponent_remove_component (calendar, g_ptr_array_index (wild, i));
-      icalcomponent_free (g_ptr_array_index (wild, i));
-    }
+  drop_components (calendar, wild);
 }
 
 static icaltimezone *
@@ -395,7 +388,7 @@ read_time (icalcomponent *calendar,
   if (value == NULL || (icalvalue_isa (value) != ICAL_DATETIME_VALUE && icalvalue_isa (value) != ICAL_DATE_VALUE))
     return NULL;
   t = icalvalue_get_datetime (value);
-  if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t) || t.year < 1 || t.year > 9999)
+  if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t) || t.year < 1 || t.year > MAX_YEAR)
     return NULL;
   if (as_date)
     return g_strdup_printf ("%04d-%02d-%02d", t.year, t.month, t.day);
@@ -586,14 +579,6 @@ parse_calendar (const char  *text,
   return root;
 }
 
-static gboolean
-is_item (icalcomponent *component)
-{
-  icalcomponent_kind kind = icalcomponent_isa (component);
-
-  return kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VTODO_COMPONENT;
-}
-
 static const char *
 uid_of (icalcomponent *component)
 {
@@ -619,7 +604,8 @@ find_item (icalcomponent  *calendar,
     {
       const char *this_uid;
 
-      if (!is_item (c) || (this_uid = uid_of (c)) == NULL)
+      if ((icalcomponent_isa (c) != ICAL_VEVENT_COMPONENT && icalcomponent_isa (c) != ICAL_VTODO_COMPONENT) ||
+          (this_uid = uid_of (c)) == NULL)
         continue;
       if (uid != NULL && strcmp (uid, this_uid) != 0)
         return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE,
@@ -773,22 +759,44 @@ is_owned (icalproperty *prop)
   return name && g_ascii_strncasecmp (name, "X-LINEUP-", 9) == 0;
 }
 
+/* Detaches the properties of @component that @which picks (NULL: all). */
+static GPtrArray *
+take_properties (icalcomponent *component,
+                 gboolean       (*which) (icalproperty *))
+{
+  GPtrArray *taken = g_ptr_array_new ();
+
+  for (icalproperty *p = icalcomponent_get_first_property (component, ICAL_ANY_PROPERTY);
+       p != NULL; p = icalcomponent_get_next_property (component, ICAL_ANY_PROPERTY))
+    if (which == NULL || which (p))
+      g_ptr_array_add (taken, p);
+  for (guint i = 0; i < taken->len; i++)
+    icalcomponent_remove_property (component, g_ptr_array_index (taken, i));
+  return taken;
+}
+
+/* Detaches every component @component holds. */
+static GPtrArray *
+take_components (icalcomponent *component)
+{
+  GPtrArray *taken = g_ptr_array_new ();
+
+  for (icalcomponent *c = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
+       c != NULL; c = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
+    g_ptr_array_add (taken, c);
+  for (guint i = 0; i < taken->len; i++)
+    icalcomponent_remove_component (component, g_ptr_array_index (taken, i));
+  return taken;
+}
+
 static void
 remove_properties (icalcomponent *component,
                    gboolean       (*which) (icalproperty *))
 {
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+  GPtrArray *doomed = take_properties (component, which);
 
-  for (icalproperty *prop = icalcomponent_get_first_property (component, ICAL_ANY_PROPERTY);
-       prop != NULL;
-       prop = icalcomponent_get_next_property (component, ICAL_ANY_PROPERTY))
-    if (which (prop))
-      g_ptr_array_add (doomed, prop);
-  for (guint i = 0; i < doomed->len; i++)
-    {
-      icalcomponent_remove_property (component, g_ptr_array_index (doomed, i));
-      icalproperty_free (g_ptr_array_index (doomed, i));
-    }
+  g_ptr_array_set_free_func (doomed, (GDestroyNotify) icalproperty_free);
+  g_ptr_array_unref (doomed);
 }
 
 static gboolean
@@ -803,27 +811,27 @@ switch_component (icalcomponent      *old,
                   icalcomponent_kind  kind)
 {
   icalcomponent *fresh = icalcomponent_new (kind);
-  g_autoptr(GPtrArray) props = g_ptr_array_new ();
-  g_autoptr(GPtrArray) subs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) props = take_properties (old, NULL);
+  g_autoptr(GPtrArray) subs = take_components (old);
 
-  for (icalproperty *p = icalcomponent_get_first_property (old, ICAL_ANY_PROPERTY);
-       p != NULL; p = icalcomponent_get_next_property (old, ICAL_ANY_PROPERTY))
-    g_ptr_array_add (props, p);
-  for (icalcomponent *c = icalcomponent_get_first_component (old, ICAL_ANY_COMPONENT);
-       c != NULL; c = icalcomponent_get_next_component (old, ICAL_ANY_COMPONENT))
-    g_ptr_array_add (subs, c);
   for (guint i = 0; i < props->len; i++)
-    {
-      icalcomponent_remove_property (old, g_ptr_array_index (props, i));
-      icalcomponent_add_property (fresh, g_ptr_array_index (props, i));
-    }
+    icalcomponent_add_property (fresh, g_ptr_array_index (props, i));
   for (guint i = 0; i < subs->len; i++)
-    {
-      icalcomponent_remove_component (old, g_ptr_array_index (subs, i));
-      icalcomponent_add_component (fresh, g_ptr_array_index (subs, i));
-    }
+    icalcomponent_add_component (fresh, g_ptr_array_index (subs, i));
   icalcomponent_free (old);
   return fresh;
+}
+
+/* Adds @first to @calendar before the components it holds. */
+static void
+move_components (icalcomponent *calendar,
+                 icalcomponent *first)
+{
+  g_autoptr(GPtrArray) rest = take_components (calendar);
+
+  icalcomponent_add_component (calendar, first);
+  for (guint i = 0; i < rest->len; i++)
+    icalcomponent_add_component (calendar, g_ptr_array_index (rest, i));
 }
 
 static void
@@ -864,11 +872,7 @@ drop_stale_vtimezones (icalcomponent *calendar,
                    (g_hash_table_contains (stale, name) && !g_hash_table_contains (used, name))))
         g_ptr_array_add (doomed, vtz);
     }
-  for (guint i = 0; i < doomed->len; i++)
-    {
-      icalcomponent_remove_component (calendar, g_ptr_array_index (doomed, i));
-      icalcomponent_free (g_ptr_array_index (doomed, i));
-    }
+  drop_components (calendar, doomed);
 }
 
 /* The plan zone's VTIMEZONE with a plain TZID, from a year before @at on. */
@@ -964,9 +968,9 @@ add_category (Writer     *writer,
               const char *value)
 {
   g_autoptr(GString) text = NULL;
-  g_autofree char *shown = display_text (value);
+  g_autofree char *shown = value ? display_text (value) : NULL;
 
-  if (*shown == '\0')
+  if (shown == NULL || *shown == '\0')
     return;
   text = g_string_new (shown);
   g_string_replace (text, ",", "\u201A", 0);
@@ -1027,7 +1031,6 @@ write_record (Writer                  *writer,
   struct icaltimetype now = icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ());
   icalcomponent *vtz = NULL;
   const char *stage = lineup_share_record_get (record, "stage");
-  const char *value;
   struct icaltimetype due;
 
   icalcomponent_add_property (item, icalproperty_new_uid (lineup_share_record_get_uid (record)));
@@ -1042,10 +1045,8 @@ write_record (Writer                  *writer,
         vtz = add_times (item, at, zone);
       if (stage != NULL)
         icalcomponent_add_property (item, icalproperty_new_status (status_of (stage, dated)));
-      if ((value = lineup_share_record_get (record, "pillar")) != NULL)
-        add_category (writer, value);
-      if ((value = lineup_share_record_get (record, "type")) != NULL)
-        add_category (writer, value);
+      add_category (writer, lineup_share_record_get (record, "pillar"));
+      add_category (writer, lineup_share_record_get (record, "type"));
       if (dated)
         icalcomponent_add_property (item, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
       if (!dated && valid_date (lineup_share_record_get (record, "due"), &due))
@@ -1058,17 +1059,13 @@ write_record (Writer                  *writer,
     }
   add_x (writer, "X-LINEUP-VERSION", NULL, "1");
   for (guint i = 0; fields[i]; i++)
-    {
-      const char *property = named_property (kind, fields[i]);
+    if (!is_stamped_field (kind, fields[i]))
+      {
+        const char *property = named_property (kind, fields[i]);
 
-      value = lineup_share_record_get (record, fields[i]);
-      if (is_stamped_field (kind, fields[i]))
-        continue;
-      if (property != NULL)
-        add_x (writer, property, NULL, value);
-      else
-        add_x (writer, "X-LINEUP-FIELD", fields[i], value);
-    }
+        add_x (writer, property ? property : "X-LINEUP-FIELD", property ? NULL : fields[i],
+               lineup_share_record_get (record, fields[i]));
+      }
   for (guint i = 0; i < log->len; i++)
     add_x (writer, "X-LINEUP-LOG", NULL, g_ptr_array_index (log, i));
   return vtz;
@@ -1154,9 +1151,10 @@ lineup_share_ical_render (const LineupShareRecord  *record,
       remove_properties (calendar, is_calendar_owned);
       if (icalcomponent_isa (item) != want)
         {
+          /* First, so it stays the one read among copies of its UID. */
           icalcomponent_remove_component (calendar, item);
           item = switch_component (item, want);
-          icalcomponent_add_component (calendar, item);
+          move_components (calendar, item);
         }
     }
   else

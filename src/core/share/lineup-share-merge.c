@@ -119,8 +119,10 @@ merge_field (const LineupShareRecord *base,
                get_prefixed (theirs, CONFLICT, field), &note);
   merge_value (get_prefixed (base, CONFLICT_BY, field), get_prefixed (mine, CONFLICT_BY, field),
                get_prefixed (theirs, CONFLICT_BY, field), &by);
-  if (note == NULL)
-    by = NULL;
+  /* Nothing left to choose between when the field came to hold the
+   * other value. */
+  if (note == NULL || strcmp (note, value ? value : "") == 0)
+    note = by = NULL;
   set_prefixed (merged, CONFLICT, field, note);
   set_prefixed (merged, CONFLICT_BY, field, by);
 }
