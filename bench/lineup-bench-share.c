@@ -118,6 +118,8 @@ upload_plan (LineupStore *store,
   g_autoptr(LineupHttpResponse) response = NULL;
   LineupHttpRequest request = { "PUT", url, "text/calendar; charset=utf-8", NULL, 0, NULL };
 
+  lineup_http_set_timeout (http, 900);
+
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Lineup//bench//EN"));
   for (guint i = 0; i <= posts->len; i++)
