@@ -17,6 +17,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <libical/ical.h>
@@ -559,21 +561,21 @@ parse_calendar (const char  *text,
 
   if (length > MAX_TEXT)
     return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE,
-                 "%s is larger than %d MiB: it is not a resource Lineup wrote; remove it from the server",
+                 _("%s is larger than %d MiB: it is not a resource Lineup wrote; remove it from the server"),
                  what, MAX_TEXT / (1024 * 1024)), NULL;
   if (count_begins (text) > MAX_COMPONENTS)
     return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE,
-                 "%s holds more than %d components: it is not a resource Lineup wrote; remove it from the server",
+                 _("%s holds more than %d components: it is not a resource Lineup wrote; remove it from the server"),
                  what, MAX_COMPONENTS), NULL;
   if (length == 0)
-    return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE, "no VEVENT or VTODO with a UID in %s: it is empty", what), NULL;
+    return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE, _("no VEVENT or VTODO with a UID in %s: it is empty"), what), NULL;
   root = icalparser_parse_string (text);
   if (root == NULL || icalcomponent_isa (root) != ICAL_VCALENDAR_COMPONENT)
     {
       if (root)
         icalcomponent_free (root);
       return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE,
-                   "%s is not one iCalendar object (BEGIN:VCALENDAR … END:VCALENDAR)", what), NULL;
+                   _("%s is not one iCalendar object (BEGIN:VCALENDAR … END:VCALENDAR)"), what), NULL;
     }
   drop_wild_vtimezones (root);
   return root;
@@ -609,7 +611,7 @@ find_item (icalcomponent  *calendar,
         continue;
       if (uid != NULL && strcmp (uid, this_uid) != 0)
         return fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE,
-                     "%s holds two UIDs (%s and %s): a resource holds one", what, uid, this_uid), NULL;
+                     _("%s holds two UIDs (%s and %s): a resource holds one"), what, uid, this_uid), NULL;
       uid = this_uid;
       if (item == NULL ||
           (icalcomponent_get_first_property (item, ICAL_RECURRENCEID_PROPERTY) != NULL &&
@@ -617,7 +619,7 @@ find_item (icalcomponent  *calendar,
         item = c;
     }
   if (item == NULL)
-    fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE, "no VEVENT or VTODO with a UID in %s", what);
+    fail (error, LINEUP_SHARE_ICAL_ERROR_PARSE, _("no VEVENT or VTODO with a UID in %s"), what);
   return item;
 }
 
@@ -666,7 +668,7 @@ lineup_share_ical_parse (const char  *text,
   gboolean is_todo;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  calendar = parse_calendar (text ? text : "", "the resource", error);
+  calendar = parse_calendar (text ? text : "", _("the resource"), error);
   if (calendar == NULL)
     return NULL;
   item = find_item (calendar, "the resource", error);
@@ -1084,22 +1086,22 @@ check_record (const LineupShareRecord  *record,
 
   if (*uid == '\0' || !g_utf8_validate (uid, -1, NULL) || needs_pct (uid))
     return fail (error, LINEUP_SHARE_ICAL_ERROR_INVALID,
-                 "the UID “%s” cannot be written: it must be UTF-8 text without control characters or spaces at its ends",
+                 _("the UID “%s” cannot be written: it must be UTF-8 text without control characters or spaces at its ends"),
                  uid);
   for (guint i = 0; fields[i]; i++)
     if (*fields[i] == '\0' || !g_utf8_validate (fields[i], -1, NULL) ||
         !g_utf8_validate (lineup_share_record_get (record, fields[i]), -1, NULL))
       return fail (error, LINEUP_SHARE_ICAL_ERROR_INVALID,
-                   "the field “%s” of %s is empty-named or not UTF-8 text", fields[i], uid);
+                   _("the field “%s” of %s is empty-named or not UTF-8 text"), fields[i], uid);
   for (guint i = 0; i < log->len; i++)
     if (!g_utf8_validate (g_ptr_array_index (log, i), -1, NULL))
-      return fail (error, LINEUP_SHARE_ICAL_ERROR_INVALID, "a history line of %s is not UTF-8 text", uid);
+      return fail (error, LINEUP_SHARE_ICAL_ERROR_INVALID, _("a history line of %s is not UTF-8 text"), uid);
   *out_dated = FALSE;
   if (lineup_share_record_get_kind (record) == LINEUP_SHARE_POST && at != NULL)
     {
       if (!at_from_text (at, out_at))
         return fail (error, LINEUP_SHARE_ICAL_ERROR_INVALID,
-                     "the post %s has the time “%s”, not YYYYMMDDTHHMMSSZ (UTC)", uid, at);
+                     _("the post %s has the time “%s”, not YYYYMMDDTHHMMSSZ (UTC)"), uid, at);
       *out_dated = TRUE;
     }
   return TRUE;
