@@ -143,6 +143,12 @@ upload_plan (LineupStore *store,
     }
   text = g_strdup (icalcomponent_as_ical_string (calendar));
   icalcomponent_free (calendar);
+  {
+    /* Radicale wants the parent collection first (protocols.md §5). */
+    g_autofree char *parent = g_strndup (url, strlen (url) - strlen ("plan/"));
+    LineupHttpRequest mkcol = { "MKCOL", parent, NULL, NULL, 0, NULL };
+    g_autoptr(LineupHttpResponse) made = lineup_http_send (http, &mkcol, NULL, NULL);
+  }
   request.body = text;
   request.body_length = strlen (text);
   request.max_body = 64 * 1024 * 1024;
