@@ -174,6 +174,15 @@ lineup_dav_xml_parse (const char  *text,
     }
   if (!ok)
     {
+      /* GMarkup quotes the bytes it could not read: a message a person
+       * reads must be text. */
+      if (error && *error && !g_utf8_validate ((*error)->message, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+          g_free ((*error)->message);
+          (*error)->message = valid;
+        }
       lineup_dav_node_free (parser.root);
       return NULL;
     }
