@@ -75,6 +75,18 @@ cmd_share_sync (Args    *args,
     return 1;
   ok = lineup_share_sync (store, &pass, NULL, error);
   out (_("Sent %u, received %u, new conflicts %u\n"), pass.sent, pass.received, pass.conflicts);
+  /* What the window tells with a notification, told here once too. */
+  {
+    g_autoptr(GPtrArray) notices = lineup_share_take_notices (store, NULL);
+
+    for (guint i = 0; notices && i < notices->len; i++)
+      {
+        LineupShareNotice *notice = g_ptr_array_index (notices, i);
+        g_autofree char *body = one_line (notice->body);
+
+        out ("%s: %s (%.8s)\n", notice->title, body, notice->post_id);
+      }
+  }
   return ok ? 0 : 1;
 }
 

@@ -134,6 +134,12 @@ class ShareScenario:
             self.assertEqual(shared_view(bob, post_id), shared_view(alice, post_id), post_id)
         self.assertEqual(bob.json("pillar", "list", "--json"), alice.json("pillar", "list", "--json"))
 
+        # bob hears, once, that a post waits for his approval.
+        told = bob.text("share", "sync")
+        self.assertIn("Waiting for your approval", told)
+        self.assertIn(alice.show(review)["title"], told)
+        self.assertNotIn("Waiting for your approval", bob.text("share", "sync"))
+
         # bob approves as himself; alice sees it with bob's login.
         bob.run("post", "approve", review, "--comment", "Looks good")
         bob.sync()
