@@ -234,13 +234,25 @@ class ShareScenario:
                 title = f"Round {round_} edit {k}"
                 alice.run("post", "edit", post_id, "--title", title)
                 expected[post_id] = title
-            process = subprocess.Popen([alice.env.get("LINEUP_BINARY", os.environ["LINEUP_BINARY"]),
-                                        "--database", alice.path, "share", "sync"],
+            process = subprocess.Popen([os.environ["LINEUP_BINARY"], "--database", alice.path, "share", "sync"],
                                        env=alice.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0.0, 0.4))
             process.send_signal(signal.SIGKILL)
             process.wait()
             self.assertEqual(alice.integrity(), "ok")
+        # The server stops in the middle of a pass, and comes back.
+        for k, post_id in enumerate(ids):
+            title = f"Before the server stopped {k}"
+            alice.run("post", "edit", post_id, "--title", title)
+            expected[post_id] = title
+        process = subprocess.Popen([os.environ["LINEUP_BINARY"], "--database", alice.path, "share", "sync"],
+                                   env=alice.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.15)
+        self.server.stop()
+        process.wait(timeout=60)
+        self.assertEqual(alice.integrity(), "ok")
+        self.server.start()
+
         alice.sync()
         bob.sync()
         alice.sync()
