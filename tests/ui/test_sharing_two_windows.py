@@ -92,10 +92,11 @@ class Member:
         ids = out.stdout.split()
         return max(ids, key=lambda w: geometry(w)[2] * geometry(w)[3]) if ids else None
 
-    def click(self, node):
-        """A pointer click on @node of the main window: GTK 4.8 gives
-        positions relative to the window, which may not be at 0, 0."""
-        x0, y0 = geometry(self.wid)[:2]
+    def click(self, node, wid=None):
+        """A pointer click on @node of the main window (or of the window
+        @wid): GTK 4.8 gives positions relative to the window, which may not
+        be at 0, 0."""
+        x0, y0 = geometry(wid or self.wid)[:2]
         x, y = ui.center(node)
         ui.xdotool("mousemove", x0 + x, y0 + y)
         ui.xdotool("click", "1")
@@ -324,13 +325,19 @@ def scenario(server, alice, bob):
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
                         lambda: ui.find(bob.app, name="Preferences", not_role="label", visible=False))
-    ui.press(ui.wait_for("the Sharing page", lambda: ui.find(prefs, name="Sharing", role="page tab", visible=False)))
-    ui.wait_for("Leave… (the plan is shared)", lambda: ui.find(prefs, name="Leave…", role="push button"))
     prefs_wid = ui.wait_for("the Preferences X window", lambda: bob.window("Preferences"))
-    ui.xdotool("windowmove", prefs_wid, B_X + 40, 40)
-    ui.wait_for("Preferences moved", lambda: geometry(prefs_wid)[0] == B_X + 40)
-    ui.wait_for("the page settled", lambda: ui.settled(ui.find(prefs, name="Leave…", role="push button"), pause=0.4))
+    place(prefs_wid, B_X + 40, 640, 720)
+    # The Sharing page by the pointer (after a key press GTK would ring the
+    # focused tab on the screenshots).
+    tab = ui.wait_for("the Sharing page tab", lambda: ui.settled(ui.find(prefs, name="Sharing", role="page tab")))
+    bob.click(tab, prefs_wid)
+    leave = ui.wait_for("Leave… (the plan is shared)", lambda: ui.find(prefs, name="Leave…", role="push button"))
+    assert ui.find(prefs, name="Share This Plan…", role="push button") is None
+    ui.wait_for("the page settled", lambda: ui.settled(leave, pause=0.4))
     shoot(prefs_wid, "preferences")
+    place(prefs_wid, B_X + 40, 1216, 720)
+    ui.wait_for("the wide page settled", lambda: ui.settled(ui.find(prefs, name="Leave…", role="push button"), pause=0.4))
+    shoot(prefs_wid, "preferences-1216")
     print(f"ok: dragged {post_id[:8]} {source_day} → {target_day} in alice's window, bob's window followed; "
           f"title conflict shown on both, kept bob's from his editor; both plans in step")
 
