@@ -134,7 +134,7 @@ conflict_row (LineupShareIndicator      *self,
   const char *title = conflict->post_title ? conflict->post_title : "";
   g_autofree char *mine = g_strdup_printf (_("%s, yours: “%s”"), conflict->field_label,
                                            conflict->mine ? conflict->mine : "");
-  g_autofree char *theirs = g_strdup_printf (_("%s’s: “%s”"), conflict->theirs_by,
+  g_autofree char *theirs = g_strdup_printf (_("Theirs (%s): “%s”"), conflict->theirs_by,
                                              conflict->theirs ? conflict->theirs : "");
   g_autofree char *tooltip = g_strdup_printf ("%s\n%s\n%s", title, mine, theirs);
   g_autofree char *name = g_strdup_printf (_("Open “%s”"), title);
