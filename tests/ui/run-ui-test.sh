@@ -33,20 +33,26 @@ case "$plan" in
   demo-now) "$bin" --database "$db" demo || { echo "could not fill the demo plan"; exit 1; } ;;
 esac
 
-# A display number nobody uses.
+# A display number nobody uses, and our own Xvfb answering on it: another
+# run may take the same free number at the same moment (then one Xvfb
+# exits on the lock, and that run tries the next number).
 display=
 for n in $(seq 91 160); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
+  if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then continue; fi
+  Xvfb ":$n" -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 1 100); do
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && { display=$n; break; }
+    sleep 0.05
+  done
+  if [ -n "$display" ] && kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
+  display=
+  kill "$xvfb_pid" 2>/dev/null
+  wait "$xvfb_pid" 2>/dev/null
+  xvfb_pid=
 done
-[ -n "$display" ] || { echo "no free X display number"; exit 1; }
-
-Xvfb ":$display" -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 100); do
-  [ -e "/tmp/.X11-unix/X$display" ] && break
-  sleep 0.05
-done
-[ -e "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
+[ -n "$display" ] || { echo "Xvfb did not start on a free display:"; cat "$work/xvfb.log"; exit 1; }
 
 export DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo
 export LINEUP_TEST_DB=$db LINEUP_SHOT="$logs/$name.png" LINEUP_UI_PLAN=$plan
