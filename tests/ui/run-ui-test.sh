@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs one UI driver against the real binary: Xvfb, a private session bus,
 # the accessibility bus, the app on a demo plan, then the driver.
-#   run-ui-test.sh DRIVER.py NAME [empty]
+#   run-ui-test.sh DRIVER.py NAME [demo|demo-now|empty|none]
+# "none": the driver starts the app itself (one or more, each on its own
+# plan). LINEUP_UI_SCREEN is the virtual screen (WIDTHxHEIGHTxDEPTH).
 set -u
 
 driver=$1
@@ -31,23 +33,29 @@ case "$plan" in
   demo-now) "$bin" --database "$db" demo || { echo "could not fill the demo plan"; exit 1; } ;;
 esac
 
-# A display number nobody uses.
+# A display number nobody uses, and our own Xvfb answering on it: another
+# run may take the same free number at the same moment (then one Xvfb
+# exits on the lock, and that run tries the next number).
 display=
 for n in $(seq 91 160); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
+  if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then continue; fi
+  Xvfb ":$n" -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 1 100); do
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && { display=$n; break; }
+    sleep 0.05
+  done
+  if [ -n "$display" ] && kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
+  display=
+  kill "$xvfb_pid" 2>/dev/null
+  wait "$xvfb_pid" 2>/dev/null
+  xvfb_pid=
 done
-[ -n "$display" ] || { echo "no free X display number"; exit 1; }
-
-Xvfb ":$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 100); do
-  [ -e "/tmp/.X11-unix/X$display" ] && break
-  sleep 0.05
-done
-[ -e "/tmp/.X11-unix/X$display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
+[ -n "$display" ] || { echo "Xvfb did not start on a free display:"; cat "$work/xvfb.log"; exit 1; }
 
 export DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo
-export LINEUP_TEST_DB=$db LINEUP_SHOT="$logs/$name.png"
+export LINEUP_TEST_DB=$db LINEUP_SHOT="$logs/$name.png" LINEUP_UI_PLAN=$plan
 unset NO_AT_BRIDGE
 
 dbus-run-session -- bash -c '
@@ -57,13 +65,18 @@ dbus-run-session -- bash -c '
     dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus org.a11y.Bus.GetAddress >/dev/null 2>&1 && break
     sleep 0.05
   done
-  "$LINEUP_BINARY" --database "$LINEUP_TEST_DB" >"'"$work"'/app.log" 2>&1 &
-  app=$!
+  app=
+  if [ "$LINEUP_UI_PLAN" != none ]; then
+    "$LINEUP_BINARY" --database "$LINEUP_TEST_DB" >"'"$work"'/app.log" 2>&1 &
+    app=$!
+  fi
   /usr/bin/python3 "'"$driver"'"
   rc=$?
-  kill $app 2>/dev/null
-  wait $app 2>/dev/null
-  echo "--- app log ---"; cat "'"$work"'/app.log"
+  if [ -n "$app" ]; then
+    kill $app 2>/dev/null
+    wait $app 2>/dev/null
+    echo "--- app log ---"; cat "'"$work"'/app.log"
+  fi
   exit $rc
 '
 rc=$?

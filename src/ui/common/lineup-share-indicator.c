@@ -103,22 +103,52 @@ on_open_clicked_cb (GtkButton            *button,
   gtk_widget_activate_action (GTK_WIDGET (self), "app.open-post", "s", post_id);
 }
 
+/* One line of a conflict's row: never wrapped, so the row's height does not
+ * depend on its width (the popover's list is measured at its natural
+ * width); the whole text is in the row's tooltip. */
+static GtkWidget *
+row_line (const char *text,
+          gboolean    dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  if (dim)
+    {
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+    }
+  return label;
+}
+
 static GtkWidget *
 conflict_row (LineupShareIndicator      *self,
               const LineupShareConflict *conflict)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *open = gtk_button_new ();
-  g_autofree char *title = g_markup_escape_text (conflict->post_title ? conflict->post_title : "", -1);
-  g_autofree char *subtitle = g_strdup_printf (_("%s: yours “%s”, %s’s “%s”"), conflict->field_label,
-                                               conflict->mine ? conflict->mine : "", conflict->theirs_by,
-                                               conflict->theirs ? conflict->theirs : "");
-  g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-  g_autofree char *name = g_strdup_printf (_("Open “%s”"), conflict->post_title ? conflict->post_title : "");
+  const char *title = conflict->post_title ? conflict->post_title : "";
+  g_autofree char *mine = g_strdup_printf (_("%s, yours: “%s”"), conflict->field_label,
+                                           conflict->mine ? conflict->mine : "");
+  g_autofree char *theirs = g_strdup_printf (_("Theirs (%s): “%s”"), conflict->theirs_by,
+                                             conflict->theirs ? conflict->theirs : "");
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s\n%s", title, mine, theirs);
+  g_autofree char *name = g_strdup_printf (_("Open “%s”"), title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_widget_set_valign (lines, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (lines), row_line (title, FALSE));
+  gtk_box_append (GTK_BOX (lines), row_line (mine, TRUE));
+  gtk_box_append (GTK_BOX (lines), row_line (theirs, TRUE));
+  gtk_box_append (GTK_BOX (box), lines);
   /* A child label, not the label property: GTK 4.8 would name the button
    * from both. */
   gtk_button_set_child (GTK_BUTTON (open), gtk_label_new_with_mnemonic (_("_Open")));
@@ -126,7 +156,12 @@ conflict_row (LineupShareIndicator      *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (open), "post-id", g_strdup (conflict->post_id), g_free);
   g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  gtk_box_append (GTK_BOX (box), open);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_tooltip_text (row, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   return row;
 }
 
@@ -166,7 +201,9 @@ on_popover_show_cb (LineupShareIndicator *self)
       g_string_append_c (text, '\n');
       g_string_append (text, _("Approvals are not protected: anyone in the team can write them"));
     }
-  if (status->last_error)
+  /* A conflict is not a failure: the list below shows it (the core's
+   * note about it speaks to the command line). */
+  if (status->last_error && status->state != LINEUP_SHARE_CONFLICTED)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Last error: %s"), status->last_error);

@@ -936,7 +936,9 @@ update_conflicts (LineupPostEditor *self)
       gtk_widget_add_css_class (field, "heading");
       gtk_box_append (GTK_BOX (box), field);
       gtk_box_append (GTK_BOX (box), value_label (_("Yours: %s"), NULL, conflict->mine));
-      gtk_box_append (GTK_BOX (box), value_label (_("%s’s: %s"), conflict->theirs_by, conflict->theirs));
+      /* "Theirs", as the button says; who, in brackets: a login, or "the
+       * server" when the core cannot tell, never at a line's start. */
+      gtk_box_append (GTK_BOX (box), value_label (_("Theirs (%s): %s"), conflict->theirs_by, conflict->theirs));
       gtk_widget_set_halign (buttons, GTK_ALIGN_END);
       gtk_box_append (GTK_BOX (buttons), keep_button (_("Keep _Mine"), mine_name, conflict->field,
                                                       G_CALLBACK (on_keep_mine_cb), self));

@@ -679,7 +679,10 @@ update_shared (LineupPreferencesSharing *self)
                                     status->n_waiting), status->n_waiting)
     : g_strdup (_("None: everything was sent"));
   set_subtitle (self->waiting_row, waiting);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_row), status->last_error != NULL);
+  /* A conflict is not a failure: the header and the cards show it, and the
+   * core's note about it speaks to the command line. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_row),
+                          status->last_error != NULL && status->state != LINEUP_SHARE_CONFLICTED);
   set_subtitle (self->error_row, status->last_error);
 }
 
