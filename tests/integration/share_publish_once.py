@@ -12,8 +12,11 @@ Phase 2, at random (the seed is printed): alice schedules 10 more; passes
 of both copies are SIGKILLed at random moments, then both run their
 passes in shuffled orders until quiet. The server holds 20 scheduled
 statuses, one per post, 20 creates in all; both copies show every post
-as scheduled on the server, and nothing waits."""
+as scheduled on the server, and nothing waits.
+A second test: the copy that claimed is lost; deleting its claim on the
+server lets the other copy send (the unblocking docs/sharing.md §7 gives)."""
 
+import base64
 import datetime
 import json
 import os
@@ -23,6 +26,7 @@ import subprocess
 import sys
 import time
 import unittest
+import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -221,6 +225,47 @@ class PublishOnce(unittest.TestCase):
         # Each post was sent by one copy, which holds the server's id.
         self.assertEqual(sent["alice"] + sent["bob"], N_POSTS, sent)
         print(f"sent by alice: {sent['alice']}, by bob: {sent['bob']} (seed {self.seed})", flush=True)
+
+    def test_a_lost_holder_is_unblocked_by_deleting_its_claim(self):
+        """docs/sharing.md §7: alice claims and is never seen again; bob's
+        row waits saying whose copy sends it, until a person deletes the
+        claim resource on the server: bob's next passes claim and send."""
+        alice, bob = self.alice, self.bob
+        alice.run("pillar", "add", "Community")
+        when = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)
+        post_id = alice.add("Lost", "Community", "Proof", "--body", "Sent by whoever is left.",
+                            "--date", when.strftime("%Y-%m-%d"), "--time", "09:30", "--platform", "mastodon")
+        alice.run("post", "target", post_id, "--account", alice.account)
+        for item in range(1, 6):
+            alice.run("post", "check", post_id, str(item))
+        alice.run("post", "stage", post_id, "draft")
+        alice.run("post", "stage", post_id, "in-review")
+        alice.run("post", "approve", post_id, "--as", "alice")
+        self.schedule(post_id)
+        plan_url = self.server.url("/alice/plan-lost/")
+        alice.share("create", plan_url)     # claims it; alice's laptop is then lost
+        bob.share("join", plan_url)
+        for _ in range(2):
+            bob.sync()
+            self.publish(bob)
+        self.assertEqual(self.server_state()["creates"], 0)
+        self.assertIn("alice", self.rows(bob, post_id)[0]["message"])
+
+        (href,) = [row[0] for row in alice.sql("SELECT href FROM share_resources WHERE uid LIKE 'lineup-claim-%'")]
+        auth = base64.b64encode(f"bob:{PASSWORDS['bob']}".encode()).decode()
+        request = urllib.request.Request(self.server.url(urllib.parse.urlsplit(href).path), method="DELETE",
+                                         headers={"Authorization": "Basic " + auth})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            self.assertIn(answer.status, (200, 204))
+        bob.sync()
+        self.publish(bob)
+        state = self.server_state()
+        self.assertEqual(state["creates"], 1)
+        self.assertEqual([s["params"]["text"] for s in state["accounts"][0]["scheduled"]],
+                         ["Sent by whoever is left."])
+        row = self.rows(bob, post_id)[0]
+        self.assertEqual(row["state"], "synced", row)
+        self.assertTrue(row["remote_id"])
 
     def settled(self, ids):
         for member in (self.alice, self.bob):
