@@ -226,14 +226,31 @@ class PublishOnce(unittest.TestCase):
         self.assertEqual(sent["alice"] + sent["bob"], N_POSTS, sent)
         print(f"sent by alice: {sent['alice']}, by bob: {sent['bob']} (seed {self.seed})", flush=True)
 
-    def test_a_lost_holder_is_unblocked_by_deleting_its_claim(self):
-        """docs/sharing.md §7: alice claims and is never seen again; bob's
-        row waits saying whose copy sends it, until a person deletes the
-        claim resource on the server: bob's next passes claim and send."""
+    def test_a_post_sent_before_sharing_is_not_sent_again(self):
+        """alice scheduled it on the server before she shared the plan: her
+        first share pass claims it, and bob's copy shows her send."""
         alice, bob = self.alice, self.bob
+        post_id = self.scheduled_post("Early", "Out before the plan was shared.")
+        self.publish(alice)
+        self.assertEqual(self.server_state()["creates"], 1)
+        plan_url = self.server.url("/alice/plan-early/")
+        alice.share("create", plan_url)
+        self.assertEqual(len(alice.sql("SELECT uid FROM share_resources WHERE uid LIKE 'lineup-claim-%'")), 1)
+        bob.share("join", plan_url)
+        for member in (bob, alice, bob):
+            member.sync()
+            self.publish(member)
+        self.assertEqual(self.server_state()["creates"], 1)
+        row = self.rows(bob, post_id)[0]
+        self.assertEqual(row["state"], "synced", row)
+        self.assertIsNone(row["remote_id"])
+        self.assertEqual(self.outbox(bob), [])
+
+    def scheduled_post(self, title, body):
+        alice = self.alice
         alice.run("pillar", "add", "Community")
         when = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)
-        post_id = alice.add("Lost", "Community", "Proof", "--body", "Sent by whoever is left.",
+        post_id = alice.add(title, "Community", "Proof", "--body", body,
                             "--date", when.strftime("%Y-%m-%d"), "--time", "09:30", "--platform", "mastodon")
         alice.run("post", "target", post_id, "--account", alice.account)
         for item in range(1, 6):
@@ -242,6 +259,14 @@ class PublishOnce(unittest.TestCase):
         alice.run("post", "stage", post_id, "in-review")
         alice.run("post", "approve", post_id, "--as", "alice")
         self.schedule(post_id)
+        return post_id
+
+    def test_a_lost_holder_is_unblocked_by_deleting_its_claim(self):
+        """docs/sharing.md §7: alice claims and is never seen again; bob's
+        row waits saying whose copy sends it, until a person deletes the
+        claim resource on the server: bob's next passes claim and send."""
+        alice, bob = self.alice, self.bob
+        post_id = self.scheduled_post("Lost", "Sent by whoever is left.")
         plan_url = self.server.url("/alice/plan-lost/")
         alice.share("create", plan_url)     # claims it; alice's laptop is then lost
         bob.share("join", plan_url)

@@ -148,11 +148,12 @@ lineup_share_may_send (LineupStore *store,
 }
 
 /* Claims one post for one account: TRUE once the server holds a claim,
- * whoever's it is. */
+ * whoever's it is. @on_server: this copy holds it on the server already. */
 static gboolean
 claim_one (LineupShareRun  *run,
            const char      *post_id,
            const char      *account_id,
+           gboolean         on_server,
            GCancellable    *cancellable,
            GError         **error)
 {
@@ -173,13 +174,15 @@ claim_one (LineupShareRun  *run,
   known = lineup_store_share_get_resource (run->store, LINEUP_SHARE_COLLECTION_PLAN, uid);
   if (known && known->base)
     return TRUE;
-  /* Sent before the plan was shared (no claim): nobody sends it again. */
-  {
-    g_autofree char *travelled = travelled_state (run->store, post_id, key);
+  /* Sent by another copy before the plan was shared, and that copy's
+   * first pass has not claimed it yet: nobody sends it again. */
+  if (!on_server)
+    {
+      g_autofree char *travelled = travelled_state (run->store, post_id, key);
 
-    if (state_is_sent (travelled))
-      return TRUE;
-  }
+      if (state_is_sent (travelled))
+        return TRUE;
+    }
 
   record = lineup_share_record_new (LINEUP_SHARE_CLAIM, uid);
   lineup_share_record_set (record, "post", post_id);
@@ -280,24 +283,55 @@ send_back_states (LineupShareRun  *run,
   return !queued || _lineup_share_push (run, cancellable, error);
 }
 
+/* Every sync row of the plan, for the first pass (see below). */
+static GPtrArray *
+all_sync_rows (LineupStore  *store,
+               GError      **error)
+{
+  g_autoptr(GHashTable) summaries = lineup_store_get_sync_summaries (store, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_post_sync_free);
+  GHashTableIter iter;
+  gpointer post_id;
+
+  if (summaries == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, summaries);
+  while (g_hash_table_iter_next (&iter, &post_id, NULL))
+    {
+      g_autoptr(GPtrArray) post_rows = lineup_store_get_post_sync (store, post_id, NULL);
+
+      for (guint i = 0; post_rows && i < post_rows->len; i++)
+        g_ptr_array_add (rows, g_steal_pointer (&post_rows->pdata[i]));
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Claims what this copy is about to send, and what it holds on a server
+ * already: a post scheduled before the plan was shared is claimed by the
+ * copy that sent it, so no other copy sends it again. The first pass
+ * (create) looks at every row; later ones at the outbox's view (open rows,
+ * latest settled ones). */
 gboolean
 _lineup_share_claim (LineupShareRun  *run,
                      GCancellable    *cancellable,
                      GError         **error)
 {
-  g_autoptr(GPtrArray) outbox = lineup_store_get_outbox (run->store, FALSE, error);
+  g_autoptr(GPtrArray) rows = run->config->last_pass_at == 0
+                              ? all_sync_rows (run->store, error)
+                              : lineup_store_get_outbox (run->store, TRUE, error);
 
-  if (outbox == NULL)
+  if (rows == NULL)
     return FALSE;
-  for (guint i = 0; i < outbox->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      LineupPostSync *sync = g_ptr_array_index (outbox, i);
-      gboolean sends = FALSE;
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+      gboolean sends = sync->remote_id != NULL;
 
       for (guint k = 0; sync->ops && sync->ops[k]; k++)
         sends |= g_str_equal (sync->ops[k], lineup_outbox_op_to_key (LINEUP_OUTBOX_CREATE)) ||
                  g_str_equal (sync->ops[k], lineup_outbox_op_to_key (LINEUP_OUTBOX_PUBLISH));
-      if (sends && !claim_one (run, sync->post_id, sync->account_id, cancellable, error))
+      if (sends && !claim_one (run, sync->post_id, sync->account_id, sync->remote_id != NULL,
+                               cancellable, error))
         return FALSE;
     }
   return send_back_states (run, cancellable, error);
