@@ -1,6 +1,7 @@
 /* lineup-outbox.c: the outbox's logic: operation and state keys and labels,
  * and which outbox rows a change of a post writes (_lineup_outbox_note_change,
- * called by the store before it commits the change).
+ * called by the store before it commits the change; a change from another
+ * member's copy also queues this machine's targets never sent from here).
  *
  * The SQL that writes and reads outbox rows and sync states is in
  * lineup-publish-store.c.
@@ -13,6 +14,7 @@
 
 #include "lineup-outbox.h"
 #include "lineup-account.h"
+#include "lineup-publish-store.h"
 #include "lineup-store-publish.h"
 #include "lineup-sync-plan.h"
 
@@ -139,6 +141,36 @@ _lineup_outbox_note_change (LineupStore  *self,
   return TRUE;
 }
 
+/* A change from another member's copy (LineupCommit.remote) may give the
+ * post a target of this machine's account that this copy never queued: the
+ * same account on both machines (docs/sharing.md §7), or a post that was
+ * scheduled before it came. A post that should be on the server is queued
+ * for it; the sync then sends it only with this copy's claim, and shows
+ * the other copy's send otherwise. */
+static gboolean
+queue_unsent_targets (LineupStore  *self,
+                      LineupPost   *post,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (!lineup_sync_plan_wants_remote (post))
+    return TRUE;
+  rows = lineup_store_get_post_sync (self, lineup_post_get_id (post), error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LineupPostSync *sync = g_ptr_array_index (rows, i);
+
+      /* No state and nothing queued: never sent from here. */
+      if (sync->state == LINEUP_SYNC_NOT_SYNCED && (sync->ops == NULL || sync->ops[0] == NULL) &&
+          !_lineup_outbox_enqueue (self, sync->post_id, sync->account_id, LINEUP_OUTBOX_CREATE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 outbox_commit_hook (LineupStore         *store,
                     const LineupCommit  *commit,
@@ -146,8 +178,12 @@ outbox_commit_hook (LineupStore         *store,
                     GError             **error)
 {
   for (guint i = 0; i < commit->n_posts; i++)
-    if (!_lineup_outbox_note_change (store, commit->posts[i].old_post, commit->posts[i].new_post, error))
-      return FALSE;
+    {
+      if (!_lineup_outbox_note_change (store, commit->posts[i].old_post, commit->posts[i].new_post, error))
+        return FALSE;
+      if (commit->remote && !queue_unsent_targets (store, commit->posts[i].new_post, error))
+        return FALSE;
+    }
   return TRUE;
 }
 

@@ -329,6 +329,41 @@ on_call_done_cb (GObject      *source,
   _lineup_sync_pass_next (task);   /* the same target again: one more step may follow */
 }
 
+/* Another member's copy sends the post to this account (docs/sharing.md
+ * §7): once it shared that the server holds it, this copy shows that state
+ * and the outbox rows go; until then the row says who sends it. */
+static void
+show_sent_elsewhere (LineupStore       *store,
+                     LineupSyncTarget  *target,
+                     LineupShareSender *sender)
+{
+  LineupSyncState state = lineup_sync_state_from_key (sender->state);
+
+  if (state == LINEUP_SYNC_SYNCED || state == LINEUP_SYNC_PUBLISHED)
+    {
+      Update update = { .state = state, .url = sender->url, .message = sender->message,
+                        .attempts = 0, .drop_outbox = TRUE };
+
+      _lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL);
+    }
+  else
+    {
+      g_autofree char *message =
+        sender->login
+          ? g_strdup_printf (_("Sent by another member’s copy of the plan (%s’s): its result shows here "
+                               "after both copies sync the shared plan"), sender->login)
+          : g_strdup (_("Sent by another member’s copy of the plan: its result shows here "
+                        "after both copies sync the shared plan"));
+      Update update = { .state = LINEUP_SYNC_PENDING, .message = message, .attempts = -1,
+                        .next_attempt_at = 0 };
+
+      /* Written once: a commit announces a change, which starts a pass. */
+      if (target->state != LINEUP_SYNC_PENDING || target->next_attempt_at != 0 ||
+          g_strcmp0 (target->message, message) != 0)
+        _lineup_publish_commit_update (store, target, &update, NULL, TRUE, NULL);
+    }
+}
+
 /* Does what can be done for the current target without the network, or
  * starts its next request. Returns TRUE when a request is on its way. */
 static gboolean
@@ -429,11 +464,19 @@ step_target (GTask  *task,
     }
 
   /* In a shared plan another member's copy may hold the same account:
-   * only the copy whose claim the server took sends (docs/sharing.md §7). */
+   * only the copy whose claim the server took sends (docs/sharing.md §7).
+   * When another copy holds it, this one shows what that copy shared of
+   * the send and stops asking; without a claim yet, a share pass makes it. */
   if ((action == LINEUP_SYNC_ACT_CREATE || action == LINEUP_SYNC_ACT_PUBLISH) &&
       !lineup_share_may_send (store, target->post_id, target->account_id))
     {
-      pass->report.waiting++;
+      g_autoptr(LineupShareSender) sender = lineup_share_sent_elsewhere (store, target->post_id,
+                                                                          target->account_id);
+
+      if (sender)
+        show_sent_elsewhere (store, target, sender);
+      else
+        pass->report.waiting++;
       return FALSE;
     }
 

@@ -169,6 +169,25 @@ gboolean  lineup_share_may_send      (LineupStore      *store,
                                       const char       *post_id,
                                       const char       *account_id);
 
+/* Who sends @post_id to @account_id when another member's copy does
+ * (docs/sharing.md §7): that copy holds the claim, or the post was on the
+ * network before the plan was shared. @state, @url and @message are what
+ * that copy last shared of the send (publish:KEY; NULL while nothing
+ * came). NULL when this copy sends it or nobody has claimed it yet.
+ * Local: no network. */
+typedef struct {
+  char *login;     /* the claim's login, NULL without a claim */
+  char *state;     /* a LineupSyncState key ("synced", …) or NULL */
+  char *url;
+  char *message;
+} LineupShareSender;
+
+void               lineup_share_sender_free    (LineupShareSender *sender);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupShareSender, lineup_share_sender_free)
+LineupShareSender *lineup_share_sent_elsewhere (LineupStore      *store,
+                                                const char       *post_id,
+                                                const char       *account_id);
+
 /* ---- notices: told once (docs: the people in the chain hear about it) ---- */
 
 typedef enum {
