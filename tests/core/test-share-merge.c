@@ -289,6 +289,24 @@ test_absent_values (void)
   }
 }
 
+/* Two copies' publishing states of one account are never a conflict a
+ * person must settle: the send that went further stands. */
+static void
+test_publish_state (void)
+{
+  g_autoptr(LineupShareRecord) base = post ("title", "T", NULL);
+  g_autoptr(LineupShareRecord) mine = post ("title", "T", "publish:mastodon:x:1", "pending - Sent by alice's copy", NULL);
+  g_autoptr(LineupShareRecord) theirs = post ("title", "T", "publish:mastodon:x:1", "synced https://x/1 -", NULL);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(LineupShareRecord) merged = lineup_share_merge (base, mine, theirs, "bob", &conflicts);
+  g_autoptr(LineupShareRecord) back = lineup_share_merge (base, theirs, mine, "alice", NULL);
+
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (lineup_share_record_get (merged, "publish:mastodon:x:1"), ==, "synced https://x/1 -");
+  g_assert_null (lineup_share_record_get (merged, "conflict:publish:mastodon:x:1"));
+  g_assert_cmpstr (lineup_share_record_get (back, "publish:mastodon:x:1"), ==, "synced https://x/1 -");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,5 +320,6 @@ main (int   argc,
   g_test_add_func ("/share-merge/existing-conflict", test_existing_conflict);
   g_test_add_func ("/share-merge/null-base", test_null_base);
   g_test_add_func ("/share-merge/absent-values", test_absent_values);
+  g_test_add_func ("/share-merge/publish-state", test_publish_state);
   return g_test_run ();
 }

@@ -90,6 +90,19 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* "STATE URL MESSAGE": how far a send went. */
+static int
+publish_rank (const char *value)
+{
+  if (value == NULL)
+    return 0;
+  if (g_str_has_prefix (value, "published "))
+    return 3;
+  if (g_str_has_prefix (value, "synced "))
+    return 2;
+  return 1;
+}
+
 static void
 merge_field (const LineupShareRecord *base,
              const LineupShareRecord *mine,
@@ -102,6 +115,17 @@ merge_field (const LineupShareRecord *base,
   const char *value, *note, *by;
   const char *mine_value = lineup_share_record_get (mine, field);
 
+  if (merge_value (base ? lineup_share_record_get (base, field) : NULL,
+                   mine_value, lineup_share_record_get (theirs, field), &value) &&
+      g_str_has_prefix (field, "publish:"))
+    {
+      /* A publishing state is the network's word, not a person's choice:
+       * never a conflict. The further one stands (published, then synced). */
+      value = publish_rank (mine_value) > publish_rank (lineup_share_record_get (theirs, field))
+              ? mine_value : lineup_share_record_get (theirs, field);
+      lineup_share_record_set (merged, field, value);
+      return;
+    }
   if (merge_value (base ? lineup_share_record_get (base, field) : NULL,
                    mine_value, lineup_share_record_get (theirs, field), &value))
     {
