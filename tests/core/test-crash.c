@@ -234,6 +234,15 @@ check_database (const char *path,
   guint unexplained_single = 0, differing = 0;
   g_autoptr(GHashTable) unexplained_batches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  /* Killed before the first child had even made the file (a sanitized
+   * build starts slower than the first kill's delay): nothing was saved,
+   * nothing can have been reported. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+      g_test_message ("round %d: killed before the plan's file existed, consistent", round);
+      return;
+    }
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
