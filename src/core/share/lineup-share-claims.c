@@ -31,6 +31,22 @@ claim_uid (const char *post_id,
   return g_strdup_printf ("lineup-claim-%s-%s", post_id, hash);
 }
 
+/* The claim on @post_id for the account of share key @key that this copy
+ * knows of, or NULL. */
+static LineupShareRecord *
+read_claim (LineupStore *store,
+            const char  *post_id,
+            const char  *key)
+{
+  g_autofree char *uid = claim_uid (post_id, key);
+  g_autoptr(LineupShareResource) resource =
+    lineup_store_share_get_resource (store, LINEUP_SHARE_COLLECTION_PLAN, uid);
+
+  if (resource == NULL || resource->base == NULL)
+    return NULL;
+  return _lineup_share_parse (resource->base, NULL, NULL);
+}
+
 /* The machine named in the claim this copy knows of, or NULL. */
 static char *
 claim_holder (LineupStore *store,
@@ -38,17 +54,8 @@ claim_holder (LineupStore *store,
               const char  *account_id)
 {
   g_autofree char *key = lineup_store_share_account_key (store, account_id);
-  g_autofree char *uid = NULL;
-  g_autoptr(LineupShareResource) resource = NULL;
-  g_autoptr(LineupShareRecord) record = NULL;
+  g_autoptr(LineupShareRecord) record = key ? read_claim (store, post_id, key) : NULL;
 
-  if (key == NULL)
-    return NULL;
-  uid = claim_uid (post_id, key);
-  resource = lineup_store_share_get_resource (store, LINEUP_SHARE_COLLECTION_PLAN, uid);
-  if (resource == NULL || resource->base == NULL)
-    return NULL;
-  record = _lineup_share_parse (resource->base, NULL, NULL);
   return record ? g_strdup (lineup_share_record_get (record, "machine")) : NULL;
 }
 
@@ -96,18 +103,13 @@ lineup_share_sent_elsewhere (LineupStore *store,
 {
   g_autoptr(LineupShareConfig) config = lineup_store_get_share (store);
   g_autofree char *key = NULL;
-  g_autofree char *uid = NULL;
   g_autofree char *value = NULL;
-  g_autoptr(LineupShareResource) resource = NULL;
   g_autoptr(LineupShareRecord) claim = NULL;
   LineupShareSender *sender;
 
   if (config == NULL || (key = lineup_store_share_account_key (store, account_id)) == NULL)
     return NULL;
-  uid = claim_uid (post_id, key);
-  resource = lineup_store_share_get_resource (store, LINEUP_SHARE_COLLECTION_PLAN, uid);
-  if (resource && resource->base)
-    claim = _lineup_share_parse (resource->base, NULL, NULL);
+  claim = read_claim (store, post_id, key);
   value = travelled_state (store, post_id, key);
   if (claim)
     {
@@ -166,7 +168,6 @@ claim_one (LineupShareRun  *run,
   g_autoptr(LineupShareRecord) record = NULL;
   g_autoptr(LineupShareResource) known = NULL;
   GError *local_error = NULL;
-  LineupShareResource resource = { LINEUP_SHARE_COLLECTION_PLAN, NULL, NULL, NULL, NULL };
 
   if (key == NULL)
     return TRUE;
@@ -194,50 +195,26 @@ claim_one (LineupShareRun  *run,
     return FALSE;
   name = lineup_share_ical_resource_name (uid);
   href = lineup_caldav_href (run->plan_dav, name);
-  resource.uid = uid;
-  resource.href = href;
 
   if (lineup_caldav_put (run->plan_dav, href, text, NULL, &etag, cancellable, &local_error))
     {
-      resource.etag = etag;
-      resource.base = text;
       run->counts.sent++;
+      return _lineup_share_remember (run, LINEUP_SHARE_COLLECTION_PLAN, uid, href, text, etag,
+                                     cancellable, error);
     }
-  else if (g_error_matches (local_error, LINEUP_CALDAV_ERROR, LINEUP_CALDAV_ERROR_PRECONDITION))
+  if (g_error_matches (local_error, LINEUP_CALDAV_ERROR, LINEUP_CALDAV_ERROR_PRECONDITION))
     {
       /* Someone's claim is there (ours, if an answer was lost): read whose. */
       g_autoptr(LineupCaldavItem) held = NULL;
 
       g_clear_error (&local_error);
       held = lineup_caldav_get (run->plan_dav, href, cancellable, &local_error);
-      if (held == NULL)
-        {
-          _lineup_share_wrap_error (error, local_error);
-          return FALSE;
-        }
-      resource.etag = held->etag;
-      resource.base = held->data;
-      return lineup_store_share_set_resource (run->store, &resource, error);
+      if (held)
+        return _lineup_share_remember (run, LINEUP_SHARE_COLLECTION_PLAN, uid, href, held->data,
+                                       held->etag, cancellable, error);
     }
-  else
-    {
-      _lineup_share_wrap_error (error, local_error);
-      return FALSE;
-    }
-  if (resource.etag == NULL)
-    {
-      g_autoptr(LineupCaldavItem) held = lineup_caldav_get (run->plan_dav, href, cancellable, &local_error);
-
-      if (held == NULL)
-        {
-          _lineup_share_wrap_error (error, local_error);
-          return FALSE;
-        }
-      resource.etag = held->etag;
-      resource.base = held->data;
-      return lineup_store_share_set_resource (run->store, &resource, error);
-    }
-  return lineup_store_share_set_resource (run->store, &resource, error);
+  _lineup_share_wrap_error (error, local_error);
+  return FALSE;
 }
 
 /* The states of the sends this copy holds the claims of go to the server

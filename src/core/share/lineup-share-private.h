@@ -50,6 +50,18 @@ gboolean        _lineup_share_claim       (LineupShareRun     *run,
                                            GCancellable       *cancellable,
                                            GError            **error);
 
+/* Remembers what the server holds now for @uid at @href: @data and @etag,
+ * or, when the write was answered without an ETag, what a GET gives (the
+ * server may have rewritten it: never assume the bytes are ours). */
+gboolean        _lineup_share_remember    (LineupShareRun        *run,
+                                           LineupShareCollection  collection,
+                                           const char            *uid,
+                                           const char            *href,
+                                           const char            *data,
+                                           const char            *etag,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+
 /* The password of a shared plan's login, from the Secret Service. */
 char           *_lineup_share_lookup_password (LineupShareConfig  *config,
                                                GError            **error);

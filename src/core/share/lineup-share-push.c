@@ -40,15 +40,15 @@ _lineup_share_collection_of (LineupShareRun *run,
 
 /* Remembers what the server holds now for @uid: @data and @etag, or when
  * the write was answered without an ETag, what a GET gives. */
-static gboolean
-remember (LineupShareRun        *run,
-          LineupShareCollection  collection,
-          const char            *uid,
-          const char            *href,
-          const char            *data,
-          const char            *etag,
-          GCancellable          *cancellable,
-          GError               **error)
+gboolean
+_lineup_share_remember (LineupShareRun        *run,
+                        LineupShareCollection  collection,
+                        const char            *uid,
+                        const char            *href,
+                        const char            *data,
+                        const char            *etag,
+                        GCancellable          *cancellable,
+                        GError               **error)
 {
   g_autoptr(LineupCaldavItem) fetched = NULL;
   LineupShareResource resource = { collection, (char *) uid, (char *) href, (char *) etag, (char *) data };
@@ -191,7 +191,7 @@ write_resource (LineupShareRun         *run,
                                  cancellable, &local_error))
             {
               run->counts.sent++;
-              return remember (run, collection, uid, href, text, etag, cancellable, error);
+              return _lineup_share_remember (run, collection, uid, href, text, etag, cancellable, error);
             }
         }
 
@@ -239,7 +239,7 @@ write_resource (LineupShareRun         *run,
       merged = lineup_share_merge (base, mine, theirs, run->config->login, NULL);
       if (!lineup_share_record_equal (merged, mine) && !apply (run, uid, merged, error))
         return FALSE;
-      if (!remember (run, collection, uid, href, theirs_item->data, theirs_item->etag,
+      if (!_lineup_share_remember (run, collection, uid, href, theirs_item->data, theirs_item->etag,
                      cancellable, error))
         return FALSE;
       g_clear_pointer (&resource, lineup_share_resource_free);
@@ -330,7 +330,7 @@ push_approvals (LineupShareRun  *run,
       if (local_error == NULL)
         {
           run->counts.sent++;
-          if (!remember (run, collection, uid, href, text, etag, cancellable, error))
+          if (!_lineup_share_remember (run, collection, uid, href, text, etag, cancellable, error))
             return FALSE;
           continue;
         }
