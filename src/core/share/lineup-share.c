@@ -155,6 +155,13 @@ _lineup_share_render (LineupShareRun          *run,
   return lineup_share_ical_render (signed_record, base, run->zone, error);
 }
 
+/* The Secret Service's account of a shared plan's password: this copy's. */
+static char *
+secret_key (LineupShareConfig *config)
+{
+  return g_strconcat ("share:", config->machine, NULL);
+}
+
 char *
 _lineup_share_lookup_password (LineupShareConfig  *config,
                                GError            **error)
@@ -166,7 +173,7 @@ _lineup_share_lookup_password (LineupShareConfig  *config,
 
   if (secrets == NULL)
     return NULL;
-  key = g_strconcat ("share:", config->machine, NULL);
+  key = secret_key (config);
   password = lineup_secrets_lookup (secrets, key, SECRET_KIND, &local_error);
   if (local_error)
     {
@@ -191,7 +198,7 @@ store_password (LineupShareConfig  *config,
 
   if (secrets == NULL)
     return FALSE;
-  key = g_strconcat ("share:", config->machine, NULL);
+  key = secret_key (config);
   label = g_strdup_printf (_("Lineup: password of %s for the shared plan at %s"), config->login, config->url);
   return lineup_secrets_store (secrets, key, SECRET_KIND, label, password, error);
 }
@@ -204,7 +211,7 @@ forget_password (LineupShareConfig *config)
 
   if (secrets == NULL || config == NULL)
     return;
-  key = g_strconcat ("share:", config->machine, NULL);
+  key = secret_key (config);
   lineup_secrets_clear (secrets, key, NULL);
 }
 
