@@ -105,6 +105,11 @@ class ShareScenario:
     protected = False
     kill_rounds = 20
 
+    def setUp(self):
+        # Each test its own collections on the class's server: plan1, plan2…
+        self.n = getattr(type(self), "_n", 0) + 1
+        type(self)._n = self.n
+
     def urls(self):
         raise NotImplementedError
 
@@ -351,10 +356,6 @@ class OnRadicale(ShareScenario, unittest.TestCase):
     def tearDownClass(cls):
         cls.server.close()
 
-    def setUp(self):
-        self.n = getattr(type(self), "_n", 0) + 1
-        type(self)._n = self.n
-
     def urls(self):
         return (self.server.url(f"/alice/plan{self.n}/"), self.server.url(f"/alice/approvals{self.n}/"))
 
@@ -409,10 +410,6 @@ class OnXandikos(ShareScenario, unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.close()
-
-    def setUp(self):
-        self.n = getattr(type(self), "_n", 0) + 1
-        type(self)._n = self.n
 
     def urls(self):
         return (self.server.url(f"/user/lineup/plan{self.n}/"), None)
