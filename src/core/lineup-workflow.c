@@ -248,6 +248,68 @@ plan_approval (LineupStore        *store,
 }
 
 gboolean
+lineup_workflow_check_new (LineupStore         *store,
+                           LineupPost          *post,
+                           LineupNewPostFlags   flags,
+                           GError             **error)
+{
+  LineupStage stage;
+  const char *title;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+
+  stage = lineup_post_get_stage (post);
+  title = lineup_post_get_title (post);
+  switch (stage)
+    {
+    case LINEUP_STAGE_BRIEF:
+    case LINEUP_STAGE_DRAFT:
+      return TRUE;
+
+    case LINEUP_STAGE_IN_REVIEW:
+      {
+        g_autofree char *body = g_strstrip (g_strdup (lineup_post_get_body (post)));
+
+        if (*body == '\0')
+          return refuse (error, _("“%s” cannot start in review without a caption: write the caption, or start it as a brief or a draft"),
+                         title);
+        return TRUE;
+      }
+
+    case LINEUP_STAGE_PUBLISHED:
+      if (flags & LINEUP_NEW_POST_HISTORY)
+        {
+          if (!lineup_post_is_dated (post))
+            return refuse (error, _("“%s” has no date: a post brought in as published needs the date it was posted"),
+                           title);
+          if (lineup_post_get_scheduled_at (post) > g_get_real_time () / G_USEC_PER_SEC)
+            return refuse (error, _("“%s” is dated in the future: only a post dated in the past can come in as published"),
+                           title);
+          return TRUE;
+        }
+      return refuse (error, _("“%s” cannot start as Published: a new post starts as a brief, a draft or in review (a post already posted elsewhere comes in with “lineup import csv --history”)"),
+                     title);
+
+    case LINEUP_STAGE_APPROVED:
+    case LINEUP_STAGE_SCHEDULED:
+    default:
+      return refuse (error, _("“%s” cannot start as %s: a new post starts as a brief, a draft or in review, and is approved and scheduled through the workflow"),
+                     title, lineup_stage_to_label (stage));
+    }
+}
+
+gboolean
+lineup_workflow_add (LineupStore         *store,
+                     LineupPost          *post,
+                     LineupNewPostFlags   flags,
+                     GError             **error)
+{
+  return lineup_workflow_check_new (store, post, flags, error) &&
+         lineup_store_add_post (store, post, error);
+}
+
+gboolean
 lineup_workflow_can_move (LineupStore  *store,
                           LineupPost   *post,
                           LineupStage   to,

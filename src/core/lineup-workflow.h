@@ -6,6 +6,8 @@
  * words a person understands, and what to do.
  *
  * Brief → Draft → In review → Approved → Scheduled → Published:
+ *  - a new post starts in Brief, Draft or In review (the one exception:
+ *    Published for a past date when history is brought in);
  *  - forward one stage at a time; back to any earlier stage; nothing leaves
  *    Published;
  *  - Draft → In review needs a caption;
@@ -27,6 +29,30 @@
 #include "lineup-store.h"
 
 G_BEGIN_DECLS
+
+typedef enum {
+  LINEUP_NEW_POST_DEFAULT = 0,
+  /* Bringing in what was already posted elsewhere (`import csv --history`):
+   * a post dated in the past may come in as Published. */
+  LINEUP_NEW_POST_HISTORY = 1 << 0,
+} LineupNewPostFlags;
+
+/* The one rule for a post made anew, whichever way it comes in (the editor,
+ * `post add`, a CSV row): it starts in Brief, Draft or In review (In review
+ * needs a caption) and reaches Approved, Scheduled and Published only through
+ * the workflow; with LINEUP_NEW_POST_HISTORY a post dated in the past may
+ * also come in as Published. The message names the post and says what to do. */
+gboolean  lineup_workflow_check_new        (LineupStore         *store,
+                                            LineupPost          *post,
+                                            LineupNewPostFlags   flags,
+                                            GError             **error);
+
+/* Checks @post by lineup_workflow_check_new() and adds it to the plan (one
+ * undo step, or part of the caller's lineup_store_begin()). */
+gboolean  lineup_workflow_add              (LineupStore         *store,
+                                            LineupPost          *post,
+                                            LineupNewPostFlags   flags,
+                                            GError             **error);
 
 /* Whether @actor (NULL: the store's actor) may move @post to @to now. A
  * move to Approved is checked as an approval by @actor. */
