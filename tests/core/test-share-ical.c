@@ -684,9 +684,10 @@ test_hostile (void)
   g_assert_cmpstr (lineup_share_record_get (wild, "at"), ==, "25791231T230000Z");
   g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
 
-  /* Mangled copies of a real resource: a record or an error. */
+  /* Mangled copies of a real resource: a record or an error. A sample: the
+   * share-ical fuzz harness (tests/fuzz) mangles far more, in CI too. */
   valid = render_ok (seed, foreign_base, "Europe/Warsaw");
-  for (guint round = 0; round < 2000; round++)
+  for (guint round = 0; round < 200; round++)
     {
       g_autofree char *text = g_strdup (valid);
       gsize len = strlen (text);
