@@ -168,7 +168,9 @@ cmd_post_add (Args    *args,
     lineup_stage_from_string (opt (args, "stage"), &stage);
   lineup_post_set_stage (post, stage);
 
-  if (!lineup_store_add_post (store, post, error))
+  /* A new post starts as a brief, a draft or in review: the rest of the
+   * way goes through the workflow (`lineup post stage`, `post approve`). */
+  if (!lineup_workflow_add (store, post, LINEUP_NEW_POST_DEFAULT, error))
     return 1;
   out ("%s\n", lineup_post_get_id (post));
   return 0;

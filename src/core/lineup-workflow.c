@@ -9,6 +9,7 @@
 
 #include "lineup-workflow.h"
 #include "lineup-store-workflow.h"
+#include "lineup-text.h"
 
 static gboolean
 refuse (GError    **error,
@@ -151,6 +152,60 @@ lineup_workflow_approval_status (GPtrArray            *chain,
     }
 }
 
+/* "3 January 2027" and the minutes since midnight of @at in the plan's
+ * time zone. */
+static void
+describe_day (LineupStore *store,
+              gint64       at,
+              char        *day,
+              gsize        day_size,
+              int         *out_minutes)
+{
+  GDate date;
+
+  lineup_store_utc_to_local (store, at, &date, out_minutes);
+  g_date_strftime (day, day_size, "%-d %B %Y", &date);
+}
+
+/* A caption goes out only where the network takes it: refuses when the
+ * caption is longer than the limit of a platform the post targets (the
+ * tightest one is named: shortening to it fits them all), counted in
+ * graphemes as the editor's counter counts. */
+static gboolean
+check_caption_fits (LineupPost  *post,
+                    gboolean     scheduling,
+                    GError     **error)
+{
+  const char * const *platforms = lineup_post_get_platforms (post);
+  const LineupPlatformInfo *tightest = NULL;
+  guint count;
+
+  if (platforms == NULL || platforms[0] == NULL)
+    return TRUE;
+  count = lineup_text_count_graphemes (lineup_post_get_body (post));
+  for (guint i = 0; platforms[i]; i++)
+    {
+      const LineupPlatformInfo *info = lineup_platform_lookup (platforms[i]);
+
+      if (info && info->text_limit > 0 && count > info->text_limit &&
+          (tightest == NULL || info->text_limit < tightest->text_limit))
+        tightest = info;
+    }
+  if (tightest == NULL)
+    return TRUE;
+  return refuse (error,
+                 scheduling
+                   ? g_dngettext (GETTEXT_PACKAGE,
+                                  "The caption of “%s” has %u character; %s takes %u: shorten it, or take %s off its platforms, before scheduling it",
+                                  "The caption of “%s” has %u characters; %s takes %u: shorten it, or take %s off its platforms, before scheduling it",
+                                  count)
+                   : g_dngettext (GETTEXT_PACKAGE,
+                                  "The caption of “%s” has %u character; %s takes %u: shorten it, or take %s off its platforms, before approving it",
+                                  "The caption of “%s” has %u characters; %s takes %u: shorten it, or take %s off its platforms, before approving it",
+                                  count),
+                 lineup_post_get_title (post), count, tightest->name, tightest->text_limit, tightest->name);
+}
+
 static const char *
 first_unticked (LineupPostWorkflow *workflow)
 {
@@ -186,6 +241,9 @@ plan_approval (LineupStore        *store,
   if (lineup_post_get_stage (post) != LINEUP_STAGE_IN_REVIEW)
     return refuse (error, _("Only a post in review can be approved; “%s” is %s: move it to In review first"),
                    title, lineup_stage_to_label (lineup_post_get_stage (post)));
+
+  if (!check_caption_fits (post, FALSE, error))
+    return FALSE;
 
   if (lineup_store_get_forbid_self_approval (store) &&
       same_person (lineup_post_get_brief (post, LINEUP_BRIEF_OWNER), actor))
@@ -371,17 +429,24 @@ lineup_workflow_can_move (LineupStore  *store,
                        !lineup_post_is_dated (post) && lineup_post_get_platforms (post)[0] == NULL
                          ? _("neither")
                          : !lineup_post_is_dated (post) ? _("no date") : _("no platform"));
-      return TRUE;
+      if (lineup_post_get_scheduled_at (post) <= g_get_real_time () / G_USEC_PER_SEC)
+        {
+          char day[64];
+          int minutes;
+
+          describe_day (store, lineup_post_get_scheduled_at (post), day, sizeof day, &minutes);
+          return refuse (error, _("“%s” is dated %s at %02d:%02d, which has passed: give it a later date or time before scheduling it"),
+                         title, day, minutes / 60, minutes % 60);
+        }
+      return check_caption_fits (post, TRUE, error);
 
     case LINEUP_STAGE_PUBLISHED:
       if (lineup_post_get_scheduled_at (post) > g_get_real_time () / G_USEC_PER_SEC)
         {
-          GDate date;
-          int minutes;
           char day[64];
+          int minutes;
 
-          lineup_store_utc_to_local (store, lineup_post_get_scheduled_at (post), &date, &minutes);
-          g_date_strftime (day, sizeof day, "%-d %B %Y", &date);
+          describe_day (store, lineup_post_get_scheduled_at (post), day, sizeof day, &minutes);
           return refuse (error, _("“%s” is scheduled for %s at %02d:%02d: it can be marked published once that time has passed"),
                          title, day, minutes / 60, minutes % 60);
         }

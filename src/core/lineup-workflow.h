@@ -14,8 +14,9 @@
  *  - In review → Approved is an approval: every step of the plan's chain
  *    satisfied ("any one" or "all" of its approvers; with no chain, one
  *    approval); no approval is given while the checklist has an unticked
- *    item;
- *  - Approved → Scheduled needs a date and at least one platform;
+ *    item or the caption is longer than a target network takes;
+ *  - Approved → Scheduled needs a date still to come, at least one platform
+ *    and a caption every target network takes;
  *  - Scheduled → Published once the scheduled time has passed;
  *  - editing the title, caption or platforms of an approved or scheduled
  *    post sends it back to In review (lineup_workflow_edit(), the one way

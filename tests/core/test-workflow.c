@@ -48,30 +48,45 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* A post in @stage (created so: creation is not a move), dated tomorrow
- * (or yesterday when @past) with a caption and a platform. */
+/* A post in @stage (created so: creation is not a move), dated @at, with
+ * @body and @platforms. */
+static char *
+add_post_full (Fixture            *f,
+               LineupStage         stage,
+               gint64              at,
+               const char         *body,
+               const char * const *platforms,
+               const char         *owner)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = lineup_post_new ();
+
+  lineup_post_set_title (post, "Launch story");
+  lineup_post_set_body (post, body);
+  lineup_post_set_pillar_id (post, f->pillar_id);
+  lineup_post_set_type_id (post, f->type_id);
+  lineup_post_set_platforms (post, platforms);
+  lineup_post_set_scheduled_at (post, at);
+  lineup_post_set_brief (post, LINEUP_BRIEF_OWNER, owner);
+  lineup_post_set_stage (post, stage);
+  g_assert_true (lineup_store_add_post (f->store, post, &error));
+  g_assert_no_error (error);
+  return g_strdup (lineup_post_get_id (post));
+}
+
+/* A post in @stage dated tomorrow (or yesterday when @past) with a caption
+ * and a platform. */
 static char *
 add_post (Fixture     *f,
           LineupStage  stage,
           gboolean     past,
           const char  *owner)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) post = lineup_post_new ();
   const char *platforms[] = { "mastodon", NULL };
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  lineup_post_set_title (post, "Launch story");
-  lineup_post_set_body (post, "We launched the thing today.");
-  lineup_post_set_pillar_id (post, f->pillar_id);
-  lineup_post_set_type_id (post, f->type_id);
-  lineup_post_set_platforms (post, platforms);
-  lineup_post_set_scheduled_at (post, now + (past ? -86400 : 86400));
-  lineup_post_set_brief (post, LINEUP_BRIEF_OWNER, owner);
-  lineup_post_set_stage (post, stage);
-  g_assert_true (lineup_store_add_post (f->store, post, &error));
-  g_assert_no_error (error);
-  return g_strdup (lineup_post_get_id (post));
+  return add_post_full (f, stage, now + (past ? -86400 : 86400), "We launched the thing today.",
+                        platforms, owner);
 }
 
 static LineupStage
@@ -106,13 +121,13 @@ test_move_matrix (Fixture       *f,
 {
   /* Expected: NULL = allowed, else a fragment of the reason. Rows are
    * "from", columns "to". The posts have a caption, a date, a platform and
-   * a fully ticked checklist; the chain is empty. Scheduled → Published uses
-   * a post whose time has passed. */
+   * a fully ticked checklist; the chain is empty. Their time has passed:
+   * Scheduled → Published may go, Approved → Scheduled may not. */
   static const char *expected[LINEUP_N_STAGES][LINEUP_N_STAGES] = {
     /* brief */     { NULL, NULL, "move “Launch story” to Draft first", "to Draft first", "to Draft first", "to Draft first" },
     /* draft */     { NULL, NULL, NULL, "to In review first", "to In review first", "to In review first" },
     /* in review */ { NULL, NULL, NULL, NULL, "to Approved first", "to Approved first" },
-    /* approved */  { NULL, NULL, NULL, NULL, NULL, "to Scheduled first" },
+    /* approved */  { NULL, NULL, NULL, NULL, "which has passed", "to Scheduled first" },
     /* scheduled */ { NULL, NULL, NULL, NULL, NULL, NULL },
     /* published */ { "is published", "is published", "is published", "is published", "is published", NULL },
   };
@@ -464,6 +479,202 @@ test_checklist_items (Fixture       *f,
   g_assert_cmpstr (((LineupChecklistItem *) items->pdata[4])->text, ==, "Legal has seen the claims");
 }
 
+/* A post made anew starts as a brief, a draft or in review, whichever way
+ * it comes in; published only as history, dated in the past. */
+static void
+test_new_post_stages (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct {
+    LineupStage         stage;
+    const char         *body;
+    gboolean            past;
+    LineupNewPostFlags  flags;
+    const char         *refused;  /* NULL: added */
+  } cases[] = {
+    { LINEUP_STAGE_BRIEF,     "",           FALSE, LINEUP_NEW_POST_DEFAULT, NULL },
+    { LINEUP_STAGE_DRAFT,     "",           FALSE, LINEUP_NEW_POST_DEFAULT, NULL },
+    { LINEUP_STAGE_IN_REVIEW, " \n ",       FALSE, LINEUP_NEW_POST_DEFAULT, "cannot start in review without a caption" },
+    { LINEUP_STAGE_IN_REVIEW, "Words",      FALSE, LINEUP_NEW_POST_DEFAULT, NULL },
+    { LINEUP_STAGE_APPROVED,  "Words",      FALSE, LINEUP_NEW_POST_DEFAULT, "cannot start as Approved" },
+    { LINEUP_STAGE_SCHEDULED, "Words",      FALSE, LINEUP_NEW_POST_DEFAULT, "cannot start as Scheduled" },
+    { LINEUP_STAGE_SCHEDULED, "Words",      FALSE, LINEUP_NEW_POST_HISTORY, "cannot start as Scheduled" },
+    { LINEUP_STAGE_PUBLISHED, "Words",      TRUE,  LINEUP_NEW_POST_DEFAULT, "lineup import csv --history" },
+    { LINEUP_STAGE_PUBLISHED, "Words",      FALSE, LINEUP_NEW_POST_HISTORY, "is dated in the future" },
+    { LINEUP_STAGE_PUBLISHED, "Words",      TRUE,  LINEUP_NEW_POST_HISTORY, NULL },
+  };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LineupPost) post = lineup_post_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = lineup_test_file_digest (f->path);
+      g_autofree char *after = NULL;
+      gboolean ok;
+
+      lineup_post_set_title (post, "New one");
+      lineup_post_set_body (post, cases[i].body);
+      lineup_post_set_pillar_id (post, f->pillar_id);
+      lineup_post_set_type_id (post, f->type_id);
+      lineup_post_set_scheduled_at (post, now + (cases[i].past ? -86400 : 86400));
+      lineup_post_set_stage (post, cases[i].stage);
+      ok = lineup_workflow_add (f->store, post, cases[i].flags, &error);
+      after = lineup_test_file_digest (f->path);
+      if (cases[i].refused == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (stage_of (f, lineup_post_get_id (post)), ==, cases[i].stage);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_nonnull (error);
+          if (strstr (error->message, cases[i].refused) == NULL)
+            g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].refused);
+          g_assert_cmpstr (before, ==, after);
+        }
+    }
+}
+
+/* An approved post dated @at, with @body, targeting @platforms. */
+static char *
+add_approved (Fixture            *f,
+              gint64              at,
+              const char         *body,
+              const char * const *platforms)
+{
+  return add_post_full (f, LINEUP_STAGE_APPROVED, at, body, platforms, NULL);
+}
+
+/* Scheduling for a time already past is refused, saying when and what to
+ * do; a minute ahead is fine. */
+static void
+test_schedule_in_the_past (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *platforms[] = { "mastodon", NULL };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GDate day;
+  g_autofree char *old = NULL;
+  g_autofree char *just_gone = add_approved (f, now - 60, "Words", platforms);
+  g_autofree char *soon = add_approved (f, now + 120, "Words", platforms);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(LineupPost) post = NULL;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 3, G_DATE_JANUARY, 2025);
+  old = add_approved (f, lineup_store_local_to_utc (f->store, &day, 9 * 60), "Words", platforms);
+
+  before = lineup_test_file_digest (f->path);
+  g_assert_false (lineup_workflow_move (f->store, old, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "“Launch story” is dated 3 January 2025 at 09:00, which has passed: "
+                   "give it a later date or time before scheduling it");
+  g_clear_error (&error);
+  g_assert_false (lineup_workflow_move (f->store, just_gone, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "which has passed"));
+  g_clear_error (&error);
+  after = lineup_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (stage_of (f, old), ==, LINEUP_STAGE_APPROVED);
+
+  /* What the board asks before offering the column says the same. */
+  post = lineup_store_get_post (f->store, old, NULL);
+  g_assert_false (lineup_workflow_can_move (f->store, post, LINEUP_STAGE_SCHEDULED, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "which has passed"));
+  g_clear_error (&error);
+
+  g_assert_true (lineup_workflow_move (f->store, soon, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stage_of (f, soon), ==, LINEUP_STAGE_SCHEDULED);
+}
+
+/* @n graphemes of a thumbs-up with a skin tone: 8 bytes and 2 code points
+ * each, one character to a reader and to the networks. */
+static char *
+thumbs (guint n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "👍🏽");
+  return g_string_free (text, FALSE);
+}
+
+/* A caption longer than a target network takes is neither approved nor
+ * scheduled; the message names the tightest network, the count and its
+ * limit. One at the limit goes. */
+static void
+test_caption_limits (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *bluesky_mastodon[] = { "mastodon", "bluesky", NULL };
+  const char *x_bluesky[] = { "x", "bluesky", NULL };
+  gint64 later = g_get_real_time () / G_USEC_PER_SEC + 86400;
+  g_autofree char *too_long = thumbs (301);
+  g_autofree char *at_limit = thumbs (300);
+  g_autofree char *id = add_post (f, LINEUP_STAGE_IN_REVIEW, FALSE, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(LineupPost) post = lineup_store_get_post (f->store, id, NULL);
+  g_autoptr(LineupPostWorkflow) workflow = NULL;
+
+  lineup_post_set_body (post, too_long);
+  lineup_post_set_platforms (post, bluesky_mastodon);
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
+  g_assert_no_error (error);
+  tick_all (f, id);
+
+  /* Approving: refused, by either way in, and nothing is recorded. */
+  before = lineup_test_file_digest (f->path);
+  g_assert_false (lineup_workflow_approve (f->store, id, "Ana", NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The caption of “Launch story” has 301 characters; Bluesky takes 300: "
+                   "shorten it, or take Bluesky off its platforms, before approving it");
+  g_clear_error (&error);
+  g_assert_false (lineup_workflow_move (f->store, id, LINEUP_STAGE_APPROVED, NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Bluesky takes 300"));
+  g_clear_error (&error);
+  after = lineup_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_object (&post);
+  post = lineup_store_get_post (f->store, id, NULL);
+  workflow = lineup_store_get_post_workflow (f->store, post, &error);
+  g_assert_cmpuint (workflow->approvals->len, ==, 0);
+  g_assert_cmpint (stage_of (f, id), ==, LINEUP_STAGE_IN_REVIEW);
+
+  /* At the limit, counted as a reader sees it (not 600 code points). */
+  lineup_post_set_body (post, at_limit);
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
+  g_assert_true (lineup_workflow_approve (f->store, id, "Ana", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stage_of (f, id), ==, LINEUP_STAGE_APPROVED);
+  g_assert_true (lineup_workflow_move (f->store, id, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Scheduling: the tightest of the post's networks is the one named. */
+  {
+    g_autofree char *approved = add_approved (f, later, at_limit, x_bluesky);
+
+    g_clear_pointer (&before, g_free);
+    g_clear_pointer (&after, g_free);
+    before = lineup_test_file_digest (f->path);
+    g_assert_false (lineup_workflow_move (f->store, approved, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
+    g_assert_cmpstr (error->message, ==,
+                     "The caption of “Launch story” has 300 characters; X takes 280: "
+                     "shorten it, or take X off its platforms, before scheduling it");
+    g_clear_error (&error);
+    after = lineup_test_file_digest (f->path);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpint (stage_of (f, approved), ==, LINEUP_STAGE_APPROVED);
+  }
+}
+
 static void
 test_diff_text (void)
 {
@@ -539,6 +750,9 @@ main (int   argc,
   ADD ("/workflow/history", test_history_rows);
   ADD ("/workflow/checklist", test_checklist_items);
   ADD ("/workflow/migration", test_migration_adds_checklist);
+  ADD ("/workflow/new-post-stages", test_new_post_stages);
+  ADD ("/workflow/schedule-in-the-past", test_schedule_in_the_past);
+  ADD ("/workflow/caption-limits", test_caption_limits);
 #undef ADD
   g_test_add_func ("/workflow/diff", test_diff_text);
 

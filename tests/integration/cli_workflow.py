@@ -135,13 +135,51 @@ class Workflow(unittest.TestCase):
 
     def test_published_stays(self):
         p = self.plan
-        old = p.add("Gone out", "Community", "Proof", "--date", "2020-01-01", "--stage", "published")
+        old = p.force_stage(p.add("Gone out", "Community", "Proof", "--date", "2020-01-01"), "published")
         self.assertIn("is published and stays so", self.refused(1, "post", "stage", old, "draft"))
         self.assertIn("once that time has passed",
                       self.refused(1, "post", "stage",
-                                   p.add("Later", "Community", "Proof", "--body", "x", "--date", "2031-01-01",
-                                         "--platform", "x", "--stage", "scheduled"),
+                                   p.force_stage(p.add("Later", "Community", "Proof", "--body", "x",
+                                                       "--date", "2031-01-01", "--platform", "x"), "scheduled"),
                                    "published"))
+
+    def test_new_post_starts_as_brief_draft_or_in_review(self):
+        p = self.plan
+        add = ["post", "add", "--title", "Shortcut", "--pillar", "Community", "--type", "Proof",
+               "--body", "Words", "--platform", "mastodon", "--date", "2030-05-01"]
+        for stage, label in (("scheduled", "Scheduled"), ("approved", "Approved")):
+            err = self.refused(1, *add, "--stage", stage)
+            self.assertIn(f"“Shortcut” cannot start as {label}: a new post starts as a brief, a draft or in review",
+                          err)
+        # Published neither for a date to come nor for one gone: history comes in through CSV.
+        self.assertIn("lineup import csv --history", self.refused(1, *add, "--stage", "published"))
+        self.assertIn("lineup import csv --history",
+                      self.refused(1, *add[:-1], "2020-05-01", "--stage", "published"))
+        self.assertIn("cannot start in review without a caption",
+                      self.refused(1, *[a for a in add if a not in ("--body", "Words")], "--stage", "in-review"))
+        self.assertEqual(len(p.json("post", "list", "--json")), 1)
+        for stage in ("brief", "draft", "in-review"):
+            self.assertEqual(p.show(p.text(*add, "--stage", stage).strip())["stage"], stage)
+
+    def test_no_scheduling_in_the_past_nor_over_a_network_limit(self):
+        p = self.plan
+        post = p.add("Old news", "Community", "Proof", "--stage", "in-review", "--body", "é" * 301,
+                     "--date", "2020-01-03", "--time", "09:00", "--platform", "bluesky,mastodon")
+        for item in range(1, 6):
+            p.text("post", "check", post, str(item))
+        self.assertIn("The caption of “Old news” has 301 characters; Bluesky takes 300: "
+                      "shorten it, or take Bluesky off its platforms, before approving it",
+                      self.refused(1, "post", "approve", post, "--as", "Ana"))
+        self.assertIn("Bluesky takes 300", self.refused(1, "post", "stage", post, "approved"))
+        p.text("post", "edit", post, "--body", "é" * 300)
+        p.text("post", "approve", post, "--as", "Ana")
+        self.assertIn("“Old news” is dated 3 January 2020 at 09:00, which has passed: "
+                      "give it a later date or time before scheduling it",
+                      self.refused(1, "post", "stage", post, "scheduled"))
+        self.assertEqual(p.show(post)["stage"], "approved")
+        p.text("post", "move", post, "--date", "2030-01-03")
+        p.text("post", "stage", post, "scheduled")
+        self.assertEqual(p.show(post)["stage"], "scheduled")
 
 
 if __name__ == "__main__":

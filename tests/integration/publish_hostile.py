@@ -111,9 +111,9 @@ class Hostile(unittest.TestCase):
         p = self.plan
         when = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).replace(
             hour=9, minute=0, second=0, microsecond=0)
-        post = p.add(title, "Community", "Proof", "--body", f"{title}: out soon.",
-                     "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
-                     "--platform", "mastodon", "--stage", "scheduled")
+        post = p.force_stage(p.add(title, "Community", "Proof", "--body", f"{title}: out soon.",
+                                   "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                                   "--platform", "mastodon"), "scheduled")
         p.run("post", "target", post, "--account", "team")
         return post
 

@@ -66,9 +66,9 @@ class Mastodon(unittest.TestCase):
 
     def add_scheduled(self, title, when, body=None):
         p = self.plan
-        post = p.add(title, "Community", "Proof", "--body", body or f"{title}: out soon.",
-                     "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
-                     "--platform", "mastodon", "--stage", "scheduled")
+        post = p.force_stage(p.add(title, "Community", "Proof", "--body", body or f"{title}: out soon.",
+                                   "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                                   "--platform", "mastodon"), "scheduled")
         p.run("post", "target", post, "--account", self.account)
         return post
 
@@ -207,9 +207,9 @@ class Mastodon(unittest.TestCase):
         posts = []
         for i in range(26):
             when = day + datetime.timedelta(minutes=20 * i)
-            posts.append(p.add(f"Post {i}", "Community", "Proof", "--body", f"Number {i}",
-                               "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
-                               "--platform", "mastodon", "--stage", "scheduled"))
+            posts.append(p.force_stage(p.add(f"Post {i}", "Community", "Proof", "--body", f"Number {i}",
+                                             "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                                             "--platform", "mastodon"), "scheduled"))
         out = p.run("post", "target", *posts, "--account", self.account)
         # Said before it bites.
         self.assertIn("at most 25 a day", out.stderr.decode())
@@ -307,9 +307,9 @@ class Mastodon(unittest.TestCase):
         self.assertIn("browser", names)
         # The token it got works: a post goes out through that account.
         when = (utc_now() + datetime.timedelta(days=2)).replace(hour=9, minute=15, second=0, microsecond=0)
-        post = p.add("Via OAuth", "Community", "Proof", "--body", "Allowed in the browser",
-                     "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
-                     "--platform", "mastodon", "--stage", "scheduled")
+        post = p.force_stage(p.add("Via OAuth", "Community", "Proof", "--body", "Allowed in the browser",
+                                   "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                                   "--platform", "mastodon"), "scheduled")
         p.run("post", "target", post, "--account", "browser")
         self.sync()
         self.assertEqual(self.sync_of(post)["state"], "synced")

@@ -40,9 +40,9 @@ class Networks(unittest.TestCase):
 
     def add(self, title, body, minutes):
         when = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=minutes)
-        return self.plan.add(title, "Community", "Proof", "--body", body,
-                             "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
-                             "--platform", "bluesky", "--stage", "scheduled")
+        return self.plan.force_stage(self.plan.add(title, "Community", "Proof", "--body", body,
+                                                   "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                                                   "--platform", "bluesky"), "scheduled")
 
     def test_bluesky_due_dispatcher(self):
         p = self.plan

@@ -103,8 +103,8 @@ class SecretService(unittest.TestCase):
         found = self.secret_tool("lookup", "account", account_id, "kind", "secret")
         self.assertEqual(found.stdout.decode(), secret)
 
-        post = p.add("Hooked", "Community", "Proof", "--body", "From the keyring", "--date", "2020-01-01",
-                     "--time", "10:00", "--platform", "linkedin", "--stage", "scheduled")
+        post = p.force_stage(p.add("Hooked", "Community", "Proof", "--body", "From the keyring", "--date", "2020-01-01",
+                                   "--time", "10:00", "--platform", "linkedin"), "scheduled")
         p.run("post", "target", post, "--account", "hook")
         p.run("sync", "--once")
         headers, body = Receiver.deliveries[-1]

@@ -56,9 +56,15 @@ class Receiver:
 
 
 def add_post(title, when):
-    return ui.cli("post", "add", "--title", title, "--pillar", "Product education", "--type", "Educational",
+    """A scheduled post, one of them due a day ago: put in Scheduled in the
+    plan's file, past the workflow (which schedules only for a time to come),
+    as the demo writes its posts."""
+    post = ui.cli("post", "add", "--title", title, "--pillar", "Product education", "--type", "Educational",
                   "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
-                  "--stage", "scheduled", "--body", "Subscribe to your plan: https://example.com/feeds").strip()
+                  "--body", "Subscribe to your plan: https://example.com/feeds").strip()
+    with sqlite3.connect(ui.DB) as db:
+        db.execute("UPDATE posts SET stage = 4 WHERE id = ?", (post,))
+    return post
 
 
 def outbox():
