@@ -591,6 +591,27 @@ test_schedule_in_the_past (Fixture       *f,
   g_assert_true (lineup_workflow_move (f->store, soon, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stage_of (f, soon), ==, LINEUP_STAGE_SCHEDULED);
+
+  /* Once scheduled, neither a move (a drag, `post move`) nor an edit of its
+   * date takes it to a time already past: it would go out at once. */
+  before = (g_free (before), lineup_test_file_digest (f->path));
+  g_assert_false (lineup_store_reschedule_post (f->store, soon, &day, 9 * 60, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "“Launch story” is scheduled, and 3 January 2025 at 09:00 has passed: it would go out at once. "
+                   "Pick a later date or time, or move it back to Approved first");
+  g_clear_error (&error);
+  g_clear_object (&post);
+  post = lineup_store_get_post (f->store, soon, NULL);
+  lineup_post_set_scheduled_at (post, now - 3600);
+  g_assert_false (lineup_workflow_edit (f->store, post, &error));
+  g_assert_nonnull (strstr (error->message, "it would go out at once"));
+  g_clear_error (&error);
+  after = (g_free (after), lineup_test_file_digest (f->path));
+  g_assert_cmpstr (before, ==, after);
+  /* A later time is fine. */
+  g_date_set_time_t (&day, now + 2 * 86400);
+  g_assert_true (lineup_store_reschedule_post (f->store, soon, &day, 9 * 60, &error));
+  g_assert_no_error (error);
 }
 
 /* @n graphemes of a thumbs-up with a skin tone: 8 bytes and 2 code points

@@ -521,6 +521,31 @@ commit_post_change (LineupStore  *self,
   return _lineup_store_end_operation (self, TRUE, error);
 }
 
+/* A scheduled post goes out at its time: moving it to a time already past
+ * would send it at once, so that is refused (the workflow refuses scheduling
+ * for a past time the same way). Other stages move freely. */
+static gboolean
+check_scheduled_time (LineupStore  *self,
+                      LineupPost   *current,
+                      LineupStage   stage,
+                      gint64        when,
+                      GError      **error)
+{
+  GDate date;
+  int minutes;
+  char day[64];
+
+  if (stage != LINEUP_STAGE_SCHEDULED || when == LINEUP_POST_UNDATED ||
+      when == lineup_post_get_scheduled_at (current) || when > _lineup_store_now_seconds ())
+    return TRUE;
+  lineup_store_utc_to_local (self, when, &date, &minutes);
+  g_date_strftime (day, sizeof day, "%-d %B %Y", &date);
+  g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+               _("“%s” is scheduled, and %s at %02d:%02d has passed: it would go out at once. Pick a later date or time, or move it back to Approved first"),
+               lineup_post_get_title (current), day, minutes / 60, minutes % 60);
+  return FALSE;
+}
+
 gboolean
 _lineup_store_write_edit (LineupStore       *self,
                           LineupPost        *post,
@@ -557,6 +582,9 @@ _lineup_store_write_edit (LineupStore       *self,
   what_changed = review ? review (current, changed) : NULL;
   if (what_changed)
     _lineup_post_set_stage (changed, LINEUP_STAGE_IN_REVIEW);
+  if (!check_scheduled_time (self, current, lineup_post_get_stage (changed),
+                             lineup_post_get_scheduled_at (changed), error))
+    return FALSE;
 
   label = quoted_label (_("Edit “%s”"), current);
   if (!_lineup_store_begin_operation (self, label, error))
@@ -594,6 +622,8 @@ commit_schedule (LineupStore  *self,
   g_autoptr(LineupPost) changed = NULL;
   g_autofree char *label = NULL;
 
+  if (!check_scheduled_time (self, current, lineup_post_get_stage (current), when, error))
+    return FALSE;
   if (when == lineup_post_get_scheduled_at (current))
     return TRUE;
 
