@@ -45,6 +45,7 @@ struct _LineupMix
   guint not_counted;
   guint not_counted_stages[LINEUP_N_STAGES];
   guint *week_type_not_counted;   /* n_weeks × n_types */
+  GPtrArray *report_not_counted;  /* while a report is made: those posts, read once */
 };
 
 G_DEFINE_FINAL_TYPE (LineupMix, lineup_mix, G_TYPE_OBJECT)
@@ -596,7 +597,8 @@ week_without (LineupMix *self,
 }
 
 /* The posts not counted for their stage in week @w (G_MAXUINT: the whole
- * range), of type @type_id and pillar @pillar_id (0: any), by time. */
+ * range), of type @type_id and pillar @pillar_id (0: any), by time. The
+ * range's are read from the store once a report, when first asked. */
 static GPtrArray *
 not_counted_posts (LineupMix *self,
                    guint      w,
@@ -604,24 +606,23 @@ not_counted_posts (LineupMix *self,
                    gint64     pillar_id)
 {
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) posts = NULL;
-  int first = 0, last = self->n_days;
 
-  if (w != G_MAXUINT)
+  if (self->report_not_counted == NULL)
     {
-      int start = (int) (w * 7) - (int) self->week0_offset;
+      g_autoptr(GPtrArray) posts = lineup_store_list_posts (self->store, self->from_utc, self->to_utc, NULL);
 
-      first = CLAMP (start, 0, (int) self->n_days);
-      last = CLAMP (start + 7, 0, (int) self->n_days);
+      self->report_not_counted = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; posts && i < posts->len; i++)
+        if (in_scope (self, posts->pdata[i]) && !stage_counts (self, posts->pdata[i]))
+          g_ptr_array_add (self->report_not_counted, g_object_ref (posts->pdata[i]));
     }
-  posts = lineup_store_list_posts (self->store, self->day_starts[first], self->day_starts[last], NULL);
-  for (guint i = 0; posts && i < posts->len; i++)
+  for (guint i = 0; i < self->report_not_counted->len; i++)
     {
-      LineupPost *post = g_ptr_array_index (posts, i);
+      LineupPost *post = g_ptr_array_index (self->report_not_counted, i);
 
-      if (in_scope (self, post) && !stage_counts (self, post) &&
-          (type_id == 0 || lineup_post_get_type_id (post) == type_id) &&
-          (pillar_id == 0 || lineup_post_get_pillar_id (post) == pillar_id))
+      if ((type_id == 0 || lineup_post_get_type_id (post) == type_id) &&
+          (pillar_id == 0 || lineup_post_get_pillar_id (post) == pillar_id) &&
+          (w == G_MAXUINT || (day_of (self, lineup_post_get_scheduled_at (post)) + self->week0_offset) / 7 == w))
         g_ptr_array_add (found, g_object_ref (post));
     }
   return found;
@@ -986,6 +987,7 @@ lineup_mix_get_report (LineupMix *self)
 
   suggest (self, report);
   check_rules (self, report);
+  g_clear_pointer (&self->report_not_counted, g_ptr_array_unref);
   return report;
 }
 
