@@ -1,5 +1,7 @@
 /* lineup-cli-mix.c: `lineup mix` and `lineup targets set|list`: the content
- * mix of a month against the targets, as text or JSON.
+ * mix of a month against the targets, as text or JSON: what is counted and
+ * what is not (the stages left out), the advice with the posts not counted
+ * that would close a gap, and pillar targets that do not add up to 100 %.
  *
  * The counting and the advice are in lineup-mix.c; this file only prints.
  *
@@ -130,22 +132,37 @@ cmd_mix (Args    *args,
   {
     char first[64], last_text[64];
     GDate last = to;
+    g_autofree char *counted = lineup_mix_report_counted_text (report);
 
     g_date_subtract_days (&last, 1);
     g_date_strftime (first, sizeof first, "%-d %B %Y", &from);
     g_date_strftime (last_text, sizeof last_text, "%-d %B %Y", &last);
-    out (_("Content mix, %s to %s (%s)%s%s: %u posts, balance %.0f/100\n\n"), first, last_text,
+    /* TRANSLATORS: the second-last %s is "20 counted · 7 briefs not counted". */
+    out (_("Content mix, %s to %s (%s)%s%s: %s, balance %.0f/100\n\n"), first, last_text,
          lineup_store_get_time_zone_id (store), platform ? _(", on ") : "", platform ? platform->name : "",
-         report->total, report->score);
+         counted, report->score);
   }
   print_rows (_("type"), report->types);
   out ("\n");
   print_rows (_("pillar"), report->pillars);
+  {
+    g_autofree char *warning = lineup_mix_pillar_targets_warning (store);
+
+    if (warning)
+      out ("%s\n", warning);
+  }
   if (report->suggestions->len > 0)
     {
       out ("\n%s\n", _("What to change:"));
       for (guint i = 0; i < report->suggestions->len; i++)
-        out ("  - %s\n", ((LineupMixSuggestion *) g_ptr_array_index (report->suggestions, i))->text);
+        {
+          LineupMixSuggestion *s = g_ptr_array_index (report->suggestions, i);
+          g_autofree char *detail = s->detail ? one_line (s->detail) : NULL;
+
+          out ("  - %s\n", s->text);
+          if (detail)
+            out ("    %s\n", detail);
+        }
     }
   if (report->flags->len > 0)
     {
@@ -238,5 +255,11 @@ cmd_targets_list (Args    *args,
       if (lineup_pillar_get_target (pillar) >= 0)
         out (_("%s (pillar): %.0f %%\n"), name, lineup_pillar_get_target (pillar));
     }
+  {
+    g_autofree char *warning = lineup_mix_pillar_targets_warning (store);
+
+    if (warning)
+      out ("%s\n", warning);
+  }
   return 0;
 }

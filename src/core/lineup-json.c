@@ -441,6 +441,74 @@ iso_date (const GDate *date)
   return g_strdup (text);
 }
 
+/* "not_counted" (posts of the range left out for their stage), by stage,
+ * and the sentence the window shows. */
+static void
+add_mix_not_counted (JsonBuilder     *builder,
+                     LineupMixReport *report)
+{
+  g_autofree char *text = lineup_mix_report_counted_text (report);
+
+  json_builder_set_member_name (builder, "not_counted");
+  json_builder_add_int_value (builder, report->not_counted);
+  json_builder_set_member_name (builder, "not_counted_stages");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < LINEUP_N_STAGES; s++)
+    if (report->not_counted_stages[s] > 0)
+      {
+        json_builder_set_member_name (builder, lineup_stage_to_key (s));
+        json_builder_add_int_value (builder, report->not_counted_stages[s]);
+      }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "counted_text");
+  json_builder_add_string_value (builder, text);
+}
+
+/* "advice": each suggestion with the posts not counted that would close
+ * its gap once moved on. */
+static void
+add_mix_advice (JsonBuilder     *builder,
+                LineupMixReport *report)
+{
+  static const char * const kinds[] = { "add-type", "reduce-type", "add-pillar", "reduce-pillar" };
+
+  json_builder_set_member_name (builder, "advice");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->suggestions->len; i++)
+    {
+      LineupMixSuggestion *s = g_ptr_array_index (report->suggestions, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kinds[s->kind]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, s->text);
+      json_builder_set_member_name (builder, "detail");
+      if (s->detail)
+        json_builder_add_string_value (builder, s->detail);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "not_counted");
+      json_builder_begin_array (builder);
+      for (guint p = 0; s->not_counted && p < s->not_counted->len; p++)
+        {
+          LineupPost *post = g_ptr_array_index (s->not_counted, p);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, lineup_post_get_id (post));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, lineup_post_get_title (post));
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, lineup_stage_to_key (lineup_post_get_stage (post)));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 void
 lineup_mix_report_to_json (JsonBuilder     *builder,
                            LineupMixReport *report)
@@ -458,6 +526,7 @@ lineup_mix_report_to_json (JsonBuilder     *builder,
   json_builder_add_string_value (builder, to);
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, report->total);
+  add_mix_not_counted (builder, report);
   json_builder_set_member_name (builder, "score");
   json_builder_add_int_value (builder, (gint64) round (report->score));
   json_builder_set_member_name (builder, "types");
@@ -475,6 +544,7 @@ lineup_mix_report_to_json (JsonBuilder     *builder,
   for (guint i = 0; i < report->suggestions->len; i++)
     json_builder_add_string_value (builder, ((LineupMixSuggestion *) g_ptr_array_index (report->suggestions, i))->text);
   json_builder_end_array (builder);
+  add_mix_advice (builder, report);
   json_builder_set_member_name (builder, "weeks");
   json_builder_begin_array (builder);
   for (guint w = 0; w < report->n_weeks; w++)
@@ -486,6 +556,8 @@ lineup_mix_report_to_json (JsonBuilder     *builder,
       json_builder_add_string_value (builder, start);
       json_builder_set_member_name (builder, "total");
       json_builder_add_int_value (builder, report->weeks[w].total);
+      json_builder_set_member_name (builder, "to_fill");
+      json_builder_add_boolean_value (builder, report->weeks[w].to_fill);
       json_builder_set_member_name (builder, "types");
       json_builder_begin_object (builder);
       for (guint t = 0; t < report->types->len; t++)
@@ -566,5 +638,21 @@ lineup_targets_to_json (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  {
+    /* What the pillar targets add up to, and what to do when not 100 %. */
+    g_autofree char *warning = lineup_mix_pillar_targets_warning (store);
+    double sum;
+
+    json_builder_set_member_name (builder, "pillar_targets_sum");
+    if (lineup_mix_pillar_targets_sum (store, &sum))
+      add_target_value (builder, sum);
+    else
+      json_builder_add_null_value (builder);
+    json_builder_set_member_name (builder, "pillar_targets_warning");
+    if (warning)
+      json_builder_add_string_value (builder, warning);
+    else
+      json_builder_add_null_value (builder);
+  }
   json_builder_end_object (builder);
 }

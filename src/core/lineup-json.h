@@ -67,7 +67,8 @@ void  lineup_post_sync_to_json      (JsonBuilder     *builder,
 void  lineup_mix_report_to_json     (JsonBuilder     *builder,
                                      LineupMixReport *report);
 /* The targets of the mix: { "types": [{name, min, max}…],
- * "pillars": [{name, target}…] }. */
+ * "pillars": [{name, target}…], "pillar_targets_sum": number or null,
+ * "pillar_targets_warning": string or null (lineup-mix.h) }. */
 void  lineup_targets_to_json        (JsonBuilder     *builder,
                                      LineupStore     *store);
 

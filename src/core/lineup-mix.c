@@ -1,10 +1,13 @@
-/* lineup-mix.c
+/* lineup-mix.c: the counts of a LineupMix, kept up to date, and the report
+ * made from them: rows, weeks, cadence, suggestions and rules of thumb, and
+ * the posts not counted for their stage that the advice names.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "lineup-mix.h"
@@ -37,6 +40,12 @@ struct _LineupMix
   guint *week_type;          /* n_weeks × n_types */
   guint *week_platform;      /* n_weeks × n_platforms */
   guint *day_platform;       /* n_days × n_platforms */
+
+  /* Posts that pass everything but the stage. */
+  guint not_counted;
+  guint not_counted_stages[LINEUP_N_STAGES];
+  guint *week_type_not_counted;   /* n_weeks × n_types */
+  GPtrArray *report_not_counted;  /* while a report is made: those posts, read once */
 };
 
 G_DEFINE_FINAL_TYPE (LineupMix, lineup_mix, G_TYPE_OBJECT)
@@ -103,9 +112,11 @@ platform_index (const char *key)
   return G_MAXUINT;
 }
 
+/* A post the mix looks at: dated in the range, passing the filters, of a
+ * type it knows; counted or not by its stage (stage_counts). */
 static gboolean
-counted (LineupMix  *self,
-         LineupPost *post)
+in_scope (LineupMix  *self,
+          LineupPost *post)
 {
   gint64 at;
 
@@ -114,13 +125,18 @@ counted (LineupMix  *self,
   at = lineup_post_get_scheduled_at (post);
   if (at < self->from_utc || at >= self->to_utc)
     return FALSE;
-  if ((self->stages & (1u << lineup_post_get_stage (post))) == 0)
-    return FALSE;
   if (self->platform && !lineup_post_has_platform (post, self->platform))
     return FALSE;
   if (self->campaign != 0 && lineup_post_get_campaign_id (post) != self->campaign)
     return FALSE;
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->type_index, &(gint64) { lineup_post_get_type_id (post) })) != 0;
+}
+
+static gboolean
+stage_counts (LineupMix  *self,
+              LineupPost *post)
+{
+  return (self->stages & (1u << lineup_post_get_stage (post))) != 0;
 }
 
 static void
@@ -165,7 +181,7 @@ apply (LineupMix  *self,
   PillarCount *pillar;
   const char * const *platforms;
 
-  if (!counted (self, post))
+  if (!in_scope (self, post))
     return;
 
   type_id = lineup_post_get_type_id (post);
@@ -174,6 +190,13 @@ apply (LineupMix  *self,
   w = (d + self->week0_offset) / 7;
   if (d >= self->n_days || w >= self->n_weeks)
     return;
+  if (!stage_counts (self, post))
+    {
+      bump (&self->not_counted, sign);
+      bump (&self->not_counted_stages[lineup_post_get_stage (post)], sign);
+      bump (&self->week_type_not_counted[w * self->n_types + t], sign);
+      return;
+    }
 
   bump (&self->total, sign);
   bump (&self->type_counts[t], sign);
@@ -212,9 +235,12 @@ clear_counts (LineupMix *self)
   g_clear_pointer (&self->week_platform, g_free);
   g_clear_pointer (&self->day_platform, g_free);
   g_clear_pointer (&self->day_starts, g_free);
+  g_clear_pointer (&self->week_type_not_counted, g_free);
   g_hash_table_remove_all (self->type_index);
   g_hash_table_remove_all (self->pillar_counts);
   self->total = 0;
+  self->not_counted = 0;
+  memset (self->not_counted_stages, 0, sizeof self->not_counted_stages);
 }
 
 static void
@@ -247,6 +273,7 @@ recount (LineupMix *self)
   self->type_counts = g_new0 (guint, MAX (self->n_types, 1));
   self->week_total = g_new0 (guint, MAX (self->n_weeks, 1));
   self->week_type = g_new0 (guint, MAX (self->n_weeks * self->n_types, 1));
+  self->week_type_not_counted = g_new0 (guint, MAX (self->n_weeks * self->n_types, 1));
   self->week_platform = g_new0 (guint, MAX (self->n_weeks * self->n_platforms, 1));
   self->day_platform = g_new0 (guint, MAX (self->n_days * self->n_platforms, 1));
   /* Where each day starts, as the grid cuts them: a post belongs to the
@@ -271,7 +298,7 @@ static void
 on_post_added_cb (LineupMix  *self,
                   LineupPost *post)
 {
-  if (!counted (self, post))
+  if (!in_scope (self, post))
     return;
   apply (self, post, +1);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -282,7 +309,7 @@ on_post_changed_cb (LineupMix  *self,
                     LineupPost *old_post,
                     LineupPost *new_post)
 {
-  if (!counted (self, old_post) && !counted (self, new_post))
+  if (!in_scope (self, old_post) && !in_scope (self, new_post))
     return;
   apply (self, old_post, -1);
   apply (self, new_post, +1);
@@ -293,7 +320,7 @@ static void
 on_post_removed_cb (LineupMix  *self,
                     LineupPost *post)
 {
-  if (!counted (self, post))
+  if (!in_scope (self, post))
     return;
   apply (self, post, -1);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -316,11 +343,30 @@ mix_row_free (LineupMixRow *row)
   g_free (row);
 }
 
-static void
-suggestion_free (LineupMixSuggestion *suggestion)
+void
+lineup_mix_suggestion_free (LineupMixSuggestion *suggestion)
 {
+  if (suggestion == NULL)
+    return;
   g_free (suggestion->text);
+  g_free (suggestion->detail);
+  g_clear_pointer (&suggestion->not_counted, g_ptr_array_unref);
   g_free (suggestion);
+}
+
+LineupMixSuggestion *
+lineup_mix_suggestion_copy (const LineupMixSuggestion *suggestion)
+{
+  LineupMixSuggestion *copy;
+
+  g_return_val_if_fail (suggestion != NULL, NULL);
+
+  copy = g_new0 (LineupMixSuggestion, 1);
+  *copy = *suggestion;
+  copy->text = g_strdup (suggestion->text);
+  copy->detail = g_strdup (suggestion->detail);
+  copy->not_counted = suggestion->not_counted ? g_ptr_array_ref (suggestion->not_counted) : NULL;
+  return copy;
 }
 
 static void
@@ -342,7 +388,10 @@ lineup_mix_report_free (LineupMixReport *report)
   g_clear_pointer (&report->cadence, g_ptr_array_unref);
   g_clear_pointer (&report->flags, g_ptr_array_unref);
   for (guint i = 0; i < report->n_weeks; i++)
-    g_free (report->weeks[i].type_counts);
+    {
+      g_free (report->weeks[i].type_counts);
+      g_free (report->weeks[i].type_not_counted);
+    }
   g_free (report->weeks);
   g_free (report);
 }
@@ -359,6 +408,97 @@ lineup_mix_report_find_type (LineupMixReport *report,
         return row;
     }
   return NULL;
+}
+
+/* "7 briefs", "2 drafts", …: @n posts in @stage. */
+static char *
+stage_count_text (LineupStage stage,
+                  guint       n)
+{
+  switch (stage)
+    {
+    case LINEUP_STAGE_BRIEF:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u brief", "%u briefs", n), n);
+    case LINEUP_STAGE_DRAFT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u draft", "%u drafts", n), n);
+    case LINEUP_STAGE_IN_REVIEW:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in review", "%u in review", n), n);
+    case LINEUP_STAGE_APPROVED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u approved", "%u approved", n), n);
+    case LINEUP_STAGE_SCHEDULED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scheduled", "%u scheduled", n), n);
+    case LINEUP_STAGE_PUBLISHED:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u published", "%u published", n), n);
+    }
+}
+
+char *
+lineup_mix_report_counted_text (LineupMixReport *report)
+{
+  g_autoptr(GString) stages = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->not_counted == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post counted", "%u posts counted", report->total),
+                            report->total);
+  for (guint s = 0; s < LINEUP_N_STAGES; s++)
+    if (report->not_counted_stages[s] > 0)
+      {
+        g_autofree char *part = stage_count_text (s, report->not_counted_stages[s]);
+
+        if (stages->len > 0)
+          g_string_append (stages, _(", "));
+        g_string_append (stages, part);
+      }
+  /* TRANSLATORS: "20 counted · 7 briefs not counted": the posts of the
+   * range the mix counts, and those it does not for their stage. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u counted · %s not counted", "%u counted · %s not counted",
+                                       report->total),
+                          report->total, stages->str);
+}
+
+gboolean
+lineup_mix_pillar_targets_sum (LineupStore *store,
+                               double      *out_sum)
+{
+  GListModel *pillars;
+  gboolean any = FALSE;
+  double sum = 0;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+
+  pillars = lineup_store_get_pillars (store);
+  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+    {
+      g_autoptr(LineupPillar) pillar = g_list_model_get_item (pillars, i);
+
+      if (lineup_pillar_get_target (pillar) >= 0)
+        {
+          sum += lineup_pillar_get_target (pillar);
+          any = TRUE;
+        }
+    }
+  if (out_sum)
+    *out_sum = sum;
+  return any;
+}
+
+char *
+lineup_mix_pillar_targets_warning (LineupStore *store)
+{
+  double sum;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+
+  if (!lineup_mix_pillar_targets_sum (store, &sum) || fabs (sum - 100) < 0.5)
+    return NULL;
+  if (sum > 100)
+    return g_strdup_printf (_("Pillar targets add up to %.0f %%, not 100 %%: lower some by %.0f points in all"),
+                            sum, sum - 100);
+  return g_strdup_printf (_("Pillar targets add up to %.0f %%, not 100 %%: raise some by %.0f points in all"),
+                          sum, 100 - sum);
 }
 
 /* State and distance of @row among @total posts. */
@@ -412,34 +552,141 @@ week_label (const GDate *date)
   return g_strdup (text);
 }
 
-/* The first week of the range (from its first day inside it) with no post
- * of type @t, or an invalid date. */
+/* Days of week @w inside the range. */
+static guint
+days_in_range (LineupMix *self,
+               guint      w)
+{
+  int first = (int) (w * 7) - (int) self->week0_offset;
+  int last = first + 7;
+
+  return MAX (MIN (last, (int) self->n_days) - MAX (first, 0), 0);
+}
+
+/* A week to fill: most of its days in the range (LINEUP_MIX_WEEK_MIN_DAYS). */
+static gboolean
+week_to_fill (LineupMix *self,
+              guint      w)
+{
+  return days_in_range (self, w) >= LINEUP_MIX_WEEK_MIN_DAYS;
+}
+
+/* The first week to fill of the range (from its first day inside it) with
+ * no post of type @t, or an invalid date; its index in @out_week. */
 static GDate
 week_without (LineupMix *self,
-              guint      t)
+              guint      t,
+              guint     *out_week)
 {
   GDate none;
 
   g_date_clear (&none, 1);
+  *out_week = G_MAXUINT;
   for (guint w = 0; w < self->n_weeks; w++)
-    if (self->week_type[w * self->n_types + t] == 0)
+    if (self->week_type[w * self->n_types + t] == 0 && week_to_fill (self, w))
       {
         GDate start = self->week0;
 
         g_date_add_days (&start, w * 7);
         if (g_date_compare (&start, &self->from) < 0)
           start = self->from;
+        *out_week = w;
         return start;
       }
   return none;
 }
 
+/* The posts not counted for their stage in week @w (G_MAXUINT: the whole
+ * range), of type @type_id and pillar @pillar_id (0: any), by time. The
+ * range's are read from the store once a report, when first asked. */
+static GPtrArray *
+not_counted_posts (LineupMix *self,
+                   guint      w,
+                   gint64     type_id,
+                   gint64     pillar_id)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->report_not_counted == NULL)
+    {
+      g_autoptr(GPtrArray) posts = lineup_store_list_posts (self->store, self->from_utc, self->to_utc, NULL);
+
+      self->report_not_counted = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; posts && i < posts->len; i++)
+        if (in_scope (self, posts->pdata[i]) && !stage_counts (self, posts->pdata[i]))
+          g_ptr_array_add (self->report_not_counted, g_object_ref (posts->pdata[i]));
+    }
+  for (guint i = 0; i < self->report_not_counted->len; i++)
+    {
+      LineupPost *post = g_ptr_array_index (self->report_not_counted, i);
+
+      if ((type_id == 0 || lineup_post_get_type_id (post) == type_id) &&
+          (pillar_id == 0 || lineup_post_get_pillar_id (post) == pillar_id) &&
+          (w == G_MAXUINT || (day_of (self, lineup_post_get_scheduled_at (post)) + self->week0_offset) / 7 == w))
+        g_ptr_array_add (found, g_object_ref (post));
+    }
+  return found;
+}
+
+/* "2 Educational briefs on that week: move them on (“A”, “B”)": @posts
+ * (not counted, of what @name names), on the week a suggestion is about or
+ * in the range. NULL when @posts is empty. */
+static char *
+not_counted_detail (GPtrArray  *posts,
+                    const char *name,
+                    gboolean    on_week)
+{
+  guint n = posts->len;
+  gboolean briefs = TRUE;
+  g_autoptr(GString) titles = g_string_new (NULL);
+  const char *format;
+
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      LineupPost *post = g_ptr_array_index (posts, i);
+      g_autofree char *title = g_strdup (lineup_post_get_title (post));
+
+      briefs = briefs && lineup_post_get_stage (post) == LINEUP_STAGE_BRIEF;
+      if (i == 3)
+        {
+          g_string_append (titles, _(", …"));
+          continue;
+        }
+      if (i > 3)
+        continue;
+      g_strdelimit (title, "\n\r\t", ' ');
+      if (i > 0)
+        g_string_append (titles, _(", "));
+      g_string_append_printf (titles, _("“%s”"), title);
+    }
+  if (on_week)
+    format = briefs
+      ? g_dngettext (GETTEXT_PACKAGE, "%u %s brief on that week: move it on (%s)",
+                     "%u %s briefs on that week: move them on (%s)", n)
+      : g_dngettext (GETTEXT_PACKAGE, "%u %s post on that week is in a stage not counted: move it on (%s)",
+                     "%u %s posts on that week are in stages not counted: move them on (%s)", n);
+  else
+    format = briefs
+      ? g_dngettext (GETTEXT_PACKAGE, "%u %s brief in this range: move it on (%s)",
+                     "%u %s briefs in this range: move them on (%s)", n)
+      : g_dngettext (GETTEXT_PACKAGE, "%u %s post in this range is in a stage not counted: move it on (%s)",
+                     "%u %s posts in this range are in stages not counted: move them on (%s)", n);
+  return g_strdup_printf (format, n, name, titles->str);
+}
+
+/* Takes @text and @not_counted (NULL: none), and names those posts in the
+ * suggestion's detail. */
 static void
 add_suggestion (GPtrArray               *suggestions,
                 LineupMixSuggestionKind  kind,
                 gint64                   id,
                 const GDate             *week,
-                char                    *text)
+                char                    *text,
+                GPtrArray               *not_counted,
+                const char              *name,
+                gboolean                 on_week)
 {
   LineupMixSuggestion *s = g_new0 (LineupMixSuggestion, 1);
 
@@ -450,7 +697,31 @@ add_suggestion (GPtrArray               *suggestions,
   else
     g_date_clear (&s->week, 1);
   s->text = text;
+  s->not_counted = not_counted ? not_counted : g_ptr_array_new_with_free_func (g_object_unref);
+  s->detail = not_counted_detail (s->not_counted, name, on_week);
   g_ptr_array_add (suggestions, s);
+}
+
+/* The posts not counted for their stage that would add to type row @t:
+ * those on @w, the week that has none, if any there, else in the range;
+ * NULL when there are none. */
+static GPtrArray *
+type_not_counted (LineupMix *self,
+                  guint      t,
+                  guint      w,
+                  gboolean  *out_on_week)
+{
+  guint in_range = 0;
+
+  *out_on_week = FALSE;
+  if (w != G_MAXUINT && self->week_type_not_counted[w * self->n_types + t] > 0)
+    {
+      *out_on_week = TRUE;
+      return not_counted_posts (self, w, self->type_ids[t], 0);
+    }
+  for (guint i = 0; i < self->n_weeks; i++)
+    in_range += self->week_type_not_counted[i * self->n_types + t];
+  return in_range > 0 ? not_counted_posts (self, G_MAXUINT, self->type_ids[t], 0) : NULL;
 }
 
 static void
@@ -463,8 +734,11 @@ suggest (LineupMix       *self,
 
       if (row->state == LINEUP_MIX_UNDER)
         {
-          GDate week = week_without (self, i);
+          guint w;
+          GDate week = week_without (self, i, &w);
           g_autofree char *hint = NULL;
+          gboolean on_week;
+          GPtrArray *waiting = type_not_counted (self, i, w, &on_week);
 
           if (g_date_valid (&week))
             {
@@ -474,7 +748,8 @@ suggest (LineupMix       *self,
           add_suggestion (report->suggestions, LINEUP_MIX_ADD_TYPE, row->id, &week,
                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u %s post%s", "Add %u %s posts%s",
                                                         row->distance),
-                                           row->distance, row->name, hint ? hint : ""));
+                                           row->distance, row->name, hint ? hint : ""),
+                          waiting, row->name, on_week);
         }
       else if (row->state == LINEUP_MIX_OVER)
         {
@@ -488,7 +763,8 @@ suggest (LineupMix       *self,
 
           add_suggestion (report->suggestions, LINEUP_MIX_REDUCE_TYPE, row->id, NULL,
                           g_strdup_printf (_("%s is %.0f %% (max %.0f %%): %s%s"), row->name, row->share,
-                                           row->max, change, others ? others : ""));
+                                           row->max, change, others ? others : ""),
+                          NULL, NULL, FALSE);
         }
     }
 
@@ -500,14 +776,17 @@ suggest (LineupMix       *self,
         add_suggestion (report->suggestions, LINEUP_MIX_ADD_PILLAR, row->id, NULL,
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u post to %s (%.0f %%, target %.0f %%)",
                                                       "Add %u posts to %s (%.0f %%, target %.0f %%)", row->distance),
-                                         row->distance, row->name, row->share, (row->min + row->max) / 2));
+                                         row->distance, row->name, row->share, (row->min + row->max) / 2),
+                        self->not_counted > 0 ? not_counted_posts (self, G_MAXUINT, 0, row->id) : NULL,
+                        row->name, FALSE);
       else if (row->state == LINEUP_MIX_OVER)
         add_suggestion (report->suggestions, LINEUP_MIX_REDUCE_PILLAR, row->id, NULL,
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                       "%s is %.0f %% (target %.0f %%): move %u post to another pillar",
                                                       "%s is %.0f %% (target %.0f %%): move %u posts to another pillar",
                                                       row->distance),
-                                         row->name, row->share, (row->min + row->max) / 2, row->distance));
+                                         row->name, row->share, (row->min + row->max) / 2, row->distance),
+                        NULL, NULL, FALSE);
     }
 }
 
@@ -528,6 +807,10 @@ check_rules (LineupMix       *self,
       LineupMixWeek *week = &report->weeks[w];
       g_autofree char *label = week_label (&week->start);
 
+      /* The few days a month shares with another month's week are that
+       * week's to fill. */
+      if (!week->to_fill)
+        continue;
       if (week->total >= 2)
         for (guint t = 0; t < report->types->len; t++)
           if (week->type_counts[t] == week->total)
@@ -535,7 +818,18 @@ check_rules (LineupMix       *self,
                              g_strdup_printf (_("Week of %s: every post is %s"), label,
                                               ((LineupMixRow *) g_ptr_array_index (report->types, t))->name));
       if (week->total >= 1 && educational >= 0 && week->type_counts[educational] == 0)
-        g_ptr_array_add (report->flags, g_strdup_printf (_("Week of %s has no Educational post"), label));
+        {
+          g_autoptr(GPtrArray) waiting = week->type_not_counted[educational] > 0
+            ? not_counted_posts (self, w, self->type_ids[educational], 0) : NULL;
+          g_autofree char *detail = waiting
+            ? not_counted_detail (waiting, ((LineupMixRow *) g_ptr_array_index (report->types, educational))->name, TRUE)
+            : NULL;
+
+          if (detail)
+            g_ptr_array_add (report->flags, g_strdup_printf (_("Week of %s has no Educational post; %s"), label, detail));
+          else
+            g_ptr_array_add (report->flags, g_strdup_printf (_("Week of %s has no Educational post"), label));
+        }
     }
 
   for (guint d = 0; d < self->n_days; d++)
@@ -599,7 +893,9 @@ lineup_mix_get_report (LineupMix *self)
   report->total = self->total;
   report->types = g_ptr_array_new_with_free_func ((GDestroyNotify) mix_row_free);
   report->pillars = g_ptr_array_new_with_free_func ((GDestroyNotify) mix_row_free);
-  report->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
+  report->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_mix_suggestion_free);
+  report->not_counted = self->not_counted;
+  memcpy (report->not_counted_stages, self->not_counted_stages, sizeof report->not_counted_stages);
   report->cadence = g_ptr_array_new_with_free_func ((GDestroyNotify) cadence_free);
   report->flags = g_ptr_array_new_with_free_func (g_free);
 
@@ -653,6 +949,9 @@ lineup_mix_get_report (LineupMix *self)
       week->whole = g_date_compare (&week->start, &self->from) >= 0 && g_date_compare (&last, &self->to) < 0;
       week->total = self->week_total[w];
       week->type_counts = g_memdup2 (&self->week_type[w * self->n_types], sizeof (guint) * MAX (self->n_types, 1));
+      week->to_fill = week_to_fill (self, w);
+      week->type_not_counted = g_memdup2 (&self->week_type_not_counted[w * self->n_types],
+                                          sizeof (guint) * MAX (self->n_types, 1));
     }
 
   for (guint p = 0; p < n_platforms; p++)
@@ -688,6 +987,7 @@ lineup_mix_get_report (LineupMix *self)
 
   suggest (self, report);
   check_rules (self, report);
+  g_clear_pointer (&self->report_not_counted, g_ptr_array_unref);
   return report;
 }
 

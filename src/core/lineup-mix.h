@@ -7,6 +7,10 @@
  *
  * Counted: dated posts in the range whose stage the plan counts (all but
  * Brief unless changed), passing the optional platform and campaign filter.
+ * The posts that pass all but the stage are "not counted": the report says
+ * how many, by stage, so the numbers agree with the calendar that shows
+ * them ("20 counted · 7 briefs not counted"), and the advice names those
+ * that would close a gap once moved on to a stage that counts.
  *
  * States and distances (percent of the posts counted, T posts, c in a row):
  *   under   share < min: add k posts of it, the least k with c+k >= min% of T+k;
@@ -19,6 +23,10 @@
  * Weeks start on Monday unless set otherwise (the window follows the
  * calendar's first day of the week). Cadence is checked per platform on the
  * weeks that lie wholly inside the range.
+ * A week to fill has at least LINEUP_MIX_WEEK_MIN_DAYS (4) of its seven days
+ * in the range, as an ISO week belongs to the year that holds its Thursday:
+ * the 1–3 days a month shares with the week before or after it are that
+ * week's, and no suggestion or rule of thumb asks to fill them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,7 +62,12 @@ typedef struct {
   gboolean whole;             /* all seven days inside the range */
   guint   total;
   guint  *type_counts;        /* per row of the report's types */
+  gboolean to_fill;           /* LINEUP_MIX_WEEK_MIN_DAYS or more of its days in the range */
+  guint  *type_not_counted;   /* per row of the report's types: posts in stages not counted */
 } LineupMixWeek;
+
+/* The fewest days of a week inside the range that make it a week to fill. */
+#define LINEUP_MIX_WEEK_MIN_DAYS 4
 
 typedef struct {
   char           *platform;   /* key */
@@ -75,7 +88,15 @@ typedef struct {
   gint64                   id;
   GDate                    week;
   char                    *text;
+  /* The posts not counted (stage) that would close the gap once moved on,
+   * and a sentence naming them ("2 Educational briefs on that week: move
+   * them on (“A”, “B”)"); NULL and empty when there are none. */
+  char                    *detail;
+  GPtrArray               *not_counted;   /* LineupPost */
 } LineupMixSuggestion;
+
+LineupMixSuggestion *lineup_mix_suggestion_copy (const LineupMixSuggestion *suggestion);
+void                 lineup_mix_suggestion_free (LineupMixSuggestion *suggestion);
 
 typedef struct {
   GDate       from, to;       /* [from, to) */
@@ -88,6 +109,8 @@ typedef struct {
   LineupMixWeek *weeks;
   GPtrArray  *cadence;        /* LineupMixCadence, platforms with posts */
   GPtrArray  *flags;          /* char *: rules of thumb broken */
+  guint       not_counted;    /* posts in the range counted but for their stage */
+  guint       not_counted_stages[LINEUP_N_STAGES];
 } LineupMixReport;
 
 void lineup_mix_report_free (LineupMixReport *report);
@@ -95,6 +118,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupMixReport, lineup_mix_report_free)
 
 LineupMixRow *lineup_mix_report_find_type (LineupMixReport *report,
                                            const char      *name_or_key);
+/* "23 posts counted", or "20 counted · 7 briefs not counted" (each stage
+ * not counted that has posts, "7 briefs, 2 drafts"). */
+char         *lineup_mix_report_counted_text (LineupMixReport *report);
+
+/* The pillar targets of @store added up (those with a target); FALSE when
+ * none has one. */
+gboolean      lineup_mix_pillar_targets_sum (LineupStore *store,
+                                             double      *out_sum);
+/* NULL when the pillar targets add up to 100 % (or none is set), else a
+ * sentence saying their sum and how to fix it, for every place that sets
+ * or lists them. */
+char         *lineup_mix_pillar_targets_warning (LineupStore *store);
 
 /* The most posts one platform should get on a day before it is flagged. */
 #define LINEUP_MIX_MAX_PER_DAY 2

@@ -376,12 +376,19 @@ assert_same (LineupMixReport *a,
     g_assert_cmpuint (((LineupMixRow *) a->types->pdata[i])->count, ==, ((LineupMixRow *) b->types->pdata[i])->count);
   for (guint i = 0; i < a->pillars->len; i++)
     g_assert_cmpuint (((LineupMixRow *) a->pillars->pdata[i])->count, ==, ((LineupMixRow *) b->pillars->pdata[i])->count);
+  g_assert_cmpuint (a->not_counted, ==, b->not_counted);
+  for (guint s = 0; s < LINEUP_N_STAGES; s++)
+    g_assert_cmpuint (a->not_counted_stages[s], ==, b->not_counted_stages[s]);
   g_assert_cmpuint (a->n_weeks, ==, b->n_weeks);
   for (guint w = 0; w < a->n_weeks; w++)
     {
       g_assert_cmpuint (a->weeks[w].total, ==, b->weeks[w].total);
+      g_assert_cmpint (a->weeks[w].to_fill, ==, b->weeks[w].to_fill);
       for (guint t = 0; t < a->types->len; t++)
-        g_assert_cmpuint (a->weeks[w].type_counts[t], ==, b->weeks[w].type_counts[t]);
+        {
+          g_assert_cmpuint (a->weeks[w].type_counts[t], ==, b->weeks[w].type_counts[t]);
+          g_assert_cmpuint (a->weeks[w].type_not_counted[t], ==, b->weeks[w].type_not_counted[t]);
+        }
     }
   g_assert_cmpuint (a->cadence->len, ==, b->cadence->len);
   for (guint c = 0; c < a->cadence->len; c++)
@@ -393,8 +400,12 @@ assert_same (LineupMixReport *a,
     g_assert_cmpstr (a->flags->pdata[i], ==, b->flags->pdata[i]);
   g_assert_cmpuint (a->suggestions->len, ==, b->suggestions->len);
   for (guint i = 0; i < a->suggestions->len; i++)
-    g_assert_cmpstr (((LineupMixSuggestion *) a->suggestions->pdata[i])->text, ==,
-                     ((LineupMixSuggestion *) b->suggestions->pdata[i])->text);
+    {
+      g_assert_cmpstr (((LineupMixSuggestion *) a->suggestions->pdata[i])->text, ==,
+                       ((LineupMixSuggestion *) b->suggestions->pdata[i])->text);
+      g_assert_cmpstr (((LineupMixSuggestion *) a->suggestions->pdata[i])->detail, ==,
+                       ((LineupMixSuggestion *) b->suggestions->pdata[i])->detail);
+    }
 }
 
 static void
@@ -465,6 +476,7 @@ test_incremental_equals_recount (Fixture       *f,
     g_autoptr(LineupMixReport) full = report_for (f, from, to);
 
     g_assert_cmpuint (full->total, >, 50);
+    g_assert_cmpuint (full->not_counted, >, 5);
     assert_same (incremental, full);
   }
 }
@@ -606,6 +618,215 @@ test_last_dates (Fixture       *f,
   g_assert_cmpuint (report->total, ==, 0);
 }
 
+/* A post with a title of its own, for the advice that names it. */
+static char *
+add_titled (Fixture     *f,
+            const char  *title,
+            const char  *type,
+            GDate        date,
+            LineupStage  stage)
+{
+  g_autofree char *id = add (f, type, date, 10 * 60, "linkedin", stage);
+  g_autoptr(LineupPost) post = lineup_store_get_post (f->store, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  lineup_post_set_title (post, title);
+  g_assert_true (lineup_workflow_edit (f->store, post, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&id);
+}
+
+/* The calendar shows every dated post; the mix says how many of them it
+ * does not count, and why (their stage), where it gives its total. */
+static void
+test_not_counted (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LineupMixReport) report = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(LineupPost) undated = lineup_post_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 3; i++)
+    g_free (add (f, "narrative", day (2026, 12, 7 + i), 600, "linkedin", LINEUP_STAGE_DRAFT));
+  g_free (add (f, "educational", day (2026, 12, 10), 600, "linkedin", LINEUP_STAGE_BRIEF));
+  g_free (add (f, "educational", day (2026, 12, 11), 600, "linkedin", LINEUP_STAGE_BRIEF));
+  /* Neither in the range: a brief of January and one with no date. */
+  g_free (add (f, "educational", day (2027, 1, 4), 600, "linkedin", LINEUP_STAGE_BRIEF));
+  lineup_post_set_title (undated, "Idea");
+  lineup_post_set_type_id (undated, lineup_content_type_get_id (lineup_store_find_content_type (f->store, "educational")));
+  lineup_post_set_pillar_id (undated, f->pillars[0]);
+  g_assert_true (lineup_store_add_post (f->store, undated, &error));
+
+  report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  g_assert_cmpuint (report->total, ==, 3);
+  g_assert_cmpuint (report->not_counted, ==, 2);
+  g_assert_cmpuint (report->not_counted_stages[LINEUP_STAGE_BRIEF], ==, 2);
+  text = lineup_mix_report_counted_text (report);
+  g_assert_cmpstr (text, ==, "3 counted · 2 briefs not counted");
+
+  /* Drafts left out too: both stages, in the order of the workflow. */
+  g_assert_true (lineup_store_set_mix_stages (f->store, LINEUP_MIX_DEFAULT_STAGES & ~(1u << LINEUP_STAGE_DRAFT), NULL));
+  g_clear_pointer (&report, lineup_mix_report_free);
+  g_clear_pointer (&text, g_free);
+  report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  text = lineup_mix_report_counted_text (report);
+  g_assert_cmpstr (text, ==, "0 counted · 2 briefs, 3 drafts not counted");
+
+  /* Everything counts: the total alone. */
+  g_assert_true (lineup_store_set_mix_stages (f->store, (1u << LINEUP_N_STAGES) - 1, NULL));
+  g_clear_pointer (&report, lineup_mix_report_free);
+  g_clear_pointer (&text, g_free);
+  report = report_for (f, day (2026, 12, 1), day (2027, 1, 1));
+  text = lineup_mix_report_counted_text (report);
+  g_assert_cmpuint (report->not_counted, ==, 0);
+  g_assert_cmpstr (text, ==, "5 posts counted");
+}
+
+static gboolean
+has_flag_prefix (LineupMixReport *report,
+                 const char      *prefix)
+{
+  for (guint i = 0; i < report->flags->len; i++)
+    if (g_str_has_prefix (report->flags->pdata[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The lead's January: weeks from Sunday, the week of 24 Jan has no
+ * Educational post counted but two Educational briefs; the advice names
+ * them, the rule of thumb too, and a suggestion to add Educational posts
+ * points at them. */
+static void
+test_briefs_fix_gap (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  g_autoptr(LineupMixReport) report = NULL;
+  LineupMixSuggestion *add_edu = NULL;
+  GDate from = day (2027, 1, 1), to = day (2027, 2, 1);
+
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->pillars[0], -1, NULL));
+  /* An Educational post in each week to fill but the week of 24 Jan, and
+   * narratives enough that Educational is under its 40 %. */
+  for (int d = 4; d <= 18; d += 7)
+    g_free (add (f, "educational", day (2027, 1, d), 600, "linkedin", LINEUP_STAGE_DRAFT));
+  for (int d = 4; d <= 28; d += 2)
+    g_free (add (f, "narrative", day (2027, 1, d), 700, "x", LINEUP_STAGE_DRAFT));
+  g_free (add_titled (f, "V60 in 5 steps", "educational", day (2027, 1, 26), LINEUP_STAGE_BRIEF));
+  g_free (add_titled (f, "Water matters", "educational", day (2027, 1, 28), LINEUP_STAGE_BRIEF));
+  /* A brief of another type there is not named. */
+  g_free (add_titled (f, "Giveaway", "promotional", day (2027, 1, 27), LINEUP_STAGE_BRIEF));
+
+  lineup_mix_set_week_start (mix, 0);
+  lineup_mix_set_range (mix, &from, &to);
+  report = lineup_mix_get_report (mix);
+  g_assert_cmpuint (report->not_counted, ==, 3);
+  g_assert_true (has_flag (report, "Week of 24 Jan has no Educational post; 2 Educational briefs on that week: "
+                                   "move them on (“V60 in 5 steps”, “Water matters”)"));
+  for (guint i = 0; i < report->suggestions->len; i++)
+    if (((LineupMixSuggestion *) report->suggestions->pdata[i])->kind == LINEUP_MIX_ADD_TYPE &&
+        ((LineupMixSuggestion *) report->suggestions->pdata[i])->id == type_row (report, "educational")->id)
+      add_edu = report->suggestions->pdata[i];
+  g_assert_nonnull (add_edu);
+  g_assert_true (g_str_has_suffix (add_edu->text, "(week of 24 Jan has none)"));
+  g_assert_cmpstr (add_edu->detail, ==, "2 Educational briefs on that week: move them on (“V60 in 5 steps”, “Water matters”)");
+  g_assert_cmpuint (add_edu->not_counted->len, ==, 2);
+  g_assert_cmpstr (lineup_post_get_title (add_edu->not_counted->pdata[0]), ==, "V60 in 5 steps");
+  {
+    /* A copy (as the window keeps) holds its own references. */
+    LineupMixSuggestion *copy = lineup_mix_suggestion_copy (add_edu);
+
+    g_clear_pointer (&report, lineup_mix_report_free);
+    g_assert_cmpstr (copy->detail, ==, "2 Educational briefs on that week: move them on (“V60 in 5 steps”, “Water matters”)");
+    g_assert_cmpuint (copy->not_counted->len, ==, 2);
+    lineup_mix_suggestion_free (copy);
+  }
+}
+
+/* A partial week at a month's edge (fewer than four of its days in the
+ * range) is not a week to fill: no "add" for 1–2 January, nor a rule of
+ * thumb; its days are the previous month's last week's. */
+static void
+test_partial_week (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LineupMix) mix = lineup_mix_new (f->store);
+  g_autoptr(LineupMixReport) report = NULL;
+  GDate from = day (2027, 1, 1), to = day (2027, 2, 1);
+
+  g_free (add (f, "narrative", day (2027, 1, 2), 600, "linkedin", LINEUP_STAGE_DRAFT));
+  /* Weeks from Sunday: 27 Dec – 2 Jan holds two days of January. */
+  lineup_mix_set_week_start (mix, 0);
+  lineup_mix_set_range (mix, &from, &to);
+  report = lineup_mix_get_report (mix);
+  g_assert_false (report->weeks[0].to_fill);
+  g_assert_true (report->weeks[1].to_fill);
+  g_assert_true (report->weeks[4].to_fill);    /* 24–30 Jan */
+  g_assert_false (report->weeks[5].to_fill);   /* 31 Jan alone */
+  g_assert_cmpstr (suggestion (report, 0), ==, "Add 1 Educational post (week of 3 Jan has none)");
+  g_assert_false (has_flag_prefix (report, "Week of 27 Dec"));
+
+  /* From Monday: 28 Dec – 3 Jan holds three days, still not one to fill;
+   * 25–31 Jan is whole. */
+  lineup_mix_set_week_start (mix, 1);
+  g_clear_pointer (&report, lineup_mix_report_free);
+  report = lineup_mix_get_report (mix);
+  g_assert_false (report->weeks[0].to_fill);
+  g_assert_cmpstr (suggestion (report, 0), ==, "Add 1 Educational post (week of 4 Jan has none)");
+  g_assert_false (has_flag_prefix (report, "Week of 28 Dec"));
+
+  /* March 2027 starts on a Monday and ends on Wednesday 31: 29–31 March
+   * (three days) is not a week to fill. */
+  from = day (2027, 3, 1);
+  to = day (2027, 4, 1);
+  lineup_mix_set_range (mix, &from, &to);
+  g_clear_pointer (&report, lineup_mix_report_free);
+  report = lineup_mix_get_report (mix);
+  g_assert_cmpuint (report->n_weeks, ==, 5);
+  g_assert_true (report->weeks[0].to_fill);
+  g_assert_false (report->weeks[4].to_fill);
+  /* December 2026 from Monday: 1–6 December (six days) is one to fill. */
+  from = day (2026, 12, 1);
+  to = day (2027, 1, 1);
+  lineup_mix_set_range (mix, &from, &to);
+  g_clear_pointer (&report, lineup_mix_report_free);
+  report = lineup_mix_get_report (mix);
+  g_assert_true (report->weeks[0].to_fill);
+  g_assert_true (report->weeks[4].to_fill);   /* 28–31 December: four days */
+}
+
+/* Pillar targets that do not add up to 100 % are said, with the sum. */
+static void
+test_pillar_targets_sum (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *warning = NULL;
+  double sum = 0;
+
+  g_assert_true (lineup_mix_pillar_targets_sum (f->store, &sum));
+  g_assert_cmpfloat (sum, ==, 60);
+  warning = lineup_mix_pillar_targets_warning (f->store);
+  g_assert_cmpstr (warning, ==, "Pillar targets add up to 60 %, not 100 %: raise some by 40 points in all");
+
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->pillars[1], 40, NULL));
+  g_clear_pointer (&warning, g_free);
+  warning = lineup_mix_pillar_targets_warning (f->store);
+  g_assert_null (warning);
+
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->pillars[1], 50, NULL));
+  warning = lineup_mix_pillar_targets_warning (f->store);
+  g_assert_cmpstr (warning, ==, "Pillar targets add up to 110 %, not 100 %: lower some by 10 points in all");
+
+  /* No target at all: nothing to add up. */
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->pillars[0], -1, NULL));
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->pillars[1], -1, NULL));
+  g_clear_pointer (&warning, g_free);
+  warning = lineup_mix_pillar_targets_warning (f->store);
+  g_assert_null (warning);
+  g_assert_false (lineup_mix_pillar_targets_sum (f->store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +848,10 @@ main (int   argc,
   ADD ("/mix/preview", test_preview);
   ADD ("/mix/week-start", test_week_start);
   ADD ("/mix/last-dates", test_last_dates);
+  ADD ("/mix/not-counted", test_not_counted);
+  ADD ("/mix/briefs-fix-gap", test_briefs_fix_gap);
+  ADD ("/mix/partial-week", test_partial_week);
+  ADD ("/mix/pillar-targets-sum", test_pillar_targets_sum);
 #undef ADD
 
   return g_test_run ();

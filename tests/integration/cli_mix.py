@@ -48,7 +48,7 @@ class Mix(unittest.TestCase):
     def test_text_and_targets(self):
         p = self.plan
         text = p.text("mix", "--month", "2026-12")
-        self.assertIn("6 posts, balance", text)
+        self.assertIn("6 counted · 1 brief not counted, balance", text)
         self.assertIn("Educational  2", text)
         self.assertIn("What to change:", text)
         self.assertIn("Promotional: 0–40 % of the month", p.text("targets", "set", "promotional", "0", "40"))
@@ -56,6 +56,54 @@ class Mix(unittest.TestCase):
         targets = p.json("targets", "list", "--json")
         self.assertEqual(targets["types"][4], {"name": "Promotional", "min": 0, "max": 40})
         self.assertEqual(targets["pillars"][0], {"name": "Education", "target": 60})
+
+    def test_not_counted_named(self):
+        """The brief the calendar shows is said where the total is, and the
+        advice names it as what would close the Community gap."""
+        p = self.plan
+        mix = p.json("mix", "--month", "2026-12", "--json")
+        self.assertEqual((mix["total"], mix["not_counted"], mix["not_counted_stages"]), (6, 1, {"brief": 1}))
+        self.assertEqual(mix["counted_text"], "6 counted · 1 brief not counted")
+        community = next(a for a in mix["advice"] if a["text"].startswith("Add 1 Community post"))
+        self.assertEqual(community["kind"], "add-type")
+        self.assertEqual(community["detail"], "1 Community brief in this range: move it on (“Idea”)")
+        self.assertEqual([(b["title"], b["stage"]) for b in community["not_counted"]], [("Idea", "brief")])
+        educational = next(a for a in mix["advice"] if a["text"].startswith("Add 1 Educational post"))
+        self.assertIsNone(educational["detail"])
+        text = p.text("mix", "--month", "2026-12")
+        self.assertIn("  - Add 1 Community post (week of 1 Dec has none)\n"
+                      "    1 Community brief in this range: move it on (“Idea”)\n", text)
+
+        # On the brief's own week the advice says so, and so does the rule of thumb.
+        p.add("Explainer", "Education", "Educational", "--date", "2026-12-21", "--stage", "brief")
+        p.add("Story", "Education", "Narrative", "--date", "2026-12-22", "--time", "09:00", "--stage", "draft")
+        mix = p.json("mix", "--month", "2026-12", "--json")
+        self.assertEqual(mix["counted_text"], "7 counted · 2 briefs not counted")
+        self.assertIn("Week of 21 Dec has no Educational post; 1 Educational brief on that week: "
+                      "move it on (“Explainer”)", mix["flags"])
+
+    def test_partial_week_not_to_fill(self):
+        """January 2027 starts on a Friday: 1–3 January (three days of the
+        week from Monday 28 December) is not a week to fill."""
+        mix = self.plan.json("mix", "--month", "2027-01", "--json")
+        self.assertEqual([w["to_fill"] for w in mix["weeks"]], [False, True, True, True, True])
+        self.assertIn("Add 1 Educational post (week of 4 Jan has none)", mix["suggestions"])
+        self.assertFalse([s for s in mix["suggestions"] if "1 Jan" in s], mix["suggestions"])
+        self.assertFalse([f for f in mix["flags"] if f.startswith("Week of 28 Dec")], mix["flags"])
+
+    def test_pillar_targets_sum(self):
+        """Targets that do not add up to 100 % are said where they are listed."""
+        p = self.plan
+        warning = "Pillar targets add up to 60 %, not 100 %: raise some by 40 points in all"
+        self.assertIn(warning, p.text("targets", "list"))
+        self.assertIn(warning, p.text("mix", "--month", "2026-12"))
+        targets = p.json("targets", "list", "--json")
+        self.assertEqual((targets["pillar_targets_sum"], targets["pillar_targets_warning"]), (60, warning))
+        p.run("pillar", "add", "Stories", "--target", "40")
+        self.assertNotIn("Pillar targets add up", p.text("targets", "list"))
+        self.assertNotIn("Pillar targets add up", p.text("mix", "--month", "2026-12"))
+        targets = p.json("targets", "list", "--json")
+        self.assertEqual((targets["pillar_targets_sum"], targets["pillar_targets_warning"]), (100, None))
 
     def test_bad_arguments(self):
         p = self.plan

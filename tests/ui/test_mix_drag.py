@@ -1,7 +1,14 @@
 """The content mix while planning: the calendar's meter shows the month as
 it would be while a card is dragged out of it, settles on the drop, and
-Ctrl+Z brings it back. The Mix tab shows the same numbers."""
+Ctrl+Z brings it back. The Mix tab shows the same numbers.
 
+The mix agrees with the calendar (issue 16, item 4): the sidebar and the Mix
+tab say what is not counted ("23 counted · 2 briefs not counted"), a
+suggestion names the brief that would close its gap, Preferences says when
+the pillar targets do not add up to 100 %, and the Mix tab counts the month
+the calendar shows, and names it."""
+
+import datetime
 import re
 import time
 
@@ -17,6 +24,33 @@ def posts_of(bar):
     m = re.search(r"(\d+) posts?", bar.description or "")
     assert m, bar.description
     return int(m.group(1))
+
+
+def labels(root):
+    """The names of the labels under @root, in one walk."""
+    found = set()
+
+    def collect(node, depth=0):
+        if node is None or depth > 40:
+            return
+        try:
+            if node.getRoleName() == "label" and node.name:
+                found.add(node.name)
+            for i in range(node.childCount):
+                collect(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            pass
+    collect(root)
+    return found
+
+
+def window(app, name):
+    """The app's top-level window named @name, without walking the others."""
+    for i in range(app.childCount):
+        child = app.getChildAtIndex(i)
+        if child is not None and child.name == name:
+            return child
+    return None
 
 
 def share_of(bar):
@@ -36,6 +70,10 @@ def main():
     bar = meter_bar(frame, "Educational")
     ui.wait_for("the meter to count the month", lambda: posts_of(meter_bar(frame, "Educational")) == edu["count"])
     assert share_of(bar) == round(100 * edu["count"] / month["total"]), (bar.description, edu)
+    # Under the meter, what is counted and what is not, as `lineup mix` says.
+    assert month["not_counted"] > 0, month["counted_text"]   # the demo has briefs this month
+    group = ui.find(frame, name="Content mix", visible=False)
+    ui.wait_for(f"the sidebar saying {month['counted_text']!r}", lambda: month["counted_text"] in labels(group))
 
     # An educational post of this month that may move, dragged to a day of
     # next month shown at the end of the grid.
@@ -44,7 +82,6 @@ def main():
     last = month["to"]
     y, m = int(last[:4]), int(last[5:7])
     next_first = f"{y + (m == 12)}-{m % 12 + 1:02d}-01"
-    import datetime
     target_day = datetime.date.fromisoformat(next_first)
     name = target_day.strftime("%A %-d %B %Y")
     card = ui.wait_for(f"the card {post['title']!r}",
@@ -81,11 +118,68 @@ def main():
     ui.wait_for("the meter back as it was",
                 lambda: posts_of(meter_bar(frame, "Educational")) == edu["count"])
 
-    # The Mix tab says the same, with the score.
+    # The Mix tab says the same, with the score, on the calendar's month,
+    # named, and with what is not counted.
     ui.xdotool("key", "--clearmodifiers", "alt+3")
     score = ui.wait_for("the score", lambda: ui.find(frame, prefix="Balance ", visible=False))
     assert score.name == f"Balance {month['score']}/100", (score.name, month["score"])
-    ui.screenshot()
+    tab = score.parent.parent   # the Mix tab's column: walking it is cheaper than the window
+    shown = datetime.date.fromisoformat(month["from"]).strftime("%B %Y")
+    # A rule of thumb about a week names the briefs on it (the window's weeks
+    # start on the calendar's first day, the command line's on Monday: the
+    # week's name may differ, not the briefs).
+    named = [flag.split("; ", 1)[1] for flag in month["flags"] if "; " in flag]
 
+    def mix_tab_says():
+        seen = labels(tab)
+        return ({shown, month["counted_text"]} <= seen and
+                all(any(n.startswith("• Week of") and n.endswith(end) for n in seen) for end in named))
+    ui.wait_for(f"the Mix tab on {shown!r} saying {month['counted_text']!r} and naming {named}", mix_tab_says)
+
+    # A pillar whose target takes the sum past 100 %, and a brief of it this
+    # month: the Mix tab names the brief as what would close the gap.
+    ui.cli("pillar", "add", "Tasting notes", "--target", "10")
+    ui.cli("post", "add", "--title", "Cupping brief", "--pillar", "Tasting notes", "--type", "Educational",
+           "--date", f"{month['from'][:7]}-15", "--stage", "brief")
+    after = ui.cli_json("mix", "--json")
+    assert after["not_counted"] == month["not_counted"] + 1, after["counted_text"]
+    advice = next(a for a in after["advice"] if a["kind"] == "add-pillar" and "Tasting notes" in a["text"])
+    assert advice["detail"] == "1 Tasting notes brief in this range: move it on (“Cupping brief”)", advice
+    warning = "Pillar targets add up to 110 %, not 100 %: lower some by 10 points in all"
+    assert ui.cli_json("targets", "list", "--json")["pillar_targets_warning"] == warning
+    ui.wait_for(f"the Mix tab saying {after['counted_text']!r}, {advice['detail']!r} and the sum",
+                lambda: {after["counted_text"], advice["detail"], warning} <= labels(tab))
+    ui.screenshot(ui.SHOT.replace(".png", "-advice.png"))
+
+    # Preferences says so where the targets are set, and stops once they add up.
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
+    prefs = ui.wait_for("the Preferences window", lambda: window(app, "Preferences"))
+    ui.press(ui.wait_for("the Content Mix page", lambda: ui.find(prefs, name="Content Mix", role="page tab",
+                                                                  visible=False)))
+    spin = ui.wait_for("Tasting notes' target",
+                       lambda: ui.find(prefs, name="Tasting notes, target share", role="spin button", visible=False))
+    page = spin
+    while page is not None and page.getRoleName() != "scroll pane":
+        page = page.parent
+    ui.wait_for("the pillar targets' sum flagged", lambda: warning in labels(page))
+    ui.screenshot(ui.SHOT.replace(".png", "-pillar-sum.png"))
+    spin.queryValue().currentValue = 0.0
+    ui.wait_for("no pillar warning in the plan",
+                lambda: ui.cli_json("targets", "list", "--json")["pillar_targets_warning"] is None)
+    ui.wait_for("the flag gone", lambda: not any(n.startswith("Pillar targets add up") for n in labels(page)))
+    ui.focus_window("Preferences")
+    ui.xdotool("key", "Escape")
+    ui.wait_for("Preferences closed", lambda: window(app, "Preferences") is None)
+
+    # The calendar on the next month: the Mix tab follows it, and says so.
+    ui.click(ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab")))
+    ui.press(ui.wait_for("the Next month button", lambda: ui.find(frame, name="Next month", role="push button")))
+    following = ui.cli_json("mix", "--month", next_first[:7], "--json")
+    ui.click(ui.wait_for("the Mix switcher", lambda: ui.find(frame, name="Mix", role="page tab")))
+    shown = target_day.strftime("%B %Y")
+    ui.wait_for(f"the Mix tab on {shown!r} saying {following['counted_text']!r}, balance {following['score']}",
+                lambda: {shown, following["counted_text"], f"Balance {following['score']}/100"} <= labels(tab))
+    ui.screenshot()
 
 ui.run(main)

@@ -324,7 +324,7 @@ static void
 show_mix (LineupCalendarView *self,
           LineupMixReport    *report)
 {
-  lineup_mix_meter_set_rows (self->mix_meter, report->types);
+  lineup_mix_meter_set_report (self->mix_meter, report);
 }
 
 static void
@@ -961,4 +961,16 @@ lineup_calendar_view_iface_init (LineupViewInterface *iface)
 {
   iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_calendar_view_set_store;
   iface->set_filter = (void (*) (LineupView *, LineupFilter *)) lineup_calendar_view_set_filter;
+}
+
+void
+lineup_calendar_view_get_month (LineupCalendarView *self,
+                                int                *out_year,
+                                int                *out_month)
+{
+  g_return_if_fail (LINEUP_IS_CALENDAR_VIEW (self));
+  if (out_year)
+    *out_year = self->year;
+  if (out_month)
+    *out_month = self->month;
 }

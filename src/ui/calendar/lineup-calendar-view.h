@@ -32,4 +32,9 @@ void lineup_calendar_view_set_filter (LineupCalendarView *self,
 void lineup_calendar_view_show_date (LineupCalendarView *self,
                                      const GDate        *date);
 
+/* The month shown: in week view, the month of the week's first day. */
+void lineup_calendar_view_get_month (LineupCalendarView *self,
+                                     int                *out_year,
+                                     int                *out_month);
+
 G_END_DECLS

@@ -717,7 +717,18 @@ ensure_view (LineupWindow *self,
 static void
 on_visible_view_changed_cb (LineupWindow *self)
 {
-  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  /* The Mix tab counts the month the calendar shows (the calendar changes
+   * month only while it is on screen). */
+  if (g_strcmp0 (name, "mix") == 0)
+    {
+      int year, month;
+
+      lineup_calendar_view_get_month (self->calendar_view, &year, &month);
+      lineup_mix_view_set_month (self->mix_view, year, month);
+    }
+  ensure_view (self, name);
 }
 
 static void

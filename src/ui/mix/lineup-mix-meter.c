@@ -1,4 +1,5 @@
-/* lineup-mix-meter.c
+/* lineup-mix-meter.c: the bars (LineupMixBar, drawn here) and the meter
+ * that stacks them, with the line under them saying what is counted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -242,6 +243,7 @@ struct _LineupMixMeter
 
   gboolean compact;
   GPtrArray *bars;
+  GtkWidget *caption;      /* "20 counted · 7 briefs not counted", after the bars */
 };
 
 G_DEFINE_FINAL_TYPE (LineupMixMeter, lineup_mix_meter, GTK_TYPE_WIDGET)
@@ -301,7 +303,7 @@ lineup_mix_meter_set_rows (LineupMixMeter *self,
       LineupMixBar *bar = g_object_new (LINEUP_TYPE_MIX_BAR, NULL);
 
       bar->compact = self->compact;
-      gtk_widget_set_parent (GTK_WIDGET (bar), GTK_WIDGET (self));
+      gtk_widget_insert_before (GTK_WIDGET (bar), GTK_WIDGET (self), self->caption);
       g_ptr_array_add (self->bars, bar);
     }
   for (guint i = 0; i < self->bars->len; i++)
@@ -312,4 +314,29 @@ lineup_mix_meter_set_rows (LineupMixMeter *self,
       if (i < rows->len)
         lineup_mix_bar_set (bar, g_ptr_array_index (rows, i));
     }
+}
+
+void
+lineup_mix_meter_set_report (LineupMixMeter  *self,
+                             LineupMixReport *report)
+{
+  g_autofree char *counted = NULL;
+
+  g_return_if_fail (LINEUP_IS_MIX_METER (self));
+  g_return_if_fail (report != NULL);
+
+  if (self->caption == NULL)
+    {
+      self->caption = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (self->caption), TRUE);
+      gtk_widget_add_css_class (self->caption, "dim-label");
+      gtk_widget_add_css_class (self->caption, "caption");
+      gtk_widget_set_margin_top (self->caption, 4);
+      gtk_widget_set_parent (self->caption, GTK_WIDGET (self));
+    }
+  lineup_mix_meter_set_rows (self, report->types);
+  counted = lineup_mix_report_counted_text (report);
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->caption)), counted) != 0)
+    gtk_label_set_label (GTK_LABEL (self->caption), counted);
 }

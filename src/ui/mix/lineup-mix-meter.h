@@ -4,7 +4,9 @@
  * Every bar is a custom-drawn widget (CSS name "mixbar") with the meter
  * role: its accessible value is the row's share in percent (0–100), and its
  * value text and description say the share, the count, the target and the
- * state. Compact bars (the calendar's sidebar) are thinner.
+ * state. Compact bars (the calendar's sidebar) are thinner. A meter set
+ * from a report says under its bars what is counted and what is not
+ * ("20 counted · 7 briefs not counted").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,5 +25,8 @@ LineupMixMeter *lineup_mix_meter_new      (gboolean        compact);
 /* @rows: LineupMixRow (borrowed for the call). Bars are reused. */
 void            lineup_mix_meter_set_rows (LineupMixMeter *self,
                                            GPtrArray      *rows);
+/* The report's types as bars, and the line saying what is counted. */
+void            lineup_mix_meter_set_report (LineupMixMeter  *self,
+                                             LineupMixReport *report);
 
 G_END_DECLS

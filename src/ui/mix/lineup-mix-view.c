@@ -1,7 +1,9 @@
 /* lineup-mix-view.c
  *
  * The counts live in a LineupMix, which follows the store; this view only
- * redraws from its report (once a frame at most) and picks the range.
+ * redraws from its report (once a frame at most) and picks the range. Its
+ * months are the calendar's: the window says which month the calendar
+ * shows (lineup_mix_view_set_month) and the view names it in its title.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +16,8 @@
 #include "lineup-month-grid.h"
 
 enum {
-  RANGE_THIS_MONTH,
-  RANGE_NEXT_MONTH,
+  RANGE_CALENDAR_MONTH,
+  RANGE_MONTH_AFTER,
   RANGE_THIS_WEEK,
   RANGE_CUSTOM,
 };
@@ -29,13 +31,16 @@ struct _LineupMixView
   guint refresh_id;
   GSettings *settings;          /* the first day of the week, as the calendar's */
   int week_start;               /* 0 = Sunday … 6 = Saturday */
+  int year, month;              /* the calendar's month; 0 until the window says */
 
   GtkWidget *range;
   GtkWidget *custom_box;
   GtkWidget *from_entry;
   GtkWidget *to_entry;
+  GtkWidget *title;             /* "January 2027": the range shown */
   GtkWidget *summary;
   GtkWidget *score;
+  GtkWidget *pillar_warning;    /* pillar targets that do not add up to 100 % */
   LineupMixMeter *types_meter;
   LineupMixMeter *pillars_meter;
   GtkWidget *suggestions;
@@ -97,26 +102,44 @@ short_date (const GDate *date)
   return g_strdup (text);
 }
 
+/* "January 2027" for a month's range, else "7 December to 13 December 2026". */
+static char *
+range_title (LineupMixReport *report)
+{
+  char from[48], to[48];
+  GDate last = report->to, after_month = report->from;
+
+  g_date_subtract_days (&last, 1);
+  g_date_add_months (&after_month, 1);
+  if (g_date_get_day (&report->from) == 1 && g_date_compare (&after_month, &report->to) == 0)
+    {
+      g_date_strftime (from, sizeof from, "%OB %Y", &report->from);
+      return g_strdup (from);
+    }
+  g_date_strftime (from, sizeof from, "%-d %B", &report->from);
+  g_date_strftime (to, sizeof to, "%-d %B %Y", &last);
+  return g_strdup_printf (_("%s to %s"), from, to);
+}
+
 static void
 refresh (LineupMixView *self)
 {
   g_autoptr(LineupMixReport) report = NULL;
   g_autofree char *score = NULL;
   g_autofree char *summary = NULL;
-  char from[48], to[48];
-  GDate last;
+  g_autofree char *title = NULL;
+  g_autofree char *warning = NULL;
 
   if (self->mix == NULL)
     return;
   report = lineup_mix_get_report (self->mix);
-  last = report->to;
-  g_date_subtract_days (&last, 1);
-  g_date_strftime (from, sizeof from, "%-d %B", &report->from);
-  g_date_strftime (to, sizeof to, "%-d %B %Y", &last);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s: %u post counted",
-                                          "%s to %s: %u posts counted", report->total),
-                             from, to, report->total);
+  title = range_title (report);
+  gtk_label_set_label (GTK_LABEL (self->title), title);
+  summary = lineup_mix_report_counted_text (report);
   gtk_label_set_label (GTK_LABEL (self->summary), summary);
+  warning = lineup_mix_pillar_targets_warning (self->store);
+  gtk_label_set_label (GTK_LABEL (self->pillar_warning), warning ? warning : "");
+  gtk_widget_set_visible (self->pillar_warning, warning != NULL);
   score = g_strdup_printf (_("Balance %.0f/100"), report->score);
   gtk_label_set_label (GTK_LABEL (self->score), score);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score), GTK_ACCESSIBLE_PROPERTY_LABEL, score, -1);
@@ -130,17 +153,20 @@ refresh (LineupMixView *self)
   for (guint i = 0; i < report->suggestions->len; i++)
     {
       LineupMixSuggestion *s = g_ptr_array_index (report->suggestions, i);
-      LineupMixSuggestion *copy = g_new0 (LineupMixSuggestion, 1);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *text = g_markup_escape_text (s->text, -1);
+      /* The posts not counted that would close the gap, named. */
+      g_autofree char *detail = s->detail ? g_markup_escape_text (s->detail, -1) : NULL;
 
-      *copy = *s;
-      copy->text = g_strdup (s->text);
-      g_ptr_array_add (self->suggestion_data, copy);
+      g_ptr_array_add (self->suggestion_data, lineup_mix_suggestion_copy (s));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      if (detail)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
       if (s->kind == LINEUP_MIX_ADD_TYPE || s->kind == LINEUP_MIX_REDUCE_TYPE)
         {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Show in the calendar"));
+          if (detail == NULL)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Show in the calendar"));
+          gtk_widget_set_tooltip_text (row, _("Show in the calendar"));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
         }
@@ -264,9 +290,12 @@ apply_range (LineupMixView *self)
   gtk_widget_set_visible (self->custom_box, choice == RANGE_CUSTOM);
   lineup_store_get_today (self->store, &today);
   from = today;
+  /* The months are the calendar's month and the one after it. */
+  if (self->year > 0 && (choice == RANGE_CALENDAR_MONTH || choice == RANGE_MONTH_AFTER))
+    g_date_set_dmy (&from, 1, self->month, self->year);
   switch (choice)
     {
-    case RANGE_NEXT_MONTH:
+    case RANGE_MONTH_AFTER:
       g_date_set_day (&from, 1);
       g_date_add_months (&from, 1);
       to = from;
@@ -290,7 +319,7 @@ apply_range (LineupMixView *self)
       gtk_widget_remove_css_class (self->custom_box, "error");
       g_date_add_days (&to, 1);
       break;
-    case RANGE_THIS_MONTH:
+    case RANGE_CALENDAR_MONTH:
     default:
       g_date_set_day (&from, 1);
       to = from;
@@ -321,13 +350,6 @@ on_suggestion_activated_cb (GtkListBox    *list,
   else
     g_signal_emit (self, signals[SHOW_IN_CALENDAR], 0, NULL,
                    type ? lineup_content_type_get_name (type) : NULL);
-}
-
-static void
-suggestion_free (LineupMixSuggestion *s)
-{
-  g_free (s->text);
-  g_free (s);
 }
 
 static GtkWidget *
@@ -372,7 +394,7 @@ lineup_mix_view_class_init (LineupMixViewClass *klass)
 static void
 lineup_mix_view_init (LineupMixView *self)
 {
-  const char *ranges[] = { N_("This Month"), N_("Next Month"), N_("This Week"), N_("Custom"), NULL };
+  const char *ranges[] = { N_("Calendar’s Month"), N_("Month After"), N_("This Week"), N_("Custom"), NULL };
   const char *translated[G_N_ELEMENTS (ranges)] = { NULL };
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
@@ -382,7 +404,7 @@ lineup_mix_view_init (LineupMixView *self)
   GtkWidget *weeks_scroller = gtk_scrolled_window_new ();
   GtkWidget *cadence_scroller = gtk_scrolled_window_new ();
 
-  self->suggestion_data = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
+  self->suggestion_data = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_mix_suggestion_free);
   {
     g_autofree char *first_day = NULL;
 
@@ -427,8 +449,14 @@ lineup_mix_view_init (LineupMixView *self)
   gtk_box_append (GTK_BOX (header), self->custom_box);
   gtk_box_append (GTK_BOX (header), self->score);
   gtk_box_append (GTK_BOX (box), header);
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_widget_add_css_class (self->title, "title-3");
+  gtk_widget_set_margin_top (self->title, 6);
+  gtk_box_append (GTK_BOX (box), self->title);
   self->summary = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
   gtk_widget_add_css_class (self->summary, "dim-label");
   gtk_box_append (GTK_BOX (box), self->summary);
 
@@ -436,6 +464,12 @@ lineup_mix_view_init (LineupMixView *self)
   section (box, _("Content Types"), GTK_WIDGET (self->types_meter));
   self->pillars_meter = lineup_mix_meter_new (FALSE);
   section (box, _("Pillars"), GTK_WIDGET (self->pillars_meter));
+  self->pillar_warning = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->pillar_warning), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->pillar_warning), TRUE);
+  gtk_widget_add_css_class (self->pillar_warning, "warning");
+  gtk_widget_set_visible (self->pillar_warning, FALSE);
+  gtk_box_append (GTK_BOX (box), self->pillar_warning);
 
   self->suggestions = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->suggestions), GTK_SELECTION_NONE);
@@ -505,4 +539,19 @@ static void
 lineup_mix_view_iface_init (LineupViewInterface *iface)
 {
   iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_mix_view_set_store;
+}
+
+void
+lineup_mix_view_set_month (LineupMixView *self,
+                           int            year,
+                           int            month)
+{
+  g_return_if_fail (LINEUP_IS_MIX_VIEW (self));
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  if (self->year == year && self->month == month)
+    return;
+  self->year = year;
+  self->month = month;
+  apply_range (self);
 }

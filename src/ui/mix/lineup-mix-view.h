@@ -1,7 +1,9 @@
-/* lineup-mix-view.h: the Mix tab: the balance of a range (this month, next
- * month, this week or any two dates) by type and pillar against the
- * targets, its score, what to change, a weeks × types table, and the
- * cadence per platform with the rules of thumb it breaks.
+/* lineup-mix-view.h: the Mix tab: the balance of a range (the calendar's
+ * month, the month after it, this week or any two dates) by type and pillar
+ * against the targets, what is counted and what is not, its score, what to
+ * change (naming the posts not counted that would close a gap), a weeks ×
+ * types table, and the cadence per platform with the rules of thumb it
+ * breaks.
  *
  * A LineupView (lineup-view.h) that takes no filter.
  *
@@ -24,5 +26,10 @@ G_DECLARE_FINAL_TYPE (LineupMixView, lineup_mix_view, LINEUP, MIX_VIEW, AdwBin)
 
 void lineup_mix_view_set_store (LineupMixView *self,
                                 LineupStore   *store);
+/* The month the calendar shows: "Calendar’s Month" and "Month After" count
+ * it and the next; the title names it. Today's month until it is set. */
+void lineup_mix_view_set_month (LineupMixView *self,
+                                int            year,
+                                int            month);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* lineup-preferences-mix.c: the Content Mix page of Preferences: the
- * content types' and pillars' target shares and which stages count.
+ * content types' and pillars' target shares (saying when the pillars' do
+ * not add up to 100 %) and which stages count.
  *
  * The store replaces its types and pillars whole when one changes; the
  * page keeps its own GListStore of items for each, synced by id, so a
@@ -29,6 +30,7 @@ struct _LineupPreferencesMix
 
   GtkListBox *types_list;
   GtkListBox *pillars_list;
+  GtkLabel *pillar_sum;
   AdwPreferencesGroup *stages_group;
 };
 
@@ -347,9 +349,12 @@ reload (LineupPreferencesMix *self,
   g_autoptr(GPtrArray) types = objects_of (lineup_store_get_content_types (self->store));
   g_autoptr(GPtrArray) pillars = objects_of (lineup_store_get_pillars (self->store));
   guint stages = lineup_store_get_mix_stages (self->store);
+  g_autofree char *warning = lineup_mix_pillar_targets_warning (self->store);
 
   lineup_preferences_list_sync (self->types, types, type_key, type_signature, g_object_unref, refresh);
   lineup_preferences_list_sync (self->pillars, pillars, pillar_key, pillar_signature, g_object_unref, refresh);
+  gtk_label_set_label (self->pillar_sum, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pillar_sum), warning != NULL);
   for (guint i = 0; i < self->stage_rows->len; i++)
     stage_row_update (g_ptr_array_index (self->stage_rows, i), stages);
 }
@@ -397,6 +402,7 @@ lineup_preferences_mix_class_init (LineupPreferencesMixClass *klass)
                                                "/io/github/lineup/Lineup/preferences/lineup-preferences-mix.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, types_list);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, pillars_list);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, pillar_sum);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, stages_group);
 }
 
