@@ -168,6 +168,43 @@ test_missing_and_dry_run (Fixture       *f,
         g_assert_cmpint (lineup_post_get_campaign_id (posts->pdata[i]), ==, lineup_campaign_get_id (campaign));
       }
   g_assert_cmpstr (lineup_store_get_undo_label (f->store), ==, "Import typo.csv");
+
+  /* Written to the file, for another process to see. */
+  {
+    g_autoptr(LineupStore) other = lineup_plan_open (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (lineup_store_count_posts (other), ==, 2);
+  }
+}
+
+/* The window's way: previews with the switches as they change, then the
+ * import; another process sees it. */
+static void
+test_previews_then_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = write_csv (f, "bad.csv",
+    "title,body,date,time,pillar,type,platform,stage\n"
+    "CSV first,,2030-12-10,10:00,Café community,Proof,,draft\n"
+    "CSV typo,,2030-12-10,11:00,Cafe comunity,Proof,,brief\n"
+    "CSV late,Words,2030-12-10,12:00,Café community,Proof,mastodon,scheduled\n");
+  g_autofree char *good = write_csv (f, "good.csv",
+    "title,date,pillar,type,goal,hashtags\n"
+    "CSV one,2030-12-10,Café community,Proof,Awareness,#coffee\n"
+    "CSV two,2030-12-10,Roasting,Educational,,\n");
+  g_autoptr(LineupStore) other = NULL;
+
+  g_assert_false (lineup_import_csv_full (f->store, bad, LINEUP_CSV_IMPORT_DRY_RUN, NULL, NULL));
+  g_assert_false (lineup_import_csv_full (f->store, good, LINEUP_CSV_IMPORT_DRY_RUN, NULL, NULL));
+  g_assert_true (lineup_import_csv_full (f->store, good, LINEUP_CSV_IMPORT_DRY_RUN | LINEUP_CSV_IMPORT_CREATE_MISSING,
+                                         NULL, NULL));
+  g_assert_true (lineup_import_csv_full (f->store, good, LINEUP_CSV_IMPORT_CREATE_MISSING, NULL, &error));
+  g_assert_no_error (error);
+  other = lineup_plan_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lineup_store_count_posts (other), ==, 2);
 }
 
 int
@@ -181,6 +218,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/csv/stage-rule", test_stage_rule);
   ADD ("/csv/missing-and-dry-run", test_missing_and_dry_run);
+  ADD ("/csv/previews-then-import", test_previews_then_import);
 #undef ADD
 
   return g_test_run ();

@@ -23,6 +23,7 @@ struct _LineupImportDialog
   GtkBox *problems_box;
   AdwPreferencesGroup *missing_group;
   GtkBox *missing_box;
+  AdwPreferencesGroup *create_group;
   GtkSwitch *create_switch;
   AdwPreferencesGroup *preview_group;
   GtkSwitch *history_switch;
@@ -93,6 +94,7 @@ refresh (LineupImportDialog *self)
       add_line (self->problems_box, error ? error->message : "", TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->missing_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->create_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
       gtk_widget_set_sensitive (self->import_button, FALSE);
       return;
@@ -105,6 +107,7 @@ refresh (LineupImportDialog *self)
   for (guint i = 0; i < report->missing->len; i++)
     add_line (self->missing_box, report->missing->pdata[i], FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), report->missing->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->create_group), report->missing->len > 0);
 
   {
     g_autofree char *description =
@@ -219,6 +222,7 @@ lineup_import_dialog_class_init (LineupImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupImportDialog, problems_box);
   gtk_widget_class_bind_template_child (widget_class, LineupImportDialog, missing_group);
   gtk_widget_class_bind_template_child (widget_class, LineupImportDialog, missing_box);
+  gtk_widget_class_bind_template_child (widget_class, LineupImportDialog, create_group);
   gtk_widget_class_bind_template_child (widget_class, LineupImportDialog, create_switch);
   gtk_widget_class_bind_template_child (widget_class, LineupImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, LineupImportDialog, history_switch);
