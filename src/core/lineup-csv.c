@@ -728,20 +728,21 @@ lineup_import_csv_full (LineupStore           *store,
         {
           reason = g_strdup_printf (_("%s, row %u (line %u): %u fields, but the header has %u: check for a missing or extra comma, or quote a field that contains one"),
                                     name, r + 1, record->line, record->fields->len, header->fields->len);
-          if (preview)
-            {
-              preview->title = g_strdup ("");
-              preview->when = g_strdup ("");
-              preview->pillar = g_strdup ("");
-              preview->type = g_strdup ("");
-              preview->stage = g_strdup ("");
-            }
         }
       else
         {
           for (guint c = 0; c < N_COLUMNS; c++)
             cells[c] = index_of[c] >= 0 ? g_ptr_array_index (record->fields, index_of[c]) : NULL;
           reason = import_row (&im, r + 1, cells, preview);
+        }
+      if (preview)
+        {
+          /* A row refused before its cells were read (not UTF-8) shows blank. */
+          char **texts[] = { &preview->title, &preview->when, &preview->pillar, &preview->type, &preview->stage };
+
+          for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+            if (*texts[t] == NULL)
+              *texts[t] = g_strdup ("");
         }
       if (reason)
         {

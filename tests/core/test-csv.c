@@ -80,6 +80,9 @@ test_stage_rule (Fixture       *f,
   g_autofree char *future = write_csv (f, "future.csv",
     "title,body,date,pillar,type,stage\n"
     "Soon,Text,2030-01-11,Café community,Proof,published\n");
+  g_autofree char *bytes = write_csv (f, "bytes.csv",
+    "title,pillar,type\n"
+    "Caf\xe9,Café community,Proof\n");
   g_autofree char *past = write_csv (f, "past.csv",
     "title,body,date,pillar,type,stage\n"
     "Done,Text,2020-01-11,Café community,Proof,published\n");
@@ -97,6 +100,14 @@ test_stage_rule (Fixture       *f,
   g_assert_null (((LineupCsvRow *) report->preview->pdata[0])->error);
   g_assert_nonnull (((LineupCsvRow *) report->preview->pdata[1])->error);
   g_assert_cmpuint (lineup_store_count_posts (f->store), ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&report, lineup_csv_report_free);
+
+  /* A row that is not UTF-8 is refused and still has a (blank) preview. */
+  g_assert_false (lineup_import_csv_full (f->store, bytes, LINEUP_CSV_IMPORT_DRY_RUN, &report, &error));
+  g_assert_nonnull (strstr (error->message, "bytes.csv, row 2, column “title”"));
+  g_assert_cmpstr (((LineupCsvRow *) report->preview->pdata[0])->title, ==, "");
+  g_assert_nonnull (((LineupCsvRow *) report->preview->pdata[0])->error);
   g_clear_error (&error);
   g_clear_pointer (&report, lineup_csv_report_free);
 

@@ -31,8 +31,18 @@ def choose_file(title, path, save=False):
     ui.xdotool("key", "--clearmodifiers", "ctrl+a" if save else "ctrl+l")
     time.sleep(0.2)
     ui.xdotool("type", "--delay", "5", path)
-    time.sleep(0.2)
+    time.sleep(0.5)   # the entry's completion settles
     ui.xdotool("key", "Return")
+
+
+def window(app, title):
+    """A top-level window of the app by its title (without walking the
+    main window's widgets), or None."""
+    for i in range(app.childCount):
+        child = app.getChildAtIndex(i)
+        if child is not None and child.name == title:
+            return child
+    return None
 
 
 def read(path):
@@ -66,9 +76,8 @@ def main():
                          f"CSV late,Words,{day},12:00,Community,Proof,mastodon,scheduled\n")
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+i")
-    ui.wait_for("the file chooser", lambda: ui.find(app, name="Import CSV", not_role="label", visible=False))
     choose_file("Import CSV", bad)
-    dialog = ui.wait_for("the preview", lambda: ui.find(app, name="Import bad.csv", not_role="label", visible=False))
+    dialog = ui.wait_for("the preview", lambda: window(app, "Import bad.csv"))
     ui.wait_for("the refused row with its number",
                 lambda: ui.find(dialog, prefix="bad.csv, row 4: “CSV late” cannot start as Scheduled", role="label"))
     ui.wait_for("the misspelt pillar with the name it is close to",
@@ -81,7 +90,7 @@ def main():
     ui.focus_window("Import bad.csv")
     ui.xdotool("key", "Escape")
     ui.wait_for("the preview closed",
-                lambda: ui.find(app, name="Import bad.csv", not_role="label", visible=False) is None)
+                lambda: window(app, "Import bad.csv") is None)
 
     # A good file with a pillar the plan does not have yet.
     good = os.path.join(folder, "good.csv")
@@ -91,9 +100,8 @@ def main():
                 f"CSV two,{day},Roasting,Educational,,\n")
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+i")
-    ui.wait_for("the file chooser", lambda: ui.find(app, name="Import CSV", not_role="label", visible=False))
     choose_file("Import CSV", good)
-    dialog = ui.wait_for("the preview", lambda: ui.find(app, name="Import good.csv", not_role="label", visible=False))
+    dialog = ui.wait_for("the preview", lambda: window(app, "Import good.csv"))
     ui.wait_for("the new pillar listed", lambda: ui.find(dialog, name="pillar “Roasting” (row 3)", role="label"))
     button = ui.find(dialog, name="Import", role="push button")
     assert not sensitive(button), "Import is offered before creating the pillar is allowed"
@@ -116,11 +124,10 @@ def main():
 
     # Export with the defaults: the month shown, titles only.
     ui.xdotool("key", "--clearmodifiers", "ctrl+e")
-    dialog = ui.wait_for("the export dialog", lambda: ui.find(app, name="Export", not_role="label", visible=False))
+    dialog = ui.wait_for("the export dialog", lambda: window(app, "Export"))
     ui.wait_for("the details row", lambda: ui.find(dialog, prefix="Each Post"))
     ui.screenshot(ui.SHOT.replace(".png", "-export.png"))
     ui.press(ui.wait_for("the Export… button", lambda: ui.find(dialog, name="Export…", role="push button")))
-    ui.wait_for("the file chooser", lambda: ui.find(app, name="Export the Plan", not_role="label", visible=False))
     exported = os.path.join(folder, "shared.ics")
     choose_file("Export the Plan", exported, save=True)
     ui.wait_for("the exported file", lambda: os.path.exists(exported)

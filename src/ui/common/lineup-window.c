@@ -537,7 +537,7 @@ on_editor_deleted_cb (LineupWindow *self,
 /* ---- Export to File… ---- */
 
 static void
-on_export_done_cb (LineupWindow *self,
+on_dialog_done_cb (LineupWindow *self,
                    const char   *message)
 {
   lineup_window_toast (self, message);
@@ -556,7 +556,7 @@ export_ics (GtkWidget  *widget,
   lineup_calendar_view_get_month (self->calendar_view, &year, &month);
   dialog = lineup_export_dialog_new (self->store, self->filter, year, month);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "done", G_CALLBACK (on_export_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -585,7 +585,7 @@ on_import_chosen_cb (GtkNativeDialog *chooser,
   /* A preview first: nothing is written until Import. */
   dialog = lineup_import_dialog_new (self->store, path);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "done", G_CALLBACK (on_export_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
