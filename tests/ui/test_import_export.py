@@ -4,7 +4,8 @@ first: the row the workflow refuses is named with its row number, a
 misspelt pillar with the name it is close to, and nothing is written; a
 good file with a new pillar imports only once creating it is allowed, and
 Ctrl+Z takes the whole import back. Ctrl+E asks what to export: with its
-defaults the file holds titles, not captions."""
+defaults the file holds titles, not captions; captions are an opt-in that
+the next export remembers."""
 
 import datetime
 import os
@@ -142,6 +143,25 @@ def main():
         if p["body"]:
             assert p["body"][:30] not in text, f"the caption of {p['title']!r} was exported"
     assert "DESCRIPTION" not in text, "the export holds descriptions"
+
+    # Captions are an opt-in, and the choice is kept for the next export.
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+e")
+    dialog = ui.wait_for("the export dialog", lambda: window(app, "Export"))
+    ui.click(ui.wait_for("the details row", lambda: ui.find(dialog, name="Each Post", role="label")))
+    time.sleep(0.5)
+    ui.xdotool("key", "Down", "Down", "Return")
+    ui.wait_for("captions chosen", lambda: ui.find(dialog, name="Title, brief and caption", role="label"))
+    ui.press(ui.find(dialog, name="Export…", role="push button"))
+    full = os.path.join(folder, "full.ics")
+    choose_file("Export the Plan", full, save=True)
+    ui.wait_for("the second file", lambda: os.path.exists(full) and read(full).endswith("END:VCALENDAR\r\n"))
+    assert "DESCRIPTION" in read(full), "captions were asked for and not exported"
+    ui.wait_for("the export dialog closed", lambda: window(app, "Export") is None)
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+e")
+    dialog = ui.wait_for("the export dialog again", lambda: window(app, "Export"))
+    ui.wait_for("the choice remembered", lambda: ui.find(dialog, name="Title, brief and caption", role="label"))
     ui.screenshot()
     shutil.rmtree(folder)
 
