@@ -179,7 +179,9 @@ cmd_import_csv (Args    *args,
                 GError **error)
 {
   g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupCsvReport) report = NULL;
   const char *file = positional (args, 0);
+  LineupCsvImportFlags flags = LINEUP_CSV_IMPORT_DEFAULT;
   guint n = 0;
 
   if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
@@ -191,10 +193,18 @@ cmd_import_csv (Args    *args,
                      : _("import csv: “%s” does not exist: expected a CSV file"), s);
       return 1;
     }
+  if (opt (args, "history"))
+    flags |= LINEUP_CSV_IMPORT_HISTORY;
+  if (opt (args, "create-missing"))
+    flags |= LINEUP_CSV_IMPORT_CREATE_MISSING;
   store = open_store_full (args, TRUE, error);
-  if (store == NULL || !lineup_import_csv (store, file, &n, error))
+  if (store == NULL || !lineup_import_csv_full (store, file, flags, &report, error))
     return 1;
+  n = report->n_rows;
   out (g_dngettext (GETTEXT_PACKAGE, "Imported %u post\n", "Imported %u posts\n", n), n);
+  /* Say what --create-missing added. */
+  for (guint i = 0; i < report->missing->len; i++)
+    out (_("Created %s\n"), (char *) report->missing->pdata[i]);
   return 0;
 }
 

@@ -55,6 +55,7 @@ static const OptionSpec chain_options[] = {
 static const OptionSpec json_options[] = { { "json", FALSE, FALSE }, { NULL } };
 static const OptionSpec pillar_options[] = { { "color", TRUE, FALSE }, { "target", TRUE, FALSE }, { NULL } };
 static const OptionSpec demo_options[] = { { "month", TRUE, FALSE }, { NULL } };
+static const OptionSpec import_options[] = { { "history", FALSE, FALSE }, { "create-missing", FALSE, FALSE }, { NULL } };
 static const OptionSpec export_options[] = {
   { "output", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "pillar", TRUE, TRUE },
   { "type", TRUE, TRUE }, { "platform", TRUE, TRUE }, { "stage", TRUE, TRUE }, { "privacy", TRUE, FALSE },
@@ -267,9 +268,9 @@ static const Command commands[] = {
   { "targets", "list", cmd_targets_list, json_options, NULL,
     "[--json]",
     N_("the content types' and pillars' target shares") },
-  { "import", "csv", cmd_import_csv, no_options, file_arg,
-    "FILE",
-    N_("imports posts from CSV (columns title, body, date, time, pillar, type, platform, stage); all rows or none") },
+  { "import", "csv", cmd_import_csv, import_options, file_arg,
+    "FILE [--history] [--create-missing]",
+    N_("imports posts from CSV (columns title, body, date, time, pillar, type, platform, stage and the brief’s goal, audience, key_message, call_to_action, hashtags, owner, due, campaign); all rows or none; each starts as a brief, a draft or in review (--history: published for a past date); --create-missing adds the pillars, types and campaigns the plan lacks") },
   { "demo", NULL, cmd_demo, demo_options, NULL,
     "[--month YYYY-MM]",
     N_("fills a month (this month by default) with a realistic demo plan") },

@@ -157,6 +157,10 @@ def main():
     # Ctrl+E asks where to export.
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+e")
+    # What to export first (its defaults: the month shown, which holds every
+    # dated post of this plan), then where.
+    options = ui.wait_for("the export options", lambda: ui.find(app, name="Export", not_role="label", visible=False))
+    ui.press(ui.wait_for("the Export… button", lambda: ui.find(options, name="Export…", role="push button")))
     ui.wait_for("the export dialog", lambda: ui.find(app, name="Export the Plan", not_role="label", visible=False))
     ui.screenshot(ui.SHOT.replace(".png", "-export.png"))
     # The name field has the keyboard: a whole path is a name too.

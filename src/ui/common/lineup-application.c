@@ -357,6 +357,7 @@ lineup_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.export-ics", { "<Control>e", NULL } },
+    { "win.import-csv", { "<Control>i", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-view::calendar", { "<Alt>1", NULL } },
     { "win.show-view::board", { "<Alt>2", NULL } },

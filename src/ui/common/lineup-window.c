@@ -16,6 +16,8 @@
 
 #include "lineup-board-view.h"
 #include "lineup-calendar-view.h"
+#include "lineup-export-dialog.h"
+#include "lineup-import-dialog.h"
 #include "lineup-list-view.h"
 #include "lineup-mix-view.h"
 #include "lineup-post-editor.h"
@@ -535,68 +537,75 @@ on_editor_deleted_cb (LineupWindow *self,
 /* ---- Export to File… ---- */
 
 static void
-on_export_chosen_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     LineupWindow    *self)
+on_dialog_done_cb (LineupWindow *self,
+                   const char   *message)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GPtrArray) posts = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *path = NULL;
-  LineupIcsOptions options = { 0 };
-  gsize length;
-  guint n = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL)
-    return;
-
-  posts = lineup_store_list_all_posts (self->store, &error);
-  if (posts == NULL)
-    {
-      lineup_window_toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < posts->len; i++)
-    n += lineup_post_is_dated (g_ptr_array_index (posts, i));
-  options.privacy = LINEUP_ICS_PRIVACY_FULL;
-  text = lineup_ics_export (self->store, posts, &options, &length);
-  /* Written whole or not at all (a temporary file, then a rename). */
-  if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
-      lineup_window_toast (self, message);
-      return;
-    }
-  path = g_file_get_basename (file);
-  {
-    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u post to %s",
-                                                             "Exported %u posts to %s", n), n, path);
-    lineup_window_toast (self, message);
-  }
+  lineup_window_toast (self, message);
 }
 
+/* Asks what to export (range, filters, details) before where. */
 static void
 export_ics (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
 {
   LineupWindow *self = LINEUP_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export the Plan"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  LineupExportDialog *dialog;
+  int year = 0, month = 0;
+
+  lineup_calendar_view_get_month (self->calendar_view, &year, &month);
+  dialog = lineup_export_dialog_new (self->store, self->filter, year, month);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Import CSV… ---- */
+
+static void
+on_import_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     LineupWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  LineupImportDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      lineup_window_toast (self, _("Could not import: only a file on this computer can be imported"));
+      return;
+    }
+  /* A preview first: nothing is written until Import. */
+  dialog = lineup_import_dialog_new (self->store, path);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_csv (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import CSV"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Calendar files"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_suffix (filter, "ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("plan.ics"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -866,6 +875,7 @@ lineup_window_class_init (LineupWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
