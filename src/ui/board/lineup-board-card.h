@@ -1,5 +1,6 @@
 /* lineup-board-card.h: a post on the approval board: title, pillar stripe,
- * type, date, owner, approvals ("1/2"), checklist progress, comments, the
+ * type, its networks (icons, "+N" past three), date, owner, approvals ("1/2"),
+ * checklist progress, comments, the
  * request for changes that sent it back, and its sync state when it goes to
  * an account (a badge at the title's end; the detail in the tooltip and the
  * accessible description). A drag source.
