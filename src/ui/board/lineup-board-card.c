@@ -40,6 +40,7 @@ struct _LineupBoardCard
   LineupSyncState sync_state;
   char *description;             /* the accessible description before the sync state */
   int laid_out_width;
+  int type_room;                 /* the width left for the type's name */
 };
 
 #define ICON 12
@@ -234,8 +235,8 @@ lay_out (LineupBoardCard *self,
                                             - (self->conflict_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
   pango_layout_set_width (self->request, width * PANGO_SCALE);
   pango_layout_set_width (self->date, -1);
-  pango_layout_set_width (self->type, MAX (width - ICON - 2 - layout_width (self->date) - 8
-                                           - platforms_width (self), 1) * PANGO_SCALE);
+  self->type_room = width - ICON - 2 - layout_width (self->date) - 8 - platforms_width (self);
+  pango_layout_set_width (self->type, MAX (self->type_room, 1) * PANGO_SCALE);
   progress = progress_width (self);
   pango_layout_set_width (self->owner, MAX (width - ICON - 2 - progress, 1) * PANGO_SCALE);
 }
@@ -409,7 +410,10 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   /* Type on the left, date on the right. */
   line = small_line_height;
   draw_icon (snapshot, self->type_icon, 0, y + (line - ICON) / 2, &dim);
-  draw_text (snapshot, self->type, ICON + 2, y + (line - layout_height (self->type)) / 2, &dim);
+  /* A narrow card keeps the type's icon and drops its name rather than show
+   * "…" (the name is in the description and the tooltip). */
+  if (self->type_room >= 3 * ICON)
+    draw_text (snapshot, self->type, ICON + 2, y + (line - layout_height (self->type)) / 2, &dim);
   draw_text (snapshot, self->date, width - layout_width (self->date), y + (line - layout_height (self->date)) / 2, &dim);
   /* The networks, just left of the date. */
   x = width - layout_width (self->date) - platforms_width (self);
