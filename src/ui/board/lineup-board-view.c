@@ -452,6 +452,9 @@ update_count (Column *column)
   gtk_label_set_label (GTK_LABEL (column->count), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_expander_set_label (GTK_EXPANDER (column->undated_expander), group);
+  /* GTK 4.8's expander takes no name from its label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->undated_expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  group, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->undated_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   group_name, -1);
   gtk_widget_set_visible (column->undated_expander, undated > 0);
@@ -746,6 +749,7 @@ lineup_board_view_set_store (LineupBoardView *self,
     {
       Column *column = &self->columns[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkSelectionModel *selection;
       GtkCustomFilter *stage_filter = gtk_custom_filter_new (match_stage, column, NULL);
 
       column->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
@@ -758,10 +762,13 @@ lineup_board_view_set_store (LineupBoardView *self,
       gtk_list_view_set_factory (GTK_LIST_VIEW (column->list), factory);
       gtk_list_view_set_factory (GTK_LIST_VIEW (column->undated_list), factory);
       g_object_unref (factory);
-      gtk_list_view_set_model (GTK_LIST_VIEW (column->list),
-                               GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model)))));
-      gtk_list_view_set_model (GTK_LIST_VIEW (column->undated_list),
-                               GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->undated)))));
+      /* gtk_list_view_set_model() takes no ownership: the list keeps its own. */
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model))));
+      gtk_list_view_set_model (GTK_LIST_VIEW (column->list), selection);
+      g_object_unref (selection);
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->undated))));
+      gtk_list_view_set_model (GTK_LIST_VIEW (column->undated_list), selection);
+      g_object_unref (selection);
       g_signal_connect_swapped (column->model, "items-changed", G_CALLBACK (update_count), column);
       g_signal_connect_swapped (column->undated, "items-changed", G_CALLBACK (update_count), column);
       update_count (column);
