@@ -48,7 +48,7 @@ def main():
         return ui.cli(*args, *(["--date", date] if date else []), *extra).strip()
     add("Brief today", day(0), me)
     add("Brief this month", other, "Erin")
-    add("Brief two months ago", day(-60), me)
+    add("Brief two months ago", day(-75), me)   # before last month, always
     add("Brief next season", day(90), "Erin")
     add("Brief last month", previous, "Erin")
     add("Brief with no date", None, "Erin")
