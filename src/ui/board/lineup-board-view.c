@@ -694,6 +694,9 @@ lineup_board_view_init (LineupBoardView *self)
   GtkEventController *motion;
 
   self->settings = g_settings_new (APP_ID);
+  /* This Week follows the week's first day set in Preferences. */
+  g_signal_connect_object (self->settings, "changed::first-day-of-week", G_CALLBACK (apply_scope),
+                           self, G_CONNECT_SWAPPED);
   self->scope_from = G_MININT64;
   self->scope_to = G_MAXINT64;
   self->cards = g_hash_table_new (NULL, NULL);
