@@ -176,6 +176,67 @@ cmd_post_add (Args    *args,
   return 0;
 }
 
+/* post list --scope week|month|all (the board's scopes around today) and
+ * --owner NAME|me: --scope chooses days as --from/--to do, so not both. */
+static gboolean
+check_list_scope (Args    *args,
+                  GError **error)
+{
+  LineupScope scope;
+  g_autofree char *owner = g_strstrip (g_strdup (opt (args, "owner") ? opt (args, "owner") : "-"));
+
+  if (opt (args, "scope") && !lineup_scope_from_string (opt (args, "scope"), &scope))
+    {
+      g_autofree char *shown = one_line (opt (args, "scope"));
+
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("post list: --scope “%s” is not a scope; use week, month or all"), shown);
+      return FALSE;
+    }
+  if (opt (args, "scope") && (opt (args, "from") || opt (args, "to")))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("post list: --scope and --from/--to both choose the days; give one of them"));
+      return FALSE;
+    }
+  if (*owner == '\0')
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("post list: --owner needs a person’s name, or “me” for yourself"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Keeps the posts of --owner (me: the plan's person, as the window's
+ * "Mine") in --scope (the week or month that holds today in the plan's
+ * zone, weeks starting on the locale's first day; posts with no date are in
+ * every scope, as the board shows them apart). */
+static void
+keep_owner_and_scope (Args        *args,
+                      LineupStore *store,
+                      GPtrArray   *posts)
+{
+  LineupScope scope = LINEUP_SCOPE_ALL;
+  gint64 from = G_MININT64, to = G_MAXINT64;
+  const char *owner = opt (args, "owner");
+
+  if (opt (args, "scope") && lineup_scope_from_string (opt (args, "scope"), &scope))
+    {
+      GDate today;
+
+      lineup_scope_today (store, &today);
+      lineup_scope_get_range (store, scope, &today, lineup_locale_week_start (), &from, &to);
+    }
+  for (guint i = posts->len; i > 0; i--)
+    {
+      LineupPost *post = posts->pdata[i - 1];
+
+      if (!lineup_scope_contains (post, from, to) || (owner && !lineup_filter_owner_is (store, post, owner)))
+        g_ptr_array_remove_index (posts, i - 1);
+    }
+}
+
 int
 cmd_post_list (Args    *args,
                GError **error)
@@ -193,6 +254,8 @@ cmd_post_list (Args    *args,
                    _("post list: --from %s is after --to %s"), opt (args, "from"), opt (args, "to"));
       return 2;
     }
+  if (!check_list_scope (args, error))
+    return 2;
 
   if (!open_for_listing (args, &store, error))
     return store == NULL && error && *error ? 1 : 0;
@@ -215,6 +278,7 @@ cmd_post_list (Args    *args,
     posts = lineup_store_list_all_posts (store, error);
   if (posts == NULL)
     return 1;
+  keep_owner_and_scope (args, store, posts);
 
   if (opt (args, "json"))
     {

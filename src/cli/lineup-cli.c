@@ -40,7 +40,8 @@ static const OptionSpec post_field_options[] = {
   { NULL }
 };
 static const OptionSpec list_options[] = {
-  { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL }
+  { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "json", FALSE, FALSE },
+  { "owner", TRUE, FALSE }, { "scope", TRUE, FALSE }, { NULL }
 };
 static const OptionSpec move_options[] = { { "date", TRUE, FALSE }, { "time", TRUE, FALSE }, { NULL } };
 static const OptionSpec date_options[] = { { "date", TRUE, FALSE }, { NULL } };
@@ -115,7 +116,7 @@ static const Command commands[] = {
     "--title T --pillar P --type TYPE [--date YYYY-MM-DD [--time HH:MM]] [--platform NAME]… [--stage STAGE] [--body TEXT] [BRIEF]",
     N_("adds a post and prints its id; without --date it is an idea in the backlog") },
   { "post", "list", cmd_post_list, list_options, NULL,
-    "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+    "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scope week|month|all] [--owner NAME|me] [--json]",
     N_("lists posts by time, whole days in the plan’s time zone; undated ones last") },
   { "post", "edit", cmd_post_edit, post_field_options, id_arg,
     "ID [--title T] [--body TEXT] [--pillar P] [--type TYPE] [--platform NAME]… [--time HH:MM] [BRIEF]",

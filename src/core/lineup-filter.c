@@ -34,6 +34,7 @@ static const struct {
   { N_("Platform"), "filter-platforms" },
   { N_("Stage"), "filter-stages" },
   { N_("Campaign"), "filter-campaigns" },
+  { N_("Owner"), "filter-owners" },
 };
 
 static int
@@ -127,6 +128,18 @@ lineup_filter_matches (LineupFilter *self,
       !passes (self, LINEUP_FILTER_STAGE, lineup_stage_to_key (lineup_post_get_stage (post))) ||
       !passes (self, LINEUP_FILTER_CAMPAIGN, campaign ? lineup_campaign_get_name (campaign) : NULL))
     return FALSE;
+
+  /* Owners: any one of those chosen ("me" is whoever uses the plan). */
+  if (self->values[LINEUP_FILTER_OWNER]->len > 1)
+    {
+      gboolean any_owner = FALSE;
+
+      for (guint i = 0; i + 1 < self->values[LINEUP_FILTER_OWNER]->len && !any_owner; i++)
+        any_owner = lineup_filter_owner_is (self->store, post,
+                                            g_ptr_array_index (self->values[LINEUP_FILTER_OWNER], i));
+      if (!any_owner)
+        return FALSE;
+    }
 
   /* Platforms: any one of the post's platforms that was chosen. */
   if (self->values[LINEUP_FILTER_PLATFORM]->len == 1)
@@ -254,4 +267,134 @@ lineup_filter_dimension_key (LineupFilterDimension dimension)
 {
   g_return_val_if_fail (dimension < LINEUP_N_FILTER_DIMENSIONS, NULL);
   return dimensions[dimension].key;
+}
+
+/* ---- owners ---- */
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *ta = g_strstrip (g_strdup (a ? a : ""));
+  g_autofree char *tb = g_strstrip (g_strdup (b ? b : ""));
+  g_autofree char *fa = g_utf8_casefold (ta, -1);
+  g_autofree char *fb = g_utf8_casefold (tb, -1);
+
+  return *fa != '\0' && g_str_equal (fa, fb);
+}
+
+gboolean
+lineup_filter_owner_is (LineupStore *store,
+                        LineupPost  *post,
+                        const char  *owner)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
+
+  if (g_str_equal (owner, LINEUP_FILTER_OWNER_ME) || g_ascii_strcasecmp (owner, "me") == 0)
+    owner = lineup_store_get_actor (store);
+  return same_name (lineup_post_get_brief (post, LINEUP_BRIEF_OWNER), owner);
+}
+
+/* ---- the board's scope ---- */
+
+static const char * const scope_keys[] = { "week", "month", "all" };
+
+const char *
+lineup_scope_to_key (LineupScope scope)
+{
+  g_return_val_if_fail (scope <= LINEUP_SCOPE_ALL, NULL);
+  return scope_keys[scope];
+}
+
+gboolean
+lineup_scope_from_string (const char  *text,
+                          LineupScope *out_scope)
+{
+  for (guint i = 0; text && i < G_N_ELEMENTS (scope_keys); i++)
+    if (g_ascii_strcasecmp (text, scope_keys[i]) == 0)
+      {
+        *out_scope = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+lineup_scope_today (LineupStore *store,
+                    GDate       *out_day)
+{
+  g_return_if_fail (LINEUP_IS_STORE (store));
+  lineup_store_utc_to_local (store, g_get_real_time () / G_USEC_PER_SEC, out_day, NULL);
+}
+
+gboolean
+lineup_scope_get_range (LineupStore *store,
+                        LineupScope  scope,
+                        const GDate *day,
+                        int          week_start,
+                        gint64      *out_from,
+                        gint64      *out_to)
+{
+  GDate from, to;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+
+  *out_from = G_MININT64;
+  *out_to = G_MAXINT64;
+  if (scope == LINEUP_SCOPE_ALL)
+    return FALSE;
+  from = *day;
+  if (scope == LINEUP_SCOPE_WEEK)
+    {
+      /* GDate: Monday 1 … Sunday 7; week_start: Sunday 0 … Saturday 6. */
+      int weekday = g_date_get_weekday (&from) % 7;
+
+      g_date_subtract_days (&from, (weekday - week_start + 7) % 7);
+      to = from;
+      g_date_add_days (&to, 7);
+    }
+  else
+    {
+      g_date_set_day (&from, 1);
+      to = from;
+      g_date_add_months (&to, 1);
+    }
+  *out_from = lineup_store_local_to_utc (store, &from, 0);
+  *out_to = lineup_store_local_to_utc (store, &to, 0);
+  return TRUE;
+}
+
+gboolean
+lineup_scope_contains (LineupPost *post,
+                       gint64      from,
+                       gint64      to)
+{
+  gint64 at;
+
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+
+  if (!lineup_post_is_dated (post))
+    return TRUE;
+  at = lineup_post_get_scheduled_at (post);
+  return at >= from && at < to;
+}
+
+int
+lineup_post_compare_newest_first (gconstpointer a,
+                                  gconstpointer b,
+                                  gpointer      unused)
+{
+  LineupPost *pa = (LineupPost *) a, *pb = (LineupPost *) b;
+  gboolean da = lineup_post_is_dated (pa), db = lineup_post_is_dated (pb);
+  int order;
+
+  if (da != db)
+    return da ? -1 : 1;
+  if (da && lineup_post_get_scheduled_at (pa) != lineup_post_get_scheduled_at (pb))
+    return lineup_post_get_scheduled_at (pa) > lineup_post_get_scheduled_at (pb) ? -1 : 1;
+  order = g_utf8_collate (lineup_post_get_title (pa), lineup_post_get_title (pb));
+  return order ? order : g_strcmp0 (lineup_post_get_id (pa), lineup_post_get_id (pb));
 }

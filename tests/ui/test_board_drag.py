@@ -28,6 +28,8 @@ def main():
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
     ui.click(ui.wait_for("the Board switcher", lambda: ui.find(frame, name="Board", role="page tab")))
+    # The demo is December 2026's: the whole plan, whatever today is.
+    ui.press(ui.wait_for("the All scope", lambda: ui.find(frame, name="All", role="push button")))
     draft = column(frame, "Draft")
     review = column(frame, "In review")
     assert draft.name == "Draft, 4 posts", draft.name

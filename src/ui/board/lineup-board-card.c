@@ -14,6 +14,8 @@
 #include "lineup-sync-badge.h"
 #include "lineup-view.h"
 
+#define MAX_PLATFORM_ICONS 3
+
 /* One widget that draws itself: GTK 4.8's list views keep up to 200 rows
  * per column alive, so a card must be cheap to build, bind and measure. */
 struct _LineupBoardCard
@@ -31,11 +33,14 @@ struct _LineupBoardCard
   PangoLayout *progress[3];   /* approvals, checklist, comments; text "" when not shown */
   PangoLayout *request;
   GtkIconPaintable *type_icon;
+  GtkIconPaintable *platform_icons[MAX_PLATFORM_ICONS]; /* the first networks; NULL past the last */
+  PangoLayout *platforms_more;   /* "+2" past three networks, else "" */
   GtkIconPaintable *sync_icon;   /* the post's sync state, or NULL */
   GtkIconPaintable *conflict_icon; /* a shared plan's conflict waits on it, or NULL */
   LineupSyncState sync_state;
   char *description;             /* the accessible description before the sync state */
   int laid_out_width;
+  int type_room;                 /* the width left for the type's name */
 };
 
 #define ICON 12
@@ -192,6 +197,19 @@ has_text (PangoLayout *layout)
   return *pango_layout_get_text (layout) != '\0';
 }
 
+/* The networks' icons and "+N", right of the type. */
+static int
+platforms_width (LineupBoardCard *self)
+{
+  int w = 0;
+
+  for (guint i = 0; i < MAX_PLATFORM_ICONS && self->platform_icons[i]; i++)
+    w += ICON + 2;
+  if (has_text (self->platforms_more))
+    w += layout_width (self->platforms_more) + 2;
+  return w ? w + 6 : 0;
+}
+
 /* Widths of the parts that share a line with something that ellipsizes. */
 static int
 progress_width (LineupBoardCard *self)
@@ -217,7 +235,8 @@ lay_out (LineupBoardCard *self,
                                             - (self->conflict_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
   pango_layout_set_width (self->request, width * PANGO_SCALE);
   pango_layout_set_width (self->date, -1);
-  pango_layout_set_width (self->type, MAX (width - ICON - 2 - layout_width (self->date) - 8, 1) * PANGO_SCALE);
+  self->type_room = width - ICON - 2 - layout_width (self->date) - 8 - platforms_width (self);
+  pango_layout_set_width (self->type, MAX (self->type_room, 1) * PANGO_SCALE);
   progress = progress_width (self);
   pango_layout_set_width (self->owner, MAX (width - ICON - 2 - progress, 1) * PANGO_SCALE);
 }
@@ -391,8 +410,20 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   /* Type on the left, date on the right. */
   line = small_line_height;
   draw_icon (snapshot, self->type_icon, 0, y + (line - ICON) / 2, &dim);
-  draw_text (snapshot, self->type, ICON + 2, y + (line - layout_height (self->type)) / 2, &dim);
+  /* A narrow card keeps the type's icon and drops its name rather than show
+   * "…" (the name is in the description and the tooltip). */
+  if (self->type_room >= 3 * ICON)
+    draw_text (snapshot, self->type, ICON + 2, y + (line - layout_height (self->type)) / 2, &dim);
   draw_text (snapshot, self->date, width - layout_width (self->date), y + (line - layout_height (self->date)) / 2, &dim);
+  /* The networks, just left of the date. */
+  x = width - layout_width (self->date) - platforms_width (self);
+  for (guint i = 0; i < MAX_PLATFORM_ICONS && self->platform_icons[i]; i++)
+    {
+      draw_icon (snapshot, self->platform_icons[i], x, y + (line - ICON) / 2, &dim);
+      x += ICON + 2;
+    }
+  if (has_text (self->platforms_more))
+    draw_text (snapshot, self->platforms_more, x, y + (line - layout_height (self->platforms_more)) / 2, &dim);
   y += line + LINE_GAP;
 
   /* Owner on the left; approvals, checklist, comments on the right. */
@@ -515,6 +546,9 @@ lineup_board_card_dispose (GObject *object)
     g_clear_object (&self->progress[i]);
   g_clear_object (&self->request);
   g_clear_object (&self->type_icon);
+  for (guint i = 0; i < MAX_PLATFORM_ICONS; i++)
+    g_clear_object (&self->platform_icons[i]);
+  g_clear_object (&self->platforms_more);
   g_clear_object (&self->sync_icon);
   g_clear_object (&self->conflict_icon);
   g_clear_pointer (&self->description, g_free);
@@ -571,6 +605,7 @@ lineup_board_card_init (LineupBoardCard *self)
   self->type = small_layout (self);
   self->date = small_layout (self);
   self->owner = small_layout (self);
+  self->platforms_more = small_layout (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->progress); i++)
     self->progress[i] = small_layout (self);
   self->request = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
@@ -613,6 +648,9 @@ lineup_board_card_bind (LineupBoardCard       *self,
   g_autofree char *comments = NULL;
   g_autofree char *request = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GString) networks = g_string_new (NULL);
+  const char * const *platforms;
+  guint n_platforms = 0;
   const char *owner;
 
   g_return_if_fail (LINEUP_IS_BOARD_CARD (self));
@@ -639,6 +677,27 @@ lineup_board_card_bind (LineupBoardCard       *self,
   self->type_icon = lookup_icon (GTK_WIDGET (self),
                                  type ? lineup_content_type_get_icon_name (type) : "lineup-type-other-symbolic");
   pango_layout_set_text (self->type, type ? lineup_content_type_get_name (type) : "", -1);
+
+  /* Up to three networks' icons, "+N" for the rest; all named in words. */
+  platforms = lineup_post_get_platforms (post);
+  for (guint i = 0; i < MAX_PLATFORM_ICONS; i++)
+    g_clear_object (&self->platform_icons[i]);
+  for (guint i = 0; platforms && platforms[i]; i++)
+    {
+      const LineupPlatformInfo *info = lineup_platform_lookup (platforms[i]);
+
+      if (info == NULL)
+        continue;
+      if (n_platforms < MAX_PLATFORM_ICONS)
+        self->platform_icons[n_platforms] = lookup_icon (GTK_WIDGET (self), info->icon_name);
+      g_string_append_printf (networks, "%s%s", networks->len ? ", " : "", info->name);
+      n_platforms++;
+    }
+  {
+    g_autofree char *more = n_platforms > MAX_PLATFORM_ICONS
+                            ? g_strdup_printf ("+%u", n_platforms - MAX_PLATFORM_ICONS) : NULL;
+    pango_layout_set_text (self->platforms_more, more ? more : "", -1);
+  }
 
   if (lineup_post_is_dated (post))
     {
@@ -686,6 +745,8 @@ lineup_board_card_bind (LineupBoardCard       *self,
                           date ? date : _("no date"));
   if (pillar)
     g_string_append_printf (description, ", %s", lineup_pillar_get_name (pillar));
+  if (networks->len)
+    g_string_append_printf (description, _(", on %s"), networks->str);
   if (owner && *owner)
     g_string_append_printf (description, _(", owner %s"), owner);
   if (approvals_tip)
@@ -726,6 +787,8 @@ lineup_board_card_unbind (LineupBoardCard *self)
                                    GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  /* So the next bind, even to the same post, sets the description again. */
+  g_object_set_data (G_OBJECT (self), "description", NULL);
 }
 
 LineupPost *

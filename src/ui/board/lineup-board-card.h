@@ -1,8 +1,9 @@
 /* lineup-board-card.h: a post on the approval board: title, pillar stripe,
- * type, date, owner, approvals ("1/2"), checklist progress, comments, the
- * request for changes that sent it back, and its sync state when it goes to
- * an account (a badge at the title's end; the detail in the tooltip and the
- * accessible description). A drag source.
+ * type, its networks (icons, "+N" past three; all named in the accessible
+ * description), date, owner, approvals ("1/2"), checklist progress,
+ * comments, the request for changes that sent it back, and its sync state
+ * when it goes to an account (a badge at the title's end; the detail in the
+ * tooltip and the accessible description). A drag source.
  *
  * The card never changes the plan itself:
  *   "open-post" (LineupPost *) signal    Enter, double click: opens the editor (win.edit-post)

@@ -1,10 +1,16 @@
 /* lineup-board-view.c
  *
- * The chain per column: the store's post model (sorted by time) → the
- * plan filter → a filter on the column's stage → a GtkListView, which binds
- * only the cards on screen, so two thousand posts cost six filters and a
+ * The chain per column: the store's post model → the plan filter and the
+ * board's scope (this week, this month, the calendar's month, all) → newest
+ * first → a filter on the column's stage, dated and not → two GtkListViews
+ * (the dated posts, and "No date" below them), which bind only the cards on
+ * screen, so two thousand posts cost a sort, a dozen filters and a
  * screenful of cards. A stage change replaces the post in the model, which
  * moves it between the columns' filters; the board never moves cards itself.
+ *
+ * While a card is dragged over the board, each column asks the workflow
+ * (lineup_workflow_can_move) whether the post may go there: a column that
+ * refuses it is dimmed and says why to a screen reader, and is not lit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,11 +24,35 @@
 typedef struct {
   LineupBoardView *board;
   LineupStage stage;
-  GtkFilterListModel *model;
+  GtkFilterListModel *model;     /* the column's dated posts, newest first */
+  GtkFilterListModel *undated;   /* its posts with no date */
   GtkWidget *column;
   GtkWidget *count;
   GtkWidget *list;
+  GtkWidget *undated_expander;
+  GtkWidget *undated_list;
+  gboolean refused;              /* while a drag is over the board */
 } Column;
+
+/* The scope's choices, in the header's order and as the setting names them. */
+typedef enum {
+  SCOPE_WEEK,
+  SCOPE_MONTH,
+  SCOPE_CALENDAR_MONTH,
+  SCOPE_ALL,
+  N_SCOPES
+} Scope;
+
+static const struct {
+  const char *key;
+  const char *label;
+  const char *tooltip;
+} scopes[N_SCOPES] = {
+  { "week", N_("This Week"), N_("Posts of the week that holds today, and those with no date") },
+  { "month", N_("This Month"), N_("Posts of the month that holds today, and those with no date") },
+  { "calendar-month", N_("Calendar’s Month"), N_("Posts of the month the calendar shows, and those with no date") },
+  { "all", N_("All"), N_("Every post of the plan") },
+};
 
 struct _LineupBoardView
 {
@@ -32,7 +62,15 @@ struct _LineupBoardView
   LineupFilter *filter;
   LineupPostModel *posts;
   GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
   GtkFilter *plan_filter;
+  GSettings *settings;
+  Scope scope;
+  gint64 scope_from, scope_to;  /* the instants the scope covers */
+  int calendar_year, calendar_month;
+  GtkWidget *scope_buttons[N_SCOPES];
+  GtkWidget *summary;           /* "42 of 835 posts" */
+  LineupPost *dragged;          /* the post over the board, while a drag is */
   GPtrArray *chain;          /* LineupApprovalStep */
   GHashTable *cards;         /* LineupBoardCard set: every card made, to rebind on plan changes */
   GHashTable *summaries;     /* post id → LineupWorkflowSummary, read for all at once */
@@ -103,6 +141,93 @@ move_to_stage_action (GtkWidget  *widget,
     move_post (self, post, stage, TRUE);
 }
 
+/* The post a drag carries, read from the drag itself (it starts in this
+ * window), so columns can be marked before the pointer reaches them. */
+static LineupPost *
+dragged_post (GdkDrop *drop)
+{
+  GdkDrag *drag = drop ? gdk_drop_get_drag (drop) : NULL;
+  GdkContentProvider *content = drag ? gdk_drag_get_content (drag) : NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, LINEUP_TYPE_POST);
+  if (content == NULL || !gdk_content_provider_get_value (content, &value, NULL))
+    return NULL;
+  return g_value_dup_object (&value);
+}
+
+static void
+unmark_columns (LineupBoardView *self)
+{
+  g_clear_object (&self->dragged);
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    {
+      Column *column = &self->columns[i];
+
+      gtk_widget_remove_css_class (column->column, "drop-refused");
+      gtk_widget_remove_css_class (column->column, "drop-allowed");
+      gtk_widget_remove_css_class (column->column, "drop-target");
+      if (column->refused && column->list)
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_STATE_DISABLED);
+        }
+      column->refused = FALSE;
+    }
+}
+
+/* Each column the workflow would refuse @post is marked refused, with the
+ * workflow's reason as its description; the others are marked as places
+ * to drop it (its own column neither). */
+static void
+mark_columns (LineupBoardView *self,
+              LineupPost      *post)
+{
+  if (post == NULL || (self->dragged && g_str_equal (lineup_post_get_id (self->dragged), lineup_post_get_id (post))))
+    return;
+  unmark_columns (self);
+  self->dragged = g_object_ref (post);
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    {
+      Column *column = &self->columns[i];
+      g_autoptr(GError) error = NULL;
+
+      if (column->stage == lineup_post_get_stage (post))
+        continue;
+      if (lineup_workflow_can_move (self->store, post, column->stage, NULL, &error))
+        {
+          gtk_widget_add_css_class (column->column, "drop-allowed");
+          continue;
+        }
+      {
+        g_autofree char *why = g_strdup_printf (_("Cannot move here: %s"), error->message);
+
+        column->refused = TRUE;
+        gtk_widget_add_css_class (column->column, "drop-refused");
+        gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+        gtk_accessible_update_state (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_STATE_DISABLED, TRUE, -1);
+      }
+    }
+}
+
+static void
+on_board_drag_enter_cb (GtkDropControllerMotion *motion,
+                        double                   x,
+                        double                   y,
+                        LineupBoardView         *self)
+{
+  g_autoptr(LineupPost) post = dragged_post (gtk_drop_controller_motion_get_drop (motion));
+
+  mark_columns (self, post);
+}
+
+static void
+on_board_drag_leave_cb (GtkDropControllerMotion *motion,
+                        LineupBoardView         *self)
+{
+  unmark_columns (self);
+}
+
 static gboolean
 on_drop_cb (GtkDropTarget *target,
             const GValue  *value,
@@ -111,11 +236,13 @@ on_drop_cb (GtkDropTarget *target,
             Column        *column)
 {
   LineupPost *post = g_value_get_object (value);
+  LineupBoardView *self = column->board;
 
-  gtk_widget_remove_css_class (column->column, "drop-target");
+  unmark_columns (self);
   if (!LINEUP_IS_POST (post))
     return FALSE;
-  return move_post (column->board, post, column->stage, FALSE);
+  /* A refused column is not lit, but a drop there still says why. */
+  return move_post (self, post, column->stage, FALSE);
 }
 
 static GdkDragAction
@@ -124,7 +251,11 @@ on_drop_enter_cb (GtkDropTarget *target,
                   double         y,
                   Column        *column)
 {
-  gtk_widget_add_css_class (column->column, "drop-target");
+  g_autoptr(LineupPost) post = dragged_post (gtk_drop_target_get_current_drop (target));
+
+  mark_columns (column->board, post);
+  if (!column->refused)
+    gtk_widget_add_css_class (column->column, "drop-target");
   return GDK_ACTION_MOVE;
 }
 
@@ -274,7 +405,15 @@ match_stage (gpointer item,
              gpointer user_data)
 {
   Column *column = user_data;
-  return lineup_post_get_stage (item) == column->stage;
+  return lineup_post_get_stage (item) == column->stage && lineup_post_is_dated (item);
+}
+
+static gboolean
+match_stage_undated (gpointer item,
+                     gpointer user_data)
+{
+  Column *column = user_data;
+  return lineup_post_get_stage (item) == column->stage && !lineup_post_is_dated (item);
 }
 
 static gboolean
@@ -282,19 +421,64 @@ match_plan_filter (gpointer item,
                    gpointer user_data)
 {
   LineupBoardView *self = user_data;
-  return self->filter == NULL || lineup_filter_matches (self->filter, item);
+  return lineup_scope_contains (item, self->scope_from, self->scope_to) &&
+         (self->filter == NULL || lineup_filter_matches (self->filter, item));
 }
 
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  return lineup_post_compare_newest_first (a, b, NULL);
+}
+
+/* The badge and the list's name count every post the column shows, dated
+ * or not; the "No date" group says how many of them have no date. */
 static void
 update_count (Column *column)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
+  guint dated = g_list_model_get_n_items (G_LIST_MODEL (column->model));
+  guint undated = g_list_model_get_n_items (G_LIST_MODEL (column->undated));
+  guint n = dated + undated;
   g_autofree char *text = g_strdup_printf ("%u", n);
   g_autofree char *name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u post", "%s, %u posts", n),
                                            lineup_stage_to_label (column->stage), n);
+  g_autofree char *group = g_strdup_printf (_("No date · %u"), undated);
+  g_autofree char *group_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s with no date, %u post",
+                                                              "%s with no date, %u posts", undated),
+                                                 lineup_stage_to_label (column->stage), undated);
 
   gtk_label_set_label (GTK_LABEL (column->count), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_expander_set_label (GTK_EXPANDER (column->undated_expander), group);
+  /* GTK 4.8's expander takes no name from its label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->undated_expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  group, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->undated_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  group_name, -1);
+  gtk_widget_set_visible (column->undated_expander, undated > 0);
+}
+
+/* "42 of 835 posts" beside the scope. */
+static void
+update_summary (LineupBoardView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u post", "%u of %u posts", all),
+                                           shown, all);
+
+  gtk_label_set_label (GTK_LABEL (self->summary), text);
+}
+
+static void
+on_undated_expanded_cb (GtkExpander *expander,
+                        GParamSpec  *pspec,
+                        Column      *column)
+{
+  /* Open, the group takes up to half the column; closed, only its line. */
+  gtk_widget_set_vexpand (GTK_WIDGET (expander), gtk_expander_get_expanded (expander));
 }
 
 static GtkWidget *
@@ -333,6 +517,22 @@ build_column (LineupBoardView *self,
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (column->column), scroller);
 
+  /* The column's posts with no date, apart below its dated ones. */
+  column->undated_list = gtk_list_view_new (NULL, NULL);
+  gtk_widget_add_css_class (column->undated_list, "board-list");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), column->undated_list);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  column->undated_expander = gtk_expander_new (NULL);
+  gtk_widget_add_css_class (column->undated_expander, "board-undated");
+  gtk_expander_set_child (GTK_EXPANDER (column->undated_expander), scroller);
+  gtk_expander_set_expanded (GTK_EXPANDER (column->undated_expander), TRUE);
+  gtk_widget_set_vexpand (column->undated_expander, TRUE);
+  gtk_widget_set_visible (column->undated_expander, FALSE);
+  g_signal_connect (column->undated_expander, "notify::expanded", G_CALLBACK (on_undated_expanded_cb), column);
+  gtk_box_append (GTK_BOX (column->column), column->undated_expander);
+
   drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), column);
   g_signal_connect (drop, "enter", G_CALLBACK (on_drop_enter_cb), column);
@@ -348,14 +548,98 @@ on_filter_changed_cb (LineupBoardView *self)
     gtk_filter_changed (self->plan_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* ---- the scope ---- */
+
+static void
+update_scope_range (LineupBoardView *self)
+{
+  g_autofree char *first_day = g_settings_get_string (self->settings, "first-day-of-week");
+  GDate day;
+
+  self->scope_from = G_MININT64;
+  self->scope_to = G_MAXINT64;
+  if (self->store == NULL)
+    return;
+  if (self->scope == SCOPE_CALENDAR_MONTH && self->calendar_year > 0)
+    g_date_set_dmy (&day, 1, self->calendar_month, self->calendar_year);
+  else
+    lineup_scope_today (self->store, &day);
+  lineup_scope_get_range (self->store,
+                          self->scope == SCOPE_WEEK ? LINEUP_SCOPE_WEEK
+                            : self->scope == SCOPE_ALL ? LINEUP_SCOPE_ALL : LINEUP_SCOPE_MONTH,
+                          &day, lineup_week_start_from_name (first_day),
+                          &self->scope_from, &self->scope_to);
+}
+
+static void
+apply_scope (LineupBoardView *self)
+{
+  gint64 from = self->scope_from, to = self->scope_to;
+
+  update_scope_range (self);
+  if (self->plan_filter && (from != self->scope_from || to != self->scope_to))
+    gtk_filter_changed (self->plan_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_scope_toggled_cb (GtkToggleButton *button,
+                     LineupBoardView *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  self->scope = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "scope"));
+  g_settings_set_string (self->settings, "board-scope", scopes[self->scope].key);
+  apply_scope (self);
+}
+
+static GtkWidget *
+build_header (LineupBoardView *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_autofree char *current = g_settings_get_string (self->settings, "board-scope");
+
+  gtk_widget_add_css_class (header, "board-header");
+  gtk_widget_add_css_class (group, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
+  self->scope = SCOPE_MONTH;
+  for (guint i = 0; i < N_SCOPES; i++)
+    if (g_str_equal (current, scopes[i].key))
+      self->scope = i;
+  for (guint i = 0; i < N_SCOPES; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(scopes[i].label));
+
+      self->scope_buttons[i] = button;
+      gtk_widget_set_tooltip_text (button, _(scopes[i].tooltip));
+      g_object_set_data (G_OBJECT (button), "scope", GINT_TO_POINTER (i));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (self->scope_buttons[0]));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == self->scope);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_scope_toggled_cb), self);
+      gtk_box_append (GTK_BOX (group), button);
+    }
+  gtk_box_append (GTK_BOX (header), group);
+  self->summary = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->summary, "dim-label");
+  gtk_widget_add_css_class (self->summary, "numeric");
+  gtk_box_append (GTK_BOX (header), self->summary);
+  return header;
+}
+
 static void
 lineup_board_view_dispose (GObject *object)
 {
   LineupBoardView *self = LINEUP_BOARD_VIEW (object);
 
   for (guint i = 0; i < LINEUP_N_STAGES; i++)
-    if (self->columns[i].list)
-      gtk_list_view_set_model (GTK_LIST_VIEW (self->columns[i].list), NULL);
+    {
+      if (self->columns[i].list)
+        gtk_list_view_set_model (GTK_LIST_VIEW (self->columns[i].list), NULL);
+      if (self->columns[i].undated_list)
+        gtk_list_view_set_model (GTK_LIST_VIEW (self->columns[i].undated_list), NULL);
+      self->columns[i].list = self->columns[i].undated_list = NULL;
+    }
   adw_bin_set_child (ADW_BIN (self), NULL);
   for (guint i = 0; i < LINEUP_N_STAGES; i++)
     if (self->columns[i].model)
@@ -363,8 +647,21 @@ lineup_board_view_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (self->columns[i].model, &self->columns[i]);
         g_clear_object (&self->columns[i].model);
       }
+  for (guint i = 0; i < LINEUP_N_STAGES; i++)
+    {
+      if (self->columns[i].undated)
+        {
+          g_signal_handlers_disconnect_by_data (self->columns[i].undated, &self->columns[i]);
+          g_clear_object (&self->columns[i].undated);
+        }
+    }
+  if (self->filtered)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->posts);
+  g_clear_object (&self->dragged);
+  g_clear_object (&self->settings);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->chain, g_ptr_array_unref);
@@ -393,8 +690,17 @@ lineup_board_view_init (LineupBoardView *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkEventController *motion;
 
+  self->settings = g_settings_new (APP_ID);
+  /* This Week follows the week's first day set in Preferences. */
+  g_signal_connect_object (self->settings, "changed::first-day-of-week", G_CALLBACK (apply_scope),
+                           self, G_CONNECT_SWAPPED);
+  self->scope_from = G_MININT64;
+  self->scope_to = G_MAXINT64;
   self->cards = g_hash_table_new (NULL, NULL);
+  gtk_box_append (GTK_BOX (page), build_header (self));
   gtk_widget_add_css_class (row, "board-columns");
   gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
   for (guint i = 0; i < LINEUP_N_STAGES; i++)
@@ -405,7 +711,15 @@ lineup_board_view_init (LineupBoardView *self)
     }
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), row);
-  adw_bin_set_child (ADW_BIN (self), scroller);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (page), scroller);
+  adw_bin_set_child (ADW_BIN (self), page);
+
+  /* A card dragged over the board: mark the columns that refuse it. */
+  motion = gtk_drop_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (on_board_drag_enter_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_board_drag_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
 
 void
@@ -424,27 +738,42 @@ lineup_board_view_set_store (LineupBoardView *self,
   g_signal_connect_object (store, "post-changed", G_CALLBACK (on_post_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "post-removed", G_CALLBACK (on_post_removed_cb), self, G_CONNECT_SWAPPED);
   read_summaries (self);
+  update_scope_range (self);
   self->posts = lineup_post_model_new (store);
   plan_filter = gtk_custom_filter_new (match_plan_filter, self, NULL);
   self->plan_filter = GTK_FILTER (plan_filter);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), GTK_FILTER (plan_filter));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          GTK_SORTER (gtk_custom_sorter_new (compare_newest_first, NULL, NULL)));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
+  update_summary (self);
 
   for (guint i = 0; i < LINEUP_N_STAGES; i++)
     {
       Column *column = &self->columns[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkSelectionModel *selection;
       GtkCustomFilter *stage_filter = gtk_custom_filter_new (match_stage, column, NULL);
 
-      column->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+      column->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                                  GTK_FILTER (stage_filter));
+      column->undated = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                                   GTK_FILTER (gtk_custom_filter_new (match_stage_undated, column, NULL)));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
       gtk_list_view_set_factory (GTK_LIST_VIEW (column->list), factory);
+      gtk_list_view_set_factory (GTK_LIST_VIEW (column->undated_list), factory);
       g_object_unref (factory);
-      gtk_list_view_set_model (GTK_LIST_VIEW (column->list),
-                               GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model)))));
+      /* gtk_list_view_set_model() takes no ownership: the list keeps its own. */
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model))));
+      gtk_list_view_set_model (GTK_LIST_VIEW (column->list), selection);
+      g_object_unref (selection);
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->undated))));
+      gtk_list_view_set_model (GTK_LIST_VIEW (column->undated_list), selection);
+      g_object_unref (selection);
       g_signal_connect_swapped (column->model, "items-changed", G_CALLBACK (update_count), column);
+      g_signal_connect_swapped (column->undated, "items-changed", G_CALLBACK (update_count), column);
       update_count (column);
     }
 
@@ -472,4 +801,18 @@ lineup_board_view_iface_init (LineupViewInterface *iface)
 {
   iface->set_store = (void (*) (LineupView *, LineupStore *)) lineup_board_view_set_store;
   iface->set_filter = (void (*) (LineupView *, LineupFilter *)) lineup_board_view_set_filter;
+}
+
+void
+lineup_board_view_set_calendar_month (LineupBoardView *self,
+                                      int              year,
+                                      int              month)
+{
+  g_return_if_fail (LINEUP_IS_BOARD_VIEW (self));
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  self->calendar_year = year;
+  self->calendar_month = month;
+  /* Shown again: today may have moved on too. */
+  apply_scope (self);
 }

@@ -418,6 +418,13 @@ on_filter_popover_show_cb (LineupWindow *self)
         add_filter_check (self, section, d, value, label);
       gtk_box_append (GTK_BOX (right), section);
     }
+  {
+    /* Owner: "Mine", the posts whose owner is whoever uses the plan. */
+    GtkWidget *section = filter_section (lineup_filter_dimension_label (LINEUP_FILTER_OWNER));
+
+    add_filter_check (self, section, LINEUP_FILTER_OWNER, LINEUP_FILTER_OWNER_ME, _("Mine"));
+    gtk_box_append (GTK_BOX (left), section);
+  }
   gtk_box_append (GTK_BOX (columns), left);
   gtk_box_append (GTK_BOX (columns), right);
   gtk_widget_set_margin_start (columns, 6);
@@ -446,6 +453,8 @@ shown_value (LineupFilterDimension  dimension,
     return lineup_stage_to_label (stage);
   if (dimension == LINEUP_FILTER_PLATFORM && (platform = lineup_platform_lookup (value)))
     return platform->name;
+  if (dimension == LINEUP_FILTER_OWNER && g_str_equal (value, LINEUP_FILTER_OWNER_ME))
+    return _("Mine");
   return value;
 }
 
@@ -736,6 +745,14 @@ on_visible_view_changed_cb (LineupWindow *self)
 
       lineup_calendar_view_get_month (self->calendar_view, &year, &month);
       lineup_mix_view_set_month (self->mix_view, year, month);
+    }
+  /* So does the board's "Calendar's Month" scope. */
+  if (g_strcmp0 (name, "board") == 0)
+    {
+      int year, month;
+
+      lineup_calendar_view_get_month (self->calendar_view, &year, &month);
+      lineup_board_view_set_calendar_month (self->board_view, year, month);
     }
   ensure_view (self, name);
 }
