@@ -407,10 +407,8 @@ test_undo (Fixture       *f,
   /* Undo the addition: gone. Redo: back. */
   g_assert_true (lineup_store_undo (f->store, &error));
   g_assert_null (lineup_store_get_post (f->store, id, NULL));
-  g_assert_false (lineup_store_can_undo (f->store));
-  g_assert_false (lineup_store_undo (f->store, &error));
-  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOTHING_TO_UNDO);
-  g_clear_error (&error);
+  /* Before it, the fixture added its pillar: a step too. */
+  g_assert_cmpstr (lineup_store_get_undo_label (f->store), ==, "Add pillar");
 
   g_assert_true (lineup_store_redo (f->store, &error));
   g_assert_true (lineup_store_redo (f->store, &error));
