@@ -215,7 +215,7 @@ test_pillar_remove (Fixture       *f,
   g_assert_false (lineup_store_remove_pillar (f->store, edu, 0, &error));
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2 posts"));
-  g_assert_nonnull (strstr (error->message, "--move-to"));
+  g_assert_nonnull (strstr (error->message, "move to"));
   g_clear_error (&error);
   g_assert_false (lineup_store_remove_pillar (f->store, edu, edu, &error));
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);

@@ -919,10 +919,10 @@ lineup_store_remove_pillar (LineupStore  *self,
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The pillar “%s” is used by %u post: move it to another pillar first (lineup pillar remove “%s” --move-to OTHER)",
-                                "The pillar “%s” is used by %u posts: move them to another pillar first (lineup pillar remove “%s” --move-to OTHER)",
+                                "The pillar “%s” is used by %u post: pick another pillar for it to move to",
+                                "The pillar “%s” is used by %u posts: pick another pillar for them to move to",
                                 posts->len),
-                   lineup_pillar_get_name (pillar), posts->len, lineup_pillar_get_name (pillar));
+                   lineup_pillar_get_name (pillar), posts->len);
       return FALSE;
     }
 
