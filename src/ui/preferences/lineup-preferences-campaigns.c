@@ -164,7 +164,14 @@ campaign_row_update (LineupCampaignRow *row)
       gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (row->color), &rgba);
       g_signal_handlers_unblock_by_func (row->color, on_color_set_cb, row);
     }
+  /* libadwaita 1.2 names an expander's header, not the row that takes
+   * the focus; GTK 4.8 leaves the button inside a colour button nameless. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lineup_campaign_get_name (campaign), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->color), GTK_ACCESSIBLE_PROPERTY_LABEL, color_name, -1);
+  if (gtk_widget_get_first_child (GTK_WIDGET (row->color)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (row->color))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, color_name, -1);
   gtk_widget_set_tooltip_text (row->remove, remove_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
 }
@@ -334,4 +341,7 @@ lineup_preferences_campaigns_init (LineupPreferencesCampaigns *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->campaigns = g_list_store_new (LINEUP_TYPE_PREFERENCES_ITEM);
   lineup_preferences_list_bind (self->campaigns_list, G_LIST_MODEL (self->campaigns), campaign_row_new, self);
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->new_color)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->new_color))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour of the new campaign"), -1);
 }

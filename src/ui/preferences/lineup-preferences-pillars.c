@@ -164,7 +164,15 @@ pillar_row_update (LineupPillarRow *row)
       gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (row->color), &rgba);
       g_signal_handlers_unblock_by_func (row->color, on_color_set_cb, row);
     }
+  /* libadwaita 1.2 names an expander's header, not the row that takes
+   * the focus; GTK 4.8 leaves the buttons inside a colour button and a
+   * drop-down nameless: each is named here. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lineup_pillar_get_name (pillar), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->color), GTK_ACCESSIBLE_PROPERTY_LABEL, color_name, -1);
+  if (gtk_widget_get_first_child (GTK_WIDGET (row->color)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (row->color))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, color_name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->target), GTK_ACCESSIBLE_PROPERTY_LABEL, target_name, -1);
 
   if (gtk_spin_button_get_value (row->target) != MAX (lineup_pillar_get_target (pillar), 0))
@@ -201,6 +209,9 @@ pillar_row_update (LineupPillarRow *row)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->move_to), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Pillar its posts move to"), -1);
+  if (gtk_widget_get_first_child (GTK_WIDGET (row->move_to)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (row->move_to))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pillar its posts move to"), -1);
 }
 
 static void
