@@ -1,6 +1,7 @@
 """Preferences' Pillars page: a pillar renamed and given another target
-share, each saved at once (the targets' sum said where they are set), and
-Ctrl+Z in the main window taking both back, one step each."""
+share, each saved at once (the targets' sum said where they are set); the
+Campaigns page creates a campaign, which Ctrl+Z in Preferences takes back;
+Ctrl+Z in the main window takes back the target, then the name."""
 
 import time
 
@@ -44,10 +45,43 @@ def main():
     ui.wait_for("the new target in the plan", lambda: pillars()["Coffee community"]["target"] == 25)
     ui.wait_for("the targets' sum flagged", lambda: ui.find(prefs, prefix="Pillar targets add up to 110", role="label"))
     ui.screenshot(ui.SHOT.replace(".png", "-pillars.png"))
+
+    # A campaign created in the window, and Ctrl+Z here takes it back.
+    ui.press(ui.wait_for("the Campaigns page", lambda: ui.find(prefs, name="Campaigns", role="page tab", visible=False)))
     ui.focus_window("Preferences")
-    ui.xdotool("key", "Escape")
-    ui.wait_for("Preferences to close",
-                lambda: not ui.find(app, name="Preferences", not_role="label", visible=False))
+    add = ui.wait_for("Add Campaign", lambda: ui.settled(ui.find(prefs, name="Add Campaign", role="push button"),
+                                                         within=prefs))
+    # The New Campaign group: the fields near the button (another page's
+    # "Name" fields are in the tree too).
+    group = add
+    while ui.find(group, name="First day", role="text", visible=False) is None:
+        group = group.parent
+    for label, text in (("Name", "Spring roast"), ("First day", "2026-12-14"), ("Last day", "2026-12-20")):
+        entry = ui.wait_for(f"the new campaign's {label}",
+                            lambda: ui.settled(ui.find(group, name=label, role="text"), within=prefs))
+        ui.click(entry)
+        time.sleep(0.2)
+        ui.xdotool("type", "--delay", "20", text)
+    ui.click(add)
+    ui.wait_for("the campaign in the plan",
+                lambda: [c for c in ui.cli_json("campaign", "list", "--json") if c["name"] == "Spring roast"])
+    ui.wait_for("its row", lambda: ui.find(prefs, name="Spring roast", role="label"))
+    ui.xdotool("key", "--clearmodifiers", "ctrl+z")
+    ui.wait_for("the campaign undone",
+                lambda: not [c for c in ui.cli_json("campaign", "list", "--json") if c["name"] == "Spring roast"])
+    # Escape closes Preferences (the first one may go to the toast saying
+    # what was undone).
+    for _ in range(3):
+        ui.focus_window("Preferences")
+        ui.xdotool("key", "Escape")
+        try:
+            ui.wait_for("Preferences to close",
+                        lambda: not ui.find(app, name="Preferences", not_role="label", visible=False), timeout=3)
+            break
+        except Exception:
+            pass
+    assert not ui.find(app, name="Preferences", not_role="label", visible=False), "Preferences did not close"
+
 
     # Ctrl+Z: the target first, then the name.
     ui.focus_window("Lineup")
