@@ -71,17 +71,13 @@ on_undo_cb (GtkWidget *widget,
   LineupPreferences *self = LINEUP_PREFERENCES (widget);
   gboolean redo = g_variant_get_boolean (args);
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
 
   if (self->store == NULL)
     return FALSE;
-  label = g_strdup (redo ? lineup_store_get_redo_label (self->store) : lineup_store_get_undo_label (self->store));
+  /* The pages show what came back; only a refusal is said (a toast takes
+   * the next Escape, which should close the window). */
   if (!(redo ? lineup_store_redo (self->store, &error) : lineup_store_undo (self->store, &error)))
-    message = g_strdup (error->message);
-  else
-    message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label ? label : "");
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
   return TRUE;
 }
 
