@@ -1,6 +1,8 @@
 /* lineup-store-catalog.c: what posts are tagged with: pillars, content types
- * and campaigns (their caches, adding, finding), and the content mix's
- * targets and counted stages.
+ * and campaigns (their caches, adding, finding, renaming, recolouring and
+ * removing, the name a typo meant), and the content mix's targets and
+ * counted stages. Each change keeps the catalog as it was for its undo
+ * step (lineup-store-undo.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
