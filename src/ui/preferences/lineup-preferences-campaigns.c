@@ -304,7 +304,7 @@ lineup_preferences_campaigns_set_store (LineupPreferencesCampaigns *self,
   self->store = g_object_ref (store);
   reload (self);
   lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
-                                   "reloaded", "campaigns-changed", "post-added", "post-removed",
+                                   "plan-changed", "reloaded", "campaigns-changed", "post-added", "post-removed",
                                    "post-changed", NULL);
 }
 

@@ -348,7 +348,7 @@ lineup_preferences_pillars_set_store (LineupPreferencesPillars *self,
   self->store = g_object_ref (store);
   reload (self, FALSE);
   lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
-                                   "reloaded", "pillars-changed", "post-added", "post-removed",
+                                   "plan-changed", "reloaded", "pillars-changed", "post-added", "post-removed",
                                    "post-changed", NULL);
 }
 
