@@ -962,6 +962,10 @@ lineup_store_refresh (LineupStore *self)
         tz_id = _lineup_store_read_meta (self, "time_zone");
         if (tz_id)
           _lineup_store_apply_time_zone (self, tz_id);
+        /* A pillar recoloured or a campaign moved there shows here. */
+        g_signal_emit (self, signals[PILLARS_CHANGED], 0);
+        g_signal_emit (self, signals[CONTENT_TYPES_CHANGED], 0);
+        g_signal_emit (self, signals[CAMPAIGNS_CHANGED], 0);
         g_signal_emit (self, signals[PLAN_CHANGED], 0);
         return FALSE;
       }
