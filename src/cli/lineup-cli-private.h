@@ -60,6 +60,11 @@ int cmd_pillar_add (Args *args, GError **error);
 int cmd_pillar_list (Args *args, GError **error);
 int cmd_campaign_add (Args *args, GError **error);
 int cmd_campaign_list (Args *args, GError **error);
+int cmd_pillar_rename (Args *args, GError **error);
+int cmd_pillar_set (Args *args, GError **error);
+int cmd_pillar_remove (Args *args, GError **error);
+int cmd_campaign_edit (Args *args, GError **error);
+int cmd_campaign_remove (Args *args, GError **error);
 int cmd_import_csv (Args *args, GError **error);
 int cmd_demo (Args *args, GError **error);
 

@@ -78,6 +78,14 @@ static const OptionSpec mix_options[] = {
 static const OptionSpec campaign_options[] = {
   { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "color", TRUE, FALSE }, { NULL }
 };
+static const OptionSpec pillar_set_options[] = {
+  { "color", TRUE, FALSE }, { "target", TRUE, FALSE }, { "no-target", FALSE, FALSE }, { NULL }
+};
+static const OptionSpec pillar_remove_options[] = { { "move-to", TRUE, FALSE }, { NULL } };
+static const OptionSpec campaign_edit_options[] = {
+  { "rename", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "color", TRUE, FALSE }, { NULL }
+};
+static const char * const old_new_args[] = { "OLD", "NEW", NULL };
 
 static const OptionSpec account_options[] = {
   { "name", TRUE, FALSE }, { "instance", TRUE, FALSE }, { "token-stdin", FALSE, FALSE },
@@ -184,12 +192,27 @@ static const Command commands[] = {
   { "pillar", "list", cmd_pillar_list, json_options, NULL,
     "[--json]",
     N_("the pillars with colour, target share and number of posts") },
+  { "pillar", "rename", cmd_pillar_rename, no_options, old_new_args,
+    "OLD NEW",
+    N_("renames a pillar; its posts keep it under the new name") },
+  { "pillar", "set", cmd_pillar_set, pillar_set_options, name_arg,
+    "NAME [--color #RRGGBB] [--target PERCENT|--no-target]",
+    N_("changes a pillar's colour or target share") },
+  { "pillar", "remove", cmd_pillar_remove, pillar_remove_options, name_arg,
+    "NAME [--move-to OTHER]",
+    N_("removes a pillar; its posts move to OTHER (refused while posts use it without --move-to)") },
   { "campaign", "add", cmd_campaign_add, campaign_options, name_arg,
     "NAME --from YYYY-MM-DD --to YYYY-MM-DD [--color #RRGGBB]",
     N_("adds a campaign: a named window of days posts can belong to") },
   { "campaign", "list", cmd_campaign_list, json_options, NULL,
     "[--json]",
     N_("the campaigns with colour and dates") },
+  { "campaign", "edit", cmd_campaign_edit, campaign_edit_options, name_arg,
+    "NAME [--rename NEW] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--color #RRGGBB]",
+    N_("renames a campaign or changes its dates or colour") },
+  { "campaign", "remove", cmd_campaign_remove, no_options, name_arg,
+    "NAME",
+    N_("removes a campaign; its posts stay, in no campaign") },
   { "team", "add", cmd_team_add, role_options, name_arg,
     "NAME --role lead|editor|approver",
     N_("adds a team member, or changes their role") },

@@ -256,6 +256,7 @@ lineup_demo_fill (LineupStore  *store,
   g_autoptr(GPtrArray) existing = NULL;
   GDate first, next;
   guint n_days, n = 0, brief = 0;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
 
@@ -362,6 +363,12 @@ lineup_demo_fill (LineupStore  *store,
           g_date_clear (&day, 1);
           g_date_set_dmy (&day, MIN ((guint) d->day, n_days), month, year);
           lineup_post_set_scheduled_at (post, lineup_store_local_to_utc (store, &day, d->minutes));
+          /* Only what went out is published: a post still to come is
+           * scheduled, and one scheduled for a time past has gone out. */
+          if (d->stage == LINEUP_STAGE_PUBLISHED && lineup_post_get_scheduled_at (post) > now)
+            lineup_post_set_stage (post, LINEUP_STAGE_SCHEDULED);
+          else if (d->stage == LINEUP_STAGE_SCHEDULED && lineup_post_get_scheduled_at (post) <= now)
+            lineup_post_set_stage (post, LINEUP_STAGE_PUBLISHED);
         }
       else
         {

@@ -407,10 +407,8 @@ test_undo (Fixture       *f,
   /* Undo the addition: gone. Redo: back. */
   g_assert_true (lineup_store_undo (f->store, &error));
   g_assert_null (lineup_store_get_post (f->store, id, NULL));
-  g_assert_false (lineup_store_can_undo (f->store));
-  g_assert_false (lineup_store_undo (f->store, &error));
-  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOTHING_TO_UNDO);
-  g_clear_error (&error);
+  /* Before it, the fixture added its pillar: a step too. */
+  g_assert_cmpstr (lineup_store_get_undo_label (f->store), ==, "Add pillar");
 
   g_assert_true (lineup_store_redo (f->store, &error));
   g_assert_true (lineup_store_redo (f->store, &error));
@@ -1277,8 +1275,12 @@ test_demo (Fixture       *f,
   g_assert_cmpuint (dated, >=, 20);
   g_assert_cmpuint (dated, <=, 30);
   g_assert_cmpuint (undated, >=, 2);
+  /* Every stage, but published only what is past and scheduled only
+   * what is to come: a month wholly past or to come has one of the two. */
   for (int s = 0; s < LINEUP_N_STAGES; s++)
-    g_assert_true (stages[s]);
+    if (s != LINEUP_STAGE_PUBLISHED && s != LINEUP_STAGE_SCHEDULED)
+      g_assert_true (stages[s]);
+  g_assert_true (stages[LINEUP_STAGE_PUBLISHED] || stages[LINEUP_STAGE_SCHEDULED]);
   g_assert_cmpuint (g_hash_table_size (types), ==, 5);
   g_assert_cmpuint (g_hash_table_size (pillars), ==, 4);
   /* A launch campaign, and the launch post belongs to it. */

@@ -1,5 +1,6 @@
 """A first-time user: the empty plan offers a demo; they load it, delete a
-post with the Delete key, change their mind and press Ctrl+Z."""
+post with the Delete key, change their mind and press Ctrl+Z; Ctrl+Z again
+takes the demo back whole, its pillars and campaign too."""
 
 import subprocess
 
@@ -50,8 +51,16 @@ def main():
     ui.wait_for("the row back in the list", lambda: ui.find(agenda, name=post["title"], not_role="label"))
     restored = ui.cli_json("post", "show", post["id"], "--json")
     assert restored["title"] == post["title"] and restored["date"] == post["date"], restored
+
+    # Ctrl+Z once more takes the whole demo back: its posts, pillars (with
+    # their targets) and campaign, as it came in one step.
+    ui.xdotool("key", "--clearmodifiers", "ctrl+z")
+    ui.wait_for("the demo's posts gone", lambda: ui.cli_json("post", "list", "--json") == [], timeout=10)
+    ui.wait_for("the demo's pillars gone", lambda: ui.cli_json("pillar", "list", "--json") == [], timeout=10)
+    assert ui.cli_json("campaign", "list", "--json") == [], ui.cli_json("campaign", "list", "--json")
+    ui.wait_for("the empty-state page again", lambda: ui.find(frame, name="Plan Your First Month", role="label"))
     ui.screenshot()
-    print(f"ok: demo loaded ({len(posts)} posts); deleted and restored {post['title']!r}")
+    print(f"ok: demo loaded ({len(posts)} posts); deleted and restored {post['title']!r}; demo undone whole")
 
 
 if __name__ == "__main__":

@@ -193,6 +193,29 @@ take_changed (LineupShareRun         *run,
   return TRUE;
 }
 
+/* A pillar (type, campaign) renamed or removed on another copy was kept
+ * while this copy's posts still named it; once they have come re-tagged,
+ * it goes. Not while this copy's own plan waits to be sent: what it adds
+ * is not on the server yet. */
+static gboolean
+prune_plan (LineupShareRun  *run,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) queue = lineup_store_share_list_queue (run->store, error);
+  g_autoptr(LineupShareResource) resource = NULL;
+  g_autoptr(LineupShareRecord) record = NULL;
+
+  if (queue == NULL)
+    return FALSE;
+  if (is_queued (queue, LINEUP_SHARE_PLAN_UID))
+    return TRUE;
+  resource = lineup_store_share_get_resource (run->store, LINEUP_SHARE_COLLECTION_PLAN, LINEUP_SHARE_PLAN_UID);
+  if (resource == NULL || resource->base == NULL ||
+      (record = _lineup_share_parse (resource->base, NULL, NULL)) == NULL)
+    return TRUE;
+  return lineup_store_share_prune_plan (run->store, record, error);
+}
+
 static gboolean
 pull_collection (LineupShareRun         *run,
                  LineupShareCollection   collection,
@@ -239,6 +262,8 @@ pull_collection (LineupShareRun         *run,
         ok = item->removed ? take_removed (run, collection, item, queue, error)
                            : take_changed (run, collection, item, queue, error);
       }
+  if (ok && collection == LINEUP_SHARE_COLLECTION_PLAN)
+    ok = prune_plan (run, error);
   if (!ok)
     {
       lineup_store_rollback (run->store);

@@ -26,9 +26,15 @@ typedef struct {
   LineupPost *after;
 } UndoEntry;
 
+/* The pillars, content types and campaigns as they were at one moment
+ * (lineup-store-undo.c): what an undo step restores when it changed them. */
+typedef struct _CatalogSnapshot CatalogSnapshot;
+
 typedef struct {
   char *label;
   GArray *entries;      /* of UndoEntry */
+  CatalogSnapshot *catalog_before;   /* NULL: the step left the catalog alone */
+  CatalogSnapshot *catalog_after;
 } UndoStep;
 
 typedef enum {
@@ -95,6 +101,9 @@ struct _LineupStore
 
   GArray *hooks;            /* of CommitHook: what listens to commits */
   guint last_hook_id;
+
+  CatalogSnapshot *catalog_before;  /* the catalog before the operation in
+                                     * progress changed it, or NULL */
 
   GPtrArray *undo_stack;    /* of UndoStep, newest last */
   GPtrArray *redo_stack;
@@ -246,6 +255,32 @@ gboolean _lineup_store_load_campaigns (LineupStore  *self,
 
 /* The first colour of the palette no pillar has yet. */
 const char * _lineup_store_next_palette_color (LineupStore *self);
+
+/* ---- the catalog in undo steps (lineup-store-undo.c) ---- */
+
+/* Inside an operation, before it writes pillars, types or campaigns: keeps
+ * them as they are (once an operation), so that the operation's undo step
+ * restores them. */
+gboolean _lineup_store_catalog_will_change (LineupStore  *self,
+                                            GError      **error);
+
+CatalogSnapshot * _lineup_store_catalog_snapshot (LineupStore  *self,
+                                                  GError      **error);
+
+void _lineup_store_catalog_snapshot_free (CatalogSnapshot *snapshot);
+
+/* Drops the undo and redo steps that restore the catalog: another copy or
+ * process changed it, and replaying them would undo its work. */
+void _lineup_store_drop_catalog_steps (LineupStore *self);
+
+/* Deletes the post rows already marked deleted that still name pillar,
+ * type or campaign @id (column @column of posts), with what refers to
+ * them, so that the catalog row can go; undo re-creates such a post from
+ * its step. */
+gboolean _lineup_store_purge_deleted_posts (LineupStore  *self,
+                                            const char   *column,
+                                            gint64        id,
+                                            GError      **error);
 
 /* ---- a shared plan (lineup-store-share.c) ---- */
 

@@ -515,6 +515,78 @@ write_checklist (LineupStore  *self,
   return TRUE;
 }
 
+/* Removes the items of @model the record has no field @prefix NAME for
+ * and no post row names (@used_sql). */
+static gboolean
+prune_section (LineupStore              *self,
+               const LineupShareRecord  *record,
+               GListModel               *model,
+               const char              *(*get_name) (gpointer),
+               gint64                   (*get_id) (gpointer),
+               const char               *prefix,
+               const char               *used_sql,
+               const char               *delete_sql,
+               gboolean                 *out_changed,
+               GError                  **error)
+{
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *field = g_strconcat (prefix, get_name (item), NULL);
+      gint64 id = get_id (item);
+
+      if (lineup_share_record_get (record, field) == NULL && !is_used (self, used_sql, id))
+        g_array_append_val (gone, id);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    if (!step_sql (self, delete_sql, "i", error, g_array_index (gone, gint64, i)))
+      return FALSE;
+  *out_changed = gone->len > 0;
+  return TRUE;
+}
+
+gboolean
+lineup_store_share_prune_plan (LineupStore              *self,
+                               const LineupShareRecord  *record,
+                               GError                  **error)
+{
+  gboolean pillars = FALSE, types = FALSE, campaigns = FALSE;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!_lineup_store_begin_operation (self, NULL, error))
+    return FALSE;
+  _lineup_store_mark_remote (self);
+  if (!prune_section (self, record, lineup_store_get_pillars (self), (gpointer) lineup_pillar_get_name,
+                      (gpointer) lineup_pillar_get_id, "pillar:",
+                      "SELECT EXISTS (SELECT 1 FROM posts WHERE pillar_id = ?)",
+                      "DELETE FROM pillars WHERE id = ?", &pillars, error) ||
+      !prune_section (self, record, lineup_store_get_content_types (self), (gpointer) lineup_content_type_get_name,
+                      (gpointer) lineup_content_type_get_id, "type:",
+                      "SELECT EXISTS (SELECT 1 FROM posts WHERE type_id = ?)",
+                      "DELETE FROM content_types WHERE id = ?", &types, error) ||
+      !prune_section (self, record, lineup_store_get_campaigns (self), (gpointer) lineup_campaign_get_name,
+                      (gpointer) lineup_campaign_get_id, "campaign:",
+                      "SELECT EXISTS (SELECT 1 FROM posts WHERE campaign_id = ?)",
+                      "DELETE FROM campaigns WHERE id = ?", &campaigns, error))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  if ((pillars && !_lineup_store_load_pillars (self, error)) ||
+      (types && !_lineup_store_load_types (self, error)) ||
+      (campaigns && !_lineup_store_load_campaigns (self, error)))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  if (pillars)
+    _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
+  if (types)
+    _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
+  if (campaigns)
+    _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
+  return _lineup_store_end_operation (self, TRUE, error);
+}
+
 gboolean
 lineup_store_share_apply_plan (LineupStore              *self,
                                const LineupShareRecord  *record,

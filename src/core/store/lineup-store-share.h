@@ -176,6 +176,13 @@ LineupShareRecord *lineup_store_share_read_plan     (LineupStore              *s
 gboolean           lineup_store_share_apply_plan    (LineupStore              *self,
                                                      const LineupShareRecord  *record,
                                                      GError                  **error);
+/* Once a pull has applied the posts too: removes the pillars, types and
+ * campaigns @record (the plan as the server has it) lacks that were kept
+ * only for posts that have since moved (renamed or removed on another
+ * copy). */
+gboolean           lineup_store_share_prune_plan    (LineupStore              *self,
+                                                     const LineupShareRecord  *record,
+                                                     GError                  **error);
 LineupShareRecord *lineup_store_share_read_team     (LineupStore              *self);
 /* Replaces the team (members with their roles and display names), the
  * chain and the self-approval rule. */

@@ -1,5 +1,7 @@
-/* lineup-store-undo.c: undo and redo: restoring posts as they were, and
- * moving steps between the two stacks.
+/* lineup-store-undo.c: undo and redo: restoring posts as they were, the
+ * pillars, content types and campaigns as they were (a snapshot of those
+ * small tables, taken when an operation first changes them), and moving
+ * steps between the two stacks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,12 +27,37 @@ restore_post (LineupStore  *self,
               const char   *why,
               GError      **error)
 {
-  g_autoptr(LineupPost) current = _lineup_store_read_post (self, lineup_post_get_id (target), error);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(LineupPost) current = _lineup_store_read_post (self, lineup_post_get_id (target), &local);
   g_autoptr(LineupPost) restored = NULL;
   gint64 now = _lineup_store_now_seconds ();
 
+  if (current == NULL && !g_error_matches (local, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (current == NULL)
-    return FALSE;
+    {
+      /* Its row went with a pillar, type or campaign an undone step had
+       * added (a deleted post keeps its row only while they exist): it
+       * comes back whole from the step, its history starting here. */
+      restored = lineup_post_copy (target);
+      _lineup_post_set_bookkeeping (restored, lineup_post_get_created_at (target), now,
+                                    lineup_post_get_revision (target) + 1,
+                                    lineup_post_get_deleted_at (target));
+      if (!_lineup_store_write_post_row (self, restored, error))
+        return FALSE;
+      if (lineup_post_get_deleted_at (restored) == 0 &&
+          !_lineup_store_write_history (self, lineup_post_get_id (restored), -1,
+                                        lineup_post_get_stage (restored), NULL, why, now, error))
+        return FALSE;
+      current = lineup_post_copy (target);
+      _lineup_post_set_bookkeeping (current, lineup_post_get_created_at (target), now,
+                                    lineup_post_get_revision (target), now);
+      _lineup_store_queue_signal (self, PENDING_POST, current, restored);
+      return TRUE;
+    }
 
   restored = lineup_post_copy (target);
   _lineup_post_set_bookkeeping (restored,
@@ -53,6 +80,291 @@ restore_post (LineupStore  *self,
   return TRUE;
 }
 
+
+/* ---- the catalog: pillars, content types, campaigns ---- */
+
+typedef struct {
+  gint64 id;
+  char *key;          /* types */
+  char *name;
+  char *color;        /* pillars, campaigns */
+  double a, b;        /* pillar: target; type: min, max; -1: none */
+  gboolean has_a, has_b;
+  char *starts_on;    /* campaigns */
+  char *ends_on;
+  gint64 position;
+} CatalogRow;
+
+struct _CatalogSnapshot {
+  GArray *rows[3];    /* of CatalogRow: pillars, types, campaigns */
+};
+
+enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS };
+
+static void
+catalog_row_clear (CatalogRow *row)
+{
+  g_free (row->key);
+  g_free (row->name);
+  g_free (row->color);
+  g_free (row->starts_on);
+  g_free (row->ends_on);
+}
+
+void
+_lineup_store_catalog_snapshot_free (CatalogSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  for (guint t = 0; t < G_N_ELEMENTS (snapshot->rows); t++)
+    g_clear_pointer (&snapshot->rows[t], g_array_unref);
+  g_free (snapshot);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           index)
+{
+  return g_strdup (_lineup_store_column_text (stmt, index));
+}
+
+CatalogSnapshot *
+_lineup_store_catalog_snapshot (LineupStore  *self,
+                                GError      **error)
+{
+  static const char * const sql[] = {
+    "SELECT id, NULL, name, color, target, NULL, NULL, NULL, position FROM pillars ORDER BY id",
+    "SELECT id, key, name, NULL, target_min, target_max, NULL, NULL, position FROM content_types ORDER BY id",
+    "SELECT id, NULL, name, color, NULL, NULL, starts_on, ends_on, 0 FROM campaigns ORDER BY id",
+  };
+  CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
+
+  for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
+    {
+      sqlite3_stmt *stmt = _lineup_store_prepare (self, sql[t], error);
+      int rc;
+
+      snapshot->rows[t] = g_array_new (FALSE, TRUE, sizeof (CatalogRow));
+      g_array_set_clear_func (snapshot->rows[t], (GDestroyNotify) catalog_row_clear);
+      if (stmt == NULL)
+        {
+          _lineup_store_catalog_snapshot_free (snapshot);
+          return NULL;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          CatalogRow row = { 0, };
+
+          row.id = sqlite3_column_int64 (stmt, 0);
+          row.key = column_dup (stmt, 1);
+          row.name = column_dup (stmt, 2);
+          row.color = column_dup (stmt, 3);
+          row.has_a = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+          row.a = row.has_a ? sqlite3_column_double (stmt, 4) : -1;
+          row.has_b = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+          row.b = row.has_b ? sqlite3_column_double (stmt, 5) : -1;
+          row.starts_on = column_dup (stmt, 6);
+          row.ends_on = column_dup (stmt, 7);
+          row.position = sqlite3_column_int64 (stmt, 8);
+          g_array_append_val (snapshot->rows[t], row);
+        }
+      _lineup_store_finish (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _lineup_store_catalog_snapshot_free (snapshot);
+          _lineup_store_sqlite_error (self, error, _("read the pillars, types and campaigns"));
+          return NULL;
+        }
+    }
+  return snapshot;
+}
+
+gboolean
+_lineup_store_catalog_will_change (LineupStore  *self,
+                                   GError      **error)
+{
+  g_assert (self->depth > 0);
+  if (self->catalog_before)
+    return TRUE;
+  self->catalog_before = _lineup_store_catalog_snapshot (self, error);
+  return self->catalog_before != NULL;
+}
+
+static gboolean
+step_has_catalog (UndoStep *step)
+{
+  return step->catalog_before != NULL;
+}
+
+void
+_lineup_store_drop_catalog_steps (LineupStore *self)
+{
+  GPtrArray *stacks[] = { self->undo_stack, self->redo_stack };
+  gboolean dropped = FALSE;
+
+  for (guint s = 0; s < G_N_ELEMENTS (stacks); s++)
+    for (guint i = stacks[s]->len; i > 0; i--)
+      if (step_has_catalog (g_ptr_array_index (stacks[s], i - 1)))
+        {
+          g_ptr_array_remove_index (stacks[s], i - 1);
+          dropped = TRUE;
+        }
+  if (dropped)
+    _lineup_store_notify_undo_state (self);
+}
+
+#define PURGE_SQL(column) { \
+  "DELETE FROM stage_history WHERE post_id IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL AND " column " = ?)", \
+  "DELETE FROM post_checks WHERE post_id IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL AND " column " = ?)", \
+  "DELETE FROM approvals WHERE post_id IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL AND " column " = ?)", \
+  "DELETE FROM approved_versions WHERE post_id IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL AND " column " = ?)", \
+  "DELETE FROM post_targets WHERE post_id IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL AND " column " = ?)", \
+  "DELETE FROM posts WHERE deleted_at IS NOT NULL AND " column " = ?", \
+}
+
+gboolean
+_lineup_store_purge_deleted_posts (LineupStore  *self,
+                                   const char   *column,
+                                   gint64        id,
+                                   GError      **error)
+{
+  static const char * const pillar_sql[] = PURGE_SQL ("pillar_id");
+  static const char * const type_sql[] = PURGE_SQL ("type_id");
+  static const char * const campaign_sql[] = PURGE_SQL ("campaign_id");
+  const char * const *sql = g_str_equal (column, "pillar_id") ? pillar_sql
+                            : g_str_equal (column, "type_id") ? type_sql : campaign_sql;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pillar_sql); i++)
+    {
+      sqlite3_stmt *stmt = _lineup_store_prepare (self, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_lineup_store_step_done (self, stmt, _("remove deleted posts"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_optional (sqlite3_stmt *stmt,
+               int           index,
+               gboolean      has,
+               double        value)
+{
+  if (has)
+    sqlite3_bind_double (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+snapshot_has_id (GArray *rows,
+                 gint64  id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, CatalogRow, i).id == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Writes every row of @target over the tables (adding the ones they
+ * lack). Rows @target lacks stay until restore_catalog_removals(): posts
+ * may still name them until they are restored. */
+static gboolean
+restore_catalog_rows (LineupStore      *self,
+                      CatalogSnapshot  *target,
+                      GError          **error)
+{
+  static const char * const sql[] = {
+    "INSERT INTO pillars (id, name, color, target, position) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (id) DO UPDATE SET name = ?2, color = ?3, target = ?4, position = ?5",
+    "INSERT INTO content_types (id, key, name, target_min, target_max, position) VALUES (?1, ?6, ?2, ?4, ?7, ?5) "
+    "ON CONFLICT (id) DO UPDATE SET key = ?6, name = ?2, target_min = ?4, target_max = ?7, position = ?5",
+    "INSERT INTO campaigns (id, name, color, starts_on, ends_on) VALUES (?1, ?2, ?3, ?8, ?9) "
+    "ON CONFLICT (id) DO UPDATE SET name = ?2, color = ?3, starts_on = ?8, ends_on = ?9",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
+    for (guint i = 0; i < target->rows[t]->len; i++)
+      {
+        CatalogRow *row = &g_array_index (target->rows[t], CatalogRow, i);
+        sqlite3_stmt *stmt = _lineup_store_prepare (self, sql[t], error);
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, row->id);
+        sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+        if (t != CATALOG_TYPES)
+          sqlite3_bind_text (stmt, 3, row->color, -1, SQLITE_STATIC);
+        bind_optional (stmt, 4, row->has_a, row->a);
+        if (t != CATALOG_CAMPAIGNS)
+          sqlite3_bind_int64 (stmt, 5, row->position);
+        if (t == CATALOG_TYPES)
+          {
+            _lineup_store_bind_text_or_null (stmt, 6, row->key);
+            bind_optional (stmt, 7, row->has_b, row->b);
+          }
+        if (t == CATALOG_CAMPAIGNS)
+          {
+            sqlite3_bind_text (stmt, 8, row->starts_on, -1, SQLITE_STATIC);
+            sqlite3_bind_text (stmt, 9, row->ends_on, -1, SQLITE_STATIC);
+          }
+        if (!_lineup_store_step_done (self, stmt, _("restore the pillars, types and campaigns"), error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* Removes the rows @target lacks, once the posts are restored. */
+static gboolean
+restore_catalog_removals (LineupStore      *self,
+                          CatalogSnapshot  *target,
+                          GError          **error)
+{
+  static const char * const delete_sql[] = {
+    "DELETE FROM pillars WHERE id = ?",
+    "DELETE FROM content_types WHERE id = ?",
+    "DELETE FROM campaigns WHERE id = ?",
+  };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id" };
+  CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
+
+  if (now == NULL)
+    return FALSE;
+  for (guint t = 0; t < G_N_ELEMENTS (delete_sql); t++)
+    for (guint i = 0; i < now->rows[t]->len; i++)
+      {
+        gint64 id = g_array_index (now->rows[t], CatalogRow, i).id;
+        sqlite3_stmt *stmt;
+
+        if (snapshot_has_id (target->rows[t], id))
+          continue;
+        if (!_lineup_store_purge_deleted_posts (self, columns[t], id, error) ||
+            (stmt = _lineup_store_prepare (self, delete_sql[t], error)) == NULL)
+          {
+            _lineup_store_catalog_snapshot_free (now);
+            return FALSE;
+          }
+        sqlite3_bind_int64 (stmt, 1, id);
+        if (!_lineup_store_step_done (self, stmt, _("restore the pillars, types and campaigns"), error))
+          {
+            _lineup_store_catalog_snapshot_free (now);
+            g_prefix_error (error, _("A post that is in the plan now still uses a pillar, type or campaign this undo would remove: "));
+            return FALSE;
+          }
+      }
+  _lineup_store_catalog_snapshot_free (now);
+  if (!_lineup_store_load_pillars (self, error) || !_lineup_store_load_types (self, error) ||
+      !_lineup_store_load_campaigns (self, error))
+    return FALSE;
+  _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
+  _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
+  _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
+  return TRUE;
+}
+
 static gboolean
 replay_step (LineupStore  *self,
              UndoStep     *step,
@@ -60,9 +372,17 @@ replay_step (LineupStore  *self,
              GError      **error)
 {
   const char *why = backwards ? _("Undo") : _("Redo");
+  CatalogSnapshot *catalog = backwards ? step->catalog_before : step->catalog_after;
 
   if (!_lineup_store_begin_operation (self, step->label, error))
     return FALSE;
+  /* The catalog's rows first, so that restored posts find theirs; its
+   * removals last, once no restored post names them. */
+  if (catalog && !restore_catalog_rows (self, catalog, error))
+    {
+      _lineup_store_end_operation (self, FALSE, NULL);
+      return FALSE;
+    }
 
   for (guint i = 0; i < step->entries->len; i++)
     {
@@ -74,6 +394,11 @@ replay_step (LineupStore  *self,
           _lineup_store_end_operation (self, FALSE, NULL);
           return FALSE;
         }
+    }
+  if (catalog && !restore_catalog_removals (self, catalog, error))
+    {
+      _lineup_store_end_operation (self, FALSE, NULL);
+      return FALSE;
     }
 
   /* The entries stay with the step, which moves to the other stack. */

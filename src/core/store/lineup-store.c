@@ -209,6 +209,8 @@ undo_step_free (UndoStep *step)
 {
   g_free (step->label);
   g_array_unref (step->entries);
+  _lineup_store_catalog_snapshot_free (step->catalog_before);
+  _lineup_store_catalog_snapshot_free (step->catalog_after);
   g_free (step);
 }
 
@@ -520,7 +522,8 @@ _lineup_store_end_operation (LineupStore  *self,
   guint entries_mark, pending_mark;
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GArray) pending = NULL;
-  gboolean remote;
+  CatalogSnapshot *catalog_before = NULL, *catalog_after = NULL;
+  gboolean remote, catalog_changed = FALSE;
 
   g_assert (self->depth > 0);
 
@@ -572,6 +575,10 @@ _lineup_store_end_operation (LineupStore  *self,
           break;
         }
 
+  /* The catalog as the operation leaves it, for redo. */
+  if (ok && self->catalog_before && (catalog_after = _lineup_store_catalog_snapshot (self, error)) == NULL)
+    ok = FALSE;
+
   if (ok && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       _lineup_store_sqlite_error (self, error, _("save the plan"));
@@ -587,19 +594,41 @@ _lineup_store_end_operation (LineupStore  *self,
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
   g_array_set_clear_func (self->pending, (GDestroyNotify) pending_signal_clear);
 
+  catalog_before = g_steal_pointer (&self->catalog_before);
+
   if (!ok)
     {
+      _lineup_store_catalog_snapshot_free (catalog_before);
+      _lineup_store_catalog_snapshot_free (catalog_after);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       reload_caches (self);
       return FALSE;
     }
 
-  if (entries->len > 0)
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingKind kind = g_array_index (pending, PendingSignal, i).kind;
+
+      catalog_changed |= kind == PENDING_PILLARS || kind == PENDING_TYPES || kind == PENDING_CAMPAIGNS;
+    }
+  /* Steps that restore a catalog a shared plan's server has since changed
+   * would undo someone else's work. */
+  if (remote && catalog_changed)
+    {
+      _lineup_store_catalog_snapshot_free (catalog_before);
+      _lineup_store_catalog_snapshot_free (catalog_after);
+      catalog_before = catalog_after = NULL;
+      _lineup_store_drop_catalog_steps (self);
+    }
+
+  if (entries->len > 0 || catalog_before)
     {
       UndoStep *step = g_new0 (UndoStep, 1);
 
-      step->label = g_strdup (self->label);
+      step->label = g_strdup (self->label ? self->label : _("Change"));
       step->entries = g_steal_pointer (&entries);
+      step->catalog_before = catalog_before;
+      step->catalog_after = catalog_after;
       g_ptr_array_add (self->undo_stack, step);
       if (self->undo_stack->len > MAX_UNDO_STEPS)
         g_ptr_array_remove_index (self->undo_stack, 0);
@@ -707,6 +736,7 @@ lineup_store_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->seen_generation, g_free);
   g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->catalog_before, _lineup_store_catalog_snapshot_free);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->hooks, g_array_unref);
@@ -925,10 +955,17 @@ lineup_store_refresh (LineupStore *self)
     if (g_strcmp0 (generation, self->seen_generation) == 0)
       {
         reload_caches (self);
+        /* Another process may have changed a pillar or campaign that an
+         * undo step would restore over its change. */
+        _lineup_store_drop_catalog_steps (self);
         _lineup_store_read_default_time (self);
         tz_id = _lineup_store_read_meta (self, "time_zone");
         if (tz_id)
           _lineup_store_apply_time_zone (self, tz_id);
+        /* A pillar recoloured or a campaign moved there shows here. */
+        g_signal_emit (self, signals[PILLARS_CHANGED], 0);
+        g_signal_emit (self, signals[CONTENT_TYPES_CHANGED], 0);
+        g_signal_emit (self, signals[CAMPAIGNS_CHANGED], 0);
         g_signal_emit (self, signals[PLAN_CHANGED], 0);
         return FALSE;
       }

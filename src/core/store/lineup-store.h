@@ -122,7 +122,7 @@ LineupCampaign    *lineup_store_add_campaign        (LineupStore *self,
                                                      GError     **error);
 /* Targets for the content mix, in percent of the posts counted: a type's
  * range (@min <= @max, both 0–100), a pillar's share (-1 for none). Emit
- * "content-types-changed" / "pillars-changed". Not undo steps. */
+ * "content-types-changed" / "pillars-changed". Each an undo step. */
 gboolean           lineup_store_set_type_target     (LineupStore *self,
                                                      gint64       type_id,
                                                      double       min,
@@ -143,6 +143,51 @@ gboolean           lineup_store_set_mix_stages      (LineupStore *self,
 /* "Educational, Narrative, …" / "A, B" for error messages. */
 char              *lineup_store_list_content_type_names (LineupStore *self);
 char              *lineup_store_list_pillar_names       (LineupStore *self);
+char              *lineup_store_list_campaign_names     (LineupStore *self);
+/* The pillar's (campaign's) name nearest @name, for "did you mean": one a
+ * typo or two away, or that @name starts; NULL when none is near. */
+const char        *lineup_store_closest_pillar_name     (LineupStore *self,
+                                                         const char  *name);
+const char        *lineup_store_closest_campaign_name   (LineupStore *self,
+                                                         const char  *name);
+
+/* Renaming, recolouring and removing (lineup-store-catalog.c). Each is one
+ * transaction and one undo step that restores the catalog and the posts
+ * it touched; adding a pillar, type or campaign and changing a target are
+ * undo steps too.
+ * @name, @color NULL: keep; @set_target FALSE keeps the target, else
+ * @target (< 0: none). A new name re-tags the pillar's posts ("post-changed"
+ * for each; a shared plan sends them). */
+gboolean           lineup_store_edit_pillar         (LineupStore *self,
+                                                     gint64       pillar_id,
+                                                     const char  *name,
+                                                     const char  *color,
+                                                     gboolean     set_target,
+                                                     double       target,
+                                                     GError     **error);
+/* The live posts tagged with the pillar (campaign). */
+guint              lineup_store_count_pillar_posts  (LineupStore *self,
+                                                     gint64       pillar_id);
+guint              lineup_store_count_campaign_posts (LineupStore *self,
+                                                      gint64       campaign_id);
+/* Refused while posts use the pillar, unless @move_to (another pillar's
+ * id; 0 for none) takes them. */
+gboolean           lineup_store_remove_pillar       (LineupStore *self,
+                                                     gint64       pillar_id,
+                                                     gint64       move_to,
+                                                     GError     **error);
+/* @name, @color, @starts_on, @ends_on NULL: keep ("YYYY-MM-DD"). */
+gboolean           lineup_store_edit_campaign       (LineupStore *self,
+                                                     gint64       campaign_id,
+                                                     const char  *name,
+                                                     const char  *color,
+                                                     const char  *starts_on,
+                                                     const char  *ends_on,
+                                                     GError     **error);
+/* Its posts stay, in no campaign. */
+gboolean           lineup_store_remove_campaign     (LineupStore *self,
+                                                     gint64       campaign_id,
+                                                     GError     **error);
 
 /* ---- posts ---- */
 /* Validates and adds @post (which must not have an id yet): gives it an id,

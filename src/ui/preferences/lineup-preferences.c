@@ -18,6 +18,8 @@
 #include "lineup-preferences-publishing.h"
 #include "lineup-preferences-sharing.h"
 #include "lineup-preferences-workflow.h"
+#include "lineup-preferences-pillars.h"
+#include "lineup-preferences-campaigns.h"
 
 struct _LineupPreferences
 {
@@ -28,6 +30,10 @@ struct _LineupPreferences
   LineupPreferencesMix *mix_page;
   LineupPreferencesSharing *sharing_page;
   LineupPreferencesPublishing *publishing_page;
+  LineupPreferencesPillars *pillars_page;
+  LineupPreferencesCampaigns *campaigns_page;
+
+  LineupStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreferences, lineup_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -55,9 +61,30 @@ on_escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Ctrl+Z and Shift+Ctrl+Z here too: what the pages change is undone as
+ * in the main window (a text field's own undo comes first). */
+static gboolean
+on_undo_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
+{
+  LineupPreferences *self = LINEUP_PREFERENCES (widget);
+  gboolean redo = g_variant_get_boolean (args);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+  /* The pages show what came back; only a refusal is said (a toast takes
+   * the next Escape, which should close the window). */
+  if (!(redo ? lineup_store_redo (self->store, &error) : lineup_store_undo (self->store, &error)))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  return TRUE;
+}
+
 static void
 lineup_preferences_dispose (GObject *object)
 {
+  g_clear_object (&LINEUP_PREFERENCES (object)->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), LINEUP_TYPE_PREFERENCES);
   G_OBJECT_CLASS (lineup_preferences_parent_class)->dispose (object);
 }
@@ -73,6 +100,8 @@ lineup_preferences_class_init (LineupPreferencesClass *klass)
   g_type_ensure (LINEUP_TYPE_PREFERENCES_MIX);
   g_type_ensure (LINEUP_TYPE_PREFERENCES_SHARING);
   g_type_ensure (LINEUP_TYPE_PREFERENCES_PUBLISHING);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_PILLARS);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_CAMPAIGNS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/preferences/lineup-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, general_page);
@@ -80,6 +109,11 @@ lineup_preferences_class_init (LineupPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, mix_page);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, sharing_page);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, publishing_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, pillars_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, campaigns_page);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, on_undo_cb, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, on_undo_cb, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, on_undo_cb, "b", TRUE);
   /* Escape closes Preferences, as it does every GNOME dialog; on the time
    * zone's page it goes back first. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape_cb, NULL);
@@ -106,6 +140,9 @@ lineup_preferences_new (LineupStore *store,
   lineup_preferences_mix_set_store (self->mix_page, store);
   lineup_preferences_sharing_set_store (self->sharing_page, store);
   lineup_preferences_publishing_set_store (self->publishing_page, store);
+  lineup_preferences_pillars_set_store (self->pillars_page, store);
+  lineup_preferences_campaigns_set_store (self->campaigns_page, store);
+  self->store = g_object_ref (store);
   /* The window opens on the first thing to fill in. */
   gtk_window_set_focus (GTK_WINDOW (self), lineup_preferences_general_get_name_row (self->general_page));
   return self;
