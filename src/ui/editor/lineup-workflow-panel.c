@@ -366,7 +366,10 @@ build_checklist (LineupWorkflowPanel *self,
   for (guint i = 0; i < workflow->checklist->len; i++)
     {
       LineupChecklistItem *item = g_ptr_array_index (workflow->checklist, i);
-      g_autofree char *by = item->checked_by ? g_strdup_printf (_("Ticked by %s"), item->checked_by) : NULL;
+      /* Every row has its second line, ticked or not: a tick that added
+       * one would push the items below down under the pointer. */
+      g_autofree char *by = item->checked && item->checked_by ? g_strdup_printf (_("Ticked by %s"), item->checked_by)
+                          : g_strdup (item->checked ? _("Ticked") : _("Not ticked yet"));
       GtkWidget *row = text_row (item->text, by);
       GtkWidget *check = gtk_check_button_new ();
 
