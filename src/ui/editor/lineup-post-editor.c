@@ -792,6 +792,9 @@ update_stage_choices (LineupPostEditor *self)
   if (self->store == NULL)
     return;
   read_form (self, post, &error);   /* a time still being typed is judged at Save */
+  /* The reasons name the post: not as “” before its title is typed. */
+  if (*lineup_post_get_title (post) == '\0')
+    lineup_post_set_title (post, _("New post"));
   if (self->post && (sends_back = lineup_workflow_edit_sends_back (self->post, post)))
     lineup_post_set_stage (post, LINEUP_STAGE_IN_REVIEW);
   g_clear_pointer (&self->stage_reasons, g_ptr_array_unref);
