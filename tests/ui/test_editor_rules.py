@@ -122,16 +122,27 @@ def stage_entries(editor):
     return entries
 
 
-def list_open(app):
+def list_open(editor):
     """The keyboard is in the Stage list (it is open)."""
-    node = focused(app)
+    combo = ui.find(editor, name="Stage", role="combo box", visible=False)
+    popover = combo and ui.walk(combo, lambda n: n.name == "GtkPopover")
+    node = popover and focused(popover)
     return node is not None and node.getRoleName() == "list item"
 
 
+def near(node, levels):
+    """An ancestor of @node: a small part of the tree to look for the focus
+    in (a walk of the whole editor at every key is slow)."""
+    for _ in range(levels):
+        node = node.parent
+    return node
+
+
 def open_stage_list(app, editor):
-    seek(editor, "the Stage row", lambda n: n.getRoleName() == "combo box" and n.name == "Stage")
+    combo = ui.wait_for("the Stage row", lambda: ui.find(editor, name="Stage", role="combo box", visible=False))
+    seek(combo.parent, "the Stage row", lambda n: n.getRoleName() == "combo box" and n.name == "Stage")
     key("space", pause=0.6)
-    ui.wait_for("the Stage list open", lambda: list_open(app), timeout=5)
+    ui.wait_for("the Stage list open", lambda: list_open(editor), timeout=5)
     return ui.wait_for("the Stage list", lambda: stage_entries(editor))
 
 
@@ -204,17 +215,18 @@ def main():
     key("Home", pause=0.2)
     key(*["Down"] * STAGES.index("Scheduled"), pause=0.2)
     key("Return", pause=0.5)
-    if list_open(app):
+    if list_open(editor):
         key("Escape", pause=0.5)      # the list, still open
     assert window(app, "New Post"), "Escape closed the editor, not the list"
 
     # 5. The date: switched on (today), the popover opened, today picked
     #    again: the popover closes itself; the next Esc asks.
-    seek(editor, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
+    combo = ui.find(editor, name="Stage", role="combo box", visible=False)
+    seek(combo.parent, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
     key("space", pause=0.3)
     key("shift+Tab", pause=0.3)                    # the date's button
     key("space", pause=0.8)
-    ui.wait_for("the date popover", lambda: ui.find(app, name="Choose the date", visible=False))
+    ui.wait_for("the date popover", lambda: ui.find(editor, name="Choose the date", visible=False))
     today = datetime.date.today()
     first = today.replace(day=1)
     cell = (first.isoweekday() % 7) + today.day - 1  # Sunday first, as C.UTF-8
@@ -223,7 +235,7 @@ def main():
     key(*["Right"] * (cell % 7), pause=0.1)
     key("space", pause=0.6)
     ui.wait_for("the popover to close itself",
-                lambda: ui.find(app, name="Choose the date", visible=False) is None, timeout=3)
+                lambda: ui.find(editor, name="Choose the date", visible=False) is None, timeout=3)
     key("ctrl+s")
     ui.wait_for("the editor to close on Ctrl+S", lambda: not window(app, "New Post"), timeout=5)
     post = ui.wait_for("the post in the plan", lambda: titled("Wants to be scheduled at once"))[0]
@@ -260,7 +272,7 @@ def main():
     # scrolls the item into view; then nothing may move it.
     # (From the title, Shift+Tab goes round to the foot of the form: the
     # checklist is near there.)
-    seek(editor, f"the checklist item {tick!r}",
+    seek(near(check_box(editor, tick), 4), f"the checklist item {tick!r}",
          lambda n: n.getRoleName() == "check box" and (n.name or "").startswith(tick), keys=("shift+Tab",))
     time.sleep(0.6)
     y0 = ui.extents(check_box(editor, below))[1]
@@ -272,7 +284,8 @@ def main():
     assert y1 == y0, f"ticking “{tick}” moved “{below}” from y={y0} to y={y1}"
     # Approve, refused (“{below}” is not ticked): the message shows, and
     # the item stays where it was.
-    seek(editor, "the Approve button", lambda n: n.getRoleName() == "push button" and n.name == "Approve",
+    approve = ui.find(editor, name="Approve", role="push button", visible=False)
+    seek(approve.parent, "the Approve button", lambda n: n.getRoleName() == "push button" and n.name == "Approve",
          keys=("shift+Tab",), limit=20)
     time.sleep(0.6)
     y1 = ui.extents(check_box(editor, below))[1]

@@ -851,6 +851,8 @@ setup_stage_chooser (LineupPostEditor *self)
   g_signal_connect (factory, "bind", G_CALLBACK (on_stage_item_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_stage_item_unbind_cb), self);
   adw_combo_row_set_list_factory (self->stage_row, factory);
+  g_object_set_data (G_OBJECT (self->stage_row), "lineup-last-stage",
+                     GUINT_TO_POINTER (adw_combo_row_get_selected (self->stage_row)));
   g_signal_connect_swapped (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
 
   /* Whatever the rules read: title, caption, platforms, date and time. */
