@@ -302,7 +302,11 @@ on_calendar_key_cb (GtkEventControllerKey *controller,
                     GdkModifierType        state,
                     LineupPostEditor      *self)
 {
-  if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space)
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->calendar));
+
+  /* On the grid of days, not on a month's or a year's arrow. */
+  if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) &&
+      root && gtk_root_get_focus (root) == GTK_WIDGET (self->calendar))
     day_picked_later (self);
   return FALSE;
 }
