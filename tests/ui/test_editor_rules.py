@@ -10,7 +10,10 @@ reason, and Down to Scheduled and Enter does not pick it (the post is saved
 a brief or a draft).
 Those of a draft show disabled too, with the workflow's reason. In a post in
 review, ticking a checklist item and a refused Approve (its message at the
-editor's foot) leave the next item where it was under the pointer."""
+editor's foot) leave the next item where it was under the pointer. A save
+the store refuses (a scheduled post moved to a day gone by) shows its
+message and keeps the editor open, the change still there to save or
+discard."""
 
 import datetime
 import time
@@ -297,6 +300,34 @@ def main():
     assert y2 == y1, f"the refusal moved “{below}” from y={y1} to y={y2}"
     key("Escape")
     ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"), timeout=3)
+
+    # 8. A save the store refuses (a scheduled post moved to 1 December,
+    #    gone by): its message shows, the editor stays open with the change,
+    #    and the plan is as it was.
+    case = "Case study: a nonprofit’s year of campaigns"
+    before = ui.wait_for("the case study", lambda: titled(case))[0]
+    assert before["stage"] == "scheduled", before
+    editor = open_from_list(app, frame, case, "nonprofit")
+    combo = ui.wait_for("the Stage row", lambda: ui.find(editor, name="Stage", role="combo box", visible=False))
+    seek(combo.parent, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
+    key("shift+Tab", pause=0.3)
+    key("space", pause=0.8)
+    ui.wait_for("the date popover", lambda: ui.find(editor, name="Choose the date", visible=False))
+    # December 2026 starts on a Tuesday: the third cell.
+    key("Right", "Right", "Right", pause=0.1)
+    key("space", pause=0.6)
+    ui.wait_for("the popover to close", lambda: ui.find(editor, name="Choose the date", visible=False) is None,
+                timeout=3)
+    key("ctrl+s", pause=0.8)
+    ui.wait_for("the store's refusal in the editor",
+                lambda: ui.walk(editor, lambda n: n.getRoleName() == "label" and "would go out at once" in (n.name or "")))
+    assert window(app, "Edit Post"), "the refused save closed the editor"
+    after = titled(case)[0]
+    assert (after["date"], after["revision"]) == (before["date"], before["revision"]), after
+    key("Escape", pause=0.5)
+    ui.press(ui.wait_for("the Save changes? dialog: the change is still there",
+                         lambda: confirm_dialog(app), timeout=5))
+    ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"), timeout=5)
     ui.screenshot()
     print(f"ok: asked before losing a title, stages offered by the rules, "
           f"“{below}” stayed at y={y0}")
