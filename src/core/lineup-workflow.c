@@ -984,3 +984,35 @@ lineup_workflow_describe_diff (LineupPost *approved,
   g_string_truncate (out, out->len - 1);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* ---- what the editor offers ---- */
+
+GPtrArray *
+lineup_workflow_stage_choices (LineupStore *store,
+                               LineupPost  *post,
+                               gboolean     is_new)
+{
+  GPtrArray *reasons;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
+  g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
+
+  reasons = g_ptr_array_new_full (LINEUP_N_STAGES, g_free);
+  for (guint s = 0; s < LINEUP_N_STAGES; s++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (is_new)
+        {
+          g_autoptr(LineupPost) trial = lineup_post_copy (post);
+
+          lineup_post_set_stage (trial, s);
+          ok = lineup_workflow_check_new (store, trial, LINEUP_NEW_POST_DEFAULT, &error);
+        }
+      else
+        ok = lineup_workflow_can_move (store, post, s, NULL, &error);
+      g_ptr_array_add (reasons, ok ? NULL : g_strdup (error->message));
+    }
+  return reasons;
+}

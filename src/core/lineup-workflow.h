@@ -167,4 +167,16 @@ GPtrArray *lineup_workflow_diff_text (const char *before,
 char      *lineup_workflow_describe_diff (LineupPost *approved,
                                           LineupPost *current);
 
+/* ---- what the editor offers ---- */
+
+/* Why @post cannot go to each stage now: LINEUP_N_STAGES entries, NULL
+ * where it may (its own stage is NULL), else the reason in the words of
+ * lineup_workflow_can_move() — or, with @is_new, of
+ * lineup_workflow_check_new() (a post not yet in the plan: where it may
+ * start). The editor offers the stages with NULL and shows the others,
+ * disabled, with their reason. */
+GPtrArray *lineup_workflow_stage_choices (LineupStore *store,
+                                          LineupPost  *post,
+                                          gboolean     is_new);
+
 G_END_DECLS

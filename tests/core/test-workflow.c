@@ -755,6 +755,64 @@ test_migration_adds_checklist (Fixture       *f,
   /* The fixture's tear-down removes the file, its backup and companions. */
 }
 
+/* What the editor's stage chooser offers: a new post only where it may
+ * start, a stored one only the moves the rules allow now; each other stage
+ * with the reason the rules give. */
+static void
+test_stage_choices (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LineupPost) fresh = lineup_post_new ();
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(LineupPost) draft = NULL;
+  g_autoptr(LineupPost) published = NULL;
+  g_autofree char *draft_id = add_post (f, LINEUP_STAGE_DRAFT, FALSE, NULL);
+  g_autofree char *published_id = add_post (f, LINEUP_STAGE_PUBLISHED, TRUE, NULL);
+  g_autofree char *before = lineup_test_file_digest (f->path);
+  g_autofree char *after = NULL;
+
+  lineup_post_set_title (fresh, "New one");
+  lineup_post_set_pillar_id (fresh, f->pillar_id);
+  lineup_post_set_type_id (fresh, f->type_id);
+  choices = lineup_workflow_stage_choices (f->store, fresh, TRUE);
+  g_assert_cmpuint (choices->len, ==, LINEUP_N_STAGES);
+  g_assert_null (choices->pdata[LINEUP_STAGE_BRIEF]);
+  g_assert_null (choices->pdata[LINEUP_STAGE_DRAFT]);
+  g_assert_nonnull (strstr (choices->pdata[LINEUP_STAGE_IN_REVIEW], "cannot start in review without a caption"));
+  g_assert_nonnull (strstr (choices->pdata[LINEUP_STAGE_APPROVED], "cannot start as Approved"));
+  g_assert_nonnull (strstr (choices->pdata[LINEUP_STAGE_SCHEDULED], "cannot start as Scheduled"));
+  g_assert_nonnull (strstr (choices->pdata[LINEUP_STAGE_PUBLISHED], "cannot start as Published"));
+  /* The caption typed, In review opens; the post asked about is unchanged. */
+  lineup_post_set_body (fresh, "Words");
+  g_clear_pointer (&choices, g_ptr_array_unref);
+  choices = lineup_workflow_stage_choices (f->store, fresh, TRUE);
+  g_assert_null (choices->pdata[LINEUP_STAGE_IN_REVIEW]);
+  g_assert_nonnull (choices->pdata[LINEUP_STAGE_SCHEDULED]);
+  g_assert_cmpint (lineup_post_get_stage (fresh), ==, LINEUP_STAGE_BRIEF);
+
+  draft = lineup_store_get_post (f->store, draft_id, NULL);
+  g_clear_pointer (&choices, g_ptr_array_unref);
+  choices = lineup_workflow_stage_choices (f->store, draft, FALSE);
+  g_assert_null (choices->pdata[LINEUP_STAGE_BRIEF]);
+  g_assert_null (choices->pdata[LINEUP_STAGE_DRAFT]);
+  g_assert_null (choices->pdata[LINEUP_STAGE_IN_REVIEW]);
+  g_assert_cmpstr (choices->pdata[LINEUP_STAGE_APPROVED], ==,
+                   "Posts go through every stage: move “Launch story” to In review first");
+  g_assert_nonnull (strstr (choices->pdata[LINEUP_STAGE_SCHEDULED], "to In review first"));
+  g_assert_nonnull (strstr (choices->pdata[LINEUP_STAGE_PUBLISHED], "to In review first"));
+
+  published = lineup_store_get_post (f->store, published_id, NULL);
+  g_clear_pointer (&choices, g_ptr_array_unref);
+  choices = lineup_workflow_stage_choices (f->store, published, FALSE);
+  g_assert_null (choices->pdata[LINEUP_STAGE_PUBLISHED]);
+  for (guint s = 0; s < LINEUP_STAGE_PUBLISHED; s++)
+    g_assert_nonnull (strstr (choices->pdata[s], "is published and stays so"));
+
+  /* Asking writes nothing. */
+  after = lineup_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +832,7 @@ main (int   argc,
   ADD ("/workflow/new-post-stages", test_new_post_stages);
   ADD ("/workflow/schedule-in-the-past", test_schedule_in_the_past);
   ADD ("/workflow/caption-limits", test_caption_limits);
+  ADD ("/workflow/stage-choices", test_stage_choices);
 #undef ADD
   g_test_add_func ("/workflow/diff", test_diff_text);
 

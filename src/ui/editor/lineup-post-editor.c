@@ -4,6 +4,15 @@
  * one undo step (a new pillar, the post, its stage). When the store refuses,
  * the reason is shown here and nothing typed is lost.
  *
+ * The Stage row offers what the workflow allows (lineup-workflow.h): a new
+ * post starts in Brief, Draft or In review and is added by
+ * lineup_workflow_add (); a stored one moves as lineup_workflow_can_move ()
+ * says. The other stages show, disabled, with the reason.
+ *
+ * Closing with changes not saved (Esc, Cancel, the window's close) asks
+ * "Save changes?"; without any, it closes at once. Errors show in a bar at
+ * the window's foot, so that nothing above it moves under the pointer.
+ *
  * In a shared plan, a post whose change met another's (lineup-share.h)
  * shows each field's two values above the form, with Keep Mine and Keep
  * Theirs; the choice is lineup_share_resolve (), sent by the next pass.
@@ -61,6 +70,12 @@ struct _LineupPostEditor
   AdwPreferencesGroup *delete_group;
   AdwPreferencesPage *page;
   GtkBox *conflict_box;
+
+  GPtrArray *stage_reasons;   /* why not, per stage (NULL: offered); see update_stage_choices () */
+  GPtrArray *stage_items;     /* the Stage list's bound GtkListItems (not owned) */
+  guint stage_choices_idle;
+  char *baseline;             /* the form as opened (form_fingerprint ()) */
+  AdwMessageDialog *confirm;  /* "Save changes?", while it shows */
 };
 
 G_DEFINE_FINAL_TYPE (LineupPostEditor, lineup_post_editor, ADW_TYPE_WINDOW)
@@ -232,6 +247,10 @@ on_date_switch_cb (LineupPostEditor *self)
   update_date_label (self);
 }
 
+static void on_form_changed_cb (LineupPostEditor *self);
+
+/* A day picked is the date; the popover closes itself, so that the next
+ * Esc is the editor's, asked about, not the popover's. */
 static void
 on_day_selected_cb (LineupPostEditor *self)
 {
@@ -241,6 +260,70 @@ on_day_selected_cb (LineupPostEditor *self)
                   g_date_time_get_year (picked));
   update_date_label (self);
   gtk_menu_button_popdown (self->date_button);
+  on_form_changed_cb (self);
+}
+
+static gboolean
+day_picked_idle_cb (gpointer data)
+{
+  LineupPostEditor *self = data;
+
+  if (self->store)
+    on_day_selected_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkCalendar says nothing when the day picked is the one already chosen
+ * (today, for a new post): a click on a day or Space picks it all the same. */
+static void
+day_picked_later (LineupPostEditor *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, day_picked_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_calendar_pressed_cb (GtkGestureClick  *gesture,
+                        int               n_press,
+                        double            x,
+                        double            y,
+                        LineupPostEditor *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
+
+  /* The days, not the month's and the year's arrows. */
+  if (picked && gtk_widget_has_css_class (picked, "day-number"))
+    day_picked_later (self);
+}
+
+static gboolean
+on_calendar_key_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    LineupPostEditor      *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->calendar));
+
+  /* On the grid of days, not on a month's or a year's arrow. */
+  if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) &&
+      root && gtk_root_get_focus (root) == GTK_WIDGET (self->calendar))
+    day_picked_later (self);
+  return FALSE;
+}
+
+static void
+watch_calendar (LineupPostEditor *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_calendar_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_calendar_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), keys);
 }
 
 static void
@@ -586,6 +669,263 @@ read_form (LineupPostEditor  *self,
   return TRUE;
 }
 
+/* ---- the stage chooser ---- */
+
+/* The stage the post has now (Brief for a new one): always offered, as
+ * "leave it where it is". */
+static LineupStage
+stored_stage (LineupPostEditor *self)
+{
+  return self->post ? lineup_post_get_stage (self->post) : LINEUP_STAGE_BRIEF;
+}
+
+static const char *
+stage_reason (LineupPostEditor *self,
+              guint             stage)
+{
+  if (stage == stored_stage (self) || self->stage_reasons == NULL || stage >= self->stage_reasons->len)
+    return NULL;
+  return g_ptr_array_index (self->stage_reasons, stage);
+}
+
+/* One entry of the Stage list: its name, a tick when chosen, and, when the
+ * workflow does not allow it now, disabled with the reason under it (also
+ * its accessible description, for a screen reader). */
+static void
+show_stage_item (LineupPostEditor *self,
+                 GtkListItem      *item)
+{
+  guint stage = gtk_list_item_get_position (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+  GtkWidget *tick = gtk_widget_get_next_sibling (text);
+  GtkWidget *title = gtk_widget_get_first_child (text);
+  GtkWidget *reason = gtk_widget_get_next_sibling (title);
+  const char *why;
+
+  if (stage >= LINEUP_N_STAGES)
+    return;
+  why = stage_reason (self, stage);
+  gtk_label_set_label (GTK_LABEL (title), lineup_stage_to_label (stage));
+  gtk_label_set_label (GTK_LABEL (reason), why ? why : "");
+  gtk_widget_set_visible (reason, why != NULL);
+  gtk_widget_set_opacity (tick, stage == adw_combo_row_get_selected (self->stage_row) ? 1 : 0);
+  /* The entry, and each label in it: a screen reader reads the labels. */
+  gtk_widget_set_sensitive (box, why == NULL);
+  gtk_widget_set_sensitive (title, why == NULL);
+  gtk_widget_set_sensitive (reason, why == NULL);
+  gtk_list_item_set_activatable (item, why == NULL);
+  gtk_list_item_set_selectable (item, why == NULL);
+  if (why)
+    {
+      gtk_widget_set_tooltip_text (box, why);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (box, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+on_stage_item_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        LineupPostEditor         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *reason = gtk_label_new (NULL);
+  GtkWidget *tick = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (reason), 40);
+  gtk_widget_add_css_class (reason, "caption");
+  gtk_widget_add_css_class (reason, "dim-label");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), reason);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), tick);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_stage_item_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       LineupPostEditor         *self)
+{
+  if (self->stage_items)
+    g_ptr_array_add (self->stage_items, item);
+  show_stage_item (self, item);
+}
+
+static void
+on_stage_item_unbind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         LineupPostEditor         *self)
+{
+  if (self->stage_items)
+    g_ptr_array_remove_fast (self->stage_items, item);
+}
+
+static void
+show_stage_items (LineupPostEditor *self)
+{
+  for (guint i = 0; self->stage_items && i < self->stage_items->len; i++)
+    show_stage_item (self, g_ptr_array_index (self->stage_items, i));
+}
+
+/* What the rules say of the form as it is now: the caption typed opens In
+ * review, a date in the past closes Scheduled, and so on. An edit that
+ * sends an approved post back to review (lineup_workflow_edit ()) is
+ * judged from In review, where the save leaves it. */
+static void
+update_stage_choices (LineupPostEditor *self)
+{
+  g_autoptr(LineupPost) post = self->post ? lineup_post_copy (self->post) : lineup_post_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sends_back = NULL;
+
+  if (self->store == NULL)
+    return;
+  read_form (self, post, &error);   /* a time still being typed is judged at Save */
+  /* The reasons name the post: not as “” before its title is typed. */
+  if (*lineup_post_get_title (post) == '\0')
+    lineup_post_set_title (post, _("New post"));
+  if (self->post && (sends_back = lineup_workflow_edit_sends_back (self->post, post)))
+    lineup_post_set_stage (post, LINEUP_STAGE_IN_REVIEW);
+  g_clear_pointer (&self->stage_reasons, g_ptr_array_unref);
+  self->stage_reasons = lineup_workflow_stage_choices (self->store, post, self->post == NULL);
+  show_stage_items (self);
+}
+
+static gboolean
+stage_choices_idle_cb (gpointer data)
+{
+  LineupPostEditor *self = data;
+
+  self->stage_choices_idle = 0;
+  update_stage_choices (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing changes what the rules allow: asked once the keys pause. */
+static void
+on_form_changed_cb (LineupPostEditor *self)
+{
+  if (self->stage_choices_idle == 0)
+    self->stage_choices_idle = g_timeout_add (150, stage_choices_idle_cb, self);
+}
+
+/* The list lets only allowed stages be picked; a stage reached another way
+ * (the keyboard, a stale list) is put back, and the reason shown. */
+static void
+on_stage_selected_cb (LineupPostEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->stage_row);
+  const char *why = stage_reason (self, selected);
+
+  if (why)
+    {
+      g_autofree char *message = g_strdup (why);
+      guint back = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->stage_row), "lineup-last-stage"));
+
+      adw_combo_row_set_selected (self->stage_row, back);
+      show_error (self, message);
+      return;
+    }
+  g_object_set_data (G_OBJECT (self->stage_row), "lineup-last-stage", GUINT_TO_POINTER (selected));
+  show_stage_items (self);
+}
+
+static void
+setup_stage_chooser (LineupPostEditor *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->stage_items = g_ptr_array_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_stage_item_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_stage_item_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_stage_item_unbind_cb), self);
+  adw_combo_row_set_list_factory (self->stage_row, factory);
+  g_object_set_data (G_OBJECT (self->stage_row), "lineup-last-stage",
+                     GUINT_TO_POINTER (adw_combo_row_get_selected (self->stage_row)));
+  g_signal_connect_swapped (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+
+  /* Whatever the rules read: title, caption, platforms, date and time. */
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_form_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
+                            G_CALLBACK (on_form_changed_cb), self);
+  for (guint i = 0; i < self->platform_checks->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (self->platform_checks, i), "toggled",
+                              G_CALLBACK (on_form_changed_cb), self);
+  g_signal_connect_swapped (self->date_switch, "notify::active", G_CALLBACK (on_form_changed_cb), self);
+  g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (on_form_changed_cb), self);
+}
+
+/* ---- changes not saved ---- */
+
+/* Everything the form holds but the stage, in one string: the form is
+ * changed when it differs from the one taken as it opened. (The stage is
+ * compared with the post's own: the approval panel moves it while the
+ * editor is open.) */
+static char *
+form_fingerprint (LineupPostEditor *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *body = get_body (self);
+
+#define FIELD(s) (g_string_append (out, (s)), g_string_append_c (out, '\x1f'))
+  FIELD (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  FIELD (body);
+  g_string_append_printf (out, "%u\x1f%u\x1f%u\x1f", adw_combo_row_get_selected (self->pillar_row),
+                          adw_combo_row_get_selected (self->type_row),
+                          adw_combo_row_get_selected (self->campaign_row));
+  FIELD (gtk_widget_get_visible (GTK_WIDGET (self->new_pillar_row))
+         ? gtk_editable_get_text (GTK_EDITABLE (self->new_pillar_row)) : "");
+  if (gtk_switch_get_active (self->date_switch))
+    {
+      g_string_append_printf (out, "%u\x1f", g_date_valid (&self->date) ? g_date_get_julian (&self->date) : 0);
+      FIELD (gtk_editable_get_text (GTK_EDITABLE (self->time_row)));
+    }
+  else
+    FIELD ("undated");
+  for (guint i = 0; i < self->platform_checks->len; i++)
+    g_string_append_c (out, gtk_check_button_get_active (g_ptr_array_index (self->platform_checks, i)) ? '1' : '0');
+  g_string_append_c (out, '\x1f');
+  for (guint i = 0; self->account_checks && i < self->account_checks->len; i++)
+    g_string_append_c (out, gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)) ? '1' : '0');
+  g_string_append_c (out, '\x1f');
+  for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
+    FIELD (gtk_editable_get_text (GTK_EDITABLE (self->brief_rows[f])));
+  FIELD (gtk_editable_get_text (GTK_EDITABLE (self->due_row)));
+#undef FIELD
+  return g_string_free (out, FALSE);
+}
+
+static void
+take_baseline (LineupPostEditor *self)
+{
+  g_free (self->baseline);
+  self->baseline = form_fingerprint (self);
+}
+
+static gboolean
+has_changes (LineupPostEditor *self)
+{
+  g_autofree char *now = form_fingerprint (self);
+
+  return g_strcmp0 (now, self->baseline) != 0 ||
+         adw_combo_row_get_selected (self->stage_row) != (guint) stored_stage (self);
+}
+
 static gboolean
 save (LineupPostEditor  *self,
       GError           **error)
@@ -615,8 +955,9 @@ save (LineupPostEditor  *self,
 
   if (self->post == NULL)
     {
+      /* The one rule for a new post: where it may start. */
       lineup_post_set_stage (post, stage);
-      if (!lineup_store_add_post (self->store, post, error) ||
+      if (!lineup_workflow_add (self->store, post, LINEUP_NEW_POST_DEFAULT, error) ||
           !save_targets (self, lineup_post_get_id (post), error))
         goto failed;
     }
@@ -640,28 +981,110 @@ failed:
   return FALSE;
 }
 
+/* Saves and closes; when the store refuses, the editor stays open with
+ * everything typed and says why. */
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+save_and_close (LineupPostEditor *self)
 {
-  LineupPostEditor *self = LINEUP_POST_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
   if (!save (self, &error))
     {
       show_error (self, error->message);
+      update_stage_choices (self);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  save_and_close (LINEUP_POST_EDITOR (widget));
+}
+
+/* Esc and Cancel close as the window's close does: asking first when
+ * something typed is not saved. */
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static gboolean
+discard_idle_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save_idle_cb (gpointer data)
+{
+  save_and_close (LINEUP_POST_EDITOR (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the question has closed: GTK 4.8 still speaks to the window it was
+ * for while it closes, so that window must not go from inside the answer. */
+static void
+on_confirm_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LineupPostEditor *self)
+{
+  if (self->confirm)
+    g_object_remove_weak_pointer (G_OBJECT (self->confirm), (gpointer *) &self->confirm);
+  self->confirm = NULL;
+  if (g_str_equal (response, "discard"))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, discard_idle_cb, g_object_ref (self), g_object_unref);
+  else if (g_str_equal (response, "save"))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+ask_save_changes (LineupPostEditor *self)
+{
+  GtkWidget *dialog;
+
+  if (self->confirm)
+    {
+      gtk_window_present (GTK_WINDOW (self->confirm));
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes?"),
+                                   self->post
+                                     ? _("This post has changes that are not saved. If you discard them, they are lost.")
+                                     : _("This new post is not saved yet. If you discard it, what you typed is lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response_cb), self);
+  self->confirm = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+lineup_post_editor_close_request (GtkWindow *window)
+{
+  LineupPostEditor *self = LINEUP_POST_EDITOR (window);
+
+  if (self->store && has_changes (self))
+    {
+      ask_save_changes (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (lineup_post_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -692,6 +1115,16 @@ lineup_post_editor_dispose (GObject *object)
 
   if (self->store)
     lineup_share_marks_unwatch (self->store, G_CALLBACK (update_conflicts), self);
+  g_clear_handle_id (&self->stage_choices_idle, g_source_remove);
+  if (self->confirm)
+    {
+      AdwMessageDialog *confirm = self->confirm;
+
+      g_object_remove_weak_pointer (G_OBJECT (confirm), (gpointer *) &self->confirm);
+      self->confirm = NULL;
+      g_signal_handlers_disconnect_by_data (confirm, self);
+      gtk_window_destroy (GTK_WINDOW (confirm));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_POST_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->post);
@@ -703,6 +1136,9 @@ lineup_post_editor_dispose (GObject *object)
   g_clear_pointer (&self->account_checks, g_ptr_array_unref);
   g_clear_pointer (&self->account_rows, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_strfreev);
+  g_clear_pointer (&self->stage_reasons, g_ptr_array_unref);
+  g_clear_pointer (&self->stage_items, g_ptr_array_unref);
+  g_clear_pointer (&self->baseline, g_free);
 
   G_OBJECT_CLASS (lineup_post_editor_parent_class)->dispose (object);
 }
@@ -712,8 +1148,10 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = lineup_post_editor_dispose;
+  window_class->close_request = lineup_post_editor_close_request;
 
   signals[POST_DELETED] =
     g_signal_new ("post-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -757,6 +1195,7 @@ lineup_post_editor_init (LineupPostEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_date_clear (&self->date, 1);
+  watch_calendar (self);
   /* The Date row labels its switch by the row's title as well as the
    * switch's own name: GTK 4.8 would say "Has a date Date". */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->date_switch), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
@@ -771,6 +1210,7 @@ on_workflow_post_changed_cb (LineupPostEditor *self,
   g_set_object (&self->post, post);
   adw_combo_row_set_selected (self->stage_row, lineup_post_get_stage (post));
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  update_stage_choices (self);
 }
 
 static void
@@ -809,6 +1249,7 @@ resolve (GtkButton        *button,
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupPost) post = NULL;
   const char *field = g_object_get_data (G_OBJECT (button), "field");
+  gboolean had_changes = has_changes (self);
 
   if (!lineup_share_resolve (self->store, lineup_post_get_id (self->post), field, keep_mine, &error))
     {
@@ -835,6 +1276,10 @@ resolve (GtkButton        *button,
     }
   lineup_share_marks_changed (self->store);
   update_conflicts (self);
+  /* Their value, now stored, is not a change of this editor's. */
+  if (!had_changes)
+    take_baseline (self);
+  update_stage_choices (self);
   /* The buttons pressed are gone: the keyboard goes back to the form. */
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
@@ -965,6 +1410,9 @@ lineup_post_editor_new (LineupStore *store,
   self->post = post ? g_object_ref (post) : NULL;
   build_form (self);
   load_post (self);
+  setup_stage_chooser (self);
+  update_stage_choices (self);
+  take_baseline (self);
   if (self->post)
     {
       add_workflow_panel (self);
@@ -995,4 +1443,7 @@ lineup_post_editor_set_date (LineupPostEditor *self,
   self->date = *date;
   gtk_switch_set_active (self->date_switch, TRUE);
   update_date_label (self);
+  /* The day it was started from is where it opens, not a change. */
+  take_baseline (self);
+  update_stage_choices (self);
 }

@@ -19,6 +19,7 @@ struct _LineupWorkflowPanel
   LineupStore *store;
   LineupPost *post;
   AdwEntryRow *comment_row;   /* the approval's comment */
+  double scroll;              /* the editor page's scroll, kept across a rebuild */
 };
 
 G_DEFINE_FINAL_TYPE (LineupWorkflowPanel, lineup_workflow_panel, GTK_TYPE_WIDGET)
@@ -366,7 +367,10 @@ build_checklist (LineupWorkflowPanel *self,
   for (guint i = 0; i < workflow->checklist->len; i++)
     {
       LineupChecklistItem *item = g_ptr_array_index (workflow->checklist, i);
-      g_autofree char *by = item->checked_by ? g_strdup_printf (_("Ticked by %s"), item->checked_by) : NULL;
+      /* Every row has its second line, ticked or not: a tick that added
+       * one would push the items below down under the pointer. */
+      g_autofree char *by = item->checked && item->checked_by ? g_strdup_printf (_("Ticked by %s"), item->checked_by)
+                          : g_strdup (item->checked ? _("Ticked") : _("Not ticked yet"));
       GtkWidget *row = text_row (item->text, by);
       GtkWidget *check = gtk_check_button_new ();
 
@@ -511,6 +515,32 @@ restore_focus (LineupWorkflowPanel *self,
   gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
+/* ---- keeping the page where it was ---- */
+
+/* The rows made again are the same size as the ones they replace, but the
+ * keyboard's return to a row not yet laid out, or the moment without rows,
+ * would scroll the editor's page: a tick would move the list under the
+ * pointer. The page's scroll is put back as it was, now and once the rows
+ * are laid out. */
+static GtkAdjustment *
+page_adjustment (LineupWorkflowPanel *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  return scrolled ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+}
+
+static gboolean
+restore_scroll_idle_cb (gpointer data)
+{
+  LineupWorkflowPanel *self = data;
+  GtkAdjustment *adjustment = self->store ? page_adjustment (self) : NULL;
+
+  if (adjustment)
+    gtk_adjustment_set_value (adjustment, self->scroll);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (LineupWorkflowPanel *self)
 {
@@ -519,6 +549,10 @@ rebuild (LineupWorkflowPanel *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *focus_key = focused_key (self);
   GtkWidget *child, *history = NULL;
+  GtkAdjustment *adjustment = page_adjustment (self);
+
+  if (adjustment)
+    self->scroll = gtk_adjustment_get_value (adjustment);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -539,6 +573,11 @@ rebuild (LineupWorkflowPanel *self)
   gtk_widget_set_parent (history, GTK_WIDGET (self));
   if (focus_key)
     restore_focus (self, focus_key);
+  if (adjustment)
+    {
+      gtk_adjustment_set_value (adjustment, self->scroll);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_scroll_idle_cb, g_object_ref (self), g_object_unref);
+    }
 }
 
 static void
