@@ -64,6 +64,7 @@ struct _LineupCalendarView
   GDate overlay_first;
   GtkWidget *mix_title;
   gboolean previewing;
+  GtkWidget *stage_legend;
 };
 
 static void lineup_calendar_view_iface_init (LineupViewInterface *iface);
@@ -727,6 +728,40 @@ on_picker_shown_cb (LineupCalendarView *self)
   lineup_month_picker_set_year (self->month_picker, self->year);
 }
 
+/* The legend of the cards' stage marks, two stages a row. Approved and
+ * Scheduled are both green: a ring and a filled dot, said in words too. */
+static void
+fill_stage_legend (LineupCalendarView *self)
+{
+  for (int stage = 0; stage < LINEUP_N_STAGES; stage++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *label = gtk_label_new (lineup_stage_to_label (stage));
+      g_autofree char *dot_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (stage));
+      const char *shape = stage == LINEUP_STAGE_APPROVED ? _("hollow ring")
+                        : stage == LINEUP_STAGE_SCHEDULED ? _("filled dot")
+                        : NULL;
+
+      gtk_widget_set_size_request (dot, 8, 8);
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (dot, "stage-dot");
+      gtk_widget_add_css_class (dot, dot_class);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (item), dot);
+      gtk_box_append (GTK_BOX (item), label);
+      if (shape)
+        {
+          g_autofree char *tip = g_strdup_printf ("%s: %s", lineup_stage_to_label (stage), shape);
+
+          gtk_widget_set_tooltip_text (item, tip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shape, -1);
+        }
+      gtk_grid_attach (GTK_GRID (self->stage_legend), item, stage % 2, stage / 2, 1, 1);
+    }
+}
+
 static void
 lineup_calendar_view_get_property (GObject    *object,
                                    guint       prop_id,
@@ -844,6 +879,7 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog_count);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, mix_title);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, stage_legend);
   gtk_widget_class_bind_template_callback (widget_class, on_picker_shown_cb);
 }
 
@@ -880,6 +916,8 @@ lineup_calendar_view_init (LineupCalendarView *self)
                                   _("Content mix"), -1);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->mix_meter), 12);
   gtk_box_insert_child_after (GTK_BOX (self->sidebar), GTK_WIDGET (self->mix_meter), self->mix_title);
+
+  fill_stage_legend (self);
 
   drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_backlog_drop_cb), self);
