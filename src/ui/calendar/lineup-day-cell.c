@@ -5,8 +5,9 @@
  * In the month grid it shows as many cards as its height holds
  * (lineup_calendar_fit_cards) and "+N more" for the rest, so a tall window
  * shows more of each day; an hour of the week grid shows its cards, the
- * last filling the hour. Its natural width is its minimum, so the grids'
- * columns stay even whatever the titles.
+ * last filling the hour. It asks no width of its own (the grid gives it),
+ * so the grids' columns stay even whatever the cards hold, before and
+ * after a drop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -255,11 +256,10 @@ day_measure (GtkWidget      *widget,
         continue;
       gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
                           &child_min, &child_nat, NULL, NULL);
+      /* The width is the grid's to give (the week's cells ask 110 pixels
+       * each): what a card holds never widens its column. */
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        {
-          min = MAX (min, child_min);
-          continue;
-        }
+        continue;
       /* A day of the month needs room for its number; its cards take
        * what the grid gives it. An hour needs its cards. */
       if (!(month && card))
@@ -268,10 +268,11 @@ day_measure (GtkWidget      *widget,
       rows++;
     }
   *minimum = min;
-  /* The natural width is the minimum: columns share the width evenly. */
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? min : MAX (min, nat);
 }
 
+/* A child at @y across the cell; one that needs more width than a narrow
+ * cell has gets it, and the cell clips it. */
 static void
 place (GtkWidget *child,
        int        width,
@@ -279,7 +280,11 @@ place (GtkWidget *child,
        int        height)
 {
   GtkAllocation allocation = { 0, *y, width, height };
+  int min_width = 0;
 
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  allocation.width = MAX (width, min_width);
+  allocation.height = MAX (height, height_for (child, allocation.width, TRUE));
   if (!gtk_widget_get_child_visible (child))
     gtk_widget_set_child_visible (child, TRUE);
   gtk_widget_size_allocate (child, &allocation, -1);
