@@ -86,6 +86,23 @@ def check_title_room(frame, title, where):
     return w, lines
 
 
+def shallow(root, pred, depth=9):
+    """A node near the top of the tree (a toast), found without walking
+    every card of the month."""
+    level = [root]
+    for _ in range(depth):
+        following = []
+        for node in level:
+            try:
+                if pred(node):
+                    return node
+                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
+            except Exception:
+                pass
+        level = [n for n in following if n is not None]
+    return None
+
+
 def cards_in_day(frame, date, titles):
     cell = ui.find(frame, name=day_name(date))
     assert cell is not None, f"no day {day_name(date)}"
@@ -163,17 +180,15 @@ def main():
     target = source + datetime.timedelta(days=7)
     card = ui.wait_for("the campaign's card", lambda: ui.find(frame, name=campaign_post["title"], role="push button"))
     ui.drag(card, ui.find(frame, name=day_name(target)))
-    ui.wait_for("the post moved", lambda: ui.cli_json("post", "show", campaign_post["id"], "--json")["date"]
-                == target.isoformat())
     toast = ui.wait_for("the toast about the campaign",
-                        lambda: ui.walk(frame, lambda n: "outside its campaign" in (n.name or "")), timeout=5)
+                        lambda: shallow(frame, lambda n: "outside its campaign" in (n.name or "")), timeout=5)
     assert campaign_post["campaign"] in toast.name, toast.name
+    assert ui.cli_json("post", "show", campaign_post["id"], "--json")["date"] == target.isoformat()
     ui.screenshot(ui.SHOT.replace(".png", "-campaign.png"))
     def undo_button():
-        return ui.walk(frame, lambda n: (n.name or "").replace("_", "") == "Undo" and n.getRoleName() != "label")
-    undo = ui.wait_for("the toast's Undo", undo_button, timeout=5)
-    print("undo:", undo.getRoleName(), repr(undo.name))
-    ui.press(undo)
+        return shallow(frame, lambda n: (n.name or "").replace("_", "") == "Undo" and ui.on_screen(n), 12)
+    # One click, with the pointer.
+    ui.click(ui.wait_for("the toast's Undo", undo_button, timeout=5))
     ui.wait_for("the post back in its campaign",
                 lambda: ui.cli_json("post", "show", campaign_post["id"], "--json")["date"] == campaign_post["date"])
 
@@ -190,9 +205,36 @@ def main():
                 lambda: "Coffee fair (Fairs)" in (ui.find(frame, name=day_name(fair), visible=False).description or ""),
                 timeout=10)
 
-    # 7. Next month on screen: the header's + starts a post there.
+    # 7. Next month, then Week: it opens on the month's first week with
+    #    posts, not its first (empty) week.
     ui.press(ui.find(frame, name="Next month", role="push button"))
     ui.wait_for("next month's card", lambda: ui.find(frame, name=LATER_TITLE, role="push button"))
+    ui.focus_window("Lineup")
+    ui.press(ui.find(frame, name="Week", not_role="label"))
+    ui.wait_for("the week of next month's post", lambda: ui.find(frame, name=day_name(later_day, 9)))
+
+    # 8. Its columns keep their width after a drop.
+    def widths():
+        first = later_day - datetime.timedelta(days=(later_day.weekday() + 1) % 7)
+        cells = [ui.find(frame, name=day_name(first + datetime.timedelta(days=d), 9), visible=False)
+                 for d in range(7)]
+        return [ui.extents(c)[2] for c in cells]
+    before = widths()
+    hour = ui.find(frame, name=day_name(later_day, 9))
+    card = ui.wait_for("the card in its hour", lambda: ui.find(hour, name=LATER_TITLE, role="push button"))
+    target = ui.find(frame, name=day_name(later_day + datetime.timedelta(days=1), 9))
+    ui.drag(card, target)
+    ui.wait_for("the post moved in the week",
+                lambda: ui.cli_json("post", "show", started_id(LATER_TITLE), "--json")["date"]
+                == (later_day + datetime.timedelta(days=1)).isoformat())
+    time.sleep(0.5)
+    after = widths()
+    assert max(after) - min(after) <= 2 and all(abs(a - b) <= 2 for a, b in zip(before, after)), \
+        f"week columns before the drop {before}, after {after}"
+
+    # 9. The month on screen again: the header's + starts a post there.
+    ui.press(ui.find(frame, name="Month", not_role="label"))
+    ui.wait_for("the month grid", lambda: ui.find(frame, name=day_name(NEXT_MONTH.replace(day=3))))
     ui.press(ui.find(frame, name="New post", role="push button"))
     ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
     ui.focus_window("New Post")
@@ -207,28 +249,6 @@ def main():
     assert new["date"] and new["date"][:7] == NEXT_MONTH.isoformat()[:7], \
         f"the header's + made a post dated {new['date']!r}, not in {NEXT_MONTH:%B %Y}"
 
-    # 8. Week opens on the shown month's first week with posts, not its first.
-    ui.focus_window("Lineup")
-    ui.press(ui.find(frame, name="Week", not_role="label"))
-    ui.wait_for("next month's post in the week", lambda: ui.find(frame, name=LATER_TITLE, role="push button"))
-
-    # 9. Its columns keep their width after a drop.
-    def widths():
-        first = later_day - datetime.timedelta(days=(later_day.weekday() + 1) % 7)
-        cells = [ui.find(frame, name=day_name(first + datetime.timedelta(days=d), 9), visible=False)
-                 for d in range(7)]
-        return [ui.extents(c)[2] for c in cells]
-    before = widths()
-    card = ui.find(frame, name=LATER_TITLE, role="push button")
-    target = ui.find(frame, name=day_name(later_day + datetime.timedelta(days=1), 9))
-    ui.drag(card, target)
-    ui.wait_for("the post moved in the week",
-                lambda: ui.cli_json("post", "show", started_id(LATER_TITLE), "--json")["date"]
-                == (later_day + datetime.timedelta(days=1)).isoformat())
-    time.sleep(0.5)
-    after = widths()
-    assert max(after) - min(after) <= 2 and all(abs(a - b) <= 2 for a, b in zip(before, after)), \
-        f"week columns before the drop {before}, after {after}"
     ui.screenshot()
     print(f"ok: title {width} px × {lines} lines; {default_count} → {count} cards on a busy day; "
           f"four icons; legend; campaign toast; overlay live; + in {NEXT_MONTH:%B}; week columns {after}")
