@@ -7,6 +7,7 @@ a week with posts and keeps its columns even after a drop; an overlay added
 from the command line shows in the open window; a post dragged outside its
 campaign's dates says so in the toast, and Undo puts it back."""
 
+import contextlib
 import datetime
 import os
 import subprocess
@@ -118,6 +119,26 @@ def cards_in_day(frame, date, titles):
     return shown
 
 
+T0 = time.monotonic()
+
+
+FAILED = []
+
+
+@contextlib.contextmanager
+def section(number):
+    """One point of the test. LINEUP_GLANCE_SOFT=1 (to check each point
+    against an older build) reports a failed point and goes on."""
+    print(f"{time.monotonic() - T0:5.1f}s point {number}", flush=True)
+    try:
+        yield
+    except Exception as e:
+        if not os.environ.get("LINEUP_GLANCE_SOFT"):
+            raise
+        FAILED.append(number)
+        print(f"point {number} FAILED: {e}", flush=True)
+
+
 def main():
     # A busy day, a card with four networks, a post next month (after its
     # first week); all from the command line while the window is open.
@@ -140,116 +161,135 @@ def main():
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
     ui.wait_for("the busy day's first card", lambda: ui.find(frame, name=BUSY_TITLES[0], role="push button"))
-
-    # 1. Titles: the first ~20 characters at the default size, and at 1920.
-    width, lines = check_title_room(frame, long_title, "default size")
-    ui.screenshot(ui.SHOT.replace(".png", "-default.png"))
+    width = lines = count = 0
+    after = []
     default_count = cards_in_day(frame, busy, BUSY_TITLES)
 
-    # 2. A tall window shows more of a busy day than the old "2 + N more".
-    resize(1920, 1000)
-    check_title_room(frame, long_title, "1920 px")
-    resize(1920, 1440)
-    count = ui.wait_for("the busy day's cards at a tall window",
-                        lambda: (lambda n: n if n >= 3 else None)(cards_in_day(frame, busy, BUSY_TITLES)))
-    assert count > default_count or count >= 3, (count, default_count)
-    if count < len(BUSY_TITLES):
-        more = ui.find(frame, name=f"{len(BUSY_TITLES) - count} more posts")
-        assert more is not None, f"no “{len(BUSY_TITLES) - count} more posts” button"
-    ui.screenshot(ui.SHOT.replace(".png", "-tall.png"))
+    with section('1'):
+        # 1. Titles: the first ~20 characters at the default size, and at 1920.
+        width, lines = check_title_room(frame, long_title, "default size")
+        ui.screenshot(ui.SHOT.replace(".png", "-default.png"))
 
-    # 3. Four networks: four icons on the card, all four in its description.
-    card = ui.wait_for("the four-network card", lambda: ui.find(frame, name=FOUR_TITLE, role="push button"))
-    icons = [ui.find(card, name=name, role="image") for name in FOUR_NAMES]
-    assert all(icons), f"network icons on the card: {[i is not None for i in icons]}"
-    for name in FOUR_NAMES:
-        assert name in (card.description or ""), f"{name} not in the description {card.description!r}"
+    with section('2'):
+        # 2. A tall window shows more of a busy day than the old "2 + N more".
+        resize(1920, 1000)
+        check_title_room(frame, long_title, "1920 px")
+        resize(1920, 1440)
+        count = ui.wait_for("the busy day's cards at a tall window",
+                            lambda: (lambda n: n if n >= 3 else None)(cards_in_day(frame, busy, BUSY_TITLES)))
+        assert count > default_count or count >= 3, (count, default_count)
+        if count < len(BUSY_TITLES):
+            more = ui.find(frame, name=f"{len(BUSY_TITLES) - count} more posts")
+            assert more is not None, f"no “{len(BUSY_TITLES) - count} more posts” button"
+        ui.screenshot(ui.SHOT.replace(".png", "-tall.png"))
 
-    # 4. The stage legend: every stage, Approved and Scheduled told apart in words.
-    legend = ui.wait_for("the stage legend", lambda: ui.find(frame, name="Stage legend"))
-    approved = ui.find(legend, name="Approved", role="label")
-    scheduled = ui.find(legend, name="Scheduled", role="label")
-    assert approved is not None and scheduled is not None, "Approved and Scheduled in the legend"
-    assert approved.description and scheduled.description and approved.description != scheduled.description, \
-        (approved.description, scheduled.description)
+    with section('3'):
+        # 3. Four networks: four icons on the card, all four in its description.
+        card = ui.wait_for("the four-network card", lambda: ui.find(frame, name=FOUR_TITLE, role="push button"))
+        icons = [ui.find(card, name=name, role="image") for name in FOUR_NAMES]
+        assert all(icons), f"network icons on the card: {[i is not None for i in icons]}"
+        for name in FOUR_NAMES:
+            assert name in (card.description or ""), f"{name} not in the description {card.description!r}"
 
-    # 5. The campaign: its post dragged a week later, outside its dates.
-    resize(1180, 780)
-    campaign_post = next(p for p in posts if p.get("campaign"))
-    source = datetime.date.fromisoformat(campaign_post["date"])
-    target = source + datetime.timedelta(days=7)
-    card = ui.wait_for("the campaign's card", lambda: ui.find(frame, name=campaign_post["title"], role="push button"))
-    ui.drag(card, ui.find(frame, name=day_name(target)))
-    toast = ui.wait_for("the toast about the campaign",
-                        lambda: shallow(frame, lambda n: "outside its campaign" in (n.name or "")), timeout=5)
-    assert campaign_post["campaign"] in toast.name, toast.name
-    assert ui.cli_json("post", "show", campaign_post["id"], "--json")["date"] == target.isoformat()
-    ui.screenshot(ui.SHOT.replace(".png", "-campaign.png"))
-    def undo_button():
-        return shallow(frame, lambda n: (n.name or "").replace("_", "") == "Undo" and ui.on_screen(n), 12)
-    # One click, with the pointer.
-    ui.click(ui.wait_for("the toast's Undo", undo_button, timeout=5))
-    ui.wait_for("the post back in its campaign",
-                lambda: ui.cli_json("post", "show", campaign_post["id"], "--json")["date"] == campaign_post["date"])
+    with section('4'):
+        # 4. The stage legend: every stage, Approved and Scheduled told apart in words.
+        legend = ui.wait_for("the stage legend", lambda: ui.find(frame, name="Stage legend"))
+        approved = ui.find(legend, name="Approved", role="label")
+        scheduled = ui.find(legend, name="Scheduled", role="label")
+        assert approved is not None and scheduled is not None, "Approved and Scheduled in the legend"
+        assert approved.description and scheduled.description and approved.description != scheduled.description, \
+            (approved.description, scheduled.description)
 
-    # 6. An overlay from the command line shows in the open window.
-    folder = os.path.dirname(ui.DB)
-    ics = os.path.join(folder, "fairs.ics")
-    fair = TODAY.replace(day=26)
-    with open(ics, "w", newline="") as f:
-        f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:fair@test\r\n"
-                "DTSTAMP:20260101T000000Z\r\n" f"DTSTART;VALUE=DATE:{fair:%Y%m%d}\r\n"
-                "SUMMARY:Coffee fair\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
-    ui.cli("overlay", "add", "Fairs", ics)
-    ui.wait_for("the overlay's event on its day",
-                lambda: "Coffee fair (Fairs)" in (ui.find(frame, name=day_name(fair), visible=False).description or ""),
-                timeout=10)
+    with section('5'):
+        # 5. The campaign: its post dragged a week later, outside its dates.
+        resize(1180, 780)
+        campaign_post = next(p for p in posts if p.get("campaign"))
+        source = datetime.date.fromisoformat(campaign_post["date"])
+        target = source + datetime.timedelta(days=7)
+        card = ui.wait_for("the campaign's card", lambda: ui.find(frame, name=campaign_post["title"], role="push button"))
+        ui.drag(card, ui.find(frame, name=day_name(target)))
+        toast = ui.wait_for("the toast about the campaign",
+                            lambda: shallow(frame, lambda n: "outside its campaign" in (n.name or "")), timeout=5)
+        assert campaign_post["campaign"] in toast.name, toast.name
+        assert ui.cli_json("post", "show", campaign_post["id"], "--json")["date"] == target.isoformat()
+        ui.screenshot(ui.SHOT.replace(".png", "-campaign.png"))
+        def undo_button():
+            return shallow(frame, lambda n: (n.name or "").replace("_", "") == "Undo" and ui.on_screen(n), 12)
+        # One click, with the pointer.
+        ui.click(ui.wait_for("the toast's Undo", undo_button, timeout=5))
+        ui.wait_for("the post back in its campaign",
+                    lambda: ui.cli_json("post", "show", campaign_post["id"], "--json")["date"] == campaign_post["date"])
 
-    # 7. Next month, then Week: it opens on the month's first week with
-    #    posts, not its first (empty) week.
-    ui.press(ui.find(frame, name="Next month", role="push button"))
-    ui.wait_for("next month's card", lambda: ui.find(frame, name=LATER_TITLE, role="push button"))
-    ui.focus_window("Lineup")
-    ui.press(ui.find(frame, name="Week", not_role="label"))
-    ui.wait_for("the week of next month's post", lambda: ui.find(frame, name=day_name(later_day, 9)))
+    with section('6'):
+        # 6. An overlay from the command line shows in the open window.
+        folder = os.path.dirname(ui.DB)
+        ics = os.path.join(folder, "fairs.ics")
+        fair = TODAY.replace(day=26)
+        with open(ics, "w", newline="") as f:
+            f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:fair@test\r\n"
+                    "DTSTAMP:20260101T000000Z\r\n" f"DTSTART;VALUE=DATE:{fair:%Y%m%d}\r\n"
+                    "SUMMARY:Coffee fair\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        ui.cli("overlay", "add", "Fairs", ics)
+        ui.wait_for("the overlay's event on its day",
+                    lambda: "Coffee fair (Fairs)" in (ui.find(frame, name=day_name(fair), visible=False).description or ""),
+                    timeout=10)
 
-    # 8. Its columns keep their width after a drop.
-    def widths():
+    with section('7'):
+        # 7. Next month, then Week: it opens on the month's first week with
+        #    posts, not its first (empty) week.
+        ui.press(ui.find(frame, name="Next month", role="push button"))
+        ui.wait_for("next month's card", lambda: ui.find(frame, name=LATER_TITLE, role="push button"))
+        ui.focus_window("Lineup")
+        ui.press(ui.find(frame, name="Week", not_role="label"))
+        ui.wait_for("the week of next month's post", lambda: ui.find(frame, name=day_name(later_day, 9)))
+
+    with section('8'):
+        # 8. Its columns keep their width after a drop.
         first = later_day - datetime.timedelta(days=(later_day.weekday() + 1) % 7)
-        cells = [ui.find(frame, name=day_name(first + datetime.timedelta(days=d), 9), visible=False)
-                 for d in range(7)]
-        return [ui.extents(c)[2] for c in cells]
-    before = widths()
-    hour = ui.find(frame, name=day_name(later_day, 9))
-    card = ui.wait_for("the card in its hour", lambda: ui.find(hour, name=LATER_TITLE, role="push button"))
-    target = ui.find(frame, name=day_name(later_day + datetime.timedelta(days=1), 9))
-    ui.drag(card, target)
-    ui.wait_for("the post moved in the week",
-                lambda: ui.cli_json("post", "show", started_id(LATER_TITLE), "--json")["date"]
-                == (later_day + datetime.timedelta(days=1)).isoformat())
-    time.sleep(0.5)
-    after = widths()
-    assert max(after) - min(after) <= 2 and all(abs(a - b) <= 2 for a, b in zip(before, after)), \
-        f"week columns before the drop {before}, after {after}"
+        names = [day_name(first + datetime.timedelta(days=d), 9) for d in range(7)]
+        week = ui.find(frame, name=names[0]).parent
 
-    # 9. The month on screen again: the header's + starts a post there.
-    ui.press(ui.find(frame, name="Month", not_role="label"))
-    ui.wait_for("the month grid", lambda: ui.find(frame, name=day_name(NEXT_MONTH.replace(day=3))))
-    ui.press(ui.find(frame, name="New post", role="push button"))
-    ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
-    ui.focus_window("New Post")
-    time.sleep(0.3)
-    ui.xdotool("type", "--delay", "5", "Started from the header")
-    ui.xdotool("key", "--clearmodifiers", "ctrl+s")
+        def widths():
+            # The hour's seven cells, in one pass over the week grid.
+            found = {}
+            for i in range(week.childCount):
+                node = week.getChildAtIndex(i)
+                if node is not None and node.name in names:
+                    found[node.name] = ui.extents(node)[2]
+            return [found.get(name, 0) for name in names]
+        before = widths()
+        hour = ui.find(frame, name=day_name(later_day, 9))
+        card = ui.wait_for("the card in its hour", lambda: ui.find(hour, name=LATER_TITLE, role="push button"))
+        target = ui.find(frame, name=day_name(later_day + datetime.timedelta(days=1), 9))
+        ui.drag(card, target)
+        ui.wait_for("the post moved in the week",
+                    lambda: ui.cli_json("post", "show", started_id(LATER_TITLE), "--json")["date"]
+                    == (later_day + datetime.timedelta(days=1)).isoformat())
+        time.sleep(0.5)
+        after = widths()
+        assert max(after) - min(after) <= 2 and all(abs(a - b) <= 2 for a, b in zip(before, after)), \
+            f"week columns before the drop {before}, after {after}"
 
-    def started():
-        found = [p for p in ui.cli_json("post", "list", "--json") if p["title"] == "Started from the header"]
-        return found[0] if found else None
-    new = ui.wait_for("the new post in the plan", started)
-    assert new["date"] and new["date"][:7] == NEXT_MONTH.isoformat()[:7], \
-        f"the header's + made a post dated {new['date']!r}, not in {NEXT_MONTH:%B %Y}"
+    with section('9'):
+        # 9. The month on screen again: the header's + starts a post there.
+        ui.press(ui.find(frame, name="Month", not_role="label"))
+        ui.wait_for("the month grid", lambda: ui.find(frame, name=day_name(NEXT_MONTH.replace(day=3))))
+        ui.press(ui.find(frame, name="New post", role="push button"))
+        ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
+        ui.focus_window("New Post")
+        time.sleep(0.3)
+        ui.xdotool("type", "--delay", "5", "Started from the header")
+        ui.xdotool("key", "--clearmodifiers", "ctrl+s")
+
+        def started():
+            found = [p for p in ui.cli_json("post", "list", "--json") if p["title"] == "Started from the header"]
+            return found[0] if found else None
+        new = ui.wait_for("the new post in the plan", started)
+        assert new["date"] and new["date"][:7] == NEXT_MONTH.isoformat()[:7], \
+            f"the header's + made a post dated {new['date']!r}, not in {NEXT_MONTH:%B %Y}"
 
     ui.screenshot()
+    assert not FAILED, f"points {FAILED} failed"
     print(f"ok: title {width} px × {lines} lines; {default_count} → {count} cards on a busy day; "
           f"four icons; legend; campaign toast; overlay live; + in {NEXT_MONTH:%B}; week columns {after}")
 
