@@ -356,36 +356,47 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
   lineup_card_class_add_menu_action (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.move-to-date", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "postcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+place_in_grid (GtkWidget *child,
+               int        column,
+               int        row,
+               int        width,
+               int        height)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (gtk_widget_get_parent (child));
+  GtkGridLayoutChild *cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+  gtk_grid_layout_child_set_column_span (cell, width);
+  gtk_grid_layout_child_set_row_span (cell, height);
 }
 
 static void
 lineup_post_card_init (LineupPostCard *self)
 {
   GtkEventController *keys;
-  GtkWidget *body, *title_row, *meta_row;
+  GtkWidget *meta_row;
 
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
+  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
+  /* The title first and across the card (two lines), the stage mark
+   * beside it, then a small line of time, type, networks and sync state;
+   * the pillar's stripe down the side. A grid of the card's own, so the
+   * accessible tree holds no boxes but the small line's. */
   self->swatch = lineup_swatch_new (4, 16);
   gtk_widget_set_valign (GTK_WIDGET (self->swatch), GTK_ALIGN_FILL);
   gtk_widget_set_parent (GTK_WIDGET (self->swatch), GTK_WIDGET (self));
-
-  /* The title first and across the card (two lines), then a small line
-   * of time, type, networks and sync state; the stage mark beside the
-   * title. */
-  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
-  gtk_widget_set_hexpand (body, TRUE);
-  gtk_widget_set_parent (body, GTK_WIDGET (self));
-  title_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_box_append (GTK_BOX (body), title_row);
+  place_in_grid (GTK_WIDGET (self->swatch), 0, 0, 1, 2);
   meta_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
   gtk_widget_add_css_class (meta_row, "card-meta");
-  gtk_box_append (GTK_BOX (body), meta_row);
 
   self->title_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
@@ -400,12 +411,16 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 4);
   gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "card-title");
-  gtk_box_append (GTK_BOX (title_row), self->title_label);
+  gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
+  place_in_grid (self->title_label, 1, 0, 1, 1);
   self->stage_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_size_request (self->stage_dot, 8, 8);
   gtk_widget_add_css_class (self->stage_dot, "stage-dot");
   gtk_widget_set_valign (self->stage_dot, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (title_row), self->stage_dot);
+  gtk_widget_set_parent (self->stage_dot, GTK_WIDGET (self));
+  place_in_grid (self->stage_dot, 2, 0, 1, 1);
+  gtk_widget_set_parent (meta_row, GTK_WIDGET (self));
+  place_in_grid (meta_row, 1, 1, 2, 1);
 
   self->time_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->time_label, "numeric");
