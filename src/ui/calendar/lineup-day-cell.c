@@ -34,7 +34,7 @@ struct _LineupDayCell
   GtkWidget *number_label;
   GtkWidget *overlay_label;  /* other calendars' events that day */
   gboolean today;
-  GtkWidget *more_button;   /* last child; child-visible when some cards do not show */
+  GtkWidget *more_button;   /* last child; shown when some cards do not show */
   GtkWidget *more_box;
   GPtrArray *cards;        /* LineupPostCard children of the cell, some hidden */
   GPtrArray *more_cards;   /* LineupPostCard in the popover */
@@ -44,6 +44,7 @@ struct _LineupDayCell
   guint n_bound;           /* cards[0..n_bound) hold the first of them */
   guint shown;             /* of those, the ones the last layout showed */
   guint more_idle;         /* "+N more" and the cards' hidden state follow the layout */
+  int more_height;         /* the button's height, kept while it is hidden */
 
   /* What the widgets show now: a rebuild sets only what changed, since
    * setting even the same text costs a layout (labels), new widgets
@@ -216,6 +217,9 @@ more_idle_cb (gpointer data)
 
   self->more_idle = 0;
   set_more_count (self, self->n_posts - MIN (self->shown, self->n_posts));
+  /* Hidden rather than only left out, so most days (all shown) add no
+   * button to what a screen reader walks. */
+  gtk_widget_set_visible (self->more_button, self->shown < self->n_posts);
   for (guint i = 0; i < self->cards->len; i++)
     gtk_accessible_update_state (GTK_ACCESSIBLE (g_ptr_array_index (self->cards, i)),
                                  GTK_ACCESSIBLE_STATE_HIDDEN, i >= self->shown, -1);
@@ -312,7 +316,9 @@ day_allocate (GtkWidget *widget,
   bound = MIN (bound, MONTH_CARDS_CAP);
   for (guint i = 0; i < bound; i++)
     heights[i] = height_for (g_ptr_array_index (self->cards, i), width, FALSE);
-  more_height = height_for (self->more_button, width, FALSE);
+  if (gtk_widget_get_visible (self->more_button))
+    self->more_height = height_for (self->more_button, width, FALSE);
+  more_height = self->more_height;
   if (self->hour < 0)
     {
       guint n = bound;
@@ -340,7 +346,7 @@ day_allocate (GtkWidget *widget,
         h = MAX (h, height - y - (more ? more_height + SPACING : 0));
       place (card, width, &y, h);
     }
-  if (more)
+  if (more && gtk_widget_get_visible (self->more_button))
     {
       int more_width = 0;
 
@@ -350,7 +356,7 @@ day_allocate (GtkWidget *widget,
   else if (gtk_widget_get_child_visible (self->more_button))
     gtk_widget_set_child_visible (self->more_button, FALSE);
 
-  if (self->hour < 0 && shown != self->shown)
+  if (self->hour < 0 && (shown != self->shown || more != gtk_widget_get_visible (self->more_button)))
     {
       self->shown = shown;
       if (self->more_idle == 0)
@@ -471,7 +477,8 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_widget_add_css_class (self->more_button, "flat");
   gtk_widget_add_css_class (self->more_button, "more-button");
   gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
-  gtk_widget_set_child_visible (self->more_button, FALSE);
+  gtk_widget_set_visible (self->more_button, FALSE);
+  self->more_height = 22;
   gtk_widget_set_parent (self->more_button, GTK_WIDGET (self));
 
   self->cards = g_ptr_array_new ();
@@ -656,6 +663,7 @@ lineup_day_cell_set_posts (LineupDayCell *self,
     {
       self->shown = bound;
       set_more_count (self, n - bound);
+      gtk_widget_set_visible (self->more_button, n > bound);
     }
   else
     /* What the last layout showed, until the next one says. */
