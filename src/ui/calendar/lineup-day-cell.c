@@ -272,7 +272,9 @@ day_measure (GtkWidget      *widget,
       rows++;
     }
   *minimum = min;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? min : MAX (min, nat);
+  /* A day of the month asks no more than its minimum either: the weeks
+   * share the height evenly, and each day shows what fits in its share. */
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL || month ? min : MAX (min, nat);
 }
 
 /* A child at @y across the cell; one that needs more width than a narrow
@@ -306,7 +308,7 @@ day_allocate (GtkWidget *widget,
   guint bound = MIN (self->n_bound, self->cards->len);
   guint shown = bound;
   int y = 0, more_height = 0;
-  gboolean more;
+  gboolean more, changed = FALSE;
 
   if (gtk_widget_get_visible (self->number_label))
     place (self->number_label, width, &y, height_for (self->number_label, width, FALSE));
@@ -337,8 +339,16 @@ day_allocate (GtkWidget *widget,
 
       if (i >= shown)
         {
+          GtkAllocation none = { 0, 0, 0, 0 };
+
           if (gtk_widget_get_child_visible (card))
-            gtk_widget_set_child_visible (card, FALSE);
+            {
+              gtk_widget_set_child_visible (card, FALSE);
+              changed = TRUE;
+            }
+          /* No area either: what asks where the card is (a screen
+           * reader) finds it nowhere, not where it was last shown. */
+          gtk_widget_size_allocate (card, &none, -1);
           continue;
         }
       /* In an hour of the week the last card fills the hour. */
@@ -356,7 +366,7 @@ day_allocate (GtkWidget *widget,
   else if (gtk_widget_get_child_visible (self->more_button))
     gtk_widget_set_child_visible (self->more_button, FALSE);
 
-  if (self->hour < 0 && (shown != self->shown || more != gtk_widget_get_visible (self->more_button)))
+  if (self->hour < 0 && (changed || shown != self->shown || more != gtk_widget_get_visible (self->more_button)))
     {
       self->shown = shown;
       if (self->more_idle == 0)
@@ -666,8 +676,13 @@ lineup_day_cell_set_posts (LineupDayCell *self,
       gtk_widget_set_visible (self->more_button, n > bound);
     }
   else
-    /* What the last layout showed, until the next one says. */
-    set_more_count (self, n - MIN (self->shown, n));
+    {
+      /* What the last layout showed, until the next one says; showing a
+       * card again clears its hidden state, which the idle sets back. */
+      set_more_count (self, n - MIN (self->shown, n));
+      if (self->more_idle == 0)
+        self->more_idle = g_idle_add (more_idle_cb, self);
+    }
 }
 
 GtkWidget *
