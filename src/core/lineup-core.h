@@ -25,3 +25,4 @@
 #include "lineup-csv.h"
 #include "lineup-demo.h"
 #include "lineup-json.h"
+#include "lineup-calendar-layout.h"

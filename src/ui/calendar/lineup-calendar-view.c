@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "lineup-backlog.h"
 #include "lineup-calendar-view.h"
@@ -64,6 +66,7 @@ struct _LineupCalendarView
   GDate overlay_first;
   GtkWidget *mix_title;
   gboolean previewing;
+  GtkWidget *stage_legend;
 };
 
 static void lineup_calendar_view_iface_init (LineupViewInterface *iface);
@@ -395,6 +398,52 @@ on_post_hover_cb (LineupDayCell      *cell,
 
 /* ---- changes through the store ---- */
 
+/* "2026-12-24" as "24 December"; FALSE for anything else. */
+static gboolean
+format_iso_day (const char *iso,
+                char       *out,
+                gsize       size)
+{
+  int y, m, d;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_strftime (out, size, "%-d %B", &date) > 0;
+}
+
+/* A post placed on @date outside its campaign's dates: the toast says so,
+ * with Undo (the move is one step). */
+static void
+warn_outside_campaign (LineupCalendarView *self,
+                       LineupPost         *post,
+                       const GDate        *date)
+{
+  LineupCampaign *campaign = lineup_post_get_campaign_id (post) > 0
+                             ? lineup_store_get_campaign (self->store, lineup_post_get_campaign_id (post)) : NULL;
+  const char *starts, *ends;
+  char day[16], from[48] = "", to[48] = "";
+  g_autofree char *message = NULL;
+
+  if (campaign == NULL)
+    return;
+  starts = lineup_campaign_get_starts_on (campaign);
+  ends = lineup_campaign_get_ends_on (campaign);
+  g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+  if (!((starts && *starts && strcmp (day, starts) < 0) || (ends && *ends && strcmp (day, ends) > 0)))
+    return;
+  if (format_iso_day (starts, from, sizeof from) && format_iso_day (ends, to, sizeof to))
+    message = g_strdup_printf (_("“%s” is now outside its campaign “%s” (%s – %s)"),
+                               lineup_post_get_title (post), lineup_campaign_get_name (campaign), from, to);
+  else
+    message = g_strdup_printf (_("“%s” is now outside the dates of its campaign “%s”"),
+                               lineup_post_get_title (post), lineup_campaign_get_name (campaign));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", message);
+}
+
 /* Moves (or with @copy duplicates) @post to @date, at @hour when it is not
  * -1; the keyboard then stays on the post placed. */
 static void
@@ -415,6 +464,7 @@ place_post (LineupCalendarView *self,
     }
   g_free (self->focus_post_id);
   self->focus_post_id = placed;
+  warn_outside_campaign (self, post, date);
   if (hour < 0)
     show_date (self, date);
 }
@@ -660,6 +710,31 @@ go_today (GtkWidget  *widget,
   show_month (self, g_date_get_year (&now), g_date_get_month (&now));
 }
 
+/* The local days of the shown month's posts (those the filter shows). */
+static GArray *
+month_post_days (LineupCalendarView *self)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (GDate));
+  g_autoptr(GPtrArray) posts = NULL;
+  GDate first, end;
+
+  if (self->store == NULL)
+    return days;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, self->month, self->year);
+  end = first;
+  g_date_add_months (&end, 1);
+  posts = visible_posts (self, &first, &end);
+  for (guint i = 0; posts && i < posts->len; i++)
+    {
+      GDate day;
+
+      lineup_store_utc_to_local (self->store, lineup_post_get_scheduled_at (posts->pdata[i]), &day, NULL);
+      g_array_append_val (days, day);
+    }
+  return days;
+}
+
 static void
 apply_mode (LineupCalendarView *self,
             gboolean            week)
@@ -669,12 +744,13 @@ apply_mode (LineupCalendarView *self,
   self->week_mode = week;
   if (week)
     {
-      GDate first;
+      GDate first, now;
+      g_autoptr(GArray) days = month_post_days (self);
 
-      /* The week of today if it is in the month shown, else the month's first week. */
-      today (self, &first);
-      if ((int) g_date_get_month (&first) != self->month || (int) g_date_get_year (&first) != self->year)
-        g_date_set_dmy (&first, 1, self->month, self->year);
+      /* The week of today if it is in the month shown, else the month's
+       * first week with posts (not an empty one). */
+      today (self, &now);
+      lineup_calendar_week_to_open (self->year, self->month, &now, days, &first);
       set_week_containing (self, &first);
     }
   else
@@ -725,6 +801,40 @@ static void
 on_picker_shown_cb (LineupCalendarView *self)
 {
   lineup_month_picker_set_year (self->month_picker, self->year);
+}
+
+/* The legend of the cards' stage marks, two stages a row. Approved and
+ * Scheduled are both green: a ring and a filled dot, said in words too. */
+static void
+fill_stage_legend (LineupCalendarView *self)
+{
+  for (int stage = 0; stage < LINEUP_N_STAGES; stage++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *label = gtk_label_new (lineup_stage_to_label (stage));
+      g_autofree char *dot_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (stage));
+      const char *shape = stage == LINEUP_STAGE_APPROVED ? _("hollow ring")
+                        : stage == LINEUP_STAGE_SCHEDULED ? _("filled dot")
+                        : NULL;
+
+      gtk_widget_set_size_request (dot, 8, 8);
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (dot, "stage-dot");
+      gtk_widget_add_css_class (dot, dot_class);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (item), dot);
+      gtk_box_append (GTK_BOX (item), label);
+      if (shape)
+        {
+          g_autofree char *tip = g_strdup_printf ("%s: %s", lineup_stage_to_label (stage), shape);
+
+          gtk_widget_set_tooltip_text (item, tip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shape, -1);
+        }
+      gtk_grid_attach (GTK_GRID (self->stage_legend), item, stage % 2, stage / 2, 1, 1);
+    }
 }
 
 static void
@@ -844,6 +954,7 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, backlog_count);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, mix_title);
+  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, stage_legend);
   gtk_widget_class_bind_template_callback (widget_class, on_picker_shown_cb);
 }
 
@@ -880,6 +991,8 @@ lineup_calendar_view_init (LineupCalendarView *self)
                                   _("Content mix"), -1);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->mix_meter), 12);
   gtk_box_insert_child_after (GTK_BOX (self->sidebar), GTK_WIDGET (self->mix_meter), self->mix_title);
+
+  fill_stage_legend (self);
 
   drop = gtk_drop_target_new (LINEUP_TYPE_POST, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_backlog_drop_cb), self);
@@ -973,4 +1086,26 @@ lineup_calendar_view_get_month (LineupCalendarView *self,
     *out_year = self->year;
   if (out_month)
     *out_month = self->month;
+}
+
+void
+lineup_calendar_view_get_new_post_day (LineupCalendarView *self,
+                                       GDate              *out_day)
+{
+  GDate now, end;
+
+  g_return_if_fail (LINEUP_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (out_day != NULL);
+
+  today (self, &now);
+  if (!self->week_mode)
+    {
+      lineup_calendar_new_post_day (self->year, self->month, &now, out_day);
+      return;
+    }
+  /* The week shown: today in it, else its first day. */
+  end = self->week_first;
+  g_date_add_days (&end, 7);
+  *out_day = g_date_compare (&now, &self->week_first) >= 0 && g_date_compare (&now, &end) < 0
+             ? now : self->week_first;
 }

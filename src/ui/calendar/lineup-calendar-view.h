@@ -36,5 +36,9 @@ void lineup_calendar_view_show_date (LineupCalendarView *self,
 void lineup_calendar_view_get_month (LineupCalendarView *self,
                                      int                *out_year,
                                      int                *out_month);
+/* The day a new post from the header starts on: today when it is on
+ * screen, else the first day of the month (or the week) shown. */
+void lineup_calendar_view_get_new_post_day (LineupCalendarView *self,
+                                            GDate              *out_day);
 
 G_END_DECLS

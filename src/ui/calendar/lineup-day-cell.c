@@ -1,5 +1,14 @@
 /* lineup-day-cell.c
  *
+ * The cell lays its children out itself (a custom layout): the day's
+ * number, other calendars' events, then the day's cards one under another.
+ * In the month grid it shows as many cards as its height holds
+ * (lineup_calendar_fit_cards) and "+N more" for the rest, so a tall window
+ * shows more of each day; an hour of the week grid shows its cards, the
+ * last filling the hour. It asks no width of its own (the grid gives it),
+ * so the grids' columns stay even whatever the cards hold, before and
+ * after a drop.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -9,6 +18,11 @@
 #include "lineup-day-cell.h"
 #include "lineup-post-card.h"
 #include "lineup-post-row.h"
+
+/* Pixels between the cell's rows. */
+#define SPACING 2
+/* Cards a day of the month binds at most: more than any screen shows. */
+#define MONTH_CARDS_CAP 16
 
 struct _LineupDayCell
 {
@@ -20,13 +34,17 @@ struct _LineupDayCell
   GtkWidget *number_label;
   GtkWidget *overlay_label;  /* other calendars' events that day */
   gboolean today;
-  GtkWidget *cards_box;
-  GtkWidget *more_button;
+  GtkWidget *more_button;   /* last child; shown when some cards do not show */
   GtkWidget *more_box;
-  GPtrArray *cards;        /* LineupPostCard in cards_box, some hidden */
+  GPtrArray *cards;        /* LineupPostCard children of the cell, some hidden */
   GPtrArray *more_cards;   /* LineupPostCard in the popover */
   GPtrArray *day_posts;    /* every post of the day, for the popover */
   LineupStore *store;
+  guint n_posts;           /* the day's posts */
+  guint n_bound;           /* cards[0..n_bound) hold the first of them */
+  guint shown;             /* of those, the ones the last layout showed */
+  guint more_idle;         /* "+N more" and the cards' hidden state follow the layout */
+  int more_height;         /* the button's height, kept while it is hidden */
 
   /* What the widgets show now: a rebuild sets only what changed, since
    * setting even the same text costs a layout (labels), new widgets
@@ -138,14 +156,15 @@ on_day_pressed_cb (GtkGestureClick *gesture,
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
 
   /* Only the day's own space, not a card or the "+N more" button. */
-  if (picked && picked != GTK_WIDGET (self) && picked != self->number_label &&
-      picked != self->cards_box)
+  if (picked && picked != GTK_WIDGET (self) && picked != self->number_label)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 2)
     g_signal_emit (self, signals[NEW_POST], 0);
 }
 
+/* A card of @pool: the popover's (in @box) or, with @box NULL, the day's
+ * own (children of the cell, before "+N more"). */
 static LineupPostCard *
 take_card (LineupDayCell *self,
            GPtrArray     *pool,
@@ -158,10 +177,201 @@ take_card (LineupDayCell *self,
     return g_ptr_array_index (pool, index);
 
   card = lineup_post_card_new ();
-  lineup_post_card_set_compact (card, box == self->cards_box);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card));
+  lineup_post_card_set_compact (card, box == NULL);
+  if (box)
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (card));
+  else
+    gtk_widget_insert_before (GTK_WIDGET (card), GTK_WIDGET (self), self->more_button);
   g_ptr_array_add (pool, card);
   return card;
+}
+
+/* ---- the layout ---- */
+
+/* "+N more": its words only when the count changes (the button makes a
+ * new label and arrow whenever it is given one). */
+static void
+set_more_count (LineupDayCell *self,
+                guint          count)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+
+  if (count == 0 || count == self->more_count)
+    return;
+  label = g_strdup_printf (ngettext ("+%u more", "+%u more", count), count);
+  name = g_strdup_printf (ngettext ("%u more post", "%u more posts", count), count);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
+  /* The button inside takes its name from the label; the menu button
+   * around it has none of its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  self->more_count = count;
+}
+
+/* After a layout of the month changed how many cards show: the count on
+ * the button, and screen readers skip the cards that do not show. */
+static gboolean
+more_idle_cb (gpointer data)
+{
+  LineupDayCell *self = data;
+
+  self->more_idle = 0;
+  set_more_count (self, self->n_posts - MIN (self->shown, self->n_posts));
+  /* Hidden rather than only left out, so most days (all shown) add no
+   * button to what a screen reader walks. */
+  gtk_widget_set_visible (self->more_button, self->shown < self->n_posts);
+  for (guint i = 0; i < self->cards->len; i++)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (g_ptr_array_index (self->cards, i)),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, i >= self->shown, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+height_for (GtkWidget *child,
+            int        width,
+            gboolean   minimum)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  return minimum ? min : nat;
+}
+
+static void
+day_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  LineupDayCell *self = LINEUP_DAY_CELL (widget);
+  gboolean month = self->hour < 0;
+  int min = 0, nat = 0, rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+      gboolean card = !(child == self->number_label || child == self->overlay_label || child == self->more_button);
+
+      if (!gtk_widget_get_visible (child) ||
+          (child == self->more_button && (month || self->n_posts <= self->n_bound)))
+        continue;
+      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      /* The width is the grid's to give (the week's cells ask 110 pixels
+       * each): what a card holds never widens its column. */
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        continue;
+      /* A day of the month needs room for its number; its cards take
+       * what the grid gives it. An hour needs its cards. */
+      if (!(month && card))
+        min += child_min + (rows ? SPACING : 0);
+      nat += child_nat + (rows ? SPACING : 0);
+      rows++;
+    }
+  *minimum = min;
+  /* A day of the month asks no more than its minimum either: the weeks
+   * share the height evenly, and each day shows what fits in its share. */
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL || month ? min : MAX (min, nat);
+}
+
+/* A child at @y across the cell; one that needs more width than a narrow
+ * cell has gets it, and the cell clips it. */
+static void
+place (GtkWidget *child,
+       int        width,
+       int       *y,
+       int        height)
+{
+  GtkAllocation allocation = { 0, *y, width, height };
+  int min_width = 0;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  allocation.width = MAX (width, min_width);
+  allocation.height = MAX (height, height_for (child, allocation.width, TRUE));
+  if (!gtk_widget_get_child_visible (child))
+    gtk_widget_set_child_visible (child, TRUE);
+  gtk_widget_size_allocate (child, &allocation, -1);
+  *y += height + SPACING;
+}
+
+static void
+day_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  LineupDayCell *self = LINEUP_DAY_CELL (widget);
+  int heights[MONTH_CARDS_CAP + 1];
+  guint bound = MIN (self->n_bound, self->cards->len);
+  guint shown = bound;
+  int y = 0, more_height = 0;
+  gboolean more, changed = FALSE;
+
+  if (gtk_widget_get_visible (self->number_label))
+    place (self->number_label, width, &y, height_for (self->number_label, width, FALSE));
+  if (gtk_widget_get_visible (self->overlay_label))
+    place (self->overlay_label, width, &y, height_for (self->overlay_label, width, FALSE));
+
+  bound = MIN (bound, MONTH_CARDS_CAP);
+  for (guint i = 0; i < bound; i++)
+    heights[i] = height_for (g_ptr_array_index (self->cards, i), width, FALSE);
+  if (gtk_widget_get_visible (self->more_button))
+    self->more_height = height_for (self->more_button, width, FALSE);
+  more_height = self->more_height;
+  if (self->hour < 0)
+    {
+      guint n = bound;
+
+      /* More posts than cards bound: the button shows whatever fits. */
+      if (self->n_posts > bound)
+        heights[n++] = G_MAXINT / 4;
+      shown = MIN (lineup_calendar_fit_cards (n, heights, SPACING, more_height, height - y), bound);
+    }
+  more = shown < self->n_posts;
+
+  for (guint i = 0; i < bound; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (self->cards, i);
+      int h = heights[i];
+
+      if (i >= shown)
+        {
+          GtkAllocation none = { 0, 0, 0, 0 };
+
+          if (gtk_widget_get_child_visible (card))
+            {
+              gtk_widget_set_child_visible (card, FALSE);
+              changed = TRUE;
+            }
+          /* No area either: what asks where the card is (a screen
+           * reader) finds it nowhere, not where it was last shown. */
+          gtk_widget_size_allocate (card, &none, -1);
+          continue;
+        }
+      /* In an hour of the week the last card fills the hour. */
+      if (self->hour >= 0 && i == shown - 1)
+        h = MAX (h, height - y - (more ? more_height + SPACING : 0));
+      place (card, width, &y, h);
+    }
+  if (more && gtk_widget_get_visible (self->more_button))
+    {
+      int more_width = 0;
+
+      gtk_widget_measure (self->more_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &more_width, NULL, NULL);
+      place (self->more_button, MIN (width, more_width), &y, more_height);
+    }
+  else if (gtk_widget_get_child_visible (self->more_button))
+    gtk_widget_set_child_visible (self->more_button, FALSE);
+
+  if (self->hour < 0 && (changed || shown != self->shown || more != gtk_widget_get_visible (self->more_button)))
+    {
+      self->shown = shown;
+      if (self->more_idle == 0)
+        self->more_idle = g_idle_add (more_idle_cb, self);
+    }
 }
 
 /* The popover's cards are bound only when someone opens it: most days are
@@ -186,6 +396,7 @@ lineup_day_cell_dispose (GObject *object)
   LineupDayCell *self = (LineupDayCell *) object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->more_idle, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
@@ -218,7 +429,6 @@ lineup_day_cell_class_init (LineupDayCellClass *klass)
     g_signal_new ("post-hover", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINEUP_TYPE_POST);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "daycell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -250,9 +460,7 @@ lineup_day_cell_init (LineupDayCell *self)
 {
   GtkDropTarget *drop;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 2);
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, day_measure, day_allocate));
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -272,9 +480,6 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_widget_set_visible (self->overlay_label, FALSE);
   gtk_widget_set_parent (self->overlay_label, GTK_WIDGET (self));
 
-  self->cards_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_parent (self->cards_box, GTK_WIDGET (self));
-
   self->more_button = gtk_menu_button_new ();
   /* The "+N more" popover is made when first opened: a month and a week
    * hold over 200 cells, and most never open theirs. */
@@ -283,6 +488,7 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_widget_add_css_class (self->more_button, "more-button");
   gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
   gtk_widget_set_visible (self->more_button, FALSE);
+  self->more_height = 22;
   gtk_widget_set_parent (self->more_button, GTK_WIDGET (self));
 
   self->cards = g_ptr_array_new ();
@@ -437,45 +643,46 @@ lineup_day_cell_set_posts (LineupDayCell *self,
                            gboolean       force)
 {
   guint n = to - from;
-  guint shown = n > LINEUP_DAY_CELL_MAX_CARDS ? LINEUP_DAY_CELL_MAX_CARDS - 1 : n;
+  /* The month binds what a tall day could show, its layout shows what
+   * fits; an hour of the week shows a few and "+N more". */
+  guint bound = self->hour < 0 ? MIN (n, MONTH_CARDS_CAP)
+              : n > LINEUP_DAY_CELL_MAX_CARDS ? LINEUP_DAY_CELL_MAX_CARDS - 1 : n;
 
   g_return_if_fail (LINEUP_IS_DAY_CELL (self));
 
-  for (guint i = 0; i < shown; i++)
+  for (guint i = 0; i < bound; i++)
     {
-      LineupPostCard *card = take_card (self, self->cards, self->cards_box, i);
+      LineupPostCard *card = take_card (self, self->cards, NULL, i);
 
       lineup_post_card_bind (card, store, g_ptr_array_index (posts, from + i), force);
       gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
     }
-  for (guint i = shown; i < self->cards->len; i++)
+  for (guint i = bound; i < self->cards->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (self->cards, i), FALSE);
+  if (n != self->n_posts || bound != self->n_bound)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  self->n_posts = n;
+  self->n_bound = bound;
 
   /* "+N more" opens every post of the day, each a drag source too. */
   g_set_object (&self->store, store);
   g_ptr_array_set_size (self->day_posts, 0);
-  if (n > shown)
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->day_posts, g_object_ref (g_ptr_array_index (posts, from + i)));
+  if (self->hour >= 0)
     {
-      /* The button makes a new label and arrow whenever it is given a
-       * label: only when the count changes. */
-      if (n - shown != self->more_count)
-        {
-          g_autofree char *label = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown), n - shown);
-
-          g_autofree char *name = g_strdup_printf (ngettext ("%u more post", "%u more posts", n - shown),
-                                                   n - shown);
-
-          gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
-          /* The button inside takes its name from the label; the menu
-           * button around it has none of its own. */
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          name, -1);
-          self->more_count = n - shown;
-        }
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (self->day_posts, g_object_ref (g_ptr_array_index (posts, from + i)));
+      self->shown = bound;
+      set_more_count (self, n - bound);
+      gtk_widget_set_visible (self->more_button, n > bound);
     }
-  gtk_widget_set_visible (self->more_button, n > shown);
+  else
+    {
+      /* What the last layout showed, until the next one says; showing a
+       * card again clears its hidden state, which the idle sets back. */
+      set_more_count (self, n - MIN (self->shown, n));
+      if (self->more_idle == 0)
+        self->more_idle = g_idle_add (more_idle_cb, self);
+    }
 }
 
 GtkWidget *
@@ -489,7 +696,8 @@ lineup_day_cell_find_card (LineupDayCell *self,
       GtkWidget *card = g_ptr_array_index (self->cards, i);
       LineupPost *post = lineup_post_card_get_post (LINEUP_POST_CARD (card));
 
-      if (gtk_widget_get_visible (card) && post && g_strcmp0 (lineup_post_get_id (post), id) == 0)
+      if (gtk_widget_get_visible (card) && gtk_widget_get_child_visible (card) &&
+          post && g_strcmp0 (lineup_post_get_id (post), id) == 0)
         return card;
     }
   return NULL;

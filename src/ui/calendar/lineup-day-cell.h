@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 #define LINEUP_TYPE_DAY_CELL (lineup_day_cell_get_type ())
 G_DECLARE_FINAL_TYPE (LineupDayCell, lineup_day_cell, LINEUP, DAY_CELL, GtkWidget)
 
-/* Cards shown before "+N more". */
+/* Cards an hour of the week grid shows before "+N more" (a day of the
+ * month shows what its height holds). */
 #define LINEUP_DAY_CELL_MAX_CARDS 3
 
 LineupDayCell *lineup_day_cell_new       (void);

@@ -28,8 +28,8 @@ struct _LineupPostCard
   LineupSwatch *swatch;
   GtkWidget *time_label;
   GtkWidget *type_icon;
-  GtkWidget *title_label;
-  GtkWidget *platform_icon;   /* the first platform's symbolic icon */
+  GtkWidget *title_label;     /* first and widest: up to two lines */
+  GtkWidget *platform_icons[LINEUP_CARD_MAX_PLATFORM_ICONS + 1];  /* one per network */
   GtkWidget *platform_badge;  /* "+N": how many more platforms */
   gboolean compact;
   GtkWidget *stage_dot;
@@ -272,13 +272,7 @@ update_sync (LineupPostCard *self)
 
   gtk_widget_set_visible (self->conflict_icon, conflicted);
   lineup_sync_badge_show (self->sync_icon, &self->sync_class, state);
-  /* In a day of the grid the sync badge takes the platform icon's
-   * place, so the month needs no more width than before. */
-  gtk_widget_set_visible (self->platform_icon,
-                          gtk_image_get_storage_type (GTK_IMAGE (self->platform_icon)) != GTK_IMAGE_EMPTY
-                          && !(self->compact && badge));
-  gtk_widget_set_visible (self->platform_badge,
-                          *gtk_label_get_label (GTK_LABEL (self->platform_badge)) && !(self->compact && badge));
+  (void) badge;
 
   /* Most changes of the plan's publishing are about other posts. */
   if (g_strcmp0 (text, self->full_description) == 0)
@@ -362,67 +356,104 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
   lineup_card_class_add_menu_action (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.move-to-date", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "postcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+place_in_grid (GtkWidget *child,
+               int        column,
+               int        row,
+               int        width,
+               int        height)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (gtk_widget_get_parent (child));
+  GtkGridLayoutChild *cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+  gtk_grid_layout_child_set_column_span (cell, width);
+  gtk_grid_layout_child_set_row_span (cell, height);
 }
 
 static void
 lineup_post_card_init (LineupPostCard *self)
 {
   GtkEventController *keys;
+  GtkWidget *meta_row;
 
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
+  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
+  /* The title first and across the card (two lines), the stage mark
+   * beside it, then a small line of time, type, networks and sync state;
+   * the pillar's stripe down the side. A grid of the card's own, so the
+   * accessible tree holds no boxes but the small line's. */
   self->swatch = lineup_swatch_new (4, 16);
+  gtk_widget_set_valign (GTK_WIDGET (self->swatch), GTK_ALIGN_FILL);
   gtk_widget_set_parent (GTK_WIDGET (self->swatch), GTK_WIDGET (self));
-  self->time_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->time_label, "numeric");
-  gtk_widget_add_css_class (self->time_label, "card-time");
-  gtk_widget_set_parent (self->time_label, GTK_WIDGET (self));
-  self->type_icon = gtk_image_new ();
-  gtk_image_set_pixel_size (GTK_IMAGE (self->type_icon), 12);
-  gtk_widget_set_parent (self->type_icon, GTK_WIDGET (self));
+  place_in_grid (GTK_WIDGET (self->swatch), 0, 0, 1, 2);
+  meta_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+  gtk_widget_add_css_class (meta_row, "card-meta");
+
   self->title_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->title_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->title_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (self->title_label), 0);
   gtk_label_set_width_chars (GTK_LABEL (self->title_label), 4);
   /* A short natural width, so columns share the space evenly whatever
-   * the titles; the label ellipsizes in what it gets. */
+   * the titles; the label wraps and ellipsizes in what it gets. */
   gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 4);
   gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "card-title");
   gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
-  self->platform_icon = gtk_image_new ();
-  gtk_image_set_pixel_size (GTK_IMAGE (self->platform_icon), 12);
-  gtk_widget_add_css_class (self->platform_icon, "platform-icon");
-  gtk_widget_set_valign (self->platform_icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (self->platform_icon, GTK_WIDGET (self));
+  place_in_grid (self->title_label, 1, 0, 1, 1);
+  self->stage_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_size_request (self->stage_dot, 8, 8);
+  gtk_widget_add_css_class (self->stage_dot, "stage-dot");
+  gtk_widget_set_valign (self->stage_dot, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->stage_dot, GTK_WIDGET (self));
+  place_in_grid (self->stage_dot, 2, 0, 1, 1);
+  gtk_widget_set_parent (meta_row, GTK_WIDGET (self));
+  place_in_grid (meta_row, 1, 1, 2, 1);
+
+  self->time_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->time_label, "numeric");
+  gtk_widget_add_css_class (self->time_label, "card-time");
+  gtk_box_append (GTK_BOX (meta_row), self->time_label);
+  self->type_icon = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->type_icon), 12);
+  gtk_widget_set_valign (self->type_icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (meta_row), self->type_icon);
+  for (guint i = 0; i < G_N_ELEMENTS (self->platform_icons); i++)
+    {
+      self->platform_icons[i] = gtk_image_new ();
+      gtk_image_set_pixel_size (GTK_IMAGE (self->platform_icons[i]), 12);
+      gtk_widget_add_css_class (self->platform_icons[i], "platform-icon");
+      gtk_widget_set_valign (self->platform_icons[i], GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (self->platform_icons[i], FALSE);
+      gtk_box_append (GTK_BOX (meta_row), self->platform_icons[i]);
+    }
   self->platform_badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->platform_badge, "platform-badge");
-  /* Narrow days give up the badge before the time or the title. */
-  gtk_label_set_ellipsize (GTK_LABEL (self->platform_badge), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (self->platform_badge), 1);
   gtk_widget_set_valign (self->platform_badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (self->platform_badge, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (meta_row), self->platform_badge);
   self->sync_icon = gtk_image_new ();
   gtk_image_set_pixel_size (GTK_IMAGE (self->sync_icon), 12);
   gtk_widget_add_css_class (self->sync_icon, "sync-badge");
   gtk_widget_set_visible (self->sync_icon, FALSE);
-  gtk_widget_set_parent (self->sync_icon, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (meta_row), self->sync_icon);
   self->conflict_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (self->conflict_icon), 12);
   gtk_widget_add_css_class (self->conflict_icon, "share-conflict-mark");
   gtk_widget_set_tooltip_text (self->conflict_icon, _("In conflict: open the post to choose which value stays"));
   gtk_widget_set_visible (self->conflict_icon, FALSE);
-  gtk_widget_set_parent (self->conflict_icon, GTK_WIDGET (self));
-  self->stage_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_size_request (self->stage_dot, 8, 8);
-  gtk_widget_add_css_class (self->stage_dot, "stage-dot");
-  gtk_widget_set_valign (self->stage_dot, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (self->stage_dot, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (meta_row), self->conflict_icon);
 
   lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE | GDK_ACTION_COPY, card_get_post, build_menu);
 
@@ -484,22 +515,30 @@ lineup_post_card_bind (LineupPostCard *self,
                                 type ? lineup_content_type_get_icon_name (type) : "lineup-type-other-symbolic");
   gtk_label_set_label (GTK_LABEL (self->title_label), lineup_post_get_title (post));
 
-  /* The first platform's icon, and how many more: the full list is in the
-   * tooltip and the accessible description. */
+  /* Each network's icon (up to three, or all four), then how many more:
+   * the full list is in the tooltip and the accessible description. */
   {
     const char * const *platforms = lineup_post_get_platforms (post);
-    const LineupPlatformInfo *first = platforms[0] ? lineup_platform_lookup (platforms[0]) : NULL;
     guint n = g_strv_length ((char **) platforms);
+    guint icons = lineup_calendar_platform_icons (n);
     g_autofree char *badge = NULL;
 
-    if (first)
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->platform_icon), first->icon_name);
-    else
-      gtk_image_clear (GTK_IMAGE (self->platform_icon));
-    /* A day of the grid has room for the icon alone. */
-    if (first && n > 1 && !self->compact)
-      badge = g_strdup_printf ("+%u", n - 1);
+    for (guint i = 0; i < G_N_ELEMENTS (self->platform_icons); i++)
+      {
+        const LineupPlatformInfo *info = i < icons ? lineup_platform_lookup (platforms[i]) : NULL;
+
+        if (info)
+          {
+            gtk_image_set_from_icon_name (GTK_IMAGE (self->platform_icons[i]), info->icon_name);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (self->platform_icons[i]),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, info->name, -1);
+          }
+        gtk_widget_set_visible (self->platform_icons[i], info != NULL);
+      }
+    if (n > icons)
+      badge = g_strdup_printf ("+%u", n - icons);
     gtk_label_set_label (GTK_LABEL (self->platform_badge), badge ? badge : "");
+    gtk_widget_set_visible (self->platform_badge, badge != NULL);
   }
 
   if (self->stage_class)
@@ -507,6 +546,9 @@ lineup_post_card_bind (LineupPostCard *self,
   g_free (self->stage_class);
   self->stage_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (lineup_post_get_stage (post)));
   gtk_widget_add_css_class (self->stage_dot, self->stage_class);
+  /* The mark's shape tells the stage too (lineup-calendar-view.c's
+   * legend); its tooltip says it. */
+  gtk_widget_set_tooltip_text (self->stage_dot, lineup_stage_to_label (lineup_post_get_stage (post)));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
@@ -531,14 +573,10 @@ lineup_post_card_set_compact (LineupPostCard *self,
   if (self->compact == compact)
     return;
   self->compact = compact;
-  /* In a day of the grid the badge is the first platform's icon alone,
-   * short enough never to need an ellipsis. */
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
-  gtk_label_set_ellipsize (GTK_LABEL (self->platform_badge),
-                           compact ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
   if (self->post)
     lineup_post_card_bind (self, self->store, self->post, TRUE);
 }

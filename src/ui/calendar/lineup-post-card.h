@@ -1,5 +1,6 @@
-/* lineup-post-card.h: a post on the calendar: time, pillar stripe, type,
- * title, stage, and its sync state when it goes to an account (a badge; the
+/* lineup-post-card.h: a post on the calendar: its title first, across the
+ * card on up to two lines, with its stage mark; under it a small line of
+ * time, type, each network's icon (+N past three), and its sync state when it goes to an account (a badge; the
  * detail in the tooltip and the accessible description, following every
  * change of the plan's publishing). A drag source, and the keyboard's way to
  * move a post.
@@ -37,8 +38,7 @@ void            lineup_post_card_bind     (LineupPostCard *self,
                                            LineupPost     *post,
                                            gboolean        force);
 LineupPost     *lineup_post_card_get_post (LineupPostCard *self);
-/* Compact cards (inside a day of the grid, where width is short) leave
- * out the platform badge so the title keeps its room. */
+/* Compact cards: inside a day of the grid, where width is short. */
 void            lineup_post_card_set_compact (LineupPostCard *self,
                                               gboolean        compact);
 

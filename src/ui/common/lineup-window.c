@@ -303,6 +303,15 @@ toast_action (GtkWidget  *widget,
   lineup_window_toast (LINEUP_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* win.toast-undo (s): a message about a change, with Undo. */
+static void
+toast_undo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  lineup_window_toast_undo (LINEUP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
 static void
 post_deleted_action (GtkWidget  *widget,
                      const char *action_name,
@@ -899,6 +908,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-post", "s", edit_post_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.post-deleted", "s", post_deleted_action);
+  gtk_widget_class_install_action (widget_class, "win.toast-undo", "s", toast_undo_action);
   gtk_widget_class_install_action (widget_class, "win.join-shared", NULL, join_shared);
 }
 
@@ -969,7 +979,22 @@ lineup_window_share_pass (LineupWindow *self)
 void
 lineup_window_new_post (LineupWindow *self)
 {
+  GDate day, now;
+
   g_return_if_fail (LINEUP_IS_WINDOW (self));
+
+  /* With the calendar on another month (or week), the new post goes
+   * there, not to today. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calendar") == 0)
+    {
+      lineup_store_get_today (self->store, &now);
+      lineup_calendar_view_get_new_post_day (self->calendar_view, &day);
+      if (g_date_compare (&day, &now) != 0)
+        {
+          on_calendar_new_post_cb (self, &day, lineup_store_get_default_time (self->store));
+          return;
+        }
+    }
   open_editor (self, NULL);
 }
 
