@@ -176,8 +176,11 @@ def main():
     ui.click(ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab")))
     ui.press(ui.wait_for("the Next month button", lambda: ui.find(frame, name="Next month", role="push button")))
     following = ui.cli_json("mix", "--month", next_first[:7], "--json")
-    ui.click(ui.wait_for("the Mix switcher", lambda: ui.find(frame, name="Mix", role="page tab")))
     shown = target_day.strftime("%B %Y")
+    # The switch waits for the calendar to show the month: the Mix tab takes
+    # the month the calendar had when it was left.
+    ui.wait_for(f"the calendar on {shown!r}", lambda: ui.find(frame, prefix=shown))
+    ui.click(ui.wait_for("the Mix switcher", lambda: ui.find(frame, name="Mix", role="page tab")))
     ui.wait_for(f"the Mix tab on {shown!r} saying {following['counted_text']!r}, balance {following['score']}",
                 lambda: {shown, following["counted_text"], f"Balance {following['score']}/100"} <= labels(tab))
     ui.screenshot()
