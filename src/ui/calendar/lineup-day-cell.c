@@ -44,6 +44,8 @@ struct _LineupDayCell
   guint n_bound;           /* cards[0..n_bound) hold the first of them */
   guint shown;             /* of those, the ones the last layout showed */
   guint more_idle;         /* "+N more" and the cards' hidden state follow the layout */
+  guint capacity;          /* the cards the last layout of the month had room for */
+  guint bind_idle;         /* binds more cards when a layout found room for them */
   int more_height;         /* the button's height, kept while it is hidden */
 
   /* What the widgets show now: a rebuild sets only what changed, since
@@ -184,6 +186,39 @@ take_card (LineupDayCell *self,
     gtk_widget_insert_before (GTK_WIDGET (card), GTK_WIDGET (self), self->more_button);
   g_ptr_array_add (pool, card);
   return card;
+}
+
+/* Cards a day of the month binds for @n posts: as many as the last layout
+ * had room for (binding is most of a month switch's cost, and a busy day
+ * at the default size shows two), never more than MONTH_CARDS_CAP. */
+static guint
+month_bound (LineupDayCell *self,
+             guint          n)
+{
+  return MIN (n, MIN (self->capacity, MONTH_CARDS_CAP));
+}
+
+/* A layout found room for more cards than are bound (the window grew):
+ * bind them from the day's posts, then lay out again. */
+static gboolean
+bind_idle_cb (gpointer data)
+{
+  LineupDayCell *self = data;
+  guint bound = month_bound (self, self->day_posts->len);
+
+  self->bind_idle = 0;
+  if (bound <= self->n_bound)
+    return G_SOURCE_REMOVE;
+  for (guint i = self->n_bound; i < bound; i++)
+    {
+      LineupPostCard *card = take_card (self, self->cards, NULL, i);
+
+      lineup_post_card_bind (card, self->store, g_ptr_array_index (self->day_posts, i), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (card), TRUE);
+    }
+  self->n_bound = bound;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
 }
 
 /* ---- the layout ---- */
@@ -328,6 +363,16 @@ day_allocate (GtkWidget *widget,
       /* More posts than cards bound: the button shows whatever fits. */
       if (self->n_posts > bound)
         heights[n++] = G_MAXINT / 4;
+      /* The room for cards like the first, for the next binding; when it
+       * holds more than are bound, bind them. */
+      if (bound > 0)
+        {
+          guint capacity = MAX (1, (height - y + SPACING) / (heights[0] + SPACING));
+
+          self->capacity = capacity;
+          if (self->n_posts > bound && month_bound (self, self->n_posts) > bound && self->bind_idle == 0)
+            self->bind_idle = g_idle_add (bind_idle_cb, self);
+        }
       shown = MIN (lineup_calendar_fit_cards (n, heights, SPACING, more_height, height - y), bound);
     }
   more = shown < self->n_posts;
@@ -397,6 +442,7 @@ lineup_day_cell_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->more_idle, g_source_remove);
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
@@ -489,6 +535,7 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
   gtk_widget_set_visible (self->more_button, FALSE);
   self->more_height = 22;
+  self->capacity = 2;
   gtk_widget_set_parent (self->more_button, GTK_WIDGET (self));
 
   self->cards = g_ptr_array_new ();
@@ -645,7 +692,7 @@ lineup_day_cell_set_posts (LineupDayCell *self,
   guint n = to - from;
   /* The month binds what a tall day could show, its layout shows what
    * fits; an hour of the week shows a few and "+N more". */
-  guint bound = self->hour < 0 ? MIN (n, MONTH_CARDS_CAP)
+  guint bound = self->hour < 0 ? month_bound (self, n)
               : n > LINEUP_DAY_CELL_MAX_CARDS ? LINEUP_DAY_CELL_MAX_CARDS - 1 : n;
 
   g_return_if_fail (LINEUP_IS_DAY_CELL (self));

@@ -30,6 +30,7 @@ struct _LineupPostCard
   GtkWidget *type_icon;
   GtkWidget *title_label;     /* first and widest: up to two lines */
   GtkWidget *platform_icons[LINEUP_CARD_MAX_PLATFORM_ICONS + 1];  /* one per network */
+  const LineupPlatformInfo *platform_shown[LINEUP_CARD_MAX_PLATFORM_ICONS + 1];  /* what each shows */
   GtkWidget *platform_badge;  /* "+N": how many more platforms */
   gboolean compact;
   GtkWidget *stage_dot;
@@ -527,6 +528,10 @@ lineup_post_card_bind (LineupPostCard *self,
       {
         const LineupPlatformInfo *info = i < icons ? lineup_platform_lookup (platforms[i]) : NULL;
 
+        /* Only what changed: a month switch binds hundreds of cards. */
+        if (info == self->platform_shown[i])
+          continue;
+        self->platform_shown[i] = info;
         if (info)
           {
             gtk_image_set_from_icon_name (GTK_IMAGE (self->platform_icons[i]), info->icon_name);
@@ -541,14 +546,21 @@ lineup_post_card_bind (LineupPostCard *self,
     gtk_widget_set_visible (self->platform_badge, badge != NULL);
   }
 
-  if (self->stage_class)
-    gtk_widget_remove_css_class (self->stage_dot, self->stage_class);
-  g_free (self->stage_class);
-  self->stage_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (lineup_post_get_stage (post)));
-  gtk_widget_add_css_class (self->stage_dot, self->stage_class);
-  /* The mark's shape tells the stage too (lineup-calendar-view.c's
-   * legend); its tooltip says it. */
-  gtk_widget_set_tooltip_text (self->stage_dot, lineup_stage_to_label (lineup_post_get_stage (post)));
+  {
+    g_autofree char *stage_class = g_strdup_printf ("stage-%s", lineup_stage_to_key (lineup_post_get_stage (post)));
+
+    if (g_strcmp0 (stage_class, self->stage_class) != 0)
+      {
+        if (self->stage_class)
+          gtk_widget_remove_css_class (self->stage_dot, self->stage_class);
+        g_free (self->stage_class);
+        self->stage_class = g_steal_pointer (&stage_class);
+        gtk_widget_add_css_class (self->stage_dot, self->stage_class);
+        /* The mark's shape tells the stage too (lineup-calendar-view.c's
+         * legend); its tooltip says it. */
+        gtk_widget_set_tooltip_text (self->stage_dot, lineup_stage_to_label (lineup_post_get_stage (post)));
+      }
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lineup_post_get_title (post),
