@@ -326,14 +326,17 @@ def scenario(server, alice, bob):
     prefs = ui.wait_for("the Preferences window",
                         lambda: ui.find(bob.app, name="Preferences", not_role="label", visible=False))
     prefs_wid = ui.wait_for("the Preferences X window", lambda: bob.window("Preferences"))
-    place(prefs_wid, B_X + 40, 640, 720)
     # The Sharing page by the pointer (after a key press GTK would ring the
-    # focused tab on the screenshots).
+    # focused tab on the screenshots), in a window wide enough for the
+    # header's switcher: in a narrow one the pages go to a bar at the foot,
+    # and the header's hidden switcher still reports where it was.
+    place(prefs_wid, B_X + 40, 1216, 720)
     tab = ui.wait_for("the Sharing page tab", lambda: ui.settled(ui.find(prefs, name="Sharing", role="page tab")))
     bob.click(tab, prefs_wid)
     leave = ui.wait_for("Leave… (the plan is shared)", lambda: ui.find(prefs, name="Leave…", role="push button"))
     assert ui.find(prefs, name="Share This Plan…", role="push button") is None
-    ui.wait_for("the page settled", lambda: ui.settled(leave, pause=0.4))
+    place(prefs_wid, B_X + 40, 640, 720)
+    ui.wait_for("the page settled", lambda: ui.settled(ui.find(prefs, name="Leave…", role="push button"), pause=0.4))
     shoot(prefs_wid, "preferences")
     place(prefs_wid, B_X + 40, 1216, 720)
     ui.wait_for("the wide page settled", lambda: ui.settled(ui.find(prefs, name="Leave…", role="push button"), pause=0.4))
