@@ -33,24 +33,17 @@ case "$plan" in
   demo-now) "$bin" --database "$db" demo || { echo "could not fill the demo plan"; exit 1; } ;;
 esac
 
-# A display number nobody uses, and our own Xvfb answering on it: another
-# run may take the same free number at the same moment (then one Xvfb
-# exits on the lock, and that run tries the next number).
+# A display number nobody uses: Xvfb picks it itself (-displayfd), so runs
+# side by side never share one, and says which once it listens.
 display=
-for n in $(seq 91 160); do
-  if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then continue; fi
-  Xvfb ":$n" -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp >"$work/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  for _ in $(seq 1 100); do
-    kill -0 "$xvfb_pid" 2>/dev/null || break
-    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && { display=$n; break; }
-    sleep 0.05
-  done
-  if [ -n "$display" ] && kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
-  display=
-  kill "$xvfb_pid" 2>/dev/null
-  wait "$xvfb_pid" 2>/dev/null
-  xvfb_pid=
+Xvfb -displayfd 3 -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp \
+  3>"$work/display" >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 1 200); do
+  kill -0 "$xvfb_pid" 2>/dev/null || break
+  n=$(head -n 1 "$work/display" 2>/dev/null | tr -dc '0-9')
+  if [ -n "$n" ] && DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then display=$n; break; fi
+  sleep 0.05
 done
 [ -n "$display" ] || { echo "Xvfb did not start on a free display:"; cat "$work/xvfb.log"; exit 1; }
 
