@@ -15,8 +15,14 @@ work=$(mktemp -d /tmp/lineup-ui-XXXXXX)
 db=$work/plan.db
 xvfb_pid=
 
+reserved=
 cleanup () {
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  if [ -n "$xvfb_pid" ]; then
+    kill "$xvfb_pid" 2>/dev/null
+    wait "$xvfb_pid" 2>/dev/null
+  fi
+  # The number is free again only once its server is gone.
+  [ -n "$reserved" ] && rmdir "$reserved" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -33,17 +39,32 @@ case "$plan" in
   demo-now) "$bin" --database "$db" demo || { echo "could not fill the demo plan"; exit 1; } ;;
 esac
 
-# A display number nobody uses: Xvfb picks it itself (-displayfd), so runs
-# side by side never share one, and says which once it listens.
+# A display number nobody uses: reserved first (mkdir is atomic, so two
+# runs side by side never take the same one, and a number is given again only
+# after its last server has gone), starting from a place of the test's own;
+# then our own Xvfb must answer on it.
 display=
-Xvfb -displayfd 3 -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp \
-  3>"$work/display" >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 200); do
-  kill -0 "$xvfb_pid" 2>/dev/null || break
-  n=$(head -n 1 "$work/display" 2>/dev/null | tr -dc '0-9')
-  if [ -n "$n" ] && DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then display=$n; break; fi
-  sleep 0.05
+first=$(( $(printf '%s' "$name" | cksum | cut -d' ' -f1) % 60 ))
+for i in $(seq 0 69); do
+  n=$(( 91 + (first + i) % 70 ))
+  mkdir "/tmp/lineup-ui-display-$n" 2>/dev/null || continue
+  reserved=/tmp/lineup-ui-display-$n
+  if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then
+    rmdir "$reserved"; reserved=; continue
+  fi
+  Xvfb ":$n" -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 1 100); do
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && { display=$n; break; }
+    sleep 0.05
+  done
+  if [ -n "$display" ] && kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
+  display=
+  kill "$xvfb_pid" 2>/dev/null
+  wait "$xvfb_pid" 2>/dev/null
+  xvfb_pid=
+  rmdir "$reserved"; reserved=
 done
 [ -n "$display" ] || { echo "Xvfb did not start on a free display:"; cat "$work/xvfb.log"; exit 1; }
 
