@@ -12,8 +12,11 @@
 #include <locale.h>
 
 #include "cli/lineup-cli.h"
+#ifndef LINEUP_WITHOUT_UI
 #include "ui/common/lineup-application.h"
+#endif
 
+#ifndef LINEUP_WITHOUT_UI
 static void
 on_activated_new_post_cb (GApplication *app,
                           gpointer      user_data)
@@ -51,12 +54,15 @@ on_handle_local_options_cb (GApplication *app,
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activated_new_post_cb), NULL);
   return -1;
 }
+#endif
 
 int
 main (int   argc,
       char *argv[])
 {
+#ifndef LINEUP_WITHOUT_UI
   g_autoptr(GApplication) app = NULL;
+#endif
 
   setlocale (LC_ALL, "");
   /* LINEUP_LOCALEDIR: translations from a build tree (tests, the quick
@@ -70,9 +76,14 @@ main (int   argc,
   if (lineup_cli_wants (argc, argv))
     return lineup_cli_run (argc, argv);
 
+#ifdef LINEUP_WITHOUT_UI
+  g_printerr ("lineup: %s\n", _("this build has no window (built with -Dui=false): give it a command, e.g. “lineup --help”"));
+  return 1;
+#else
   app = G_APPLICATION (lineup_application_new ());
   g_application_add_main_option (app, "new-post", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  N_("Open the window with the editor of a new post"), NULL);
   g_signal_connect_after (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), NULL);
   return g_application_run (app, argc, argv);
+#endif
 }
