@@ -52,7 +52,9 @@ for i in $(seq 0 69); do
   if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then
     rmdir "$reserved"; reserved=; continue
   fi
-  Xvfb ":$n" -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  # -noreset: an X server resets when its last client leaves (the check
+  # below is one), and refuses the app that connects meanwhile.
+  Xvfb ":$n" -screen 0 "${LINEUP_UI_SCREEN:-1400x900x24}" -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
   xvfb_pid=$!
   for _ in $(seq 1 100); do
     kill -0 "$xvfb_pid" 2>/dev/null || break
