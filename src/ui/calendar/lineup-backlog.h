@@ -20,7 +20,9 @@ void        lineup_backlog_set_store  (LineupBacklog *self,
 /* Shows only the undated posts @filter matches; call again when it changed. */
 void        lineup_backlog_set_filter (LineupBacklog *self,
                                        LineupFilter  *filter);
-/* The posts shown (LineupPost), for their count. */
+/* The posts shown (LineupPost), for their count; NULL before a store. */
 GListModel *lineup_backlog_get_model  (LineupBacklog *self);
+/* At start: shows a few more cards; FALSE once the whole list is shown. */
+gboolean    lineup_backlog_fill_more  (LineupBacklog *self);
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "lineup-mix-meter.h"
 #include "lineup-month-picker.h"
 #include "lineup-month-view.h"
+#include "lineup-startup.h"
 #include "lineup-view.h"
 #include "lineup-week-view.h"
 
@@ -63,6 +64,7 @@ struct _LineupCalendarView
   LineupMix *mix;
   LineupMixMeter *mix_meter;
   GPtrArray *overlay_events;   /* the grid's, read once per grid and plan change */
+  gboolean overlays_ready;     /* read only after the first frame */
   GDate overlay_first;
   GtkWidget *mix_title;
   gboolean previewing;
@@ -239,6 +241,13 @@ read_overlays (LineupCalendarView *self,
                const GDate        *first,
                const GDate        *end)
 {
+  /* The first frame shows the plan's own posts; the overlays follow. */
+  if (!self->overlays_ready)
+    {
+      if (self->overlay_events == NULL)
+        self->overlay_events = g_ptr_array_new ();
+      return TRUE;
+    }
   if (self->overlay_events == NULL || !g_date_valid (&self->overlay_first) ||
       g_date_compare (&self->overlay_first, first) != 0)
     {
@@ -381,6 +390,8 @@ on_post_hover_cb (LineupDayCell      *cell,
   g_autoptr(LineupMixReport) report = NULL;
   GDate date = *lineup_day_cell_get_date (cell);
 
+  if (self->mix == NULL)
+    return;
   if (post == NULL || !lineup_store_can_move_post (self->store, post, NULL))
     {
       self->previewing = FALSE;
@@ -655,6 +666,60 @@ update_backlog_count (LineupCalendarView *self)
   g_autofree char *label = g_strdup_printf ("%u", n);
 
   gtk_label_set_label (GTK_LABEL (self->backlog_count), label);
+}
+
+/* ---- after the first frame (lineup-startup.c) ---- */
+
+/* The sidebar keeps its width from the start; its mix and its backlog
+ * fill in after the month is on screen, then the overlays join the grid. */
+static gboolean
+load_mix (gpointer owner)
+{
+  LineupCalendarView *self = owner;
+
+  self->mix = lineup_mix_new (self->store);
+  g_signal_connect_object (self->mix, "changed", G_CALLBACK (on_mix_changed_cb), self, G_CONNECT_SWAPPED);
+  update_mix_range (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+load_backlog (gpointer owner)
+{
+  LineupCalendarView *self = owner;
+
+  if (lineup_backlog_get_model (self->backlog) == NULL)
+    {
+      lineup_backlog_set_store (self->backlog, self->store);
+      lineup_backlog_set_filter (self->backlog, self->filter);
+      g_signal_connect_object (lineup_backlog_get_model (self->backlog), "items-changed",
+                               G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
+      update_backlog_count (self);
+    }
+  /* Its cards a few at a time, each part a step of its own. */
+  return lineup_backlog_fill_more (self->backlog) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+load_overlays (gpointer owner)
+{
+  LineupCalendarView *self = owner;
+  g_autoptr(GPtrArray) overlays = lineup_store_get_overlays (self->store);
+
+  self->overlays_ready = TRUE;
+  g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
+  /* Only a plan that shows calendars over its own needs the grid again. */
+  for (guint i = 0; i < overlays->len; i++)
+    {
+      LineupOverlay *overlay = g_ptr_array_index (overlays, i);
+
+      if (overlay->enabled && overlay->cache)
+        {
+          queue_rebuild (self);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
 }
 
 /* ---- header ---- */
@@ -1024,15 +1089,10 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
 
-  self->mix = lineup_mix_new (store);
-  g_signal_connect_object (self->mix, "changed", G_CALLBACK (on_mix_changed_cb), self, G_CONNECT_SWAPPED);
-  update_mix_range (self);
-
-  lineup_backlog_set_store (self->backlog, store);
-  lineup_backlog_set_filter (self->backlog, self->filter);
-  g_signal_connect_object (lineup_backlog_get_model (self->backlog), "items-changed",
-                           G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
-  update_backlog_count (self);
+  /* The month first (the window's first frame), the rest after it. */
+  lineup_startup_after_first_frame (self, "the month's mix", load_mix);
+  lineup_startup_after_first_frame (self, "the backlog", load_backlog);
+  lineup_startup_after_first_frame (self, "the overlays", load_overlays);
 
   update_title (self);
   queue_rebuild (self);

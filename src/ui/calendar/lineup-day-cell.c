@@ -47,6 +47,8 @@ struct _LineupDayCell
   guint capacity;          /* the cards the last layout of the month had room for */
   guint bind_idle;         /* binds more cards when a layout found room for them */
   int more_height;         /* the button's height, kept while it is hidden */
+  gboolean laid_out;       /* a layout of the month has said what shows */
+  int height_hint;         /* before that: the height the month expects */
 
   /* What the widgets show now: a rebuild sets only what changed, since
    * setting even the same text costs a layout (labels), new widgets
@@ -200,15 +202,13 @@ month_bound (LineupDayCell *self,
 
 /* A layout found room for more cards than are bound (the window grew):
  * bind them from the day's posts, then lay out again. */
-static gboolean
-bind_idle_cb (gpointer data)
+static void
+bind_more (LineupDayCell *self)
 {
-  LineupDayCell *self = data;
   guint bound = month_bound (self, self->day_posts->len);
 
-  self->bind_idle = 0;
   if (bound <= self->n_bound)
-    return G_SOURCE_REMOVE;
+    return;
   for (guint i = self->n_bound; i < bound; i++)
     {
       LineupPostCard *card = take_card (self, self->cards, NULL, i);
@@ -218,10 +218,58 @@ bind_idle_cb (gpointer data)
     }
   self->n_bound = bound;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static gboolean
+bind_idle_cb (gpointer data)
+{
+  LineupDayCell *self = data;
+
+  self->bind_idle = 0;
+  bind_more (self);
   return G_SOURCE_REMOVE;
 }
 
 /* ---- the layout ---- */
+
+static int height_for (GtkWidget *child,
+                       int        width,
+                       gboolean   minimum);
+
+/* Before the month's first layout (a start's first frame): binds and
+ * shows what the height it expects (lineup_day_cell_set_height_hint())
+ * holds, the way day_allocate() will count, so that frame already has
+ * its cards and its "+N more" and the layout changes nothing. A wrong
+ * guess is corrected by the layout, a frame later. */
+static void
+guess_first_layout (LineupDayCell *self)
+{
+  int heights[MONTH_CARDS_CAP + 1];
+  guint n = self->day_posts->len, counted = 0;
+  int room;
+
+  if (self->height_hint <= 0 || n == 0)
+    {
+      self->shown = MIN (self->n_bound, n);
+      gtk_widget_set_visible (self->more_button, n > self->shown);
+      return;
+    }
+  room = self->height_hint - height_for (self->number_label, -1, FALSE) - SPACING;
+  if (self->n_bound == 0)
+    bind_more (self);
+  if (self->n_bound == 0)
+    return;
+  heights[0] = height_for (g_ptr_array_index (self->cards, 0), -1, FALSE);
+  self->capacity = MAX (1, (room + SPACING) / (heights[0] + SPACING));
+  bind_more (self);
+  for (counted = 0; counted < self->n_bound; counted++)
+    heights[counted] = height_for (g_ptr_array_index (self->cards, counted), -1, FALSE);
+  if (n > counted)
+    heights[counted] = G_MAXINT / 4;
+  self->shown = MIN (lineup_calendar_fit_cards (n > counted ? counted + 1 : counted, heights, SPACING,
+                                                self->more_height, room), self->n_bound);
+  gtk_widget_set_visible (self->more_button, self->shown < n);
+}
 
 /* "+N more": its words only when the count changes (the button makes a
  * new label and arrow whenever it is given one). */
@@ -411,6 +459,8 @@ day_allocate (GtkWidget *widget,
   else if (gtk_widget_get_child_visible (self->more_button))
     gtk_widget_set_child_visible (self->more_button, FALSE);
 
+  if (self->hour < 0)
+    self->laid_out = TRUE;
   if (self->hour < 0 && (changed || shown != self->shown || more != gtk_widget_get_visible (self->more_button)))
     {
       self->shown = shown;
@@ -724,12 +774,22 @@ lineup_day_cell_set_posts (LineupDayCell *self,
     }
   else
     {
+      if (!self->laid_out)
+        guess_first_layout (self);
       /* What the last layout showed, until the next one says; showing a
        * card again clears its hidden state, which the idle sets back. */
       set_more_count (self, n - MIN (self->shown, n));
       if (self->more_idle == 0)
         self->more_idle = g_idle_add (more_idle_cb, self);
     }
+}
+
+void
+lineup_day_cell_set_height_hint (LineupDayCell *self,
+                                 int            height)
+{
+  g_return_if_fail (LINEUP_IS_DAY_CELL (self));
+  self->height_hint = height;
 }
 
 GtkWidget *

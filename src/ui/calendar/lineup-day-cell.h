@@ -48,6 +48,10 @@ void           lineup_day_cell_set_hour  (LineupDayCell *self,
                                           int            hour);
 int            lineup_day_cell_get_hour  (LineupDayCell *self);
 /* The card showing the post with @id, or NULL. */
+/* Before the month's first layout: the height it will likely get, so the
+ * first frame binds and shows what fits (a start's first frame). */
+void           lineup_day_cell_set_height_hint (LineupDayCell *self,
+                                                int            height);
 GtkWidget     *lineup_day_cell_find_card (LineupDayCell *self,
                                           const char    *id);
 

@@ -80,6 +80,25 @@ lineup_month_view_set_week_start (LineupMonthView *self,
     }
 }
 
+/* Before the first layout (a start's first frame): the height a day will
+ * get, from the window's default height. Days take the height the rest of
+ * the window leaves, shared evenly between the six weeks; 0 if unknown. */
+static int
+first_layout_day_height (LineupMonthView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0, window_min = 0, day_min = 0;
+
+  if (!GTK_IS_WINDOW (root) || gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    return 0;
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (width <= 0 || height <= 0 || gtk_window_is_maximized (GTK_WINDOW (root)))
+    return 0;
+  gtk_widget_measure (GTK_WIDGET (root), GTK_ORIENTATION_VERTICAL, width, &window_min, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->cells[0]), GTK_ORIENTATION_VERTICAL, -1, &day_min, NULL, NULL, NULL);
+  return day_min + MAX (0, height - window_min) / (LINEUP_GRID_DAYS / 7);
+}
+
 LineupDayCell **
 lineup_month_view_get_cells (LineupMonthView *self)
 {
@@ -100,6 +119,7 @@ lineup_month_view_update (LineupMonthView *self,
 {
   GDate day;
   guint index = 0;
+  int hint;
 
   g_return_if_fail (LINEUP_IS_MONTH_VIEW (self));
 
@@ -111,6 +131,7 @@ lineup_month_view_update (LineupMonthView *self,
       lineup_calendar_bands_fill (self->band_grids[w], store, &week_start);
     }
 
+  hint = first_layout_day_height (self);
   day = *first;
   for (guint i = 0, o = 0; i < LINEUP_GRID_DAYS; i++)
     {
@@ -126,6 +147,7 @@ lineup_month_view_update (LineupMonthView *self,
       lineup_day_cell_set_date (self->cells[i], &day,
                                 (int) g_date_get_month (&day) == month,
                                 g_date_compare (&day, now) == 0);
+      lineup_day_cell_set_height_hint (self->cells[i], hint);
       lineup_day_cell_set_posts (self->cells[i], store, posts, start, index, force);
       while (o < overlay_events->len &&
              g_date_compare (&((LineupOverlayEvent *) overlay_events->pdata[o])->date, &day) < 0)

@@ -53,7 +53,10 @@ lineup_mix_bar_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = name_width (self) + VALUE_WIDTH + 60;
-      *natural = name_width (self) + VALUE_WIDTH + (self->compact ? 100 : 320);
+      /* Compact, in the calendar's sidebar: no wider than the sidebar's
+       * own width, so the sidebar (and the month beside it) keeps its
+       * width when the mix fills in after the first frame. */
+      *natural = name_width (self) + VALUE_WIDTH + (self->compact ? 60 : 320);
       return;
     }
   pango_layout_get_pixel_size (self->name, NULL, &h);
