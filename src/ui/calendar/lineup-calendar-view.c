@@ -800,12 +800,26 @@ month_post_days (LineupCalendarView *self)
   return days;
 }
 
+/* The week grid (168 hour cells) is made when first shown: most starts
+ * open on the month, and making it was a tenth of a start. */
+static void
+ensure_week_view (LineupCalendarView *self)
+{
+  if (self->week_view)
+    return;
+  self->week_view = lineup_week_view_new ();
+  gtk_stack_add_named (GTK_STACK (self->grids_stack), GTK_WIDGET (self->week_view), "week");
+  connect_cells (self, lineup_week_view_get_cells (self->week_view), LINEUP_WEEK_VIEW_CELLS);
+}
+
 static void
 apply_mode (LineupCalendarView *self,
             gboolean            week)
 {
   if (week == self->week_mode)
     return;
+  if (week)
+    ensure_week_view (self);
   self->week_mode = week;
   if (week)
     {
@@ -1008,7 +1022,6 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/calendar/lineup-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, month_view);
-  gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, week_view);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, grids_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, month_button);
   gtk_widget_class_bind_template_child (widget_class, LineupCalendarView, month_picker);
@@ -1049,7 +1062,6 @@ lineup_calendar_view_init (LineupCalendarView *self)
   self->stale = TRUE;
   lineup_month_view_set_week_start (self->month_view, self->week_start);
   connect_cells (self, lineup_month_view_get_cells (self->month_view), LINEUP_GRID_DAYS);
-  connect_cells (self, lineup_week_view_get_cells (self->week_view), LINEUP_WEEK_VIEW_CELLS);
 
   self->mix_meter = lineup_mix_meter_new (TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mix_meter), GTK_ACCESSIBLE_PROPERTY_LABEL,

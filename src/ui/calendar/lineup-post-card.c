@@ -36,7 +36,8 @@ struct _LineupPostCard
   GtkWidget *stage_dot;
   char *stage_class;
   GtkWidget *sync_icon;       /* the post's sync state, when it goes to an account */
-  GtkWidget *conflict_icon;   /* a shared plan's conflict waits on the post */
+  GtkWidget *conflict_icon;   /* a shared plan's conflict waits on the post (made when first needed) */
+  GtkWidget *meta_row;        /* time, type, networks, sync state */
   const char *sync_class;
   char *description;          /* what the accessible description says before the sync state */
   char *full_description;     /* … and with it, as last set */
@@ -260,6 +261,37 @@ name_list_row (LineupPostCard *self)
 
 /* The badge and the words for the post's sync state, from the summary the
  * cards share (a lookup, no query). */
+/* The conflict mark and the networks' icons are made when a card first
+ * needs them: a month makes a hundred cards at start, few in conflict. */
+static void
+make_conflict_icon (LineupPostCard *self)
+{
+  self->conflict_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (self->conflict_icon), 12);
+  gtk_widget_add_css_class (self->conflict_icon, "share-conflict-mark");
+  gtk_widget_set_tooltip_text (self->conflict_icon, _("In conflict: open the post to choose which value stays"));
+  gtk_box_append (GTK_BOX (self->meta_row), self->conflict_icon);
+}
+
+static GtkWidget *
+platform_icon (LineupPostCard *self,
+               guint           i)
+{
+  if (self->platform_icons[i] == NULL)
+    {
+      GtkWidget *icon = gtk_image_new ();
+
+      gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
+      gtk_widget_add_css_class (icon, "platform-icon");
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      /* After the type's icon and the networks' before it. */
+      gtk_box_insert_child_after (GTK_BOX (self->meta_row), icon,
+                                  i > 0 ? self->platform_icons[i - 1] : self->type_icon);
+      self->platform_icons[i] = icon;
+    }
+  return self->platform_icons[i];
+}
+
 static void
 update_sync (LineupPostCard *self)
 {
@@ -271,7 +303,10 @@ update_sync (LineupPostCard *self)
                                                             conflicted ? description : self->description, &text);
   gboolean badge = state != LINEUP_SYNC_NOT_SYNCED || conflicted;
 
-  gtk_widget_set_visible (self->conflict_icon, conflicted);
+  if (conflicted && self->conflict_icon == NULL)
+    make_conflict_icon (self);
+  if (self->conflict_icon)
+    gtk_widget_set_visible (self->conflict_icon, conflicted);
   lineup_sync_badge_show (self->sync_icon, &self->sync_class, state);
   (void) badge;
 
@@ -310,8 +345,8 @@ on_query_tooltip_cb (GtkWidget      *widget,
   sync = lineup_publishing_describe_post (self->store, lineup_post_get_id (self->post));
   text = g_strdup_printf ("%s\n%s%s%s%s%s", lineup_post_get_title (self->post), description,
                           sync ? "\n" : "", sync ? sync : "",
-                          gtk_widget_get_visible (self->conflict_icon) ? "\n" : "",
-                          gtk_widget_get_visible (self->conflict_icon)
+                          self->conflict_icon && gtk_widget_get_visible (self->conflict_icon) ? "\n" : "",
+                          self->conflict_icon && gtk_widget_get_visible (self->conflict_icon)
                             ? _("In conflict: open the post to choose which value stays") : "");
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -396,7 +431,7 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_set_valign (GTK_WIDGET (self->swatch), GTK_ALIGN_FILL);
   gtk_widget_set_parent (GTK_WIDGET (self->swatch), GTK_WIDGET (self));
   place_in_grid (GTK_WIDGET (self->swatch), 0, 0, 1, 2);
-  meta_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+  meta_row = self->meta_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
   gtk_widget_add_css_class (meta_row, "card-meta");
 
   self->title_label = gtk_label_new (NULL);
@@ -431,15 +466,6 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_image_set_pixel_size (GTK_IMAGE (self->type_icon), 12);
   gtk_widget_set_valign (self->type_icon, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (meta_row), self->type_icon);
-  for (guint i = 0; i < G_N_ELEMENTS (self->platform_icons); i++)
-    {
-      self->platform_icons[i] = gtk_image_new ();
-      gtk_image_set_pixel_size (GTK_IMAGE (self->platform_icons[i]), 12);
-      gtk_widget_add_css_class (self->platform_icons[i], "platform-icon");
-      gtk_widget_set_valign (self->platform_icons[i], GTK_ALIGN_CENTER);
-      gtk_widget_set_visible (self->platform_icons[i], FALSE);
-      gtk_box_append (GTK_BOX (meta_row), self->platform_icons[i]);
-    }
   self->platform_badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->platform_badge, "platform-badge");
   gtk_widget_set_valign (self->platform_badge, GTK_ALIGN_CENTER);
@@ -449,12 +475,6 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_add_css_class (self->sync_icon, "sync-badge");
   gtk_widget_set_visible (self->sync_icon, FALSE);
   gtk_box_append (GTK_BOX (meta_row), self->sync_icon);
-  self->conflict_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_image_set_pixel_size (GTK_IMAGE (self->conflict_icon), 12);
-  gtk_widget_add_css_class (self->conflict_icon, "share-conflict-mark");
-  gtk_widget_set_tooltip_text (self->conflict_icon, _("In conflict: open the post to choose which value stays"));
-  gtk_widget_set_visible (self->conflict_icon, FALSE);
-  gtk_box_append (GTK_BOX (meta_row), self->conflict_icon);
 
   lineup_card_add_gestures (GTK_WIDGET (self), GDK_ACTION_MOVE | GDK_ACTION_COPY, card_get_post, build_menu);
 
@@ -534,11 +554,12 @@ lineup_post_card_bind (LineupPostCard *self,
         self->platform_shown[i] = info;
         if (info)
           {
-            gtk_image_set_from_icon_name (GTK_IMAGE (self->platform_icons[i]), info->icon_name);
+            gtk_image_set_from_icon_name (GTK_IMAGE (platform_icon (self, i)), info->icon_name);
             gtk_accessible_update_property (GTK_ACCESSIBLE (self->platform_icons[i]),
                                             GTK_ACCESSIBLE_PROPERTY_LABEL, info->name, -1);
           }
-        gtk_widget_set_visible (self->platform_icons[i], info != NULL);
+        if (self->platform_icons[i])
+          gtk_widget_set_visible (self->platform_icons[i], info != NULL);
       }
     if (n > icons)
       badge = g_strdup_printf ("+%u", n - icons);
