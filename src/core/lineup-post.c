@@ -1,32 +1,62 @@
-/* lineup-post.c
+/* lineup-post.c: one planned post, kept small, as the app holds every post
+ * of the plan (100,000 of them in the store's benchmark) for its views.
+ *
+ * Every text of a post (id, title, caption, the brief's fields, the due
+ * date) lives in one allocation, one after the other, each ending in NUL;
+ * `present` says which of the optional ones are there, and a post with no
+ * text at all has none. The platforms are a bitmask over
+ * lineup_platforms_get_all(), read back as one shared, static list per
+ * mask. A setter rebuilds the block: posts are values, edited on copies
+ * and read far more often than written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lineup-platform.h"
 #include "lineup-post.h"
+
+/* The texts, in the order they are kept in the block. */
+enum {
+  TEXT_ID,
+  TEXT_TITLE,
+  TEXT_BODY,
+  TEXT_BRIEF,                                   /* … one a brief field */
+  TEXT_DUE_ON = TEXT_BRIEF + LINEUP_N_BRIEF_FIELDS,
+  N_TEXTS
+};
+
+/* Bits of `present`: the id, each brief field, the due date. The title and
+ * the caption are always in a block ("" when empty). */
+#define HAS_ID          (1u << 0)
+#define HAS_BRIEF(f)    (1u << (1 + (f)))
+#define HAS_DUE_ON      (1u << (1 + LINEUP_N_BRIEF_FIELDS))
+G_STATIC_ASSERT (LINEUP_N_BRIEF_FIELDS + 2 <= 8);
+
+/* Bit i of `platforms` is lineup_platforms_get_all()[i]. Keys that are not
+ * one canonical set (unknown, repeated or out of order: a post not yet
+ * validated) are kept as given, in the object's data, under this bit. */
+#define PLATFORMS_AS_GIVEN (1u << 15)
 
 struct _LineupPost
 {
   GObject parent_instance;
 
-  char *id;
-  char *title;
-  char *body;
+  char *text;           /* the block, or NULL: no id, title and caption "" */
   gint64 pillar_id;
   gint64 type_id;
-  LineupStage stage;
-  GStrv platforms;
   gint64 scheduled_at;
   gint64 campaign_id;
-  char *brief[LINEUP_N_BRIEF_FIELDS];
-  char *due_on;
   gint64 created_at;
   gint64 updated_at;
-  gint revision;
   gint64 deleted_at;
+  gint32 revision;
+  guint16 platforms;
+  guint8 stage;
+  guint8 present;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPost, lineup_post, G_TYPE_OBJECT)
@@ -55,18 +85,202 @@ static const struct {
   { "owner", N_("Owner") },
 };
 
+/* ---- the texts ---- */
+
+static gboolean
+text_is_present (LineupPost *self,
+                 guint       field)
+{
+  if (field == TEXT_TITLE || field == TEXT_BODY)
+    return TRUE;
+  return (self->present & (field == TEXT_ID ? HAS_ID : 1u << (field - 2))) != 0;
+}
+
+static const char *
+text_get (LineupPost *self,
+          guint       field)
+{
+  const char *p = self->text;
+
+  if (p == NULL || !text_is_present (self, field))
+    return field == TEXT_TITLE || field == TEXT_BODY ? "" : NULL;
+  for (guint i = 0; i < field; i++)
+    if (text_is_present (self, i))
+      p += strlen (p) + 1;
+  return p;
+}
+
+/* Every text, NULL for those not there. */
+static void
+texts_read (LineupPost *self,
+            const char *texts[N_TEXTS])
+{
+  const char *p = self->text;
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    if (p != NULL && text_is_present (self, i))
+      {
+        texts[i] = p;
+        p += strlen (p) + 1;
+      }
+    else
+      texts[i] = (i == TEXT_TITLE || i == TEXT_BODY) ? "" : NULL;
+}
+
+static gsize
+text_size (LineupPost *self)
+{
+  const char *p = self->text;
+
+  if (p == NULL)
+    return 0;
+  for (guint i = 0; i < N_TEXTS; i++)
+    if (text_is_present (self, i))
+      p += strlen (p) + 1;
+  return p - self->text;
+}
+
+/* Replaces the block with @texts (which may point into it). A title or
+ * caption of NULL is ""; an empty brief field or due date is none, as the
+ * setters have always said. */
+static void
+texts_write (LineupPost *self,
+             const char *texts[N_TEXTS])
+{
+  gsize lengths[N_TEXTS];
+  gsize size = 0;
+  guint present = 0;
+  char *block, *p;
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      const char *t = texts[i];
+
+      if (i == TEXT_TITLE || i == TEXT_BODY)
+        t = t ? t : "";
+      else if (i == TEXT_ID)
+        present |= t ? HAS_ID : 0;
+      else if (t && *t)
+        present |= 1u << (i - 2);
+      else
+        t = NULL;
+      texts[i] = t;
+      lengths[i] = t ? strlen (t) + 1 : 0;
+      size += lengths[i];
+    }
+
+  /* Nothing but an empty title and caption: no block at all. */
+  if (present == 0 && size == 2)
+    block = NULL;
+  else
+    {
+      block = p = g_malloc (size);
+      for (guint i = 0; i < N_TEXTS; i++)
+        if (texts[i])
+          {
+            memcpy (p, texts[i], lengths[i]);
+            p += lengths[i];
+          }
+    }
+
+  g_free (self->text);
+  self->text = block;
+  self->present = present;
+}
+
+static void
+text_set (LineupPost *self,
+          guint       field,
+          const char *value)
+{
+  const char *texts[N_TEXTS];
+
+  texts_read (self, texts);
+  texts[field] = value;
+  texts_write (self, texts);
+}
+
+/* ---- the platforms ---- */
+
+static GQuark
+platforms_as_given_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("lineup-post-platforms-as-given");
+  return quark;
+}
+
+/* The position of @key (exactly, @len bytes) in the platform table, or -1. */
+static int
+platform_index (const char *key,
+                gsize       len)
+{
+  guint n;
+  const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (strncmp (all[i].key, key, len) == 0 && all[i].key[len] == '\0')
+      return i;
+  return -1;
+}
+
+/* The shared list of keys for @mask, in the table's order. */
+static const char * const *
+platforms_of_mask (guint mask)
+{
+  static const char * const none[] = { NULL };
+  static gpointer *lists;    /* one a mask, made when first asked for */
+  const LineupPlatformInfo *all;
+  const char **list;
+  guint n, k = 0;
+
+  if (mask == 0)
+    return none;
+
+  all = lineup_platforms_get_all (&n);
+  if (g_once_init_enter (&lists))
+    {
+      G_STATIC_ASSERT (PLATFORMS_AS_GIVEN == 1u << 15);
+      g_assert (n < 15);
+      g_once_init_leave (&lists, g_new0 (gpointer, 1u << n));
+    }
+
+  list = g_atomic_pointer_get (&lists[mask]);
+  if (list)
+    return list;
+
+  list = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    if (mask & (1u << i))
+      list[k++] = all[i].key;
+  if (!g_atomic_pointer_compare_and_exchange (&lists[mask], NULL, list))
+    {
+      g_free (list);
+      list = g_atomic_pointer_get (&lists[mask]);
+    }
+  return list;
+}
+
+static void
+platforms_set_mask (LineupPost *self,
+                    guint       mask)
+{
+  if (self->platforms & PLATFORMS_AS_GIVEN)
+    g_object_set_qdata (G_OBJECT (self), platforms_as_given_quark (), NULL);
+  self->platforms = mask;
+}
+
+/* ---- the object ---- */
+
 static void
 lineup_post_finalize (GObject *object)
 {
   LineupPost *self = (LineupPost *) object;
 
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->body);
-  g_strfreev (self->platforms);
-  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
-    g_free (self->brief[i]);
-  g_free (self->due_on);
+  /* The keys as given, if any, go with the object's data. */
+  g_free (self->text);
 
   G_OBJECT_CLASS (lineup_post_parent_class)->finalize (object);
 }
@@ -82,16 +296,16 @@ lineup_post_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_string (value, self->id);
+      g_value_set_string (value, lineup_post_get_id (self));
       break;
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, lineup_post_get_title (self));
       break;
     case PROP_BODY:
-      g_value_set_string (value, self->body);
+      g_value_set_string (value, lineup_post_get_body (self));
       break;
     case PROP_STAGE:
-      g_value_set_int (value, self->stage);
+      g_value_set_int (value, lineup_post_get_stage (self));
       break;
     case PROP_SCHEDULED_AT:
       g_value_set_int64 (value, self->scheduled_at);
@@ -133,9 +347,6 @@ lineup_post_class_init (LineupPostClass *klass)
 static void
 lineup_post_init (LineupPost *self)
 {
-  self->title = g_strdup ("");
-  self->body = g_strdup ("");
-  self->platforms = g_new0 (char *, 1);
   self->scheduled_at = LINEUP_POST_UNDATED;
   self->stage = LINEUP_STAGE_BRIEF;
 }
@@ -154,21 +365,17 @@ lineup_post_copy (LineupPost *self)
   g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
 
   copy = lineup_post_new ();
-  copy->id = g_strdup (self->id);
-  g_free (copy->title);
-  copy->title = g_strdup (self->title);
-  g_free (copy->body);
-  copy->body = g_strdup (self->body);
+  copy->text = self->text ? g_memdup2 (self->text, text_size (self)) : NULL;
+  copy->present = self->present;
   copy->pillar_id = self->pillar_id;
   copy->type_id = self->type_id;
   copy->stage = self->stage;
-  g_strfreev (copy->platforms);
-  copy->platforms = g_strdupv (self->platforms);
+  if (self->platforms & PLATFORMS_AS_GIVEN)
+    lineup_post_set_platforms (copy, lineup_post_get_platforms (self));
+  else
+    copy->platforms = self->platforms;
   copy->scheduled_at = self->scheduled_at;
   copy->campaign_id = self->campaign_id;
-  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
-    copy->brief[i] = g_strdup (self->brief[i]);
-  copy->due_on = g_strdup (self->due_on);
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   copy->revision = self->revision;
@@ -181,22 +388,25 @@ gboolean
 lineup_post_content_equal (LineupPost *a,
                            LineupPost *b)
 {
+  const char *ta[N_TEXTS], *tb[N_TEXTS];
+
   g_return_val_if_fail (LINEUP_IS_POST (a), FALSE);
   g_return_val_if_fail (LINEUP_IS_POST (b), FALSE);
 
-  if (g_strcmp0 (a->title, b->title) != 0 ||
-      g_strcmp0 (a->body, b->body) != 0 ||
-      a->pillar_id != b->pillar_id ||
+  if (a->pillar_id != b->pillar_id ||
       a->type_id != b->type_id ||
-      !g_strv_equal ((const char * const *) a->platforms,
-                     (const char * const *) b->platforms) ||
       a->scheduled_at != b->scheduled_at ||
-      a->campaign_id != b->campaign_id ||
-      g_strcmp0 (a->due_on, b->due_on) != 0)
+      a->campaign_id != b->campaign_id)
+    return FALSE;
+  if ((a->platforms | b->platforms) & PLATFORMS_AS_GIVEN
+        ? !g_strv_equal (lineup_post_get_platforms (a), lineup_post_get_platforms (b))
+        : a->platforms != b->platforms)
     return FALSE;
 
-  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
-    if (g_strcmp0 (a->brief[i], b->brief[i]) != 0)
+  texts_read (a, ta);
+  texts_read (b, tb);
+  for (guint i = TEXT_TITLE; i < N_TEXTS; i++)
+    if (g_strcmp0 (ta[i], tb[i]) != 0)
       return FALSE;
 
   return TRUE;
@@ -207,7 +417,7 @@ lineup_post_equal (LineupPost *a,
                    LineupPost *b)
 {
   return lineup_post_content_equal (a, b) &&
-         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (lineup_post_get_id (a), lineup_post_get_id (b)) == 0 &&
          a->stage == b->stage &&
          a->created_at == b->created_at &&
          a->updated_at == b->updated_at &&
@@ -228,7 +438,8 @@ lineup_post_compare_by_time (LineupPost *a,
     return a->scheduled_at < b->scheduled_at ? -1 : 1;
   if (a->created_at != b->created_at)
     return a->created_at < b->created_at ? -1 : 1;
-  return g_strcmp0 (a->id, b->id);
+  return g_strcmp0 ((a->present & HAS_ID) ? a->text : NULL,
+                    (b->present & HAS_ID) ? b->text : NULL);
 }
 
 static int
@@ -255,14 +466,14 @@ const char *
 lineup_post_get_id (LineupPost *self)
 {
   g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
-  return self->id;
+  return (self->present & HAS_ID) ? self->text : NULL;
 }
 
 const char *
 lineup_post_get_title (LineupPost *self)
 {
   g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
-  return self->title;
+  return text_get (self, TEXT_TITLE);
 }
 
 void
@@ -270,15 +481,14 @@ lineup_post_set_title (LineupPost *self,
                        const char *title)
 {
   g_return_if_fail (LINEUP_IS_POST (self));
-  g_free (self->title);
-  self->title = g_strdup (title ? title : "");
+  text_set (self, TEXT_TITLE, title);
 }
 
 const char *
 lineup_post_get_body (LineupPost *self)
 {
   g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
-  return self->body;
+  return text_get (self, TEXT_BODY);
 }
 
 void
@@ -286,8 +496,7 @@ lineup_post_set_body (LineupPost *self,
                       const char *body)
 {
   g_return_if_fail (LINEUP_IS_POST (self));
-  g_free (self->body);
-  self->body = g_strdup (body ? body : "");
+  text_set (self, TEXT_BODY, body);
 }
 
 gint64
@@ -333,7 +542,7 @@ lineup_post_set_stage (LineupPost  *self,
 {
   g_return_if_fail (LINEUP_IS_POST (self));
   g_return_if_fail ((guint) stage < LINEUP_N_STAGES);
-  g_return_if_fail (self->id == NULL);
+  g_return_if_fail (lineup_post_get_id (self) == NULL);
   self->stage = stage;
 }
 
@@ -341,31 +550,99 @@ void
 _lineup_post_set_stage (LineupPost  *self,
                         LineupStage  stage)
 {
-  self->stage = stage;
+  /* A stage out of range (a damaged row) stays out of range, for the
+   * store's validation to refuse. */
+  self->stage = (guint) stage < G_MAXUINT8 ? stage : G_MAXUINT8;
 }
 
 const char * const *
 lineup_post_get_platforms (LineupPost *self)
 {
   g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
-  return (const char * const *) self->platforms;
+
+  if (self->platforms & PLATFORMS_AS_GIVEN)
+    return g_object_get_qdata (G_OBJECT (self), platforms_as_given_quark ());
+  return platforms_of_mask (self->platforms);
 }
 
 void
 lineup_post_set_platforms (LineupPost         *self,
                            const char * const *keys)
 {
+  guint mask = 0;
+  int last = -1;
+
   g_return_if_fail (LINEUP_IS_POST (self));
-  g_strfreev (self->platforms);
-  self->platforms = keys ? g_strdupv ((char **) keys) : g_new0 (char *, 1);
+
+  for (guint i = 0; keys && keys[i]; i++)
+    {
+      int index = platform_index (keys[i], strlen (keys[i]));
+
+      if (index <= last)
+        {
+          /* Not a canonical set: kept as given, for validation to name. */
+          char **copy = g_strdupv ((char **) keys);
+
+          g_object_set_qdata_full (G_OBJECT (self), platforms_as_given_quark (),
+                                   copy, (GDestroyNotify) g_strfreev);
+          self->platforms = PLATFORMS_AS_GIVEN;
+          return;
+        }
+      mask |= 1u << index;
+      last = index;
+    }
+  platforms_set_mask (self, mask);
+}
+
+void
+_lineup_post_set_platforms_joined (LineupPost *self,
+                                   const char *joined)
+{
+  guint mask = 0;
+  int last = -1;
+  const char *p = joined;
+
+  if (joined == NULL || *joined == '\0')
+    {
+      platforms_set_mask (self, 0);
+      return;
+    }
+
+  for (;;)
+    {
+      const char *comma = strchr (p, ',');
+      gsize len = comma ? (gsize) (comma - p) : strlen (p);
+      int index = platform_index (p, len);
+
+      if (index <= last)
+        {
+          g_auto(GStrv) keys = g_strsplit (joined, ",", -1);
+
+          lineup_post_set_platforms (self, (const char * const *) keys);
+          return;
+        }
+      mask |= 1u << index;
+      last = index;
+      if (comma == NULL)
+        break;
+      p = comma + 1;
+    }
+  platforms_set_mask (self, mask);
 }
 
 gboolean
 lineup_post_has_platform (LineupPost *self,
                           const char *key)
 {
+  int index;
+
   g_return_val_if_fail (LINEUP_IS_POST (self), FALSE);
-  return g_strv_contains ((const char * const *) self->platforms, key);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->platforms & PLATFORMS_AS_GIVEN)
+    return g_strv_contains (lineup_post_get_platforms (self), key);
+  index = platform_index (key, strlen (key));
+  return index >= 0 && (self->platforms & (1u << index)) != 0;
 }
 
 gint64
@@ -411,7 +688,9 @@ lineup_post_get_brief (LineupPost       *self,
 {
   g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
   g_return_val_if_fail ((guint) field < LINEUP_N_BRIEF_FIELDS, NULL);
-  return self->brief[field];
+  if (!(self->present & HAS_BRIEF (field)))
+    return NULL;
+  return text_get (self, TEXT_BRIEF + field);
 }
 
 void
@@ -421,16 +700,17 @@ lineup_post_set_brief (LineupPost       *self,
 {
   g_return_if_fail (LINEUP_IS_POST (self));
   g_return_if_fail ((guint) field < LINEUP_N_BRIEF_FIELDS);
-  g_free (self->brief[field]);
   /* An empty field and no field are the same thing to a planner. */
-  self->brief[field] = (text && *text) ? g_strdup (text) : NULL;
+  text_set (self, TEXT_BRIEF + field, text);
 }
 
 const char *
 lineup_post_get_due_on (LineupPost *self)
 {
   g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
-  return self->due_on;
+  if (!(self->present & HAS_DUE_ON))
+    return NULL;
+  return text_get (self, TEXT_DUE_ON);
 }
 
 void
@@ -438,8 +718,7 @@ lineup_post_set_due_on (LineupPost *self,
                         const char *due_on)
 {
   g_return_if_fail (LINEUP_IS_POST (self));
-  g_free (self->due_on);
-  self->due_on = (due_on && *due_on) ? g_strdup (due_on) : NULL;
+  text_set (self, TEXT_DUE_ON, due_on);
 }
 
 gint64
@@ -488,8 +767,23 @@ void
 _lineup_post_set_id (LineupPost *self,
                      const char *id)
 {
-  g_free (self->id);
-  self->id = g_strdup (id);
+  text_set (self, TEXT_ID, id);
+}
+
+void
+_lineup_post_set_texts (LineupPost         *self,
+                        const char         *id,
+                        const char         *title,
+                        const char         *body,
+                        const char * const *brief,
+                        const char         *due_on)
+{
+  const char *texts[N_TEXTS] = { id, title, body };
+
+  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
+    texts[TEXT_BRIEF + i] = brief[i];
+  texts[TEXT_DUE_ON] = due_on;
+  texts_write (self, texts);
 }
 
 void

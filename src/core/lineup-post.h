@@ -3,6 +3,8 @@
  * A LineupPost is a value: the store hands out posts it will never change and
  * replaces them (signal "post-changed") when the plan changes. To edit, take a
  * copy, change it with the setters and give it to lineup_workflow_edit().
+ * A text a getter returns is the post's own: it lasts until the post is
+ * freed or one of its texts (id, title, caption, brief, due date) is set.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,5 +94,15 @@ void         _lineup_post_set_bookkeeping  (LineupPost *self,
                                             gint        revision,
                                             gint64      deleted_at);
 void         _lineup_post_set_stage        (LineupPost *self, LineupStage stage);
+/* Every text at once, as a row holds them (@brief: LINEUP_N_BRIEF_FIELDS). */
+void         _lineup_post_set_texts        (LineupPost         *self,
+                                            const char         *id,
+                                            const char         *title,
+                                            const char         *body,
+                                            const char * const *brief,
+                                            const char         *due_on);
+/* The platforms as a row holds them: keys joined with ",". */
+void         _lineup_post_set_platforms_joined (LineupPost *self,
+                                                const char *joined);
 
 G_END_DECLS

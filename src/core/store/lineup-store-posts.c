@@ -23,26 +23,25 @@ static LineupPost *
 post_from_row (sqlite3_stmt *stmt)
 {
   LineupPost *post = lineup_post_new ();
-  const char *platforms = _lineup_store_column_text (stmt, 6);
+  const char *brief[LINEUP_N_BRIEF_FIELDS];
 
-  _lineup_post_set_id (post, _lineup_store_column_text (stmt, 0));
-  lineup_post_set_title (post, _lineup_store_column_text (stmt, 1));
-  lineup_post_set_body (post, _lineup_store_column_text (stmt, 2));
+  /* Each text is read once and kept in one block with the others. */
+  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
+    brief[i] = _lineup_store_column_text (stmt, 9 + i);
+  _lineup_post_set_texts (post,
+                          _lineup_store_column_text (stmt, 0),
+                          _lineup_store_column_text (stmt, 1),
+                          _lineup_store_column_text (stmt, 2),
+                          brief,
+                          _lineup_store_column_text (stmt, 15));
   lineup_post_set_pillar_id (post, sqlite3_column_int64 (stmt, 3));
   lineup_post_set_type_id (post, sqlite3_column_int64 (stmt, 4));
   _lineup_post_set_stage (post, sqlite3_column_int (stmt, 5));
-  if (platforms && *platforms)
-    {
-      g_auto(GStrv) keys = g_strsplit (platforms, ",", -1);
-      lineup_post_set_platforms (post, (const char * const *) keys);
-    }
+  _lineup_post_set_platforms_joined (post, _lineup_store_column_text (stmt, 6));
   lineup_post_set_scheduled_at (post, sqlite3_column_int64 (stmt, 7) == UNDATED_SLOT
                                         ? LINEUP_POST_UNDATED
                                         : sqlite3_column_int64 (stmt, 7));
   lineup_post_set_campaign_id (post, sqlite3_column_int64 (stmt, 8));
-  for (guint i = 0; i < LINEUP_N_BRIEF_FIELDS; i++)
-    lineup_post_set_brief (post, i, _lineup_store_column_text (stmt, 9 + i));
-  lineup_post_set_due_on (post, _lineup_store_column_text (stmt, 15));
   _lineup_post_set_bookkeeping (post,
                                 sqlite3_column_int64 (stmt, 16),
                                 sqlite3_column_int64 (stmt, 17),
@@ -352,7 +351,6 @@ cache_is_current (LineupStore *self)
     return TRUE;
 
   /* Another process changed the plan since: forget what we hold. */
-  g_clear_pointer (&self->cache_index, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
   return FALSE;
 }
@@ -455,9 +453,6 @@ lineup_store_list_all_posts (LineupStore  *self,
    * independent of the SQL. */
   lineup_posts_sort_by_time (posts);
   self->cache = posts;
-  self->cache_index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < posts->len; i++)
-    g_hash_table_insert (self->cache_index, (gpointer) lineup_post_get_id (posts->pdata[i]), posts->pdata[i]);
   self->cache_version = _lineup_store_read_data_version (self);
 
   return copy_range (posts, 0, posts->len);

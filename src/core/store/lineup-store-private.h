@@ -82,7 +82,6 @@ struct _LineupStore
    * Month loads are then a binary search. Another process's commit changes
    * PRAGMA data_version, which drops it. */
   GPtrArray *cache;
-  GHashTable *cache_index;  /* id → post in cache (borrowed) */
   gint64 cache_version;
   gint64 seen_version;      /* data_version when we last looked at the file */
   char *seen_generation;    /* meta posts_generation then: did the posts change? */

@@ -294,31 +294,47 @@ _lineup_store_cache_bisect_time (GPtrArray *cache,
   return lo;
 }
 
+/* The position of the post with @post's id in the cache, or G_MAXUINT.
+ * The cache holds the post as last committed, which is @post as the
+ * operation read it: its sort key finds it without an index by id, which
+ * would cost every post of the plan a hash table slot. */
+static guint
+cache_find (GPtrArray  *cache,
+            LineupPost *post)
+{
+  const char *id = lineup_post_get_id (post);
+  guint pos;
+
+  /* A deleted post is not in the cache (an addition announces its post as
+   * deleted before). */
+  if (id == NULL || lineup_post_get_deleted_at (post) != 0)
+    return G_MAXUINT;
+  pos = cache_bisect (cache, post);
+  if (pos < cache->len && g_strcmp0 (lineup_post_get_id (cache->pdata[pos]), id) == 0)
+    return pos;
+  /* Not where its sort key says (the plan changed under the cache). */
+  for (guint i = 0; i < cache->len; i++)
+    if (g_strcmp0 (lineup_post_get_id (cache->pdata[i]), id) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
 static void
 cache_apply (LineupStore *self,
              LineupPost  *old_post,
              LineupPost  *new_post)
 {
-  LineupPost *cached;
+  guint pos;
 
   if (self->cache == NULL)
     return;
 
-  cached = g_hash_table_lookup (self->cache_index, lineup_post_get_id (old_post));
-  if (cached)
-    {
-      guint pos = cache_bisect (self->cache, cached);
-
-      g_assert (pos < self->cache->len && g_ptr_array_index (self->cache, pos) == cached);
-      g_hash_table_remove (self->cache_index, lineup_post_get_id (cached));
-      g_ptr_array_remove_index (self->cache, pos);
-    }
+  pos = cache_find (self->cache, old_post);
+  if (pos != G_MAXUINT)
+    g_ptr_array_remove_index (self->cache, pos);
 
   if (lineup_post_get_deleted_at (new_post) == 0)
-    {
-      g_ptr_array_insert (self->cache, cache_bisect (self->cache, new_post), g_object_ref (new_post));
-      g_hash_table_insert (self->cache_index, (gpointer) lineup_post_get_id (new_post), new_post);
-    }
+    g_ptr_array_insert (self->cache, cache_bisect (self->cache, new_post), g_object_ref (new_post));
 }
 
 static void
@@ -744,7 +760,6 @@ lineup_store_finalize (GObject *object)
   if (self->monitor)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
-  g_clear_pointer (&self->cache_index, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
@@ -973,7 +988,6 @@ lineup_store_refresh (LineupStore *self)
     self->seen_generation = g_steal_pointer (&generation);
   }
 
-  g_clear_pointer (&self->cache_index, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
   reload_caches (self);
   _lineup_store_read_default_time (self);
