@@ -1,6 +1,6 @@
 /* lineup-bench-ics.c: the iCalendar export against its budget.
  *
- *   lineup-bench-ics [--posts N]
+ *   lineup-bench-ics [--posts N] [--keep-plan]
  *
  * Exports N posts (default 10,000; budget 100 ms) twice: in this process
  * (lineup_ics_export on posts already read) and as a whole process, the way
@@ -113,10 +113,12 @@ main (int   argc,
   g_autofree char *ics_path = g_build_filename (dir, "plan.ics", NULL);
   double times[ROUNDS], process_times[ROUNDS], start_times[ROUNDS];
   int n_posts = 10000;
+  gboolean keep_plan = FALSE;
   gsize length = 0;
   gint64 pillar, type;
   GOptionEntry entries[] = {
     { "posts", 0, 0, G_OPTION_ARG_INT, &n_posts, "How many posts to export", "N" },
+    { "keep-plan", 0, 0, G_OPTION_ARG_NONE, &keep_plan, "Keep the generated plan (to profile the export)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -200,6 +202,9 @@ main (int   argc,
       g_print ("  npm ical-generator: not found (needs node and `npm install ical-generator`)\n");
   }
 
-  bench_remove_plan (dir);
+  if (keep_plan)
+    g_print ("The plan is kept: %s\n", path);
+  else
+    bench_remove_plan (dir);
   return 0;
 }
