@@ -188,8 +188,9 @@ main (int   argc,
                process, EXPORT_BUDGET_MS, process < EXPORT_BUDGET_MS ? "OK" : "OVER", file_length);
     else
       g_print ("  lineup export ics, whole process: failed\n");
-    if (start > 0)
-      g_print ("    of which the bare start (lineup --help): %.1f ms\n", start);
+    if (start > 0 && process > 0)
+      g_print ("    of which the bare start (lineup --help): %.1f ms; the rest (open, read, write, exit): %.1f ms\n",
+               start, process - start);
     if (python > 0)
       g_print ("  python3-icalendar, same events:     %8.1f ms  (%.1fx ours in process, %.1fx the whole process)\n",
                python, python / ours, python / process);
