@@ -1,12 +1,14 @@
 /* lineup-bench-ics.c: the iCalendar export against its budget.
  *
- *   lineup-bench-ics [--posts N] [--keep-plan]
+ *   lineup-bench-ics [--posts N] [--keep-plan] [--baseline OTHER_BUILD_DIR]
  *
  * Exports N posts (default 10,000; budget 100 ms) twice: in this process
  * (lineup_ics_export on posts already read) and as a whole process, the way
  * a person or a cron job runs it (`lineup --database PLAN export ics
  * --output FILE`: start, open the plan, read, write, exit), beside the bare
- * start of the same binary (`lineup --help`). In the same run it has
+ * start of the same binary (`lineup --help`); with --baseline, another
+ * build's binary (main's, say) exports the same plan in alternate rounds. In
+ * the same run it has
  * python3-icalendar's writer build and serialise the same events (and npm's
  * ical-generator when `node` finds it), printing the ratios.
  *
@@ -23,14 +25,17 @@
 #define ROUNDS 7
 
 /* The milliseconds from spawning `lineup ARGS…` to its exit (-1 if it
- * failed), with its output thrown away. The binary is the one built beside
- * this benchmark: build/src/lineup for build/bench/lineup-bench-ics. */
+ * failed), with its output thrown away. The binary is @build_dir's, or
+ * the one built beside this benchmark: build/src/lineup for
+ * build/bench/lineup-bench-ics. */
 static double
-run_lineup (const char * const *args)
+run_lineup (const char         *build_dir,
+            const char * const *args)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *bench_dir = self ? g_path_get_dirname (self) : g_strdup (".");
-  g_autofree char *lineup = g_build_filename (bench_dir, "..", "src", "lineup", NULL);
+  g_autofree char *lineup = build_dir ? g_build_filename (build_dir, "src", "lineup", NULL)
+                                      : g_build_filename (bench_dir, "..", "src", "lineup", NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
   g_autoptr(GError) error = NULL;
@@ -111,7 +116,8 @@ main (int   argc,
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(GPtrArray) posts = NULL;
   g_autofree char *ics_path = g_build_filename (dir, "plan.ics", NULL);
-  double times[ROUNDS], process_times[ROUNDS], start_times[ROUNDS];
+  double times[ROUNDS], process_times[ROUNDS], start_times[ROUNDS], baseline_times[ROUNDS];
+  g_autofree char *baseline = NULL;
   int n_posts = 10000;
   gboolean keep_plan = FALSE;
   gsize length = 0;
@@ -119,6 +125,7 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "posts", 0, 0, G_OPTION_ARG_INT, &n_posts, "How many posts to export", "N" },
     { "keep-plan", 0, 0, G_OPTION_ARG_NONE, &keep_plan, "Keep the generated plan (to profile the export)", NULL },
+    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline, "Another build directory whose lineup exports too", "DIR" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -168,8 +175,10 @@ main (int   argc,
       const char *export_args[] = { "--database", path, "export", "ics", "--output", ics_path, NULL };
       const char *help_args[] = { "--help", NULL };
 
-      process_times[r] = run_lineup (export_args);
-      start_times[r] = run_lineup (help_args);
+      process_times[r] = run_lineup (NULL, export_args);
+      start_times[r] = run_lineup (NULL, help_args);
+      if (baseline)
+        baseline_times[r] = run_lineup (baseline, export_args);
     }
   {
     double ours = bench_median (times, ROUNDS);
@@ -191,6 +200,11 @@ main (int   argc,
     if (start > 0 && process > 0)
       g_print ("    of which the bare start (lineup --help): %.1f ms; the rest (open, read, write, exit): %.1f ms\n",
                start, process - start);
+    if (baseline)
+      {
+        double other = bench_median (baseline_times, ROUNDS);
+        g_print ("  the same by %s/src/lineup: %.1f ms  (%.2fx ours)\n", baseline, other, other / process);
+      }
     if (python > 0)
       g_print ("  python3-icalendar, same events:     %8.1f ms  (%.1fx ours in process, %.1fx the whole process)\n",
                python, python / ours, python / process);
