@@ -105,11 +105,9 @@ cmd_export_ics (Args    *args,
   g_autoptr(LineupFilter) filter = NULL;
   g_autoptr(GPtrArray) posts = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
-  g_autofree char *text = NULL;
   LineupIcsOptions options = { 0 };
   const char *output = opt (args, "output");
   GDate from, to;
-  gsize length;
 
   if ((opt (args, "from") && !parse_date_arg ("--from", opt (args, "from"), &from, error)) ||
       (opt (args, "to") && !parse_date_arg ("--to", opt (args, "to"), &to, error)))
@@ -160,16 +158,35 @@ cmd_export_ics (Args    *args,
 
   options.name = opt (args, "name");
   options.local_time = opt (args, "local-time") != NULL;
-  text = lineup_ics_export (store, chosen, &options, &length);
 
   if (output == NULL || g_str_equal (output, "-"))
     {
+      gsize length;
+      g_autofree char *text = lineup_ics_export (store, chosen, &options, &length);
+
       fwrite (text, 1, length, stdout);
       return 0;
     }
-  /* A temporary file renamed over the old one: a reader never sees half. */
-  if (!g_file_set_contents (output, text, length, error))
-    return 1;
+  /* Written as it is made into a temporary file, renamed over the old one
+   * at the close: a reader never sees half, and a failed write leaves the
+   * old file (a cancelled close does not rename). */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (output);
+    g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                                          NULL, error);
+    g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+    if (stream == NULL)
+      return 1;
+    if (!lineup_ics_write (store, chosen, &options, G_OUTPUT_STREAM (stream), NULL, error))
+      {
+        g_cancellable_cancel (abandon);
+        g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+        return 1;
+      }
+    if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+      return 1;
+  }
   fprintf (stderr, "%s\n", _("Exported"));
   return 0;
 }

@@ -1,9 +1,12 @@
 /* lineup-ics.c
  *
- * libical builds and writes everything: escaping, CRLF, folding at 75
- * octets without splitting a UTF-8 sequence (protocols.md §4); only the
- * ';' and ',' of X- and CATEGORIES values are escaped here (see
- * mark_text_specials).
+ * Each event is written as it is read, line by line, into the output
+ * (lineup-ics-writer.c escapes and folds: CRLF, 75 octets, never inside a
+ * UTF-8 sequence, protocols.md §4), with no component tree: building,
+ * writing and freeing a libical component per event took ten times as long
+ * (issue 19). The lines of a pillar, a type and a stage are made once an
+ * export and copied. libical still gives the VTIMEZONE, the local times in
+ * it, the TZID parameter and the DURATION values.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +17,7 @@
 #include <libical/ical.h>
 
 #include "lineup-ics.h"
+#include "lineup-ics-writer.h"
 #include "lineup-outbox.h"
 
 /* The CSS3 colour keywords (the SVG 1.1 list), for RFC 7986 COLOR. */
@@ -234,87 +238,69 @@ utc_time (gint64 instant)
   return icaltime_from_timet_with_zone ((time_t) instant, 0, icaltimezone_get_utc_timezone ());
 }
 
-/* libical writes an X- property's value and a CATEGORIES value with only
- * backslashes and line breaks escaped, so "Stories; told" would read as
- * two values. RFC 5545 TEXT escapes ';' and ',' too: the value is given to
- * libical with each of them as a noncharacter (one code point, so folding
- * stays right), and the written text gets the escapes in their place. A
- * noncharacter of the plan's own (they are not for interchange) becomes
- * U+FFFD first. */
-#define TEXT_SEMICOLON "\uFDD0"
-#define TEXT_COMMA     "\uFDD1"
-
-static char *
-mark_text_specials (const char *value,
-                    gboolean    commas)
+/* "20261122T120000" as libical writes a DATE-TIME, with a Z in UTC. */
+static void
+format_time (char                      buffer[32],
+             const struct icaltimetype *t,
+             gboolean                   utc)
 {
-  g_autoptr(GString) text = g_string_new (value);
+  if (t->year >= 0 && t->year <= 9999)
+    {
+      static const char digits[] = "0123456789";
+      int fields[] = { t->month, t->day, t->hour, t->minute, t->second };
+      char *o = buffer;
 
-  g_string_replace (text, TEXT_SEMICOLON, "\uFFFD", 0);
-  g_string_replace (text, TEXT_COMMA, "\uFFFD", 0);
-  g_string_replace (text, ";", TEXT_SEMICOLON, 0);
-  if (commas)
-    g_string_replace (text, ",", TEXT_COMMA, 0);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+      *o++ = digits[t->year / 1000];
+      *o++ = digits[t->year / 100 % 10];
+      *o++ = digits[t->year / 10 % 10];
+      *o++ = digits[t->year % 10];
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          if (i == 2)
+            *o++ = 'T';
+          *o++ = digits[fields[i] / 10 % 10];
+          *o++ = digits[fields[i] % 10];
+        }
+      if (utc)
+        *o++ = 'Z';
+      *o = '\0';
+    }
+  else
+    g_snprintf (buffer, 32, "%04d%02d%02dT%02d%02d%02d%s", t->year, t->month, t->day,
+                t->hour, t->minute, t->second, utc ? "Z" : "");
 }
 
-/* Appends libical's @text (freeing it) with the marks made escapes. */
+/* An instant in UTC, the calendar reckoned here (gmtime's, without its
+ * locking). */
 static void
-append_escaped (GString *out,
-                char    *text)
+format_utc (char   buffer[32],
+            gint64 instant)
 {
-  gsize start = out->len;
-  g_autoptr(GString) tail = NULL;
+  struct icaltimetype t = { 0 };
+  gint64 days = instant / 86400, seconds = instant % 86400;
+  gint64 era, y;
+  guint doe, yoe, doy, mp;
 
-  g_string_append (out, text);
-  free (text);
-  if (strstr (out->str + start, TEXT_SEMICOLON) == NULL && strstr (out->str + start, TEXT_COMMA) == NULL)
-    return;
-  tail = g_string_new (out->str + start);
-  g_string_replace (tail, TEXT_SEMICOLON, "\\;", 0);
-  g_string_replace (tail, TEXT_COMMA, "\\,", 0);
-  g_string_truncate (out, start);
-  g_string_append_len (out, tail->str, tail->len);
-}
-
-/* An X- property whose value is TEXT (a name, a description). */
-static void
-add_x (icalcomponent *component,
-       const char    *name,
-       const char    *value)
-{
-  g_autofree char *marked = mark_text_specials (value, TRUE);
-  icalproperty *prop = icalproperty_new_x (marked);
-
-  icalproperty_set_x_name (prop, name);
-  icalcomponent_add_property (component, prop);
-}
-
-/* An X- property holding a list of keys: its commas separate them. */
-static void
-add_x_list (icalcomponent *component,
-            const char    *name,
-            const char    *keys)
-{
-  icalproperty *prop = icalproperty_new_x (keys);
-
-  icalproperty_set_x_name (prop, name);
-  icalcomponent_add_property (component, prop);
-}
-
-/* A CATEGORIES property with one value. An escaped comma in it is still
- * split there by some readers, so a comma becomes U+201A, which reads the
- * same; a semicolon is escaped. */
-static void
-add_category (icalcomponent *component,
-              const char    *value)
-{
-  g_autoptr(GString) text = g_string_new (value);
-  g_autofree char *marked = NULL;
-
-  g_string_replace (text, ",", "\u201A", 0);
-  marked = mark_text_specials (text->str, FALSE);
-  icalcomponent_add_property (component, icalproperty_new_categories (marked));
+  if (seconds < 0)
+    {
+      seconds += 86400;
+      days--;
+    }
+  /* Days to a civil date (H. Hinnant's days_from_civil, inverted). */
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = (guint) (days - era * 146097);
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = (gint64) yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  t.day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  t.month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  t.year = (int) (y + (t.month <= 2));
+  t.hour = (int) (seconds / 3600);
+  t.minute = (int) (seconds / 60 % 60);
+  t.second = (int) (seconds % 60);
+  format_time (buffer, &t, TRUE);
 }
 
 static char *
@@ -333,85 +319,6 @@ describe (LineupPost       *post,
   while (text->len && text->str[text->len - 1] == '\n')
     g_string_truncate (text, text->len - 1);
   return g_string_free (text, FALSE);
-}
-
-static icalcomponent *
-make_event (LineupStore            *store,
-            LineupPost             *post,
-            const LineupIcsOptions *options,
-            icaltimezone           *zone,
-            const char             *tzid,
-            GHashTable             *urls)
-{
-  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-  const char *url = urls ? g_hash_table_lookup (urls, lineup_post_get_id (post)) : NULL;
-  LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
-  LineupContentType *type = lineup_store_get_content_type (store, lineup_post_get_type_id (post));
-  const char * const *platforms = lineup_post_get_platforms (post);
-  g_autoptr(GString) summary = g_string_new (lineup_post_get_title (post));
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *uid = lineup_ics_uid (post);
-  g_autofree char *keys = g_strjoinv (",", (char **) platforms);
-  gint64 at = lineup_post_get_scheduled_at (post);
-  icalproperty *prop;
-
-  for (guint i = 0; platforms[i]; i++)
-    {
-      const LineupPlatformInfo *info = lineup_platform_lookup (platforms[i]);
-      g_string_append_printf (names, "%s%s", i ? ", " : "", info ? info->name : platforms[i]);
-    }
-  if (names->len)
-    g_string_append_printf (summary, " [%s]", names->str);
-
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, icalproperty_new_dtstamp (utc_time (lineup_post_get_updated_at (post))));
-  if (zone)
-    {
-      /* The local wall time, written without a zone of its own: the TZID
-       * parameter names the VTIMEZONE (libical would add a Z otherwise). */
-      struct icaltimetype local = icaltime_from_timet_with_zone ((time_t) at, 0, zone);
-
-      local.zone = NULL;
-      prop = icalproperty_new_dtstart (local);
-      icalproperty_add_parameter (prop, icalparameter_new_tzid (tzid));
-    }
-  else
-    prop = icalproperty_new_dtstart (utc_time (at));
-  icalcomponent_add_property (event, prop);
-  icalcomponent_add_property (event, icalproperty_new_duration (
-    icaldurationtype_from_int ((options->duration_minutes > 0 ? options->duration_minutes : 30) * 60)));
-  icalcomponent_add_property (event, icalproperty_new_summary (summary->str));
-  if (options->privacy != LINEUP_ICS_PRIVACY_TITLES)
-    {
-      g_autofree char *description = describe (post, options->privacy);
-
-      if (*description)
-        icalcomponent_add_property (event, icalproperty_new_description (description));
-    }
-  /* One property a value: a category may hold a comma. */
-  if (pillar)
-    add_category (event, lineup_pillar_get_name (pillar));
-  if (type)
-    add_category (event, lineup_content_type_get_name (type));
-  icalcomponent_add_property (event, icalproperty_new_status (lineup_post_get_stage (post) >= LINEUP_STAGE_APPROVED
-                                                              ? ICAL_STATUS_CONFIRMED : ICAL_STATUS_TENTATIVE));
-  icalcomponent_add_property (event, icalproperty_new_sequence (MAX (lineup_post_get_revision (post) - 1, 0)));
-  icalcomponent_add_property (event, icalproperty_new_lastmodified (utc_time (lineup_post_get_updated_at (post))));
-  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
-  if (pillar)
-    icalcomponent_add_property (event, icalproperty_new_color (lineup_css_color_name (lineup_pillar_get_color (pillar))));
-  if (pillar)
-    add_x (event, "X-LINEUP-PILLAR", lineup_pillar_get_name (pillar));
-  if (type)
-    add_x (event, "X-LINEUP-TYPE", lineup_content_type_get_name (type));
-  add_x (event, "X-LINEUP-STAGE", lineup_stage_to_key (lineup_post_get_stage (post)));
-  if (*keys)
-    add_x_list (event, "X-LINEUP-PLATFORMS", keys);
-  add_x (event, "X-LINEUP-POST-ID", lineup_post_get_id (post));
-  /* Where the published post can be seen (protocols.md §4). */
-  if (url)
-    icalcomponent_add_property (event, icalproperty_new_url (url));
-  return event;
 }
 
 /* The plan zone's VTIMEZONE with a plain TZID, trimmed to the years used. */
@@ -433,6 +340,310 @@ make_vtimezone (icaltimezone *zone,
   return vtz;
 }
 
+static char *
+duration_text (int seconds)
+{
+  return icaldurationtype_as_ical_string_r (icaldurationtype_from_int (seconds));
+}
+
+/* What one export writes again and again, written once: the lines of a
+ * pillar, a type, a stage; the networks' names in a title. */
+typedef struct {
+  char *categories;   /* CATEGORIES */
+  char *described;    /* COLOR and X-LINEUP-PILLAR, or X-LINEUP-TYPE */
+} CatalogLines;
+
+static void
+catalog_lines_free (gpointer data)
+{
+  CatalogLines *lines = data;
+
+  g_free (lines->categories);
+  g_free (lines->described);
+  g_free (lines);
+}
+
+typedef struct {
+  LineupStore *store;
+  const LineupIcsOptions *options;
+  LineupIcsWriter *writer;
+  icaltimezone *zone;
+  char *tzid_param;                /* ";TZID=…" */
+  char *duration;
+  GHashTable *urls;                /* post id → URL */
+  GHashTable *pillars;             /* LineupPillar * → CatalogLines */
+  GHashTable *types;               /* LineupContentType * → CatalogLines */
+  GHashTable *networks;            /* "linkedin,mastodon" → " [LinkedIn, Mastodon]" */
+  char *stages[LINEUP_N_STAGES];   /* STATUS … X-LINEUP-STAGE, in order */
+  GString *summary;
+  GString *keys;
+} Export;
+
+static CatalogLines *
+pillar_lines (Export       *export,
+              LineupPillar *pillar)
+{
+  CatalogLines *lines = g_hash_table_lookup (export->pillars, pillar);
+
+  if (lines == NULL)
+    {
+      const char *name = lineup_pillar_get_name (pillar);
+      g_autofree char *color = lineup_ics_format_property ("COLOR", NULL, lineup_css_color_name (lineup_pillar_get_color (pillar)),
+                                                           LINEUP_ICS_VALUE_TEXT, NULL);
+      g_autofree char *x = lineup_ics_format_property ("X-LINEUP-PILLAR", NULL, name, LINEUP_ICS_VALUE_X_TEXT, NULL);
+
+      lines = g_new0 (CatalogLines, 1);
+      lines->categories = lineup_ics_format_property ("CATEGORIES", NULL, name, LINEUP_ICS_VALUE_CATEGORY, NULL);
+      lines->described = g_strconcat (color, x, NULL);
+      g_hash_table_insert (export->pillars, pillar, lines);
+    }
+  return lines;
+}
+
+static CatalogLines *
+type_lines (Export            *export,
+            LineupContentType *type)
+{
+  CatalogLines *lines = g_hash_table_lookup (export->types, type);
+
+  if (lines == NULL)
+    {
+      const char *name = lineup_content_type_get_name (type);
+
+      lines = g_new0 (CatalogLines, 1);
+      lines->categories = lineup_ics_format_property ("CATEGORIES", NULL, name, LINEUP_ICS_VALUE_CATEGORY, NULL);
+      lines->described = lineup_ics_format_property ("X-LINEUP-TYPE", NULL, name, LINEUP_ICS_VALUE_X_TEXT, NULL);
+      g_hash_table_insert (export->types, type, lines);
+    }
+  return lines;
+}
+
+static const char *
+status_line (LineupStage stage)
+{
+  return stage >= LINEUP_STAGE_APPROVED ? "STATUS:CONFIRMED\r\n" : "STATUS:TENTATIVE\r\n";
+}
+
+static const char *
+stage_line (Export      *export,
+            LineupStage  stage)
+{
+  /* A stage the plan does not know is written each time. */
+  if ((int) stage < 0 || stage >= LINEUP_N_STAGES)
+    return NULL;
+  if (export->stages[stage] == NULL)
+    export->stages[stage] = lineup_ics_format_property ("X-LINEUP-STAGE", NULL, lineup_stage_to_key (stage),
+                                                        LINEUP_ICS_VALUE_X_TEXT, NULL);
+  return export->stages[stage];
+}
+
+static void
+write_text (Export     *export,
+            const char *text)
+{
+  lineup_ics_writer_append (export->writer, text, strlen (text));
+}
+
+static void
+write_event (Export     *export,
+             LineupPost *post)
+{
+  LineupIcsWriter *w = export->writer;
+  const char *id = lineup_post_get_id (post);
+  const char *url = export->urls ? g_hash_table_lookup (export->urls, id) : NULL;
+  LineupPillar *pillar = lineup_store_get_pillar (export->store, lineup_post_get_pillar_id (post));
+  LineupContentType *type = lineup_store_get_content_type (export->store, lineup_post_get_type_id (post));
+  const char * const *platforms = lineup_post_get_platforms (post);
+  CatalogLines *pillar_text = pillar ? pillar_lines (export, pillar) : NULL;
+  CatalogLines *type_text = type ? type_lines (export, type) : NULL;
+  LineupStage stage = lineup_post_get_stage (post);
+  const char *networks, *staged;
+  gint64 at = lineup_post_get_scheduled_at (post);
+  char uid[256], stamp[32], start[32], sequence[16];
+
+  /* The networks by key, and by name in the title. */
+  g_string_truncate (export->keys, 0);
+  for (guint i = 0; platforms[i]; i++)
+    {
+      if (i)
+        g_string_append_c (export->keys, ',');
+      g_string_append (export->keys, platforms[i]);
+    }
+  networks = g_hash_table_lookup (export->networks, export->keys->str);
+  if (networks == NULL)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; platforms[i]; i++)
+        {
+          const LineupPlatformInfo *info = lineup_platform_lookup (platforms[i]);
+          g_string_append_printf (names, "%s%s", i ? ", " : "", info ? info->name : platforms[i]);
+        }
+      networks = names->len ? g_strdup_printf (" [%s]", names->str) : g_strdup ("");
+      g_string_free (names, TRUE);
+      g_hash_table_insert (export->networks, g_strdup (export->keys->str), (char *) networks);
+    }
+  g_string_assign (export->summary, lineup_post_get_title (post));
+  g_string_append (export->summary, networks);
+
+  write_text (export, "BEGIN:VEVENT\r\n");
+  if (g_snprintf (uid, sizeof uid, "%s@lineup", id) < (int) sizeof uid)
+    lineup_ics_writer_property (w, "UID", NULL, uid, LINEUP_ICS_VALUE_TEXT);
+  else
+    {
+      g_autofree char *long_uid = lineup_ics_uid (post);
+      lineup_ics_writer_property (w, "UID", NULL, long_uid, LINEUP_ICS_VALUE_TEXT);
+    }
+  format_utc (stamp, lineup_post_get_updated_at (post));
+  lineup_ics_writer_property (w, "DTSTAMP", NULL, stamp, LINEUP_ICS_VALUE_RAW);
+  if (export->zone)
+    {
+      /* The local wall time, without a Z: the TZID parameter names the
+       * VTIMEZONE. */
+      struct icaltimetype local = icaltime_from_timet_with_zone ((time_t) at, 0, export->zone);
+
+      format_time (start, &local, FALSE);
+      lineup_ics_writer_property (w, "DTSTART", export->tzid_param, start, LINEUP_ICS_VALUE_RAW);
+    }
+  else
+    {
+      format_utc (start, at);
+      lineup_ics_writer_property (w, "DTSTART", NULL, start, LINEUP_ICS_VALUE_RAW);
+    }
+  lineup_ics_writer_property (w, "DURATION", NULL, export->duration, LINEUP_ICS_VALUE_RAW);
+  lineup_ics_writer_property (w, "SUMMARY", NULL, export->summary->str, LINEUP_ICS_VALUE_TEXT);
+  if (export->options->privacy != LINEUP_ICS_PRIVACY_TITLES)
+    {
+      g_autofree char *description = describe (post, export->options->privacy);
+
+      if (*description)
+        lineup_ics_writer_property (w, "DESCRIPTION", NULL, description, LINEUP_ICS_VALUE_TEXT);
+    }
+  /* One property a value: a category may hold a comma. */
+  if (pillar_text)
+    write_text (export, pillar_text->categories);
+  if (type_text)
+    write_text (export, type_text->categories);
+  write_text (export, status_line (stage));
+  g_snprintf (sequence, sizeof sequence, "%d", MAX (lineup_post_get_revision (post) - 1, 0));
+  lineup_ics_writer_property (w, "SEQUENCE", NULL, sequence, LINEUP_ICS_VALUE_RAW);
+  lineup_ics_writer_property (w, "LAST-MODIFIED", NULL, stamp, LINEUP_ICS_VALUE_RAW);
+  write_text (export, "TRANSP:TRANSPARENT\r\n");
+  if (pillar_text)
+    write_text (export, pillar_text->described);
+  if (type_text)
+    write_text (export, type_text->described);
+  staged = stage_line (export, stage);
+  if (staged)
+    write_text (export, staged);
+  else
+    lineup_ics_writer_property (w, "X-LINEUP-STAGE", NULL, lineup_stage_to_key (stage), LINEUP_ICS_VALUE_X_TEXT);
+  if (export->keys->len)
+    lineup_ics_writer_property (w, "X-LINEUP-PLATFORMS", NULL, export->keys->str, LINEUP_ICS_VALUE_X_LIST);
+  lineup_ics_writer_property (w, "X-LINEUP-POST-ID", NULL, id, LINEUP_ICS_VALUE_X_TEXT);
+  /* Where the published post can be seen (protocols.md §4). */
+  if (url)
+    lineup_ics_writer_property (w, "URL", NULL, url, LINEUP_ICS_VALUE_RAW);
+  write_text (export, "END:VEVENT\r\n");
+}
+
+static inline gboolean
+is_exported (LineupPost *post)
+{
+  return lineup_post_is_dated (post) && lineup_post_get_deleted_at (post) == 0;
+}
+
+/* The calendar's lines, then each event as it is written. */
+static void
+write_calendar (LineupStore            *store,
+                GPtrArray              *posts,
+                const LineupIcsOptions *options,
+                LineupIcsWriter        *writer)
+{
+  Export export = { store, options, writer };
+  const char *tzid = lineup_store_get_time_zone_id (store);
+  const char *name = options->name ? options->name : "Lineup";
+  gint64 last_modified = 0, first = G_MAXINT64;
+  int refresh = options->refresh_minutes > 0 ? options->refresh_minutes : 60;
+  g_autofree char *refresh_text = duration_text (refresh * 60);
+  g_autofree char *ttl = refresh % 60 == 0 ? g_strdup_printf ("PT%dH", refresh / 60)
+                                            : g_strdup_printf ("PT%dM", refresh);
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      LineupPost *post = g_ptr_array_index (posts, i);
+
+      if (!is_exported (post))
+        continue;
+      last_modified = MAX (last_modified, lineup_post_get_updated_at (post));
+      first = MIN (first, lineup_post_get_scheduled_at (post));
+    }
+  if (options->local_time && tzid && !g_str_equal (tzid, "UTC") && !g_str_equal (tzid, "Etc/UTC"))
+    export.zone = icaltimezone_get_builtin_timezone (tzid);
+
+  write_text (&export, "BEGIN:VCALENDAR\r\n");
+  lineup_ics_writer_property (writer, "PRODID", NULL, "-//Lineup//Lineup " PACKAGE_VERSION "//EN", LINEUP_ICS_VALUE_TEXT);
+  lineup_ics_writer_property (writer, "VERSION", NULL, "2.0", LINEUP_ICS_VALUE_TEXT);
+  lineup_ics_writer_property (writer, "CALSCALE", NULL, "GREGORIAN", LINEUP_ICS_VALUE_TEXT);
+  lineup_ics_writer_property (writer, "NAME", NULL, name, LINEUP_ICS_VALUE_TEXT);
+  lineup_ics_writer_property (writer, "X-WR-CALNAME", NULL, name, LINEUP_ICS_VALUE_X_TEXT);
+  if (options->description)
+    {
+      lineup_ics_writer_property (writer, "DESCRIPTION", NULL, options->description, LINEUP_ICS_VALUE_TEXT);
+      lineup_ics_writer_property (writer, "X-WR-CALDESC", NULL, options->description, LINEUP_ICS_VALUE_X_TEXT);
+    }
+  lineup_ics_writer_property (writer, "REFRESH-INTERVAL", ";VALUE=DURATION", refresh_text, LINEUP_ICS_VALUE_RAW);
+  lineup_ics_writer_property (writer, "X-PUBLISHED-TTL", NULL, ttl, LINEUP_ICS_VALUE_X_TEXT);
+  if (last_modified > 0)
+    {
+      char stamp[32];
+
+      format_utc (stamp, last_modified);
+      lineup_ics_writer_property (writer, "LAST-MODIFIED", NULL, stamp, LINEUP_ICS_VALUE_RAW);
+    }
+  if (export.zone && first != G_MAXINT64)
+    {
+      icalcomponent *vtz = make_vtimezone (export.zone, tzid, first);
+      char *text = icalcomponent_as_ical_string_r (vtz);
+
+      write_text (&export, text);
+      free (text);
+      icalcomponent_free (vtz);
+    }
+  if (export.zone)
+    {
+      icalparameter *param = icalparameter_new_tzid (tzid);
+      char *text = icalparameter_as_ical_string_r (param);
+
+      export.tzid_param = g_strconcat (";", text, NULL);
+      free (text);
+      icalparameter_free (param);
+    }
+
+  export.duration = duration_text ((options->duration_minutes > 0 ? options->duration_minutes : 30) * 60);
+  export.urls = lineup_store_get_published_urls (store);
+  export.pillars = g_hash_table_new_full (NULL, NULL, NULL, catalog_lines_free);
+  export.types = g_hash_table_new_full (NULL, NULL, NULL, catalog_lines_free);
+  export.networks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  export.summary = g_string_sized_new (256);
+  export.keys = g_string_sized_new (64);
+  for (guint i = 0; i < posts->len; i++)
+    if (is_exported (g_ptr_array_index (posts, i)))
+      write_event (&export, g_ptr_array_index (posts, i));
+  write_text (&export, "END:VCALENDAR\r\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (export.stages); i++)
+    g_free (export.stages[i]);
+  g_string_free (export.keys, TRUE);
+  g_string_free (export.summary, TRUE);
+  g_hash_table_unref (export.networks);
+  g_hash_table_unref (export.types);
+  g_hash_table_unref (export.pillars);
+  g_hash_table_unref (export.urls);
+  free (export.duration);
+  g_free (export.tzid_param);
+}
+
 char *
 lineup_ics_export (LineupStore            *store,
                    GPtrArray              *posts,
@@ -440,85 +651,35 @@ lineup_ics_export (LineupStore            *store,
                    gsize                  *out_length)
 {
   LineupIcsOptions defaults = { 0 };
-  icalcomponent *calendar;
-  icalproperty *prop;
-  icaltimezone *zone = NULL;
-  const char *tzid = lineup_store_get_time_zone_id (store);
-  gint64 last_modified = 0, first = G_MAXINT64;
-  int refresh;
-  char *text, *result;
-  GString *out;
-  g_autoptr(GHashTable) urls = NULL;
+  LineupIcsWriter *writer;
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
   g_return_val_if_fail (posts != NULL, NULL);
 
-  if (options == NULL)
-    options = &defaults;
-  refresh = options->refresh_minutes > 0 ? options->refresh_minutes : 60;
+  writer = lineup_ics_writer_new (NULL, 512 + posts->len * 560);
+  write_calendar (store, posts, options ? options : &defaults, writer);
+  return lineup_ics_writer_free (writer, out_length);
+}
 
-  for (guint i = 0; i < posts->len; i++)
-    {
-      LineupPost *post = g_ptr_array_index (posts, i);
+gboolean
+lineup_ics_write (LineupStore             *store,
+                  GPtrArray               *posts,
+                  const LineupIcsOptions  *options,
+                  GOutputStream           *output,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  LineupIcsOptions defaults = { 0 };
+  LineupIcsWriter *writer;
+  gboolean ok;
 
-      if (!lineup_post_is_dated (post) || lineup_post_get_deleted_at (post) != 0)
-        continue;
-      last_modified = MAX (last_modified, lineup_post_get_updated_at (post));
-      first = MIN (first, lineup_post_get_scheduled_at (post));
-    }
-  if (options->local_time && tzid && !g_str_equal (tzid, "UTC") && !g_str_equal (tzid, "Etc/UTC"))
-    zone = icaltimezone_get_builtin_timezone (tzid);
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (posts != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
 
-  calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Lineup//Lineup " PACKAGE_VERSION "//EN"));
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  icalcomponent_add_property (calendar, icalproperty_new_name (options->name ? options->name : "Lineup"));
-  add_x (calendar, "X-WR-CALNAME", options->name ? options->name : "Lineup");
-  if (options->description)
-    {
-      icalcomponent_add_property (calendar, icalproperty_new_description (options->description));
-      add_x (calendar, "X-WR-CALDESC", options->description);
-    }
-  prop = icalproperty_new_refreshinterval (icaldurationtype_from_int (refresh * 60));
-  icalproperty_add_parameter (prop, icalparameter_new_value (ICAL_VALUE_DURATION));
-  icalcomponent_add_property (calendar, prop);
-  {
-    g_autofree char *ttl = refresh % 60 == 0 ? g_strdup_printf ("PT%dH", refresh / 60)
-                                              : g_strdup_printf ("PT%dM", refresh);
-    add_x (calendar, "X-PUBLISHED-TTL", ttl);
-  }
-  if (last_modified > 0)
-    icalcomponent_add_property (calendar, icalproperty_new_lastmodified (utc_time (last_modified)));
-  if (zone && first != G_MAXINT64)
-    icalcomponent_add_component (calendar, make_vtimezone (zone, tzid, first));
-
-  /* The calendar's own lines, then each event written and freed in turn
-   * (one big tree of ten thousand events costs more to build and free
-   * than the writing itself). */
-  urls = lineup_store_get_published_urls (store);
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  out = g_string_sized_new (512 + posts->len * 560);
-  append_escaped (out, text);
-  g_assert (g_str_has_suffix (out->str, "END:VCALENDAR\r\n"));
-  g_string_truncate (out, out->len - strlen ("END:VCALENDAR\r\n"));
-
-  for (guint i = 0; i < posts->len; i++)
-    {
-      LineupPost *post = g_ptr_array_index (posts, i);
-      icalcomponent *event;
-
-      if (!lineup_post_is_dated (post) || lineup_post_get_deleted_at (post) != 0)
-        continue;
-      event = make_event (store, post, options, zone, tzid, urls);
-      append_escaped (out, icalcomponent_as_ical_string_r (event));
-      icalcomponent_free (event);
-    }
-  g_string_append (out, "END:VCALENDAR\r\n");
-
-  if (out_length)
-    *out_length = out->len;
-  result = g_string_free (out, FALSE);
-  return result;
+  writer = lineup_ics_writer_new (output, 0);
+  write_calendar (store, posts, options ? options : &defaults, writer);
+  ok = lineup_ics_writer_finish (writer, cancellable, error);
+  lineup_ics_writer_free (writer, NULL);
+  return ok;
 }

@@ -1,4 +1,5 @@
-/* lineup-ics.h: the plan as iCalendar (RFC 5545, RFC 7986), through libical.
+/* lineup-ics.h: the plan as iCalendar (RFC 5545, RFC 7986), written as a
+ * stream of lines (lineup-ics-writer.h).
  *
  * One VEVENT per dated post (undated briefs are never exported):
  *   UID        <post uuid>@lineup — the same in every export, for the post's life
@@ -48,6 +49,14 @@ char       *lineup_ics_export        (LineupStore            *store,
                                       GPtrArray              *posts,
                                       const LineupIcsOptions *options,
                                       gsize                  *out_length);
+/* The same bytes written to @output in chunks as they are made (a file,
+ * standard output); FALSE with @error when a write fails. */
+gboolean    lineup_ics_write         (LineupStore            *store,
+                                      GPtrArray              *posts,
+                                      const LineupIcsOptions *options,
+                                      GOutputStream          *output,
+                                      GCancellable           *cancellable,
+                                      GError                **error);
 /* "<uuid>@lineup" */
 char       *lineup_ics_uid           (LineupPost             *post);
 /* The CSS3 colour name nearest to "#RRGGBB" ("royalblue"). */
