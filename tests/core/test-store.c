@@ -103,6 +103,92 @@ add_post (Fixture    *f,
   return post;
 }
 
+/* The titles of @posts, in order, joined by commas. */
+static char *
+titles_of (GPtrArray *posts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < posts->len; i++)
+    g_string_append_printf (text, "%s%s", i ? "," : "", lineup_post_get_title (posts->pdata[i]));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+titles_between (LineupStore *store,
+                gint64       from,
+                gint64       to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = lineup_store_list_posts (store, from, to, &error);
+
+  g_assert_no_error (error);
+  return titles_of (posts);
+}
+
+/* The month's mix reads a part of the six weeks the grid just read, and
+ * the store answers it from those: never with a post as it was, whoever
+ * changed the plan since (this copy, or another process). */
+static void
+test_range_reads (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 weeks_from = local (f->store, "2027-02-22", "00:00");
+  gint64 weeks_to = local (f->store, "2027-04-05", "00:00");
+  gint64 month_from = local (f->store, "2027-03-01", "00:00");
+  gint64 month_to = local (f->store, "2027-04-01", "00:00");
+  g_autoptr(LineupPost) a = add_post (f, "A", local (f->store, "2027-03-03", "09:00"));
+  g_autoptr(LineupPost) b = add_post (f, "B", local (f->store, "2027-03-10", "09:00"));
+  g_autoptr(LineupPost) c = lineup_post_new ();
+  g_autoptr(LineupStore) other = NULL;
+  g_autoptr(LineupPost) edit = NULL;
+  char *text;
+  GDate april;
+
+  text = titles_between (f->store, weeks_from, weeks_to);
+  g_assert_cmpstr (text, ==, "A,B");
+  g_free (text);
+  text = titles_between (f->store, month_from, month_to);
+  g_assert_cmpstr (text, ==, "A,B");
+  g_free (text);
+
+  /* Moved out of the month here. */
+  g_date_clear (&april, 1);
+  g_date_set_dmy (&april, 20, G_DATE_APRIL, 2027);
+  g_assert_true (lineup_store_move_post (f->store, lineup_post_get_id (b), &april, &error));
+  g_assert_no_error (error);
+  text = titles_between (f->store, weeks_from, weeks_to);
+  g_assert_cmpstr (text, ==, "A");
+  g_free (text);
+  text = titles_between (f->store, month_from, month_to);
+  g_assert_cmpstr (text, ==, "A");
+  g_free (text);
+
+  /* Added and renamed by another process on the same plan. */
+  other = lineup_store_open (f->path, &error);
+  g_assert_no_error (error);
+  lineup_post_set_title (c, "C");
+  lineup_post_set_pillar_id (c, f->pillar_id);
+  lineup_post_set_type_id (c, f->type_id);
+  lineup_post_set_scheduled_at (c, local (other, "2027-03-15", "09:00"));
+  g_assert_true (lineup_store_add_post (other, c, &error));
+  g_assert_no_error (error);
+  text = titles_between (f->store, month_from, month_to);
+  g_assert_cmpstr (text, ==, "A,C");
+  g_free (text);
+
+  text = titles_between (f->store, weeks_from, weeks_to);
+  g_free (text);
+  edit = lineup_post_copy (a);
+  lineup_post_set_title (edit, "A, renamed");
+  g_assert_true (lineup_workflow_edit (other, edit, &error));
+  g_assert_no_error (error);
+  text = titles_between (f->store, month_from, month_to);
+  g_assert_cmpstr (text, ==, "A, renamed,C");
+  g_free (text);
+}
+
 /* ---- CRUD ---- */
 
 static void
@@ -1404,6 +1490,7 @@ main (int   argc,
   ADD ("/views/filter", test_filter, NULL);
   ADD ("/store/duplicate-and-refused-moves", test_duplicate_and_refused_moves, "Europe/Warsaw");
   ADD ("/store/demo", test_demo, NULL);
+  ADD ("/store/range-reads", test_range_reads, "Europe/Warsaw");
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/private-files", test_private_files);
   g_test_add_func ("/store/concurrent-comments-and-edits", test_concurrent_comments_and_edits);

@@ -378,6 +378,7 @@ lineup_store_list_posts (LineupStore  *self,
     "WHERE slot >= ? AND slot < ? AND deleted_at IS NULL "
     "ORDER BY slot, created_at, id";
   sqlite3_stmt *stmt;
+  GPtrArray *posts;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
 
@@ -391,12 +392,34 @@ lineup_store_list_posts (LineupStore  *self,
       return copy_range (self->cache, first, MAX (first, last));
     }
 
+  /* Within the last range read (the month's mix after its six weeks). */
+  if (self->depth == 0 && self->range && from >= self->range_from && to <= self->range_to)
+    {
+      if (_lineup_store_read_data_version (self) == self->range_version)
+        {
+          guint first = _lineup_store_cache_bisect_time (self->range, from);
+          guint last = _lineup_store_cache_bisect_time (self->range, to);
+
+          return copy_range (self->range, first, MAX (first, last));
+        }
+      g_clear_pointer (&self->range, g_ptr_array_unref);
+    }
+
   stmt = _lineup_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, MIN (to, UNDATED_SLOT));
-  return collect_posts (self, stmt, error);
+  posts = collect_posts (self, stmt, error);
+  if (posts && self->depth == 0 && to <= UNDATED_SLOT)
+    {
+      g_clear_pointer (&self->range, g_ptr_array_unref);
+      self->range = copy_range (posts, 0, posts->len);
+      self->range_from = from;
+      self->range_to = to;
+      self->range_version = _lineup_store_read_data_version (self);
+    }
+  return posts;
 }
 
 GPtrArray *

@@ -83,6 +83,14 @@ struct _LineupStore
    * PRAGMA data_version, which drops it. */
   GPtrArray *cache;
   gint64 cache_version;
+  /* Without it, the last range of dated posts read from the file (a
+   * month's six weeks), as [range_from, range_to): the month's mix asks
+   * for a part of it next. Dropped when a write starts or a post changes;
+   * another process's commit changes data_version, which drops it too. */
+  GPtrArray *range;
+  gint64 range_from;
+  gint64 range_to;
+  gint64 range_version;
   gint64 seen_version;      /* data_version when we last looked at the file */
   char *seen_generation;    /* meta posts_generation then: did the posts change? */
   GFileMonitor *monitor;    /* on the WAL file, which every commit writes */

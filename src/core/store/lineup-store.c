@@ -232,6 +232,7 @@ _lineup_store_begin_operation (LineupStore  *self,
 
   if (self->depth == 0)
     {
+      g_clear_pointer (&self->range, g_ptr_array_unref);
       if (!_lineup_store_exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->failed = FALSE;
@@ -326,6 +327,7 @@ cache_apply (LineupStore *self,
 {
   guint pos;
 
+  g_clear_pointer (&self->range, g_ptr_array_unref);
   if (self->cache == NULL)
     return;
 
@@ -761,6 +763,7 @@ lineup_store_finalize (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
+  g_clear_pointer (&self->range, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
@@ -989,6 +992,7 @@ lineup_store_refresh (LineupStore *self)
   }
 
   g_clear_pointer (&self->cache, g_ptr_array_unref);
+  g_clear_pointer (&self->range, g_ptr_array_unref);
   reload_caches (self);
   _lineup_store_read_default_time (self);
   tz_id = _lineup_store_read_meta (self, "time_zone");
