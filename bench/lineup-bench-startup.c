@@ -2,7 +2,7 @@
  * (design.md: at most 1.25 × a bare libadwaita window measured in the same
  * run, with 50,000 posts in the plan).
  *
- *   lineup-bench-startup [--posts N] [--runs N]
+ *   lineup-bench-startup [--posts N] [--runs N] [--baseline BUILD_DIR]
  *
  * Fills a plan with N posts (default 50,000) over the year before and after
  * today, then starts, in turns, the real lineup binary on it and a bare
@@ -13,7 +13,9 @@
  * after the first frame (the sidebar, the backlog, publishing, overlays)
  * and says "longest-stall MS WHAT": the longest main-loop iteration after
  * the first frame (what input would have waited for; budget 16 ms), with
- * what ran in it. Needs a display and a session bus: run it under
+ * what ran in it. --baseline starts another build's lineup (main's, say)
+ * in the same turns, for a before and after from one run. Needs a display
+ * and a session bus: run it under
  * xvfb-run and dbus-run-session (README, "Benchmarks").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -91,9 +93,13 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   int n_posts = 50000, runs = 9;
+  g_autofree char *baseline = NULL;
+  g_autofree char *baseline_lineup = NULL;
+  g_autofree double *baseline_ms = NULL;
   GOptionEntry entries[] = {
     { "posts", 0, 0, G_OPTION_ARG_INT, &n_posts, "How many posts the plan holds (default 50000)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "How many starts of each (default 9)", "N" },
+    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline, "Also start this build's lineup, in the same turns", "BUILD_DIR" },
     { NULL }
   };
   g_autofree char *dir = NULL;
@@ -126,6 +132,9 @@ main (int   argc,
   app_ms = g_new0 (double, runs);
   bare_ms = g_new0 (double, runs);
   stall_ms = g_new0 (double, runs);
+  baseline_ms = g_new0 (double, runs);
+  if (baseline)
+    baseline_lineup = g_build_filename (baseline, "src", "lineup", NULL);
 
   envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR", schemas, FALSE);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
@@ -156,6 +165,13 @@ main (int   argc,
       char *what = NULL;
 
       bare_ms[i] = time_first_frame (bare_argv, envp, NULL, NULL);
+      if (baseline_lineup)
+        {
+          char *baseline_argv[] = { baseline_lineup, "--database", path, NULL };
+
+          /* Only its first frame: an older build may not measure stalls. */
+          baseline_ms[i] = time_first_frame (baseline_argv, envp, NULL, NULL);
+        }
       stall_ms[i] = -1;
       app_ms[i] = time_first_frame (app_argv, envp, &stall_ms[i], &what);
       g_ptr_array_add (stall_what, what);
@@ -174,6 +190,13 @@ main (int   argc,
   g_print ("  bare libadwaita window (baseline):   %7.1f ms\n", base);
   g_print ("  lineup, start to first frame:        %7.1f ms   ×%.2f the bare window   budget ×%.2f  %s\n",
            app, app / base, RATIO_BUDGET, app / base <= RATIO_BUDGET ? "OK" : "OVER");
+  if (baseline_lineup)
+    {
+      double before = bench_median (baseline_ms, runs);
+
+      g_print ("  baseline (%s), first frame:  %7.1f ms   ×%.2f the bare window; this build ×%.2f of it\n",
+               baseline, before, before / base, app / before);
+    }
   g_print ("  longest stall after the first frame: %7.1f ms   median %.1f ms   budget %.0f ms  %s\n"
            "    (in the worst run: %s)\n",
            worst_stall, bench_median (stall_ms, runs), STALL_BUDGET_MS,

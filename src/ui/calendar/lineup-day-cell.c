@@ -35,6 +35,7 @@ struct _LineupDayCell
   GtkWidget *overlay_label;  /* other calendars' events that day */
   gboolean today;
   GtkWidget *more_button;   /* last child; shown when some cards do not show */
+  GtkWidget *more_label;    /* its words */
   GtkWidget *more_box;
   GPtrArray *cards;        /* LineupPostCard children of the cell, some hidden */
   GPtrArray *more_cards;   /* LineupPostCard in the popover */
@@ -241,6 +242,8 @@ static int height_for (GtkWidget *child,
  * holds, the way day_allocate() will count, so that frame already has
  * its cards and its "+N more" and the layout changes nothing. A wrong
  * guess is corrected by the layout, a frame later. */
+static int first_card_height;
+
 static void
 guess_first_layout (LineupDayCell *self)
 {
@@ -259,20 +262,33 @@ guess_first_layout (LineupDayCell *self)
     bind_more (self);
   if (self->n_bound == 0)
     return;
-  heights[0] = height_for (g_ptr_array_index (self->cards, 0), -1, FALSE);
-  self->capacity = MAX (1, (room + SPACING) / (heights[0] + SPACING));
+  /* Every card as tall as the first one measured: measuring each (its
+   * title laid out at no width) was a tenth of a start. */
+  if (first_card_height == 0)
+    first_card_height = height_for (g_ptr_array_index (self->cards, 0), -1, FALSE);
+  self->capacity = MAX (1, (room + SPACING) / (first_card_height + SPACING));
   bind_more (self);
   for (counted = 0; counted < self->n_bound; counted++)
-    heights[counted] = height_for (g_ptr_array_index (self->cards, counted), -1, FALSE);
+    heights[counted] = first_card_height;
   if (n > counted)
     heights[counted] = G_MAXINT / 4;
   self->shown = MIN (lineup_calendar_fit_cards (n > counted ? counted + 1 : counted, heights, SPACING,
                                                 self->more_height, room), self->n_bound);
   gtk_widget_set_visible (self->more_button, self->shown < n);
+  /* As the layout leaves them: bound but not shown, and hidden from
+   * screen readers. */
+  for (guint i = 0; i < self->n_bound; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (self->cards, i);
+
+      gtk_widget_set_child_visible (card, i < self->shown);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_STATE_HIDDEN, i >= self->shown, -1);
+    }
 }
 
 /* "+N more": its words only when the count changes (the button makes a
- * new label and arrow whenever it is given one). */
+ * new label and arrow whenever it is given one, so the day keeps its own
+ * label and arrow and changes the words). */
 static void
 set_more_count (LineupDayCell *self,
                 guint          count)
@@ -284,7 +300,7 @@ set_more_count (LineupDayCell *self,
     return;
   label = g_strdup_printf (ngettext ("+%u more", "+%u more", count), count);
   name = g_strdup_printf (ngettext ("%u more post", "%u more posts", count), count);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
+  gtk_label_set_label (GTK_LABEL (self->more_label), label);
   /* The button inside takes its name from the label; the menu button
    * around it has none of its own. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -582,6 +598,17 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more_button), create_more_popover_cb, self, NULL);
   gtk_widget_add_css_class (self->more_button, "flat");
   gtk_widget_add_css_class (self->more_button, "more-button");
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    /* What gtk_menu_button_set_label() makes: the words, then the arrow. */
+    self->more_label = gtk_label_new (NULL);
+    gtk_label_set_xalign (GTK_LABEL (self->more_label), 0);
+    gtk_widget_set_hexpand (self->more_label, TRUE);
+    gtk_box_append (GTK_BOX (box), self->more_label);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+    gtk_menu_button_set_child (GTK_MENU_BUTTON (self->more_button), box);
+  }
   gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
   gtk_widget_set_visible (self->more_button, FALSE);
   self->more_height = 22;
@@ -774,12 +801,13 @@ lineup_day_cell_set_posts (LineupDayCell *self,
     }
   else
     {
+      /* What the last layout showed, until the next one says; showing a
+       * card again clears its hidden state, which the idle sets back.
+       * Before the first layout, the guess says it all. */
       if (!self->laid_out)
         guess_first_layout (self);
-      /* What the last layout showed, until the next one says; showing a
-       * card again clears its hidden state, which the idle sets back. */
       set_more_count (self, n - MIN (self->shown, n));
-      if (self->more_idle == 0)
+      if (self->more_idle == 0 && self->laid_out)
         self->more_idle = g_idle_add (more_idle_cb, self);
     }
 }

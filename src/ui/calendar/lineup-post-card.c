@@ -292,6 +292,20 @@ platform_icon (LineupPostCard *self,
   return self->platform_icons[i];
 }
 
+static gboolean
+on_stage_query_tooltip_cb (GtkWidget      *widget,
+                           int             x,
+                           int             y,
+                           gboolean        keyboard,
+                           GtkTooltip     *tooltip,
+                           LineupPostCard *self)
+{
+  if (self->post == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, lineup_stage_to_label (lineup_post_get_stage (self->post)));
+  return TRUE;
+}
+
 static void
 update_sync (LineupPostCard *self)
 {
@@ -454,6 +468,11 @@ lineup_post_card_init (LineupPostCard *self)
   gtk_widget_add_css_class (self->stage_dot, "stage-dot");
   gtk_widget_set_valign (self->stage_dot, GTK_ALIGN_START);
   gtk_widget_set_parent (self->stage_dot, GTK_WIDGET (self));
+  /* The mark's shape tells the stage too (lineup-calendar-view.c's
+   * legend); its tooltip says it, written when asked for (setting one
+   * on every bind was a twentieth of a start). */
+  gtk_widget_set_has_tooltip (self->stage_dot, TRUE);
+  g_signal_connect (self->stage_dot, "query-tooltip", G_CALLBACK (on_stage_query_tooltip_cb), self);
   place_in_grid (self->stage_dot, 2, 0, 1, 1);
   gtk_widget_set_parent (meta_row, GTK_WIDGET (self));
   place_in_grid (meta_row, 1, 1, 2, 1);
@@ -577,9 +596,6 @@ lineup_post_card_bind (LineupPostCard *self,
         g_free (self->stage_class);
         self->stage_class = g_steal_pointer (&stage_class);
         gtk_widget_add_css_class (self->stage_dot, self->stage_class);
-        /* The mark's shape tells the stage too (lineup-calendar-view.c's
-         * legend); its tooltip says it. */
-        gtk_widget_set_tooltip_text (self->stage_dot, lineup_stage_to_label (lineup_post_get_stage (post)));
       }
   }
 

@@ -368,6 +368,13 @@ lineup_application_startup (GApplication *app)
   LineupApplication *self = LINEUP_APPLICATION (app);
 
   G_APPLICATION_CLASS (lineup_application_parent_class)->startup (app);
+  /* GTK and libadwaita add their icons to the icon theme as they start,
+   * which GTK announces at the next idle as a change of theme (when the
+   * theme was read already): every icon of the window was then looked up,
+   * sized and drawn again just after the first frame (120 ms of a start
+   * here). Let that announcement go out now, while there is no window. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
