@@ -167,7 +167,8 @@ measuring_poll (GPollFD *fds,
 
   /* LINEUP_STARTUP_TRACE=1: every iteration over 4 ms, on stderr. */
   if (tracing && poll_returned != 0 && now - poll_returned > 4000)
-    g_printerr ("lineup-startup: %.1f ms in %s\n", (now - poll_returned) / 1000.0, running ? running : "a frame or event");
+    g_printerr ("lineup-startup: %.1f ms in %s (until %.1f ms, monotonic)\n", (now - poll_returned) / 1000.0,
+                running ? running : "a frame or event", now / 1000.0);
   if (first_frame_done && poll_returned != 0 && now - poll_returned > longest_us)
     {
       longest_us = now - poll_returned;
