@@ -35,7 +35,6 @@ struct _LineupDayCell
   GtkWidget *overlay_label;  /* other calendars' events that day */
   gboolean today;
   GtkWidget *more_button;   /* last child; shown when some cards do not show */
-  GtkWidget *more_label;    /* its words */
   GtkWidget *more_box;
   GPtrArray *cards;        /* LineupPostCard children of the cell, some hidden */
   GPtrArray *more_cards;   /* LineupPostCard in the popover */
@@ -287,8 +286,7 @@ guess_first_layout (LineupDayCell *self)
 }
 
 /* "+N more": its words only when the count changes (the button makes a
- * new label and arrow whenever it is given one, so the day keeps its own
- * label and arrow and changes the words). */
+ * new label and arrow whenever it is given one). */
 static void
 set_more_count (LineupDayCell *self,
                 guint          count)
@@ -300,7 +298,7 @@ set_more_count (LineupDayCell *self,
     return;
   label = g_strdup_printf (ngettext ("+%u more", "+%u more", count), count);
   name = g_strdup_printf (ngettext ("%u more post", "%u more posts", count), count);
-  gtk_label_set_label (GTK_LABEL (self->more_label), label);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->more_button), label);
   /* The button inside takes its name from the label; the menu button
    * around it has none of its own. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -598,17 +596,6 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more_button), create_more_popover_cb, self, NULL);
   gtk_widget_add_css_class (self->more_button, "flat");
   gtk_widget_add_css_class (self->more_button, "more-button");
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-    /* What gtk_menu_button_set_label() makes: the words, then the arrow. */
-    self->more_label = gtk_label_new (NULL);
-    gtk_label_set_xalign (GTK_LABEL (self->more_label), 0);
-    gtk_widget_set_hexpand (self->more_label, TRUE);
-    gtk_box_append (GTK_BOX (box), self->more_label);
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
-    gtk_menu_button_set_child (GTK_MENU_BUTTON (self->more_button), box);
-  }
   gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
   gtk_widget_set_visible (self->more_button, FALSE);
   self->more_height = 22;
