@@ -1,8 +1,7 @@
 /* main.c: one binary: a subcommand runs the command line, none opens the window.
  *
- * `lineup --new-post` (the desktop file's "New Post" action) opens the window
- * with the editor of a new post, through the app's own app.new-post: in this
- * process when it is the first, or in the one already running.
+ * The window is the module lineup-window.so (lineup-window.h), loaded only
+ * when no command was given; the command line and the core are linked in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,46 +12,100 @@
 
 #include "cli/lineup-cli.h"
 #ifndef LINEUP_WITHOUT_UI
-#include "ui/common/lineup-application.h"
+#include <gmodule.h>
+
+#include "lineup-window.h"
 #endif
 
 #ifndef LINEUP_WITHOUT_UI
-static void
-on_activated_new_post_cb (GApplication *app,
-                          gpointer      user_data)
+/* Where the window's module may be, in order: beside the binary (the build
+ * tree: tests, build-aux/run and the benches start build/src/lineup), in
+ * LIBDIR/lineup relative to the binary (an install moved as a whole, or
+ * unpacked into a DESTDIR), then in LIBDIR/lineup as configured. */
+static GPtrArray *
+window_module_candidates (void)
 {
-  g_signal_handlers_disconnect_by_func (app, on_activated_new_post_cb, user_data);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new-post", NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+
+      g_ptr_array_add (paths, g_build_filename (dir, LINEUP_WINDOW_MODULE, NULL));
+#ifdef LINEUP_MODULEDIR_FROM_BINDIR
+      {
+        g_autofree char *joined = g_build_filename (dir, LINEUP_MODULEDIR_FROM_BINDIR, LINEUP_WINDOW_MODULE, NULL);
+
+        /* Without the "..": easier to read in an error. */
+        g_ptr_array_add (paths, g_canonicalize_filename (joined, NULL));
+      }
+#endif
+    }
+  g_ptr_array_add (paths, g_build_filename (LINEUP_MODULEDIR, LINEUP_WINDOW_MODULE, NULL));
+  return paths;
 }
 
-/* Runs after the application's own handler, so --database has already made
- * the instance non-unique when it must be. */
+/* Loads the window's module and runs it; without it, says what is missing
+ * and where it was looked for, and returns 1. The module stays loaded until
+ * the process exits (GTK's types cannot be unloaded). */
 static int
-on_handle_local_options_cb (GApplication *app,
-                            GVariantDict *options,
-                            gpointer      user_data)
+run_window (int    argc,
+            char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = window_module_candidates ();
+  g_autoptr(GString) looked = g_string_new (NULL);
+  GModule *module;
+  gpointer symbol = NULL;
+  gpointer version = NULL;
 
-  if (!g_variant_dict_contains (options, "new-post"))
-    return -1;
-
-  if (!g_application_register (app, NULL, &error))
+  for (guint i = 0; i < paths->len; i++)
     {
-      g_printerr ("lineup: %s\n", error->message);
-      return 1;
+      const char *path = g_ptr_array_index (paths, i);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_string_append_printf (looked, "\n  %s", path);
+          continue;
+        }
+
+      module = g_module_open (path, G_MODULE_BIND_LAZY);
+      if (!module)
+        {
+          g_autofree char *message = NULL;
+
+          /* TRANSLATORS: the first %s is a file path, the second the system's reason. */
+          message = g_strdup_printf (_("the window's module %s could not be loaded: %s. Reinstall Lineup, or give it a command (see “lineup --help”)."),
+                                     path, g_module_error ());
+          g_printerr ("lineup: %s\n", message);
+          return 1;
+        }
+      if (!g_module_symbol (module, LINEUP_WINDOW_VERSION, &version)
+          || g_strcmp0 ((const char *) version, PACKAGE_VERSION) != 0
+          || !g_module_symbol (module, LINEUP_WINDOW_MAIN, &symbol))
+        {
+          g_autofree char *message = NULL;
+
+          /* TRANSLATORS: %s is a file path, then Lineup's version. */
+          message = g_strdup_printf (_("%s is not the window's module of Lineup %s (another version, or another file). Reinstall Lineup, or give it a command (see “lineup --help”)."),
+                                     path, PACKAGE_VERSION);
+          g_printerr ("lineup: %s\n", message);
+          g_module_close (module);
+          return 1;
+        }
+      g_module_make_resident (module);
+      return ((LineupWindowMainFunc) symbol) (argc, argv);
     }
 
-  if (g_application_get_is_remote (app))
-    {
-      /* The running instance shows its window, then opens the editor. */
-      g_application_activate (app);
-      g_action_group_activate_action (G_ACTION_GROUP (app), "new-post", NULL);
-      return 0;
-    }
+  {
+    g_autofree char *message = NULL;
 
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activated_new_post_cb), NULL);
-  return -1;
+    /* TRANSLATORS: %s is the module's file name, then the paths looked at, one a line. */
+    message = g_strdup_printf (_("the window's module %s is missing; looked for it at:%s\nReinstall Lineup, or give it a command (see “lineup --help”)."),
+                               LINEUP_WINDOW_MODULE, looked->str);
+    g_printerr ("lineup: %s\n", message);
+  }
+  return 1;
 }
 #endif
 
@@ -60,10 +113,6 @@ int
 main (int   argc,
       char *argv[])
 {
-#ifndef LINEUP_WITHOUT_UI
-  g_autoptr(GApplication) app = NULL;
-#endif
-
   setlocale (LC_ALL, "");
   /* LINEUP_LOCALEDIR: translations from a build tree (tests, the quick
    * start), before they are installed. */
@@ -80,10 +129,8 @@ main (int   argc,
   g_printerr ("lineup: %s\n", _("this build has no window (built with -Dui=false): give it a command, e.g. “lineup --help”"));
   return 1;
 #else
-  app = G_APPLICATION (lineup_application_new ());
-  g_application_add_main_option (app, "new-post", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 N_("Open the window with the editor of a new post"), NULL);
-  g_signal_connect_after (app, "handle-local-options", G_CALLBACK (on_handle_local_options_cb), NULL);
-  return g_application_run (app, argc, argv);
+  /* The window lives in a module loaded only now: a command does not map
+   * GTK's libraries nor resolve their symbols at start. */
+  return run_window (argc, argv);
 #endif
 }

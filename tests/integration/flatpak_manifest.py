@@ -21,6 +21,7 @@ MANIFEST = os.path.join(SOURCE, "flatpak", "io.github.lineup.Lineup.json")
 RUNTIME_PROVIDES = {
     "glib-2.0", "gio-2.0", "gobject-2.0", "gtk4", "libadwaita-1",
     "json-glib-1.0", "libsecret-1", "libcurl", "sqlite3",
+    "gmodule-2.0",
 }
 # The module that builds each dependency the runtime lacks.
 MODULE_FOR = {"libical": "libical"}

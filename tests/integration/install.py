@@ -1,6 +1,6 @@
 """`meson install` puts in place everything a desktop needs to show, start,
 search for, describe and translate Lineup, and the files say what they should:
-the binary, the desktop file (with its New Post action), the metainfo (with
+the binary and the window's module, the desktop file (with its New Post action), the metainfo (with
 screenshots, a release, a content rating), the settings schema, the icons,
 the translations of every language in po/LINGUAS and the systemd user units
 whose service starts the installed binary. The installed desktop file and
@@ -21,6 +21,8 @@ SOURCE = os.environ["LINEUP_SOURCE_ROOT"]
 BUILD = os.environ["LINEUP_BUILD_ROOT"]
 GETTEXT_PACKAGE = "lineup"
 BINARY = "lineup"
+# The window, loaded by the binary only without a command (src/lineup-window.h).
+MODULE = "lineup-window.so"
 
 
 def app_id():
@@ -77,6 +79,7 @@ class Install(unittest.TestCase):
             return value if os.path.isabs(value) else os.path.join(cls.prefix, value)
 
         cls.bindir = under_prefix("bindir")
+        cls.libdir = under_prefix("libdir")
         cls.datadir = cls.tmp + under_prefix("datadir")
         cls.localedir = cls.tmp + under_prefix("localedir")
         cls.id = app_id()
@@ -97,6 +100,17 @@ class Install(unittest.TestCase):
         out = subprocess.run([path, "--help-all"], capture_output=True, text=True, timeout=30)
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertIn("--new-post", out.stdout)
+
+    def test_window_module(self):
+        # The window is a private module in LIBDIR/lineup; the binary links
+        # no GTK, and finds the module from its own folder (test_binary's
+        # --help-all is the window's, from inside the DESTDIR).
+        module = self.tmp + os.path.join(self.libdir, "lineup", MODULE)
+        self.assertTrue(os.path.isfile(module), f"the window's module is not installed: {module}")
+        binary = self.tmp + os.path.join(self.bindir, BINARY)
+        libs = subprocess.run(["ldd", binary], check=True, capture_output=True, text=True).stdout
+        self.assertNotIn("libgtk-4", libs)
+        self.assertIn("libgtk-4", subprocess.run(["ldd", module], check=True, capture_output=True, text=True).stdout)
 
     def test_desktop_file(self):
         path = self.installed("applications", self.id + ".desktop")
@@ -201,7 +215,8 @@ class Install(unittest.TestCase):
             with open(os.path.join(SOURCE, source), encoding="utf-8") as f:
                 names |= set(re.findall(r'"(lineup-[a-z0-9-]+-symbolic)"', f.read()))
         self.assertTrue(any(n.startswith("lineup-platform-") for n in names))
-        listed = subprocess.run(["gresource", "list", self.tmp + os.path.join(self.bindir, BINARY)],
+        # The resources are the window's: in its module, not in the binary.
+        listed = subprocess.run(["gresource", "list", self.tmp + os.path.join(self.libdir, "lineup", MODULE)],
                                 check=True, capture_output=True, text=True).stdout.split()
         icons = {os.path.basename(p)[:-len(".svg")] for p in listed
                  if p.startswith("/io/github/lineup/Lineup/icons/") and p.endswith(".svg")}
