@@ -1,10 +1,11 @@
 /* lineup-backlog.c: the backlog (template lineup-backlog.ui): a list view
  * of the plan's undated posts as calendar cards. A plan may hold thousands
  * of undated ideas, and only the cards on screen are made (then reused as it
- * scrolls). At start the list grows a few cards a step after the first
- * frame (lineup_backlog_fill_more()): GTK 4.8's list view makes up to 200
- * cards at once for a new model. Not what a card's keys do, nor the drop
- * into the backlog.
+ * scrolls). GTK 4.8's list view makes up to 200 cards at once for a new
+ * model, so it is given a slice of the list that grows: a few cards a step
+ * after the first frame (lineup_backlog_fill_more()), up to three screens,
+ * then more as the list is scrolled (or walked with the keyboard) near its
+ * end. Not what a card's keys do, nor the drop into the backlog.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,13 +25,20 @@ struct _LineupBacklog
   LineupPostModel *posts;
   GtkFilterListModel *backlog;
   GtkSliceListModel *shown;    /* the first of them while it fills */
+  guint grow_idle;             /* more cards, near the end of a scroll */
 };
 
 /* How many cards a step of the start makes (each about a millisecond to
  * make and as much to lay out and draw, on the 2-core machine). */
 #define FILL_STEP 6
+/* The cards made at start: about three screens of the sidebar. */
+#define START_CARDS 36
+/* What GTK 4.8's list view keeps alive at most: past it, the whole list. */
+#define LIST_VIEW_ALIVE 200
 
 G_DEFINE_FINAL_TYPE (LineupBacklog, lineup_backlog, GTK_TYPE_BOX)
+
+static void on_scrolled_cb (LineupBacklog *self);
 
 static void
 setup_backlog_card_cb (GtkSignalListItemFactory *factory,
@@ -69,6 +77,7 @@ lineup_backlog_dispose (GObject *object)
 {
   LineupBacklog *self = LINEUP_BACKLOG (object);
 
+  g_clear_handle_id (&self->grow_idle, g_source_remove);
   g_clear_object (&self->shown);
   g_clear_object (&self->backlog);
   g_clear_object (&self->posts);
@@ -118,28 +127,78 @@ lineup_backlog_set_store (LineupBacklog *self,
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->backlog)), 0, 0);
   gtk_list_view_set_model (GTK_LIST_VIEW (self->list),
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)))));
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
+  }
+}
+
+/* Shows FILL_STEP more cards while the slice is under @limit; FALSE once
+ * it is not (or shows the whole list). */
+static gboolean
+grow (LineupBacklog *self,
+      guint          limit)
+{
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  if (size == G_MAXUINT)
+    return FALSE;
+  /* Past what the list keeps alive, or past the end: the whole list
+   * from now on. */
+  if (size >= LIST_VIEW_ALIVE || size >= g_list_model_get_n_items (G_LIST_MODEL (self->backlog)))
+    {
+      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+      return FALSE;
+    }
+  if (size >= limit)
+    return FALSE;
+  gtk_slice_list_model_set_size (self->shown, size + FILL_STEP);
+  return TRUE;
+}
+
+/* Within two screens of the slice's end. */
+static gboolean
+near_the_end (LineupBacklog *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
+
+  return adjustment &&
+         gtk_adjustment_get_value (adjustment) + 3 * gtk_adjustment_get_page_size (adjustment) >=
+         gtk_adjustment_get_upper (adjustment);
+}
+
+static gboolean
+grow_idle_cb (gpointer data)
+{
+  LineupBacklog *self = data;
+
+  if (near_the_end (self) && grow (self, G_MAXUINT))
+    return G_SOURCE_CONTINUE;
+  self->grow_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scrolled_cb (LineupBacklog *self)
+{
+  if (self->shown && self->grow_idle == 0 && gtk_slice_list_model_get_size (self->shown) != G_MAXUINT &&
+      near_the_end (self))
+    self->grow_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_idle_cb, self, NULL);
 }
 
 gboolean
 lineup_backlog_fill_more (LineupBacklog *self)
 {
-  guint size;
-
   g_return_val_if_fail (LINEUP_IS_BACKLOG (self), FALSE);
   g_return_val_if_fail (self->shown != NULL, FALSE);
 
-  size = gtk_slice_list_model_get_size (self->shown);
-  if (size == G_MAXUINT)
-    return FALSE;
-  /* Past what the list keeps alive, or past the end: the whole list
-   * from now on. */
-  if (size >= 200 || size >= g_list_model_get_n_items (G_LIST_MODEL (self->backlog)))
-    {
-      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
-      return FALSE;
-    }
-  gtk_slice_list_model_set_size (self->shown, size + FILL_STEP);
-  return TRUE;
+  if (grow (self, START_CARDS))
+    return TRUE;
+  /* Scrolled near the end already (a tall window): more as it needs. */
+  on_scrolled_cb (self);
+  return FALSE;
 }
 
 void
