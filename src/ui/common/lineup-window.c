@@ -48,10 +48,13 @@ struct _LineupWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
-  LineupListView *list_view;
+  LineupListView *list_view;    /* the three made when first shown, in their bins */
+  GtkWidget *list_bin;
   LineupCalendarView *calendar_view;
   LineupBoardView *board_view;
+  GtkWidget *board_bin;
   LineupMixView *mix_view;
+  GtkWidget *mix_bin;
   AdwViewStackPage *publishing_page;
   LineupPublishingView *publishing_view;
   /* Views given the plan on first show (see ensure_view ()). */
@@ -728,11 +731,41 @@ lineup_window_close_request (GtkWindow *window)
 /* The views off screen get their plan when first shown: with a large plan
  * the board's columns and the list's days cost several times the first
  * frame (bench/lineup-bench-startup), and most starts open on the calendar. */
+/* The page's view, made now if it is one of those made when first shown
+ * (the Board, Mix and List: most starts open on the calendar, and making
+ * them was part of every start). */
+static GtkWidget *
+make_view (LineupWindow *self,
+           const char   *name)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *view;
+
+  /* Only the bins of those three: other views may be bins themselves. */
+  if (child == NULL || (child != self->board_bin && child != self->mix_bin && child != self->list_bin))
+    return child;
+  view = adw_bin_get_child (ADW_BIN (child));
+  if (view)
+    return view;
+  if (child == self->board_bin)
+    view = GTK_WIDGET (self->board_view = g_object_new (LINEUP_TYPE_BOARD_VIEW, NULL));
+  else if (child == self->mix_bin)
+    {
+      view = GTK_WIDGET (self->mix_view = g_object_new (LINEUP_TYPE_MIX_VIEW, NULL));
+      g_signal_connect_object (view, "show-in-calendar", G_CALLBACK (on_mix_show_in_calendar_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    view = GTK_WIDGET (self->list_view = g_object_new (LINEUP_TYPE_LIST_VIEW, NULL));
+  adw_bin_set_child (ADW_BIN (child), view);
+  return view;
+}
+
 static void
 ensure_view (LineupWindow *self,
              const char   *name)
 {
-  GtkWidget *view = name ? adw_view_stack_get_child_by_name (self->view_stack, name) : NULL;
+  GtkWidget *view = name ? make_view (self, name) : NULL;
 
   if (!LINEUP_IS_VIEW (view) || g_hash_table_contains (self->ready_views, view))
     return;
@@ -746,6 +779,8 @@ on_visible_view_changed_cb (LineupWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (name)
+    make_view (self, name);
   /* The Mix tab counts the month the calendar shows (the calendar changes
    * month only while it is on screen). */
   if (g_strcmp0 (name, "mix") == 0)
@@ -881,13 +916,12 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, list_bin);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, calendar_view);
-  gtk_widget_class_bind_template_child (widget_class, LineupWindow, board_view);
-  gtk_widget_class_bind_template_child (widget_class, LineupWindow, mix_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, LineupWindow, mix_bin);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, publishing_page);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, publishing_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_mix_show_in_calendar_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_new_post_cb);
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, filter_popover);
