@@ -436,10 +436,10 @@ expand_event (Expansion     *x,
        p = icalcomponent_get_next_property (event, ICAL_EXDATE_PROPERTY))
     {
       if (excluded == NULL)
-        excluded = g_hash_table_new (g_int64_hash, g_int64_equal);
+        excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       if (g_hash_table_size (excluded) < MAX_STEPS)
         {
-          gint64 *at = g_new (gint64, 1);   /* freed with the table below */
+          gint64 *at = g_new (gint64, 1);   /* the table's: a repeated EXDATE frees the one it replaces */
 
           *at = as_utc (icalproperty_get_exdate (p));
           g_hash_table_add (excluded, at);
@@ -517,15 +517,6 @@ expand_event (Expansion     *x,
         occurrence (x, dtstart.is_date, span.start, span.end, summary);
     }
 #undef EXCLUDED
-  if (excluded)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, excluded);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_free (key);
-    }
 }
 
 /* The days of the current overlay into @events, each full one with its count. */
