@@ -654,21 +654,9 @@ static char *
 expected_description (LineupPost       *post,
                       LineupIcsPrivacy  privacy)
 {
-  GString *text = g_string_new (NULL);
+  g_autofree char *plain = describe (post, privacy);
 
-  for (guint b = 0; b < LINEUP_N_BRIEF_FIELDS; b++)
-    if (lineup_post_get_brief (post, b) && *lineup_post_get_brief (post, b))
-      g_string_append_printf (text, "%s: %s\n", lineup_brief_field_to_label (b), lineup_post_get_brief (post, b));
-  if (lineup_post_get_due_on (post))
-    g_string_append_printf (text, "%s: %s\n", _("Due"), lineup_post_get_due_on (post));
-  if (privacy == LINEUP_ICS_PRIVACY_FULL && *lineup_post_get_body (post))
-    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", lineup_post_get_body (post));
-  while (text->len && text->str[text->len - 1] == '\n')
-    g_string_truncate (text, text->len - 1);
-  {
-    g_autofree char *plain = g_string_free (text, FALSE);
-    return read_back (plain, FALSE);
-  }
+  return read_back (plain, FALSE);
 }
 
 static const char *
