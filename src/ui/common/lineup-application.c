@@ -408,23 +408,10 @@ on_stalls_measured_cb (double      longest_ms,
 }
 
 static void
-on_first_frame_painted_cb (GdkFrameClock *clock,
-                           GApplication  *app)
+on_first_frame_painted_cb (gpointer app)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, app);
   g_print ("first-frame\n");
   fflush (stdout);
-  lineup_startup_measure_stalls (on_stalls_measured_cb, app);
-}
-
-static void
-on_window_mapped_for_bench_cb (GtkWidget    *window,
-                               GApplication *app)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_handlers_disconnect_by_func (window, on_window_mapped_for_bench_cb, app);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_painted_cb), app);
 }
 
 static gboolean
@@ -485,7 +472,7 @@ lineup_application_activate (GApplication *app)
   else
     window = lineup_window_new (self, self->store);
   if (g_getenv ("LINEUP_BENCH_FIRST_FRAME"))
-    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_for_bench_cb), self);
+    lineup_startup_measure_stalls (on_first_frame_painted_cb, on_stalls_measured_cb, self);
   lineup_startup_watch_window (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -42,10 +42,15 @@ static const char *running;        /* the step run in this iteration */
 static const char *last_run;       /* the last step run */
 static const char *longest_what;
 static gboolean longest_was_step;
+static void (*measure_first_frame) (gpointer);
 static void (*measure_done) (double, const char *, gpointer);
 static gpointer measure_data;
 static guint quiet_id;
 static gboolean tracing;
+
+static gint measuring_poll (GPollFD *fds,
+                           guint    n_fds,
+                           gint     timeout);
 
 static void
 step_free (Step *step)
@@ -128,6 +133,14 @@ on_after_paint_cb (GdkFrameClock *clock,
   first_frame_done = TRUE;
   poll_returned = 0;   /* the first frame's own iteration is not counted */
   schedule ();
+  if (measure_first_frame)
+    {
+      measure_first_frame (measure_data);
+      default_poll = g_main_context_get_poll_func (NULL);
+      g_main_context_set_poll_func (NULL, measuring_poll);
+      if (lineup_startup_is_done () && quiet_id == 0)
+        quiet_id = g_timeout_add (QUIET_MS, on_quiet_cb, NULL);
+    }
 }
 
 static void
@@ -184,16 +197,17 @@ measuring_poll (GPollFD *fds,
 }
 
 void
-lineup_startup_measure_stalls (void (*done) (double, const char *, gpointer),
+lineup_startup_measure_stalls (void (*first_frame) (gpointer),
+                               void (*done) (double, const char *, gpointer),
                                gpointer data)
 {
-  g_return_if_fail (done != NULL);
+  g_return_if_fail (first_frame != NULL && done != NULL);
 
+  /* A later window: the start was measured already (or never will be). */
+  if (first_frame_done)
+    return;
+  measure_first_frame = first_frame;
   measure_done = done;
   measure_data = data;
   tracing = g_getenv ("LINEUP_STARTUP_TRACE") != NULL;
-  default_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, measuring_poll);
-  if (lineup_startup_is_done () && quiet_id == 0)
-    quiet_id = g_timeout_add (QUIET_MS, on_quiet_cb, NULL);
 }

@@ -28,11 +28,14 @@ void     lineup_startup_watch_window      (GtkWindow         *window);
 /* TRUE once every step asked for so far has run. */
 gboolean lineup_startup_is_done           (void);
 
-/* bench/lineup-bench-startup: from the first frame on, the longest
+/* bench/lineup-bench-startup: calls @first_frame when the watched
+ * window's first frame is painted; from then on, measures the longest
  * main-loop iteration (input waits that long) and what ran in it; when
  * every step has run and the loop has been quiet for a moment, calls
- * @done with them. */
-void     lineup_startup_measure_stalls    (void (*done) (double      longest_ms,
+ * @done with them. Before lineup_startup_watch_window(); nothing once a
+ * first frame was painted. */
+void     lineup_startup_measure_stalls    (void (*first_frame) (gpointer data),
+                                           void (*done) (double      longest_ms,
                                                          const char *what,
                                                          gpointer    data),
                                            gpointer           data);
