@@ -342,17 +342,27 @@ collect_posts (LineupStore  *self,
   return g_steal_pointer (&posts);
 }
 
+/* Posts held since the file's data_version was @version (the whole plan,
+ * or the last range read): still what the file holds? */
 static gboolean
-cache_is_current (LineupStore *self)
+held_is_current (LineupStore  *self,
+                 GPtrArray   **held,
+                 gint64        version)
 {
-  if (self->cache == NULL)
+  if (*held == NULL)
     return FALSE;
-  if (_lineup_store_read_data_version (self) == self->cache_version)
+  if (_lineup_store_read_data_version (self) == version)
     return TRUE;
 
   /* Another process changed the plan since: forget what we hold. */
-  g_clear_pointer (&self->cache, g_ptr_array_unref);
+  g_clear_pointer (held, g_ptr_array_unref);
   return FALSE;
+}
+
+static gboolean
+cache_is_current (LineupStore *self)
+{
+  return held_is_current (self, &self->cache, self->cache_version);
 }
 
 static GPtrArray *
@@ -393,16 +403,13 @@ lineup_store_list_posts (LineupStore  *self,
     }
 
   /* Within the last range read (the month's mix after its six weeks). */
-  if (self->depth == 0 && self->range && from >= self->range_from && to <= self->range_to)
+  if (self->depth == 0 && self->range && from >= self->range_from && to <= self->range_to &&
+      held_is_current (self, &self->range, self->range_version))
     {
-      if (_lineup_store_read_data_version (self) == self->range_version)
-        {
-          guint first = _lineup_store_cache_bisect_time (self->range, from);
-          guint last = _lineup_store_cache_bisect_time (self->range, to);
+      guint first = _lineup_store_cache_bisect_time (self->range, from);
+      guint last = _lineup_store_cache_bisect_time (self->range, to);
 
-          return copy_range (self->range, first, MAX (first, last));
-        }
-      g_clear_pointer (&self->range, g_ptr_array_unref);
+      return copy_range (self->range, first, MAX (first, last));
     }
 
   stmt = _lineup_store_prepare (self, sql, error);
@@ -411,7 +418,7 @@ lineup_store_list_posts (LineupStore  *self,
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, MIN (to, UNDATED_SLOT));
   posts = collect_posts (self, stmt, error);
-  if (posts && self->depth == 0 && to <= UNDATED_SLOT)
+  if (posts && self->depth == 0)
     {
       g_clear_pointer (&self->range, g_ptr_array_unref);
       self->range = copy_range (posts, 0, posts->len);
