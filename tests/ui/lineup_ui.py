@@ -222,7 +222,20 @@ def run(main):
     """Runs a driver: a failed expectation is a test failure with its reason,
     and a screenshot of the moment is kept."""
     try:
-        main()
+        # LINEUP_UI_PROFILE=1: where the driver's time went, on stderr
+        # (mostly AT-SPI round trips to the app, each a fraction of a ms).
+        if os.environ.get("LINEUP_UI_PROFILE"):
+            import cProfile, pstats
+            prof = cProfile.Profile()
+            prof.enable()
+            try:
+                main()
+            finally:
+                prof.disable()
+                pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
+                pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(15)
+        else:
+            main()
     except AssertionError as e:
         screenshot()
         print(f"FAIL: {e}", file=sys.stderr)

@@ -135,7 +135,9 @@ def audit(root, view, current=None, stack=None, page=None):
     found = []
     hidden = {cls for tab, cls in VIEWS.items() if tab != current}
 
-    def visit(node, ancestors, index, depth):
+    # Each AT-SPI call is a round trip to the app: a node's role is asked
+    # once, and what its ancestors are (inside a combo box) is passed down.
+    def visit(node, ancestors, index, depth, in_combo=False):
         if node is None or depth > 80:
             return
         try:
@@ -151,9 +153,6 @@ def audit(root, view, current=None, stack=None, page=None):
         if stack is not None and index[:-1] == stack and index[-1] != page:
             return
         focusable = state.contains(pyatspi.STATE_FOCUSABLE)
-        # A combo box is one control: the list item that shows its choice
-        # inside it is not a stop of its own.
-        in_combo = any(a.getRoleName() == "combo box" for a in ancestors)
         needs_name = (role in INTERACTIVE or role in METERS or (role in ROWS and focusable and not in_combo))
         if needs_name and unnamed(node.name) and shown(node):
             try:
@@ -177,7 +176,9 @@ def audit(root, view, current=None, stack=None, page=None):
                 child = node.getChildAtIndex(i)
             except Exception:
                 continue
-            visit(child, ancestors + [node], index + (i,), depth + 1)
+            # A combo box is one control: the list item that shows its
+            # choice inside it is not a stop of its own.
+            visit(child, ancestors + [node], index + (i,), depth + 1, in_combo or role == "combo box")
 
     visit(root, [], (), 0)
     return found
