@@ -7,7 +7,8 @@
  * The Stage row offers what the workflow allows (lineup-workflow.h): a new
  * post starts in Brief, Draft or In review and is added by
  * lineup_workflow_add (); a stored one moves as lineup_workflow_can_move ()
- * says. The other stages show, disabled, with the reason.
+ * says. The other stages show, disabled, with the reason
+ * (lineup-post-editor-stage.c).
  *
  * Closing with changes not saved (Esc, Cancel, the window's close) asks
  * "Save changes?"; without any, it closes at once. Errors show in a bar at
@@ -15,7 +16,8 @@
  *
  * In a shared plan, a post whose change met another's (lineup-share.h)
  * shows each field's two values above the form, with Keep Mine and Keep
- * Theirs; the choice is lineup_share_resolve (), sent by the next pass.
+ * Theirs; the choice is lineup_share_resolve (), sent by the next pass
+ * (lineup-post-editor-conflicts.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,57 +28,12 @@
 #include "lineup-account.h"
 #include "lineup-outbox.h"
 #include "lineup-post-editor.h"
+#include "lineup-post-editor-private.h"
 #include "lineup-publishing.h"
 #include "lineup-share.h"
 #include "lineup-share-marks.h"
 #include "lineup-text.h"
 #include "lineup-workflow-panel.h"
-
-struct _LineupPostEditor
-{
-  AdwWindow parent_instance;
-
-  LineupStore *store;
-  LineupPost *post;           /* NULL for a new post */
-  GPtrArray *pillar_ids;      /* gint64 per combo position; the last is "New pillar…" */
-  GPtrArray *type_ids;
-  GPtrArray *campaign_ids;    /* position 0 is "None" */
-  GPtrArray *platform_checks; /* GtkCheckButton per lineup_platforms_get_all() entry */
-  AdwEntryRow *brief_rows[LINEUP_N_BRIEF_FIELDS];
-  AdwEntryRow *due_row;
-  GDate date;
-  GPtrArray *accounts;        /* LineupAccount, in the order of account_checks */
-  GPtrArray *account_checks;  /* GtkCheckButton per account */
-  GPtrArray *account_rows;    /* AdwActionRow per account */
-  GStrv targets;              /* the accounts the post goes to, as saved */
-
-  GtkRevealer *error_revealer;
-  GtkLabel *error_label;
-  AdwEntryRow *title_row;
-  GtkTextView *body_view;
-  GtkLabel *count_label;
-  GtkFlowBox *platform_box;
-  AdwPreferencesGroup *publish_group;
-  AdwComboRow *pillar_row;
-  AdwEntryRow *new_pillar_row;
-  AdwComboRow *type_row;
-  AdwComboRow *stage_row;
-  GtkMenuButton *date_button;
-  GtkSwitch *date_switch;
-  GtkCalendar *calendar;
-  AdwEntryRow *time_row;
-  AdwComboRow *campaign_row;
-  AdwPreferencesGroup *brief_group;
-  AdwPreferencesGroup *delete_group;
-  AdwPreferencesPage *page;
-  GtkBox *conflict_box;
-
-  GPtrArray *stage_reasons;   /* why not, per stage (NULL: offered); see update_stage_choices () */
-  GPtrArray *stage_items;     /* the Stage list's bound GtkListItems (not owned) */
-  guint stage_choices_idle;
-  char *baseline;             /* the form as opened (form_fingerprint ()) */
-  AdwMessageDialog *confirm;  /* "Save changes?", while it shows */
-};
 
 G_DEFINE_FINAL_TYPE (LineupPostEditor, lineup_post_editor, ADW_TYPE_WINDOW)
 
@@ -206,8 +163,8 @@ update_counts (LineupPostEditor *self)
   g_string_free (text, TRUE);
 }
 
-static void
-show_error (LineupPostEditor *self,
+void
+lineup_post_editor_show_error (LineupPostEditor *self,
             const char       *message)
 {
   gtk_label_set_label (self->error_label, message);
@@ -247,8 +204,6 @@ on_date_switch_cb (LineupPostEditor *self)
   update_date_label (self);
 }
 
-static void on_form_changed_cb (LineupPostEditor *self);
-
 /* A day picked is the date; the popover closes itself, so that the next
  * Esc is the editor's, asked about, not the popover's. */
 static void
@@ -260,7 +215,7 @@ on_day_selected_cb (LineupPostEditor *self)
                   g_date_time_get_year (picked));
   update_date_label (self);
   gtk_menu_button_popdown (self->date_button);
-  on_form_changed_cb (self);
+  lineup_post_editor_form_changed (self);
 }
 
 static gboolean
@@ -546,8 +501,8 @@ build_form (LineupPostEditor *self)
                            G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
 }
 
-static void
-load_post (LineupPostEditor *self)
+void
+lineup_post_editor_load_post (LineupPostEditor *self)
 {
   LineupPost *post = self->post;
   guint n_platforms;
@@ -613,8 +568,8 @@ load_post (LineupPostEditor *self)
 /* ---- saving ---- */
 
 /* Copies the form into @post; the store validates the rest. */
-static gboolean
-read_form (LineupPostEditor  *self,
+gboolean
+lineup_post_editor_read_form (LineupPostEditor  *self,
            LineupPost        *post,
            GError           **error)
 {
@@ -669,207 +624,6 @@ read_form (LineupPostEditor  *self,
   return TRUE;
 }
 
-/* ---- the stage chooser ---- */
-
-/* The stage the post has now (Brief for a new one): always offered, as
- * "leave it where it is". */
-static LineupStage
-stored_stage (LineupPostEditor *self)
-{
-  return self->post ? lineup_post_get_stage (self->post) : LINEUP_STAGE_BRIEF;
-}
-
-static const char *
-stage_reason (LineupPostEditor *self,
-              guint             stage)
-{
-  if (stage == stored_stage (self) || self->stage_reasons == NULL || stage >= self->stage_reasons->len)
-    return NULL;
-  return g_ptr_array_index (self->stage_reasons, stage);
-}
-
-/* One entry of the Stage list: its name, a tick when chosen, and, when the
- * workflow does not allow it now, disabled with the reason under it (also
- * its accessible description, for a screen reader). */
-static void
-show_stage_item (LineupPostEditor *self,
-                 GtkListItem      *item)
-{
-  guint stage = gtk_list_item_get_position (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *text = gtk_widget_get_first_child (box);
-  GtkWidget *tick = gtk_widget_get_next_sibling (text);
-  GtkWidget *title = gtk_widget_get_first_child (text);
-  GtkWidget *reason = gtk_widget_get_next_sibling (title);
-  const char *why;
-
-  if (stage >= LINEUP_N_STAGES)
-    return;
-  why = stage_reason (self, stage);
-  gtk_label_set_label (GTK_LABEL (title), lineup_stage_to_label (stage));
-  gtk_label_set_label (GTK_LABEL (reason), why ? why : "");
-  gtk_widget_set_visible (reason, why != NULL);
-  gtk_widget_set_opacity (tick, stage == adw_combo_row_get_selected (self->stage_row) ? 1 : 0);
-  /* The entry, and each label in it: a screen reader reads the labels. */
-  gtk_widget_set_sensitive (box, why == NULL);
-  gtk_widget_set_sensitive (title, why == NULL);
-  gtk_widget_set_sensitive (reason, why == NULL);
-  gtk_list_item_set_activatable (item, why == NULL);
-  gtk_list_item_set_selectable (item, why == NULL);
-  if (why)
-    {
-      gtk_widget_set_tooltip_text (box, why);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
-    }
-  else
-    {
-      gtk_widget_set_tooltip_text (box, NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
-static void
-on_stage_item_setup_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        LineupPostEditor         *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *reason = gtk_label_new (NULL);
-  GtkWidget *tick = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (reason), 0);
-  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (reason), 40);
-  gtk_widget_add_css_class (reason, "caption");
-  gtk_widget_add_css_class (reason, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), reason);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), tick);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-on_stage_item_bind_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       LineupPostEditor         *self)
-{
-  if (self->stage_items)
-    g_ptr_array_add (self->stage_items, item);
-  show_stage_item (self, item);
-}
-
-static void
-on_stage_item_unbind_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         LineupPostEditor         *self)
-{
-  if (self->stage_items)
-    g_ptr_array_remove_fast (self->stage_items, item);
-}
-
-static void
-show_stage_items (LineupPostEditor *self)
-{
-  for (guint i = 0; self->stage_items && i < self->stage_items->len; i++)
-    show_stage_item (self, g_ptr_array_index (self->stage_items, i));
-}
-
-/* What the rules say of the form as it is now: the caption typed opens In
- * review, a date in the past closes Scheduled, and so on. An edit that
- * sends an approved post back to review (lineup_workflow_edit ()) is
- * judged from In review, where the save leaves it. */
-static void
-update_stage_choices (LineupPostEditor *self)
-{
-  g_autoptr(LineupPost) post = self->post ? lineup_post_copy (self->post) : lineup_post_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sends_back = NULL;
-
-  if (self->store == NULL)
-    return;
-  read_form (self, post, &error);   /* a time still being typed is judged at Save */
-  /* The reasons name the post: not as “” before its title is typed. */
-  if (*lineup_post_get_title (post) == '\0')
-    lineup_post_set_title (post, _("New post"));
-  if (self->post && (sends_back = lineup_workflow_edit_sends_back (self->post, post)))
-    lineup_post_set_stage (post, LINEUP_STAGE_IN_REVIEW);
-  g_clear_pointer (&self->stage_reasons, g_ptr_array_unref);
-  self->stage_reasons = lineup_workflow_stage_choices (self->store, post, self->post == NULL);
-  show_stage_items (self);
-}
-
-static gboolean
-stage_choices_idle_cb (gpointer data)
-{
-  LineupPostEditor *self = data;
-
-  self->stage_choices_idle = 0;
-  update_stage_choices (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Typing changes what the rules allow: asked once the keys pause. */
-static void
-on_form_changed_cb (LineupPostEditor *self)
-{
-  if (self->stage_choices_idle == 0)
-    self->stage_choices_idle = g_timeout_add (150, stage_choices_idle_cb, self);
-}
-
-/* The list lets only allowed stages be picked; a stage reached another way
- * (the keyboard, a stale list) is put back, and the reason shown. */
-static void
-on_stage_selected_cb (LineupPostEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->stage_row);
-  const char *why = stage_reason (self, selected);
-
-  if (why)
-    {
-      g_autofree char *message = g_strdup (why);
-      guint back = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->stage_row), "lineup-last-stage"));
-
-      adw_combo_row_set_selected (self->stage_row, back);
-      show_error (self, message);
-      return;
-    }
-  g_object_set_data (G_OBJECT (self->stage_row), "lineup-last-stage", GUINT_TO_POINTER (selected));
-  show_stage_items (self);
-}
-
-static void
-setup_stage_chooser (LineupPostEditor *self)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  self->stage_items = g_ptr_array_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_stage_item_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_stage_item_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_stage_item_unbind_cb), self);
-  adw_combo_row_set_list_factory (self->stage_row, factory);
-  g_object_set_data (G_OBJECT (self->stage_row), "lineup-last-stage",
-                     GUINT_TO_POINTER (adw_combo_row_get_selected (self->stage_row)));
-  g_signal_connect_swapped (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
-
-  /* Whatever the rules read: title, caption, platforms, date and time. */
-  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_form_changed_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
-                            G_CALLBACK (on_form_changed_cb), self);
-  for (guint i = 0; i < self->platform_checks->len; i++)
-    g_signal_connect_swapped (g_ptr_array_index (self->platform_checks, i), "toggled",
-                              G_CALLBACK (on_form_changed_cb), self);
-  g_signal_connect_swapped (self->date_switch, "notify::active", G_CALLBACK (on_form_changed_cb), self);
-  g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (on_form_changed_cb), self);
-}
-
 /* ---- changes not saved ---- */
 
 /* Everything the form holds but the stage, in one string: the form is
@@ -910,20 +664,20 @@ form_fingerprint (LineupPostEditor *self)
   return g_string_free (out, FALSE);
 }
 
-static void
-take_baseline (LineupPostEditor *self)
+void
+lineup_post_editor_take_baseline (LineupPostEditor *self)
 {
   g_free (self->baseline);
   self->baseline = form_fingerprint (self);
 }
 
-static gboolean
-has_changes (LineupPostEditor *self)
+gboolean
+lineup_post_editor_has_changes (LineupPostEditor *self)
 {
   g_autofree char *now = form_fingerprint (self);
 
   return g_strcmp0 (now, self->baseline) != 0 ||
-         adw_combo_row_get_selected (self->stage_row) != (guint) stored_stage (self);
+         adw_combo_row_get_selected (self->stage_row) != (guint) lineup_post_editor_stored_stage (self);
 }
 
 static gboolean
@@ -935,7 +689,7 @@ save (LineupPostEditor  *self,
   LineupStage stage = adw_combo_row_get_selected (self->stage_row);
   g_autofree char *label = NULL;
 
-  if (!read_form (self, post, error))
+  if (!lineup_post_editor_read_form (self, post, error))
     return FALSE;
 
   label = g_strdup_printf (self->post ? _("Edit “%s”") : _("Add “%s”"), lineup_post_get_title (post));
@@ -990,8 +744,8 @@ save_and_close (LineupPostEditor *self)
 
   if (!save (self, &error))
     {
-      show_error (self, error->message);
-      update_stage_choices (self);
+      lineup_post_editor_show_error (self, error->message);
+      lineup_post_editor_update_stage_choices (self);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -1079,7 +833,7 @@ lineup_post_editor_close_request (GtkWindow *window)
 {
   LineupPostEditor *self = LINEUP_POST_EDITOR (window);
 
-  if (self->store && has_changes (self))
+  if (self->store && lineup_post_editor_has_changes (self))
     {
       ask_save_changes (self);
       return TRUE;
@@ -1099,14 +853,12 @@ delete_action (GtkWidget  *widget,
     return;
   if (!lineup_store_delete_post (self->store, lineup_post_get_id (self->post), &error))
     {
-      show_error (self, error->message);
+      lineup_post_editor_show_error (self, error->message);
       return;
     }
   g_signal_emit (self, signals[POST_DELETED], 0, lineup_post_get_title (self->post));
   gtk_window_destroy (GTK_WINDOW (self));
 }
-
-static void update_conflicts (LineupPostEditor *self);
 
 static void
 lineup_post_editor_dispose (GObject *object)
@@ -1114,7 +866,7 @@ lineup_post_editor_dispose (GObject *object)
   LineupPostEditor *self = (LineupPostEditor *) object;
 
   if (self->store)
-    lineup_share_marks_unwatch (self->store, G_CALLBACK (update_conflicts), self);
+    lineup_share_marks_unwatch (self->store, G_CALLBACK (lineup_post_editor_update_conflicts), self);
   g_clear_handle_id (&self->stage_choices_idle, g_source_remove);
   if (self->confirm)
     {
@@ -1210,14 +962,14 @@ on_workflow_post_changed_cb (LineupPostEditor *self,
   g_set_object (&self->post, post);
   adw_combo_row_set_selected (self->stage_row, lineup_post_get_stage (post));
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  update_stage_choices (self);
+  lineup_post_editor_update_stage_choices (self);
 }
 
 static void
 on_workflow_error_cb (LineupPostEditor *self,
                       const char       *message)
 {
-  show_error (self, message);
+  lineup_post_editor_show_error (self, message);
 }
 
 static void
@@ -1237,165 +989,6 @@ add_workflow_panel (LineupPostEditor *self)
   g_object_unref (self->delete_group);
 }
 
-/* ---- a shared plan's conflicts ---- */
-
-static void update_conflicts (LineupPostEditor *self);
-
-static void
-resolve (GtkButton        *button,
-         LineupPostEditor *self,
-         gboolean          keep_mine)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) post = NULL;
-  const char *field = g_object_get_data (G_OBJECT (button), "field");
-  gboolean had_changes = has_changes (self);
-
-  if (!lineup_share_resolve (self->store, lineup_post_get_id (self->post), field, keep_mine, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  /* Their value is the post's now: the form shows it. The title and the
-   * caption change alone, so what was typed elsewhere stays; another field
-   * reads the whole post again. */
-  post = keep_mine ? NULL : lineup_store_get_post (self->store, lineup_post_get_id (self->post), NULL);
-  if (post)
-    {
-      g_set_object (&self->post, post);
-      if (g_str_equal (field, "title"))
-        gtk_editable_set_text (GTK_EDITABLE (self->title_row), lineup_post_get_title (post));
-      else if (g_str_equal (field, "body"))
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), lineup_post_get_body (post), -1);
-      else
-        {
-          g_clear_pointer (&self->targets, g_strfreev);
-          load_post (self);
-        }
-    }
-  lineup_share_marks_changed (self->store);
-  update_conflicts (self);
-  /* Their value, now stored, is not a change of this editor's. */
-  if (!had_changes)
-    take_baseline (self);
-  update_stage_choices (self);
-  /* The buttons pressed are gone: the keyboard goes back to the form. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-}
-
-static void
-on_keep_mine_cb (GtkButton        *button,
-                 LineupPostEditor *self)
-{
-  resolve (button, self, TRUE);
-}
-
-static void
-on_keep_theirs_cb (GtkButton        *button,
-                   LineupPostEditor *self)
-{
-  resolve (button, self, FALSE);
-}
-
-static GtkWidget *
-value_label (const char *format,
-             const char *who,
-             const char *value)
-{
-  g_autofree char *text = who ? g_strdup_printf (format, who, value ? value : "")
-                              : g_strdup_printf (format, value ? value : "");
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* A long caption shows its start; the whole is in the tooltip. */
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_tooltip_text (label, text);
-  return label;
-}
-
-static GtkWidget *
-keep_button (const char       *label,
-             const char       *name,
-             const char       *field,
-             GCallback         callback,
-             LineupPostEditor *self)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *child = gtk_label_new_with_mnemonic (label);
-
-  /* A child label, not the label property: GTK 4.8 would name the button
-   * from both. */
-  gtk_button_set_child (GTK_BUTTON (button), child);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data_full (G_OBJECT (button), "field", g_strdup (field), g_free);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-/* The post's conflicts, read again after every change of the plan's
- * sharing (a pass may bring one while the editor is open). */
-static void
-update_conflicts (LineupPostEditor *self)
-{
-  g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflict_box))))
-    gtk_box_remove (self->conflict_box, child);
-  conflicts = self->post && lineup_share_marks_conflicted (self->store, lineup_post_get_id (self->post))
-    ? lineup_share_list_conflicts (self->store, lineup_post_get_id (self->post), &error) : NULL;
-  if (conflicts == NULL && error)
-    show_error (self, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->conflict_box), conflicts && conflicts->len > 0);
-  if (conflicts == NULL || conflicts->len == 0)
-    return;
-
-  {
-    GtkWidget *heading = gtk_label_new (_("Someone else changed this post while you did"));
-    GtkWidget *hint = gtk_label_new (_("Choose which value stays; the team gets your choice at the next pass."));
-
-    gtk_label_set_xalign (GTK_LABEL (heading), 0);
-    gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-    gtk_widget_add_css_class (heading, "heading");
-    gtk_label_set_xalign (GTK_LABEL (hint), 0);
-    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-    gtk_box_append (self->conflict_box, heading);
-    gtk_box_append (self->conflict_box, hint);
-  }
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      LineupShareConflict *conflict = g_ptr_array_index (conflicts, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *field = gtk_label_new (conflict->field_label);
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      g_autofree char *mine_name = g_strdup_printf (_("Keep mine: %s"), conflict->field_label);
-      g_autofree char *theirs_name = g_strdup_printf (_("Keep %s’s: %s"), conflict->theirs_by, conflict->field_label);
-
-      gtk_label_set_xalign (GTK_LABEL (field), 0);
-      gtk_widget_add_css_class (field, "heading");
-      gtk_box_append (GTK_BOX (box), field);
-      gtk_box_append (GTK_BOX (box), value_label (_("Yours: %s"), NULL, conflict->mine));
-      /* "Theirs", as the button says; who, in brackets: a login, or "the
-       * server" when the core cannot tell, never at a line's start. */
-      gtk_box_append (GTK_BOX (box), value_label (_("Theirs (%s): %s"), conflict->theirs_by, conflict->theirs));
-      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-      gtk_box_append (GTK_BOX (buttons), keep_button (_("Keep _Mine"), mine_name, conflict->field,
-                                                      G_CALLBACK (on_keep_mine_cb), self));
-      gtk_box_append (GTK_BOX (buttons), keep_button (_("Keep _Theirs"), theirs_name, conflict->field,
-                                                      G_CALLBACK (on_keep_theirs_cb), self));
-      gtk_box_append (GTK_BOX (box), buttons);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      conflict->field_label, -1);
-      gtk_box_append (self->conflict_box, box);
-    }
-}
-
 LineupPostEditor *
 lineup_post_editor_new (LineupStore *store,
                         LineupPost  *post)
@@ -1409,15 +1002,15 @@ lineup_post_editor_new (LineupStore *store,
   self->store = g_object_ref (store);
   self->post = post ? g_object_ref (post) : NULL;
   build_form (self);
-  load_post (self);
-  setup_stage_chooser (self);
-  update_stage_choices (self);
-  take_baseline (self);
+  lineup_post_editor_load_post (self);
+  lineup_post_editor_setup_stage_chooser (self);
+  lineup_post_editor_update_stage_choices (self);
+  lineup_post_editor_take_baseline (self);
   if (self->post)
     {
       add_workflow_panel (self);
-      update_conflicts (self);
-      lineup_share_marks_watch (store, G_CALLBACK (update_conflicts), self);
+      lineup_post_editor_update_conflicts (self);
+      lineup_share_marks_watch (store, G_CALLBACK (lineup_post_editor_update_conflicts), self);
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 
@@ -1444,6 +1037,6 @@ lineup_post_editor_set_date (LineupPostEditor *self,
   gtk_switch_set_active (self->date_switch, TRUE);
   update_date_label (self);
   /* The day it was started from is where it opens, not a change. */
-  take_baseline (self);
-  update_stage_choices (self);
+  lineup_post_editor_take_baseline (self);
+  lineup_post_editor_update_stage_choices (self);
 }

@@ -1,0 +1,82 @@
+/* lineup-post-editor-private.h: what the post editor's files share. The
+ * editor is one window in three files: lineup-post-editor.c (the form,
+ * saving, "Save changes?"), lineup-post-editor-stage.c (the Stage list,
+ * offering what the workflow allows) and lineup-post-editor-conflicts.c (a
+ * shared plan's conflicts on this post, with Keep buttons).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lineup-post-editor.h"
+
+G_BEGIN_DECLS
+
+struct _LineupPostEditor
+{
+  AdwWindow parent_instance;
+
+  LineupStore *store;
+  LineupPost *post;           /* NULL for a new post */
+  GPtrArray *pillar_ids;      /* gint64 per combo position; the last is "New pillar…" */
+  GPtrArray *type_ids;
+  GPtrArray *campaign_ids;    /* position 0 is "None" */
+  GPtrArray *platform_checks; /* GtkCheckButton per lineup_platforms_get_all() entry */
+  AdwEntryRow *brief_rows[LINEUP_N_BRIEF_FIELDS];
+  AdwEntryRow *due_row;
+  GDate date;
+  GPtrArray *accounts;        /* LineupAccount, in the order of account_checks */
+  GPtrArray *account_checks;  /* GtkCheckButton per account */
+  GPtrArray *account_rows;    /* AdwActionRow per account */
+  GStrv targets;              /* the accounts the post goes to, as saved */
+
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  AdwEntryRow *title_row;
+  GtkTextView *body_view;
+  GtkLabel *count_label;
+  GtkFlowBox *platform_box;
+  AdwPreferencesGroup *publish_group;
+  AdwComboRow *pillar_row;
+  AdwEntryRow *new_pillar_row;
+  AdwComboRow *type_row;
+  AdwComboRow *stage_row;
+  GtkMenuButton *date_button;
+  GtkSwitch *date_switch;
+  GtkCalendar *calendar;
+  AdwEntryRow *time_row;
+  AdwComboRow *campaign_row;
+  AdwPreferencesGroup *brief_group;
+  AdwPreferencesGroup *delete_group;
+  AdwPreferencesPage *page;
+  GtkBox *conflict_box;
+
+  GPtrArray *stage_reasons;   /* why not, per stage (NULL: offered); see update_stage_choices () */
+  GPtrArray *stage_items;     /* the Stage list's bound GtkListItems (not owned) */
+  guint stage_choices_idle;
+  char *baseline;             /* the form as opened (form_fingerprint ()) */
+  AdwMessageDialog *confirm;  /* "Save changes?", while it shows */
+};
+
+/* lineup-post-editor.c */
+void        lineup_post_editor_show_error             (LineupPostEditor  *self,
+                                                       const char        *message);
+gboolean    lineup_post_editor_read_form              (LineupPostEditor  *self,
+                                                       LineupPost        *post,
+                                                       GError           **error);
+void        lineup_post_editor_load_post              (LineupPostEditor  *self);
+void        lineup_post_editor_take_baseline          (LineupPostEditor  *self);
+gboolean    lineup_post_editor_has_changes            (LineupPostEditor  *self);
+
+/* lineup-post-editor-stage.c */
+LineupStage lineup_post_editor_stored_stage           (LineupPostEditor  *self);
+void        lineup_post_editor_update_stage_choices   (LineupPostEditor  *self);
+void        lineup_post_editor_form_changed           (LineupPostEditor  *self);
+void        lineup_post_editor_setup_stage_chooser    (LineupPostEditor  *self);
+
+/* lineup-post-editor-conflicts.c */
+void        lineup_post_editor_update_conflicts       (LineupPostEditor  *self);
+
+G_END_DECLS
