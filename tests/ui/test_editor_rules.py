@@ -18,6 +18,8 @@ discard."""
 import datetime
 import time
 
+from gi.repository import GLib
+
 import lineup_ui as ui
 
 pyatspi = ui.pyatspi
@@ -63,6 +65,36 @@ def focused(root):
     return visit(root, 0)
 
 
+# The app says where the focus went (AT-SPI's focus events), so a key that
+# moves it need not be followed by a fixed pause before the look.
+_focus_gained = []
+
+
+def _on_focus(event):
+    if event.detail1:
+        _focus_gained.append(event.source)
+
+
+pyatspi.Registry.registerEventListener(_on_focus, "object:state-changed:focused")
+
+
+def focus_key(key_name, timeout=0.12):
+    """Presses @key_name and waits until the app says the focus moved, at
+    most @timeout (the pause there was before)."""
+    context = GLib.MainContext.default()
+    while context.iteration(False):   # what came before the key
+        pass
+    _focus_gained.clear()
+    ui.xdotool("key", "--clearmodifiers", key_name)
+    deadline = time.monotonic() + timeout
+    while True:
+        while context.iteration(False):
+            pass
+        if _focus_gained or time.monotonic() >= deadline:
+            return
+        time.sleep(0.005)
+
+
 def has_focus(node):
     try:
         return node.getState().contains(pyatspi.STATE_FOCUSED)
@@ -104,8 +136,7 @@ def seek(root, what, pred, keys=("Tab",), limit=60):
         if node is not None:
             return node
         if i < limit:
-            ui.xdotool("key", "--clearmodifiers", keys[i % len(keys)])
-            time.sleep(0.12)
+            focus_key(keys[i % len(keys)])
     raise AssertionError(f"the keyboard never reached {what}")
 
 
