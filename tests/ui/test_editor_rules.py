@@ -374,17 +374,31 @@ def main():
     assert first_open + 1 < len(items), items
     tick, below = items[first_open]["item"], items[first_open + 1]["item"]
     editor = open_from_list(app, frame, carousel, "hooks")
-    ui.wait_for("the checklist", lambda: check_box(editor, below))
+    found = [ui.wait_for("the checklist", lambda: check_box(editor, below))]
     # The keyboard's way there (GTK 4.8's check boxes have no action), which
     # scrolls the item into view; then nothing may move it.
     # (From the title, Shift+Tab goes round to the foot of the form: the
     # checklist is near there.)
-    # The items are looked for in the checklist's part of the editor, not
-    # the whole of it (which is the slow part of this test).
     checklist = near(check_box(editor, tick), 4)
 
-    def below_box():   # (the whole editor, should the checklist's part change)
-        return check_box(checklist, below) or check_box(editor, below)
+    def below_box():
+        """check_box(editor, below): the item found before while it still
+        is that one and in the editor's tree, else found anew (a walk of the
+        whole editor)."""
+        try:
+            node = found[0]
+            if node is not None and node.getRoleName() == "check box" and (node.name or "").startswith(below):
+                up = node
+                for _ in range(60):
+                    up = up.parent
+                    if up is None or (up.name == "Edit Post" and up.getRoleName() in WINDOWS):
+                        break
+                if up is not None:
+                    return node
+        except Exception:   # gone from the tree
+            pass
+        found[0] = check_box(editor, below)
+        return found[0]
     seek(checklist, f"the checklist item {tick!r}",
          lambda n: n.getRoleName() == "check box" and (n.name or "").startswith(tick), keys=("shift+Tab",))
     time.sleep(0.6)
