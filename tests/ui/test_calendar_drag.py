@@ -19,20 +19,32 @@ def cell_among(parent, name):
     try:
         for i in range(parent.childCount):
             child = parent.getChildAtIndex(i)
-            if child is not None and child.name == name and ui.on_screen(child):
+            if child is None:
+                continue
+            known[child.name] = child
+            if child.name == name and ui.on_screen(child):
                 return child
     except Exception:   # the tree changed under us
         pass
     return None
 
 
-# The grid of the cells found last (the month's days, the week's hours).
+# The grid of the cells found last (the month's days, the week's hours),
+# and its cells by name as last seen (a cell of the month's grid takes
+# another day's name when the month changes).
 grid = []
+known = {}
 
 
 def cell(frame, name):
     """ui.find(frame, name=name) for a day cell (or an hour cell): among the
     cells of the grid the last one found was in, else a walk of the window."""
+    found = known.get(name)
+    try:
+        if found is not None and found.name == name and ui.on_screen(found):
+            return found
+    except Exception:   # gone from the tree
+        pass
     found = cell_among(grid[0], name) if grid else None
     if found is None:
         found = ui.find(frame, name=name)

@@ -74,21 +74,33 @@ def cell_among(parent, name, visible=True):
     try:
         for i in range(parent.childCount):
             child = parent.getChildAtIndex(i)
-            if child is not None and child.name == name and (not visible or ui.on_screen(child)):
+            if child is None:
+                continue
+            known[child.name] = child
+            if child.name == name and (not visible or ui.on_screen(child)):
                 return child
     except Exception:   # the tree changed under us
         pass
     return None
 
 
-# The grid of the cells found last (the month's days, the week's hours).
+# The grid of the cells found last (the month's days, the week's hours),
+# and its cells by name as last seen (a cell of the month's grid takes
+# another day's name when the month changes).
 grid = []
+known = {}
 
 
 def cell(frame, name, visible=True):
     """ui.find(frame, name=name, visible=visible) for a day (or an hour)
     cell: among the cells of the grid the last one found was in, else a walk
     of the window."""
+    found = known.get(name)
+    try:
+        if found is not None and found.name == name and (not visible or ui.on_screen(found)):
+            return found
+    except Exception:   # gone from the tree
+        pass
     found = cell_among(grid[0], name, visible) if grid else None
     if found is None:
         found = ui.find(frame, name=name, visible=visible)
