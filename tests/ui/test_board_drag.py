@@ -8,10 +8,70 @@ import time
 import lineup_ui as ui
 
 
+STAGES = ("Brief", "Draft", "In review", "Approved", "Scheduled", "Published")
+# The columns found so far: the accessible objects stay as their names
+# change (test_board_scope.py relies on it too), and a walk of the whole
+# window, every card in it, takes seconds.
+_columns = {}
+
+
+def is_column(node, stage):
+    return node.getRoleName() == "list" and (node.name or "").startswith(stage + ",") and ui.on_screen(node)
+
+
+def find_columns(frame):
+    """Every column on screen, in one walk of the window that does not go
+    into a column once found (its cards)."""
+    def visit(node, depth=0):
+        if node is None or depth > 80:
+            return
+        try:
+            if node.getRoleName() == "list":
+                stage = next((s for s in STAGES if (node.name or "").startswith(s + ",")), None)
+                if stage is not None and stage not in _columns and ui.on_screen(node):
+                    _columns[stage] = node
+                    return
+            for i in range(node.childCount):
+                visit(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            pass
+    visit(frame)
+
+
 def column(frame, stage):
-    """A column's list, whose accessible name is "Draft, 4 posts"."""
-    return ui.wait_for(f"the {stage} column",
-                       lambda: ui.find(frame, prefix=stage + ",", role="list"))
+    """A column's list, whose accessible name is "Draft, 4 posts": the one
+    found before while it still is that column and on screen, else found
+    anew."""
+    def known():
+        col = _columns.get(stage)
+        try:
+            if col is not None and is_column(col, stage):
+                return col
+        except Exception:   # gone from the tree
+            pass
+        _columns.pop(stage, None)
+        find_columns(frame)
+        return _columns.get(stage)
+    return ui.wait_for(f"the {stage} column", known)
+
+
+def nearest(root, pred):
+    """The node under @root that satisfies @pred, nearest the top (a walk
+    level by level: a toast is found without walking every card first)."""
+    level = [root]
+    for _ in range(80):
+        following = []
+        for node in level:
+            try:
+                if pred(node):
+                    return node
+                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
+            except Exception:
+                pass
+        level = [n for n in following if n is not None]
+        if not level:
+            break
+    return None
 
 
 def card_in(col, title):
@@ -59,7 +119,8 @@ def main():
     assert "Checklist: 3 of 5 ticked" in (card.description or ""), card.description
     ui.drag(card, column(frame, "Approved"))
     toast = ui.wait_for("a toast that names the unticked item",
-                        lambda: ui.find(frame, prefix="Not approved yet"))
+                        lambda: nearest(frame, lambda n: (n.name or "").startswith("Not approved yet")
+                                        and ui.on_screen(n)))
     assert f"“{unticked}” is not ticked" in toast.name, toast.name
     ui.screenshot(ui.SHOT.replace(".png", "-refused.png"))
     after = show(carousel["id"])
@@ -90,12 +151,31 @@ def main():
     # reach the entry from the end with Shift+Tab, as a keyboard user would.
     # (The entry's own text widget is not in the tree; the History row
     # after it is.)
+    # The expander row and its header both carry the name; either may be
+    # the one with the keyboard. Found once; each key asks only them.
+    history = []
+
+    def visit(node, depth=0):
+        if node is None or depth > 80:
+            return
+        try:
+            if (node.name or "").startswith("History (") and node.getRoleName() == "list item":
+                history.append(node)
+            for i in range(node.childCount):
+                visit(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            pass
+
     def focused_history():
-        # The expander row and its header both carry the name; either may
-        # be the one with the keyboard.
-        return ui.walk(editor, lambda n: (n.name or "").startswith("History (")
-                       and n.getRoleName() == "list item"
-                       and n.getState().contains(ui.pyatspi.STATE_FOCUSED)) is not None
+        if not history:
+            visit(editor)
+        for node in history:
+            try:
+                if node.getState().contains(ui.pyatspi.STATE_FOCUSED):
+                    return True
+            except Exception:   # gone from the tree: look again
+                history.clear()
+        return False
     for _ in range(12):
         ui.xdotool("key", "shift+Tab")
         time.sleep(0.1)

@@ -29,6 +29,27 @@ def expect_counts(what, brief, draft):
     ui.wait_for(f"{what}: {want}", lambda: (columns["Brief"].name, columns["Draft"].name) == want, timeout=10)
 
 
+def find_columns(frame):
+    """The columns on screen not found yet, in one walk of the window that
+    does not go into a column once found (its cards): what a walk per
+    column would find, in a sixth of the time. True once all are found."""
+    def visit(node, depth=0):
+        if node is None or depth > 80:
+            return
+        try:
+            if node.getRoleName() == "list":
+                stage = next((s for s in STAGES if (node.name or "").startswith(s + ",")), None)
+                if stage is not None and stage not in columns and ui.on_screen(node):
+                    columns[stage] = node
+                    return
+            for i in range(node.childCount):
+                visit(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            pass
+    visit(frame)
+    return len(columns) == len(STAGES)
+
+
 def scope(label):
     ui.press(scopes[label])
 
@@ -78,8 +99,7 @@ def scenario(me):
     board = ui.wait_for("the board", lambda: ui.find(frame, name="Show", not_role="label"))
     for label in SCOPES:
         scopes[label] = ui.wait_for(f"the {label} scope", lambda: ui.find(board, name=label, role="push button"))
-    for stage in STAGES:
-        columns[stage] = ui.wait_for(f"the {stage} column", lambda: ui.find(frame, prefix=stage + ",", role="list"))
+    ui.wait_for(f"the columns {STAGES}", lambda: find_columns(frame))
 
     # 1. The scope: This Month at first; undated posts are in every scope.
     expect_counts("this month", 3, 1)
@@ -87,7 +107,10 @@ def scenario(me):
     expect_counts("all of the plan", 6, 2)
     scope("This Week")
     expect_counts("this week", 2, 1)
-    ui.wait_for("the No date group", lambda: ui.find(frame, name="Brief with no date, 1 post", role="list"))
+    # (In the Brief column; the rest of the window if not there.)
+    ui.wait_for("the No date group",
+                lambda: ui.find(columns["Brief"], name="Brief with no date, 1 post", role="list")
+                or ui.find(frame, name="Brief with no date, 1 post", role="list"))
     scope("Calendar’s Month")
     expect_counts("the calendar's month", 2, 0)
     scope("This Month")

@@ -13,6 +13,74 @@ def day_name(date):
     return date.strftime("%A %-d %B %Y").replace(" 0", " ")
 
 
+def cell_among(parent, name):
+    """The child of @parent named @name, on screen (what ui.find would take
+    for it), without walking the cards of the cells before it."""
+    try:
+        for i in range(parent.childCount):
+            child = parent.getChildAtIndex(i)
+            if child is None:
+                continue
+            known[child.name] = child
+            if child.name == name and ui.on_screen(child):
+                return child
+    except Exception:   # the tree changed under us
+        pass
+    return None
+
+
+# The grid of the cells found last (the month's days, the week's hours),
+# and its cells by name as last seen (a cell of the month's grid takes
+# another day's name when the month changes).
+grid = []
+known = {}
+
+
+def cell(frame, name):
+    """ui.find(frame, name=name) for a day cell (or an hour cell): among the
+    cells of the grid the last one found was in, else a walk of the window."""
+    found = known.get(name)
+    try:
+        if found is not None and found.name == name and ui.on_screen(found):
+            return found
+    except Exception:   # gone from the tree
+        pass
+    found = cell_among(grid[0], name) if grid else None
+    if found is None:
+        found = ui.find(frame, name=name)
+        if found is not None:
+            grid[:] = [found.parent]
+    return found
+
+
+def card_in(frame, name, title):
+    """ui.find(frame, name=title, role="push button") for a card in the cell
+    @name: looked for in that cell first, then in the whole window."""
+    day = cell(frame, name)
+    return (ui.find(day, name=title, role="push button") if day is not None else None) \
+        or ui.find(frame, name=title, role="push button")
+
+
+def nearest(root, pred):
+    """The node under @root that satisfies @pred, nearest the top (a walk
+    level by level: a toast, which goes after 5 s, is found without walking
+    every card of the month first)."""
+    level = [root]
+    for _ in range(80):
+        following = []
+        for node in level:
+            try:
+                if pred(node):
+                    return node
+                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
+            except Exception:
+                pass
+        level = [n for n in following if n is not None]
+        if not level:
+            break
+    return None
+
+
 def main():
     posts = ui.cli_json("post", "list", "--json")
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
@@ -28,11 +96,11 @@ def main():
     source_day = datetime.date.fromisoformat(post["date"])
     target_day = source_day + datetime.timedelta(days=7 if source_day.day <= 14 else -7)
     card = ui.wait_for(f"the card {post['title']!r}",
-                       lambda: ui.find(frame, name=post["title"], role="push button"))
+                       lambda: card_in(frame, day_name(source_day), post["title"]))
     assert post["time"] in (card.description or ""), card.description
-    cell = ui.wait_for(f"the day {day_name(target_day)!r}", lambda: ui.find(frame, name=day_name(target_day)))
+    target = ui.wait_for(f"the day {day_name(target_day)!r}", lambda: cell(frame, day_name(target_day)))
     ui.screenshot(ui.SHOT.replace(".png", "-before.png"))
-    ui.drag(card, cell)
+    ui.drag(card, target)
     moved = ui.wait_for("the post on its new day",
                         lambda: (lambda s: s if s["date"] == target_day.isoformat() else None)(show(post["id"])))
     assert moved["time"] == post["time"], f"the time changed: {post['time']} → {moved['time']}"
@@ -50,14 +118,13 @@ def main():
     idea_card = ui.wait_for(f"the backlog card {idea['title']!r}",
                             lambda: ui.find(frame, name=idea["title"], role="push button"))
     drop_day = source_day.replace(day=13)
-    cell = ui.find(frame, name=day_name(drop_day))
-    ui.drag(idea_card, cell)
+    ui.drag(idea_card, cell(frame, day_name(drop_day)))
     planned = ui.wait_for("the idea on a day",
                           lambda: (lambda s: s if s["date"] else None)(show(idea["id"])))
     assert (planned["date"], planned["time"]) == (drop_day.isoformat(), "09:00"), planned
 
     # 4. Alt+Right on a focused card moves it one day, time kept.
-    card = ui.wait_for("the card again", lambda: ui.find(frame, name=post["title"], role="push button"))
+    card = ui.wait_for("the card again", lambda: card_in(frame, day_name(source_day), post["title"]))
     ui.click(card)
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "alt+Right")
@@ -67,7 +134,8 @@ def main():
 
     # 4b. "Move to Date…" from the keyboard: Ctrl+M, a day later in the
     #     picker with the arrow key, Enter.
-    card = ui.wait_for("the card again", lambda: ui.find(frame, name=post["title"], role="push button"))
+    card = ui.wait_for("the card again",
+                       lambda: card_in(frame, day_name(datetime.date.fromisoformat(next_day)), post["title"]))
     ui.click(card)
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+m")
@@ -80,12 +148,13 @@ def main():
 
     # 5. A published post refuses to move, and says why.
     published = next(p for p in posts if p["stage"] == "published" and int(p["date"][8:]) <= 28)
-    card = ui.wait_for("a published card", lambda: ui.find(frame, name=published["title"], role="push button"))
     pub_day = datetime.date.fromisoformat(published["date"])
+    card = ui.wait_for("a published card", lambda: card_in(frame, day_name(pub_day), published["title"]))
     other = pub_day + datetime.timedelta(days=7 if pub_day.day <= 14 else -7)
-    ui.drag(card, ui.find(frame, name=day_name(other)))
-    ui.wait_for("the refusal toast", lambda: ui.find(app, prefix=f"“{published['title']}” is published",
-                                                    role="label", visible=False))
+    ui.drag(card, cell(frame, day_name(other)))
+    ui.wait_for("the refusal toast",
+                lambda: nearest(app, lambda n: n.getRoleName() == "label"
+                                and (n.name or "").startswith(f"“{published['title']}” is published")))
     assert show(published["id"])["date"] == published["date"]
 
     # 6. Filter by one pillar: only its cards remain, in the grid and the
@@ -141,10 +210,10 @@ def main():
         time.sleep(0.4)   # one week at a time: let the grid follow
     hour = int(target["time"][:2])
     source_cell = ui.wait_for("the post's hour cell",
-                              lambda: ui.find(frame, name=f"{day_name(t_day)}, {hour:02d}:00"))
+                              lambda: cell(frame, f"{day_name(t_day)}, {hour:02d}:00"))
     card = ui.wait_for("its card in the week", lambda: ui.find(source_cell, name=target["title"], role="push button"))
     other_day = t_day + datetime.timedelta(days=1 if t_day.weekday() != 5 else -1)
-    target_cell = ui.find(frame, name=f"{day_name(other_day)}, 16:00")
+    target_cell = cell(frame, f"{day_name(other_day)}, 16:00")
     assert target_cell is not None, "no 16:00 cell for the other day"
     ui.drag(card, target_cell)
     expected_time = f"16:{target['time'][3:]}"
@@ -153,9 +222,9 @@ def main():
     ui.screenshot(ui.SHOT.replace(".png", "-week.png"))
 
     # 7b. Ctrl-drag in the week: a Draft copy at the hour dropped on.
-    card = ui.wait_for("the moved card", lambda: ui.find(ui.find(frame, name=f"{day_name(other_day)}, 16:00"),
+    card = ui.wait_for("the moved card", lambda: ui.find(cell(frame, f"{day_name(other_day)}, 16:00"),
                                                          name=target["title"], role="push button"))
-    copy_cell = ui.find(frame, name=f"{day_name(t_day)}, 18:00")
+    copy_cell = cell(frame, f"{day_name(t_day)}, 18:00")
     before = len(ui.cli_json("post", "list", "--json"))
     ui.drag(card, copy_cell, copy=True)
     def the_copy():
@@ -181,7 +250,7 @@ def main():
     taken = {p["date"] for p in ui.cli_json("post", "list", "--json") if p["date"]}
     month_days = [datetime.date.today().replace(day=d) for d in range(1, 29)]
     empty = next(d for d in month_days if d.isoformat() not in taken)
-    day_cell = ui.wait_for(f"the empty day {day_name(empty)!r}", lambda: ui.find(frame, name=day_name(empty)))
+    day_cell = ui.wait_for(f"the empty day {day_name(empty)!r}", lambda: cell(frame, day_name(empty)))
     ui.click(day_cell)
     ui.focus_window("Lineup")
     ui.xdotool("key", "Return")

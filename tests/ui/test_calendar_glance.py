@@ -67,16 +67,66 @@ def resize(width, height):
     time.sleep(1.0)
 
 
-def title_label(frame, title):
-    card = ui.wait_for(f"the card {title!r}", lambda: ui.find(frame, name=title, role="push button"))
+def cell_among(parent, name, visible=True):
+    """The child of @parent named @name (on screen, unless @visible is
+    False: what ui.find would take for it), without walking the cards of
+    the cells before it."""
+    try:
+        for i in range(parent.childCount):
+            child = parent.getChildAtIndex(i)
+            if child is None:
+                continue
+            known[child.name] = child
+            if child.name == name and (not visible or ui.on_screen(child)):
+                return child
+    except Exception:   # the tree changed under us
+        pass
+    return None
+
+
+# The grid of the cells found last (the month's days, the week's hours),
+# and its cells by name as last seen (a cell of the month's grid takes
+# another day's name when the month changes).
+grid = []
+known = {}
+
+
+def cell(frame, name, visible=True):
+    """ui.find(frame, name=name, visible=visible) for a day (or an hour)
+    cell: among the cells of the grid the last one found was in, else a walk
+    of the window."""
+    found = known.get(name)
+    try:
+        if found is not None and found.name == name and (not visible or ui.on_screen(found)):
+            return found
+    except Exception:   # gone from the tree
+        pass
+    found = cell_among(grid[0], name, visible) if grid else None
+    if found is None:
+        found = ui.find(frame, name=name, visible=visible)
+        if found is not None:
+            grid[:] = [found.parent]
+    return found
+
+
+def card_in(frame, name, title):
+    """ui.find(frame, name=title, role="push button") for a card in the cell
+    @name: looked for in that cell first, then in the whole window."""
+    day = cell(frame, name)
+    return (ui.find(day, name=title, role="push button") if day is not None else None) \
+        or ui.find(frame, name=title, role="push button")
+
+
+def title_label(frame, title, date):
+    card = ui.wait_for(f"the card {title!r}", lambda: card_in(frame, day_name(date), title))
     return card, ui.wait_for(f"the title label of {title!r}",
                              lambda: ui.find(card, name=title, role="label"))
 
 
-def check_title_room(frame, title, where):
+def check_title_room(frame, title, date, where):
     """The label's room (its width times its lines) holds the title's first
-    20 characters."""
-    card, label = title_label(frame, title)
+    20 characters (the card of @title on @date)."""
+    card, label = title_label(frame, title, date)
     ui.wait_for("the card laid out", lambda: ui.settled(card))
     x, y, w, h = ui.extents(label)
     needed, line = text_width(title[:20])
@@ -105,12 +155,12 @@ def shallow(root, pred, depth=9):
 
 
 def cards_in_day(frame, date, titles):
-    cell = ui.find(frame, name=day_name(date))
-    assert cell is not None, f"no day {day_name(date)}"
-    cx, cy, cw, ch = ui.extents(cell)
+    day = cell(frame, day_name(date))
+    assert day is not None, f"no day {day_name(date)}"
+    cx, cy, cw, ch = ui.extents(day)
     shown = 0
     for title in titles:
-        card = ui.find(cell, name=title, role="push button")
+        card = ui.find(day, name=title, role="push button")
         if card is None:
             continue
         x, y, w, h = ui.extents(card)
@@ -154,26 +204,27 @@ def main():
     ui.cli("post", "add", "--title", LATER_TITLE, "--pillar", "Product education", "--type", "Educational",
            "--date", later_day.isoformat(), "--time", "09:00", "--platform", "linkedin")
     posts = ui.cli_json("post", "list", "--json")
-    long_title = next(p["title"] for p in posts
-                      if p["date"] and p["date"][:7] == TODAY.isoformat()[:7] and len(p["title"]) >= 30
-                      and p["title"] not in BUSY_TITLES and p["title"] != FOUR_TITLE)
+    long_post = next(p for p in posts
+                     if p["date"] and p["date"][:7] == TODAY.isoformat()[:7] and len(p["title"]) >= 30
+                     and p["title"] not in BUSY_TITLES and p["title"] != FOUR_TITLE)
+    long_title, long_day = long_post["title"], datetime.date.fromisoformat(long_post["date"])
 
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
-    ui.wait_for("the busy day's first card", lambda: ui.find(frame, name=BUSY_TITLES[0], role="push button"))
+    ui.wait_for("the busy day's first card", lambda: card_in(frame, day_name(busy), BUSY_TITLES[0]))
     width = lines = count = 0
     after = []
     default_count = cards_in_day(frame, busy, BUSY_TITLES)
 
     with section('1'):
         # 1. Titles: the first ~20 characters at the default size, and at 1920.
-        width, lines = check_title_room(frame, long_title, "default size")
+        width, lines = check_title_room(frame, long_title, long_day, "default size")
         ui.screenshot(ui.SHOT.replace(".png", "-default.png"))
 
     with section('2'):
         # 2. A tall window shows more of a busy day than the old "2 + N more".
         resize(1920, 1000)
-        check_title_room(frame, long_title, "1920 px")
+        check_title_room(frame, long_title, long_day, "1920 px")
         resize(1920, 1440)
         count = ui.wait_for("the busy day's cards at a tall window",
                             lambda: (lambda n: n if n >= 3 else None)(cards_in_day(frame, busy, BUSY_TITLES)))
@@ -185,7 +236,7 @@ def main():
 
     with section('3'):
         # 3. Four networks: four icons on the card, all four in its description.
-        card = ui.wait_for("the four-network card", lambda: ui.find(frame, name=FOUR_TITLE, role="push button"))
+        card = ui.wait_for("the four-network card", lambda: card_in(frame, day_name(four_day), FOUR_TITLE))
         icons = [ui.find(card, name=name, role="image") for name in FOUR_NAMES]
         assert all(icons), f"network icons on the card: {[i is not None for i in icons]}"
         for name in FOUR_NAMES:
@@ -206,8 +257,8 @@ def main():
         campaign_post = next(p for p in posts if p.get("campaign"))
         source = datetime.date.fromisoformat(campaign_post["date"])
         target = source + datetime.timedelta(days=7)
-        card = ui.wait_for("the campaign's card", lambda: ui.find(frame, name=campaign_post["title"], role="push button"))
-        ui.drag(card, ui.find(frame, name=day_name(target)))
+        card = ui.wait_for("the campaign's card", lambda: card_in(frame, day_name(source), campaign_post["title"]))
+        ui.drag(card, cell(frame, day_name(target)))
         toast = ui.wait_for("the toast about the campaign",
                             lambda: shallow(frame, lambda n: "outside its campaign" in (n.name or "")), timeout=5)
         assert campaign_post["campaign"] in toast.name, toast.name
@@ -231,23 +282,23 @@ def main():
                     "SUMMARY:Coffee fair\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
         ui.cli("overlay", "add", "Fairs", ics)
         ui.wait_for("the overlay's event on its day",
-                    lambda: "Coffee fair (Fairs)" in (ui.find(frame, name=day_name(fair), visible=False).description or ""),
+                    lambda: "Coffee fair (Fairs)" in (cell(frame, day_name(fair), visible=False).description or ""),
                     timeout=10)
 
     with section('7'):
         # 7. Next month, then Week: it opens on the month's first week with
         #    posts, not its first (empty) week.
         ui.press(ui.find(frame, name="Next month", role="push button"))
-        ui.wait_for("next month's card", lambda: ui.find(frame, name=LATER_TITLE, role="push button"))
+        ui.wait_for("next month's card", lambda: card_in(frame, day_name(later_day), LATER_TITLE))
         ui.focus_window("Lineup")
         ui.press(ui.find(frame, name="Week", not_role="label"))
-        ui.wait_for("the week of next month's post", lambda: ui.find(frame, name=day_name(later_day, 9)))
+        ui.wait_for("the week of next month's post", lambda: cell(frame, day_name(later_day, 9)))
 
     with section('8'):
         # 8. Its columns keep their width after a drop.
         first = later_day - datetime.timedelta(days=(later_day.weekday() + 1) % 7)
         names = [day_name(first + datetime.timedelta(days=d), 9) for d in range(7)]
-        week = ui.find(frame, name=names[0]).parent
+        week = cell(frame, names[0]).parent
 
         def widths():
             # The hour's seven cells, in one pass over the week grid.
@@ -258,9 +309,9 @@ def main():
                     found[node.name] = ui.extents(node)[2]
             return [found.get(name, 0) for name in names]
         before = widths()
-        hour = ui.find(frame, name=day_name(later_day, 9))
+        hour = cell(frame, day_name(later_day, 9))
         card = ui.wait_for("the card in its hour", lambda: ui.find(hour, name=LATER_TITLE, role="push button"))
-        target = ui.find(frame, name=day_name(later_day + datetime.timedelta(days=1), 9))
+        target = cell(frame, day_name(later_day + datetime.timedelta(days=1), 9))
         ui.drag(card, target)
         ui.wait_for("the post moved in the week",
                     lambda: ui.cli_json("post", "show", started_id(LATER_TITLE), "--json")["date"]
@@ -273,7 +324,7 @@ def main():
     with section('9'):
         # 9. The month on screen again: the header's + starts a post there.
         ui.press(ui.find(frame, name="Month", not_role="label"))
-        ui.wait_for("the month grid", lambda: ui.find(frame, name=day_name(NEXT_MONTH.replace(day=3))))
+        ui.wait_for("the month grid", lambda: cell(frame, day_name(NEXT_MONTH.replace(day=3))))
         ui.press(ui.find(frame, name="New post", role="push button"))
         ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
         ui.focus_window("New Post")

@@ -18,6 +18,8 @@ discard."""
 import datetime
 import time
 
+from gi.repository import GLib
+
 import lineup_ui as ui
 
 pyatspi = ui.pyatspi
@@ -63,18 +65,78 @@ def focused(root):
     return visit(root, 0)
 
 
-def seek(root, what, pred, keys=("Tab",), limit=60):
-    """Presses @keys until the focus is on an element that satisfies @pred."""
-    for i in range(limit + 1):
-        node = focused(root)
+# The app says where the focus went (AT-SPI's focus events), so a key that
+# moves it need not be followed by a fixed pause before the look.
+_focus_gained = []
+
+
+def _on_focus(event):
+    if event.detail1:
+        _focus_gained.append(event.source)
+
+
+pyatspi.Registry.registerEventListener(_on_focus, "object:state-changed:focused")
+
+
+def focus_key(key_name, timeout=0.12):
+    """Presses @key_name and waits until the app says the focus moved, at
+    most @timeout (the pause there was before)."""
+    context = GLib.MainContext.default()
+    while context.iteration(False):   # what came before the key
+        pass
+    _focus_gained.clear()
+    ui.xdotool("key", "--clearmodifiers", key_name)
+    deadline = time.monotonic() + timeout
+    while True:
+        while context.iteration(False):
+            pass
+        if _focus_gained or time.monotonic() >= deadline:
+            return
+        time.sleep(0.005)
+
+
+def has_focus(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_FOCUSED)
+    except Exception:   # gone from the tree
+        return False
+
+
+def matching(root, pred):
+    """The elements under @root (not windows) that satisfy @pred, in one walk."""
+    found = []
+
+    def visit(node, depth):
+        if node is None or depth > 60:
+            return
         try:
-            if node is not None and pred(node):
-                return node
+            if node.getRoleName() not in WINDOWS and pred(node):
+                found.append(node)
         except Exception:
             pass
+        try:
+            for i in range(node.childCount):
+                visit(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            pass
+    visit(root, 0)
+    return found
+
+
+def seek(root, what, pred, keys=("Tab",), limit=60):
+    """Presses @keys until the focus is on an element that satisfies @pred.
+    The elements of @root that satisfy it are found once (again every ten
+    keys, should the tree change); each key asks only them whether they have
+    the focus, rather than walking @root for the focus."""
+    targets = []
+    for i in range(limit + 1):
+        if not targets or i % 10 == 0:
+            targets = matching(root, pred)
+        node = next((t for t in targets if has_focus(t)), None)
+        if node is not None:
+            return node
         if i < limit:
-            ui.xdotool("key", "--clearmodifiers", keys[i % len(keys)])
-            time.sleep(0.12)
+            focus_key(keys[i % len(keys)])
     raise AssertionError(f"the keyboard never reached {what}")
 
 
@@ -105,11 +167,10 @@ def confirm_dialog(app):
     return dialog_button(app, "Discard")
 
 
-def stage_entries(editor):
-    """The Stage list's entries: per stage, whether it is offered (its
-    label sensitive) and the text under it (the reason it is not); None
-    while the list is not there."""
-    combo = ui.find(editor, name="Stage", role="combo box", visible=False)
+def stage_entries(combo):
+    """The Stage list's entries (of the Stage row @combo): per stage,
+    whether it is offered (its label sensitive) and the text under it (the
+    reason it is not); None while the list is not there."""
     popover = combo and ui.walk(combo, lambda n: n.name == "GtkPopover")
     if popover is None:
         return None
@@ -125,9 +186,8 @@ def stage_entries(editor):
     return entries
 
 
-def list_open(editor):
-    """The keyboard is in the Stage list (it is open)."""
-    combo = ui.find(editor, name="Stage", role="combo box", visible=False)
+def list_open(combo):
+    """The keyboard is in the Stage list (it is open) of the Stage row @combo."""
     popover = combo and ui.walk(combo, lambda n: n.name == "GtkPopover")
     node = popover and focused(popover)
     return node is not None and node.getRoleName() == "list item"
@@ -142,20 +202,42 @@ def near(node, levels):
 
 
 def open_stage_list(app, editor):
+    """The Stage row (found once: its node stays) and the entries of its
+    list, opened from the keyboard."""
     combo = ui.wait_for("the Stage row", lambda: ui.find(editor, name="Stage", role="combo box", visible=False))
     seek(combo.parent, "the Stage row", lambda n: n.getRoleName() == "combo box" and n.name == "Stage")
-    key("space", pause=0.6)
-    ui.wait_for("the Stage list open", lambda: list_open(editor), timeout=5)
-    return ui.wait_for("the Stage list", lambda: stage_entries(editor))
+    key("space")
+    ui.wait_for("the Stage list open", lambda: list_open(combo), timeout=5)
+    return combo, ui.wait_for("the Stage list", lambda: stage_entries(combo))
+
+
+# Nodes of the main window found once and asked again (a walk of the whole
+# window, with every card of the month, takes seconds).
+_known = {}
+
+
+def again(frame, name, role):
+    """ui.find(frame, name=name, role=role): the node found last time while
+    it still is that (and on screen), else found anew."""
+    node = _known.get((name, role))
+    try:
+        if node is not None and node.name == name and node.getRoleName() == role and ui.on_screen(node):
+            return node
+    except Exception:   # gone from the tree
+        pass
+    node = ui.find(frame, name=name, role=role)
+    if node is not None:
+        _known[(name, role)] = node
+    return node
 
 
 def open_from_list(app, frame, title, search):
     ui.focus_window("Lineup")
     key("ctrl+f")
-    ui.wait_for("the search entry", lambda: ui.find(frame, name="Search posts", role="entry"))
+    ui.wait_for("the search entry", lambda: again(frame, "Search posts", "entry"))
     key("ctrl+a")
     type_text(search)
-    agenda = ui.wait_for("the list of posts", lambda: ui.find(frame, name="Posts by day", role="list"))
+    agenda = ui.wait_for("the list of posts", lambda: again(frame, "Posts by day", "list"))
     row = ui.wait_for(f"a row named {title!r}",
                       lambda: ui.settled(ui.find(agenda, prefix=title, not_role="label"), within=frame))
     ui.click(row, double=True)
@@ -163,6 +245,26 @@ def open_from_list(app, frame, title, search):
     ui.focus_window("Edit Post")
     time.sleep(0.3)
     return editor
+
+
+def nearest(root, pred):
+    """The node under @root that satisfies @pred, nearest the top (a walk
+    level by level: the editor's message at its foot is found without
+    walking the whole form first)."""
+    level = [root]
+    for _ in range(80):
+        following = []
+        for node in level:
+            try:
+                if pred(node):
+                    return node
+                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
+            except Exception:
+                pass
+        level = [n for n in following if n is not None]
+        if not level:
+            break
+    return None
 
 
 def check_box(editor, item):
@@ -183,7 +285,7 @@ def main():
     # 2. A title typed, then Esc: "Save changes?"; Discard throws it away.
     new_post(app)
     type_text("Typed, then discarded")
-    key("Escape", pause=0.5)
+    key("Escape")
     discard = ui.wait_for("the Save changes? dialog", lambda: confirm_dialog(app), timeout=5)
     assert window(app, "New Post"), "the editor closed before the answer"
     ui.press(discard)
@@ -194,7 +296,7 @@ def main():
     # 3. The same, and Save: the post is in the plan, a brief.
     new_post(app)
     type_text("Typed, then saved from the question")
-    key("Escape", pause=0.5)
+    key("Escape")
     ui.wait_for("the Save changes? dialog", lambda: confirm_dialog(app), timeout=5)
     ui.press(ui.wait_for("its Save button", lambda: dialog_button(app, "Save")))
     ui.wait_for("the editor to close on Save", lambda: not window(app, "New Post"), timeout=5)
@@ -204,7 +306,7 @@ def main():
     # 4. A new post's Stage list: only Brief, Draft and In review.
     editor = new_post(app)
     type_text("Wants to be scheduled at once")
-    entries = open_stage_list(app, editor)
+    combo, entries = open_stage_list(app, editor)
     ui.screenshot(ui.SHOT.replace(".png", "-new-stages.png"))
     for name in ("Brief", "Draft"):
         assert entries[name][0], f"a new post is not offered {name}: {entries}"
@@ -218,27 +320,29 @@ def main():
     key("Home", pause=0.2)
     key(*["Down"] * STAGES.index("Scheduled"), pause=0.2)
     key("Return", pause=0.5)
-    if list_open(editor):
+    if list_open(combo):
         key("Escape", pause=0.5)      # the list, still open
     assert window(app, "New Post"), "Escape closed the editor, not the list"
 
     # 5. The date: switched on (today), the popover opened, today picked
     #    again: the popover closes itself; the next Esc asks.
-    combo = ui.find(editor, name="Stage", role="combo box", visible=False)
     seek(combo.parent, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
     key("space", pause=0.3)
     key("shift+Tab", pause=0.3)                    # the date's button
-    key("space", pause=0.8)
-    ui.wait_for("the date popover", lambda: ui.find(editor, name="Choose the date", visible=False))
+    key("space")
+    # The popover is the Date button's, in the Date row beside the Stage
+    # row: looked for there, not in the whole editor.
+    rows = combo.parent
+    ui.wait_for("the date popover", lambda: ui.find(rows, name="Choose the date", visible=False))
     today = datetime.date.today()
     first = today.replace(day=1)
     cell = (first.isoweekday() % 7) + today.day - 1  # Sunday first, as C.UTF-8
     key("Right", pause=0.2)                          # the keyboard enters the grid on its first cell
     key(*["Down"] * (cell // 7), pause=0.1)
     key(*["Right"] * (cell % 7), pause=0.1)
-    key("space", pause=0.6)
+    key("space")
     ui.wait_for("the popover to close itself",
-                lambda: ui.find(editor, name="Choose the date", visible=False) is None, timeout=3)
+                lambda: ui.find(rows, name="Choose the date", visible=False) is None, timeout=3)
     key("ctrl+s")
     ui.wait_for("the editor to close on Ctrl+S", lambda: not window(app, "New Post"), timeout=5)
     post = ui.wait_for("the post in the plan", lambda: titled("Wants to be scheduled at once"))[0]
@@ -248,7 +352,7 @@ def main():
     # 6. A draft's Stage list: Approved on are disabled, with the reason.
     story = "Story: from freelancer to 20-person agency"
     editor = open_from_list(app, frame, story, "freelancer")
-    entries = open_stage_list(app, editor)
+    combo, entries = open_stage_list(app, editor)
     ui.screenshot(ui.SHOT.replace(".png", "-draft-stages.png"))
     for name in ("Brief", "Draft", "In review"):
         assert entries[name][0], f"a draft is not offered {name}: {entries}"
@@ -270,20 +374,40 @@ def main():
     assert first_open + 1 < len(items), items
     tick, below = items[first_open]["item"], items[first_open + 1]["item"]
     editor = open_from_list(app, frame, carousel, "hooks")
-    ui.wait_for("the checklist", lambda: check_box(editor, below))
+    found = [ui.wait_for("the checklist", lambda: check_box(editor, below))]
     # The keyboard's way there (GTK 4.8's check boxes have no action), which
     # scrolls the item into view; then nothing may move it.
     # (From the title, Shift+Tab goes round to the foot of the form: the
     # checklist is near there.)
-    seek(near(check_box(editor, tick), 4), f"the checklist item {tick!r}",
+    checklist = near(check_box(editor, tick), 4)
+
+    def below_box():
+        """check_box(editor, below): the item found before while it still
+        is that one and in the editor's tree, else found anew (a walk of the
+        whole editor)."""
+        try:
+            node = found[0]
+            if node is not None and node.getRoleName() == "check box" and (node.name or "").startswith(below):
+                up = node
+                for _ in range(60):
+                    up = up.parent
+                    if up is None or (up.name == "Edit Post" and up.getRoleName() in WINDOWS):
+                        break
+                if up is not None:
+                    return node
+        except Exception:   # gone from the tree
+            pass
+        found[0] = check_box(editor, below)
+        return found[0]
+    seek(checklist, f"the checklist item {tick!r}",
          lambda n: n.getRoleName() == "check box" and (n.name or "").startswith(tick), keys=("shift+Tab",))
     time.sleep(0.6)
-    y0 = ui.extents(check_box(editor, below))[1]
+    y0 = ui.extents(below_box())[1]
     key("space")
     ui.wait_for(f"“{tick}” ticked in the plan",
                 lambda: ui.cli_json("post", "show", post_id, "--json")["checklist"][first_open]["checked"])
     time.sleep(0.8)
-    y1 = ui.extents(ui.wait_for("the next item", lambda: check_box(editor, below)))[1]
+    y1 = ui.extents(ui.wait_for("the next item", lambda: below_box()))[1]
     assert y1 == y0, f"ticking “{tick}” moved “{below}” from y={y0} to y={y1}"
     # Approve, refused (“{below}” is not ticked): the message shows, and
     # the item stays where it was.
@@ -291,12 +415,12 @@ def main():
     seek(approve.parent, "the Approve button", lambda n: n.getRoleName() == "push button" and n.name == "Approve",
          keys=("shift+Tab",), limit=20)
     time.sleep(0.6)
-    y1 = ui.extents(check_box(editor, below))[1]
+    y1 = ui.extents(below_box())[1]
     key("space")
-    ui.wait_for("the refusal", lambda: ui.find(editor, prefix="Not approved yet", visible=False))
+    ui.wait_for("the refusal", lambda: nearest(editor, lambda n: (n.name or "").startswith("Not approved yet")))
     time.sleep(0.8)
     ui.screenshot(ui.SHOT.replace(".png", "-checklist.png"))
-    y2 = ui.extents(check_box(editor, below))[1]
+    y2 = ui.extents(below_box())[1]
     assert y2 == y1, f"the refusal moved “{below}” from y={y1} to y={y2}"
     key("Escape")
     ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"), timeout=3)
@@ -311,20 +435,21 @@ def main():
     combo = ui.wait_for("the Stage row", lambda: ui.find(editor, name="Stage", role="combo box", visible=False))
     seek(combo.parent, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
     key("shift+Tab", pause=0.3)
-    key("space", pause=0.8)
-    ui.wait_for("the date popover", lambda: ui.find(editor, name="Choose the date", visible=False))
+    key("space")
+    rows = combo.parent
+    ui.wait_for("the date popover", lambda: ui.find(rows, name="Choose the date", visible=False))
     # December 2026 starts on a Tuesday: the third cell.
     key("Right", "Right", "Right", pause=0.1)
-    key("space", pause=0.6)
-    ui.wait_for("the popover to close", lambda: ui.find(editor, name="Choose the date", visible=False) is None,
+    key("space")
+    ui.wait_for("the popover to close", lambda: ui.find(rows, name="Choose the date", visible=False) is None,
                 timeout=3)
-    key("ctrl+s", pause=0.8)
+    key("ctrl+s")
     ui.wait_for("the store's refusal in the editor",
-                lambda: ui.walk(editor, lambda n: n.getRoleName() == "label" and "would go out at once" in (n.name or "")))
+                lambda: nearest(editor, lambda n: n.getRoleName() == "label" and "would go out at once" in (n.name or "")))
     assert window(app, "Edit Post"), "the refused save closed the editor"
     after = titled(case)[0]
     assert (after["date"], after["revision"]) == (before["date"], before["revision"]), after
-    key("Escape", pause=0.5)
+    key("Escape")
     ui.press(ui.wait_for("the Save changes? dialog: the change is still there",
                          lambda: confirm_dialog(app), timeout=5))
     ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"), timeout=5)

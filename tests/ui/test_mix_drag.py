@@ -15,8 +15,28 @@ import time
 import lineup_ui as ui
 
 
+# The calendar's mix meter, found once: the calendar makes it once, and a
+# walk of the window (every card of the month) at each look takes seconds.
+_meter = []
+
+
+def mix_meter(frame):
+    """ui.find(frame, name="Content mix", visible=False), asked again."""
+    if _meter:
+        try:
+            if _meter[0].name == "Content mix":
+                return _meter[0]
+        except Exception:   # gone from the tree
+            pass
+        _meter.clear()
+    group = ui.find(frame, name="Content mix", visible=False)
+    if group is not None:
+        _meter.append(group)
+    return group
+
+
 def meter_bar(frame, name):
-    group = ui.wait_for("the calendar's mix meter", lambda: ui.find(frame, name="Content mix", visible=False))
+    group = ui.wait_for("the calendar's mix meter", lambda: mix_meter(frame))
     return ui.wait_for(f"the {name} bar", lambda: ui.find(group, name=name, visible=False))
 
 
@@ -53,6 +73,14 @@ def window(app, name):
     return None
 
 
+def still(node, name, role):
+    """@node still is the one ui.find(…, name, role) found, on screen."""
+    try:
+        return node.name == name and node.getRoleName() == role and ui.on_screen(node)
+    except Exception:   # gone from the tree
+        return False
+
+
 def share_of(bar):
     m = re.match(r"(\d+) %", bar.description or "")
     assert m, bar.description
@@ -65,14 +93,15 @@ def main():
     posts = ui.cli_json("post", "list", "--json")
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
-    ui.click(ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab")))
+    calendar_tab = ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab"))
+    ui.click(calendar_tab)
 
     bar = meter_bar(frame, "Educational")
     ui.wait_for("the meter to count the month", lambda: posts_of(meter_bar(frame, "Educational")) == edu["count"])
     assert share_of(bar) == round(100 * edu["count"] / month["total"]), (bar.description, edu)
     # Under the meter, what is counted and what is not, as `lineup mix` says.
     assert month["not_counted"] > 0, month["counted_text"]   # the demo has briefs this month
-    group = ui.find(frame, name="Content mix", visible=False)
+    group = mix_meter(frame)
     ui.wait_for(f"the sidebar saying {month['counted_text']!r}", lambda: month["counted_text"] in labels(group))
 
     # An educational post of this month that may move, dragged to a day of
@@ -173,7 +202,10 @@ def main():
     ui.wait_for("Preferences closed", lambda: window(app, "Preferences") is None)
 
     # The calendar on the next month: the Mix tab follows it, and says so.
-    ui.click(ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab")))
+    # (The switcher found at the start, while it is still that and on screen.)
+    ui.click(ui.wait_for("the Calendar switcher",
+                         lambda: calendar_tab if still(calendar_tab, "Calendar", "page tab")
+                         else ui.find(frame, name="Calendar", role="page tab")))
     ui.press(ui.wait_for("the Next month button", lambda: ui.find(frame, name="Next month", role="push button")))
     following = ui.cli_json("mix", "--month", next_first[:7], "--json")
     shown = target_day.strftime("%B %Y")

@@ -142,9 +142,30 @@ def shoot(wid, name):
     print(f"screenshot: {path}")
 
 
+# The day cells found so far, per window: a walk of the whole window at
+# every poll of a wait (most of this test's time) finds the same cell again.
+_cells = {}
+
+
+def day_cell(member, date):
+    """The day cell of @date in @member's window, on screen: the one found
+    before while it still is that day's and on screen, else found anew."""
+    name = day_name(date)
+    cell = _cells.get((member.login, name))
+    try:
+        if cell is not None and cell.name == name and ui.on_screen(cell):
+            return cell
+    except Exception:   # gone from the tree
+        pass
+    cell = ui.find(member.frame, name=name)
+    if cell is not None:
+        _cells[(member.login, name)] = cell
+    return cell
+
+
 def card_on_day(member, title, date):
     """The card whose name begins with @title, inside the day cell of @date."""
-    cell = ui.find(member.frame, name=day_name(date))
+    cell = day_cell(member, date)
     return ui.find(cell, prefix=title, role="push button") if cell is not None else None
 
 
@@ -164,6 +185,31 @@ def cards(member):
             pass
     walk(member.frame)
     return found
+
+
+def app_window(member, name, polls=None):
+    """ui.find(member.app, name=name, not_role="label", visible=False),
+    looked for among the app's windows first (a window is one of them):
+    not after a walk of the whole main window."""
+    for i in range(member.app.childCount):
+        child = member.app.getChildAtIndex(i)
+        if child is not None and child.name == name and child.getRoleName() != "label":
+            return child
+    # Polled by a wait (@polls counts them): the walk of the whole app only
+    # at every tenth poll, should the window be elsewhere.
+    if polls is not None:
+        polls.append(None)
+        if len(polls) % 10:
+            return None
+    return ui.find(member.app, name=name, not_role="label", visible=False)
+
+
+def still(node, name, role):
+    """@node still is what ui.find(…, name=name, role=role) found, on screen."""
+    try:
+        return node.name == name and node.getRoleName() == role and ui.on_screen(node)
+    except Exception:   # gone from the tree
+        return False
 
 
 def conflicted(card):
@@ -229,7 +275,7 @@ def scenario(server, alice, bob):
     source_day, target_day = today.replace(day=10), today.replace(day=24)
     card = ui.wait_for("alice's card on the 10th", lambda: ui.settled(card_on_day(alice, "Customer story", source_day)))
     ui.wait_for("bob's card on the 10th", lambda: card_on_day(bob, "Customer story", source_day))
-    target = ui.find(alice.frame, name=day_name(target_day))
+    target = day_cell(alice, target_day)
     # alice's window is the one at the left, where the pointer is.
     ui.drag(card, target)
     ui.wait_for("the move in alice's plan", lambda: alice.post(post_id)["date"] == target_day.isoformat())
@@ -287,7 +333,7 @@ def scenario(server, alice, bob):
     # 3. The editor shows both values; Keep Mine from the keyboard.
     editor_wid = ui.wait_for("bob's editor", lambda: bob.window("Edit Post"))
     editor = ui.wait_for("the editor on the accessibility bus",
-                         lambda: ui.find(bob.app, name="Edit Post", not_role="label", visible=False))
+                         lambda polls=[]: app_window(bob, "Edit Post", polls))
     keep = ui.wait_for("Keep mine: Title", lambda: ui.find(editor, name="Keep mine: Title", role="push button"))
     assert ui.find(editor, name=f"Keep {conflict['theirs_by']}’s: Title", role="push button") is not None
     ui.xdotool("windowmove", editor_wid, B_X + 40, 40)
@@ -324,7 +370,7 @@ def scenario(server, alice, bob):
     ui.xdotool("windowfocus", "--sync", bob.wid)
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(bob.app, name="Preferences", not_role="label", visible=False))
+                        lambda polls=[]: app_window(bob, "Preferences", polls))
     prefs_wid = ui.wait_for("the Preferences X window", lambda: bob.window("Preferences"))
     # The Sharing page by the pointer (after a key press GTK would ring the
     # focused tab on the screenshots), in a window wide enough for the
@@ -336,10 +382,13 @@ def scenario(server, alice, bob):
     leave = ui.wait_for("Leave… (the plan is shared)", lambda: ui.find(prefs, name="Leave…", role="push button"))
     assert ui.find(prefs, name="Share This Plan…", role="push button") is None
     place(prefs_wid, B_X + 40, 640, 720)
-    ui.wait_for("the page settled", lambda: ui.settled(ui.find(prefs, name="Leave…", role="push button"), pause=0.4))
+    # (Leave… as found above, while it still is that and on screen.)
+    def leave_button():
+        return leave if still(leave, "Leave…", "push button") else ui.find(prefs, name="Leave…", role="push button")
+    ui.wait_for("the page settled", lambda: ui.settled(leave_button(), pause=0.4))
     shoot(prefs_wid, "preferences")
     place(prefs_wid, B_X + 40, 1216, 720)
-    ui.wait_for("the wide page settled", lambda: ui.settled(ui.find(prefs, name="Leave…", role="push button"), pause=0.4))
+    ui.wait_for("the wide page settled", lambda: ui.settled(leave_button(), pause=0.4))
     shoot(prefs_wid, "preferences-1216")
     print(f"ok: dragged {post_id[:8]} {source_day} → {target_day} in alice's window, bob's window followed; "
           f"title conflict shown on both, kept bob's from his editor; both plans in step")
