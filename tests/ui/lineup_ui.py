@@ -95,7 +95,7 @@ def on_screen(node):
     return ext.width > 0 and ext.height > 0 and ext.x >= 0 and ext.y >= 0
 
 
-def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
+def _matcher(name, role, prefix, not_role, visible):
     # Each property asked is a round trip to the app: each is asked once,
     # the role (the cheaper one) first.
     def pred(n):
@@ -114,7 +114,44 @@ def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
         if visible and not on_screen(n):
             return False
         return True
-    return walk(root, pred)
+    return pred
+
+
+def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
+    return walk(root, _matcher(name, role, prefix, not_role, visible))
+
+
+def walk_last(node, pred, depth=0):
+    """walk(), each node's children taken last first."""
+    if node is None or depth > 80:
+        return None
+    try:
+        if pred(node):
+            return node
+        n = node.childCount
+    except Exception:
+        return None
+    for i in reversed(range(n)):
+        found = walk_last(node.getChildAtIndex(i), pred, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def find_last(root, name=None, role=None, prefix=None, not_role=None, visible=True):
+    """find(), from the end of the tree: the same node when only one
+    matches, found at once when it comes late in the tree (a toast, a
+    subpage, a window's last page) where find() walks the rest first."""
+    return walk_last(root, _matcher(name, role, prefix, not_role, visible))
+
+
+def ancestor(node, role):
+    """The nearest ancestor of @node with @role (a page of Preferences is
+    a "scroll pane"), or None."""
+    node = node.parent
+    while node is not None and node.getRoleName() not in (role, "application"):
+        node = node.parent
+    return node if node is not None and node.getRoleName() == role else None
 
 
 def first_weekday_column(frame, weekdays):
