@@ -125,9 +125,10 @@ def main():
     ui.press(ui.wait_for("the Publishing page",
                          lambda: ui.find(prefs_window, name="Publishing", role="page tab", visible=False)))
     # The accounts' rows, and the rows that add one, are in the page's
-    # Accounts list: searched there, not through every page of Preferences.
-    prefs = ui.wait_for("the Accounts list", lambda: ui.find(prefs_window, name="Accounts", role="list",
-                                                             visible=False))
+    # Accounts list: searched there, not through every page of Preferences
+    # (the list itself from the window's end, which the page is nearer).
+    prefs = ui.wait_for("the Accounts list", lambda: ui.find_last(prefs_window, name="Accounts", role="list",
+                                                                  visible=False))
 
     # ---- 1. Mastodon, through the browser ----
     title = "Add a Mastodon Account"
