@@ -18,13 +18,16 @@ def wait_for(what, fn, timeout=30.0):
     deadline = time.monotonic() + timeout
     last = None
     while time.monotonic() < deadline:
+        start = time.monotonic()
         try:
             result = fn()
             if result:
                 return result
         except Exception as e:  # the tree changes under us while we walk it
             last = e
-        time.sleep(0.1)
+        # A poll every 0.1 s at most: one that took that long (a walk of a
+        # whole window) is followed at once by the next.
+        time.sleep(max(0.0, 0.1 - (time.monotonic() - start)))
     screenshot()
     raise AssertionError(f"timed out waiting for {what} (last error: {last})")
 
@@ -68,6 +71,20 @@ def walk(node, pred, depth=0):
     return None
 
 
+def toplevel(app, name, role=None, not_role=None):
+    """A window of @app (a child of the application: GTK 4.8 makes an
+    AdwWindow a "filler") named @name, or None: a few round trips where a
+    find() from the application would walk every window before it."""
+    for i in range(app.childCount):
+        child = app.getChildAtIndex(i)
+        if child is None or child.name != name:
+            continue
+        r = child.getRoleName() if role is not None or not_role is not None else None
+        if (role is None or r == role) and (not_role is None or r != not_role):
+            return child
+    return None
+
+
 def on_screen(node):
     """GTK 4.8 does not export STATE_SHOWING; a node with an area on the
     screen is one a person can see."""
@@ -78,20 +95,63 @@ def on_screen(node):
     return ext.width > 0 and ext.height > 0 and ext.x >= 0 and ext.y >= 0
 
 
-def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
+def _matcher(name, role, prefix, not_role, visible):
+    # Each property asked is a round trip to the app: each is asked once,
+    # the role (the cheaper one) first.
     def pred(n):
-        if role is not None and n.getRoleName() != role:
-            return False
-        if not_role is not None and n.getRoleName() == not_role:
-            return False
-        if name is not None and n.name != name:
-            return False
-        if prefix is not None and not (n.name or "").startswith(prefix):
-            return False
+        if role is not None or not_role is not None:
+            r = n.getRoleName()
+            if role is not None and r != role:
+                return False
+            if not_role is not None and r == not_role:
+                return False
+        if name is not None or prefix is not None:
+            nm = n.name
+            if name is not None and nm != name:
+                return False
+            if prefix is not None and not (nm or "").startswith(prefix):
+                return False
         if visible and not on_screen(n):
             return False
         return True
-    return walk(root, pred)
+    return pred
+
+
+def find(root, name=None, role=None, prefix=None, not_role=None, visible=True):
+    return walk(root, _matcher(name, role, prefix, not_role, visible))
+
+
+def walk_last(node, pred, depth=0):
+    """walk(), each node's children taken last first."""
+    if node is None or depth > 80:
+        return None
+    try:
+        if pred(node):
+            return node
+        n = node.childCount
+    except Exception:
+        return None
+    for i in reversed(range(n)):
+        found = walk_last(node.getChildAtIndex(i), pred, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def find_last(root, name=None, role=None, prefix=None, not_role=None, visible=True):
+    """find(), from the end of the tree: the same node when only one
+    matches, found at once when it comes late in the tree (a toast, a
+    subpage, a window's last page) where find() walks the rest first."""
+    return walk_last(root, _matcher(name, role, prefix, not_role, visible))
+
+
+def ancestor(node, role):
+    """The nearest ancestor of @node with @role (a page of Preferences is
+    a "scroll pane"), or None."""
+    node = node.parent
+    while node is not None and node.getRoleName() not in (role, "application"):
+        node = node.parent
+    return node if node is not None and node.getRoleName() == role else None
 
 
 def first_weekday_column(frame, weekdays):

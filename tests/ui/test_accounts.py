@@ -66,7 +66,8 @@ def text_of(node):
 
 
 def dialog(app, title):
-    return ui.find(app, name=title, role="filler", visible=False)
+    """The dialog's window (an AdwWindow: a "filler"), open or not."""
+    return ui.toplevel(app, title, role="filler")
 
 
 def error_shown(dlg, *words):
@@ -88,6 +89,7 @@ def file_bytes(path):
 
 
 def open_add_dialog(app, prefs, row_name, title):
+    # @prefs: the Publishing page's list of accounts, where the row is.
     ui.press(ui.wait_for(f"the row {row_name!r}", lambda: ui.find(prefs, name=row_name, role="list item")))
     dlg = ui.wait_for(f"the dialog {title!r}", lambda: dialog(app, title))
     ui.focus_window(title)
@@ -118,10 +120,15 @@ def main():
     ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
-    prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+    prefs_window = ui.wait_for("the Preferences window",
+                               lambda: ui.toplevel(app, "Preferences", not_role="label"))
     ui.press(ui.wait_for("the Publishing page",
-                         lambda: ui.find(prefs, name="Publishing", role="page tab", visible=False)))
+                         lambda: ui.find(prefs_window, name="Publishing", role="page tab", visible=False)))
+    # The accounts' rows, and the rows that add one, are in the page's
+    # Accounts list: searched there, not through every page of Preferences
+    # (the list itself from the window's end, which the page is nearer).
+    prefs = ui.wait_for("the Accounts list", lambda: ui.find_last(prefs_window, name="Accounts", role="list",
+                                                                  visible=False))
 
     # ---- 1. Mastodon, through the browser ----
     title = "Add a Mastodon Account"

@@ -18,17 +18,23 @@ def main():
     assert pillars()["Community"]["target"] == 15, pillars()
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
-    prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+    prefs = ui.wait_for("the Preferences window", lambda: ui.toplevel(app, "Preferences", not_role="label"))
     ui.press(ui.wait_for("the Pillars page", lambda: ui.find(prefs, name="Pillars", role="page tab", visible=False)))
     ui.focus_window("Preferences")
+    # The page's rows and fields are looked for in the page, not through
+    # every page of the window.
+    # (The page is the window's last but one: its last field is looked for
+    # from the end of the window.)
+    page = ui.ancestor(ui.wait_for("the Pillars page's last field",
+                                   lambda: ui.find_last(prefs, name="Add a pillar", role="text", visible=False)),
+                       "scroll pane")
 
     # Open the Community pillar and rename it from the keyboard.
     header = ui.wait_for("the Community pillar's row",
-                         lambda: ui.settled(ui.find(prefs, name="Community", role="label"), within=prefs))
+                         lambda: ui.settled(ui.find(page, name="Community", role="label"), within=prefs))
     ui.click(header)
     field = ui.wait_for("its Name field",
-                        lambda: ui.settled(ui.find(prefs, name="Name", role="text"), within=prefs))
+                        lambda: ui.settled(ui.find(page, name="Name", role="text"), within=prefs))
     ui.click(field)
     time.sleep(0.2)
     ui.xdotool("key", "--clearmodifiers", "ctrl+a")
@@ -39,18 +45,20 @@ def main():
 
     # Its target: 15 → 25, so the four add up to 110 %, which the page says.
     spin = ui.wait_for("its target share",
-                       lambda: ui.find(prefs, name="Target share of Coffee community", role="spin button",
+                       lambda: ui.find(page, name="Target share of Coffee community", role="spin button",
                                        visible=False))
     spin.queryValue().currentValue = 25.0
     ui.wait_for("the new target in the plan", lambda: pillars()["Coffee community"]["target"] == 25)
-    ui.wait_for("the targets' sum flagged", lambda: ui.find(prefs, prefix="Pillar targets add up to 110", role="label"))
+    ui.wait_for("the targets' sum flagged", lambda: ui.find(page, prefix="Pillar targets add up to 110", role="label"))
     ui.screenshot(ui.SHOT.replace(".png", "-pillars.png"))
 
     # A campaign created in the window, and Ctrl+Z here takes it back.
     ui.press(ui.wait_for("the Campaigns page", lambda: ui.find(prefs, name="Campaigns", role="page tab", visible=False)))
     ui.focus_window("Preferences")
-    add = ui.wait_for("Add Campaign", lambda: ui.settled(ui.find(prefs, name="Add Campaign", role="push button"),
+    # The Campaigns page is the window's last.
+    add = ui.wait_for("Add Campaign", lambda: ui.settled(ui.find_last(prefs, name="Add Campaign", role="push button"),
                                                          within=prefs))
+    page = ui.ancestor(add, "scroll pane")
     # The New Campaign group: the fields near the button (another page's
     # "Name" fields are in the tree too).
     group = add
@@ -65,14 +73,13 @@ def main():
     ui.click(add)
     ui.wait_for("the campaign in the plan",
                 lambda: [c for c in ui.cli_json("campaign", "list", "--json") if c["name"] == "Spring roast"])
-    ui.wait_for("its row", lambda: ui.find(prefs, name="Spring roast", role="label"))
+    ui.wait_for("its row", lambda: ui.find(page, name="Spring roast", role="label"))
     ui.xdotool("key", "--clearmodifiers", "ctrl+z")
     ui.wait_for("the campaign undone",
                 lambda: not [c for c in ui.cli_json("campaign", "list", "--json") if c["name"] == "Spring roast"])
     ui.focus_window("Preferences")
     ui.xdotool("key", "Escape")
-    ui.wait_for("Preferences to close",
-                lambda: not ui.find(app, name="Preferences", not_role="label", visible=False))
+    ui.wait_for("Preferences to close", lambda: not ui.toplevel(app, "Preferences", not_role="label"))
 
 
     # Ctrl+Z: the target first, then the name.

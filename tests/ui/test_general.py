@@ -29,6 +29,36 @@ def first_weekday_column(frame):
     return ui.first_weekday_column(frame, WEEKDAYS)
 
 
+def zone_page(prefs):
+    """The Time Zone subpage, once shown: the window's leaflet puts it
+    before the window's own page (searched there, not through every page)."""
+    leaflet = ui.find(prefs, name="AdwLeaflet", role="filler", visible=False)
+    return leaflet.getChildAtIndex(0) if leaflet is not None and leaflet.childCount > 1 else None
+
+
+def shown(node):
+    """@node if it is on the screen, else None (a field found at the top of
+    the Time Zone subpage while the page slides in is not looked for again
+    through the long list of zones below it)."""
+    return node if node is not None and ui.on_screen(node) else None
+
+
+def toast(prefs, prefix):
+    """The toast of Preferences that begins with @prefix, or None: looked
+    for beside the window's pages, where the toast overlay shows it, not
+    after them (a toast lasts five seconds: a walk through every page first
+    could miss it)."""
+    leaflet = ui.find(prefs, name="AdwLeaflet", role="filler", visible=False)
+    overlay = leaflet.parent
+    for i in range(overlay.childCount):
+        child = overlay.getChildAtIndex(i)
+        if child is not None and child.name != "AdwLeaflet":
+            found = ui.find(child, prefix=prefix, role="label")
+            if found is not None:
+                return found
+    return None
+
+
 def choose(prefs, row_name, steps):
     """Opens a combo row's list and moves @steps down (negative: up) from
     the chosen item, then takes it with Enter: the list is a popover, where
@@ -54,7 +84,7 @@ def main():
     # 1. Ctrl+? shows every shortcut, grouped.
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+question")
-    shortcuts = ui.wait_for("the shortcuts window", lambda: ui.find(app, name="Shortcuts", role="frame"))
+    shortcuts = ui.wait_for("the shortcuts window", lambda: ui.toplevel(app, "Shortcuts", role="frame"))
     for title in ("Search posts", "Move to a date…", "Previous month or week", "Keyboard shortcuts"):
         ui.wait_for(f"the shortcut {title!r}", lambda: ui.find(shortcuts, name=title, role="label", visible=False))
     ui.screenshot(ui.SHOT.replace(".png", "-shortcuts.png"))
@@ -70,35 +100,40 @@ def main():
     time.sleep(0.3)
     ui.xdotool("key", "Up")   # from the first item up to the last, About
     ui.xdotool("key", "Return")
-    about = ui.wait_for("the About window", lambda: ui.find(app, name="About", role="frame"))
+    about = ui.wait_for("the About window", lambda: ui.toplevel(app, "About", role="frame"))
     ui.wait_for("the version in About", lambda: ui.find(about, name="0.1.0", role="label"))
     issues = ui.wait_for("Report an Issue", lambda: ui.find(about, name="Report an Issue", role="list item"))
     assert issues.description == "https://github.com/lineup/Lineup/issues", issues.description
     ui.screenshot(ui.SHOT.replace(".png", "-about.png"))
     ui.focus_window("About")
     ui.xdotool("key", "Escape")
-    ui.wait_for("About to close", lambda: not ui.find(app, name="About", role="frame"))
+    ui.wait_for("About to close", lambda: not (lambda w: w is not None and ui.on_screen(w))(
+        ui.toplevel(app, "About", role="frame")))
 
     # 3. Preferences open on General.
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
-    prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
-    ui.wait_for("the General page", lambda: ui.find(prefs, name="Colour Scheme", role="combo box"))
+    prefs = ui.wait_for("the Preferences window", lambda: ui.toplevel(app, "Preferences", not_role="label"))
+    scheme = ui.wait_for("the General page", lambda: ui.find(prefs, name="Colour Scheme", role="combo box"))
+    # The page's rows are looked for in the page, not through every page.
+    general = ui.ancestor(scheme, "scroll pane")
     ui.focus_window("Preferences")
     ui.screenshot(ui.SHOT.replace(".png", "-general-light.png"))
 
     # The dark colour scheme, at once, on every window.
-    choose(prefs, "Colour Scheme", 2)
+    choose(general, "Colour Scheme", 2)
     ui.wait_for("the window to turn dark", lambda: luminance(fx + 8, fy + 8, fw - 16, fh - 16) < 0.35)
     ui.screenshot(ui.SHOT.replace(".png", "-general-dark.png"))
 
     # 4. Weeks from Monday, then from Sunday: the calendar follows.
-    assert first_weekday_column(frame) == "Sun", first_weekday_column(frame)   # C.UTF-8's own
-    choose(prefs, "First Day of the Week", 1)
-    ui.wait_for("Monday first", lambda: first_weekday_column(frame) == "Mon")
-    choose(prefs, "First Day of the Week", 1)
-    ui.wait_for("Sunday first", lambda: first_weekday_column(frame) == "Sun")
+    # The month grid, its cards and its day cells are in the calendar view.
+    calendar = ui.find(frame, name="LineupCalendarView", role="filler", visible=False)
+    column = first_weekday_column(calendar)
+    assert column == "Sun", column   # C.UTF-8's own
+    choose(general, "First Day of the Week", 1)
+    ui.wait_for("Monday first", lambda: first_weekday_column(calendar) == "Mon")
+    choose(general, "First Day of the Week", 1)
+    ui.wait_for("Sunday first", lambda: first_weekday_column(calendar) == "Sun")
 
     # 5. A new time zone for the plan: every post keeps its moment, the cards
     #    show the new local time.
@@ -107,26 +142,28 @@ def main():
     # One in the middle of the month, so its day stays on the grid.
     post = next(p for p in posts if p["date"] and p["date"][:7] == today.isoformat()[:7]
                 and 6 <= int(p["date"][8:]) <= 24)
-    card = ui.wait_for(f"the card {post['title']!r}", lambda: ui.find(frame, name=post["title"], role="push button",
+    card = ui.wait_for(f"the card {post['title']!r}", lambda: ui.find(calendar, name=post["title"], role="push button",
                                                                      visible=False))
     assert post["time"] in (card.description or ""), card.description
-    ui.click(ui.wait_for("the Time Zone row", lambda: ui.find(prefs, name="Time Zone", role="list item")))
-    ui.wait_for("the zone search", lambda: ui.find(prefs, name="Search time zones", role="entry"))
+    ui.click(ui.wait_for("the Time Zone row", lambda: ui.find(general, name="Time Zone", role="list item")))
+    ui.wait_for("the zone search", lambda: shown(ui.find(zone_page(prefs), name="Search time zones", role="entry",
+                                                          visible=False)))
     ui.focus_window("Preferences")
     ui.xdotool("type", "--delay", "20", "Mars/Olympus")
     ui.xdotool("key", "Return")
     ui.wait_for("the refusal, saying why",
-                lambda: ui.find(prefs, prefix="“Mars/Olympus” is not a time zone", role="label"))
+                lambda: shown(ui.find(zone_page(prefs), prefix="“Mars/Olympus” is not a time zone", role="label",
+                                      visible=False)))
     assert "(Europe/Warsaw)" in ui.cli("post", "show", post["id"])
     # Escape goes back to General, to the Time Zone row, not out of
     # Preferences; Enter there opens the list again, on an empty search.
     ui.xdotool("key", "Escape")
     time.sleep(0.5)
-    assert ui.find(app, name="Preferences", not_role="label", visible=False), "Escape closed Preferences"
+    assert ui.toplevel(app, "Preferences", not_role="label"), "Escape closed Preferences"
     ui.xdotool("key", "Return")
     time.sleep(0.5)
     ui.xdotool("type", "--delay", "20", "new york")
-    ui.wait_for("New York in the list", lambda: ui.find(prefs, name="New York", role="list item"))
+    ui.wait_for("New York in the list", lambda: ui.find(zone_page(prefs), name="New York", role="list item"))
     ui.xdotool("key", "Return")
     ui.wait_for("the plan on New York time", lambda: "(America/New_York)" in ui.cli("post", "show", post["id"]))
     after = ui.cli_json("post", "show", post["id"], "--json")
@@ -138,19 +175,19 @@ def main():
         utc.astimezone(ZoneInfo("America/New_York")).strftime("%Y-%m-%d"),
         utc.astimezone(ZoneInfo("America/New_York")).strftime("%H:%M")), after
     ui.wait_for("the card at its New York time",
-                lambda: after["time"] in (ui.find(frame, name=post["title"], role="push button",
+                lambda: after["time"] in (ui.find(calendar, name=post["title"], role="push button",
                                                   visible=False).description or ""))
-    ui.wait_for("the row saying the zone", lambda: ui.find(prefs, prefix="America/New_York · ", role="label"))
+    ui.wait_for("the row saying the zone", lambda: ui.find(general, prefix="America/New_York · ", role="label"))
 
     # 6. The default post time: a bad one is refused, 10:30 is taken, and a
     #    post started on an empty day gets it.
-    row = ui.wait_for("the Default Post Time row", lambda: ui.find(prefs, name="Default Post Time", role="text"))
+    row = ui.wait_for("the Default Post Time row", lambda: ui.find(general, name="Default Post Time", role="text"))
     ui.click(row)
     ui.focus_window("Preferences")
     ui.xdotool("key", "ctrl+a")
     ui.xdotool("type", "--delay", "20", "25:99")
     ui.xdotool("key", "Return")
-    ui.wait_for("the refusal", lambda: ui.find(prefs, prefix="“25:99” is not a time of day", role="label"))
+    ui.wait_for("the refusal", lambda: toast(prefs, "“25:99” is not a time of day"))
     ui.xdotool("key", "ctrl+a")
     ui.xdotool("type", "--delay", "20", "10:30")
     ui.xdotool("key", "Return")
@@ -168,18 +205,18 @@ def main():
     for _ in range(3):
         ui.xdotool("key", "Escape")
         time.sleep(0.5)
-        if not ui.find(app, name="Preferences", not_role="label", visible=False):
+        if not ui.toplevel(app, "Preferences", not_role="label"):
             break
-    assert not ui.find(app, name="Preferences", not_role="label", visible=False), "Escape should close Preferences"
+    assert not ui.toplevel(app, "Preferences", not_role="label"), "Escape should close Preferences"
 
     taken = {p["date"] for p in ui.cli_json("post", "list", "--json") if p["date"]}
     empty = next(today.replace(day=d) for d in range(1, 29) if today.replace(day=d).isoformat() not in taken)
     name = empty.strftime("%A ") + str(empty.day) + empty.strftime(" %B %Y")
-    day_cell = ui.wait_for(f"the empty day {name!r}", lambda: ui.find(frame, name=name))
+    day_cell = ui.wait_for(f"the empty day {name!r}", lambda: ui.find(calendar, name=name))
     ui.click(day_cell)
     ui.focus_window("Lineup")
     ui.xdotool("key", "Return")
-    ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
+    ui.wait_for("the new-post editor", lambda: ui.toplevel(app, "New Post", not_role="label"))
     ui.focus_window("New Post")
     ui.xdotool("type", "--delay", "5", "Planned at the default time")
     ui.xdotool("key", "--clearmodifiers", "ctrl+s")

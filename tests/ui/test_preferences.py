@@ -12,25 +12,30 @@ def main():
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
-    prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
-    ui.wait_for("the team in the preferences",
-                lambda: ui.find(prefs, name="Role of Amara", visible=False))
+    prefs = ui.wait_for("the Preferences window", lambda: ui.toplevel(app, "Preferences", not_role="label"))
+    amara = ui.wait_for("the team in the preferences",
+                        lambda: ui.find(prefs, name="Role of Amara", role="combo box", visible=False))
+    # The Workflow page (the team's and the checklist's): its fields are
+    # looked for there, not through every page.
+    workflow = ui.ancestor(amara, "scroll pane")
     ui.focus_window("Preferences")
     time.sleep(0.3)
 
     # The window opens on General, in "Your name".
     ui.xdotool("type", "--delay", "20", "Quinn Planner")
     ui.press(ui.wait_for("the Workflow page", lambda: ui.find(prefs, name="Workflow", role="page tab")))
-    ui.wait_for("the checklist", lambda: ui.find(prefs, name="Add an item", role="text"))
+    ui.wait_for("the checklist", lambda: ui.find(workflow, name="Add an item", role="text"))
     # The checklist's "Add an item" is the page's last field: Shift+Tab
     # passes the header's page tabs (which say they have the focus; an
     # entry's text does not) and wraps to it.
+    # Whether anything says it has the focus: looked for from the end of
+    # the window, where the page tabs of the view switcher bar are (the
+    # answer is the same from either end).
     def focused(node):
         try:
             if node.getState().contains(ui.pyatspi.STATE_FOCUSED):
                 return node
-            for i in range(node.childCount):
+            for i in reversed(range(node.childCount)):
                 found = focused(node.getChildAtIndex(i))
                 if found is not None:
                     return found
@@ -40,15 +45,16 @@ def main():
     for _ in range(8):
         ui.xdotool("key", "shift+Tab")
         time.sleep(0.2)
-        if focused(prefs) is None:
+        on = focused(prefs)
+        if on is None:
             break
-    assert focused(prefs) is None, focused(prefs).name
+    assert on is None, on.name
     ui.xdotool("type", "--delay", "20", "Legal has checked the claims")
     ui.xdotool("key", "Return")
     ui.wait_for("the new item in the plan's checklist",
                 lambda: "6. Legal has checked the claims" in ui.cli("checklist", "list"))
     ui.wait_for("the preferences showing it",
-                lambda: ui.find(prefs, name="Remove item 6", visible=False))
+                lambda: ui.find(workflow, name="Remove item 6", visible=False))
     # The keyboard stays in the field: the next item goes straight in.
     time.sleep(0.3)
     ui.xdotool("type", "--delay", "20", "Claims checked")

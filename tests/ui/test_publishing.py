@@ -118,7 +118,10 @@ def main():
 
     # The Publishing panel lists both, with their state and what happens next.
     ui.xdotool("key", "--clearmodifiers", "alt+5")
-    panel = ui.wait_for("the outbox", lambda: ui.find(frame, name="Outbox", role="list"))
+    # The outbox, Sync Now and the recent results: looked for in the
+    # Publishing view, not through the calendar and the other views first.
+    view = ui.find(frame, name="LineupPublishingView", role="filler", visible=False)
+    panel = ui.wait_for("the outbox", lambda: ui.find(view, name="Outbox", role="list"))
     row = ui.wait_for("the waiting post in the outbox", lambda: ui.find(panel, name=FUTURE, not_role="label"))
     assert "Team hook · Waiting to sync" in description(row), description(row)
     assert "Lineup publishes it at" in description(row), description(row)
@@ -126,7 +129,7 @@ def main():
 
     # The receiver is down: Sync Now tries, and the panel says what the
     # server answered and that it waits to try again.
-    sync_now = ui.wait_for("the Sync Now button", lambda: ui.find(frame, name="Sync now", role="push button"))
+    sync_now = ui.wait_for("the Sync Now button", lambda: ui.find(view, name="Sync now", role="push button"))
     ui.press(sync_now)
     ui.wait_for("a delivery tried", lambda: receiver.attempts >= 1)
     ui.wait_for("the failed try in the panel",
@@ -155,7 +158,7 @@ def main():
                 description(ui.find(frame, name=DUE, role="panel", visible=False)))
     ui.screenshot(ui.SHOT.replace(".png", "-list.png"))
     ui.xdotool("key", "--clearmodifiers", "alt+5")
-    results = ui.wait_for("the recent results", lambda: ui.find(frame, name="Recent results", role="list"))
+    results = ui.wait_for("the recent results", lambda: ui.find(view, name="Recent results", role="list"))
     ui.wait_for("the delivery among the results", lambda: ui.find(results, name=DUE, not_role="label"))
     ui.screenshot(ui.SHOT.replace(".png", "-panel.png"))
 
@@ -170,10 +173,14 @@ def main():
     # Preferences → Publishing lists the account, ready to publish.
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
-    prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+    prefs_window = ui.wait_for("the Preferences window",
+                               lambda: ui.toplevel(app, "Preferences", not_role="label"))
     ui.press(ui.wait_for("the Publishing page",
-                         lambda: ui.find(prefs, name="Publishing", role="page tab", visible=False)))
+                         lambda: ui.find(prefs_window, name="Publishing", role="page tab", visible=False)))
+    # The page's Accounts list (the page is nearer the window's end than its
+    # start): the account's row is looked for there, not through every page.
+    prefs = ui.wait_for("the Accounts list", lambda: ui.find_last(prefs_window, name="Accounts", role="list",
+                                                                  visible=False))
     account = ui.wait_for("the account's row", lambda: ui.find(prefs, name=ACCOUNT, not_role="label"))
     assert f"Webhook · http://127.0.0.1:{receiver.port}/hook" in description(account), description(account)
     assert "Ready to publish" in description(account), description(account)
