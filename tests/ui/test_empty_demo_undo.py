@@ -42,7 +42,8 @@ def main():
     ui.focus_window("Lineup")
     ui.xdotool("key", "Delete")
     ui.wait_for(f"{post['title']!r} gone from the database", lambda: not post_exists(post["id"]), timeout=10)
-    ui.wait_for("the undo toast", lambda: ui.find(app, prefix="Deleted", role="label", visible=False))
+    # A toast lasts five seconds: looked for from the tree's end, where it is.
+    ui.wait_for("the undo toast", lambda: ui.find_last(app, prefix="Deleted", role="label", visible=False))
     ui.wait_for("the row gone from the list",
                 lambda: ui.find(agenda, name=post["title"], not_role="label") is None)
 
