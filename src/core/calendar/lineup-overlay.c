@@ -40,23 +40,45 @@ static gboolean sub_daily (const struct icalrecurrencetype *rule);
 
 static GMutex parsed_lock;
 static GHashTable *parsed;   /* copy → icalcomponent */
+/* The workers of lineup_overlay_events_async() keep theirs apart, under a
+ * lock of their own, which the caller's thread never waits for: a worker
+ * may hold it for seconds (parsing, then expanding). A newer worker waits
+ * for an older, cancelled one, and finds the copy it parsed. */
+static GMutex worker_lock;
+static GHashTable *worker_parsed;
+static guint n_parsed;
+
+/* With the table's lock held. */
+static icalcomponent *
+parse_kept (GHashTable **table,
+            const char  *text)
+{
+  icalcomponent *calendar;
+
+  if (*table == NULL)
+    *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) icalcomponent_free);
+  if ((calendar = g_hash_table_lookup (*table, text)) != NULL)
+    return calendar;
+  g_atomic_int_inc (&n_parsed);
+  if ((calendar = icalparser_parse_string (text)) == NULL)
+    return NULL;
+  if (g_hash_table_size (*table) >= PARSED_MAX)
+    g_hash_table_remove_all (*table);
+  g_hash_table_insert (*table, g_strdup (text), calendar);
+  return calendar;
+}
 
 /* With parsed_lock held. */
 static icalcomponent *
 parsed_calendar (const char *text)
 {
-  icalcomponent *calendar;
+  return parse_kept (&parsed, text);
+}
 
-  if (parsed == NULL)
-    parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) icalcomponent_free);
-  if ((calendar = g_hash_table_lookup (parsed, text)) != NULL)
-    return calendar;
-  if ((calendar = icalparser_parse_string (text)) == NULL)
-    return NULL;
-  if (g_hash_table_size (parsed) >= PARSED_MAX)
-    g_hash_table_remove_all (parsed);
-  g_hash_table_insert (parsed, g_strdup (text), calendar);
-  return calendar;
+guint
+lineup_overlay_parse_count (void)
+{
+  return g_atomic_int_get (&n_parsed);
 }
 
 int
@@ -619,11 +641,10 @@ expand (LineupOverlaySnapshot *snapshot,
   x.max_steps = max_steps;
   x.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) day_free);
 
-  /* The caller's thread uses the kept trees; a worker parses its own, so
-   * that it never holds the lock the caller's thread may wait for, and its
-   * parsing does not count against its budget. */
-  if (shared)
-    g_mutex_lock (&parsed_lock);
+  /* The caller's thread uses its kept trees, a worker the workers' (so
+   * that it never holds the lock the caller's thread may wait for); a
+   * worker's parsing does not count against its budget. */
+  g_mutex_lock (shared ? &parsed_lock : &worker_lock);
   x.deadline = g_get_monotonic_time () + budget;
   for (guint i = 0; i < snapshot->overlays->len && !x.stop; i++)
     {
@@ -631,7 +652,13 @@ expand (LineupOverlaySnapshot *snapshot,
       gint64 started = g_get_monotonic_time ();
 
       x.overlay = g_ptr_array_index (snapshot->overlays, i);
-      calendar = shared ? parsed_calendar (x.overlay->cache) : icalparser_parse_string (x.overlay->cache);
+      /* Waited for the lock, cancelled meanwhile: no parse for nothing. */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          x.stop = TRUE;
+          break;
+        }
+      calendar = parse_kept (shared ? &parsed : &worker_parsed, x.overlay->cache);
       if (!shared)
         x.deadline += g_get_monotonic_time () - started;
       if (calendar == NULL)
@@ -640,11 +667,8 @@ expand (LineupOverlaySnapshot *snapshot,
            e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
         expand_event (&x, e);
       flush_days (&x, events);
-      if (!shared)
-        icalcomponent_free (calendar);
     }
-  if (shared)
-    g_mutex_unlock (&parsed_lock);
+  g_mutex_unlock (shared ? &parsed_lock : &worker_lock);
   if (x.stop)
     g_debug ("Overlay events for %u days cut short after %u steps, %u kept", x.to - x.from, x.steps, x.kept);
   g_hash_table_unref (x.days);
