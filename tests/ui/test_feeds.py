@@ -57,6 +57,79 @@ def password_row(prefs):
     ui.xdotool("key", "Return")
 
 
+def write_big_calendar(path, title):
+    """Tens of thousands of events, 25 on each day around today, and one
+    long description of escaped commas: libical takes seconds to parse it
+    (its unescaping grows with the square of a value's length) and the
+    copy stays small."""
+    start = datetime.date.today() - datetime.timedelta(days=400)
+    parts = ["BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"]
+    for i in range(20000):
+        day = start + datetime.timedelta(days=i % 800)
+        parts.append(f"BEGIN:VEVENT\r\nUID:big{i}@test\r\nDTSTAMP:20260101T000000Z\r\n"
+                     f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\nSUMMARY:{title} {i:05d}\r\nEND:VEVENT\r\n")
+    parts.append(f"BEGIN:VEVENT\r\nUID:notes@test\r\nDTSTAMP:20260101T000000Z\r\n"
+                 f"DTSTART;VALUE=DATE:{start:%Y%m%d}\r\nSUMMARY:Notes\r\n"
+                 "DESCRIPTION:" + "a\\," * BIG_ESCAPES + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    with open(path, "w", newline="") as f:
+        f.write("".join(parts))
+
+
+BIG_ESCAPES = int(os.environ.get("LINEUP_TEST_BIG_ESCAPES", "1800000"))
+
+
+def process_ended(pid):
+    """The app's process is gone, or a zombie its parent has yet to reap."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def big_overlay(app, frame, folder):
+    """A big calendar is read off the main thread: while it is parsed the
+    window turns to the next month at once, its events then show, and
+    Ctrl+Q quits at once however long the parse has still to go."""
+    big = os.path.join(folder, "big.ics")
+    this_month = datetime.date.today().replace(day=1)
+    following = (this_month + datetime.timedelta(days=32)).replace(day=1)
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "alt+1")
+    # Found once: a walk over the whole window takes long on a busy machine.
+    title = ui.wait_for("the month's title", lambda: ui.find(frame, name=f"{this_month:%B %Y}", role="push button"))
+    next_button = ui.wait_for("the Next month button", lambda: ui.find(frame, name="Next month", role="push button"))
+    x, y = ui.center(next_button)
+    write_big_calendar(big, "Big")
+    ui.cli("overlay", "add", "Big", big)
+    # The window sees the change within half a second, and starts on it.
+    time.sleep(0.8)
+    started = time.monotonic()
+    ui.xdotool("mousemove", x, y)
+    ui.xdotool("click", "1")
+    ui.wait_for("the next month's title", lambda: title.name == f"{following:%B %Y}")
+    turned = time.monotonic() - started
+    middle = ui.wait_for("a day of the next month",
+                         lambda: ui.find(frame, name=following.replace(day=15).strftime("%A %-d %B %Y"), visible=False))
+    ui.wait_for("the big calendar's events on the next month", lambda: "(Big)" in (middle.description or ""))
+    shown = time.monotonic() - started
+    print(f"big overlay: the month turned in {turned:.2f} s, its events showed after {shown:.2f} s")
+    assert turned < 1.5, f"the window took {turned:.2f} s to turn the month while the big calendar was read"
+
+    # A new copy of it: Ctrl+Q while it is read.
+    pid = app.get_process_id()
+    write_big_calendar(big, "Bigger")
+    ui.cli("overlay", "refresh", "Big")
+    time.sleep(0.8)
+    ui.focus_window("Lineup")
+    started = time.monotonic()
+    ui.xdotool("key", "--clearmodifiers", "ctrl+q")
+    ui.wait_for("the app to quit", lambda: process_ended(pid))
+    quit_in = time.monotonic() - started
+    print(f"big overlay: Ctrl+Q ended the app in {quit_in:.2f} s")
+    assert quit_in < 1.5, f"quitting took {quit_in:.2f} s while the big calendar was read"
+
+
 def main():
     folder = os.path.dirname(ui.DB)
     auto = os.path.join(folder, "auto.ics")
@@ -177,6 +250,8 @@ def main():
     ui.wait_for("a toast saying so", lambda: ui.find(frame, prefix=f"Exported {len(dated)} posts to exported.ics",
                                                       visible=False))
     ui.screenshot()
+
+    big_overlay(app, frame, folder)
 
 
 ui.run(main)
