@@ -65,10 +65,12 @@ struct _LineupCalendarView
   LineupMixMeter *mix_meter;
   GPtrArray *overlay_events;   /* the grid's, read once per grid and plan change */
   gboolean overlays_ready;     /* read only after the first frame */
-  GDate overlay_first;         /* the grid overlay_events were read for */
+  GDate overlay_first;         /* the days [first, end) overlay_events were read for */
+  GDate overlay_end;
   gboolean overlays_current;   /* and nothing changed since */
-  GCancellable *overlay_cancellable;   /* the worker reading them for overlay_asked */
+  GCancellable *overlay_cancellable;   /* the worker reading them for [asked, asked_end) */
   GDate overlay_asked;
+  GDate overlay_asked_end;
   GtkWidget *mix_title;
   gboolean previewing;
   GtkWidget *stage_legend;
@@ -256,6 +258,7 @@ typedef struct {
   GWeakRef      view;
   GCancellable *cancellable;
   GDate         first;
+  GDate         end;
 } OverlayRequest;
 
 static void
@@ -293,6 +296,7 @@ on_overlay_events_cb (GObject      *source,
       g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
       self->overlay_events = g_steal_pointer (&events);
       self->overlay_first = request->first;
+      self->overlay_end = request->end;
       self->overlays_current = TRUE;
       /* The same cards, only the days' overlay lines change. */
       queue_rebuild (self);
@@ -308,15 +312,18 @@ request_overlays (LineupCalendarView *self,
 {
   OverlayRequest *request;
 
-  if (self->overlay_cancellable && g_date_compare (&self->overlay_asked, first) == 0)
+  if (self->overlay_cancellable && g_date_compare (&self->overlay_asked, first) == 0 &&
+      g_date_compare (&self->overlay_asked_end, end) == 0)
     return;
   cancel_overlays (self);
   self->overlay_cancellable = g_cancellable_new ();
   self->overlay_asked = *first;
+  self->overlay_asked_end = *end;
   request = g_new0 (OverlayRequest, 1);
   g_weak_ref_init (&request->view, self);
   request->cancellable = g_object_ref (self->overlay_cancellable);
   request->first = *first;
+  request->end = *end;
   lineup_overlay_events_async (self->store, first, end, request->cancellable, on_overlay_events_cb, request);
 }
 
@@ -331,7 +338,7 @@ read_overlays (LineupCalendarView *self,
   /* The first frame shows the plan's own posts; the overlays follow. */
   if (self->overlays_ready &&
       !(self->overlays_current && self->overlay_events && g_date_valid (&self->overlay_first) &&
-        g_date_compare (&self->overlay_first, first) == 0))
+        g_date_compare (&self->overlay_first, first) == 0 && g_date_compare (&self->overlay_end, end) == 0))
     request_overlays (self, first, end);
   if (self->overlay_events == NULL)
     self->overlay_events = g_ptr_array_new ();
