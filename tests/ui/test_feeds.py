@@ -78,6 +78,19 @@ def write_big_calendar(path, title):
 BIG_ESCAPES = int(os.environ.get("LINEUP_TEST_BIG_ESCAPES", "1800000"))
 
 
+def cpu_seconds(pid):
+    """The CPU time the process has spent, all its threads."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_reading(pid, before):
+    """Waits until the app has worked half a second on the new copy (its
+    window's thread or a worker): the reading is under way."""
+    ui.wait_for("the app reading the big calendar", lambda: cpu_seconds(pid) - before >= 0.5, timeout=15)
+
+
 def process_ended(pid):
     """The app's process is gone, or a zombie its parent has yet to reap."""
     try:
@@ -100,10 +113,11 @@ def big_overlay(app, frame, folder):
     title = ui.wait_for("the month's title", lambda: ui.find(frame, name=f"{this_month:%B %Y}", role="push button"))
     next_button = ui.wait_for("the Next month button", lambda: ui.find(frame, name="Next month", role="push button"))
     x, y = ui.center(next_button)
+    pid = app.get_process_id()
     write_big_calendar(big, "Big")
+    before = cpu_seconds(pid)
     ui.cli("overlay", "add", "Big", big)
-    # The window sees the change within half a second, and starts on it.
-    time.sleep(0.8)
+    busy_reading(pid, before)
     started = time.monotonic()
     ui.xdotool("mousemove", x, y)
     ui.xdotool("click", "1")
@@ -117,11 +131,11 @@ def big_overlay(app, frame, folder):
     assert turned < 1.5, f"the window took {turned:.2f} s to turn the month while the big calendar was read"
 
     # A new copy of it: Ctrl+Q while it is read.
-    pid = app.get_process_id()
     write_big_calendar(big, "Bigger")
-    ui.cli("overlay", "refresh", "Big")
-    time.sleep(0.8)
     ui.focus_window("Lineup")
+    before = cpu_seconds(pid)
+    ui.cli("overlay", "refresh", "Big")
+    busy_reading(pid, before)
     started = time.monotonic()
     ui.xdotool("key", "--clearmodifiers", "ctrl+q")
     ui.wait_for("the app to quit", lambda: process_ended(pid))
