@@ -478,6 +478,9 @@ test_overlay_events_async (Fixture       *f,
       g_clear_pointer (&there, g_ptr_array_unref);
     }
   g_assert_cmpuint (lineup_overlay_parse_count (), ==, parsed + 1);
+  /* Counting it (Preferences) takes what the worker found. */
+  g_assert_cmpint (lineup_overlay_count (daily_ics), ==, 1);
+  g_assert_cmpuint (lineup_overlay_parse_count (), ==, parsed + 1);
 
   g_cancellable_cancel (cancellable);
   lineup_overlay_events_async (f->store, &from, &to, cancellable, on_events, &there);

@@ -47,6 +47,39 @@ static GHashTable *parsed;   /* copy → icalcomponent */
 static GMutex worker_lock;
 static GHashTable *worker_parsed;
 static guint n_parsed;
+/* What each copy parsed holds, by its SHA-1, so that counting a copy a
+ * worker parsed (Preferences, the command line) does not parse it again on
+ * the caller's thread. Held only for a look-up. */
+static GMutex counts_lock;
+static GHashTable *counts;   /* SHA-1 → events + 2 (1: not iCalendar) */
+
+static int
+count_events (icalcomponent *calendar)
+{
+  int n = 0;
+
+  if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
+    return -1;
+  for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e;
+       e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    n++;
+  return n;
+}
+
+static void
+remember_count (const char *text,
+                int         n)
+{
+  char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
+
+  g_mutex_lock (&counts_lock);
+  if (counts == NULL)
+    counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_size (counts) >= 64)
+    g_hash_table_remove_all (counts);
+  g_hash_table_insert (counts, sum, GINT_TO_POINTER (n + 2));
+  g_mutex_unlock (&counts_lock);
+}
 
 /* With the table's lock held. */
 static icalcomponent *
@@ -60,7 +93,9 @@ parse_kept (GHashTable **table,
   if ((calendar = g_hash_table_lookup (*table, text)) != NULL)
     return calendar;
   g_atomic_int_inc (&n_parsed);
-  if ((calendar = icalparser_parse_string (text)) == NULL)
+  calendar = icalparser_parse_string (text);
+  remember_count (text, count_events (calendar));
+  if (calendar == NULL)
     return NULL;
   if (g_hash_table_size (*table) >= PARSED_MAX)
     g_hash_table_remove_all (*table);
@@ -84,18 +119,21 @@ lineup_overlay_parse_count (void)
 int
 lineup_overlay_count (const char *ics)
 {
-  icalcomponent *calendar;
-  int n = 0;
+  g_autofree char *sum = NULL;
+  gpointer known = NULL;
+  int n;
 
   if (ics == NULL || !g_utf8_validate (ics, -1, NULL))
     return -1;
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, ics, -1);
+  g_mutex_lock (&counts_lock);
+  if (counts)
+    known = g_hash_table_lookup (counts, sum);
+  g_mutex_unlock (&counts_lock);
+  if (known)
+    return GPOINTER_TO_INT (known) - 2;
   g_mutex_lock (&parsed_lock);
-  calendar = parsed_calendar (ics);
-  if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
-    n = -1;
-  for (icalcomponent *e = n < 0 ? NULL : icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e;
-       e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
-    n++;
+  n = count_events (parsed_calendar (ics));
   g_mutex_unlock (&parsed_lock);
   return n;
 }

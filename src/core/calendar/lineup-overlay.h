@@ -82,7 +82,8 @@ GPtrArray             *lineup_overlay_snapshot_events (LineupOverlaySnapshot *sn
  * it is in use, once for the caller's thread and once for the workers):
  * for tests and benches. */
 guint      lineup_overlay_parse_count (void);
-/* How many events a copy holds (-1: it is not iCalendar). */
+/* How many events a copy holds (-1: it is not iCalendar); a copy parsed
+ * before, by this thread or a worker, is not parsed again. */
 int        lineup_overlay_count      (const char   *ics);
 
 G_END_DECLS
