@@ -293,13 +293,17 @@ on_overlay_events_cb (GObject      *source,
     g_warning ("Could not read the overlays' events: %s", error->message);
   else
     {
+      /* A plan without overlays: nothing to show again. */
+      gboolean changed = events->len > 0 || (self->overlay_events && self->overlay_events->len > 0);
+
       g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
       self->overlay_events = g_steal_pointer (&events);
       self->overlay_first = request->first;
       self->overlay_end = request->end;
       self->overlays_current = TRUE;
       /* The same cards, only the days' overlay lines change. */
-      queue_rebuild (self);
+      if (changed)
+        queue_rebuild (self);
     }
   overlay_request_free (request);
 }
