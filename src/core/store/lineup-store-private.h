@@ -95,7 +95,6 @@ struct _LineupStore
   char *seen_generation;    /* meta posts_generation then: did the posts change? */
   GFileMonitor *monitor;    /* on the WAL file, which every commit writes */
   guint refresh_source;
-  guint refresh_looks;      /* looks since the last WAL change that found nothing new */
 
   /* The operation in progress. */
   int depth;

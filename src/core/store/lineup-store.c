@@ -1008,22 +1008,13 @@ lineup_store_refresh (LineupStore *self)
   return TRUE;
 }
 
-/* Another process's pages reach the WAL before its commit does, and a big
- * commit's last write may come before the look that reads data_version: a
- * look that finds nothing new looks again, a few times, half a second
- * apart, or that commit would go unseen until the next write. */
-#define REFRESH_LOOKS 8
-
 static gboolean
 refresh_soon_cb (gpointer data)
 {
   LineupStore *self = data;
-  gint64 seen = self->seen_version;
 
   self->refresh_source = 0;
   lineup_store_refresh (self);
-  if (self->seen_version == seen && ++self->refresh_looks < REFRESH_LOOKS)
-    self->refresh_source = g_timeout_add (500, refresh_soon_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1037,7 +1028,6 @@ on_wal_changed_cb (GFileMonitor      *monitor,
   /* Our own commits write the file too; the refresh then finds
    * data_version unchanged and does nothing. A burst of writes is one
    * refresh. */
-  self->refresh_looks = 0;
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add (250, refresh_soon_cb, self);
 }
