@@ -419,7 +419,7 @@ on_events (GObject      *source,
     }
 }
 
-/* The same off the main thread, and a cancel stops it. */
+/* The same off the main thread, parsing a copy once, and a cancel stops it. */
 static void
 test_overlay_events_async (Fixture       *f,
                            gconstpointer  data)
@@ -428,6 +428,12 @@ test_overlay_events_async (Fixture       *f,
   g_autoptr(GPtrArray) here = NULL;
   GPtrArray *there = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  static const char daily_ics[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:daily@t\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\n"
+    "RRULE:FREQ=DAILY\r\nSUMMARY:Daily\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  guint parsed;
   GDate from, to;
 
   g_date_clear (&from, 1);
@@ -446,6 +452,35 @@ test_overlay_events_async (Fixture       *f,
     g_assert_cmpstr (((LineupOverlayEvent *) there->pdata[i])->summary, ==,
                      ((LineupOverlayEvent *) here->pdata[i])->summary);
   g_clear_pointer (&there, g_ptr_array_unref);
+
+  /* The workers keep the copy they parsed: the next request (the grid on
+   * another month) does not parse it again; a new copy is parsed once. */
+  parsed = lineup_overlay_parse_count ();
+  for (int round = 0; round < 2; round++)
+    {
+      g_date_add_months (&from, 1);
+      g_date_add_months (&to, 1);
+      lineup_overlay_events_async (f->store, &from, &to, NULL, on_events, &there);
+      while (there == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (there->len, >, 0);
+      g_clear_pointer (&there, g_ptr_array_unref);
+    }
+  g_assert_cmpuint (lineup_overlay_parse_count (), ==, parsed);
+  g_assert_true (lineup_store_set_overlay_result (f->store, "Hostile", daily_ics, NULL, &error));
+  for (int round = 0; round < 2; round++)
+    {
+      lineup_overlay_events_async (f->store, &from, &to, NULL, on_events, &there);
+      while (there == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (there->len, >, 0);
+      g_assert_cmpstr (((LineupOverlayEvent *) there->pdata[0])->summary, ==, "Daily");
+      g_clear_pointer (&there, g_ptr_array_unref);
+    }
+  g_assert_cmpuint (lineup_overlay_parse_count (), ==, parsed + 1);
+  /* Counting it (Preferences) takes what the worker found. */
+  g_assert_cmpint (lineup_overlay_count (daily_ics), ==, 1);
+  g_assert_cmpuint (lineup_overlay_parse_count (), ==, parsed + 1);
 
   g_cancellable_cancel (cancellable);
   lineup_overlay_events_async (f->store, &from, &to, cancellable, on_events, &there);

@@ -40,40 +40,100 @@ static gboolean sub_daily (const struct icalrecurrencetype *rule);
 
 static GMutex parsed_lock;
 static GHashTable *parsed;   /* copy → icalcomponent */
+/* The workers of lineup_overlay_events_async() keep theirs apart, under a
+ * lock of their own, which the caller's thread never waits for: a worker
+ * may hold it for seconds (parsing, then expanding). A newer worker waits
+ * for an older, cancelled one, and finds the copy it parsed. */
+static GMutex worker_lock;
+static GHashTable *worker_parsed;
+static guint n_parsed;
+/* What each copy parsed holds, by its SHA-1, so that counting a copy a
+ * worker parsed (Preferences, the command line) does not parse it again on
+ * the caller's thread. Held only for a look-up. */
+static GMutex counts_lock;
+static GHashTable *counts;   /* SHA-1 → events + 2 (1: not iCalendar) */
+
+static int
+count_events (icalcomponent *calendar)
+{
+  int n = 0;
+
+  if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
+    return -1;
+  for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e;
+       e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    n++;
+  return n;
+}
+
+static void
+remember_count (const char *text,
+                int         n)
+{
+  char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
+
+  g_mutex_lock (&counts_lock);
+  if (counts == NULL)
+    counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_size (counts) >= 64)
+    g_hash_table_remove_all (counts);
+  g_hash_table_insert (counts, sum, GINT_TO_POINTER (n + 2));
+  g_mutex_unlock (&counts_lock);
+}
+
+/* With the table's lock held. */
+static icalcomponent *
+parse_kept (GHashTable **table,
+            const char  *text)
+{
+  icalcomponent *calendar;
+
+  if (*table == NULL)
+    *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) icalcomponent_free);
+  if ((calendar = g_hash_table_lookup (*table, text)) != NULL)
+    return calendar;
+  g_atomic_int_inc (&n_parsed);
+  calendar = icalparser_parse_string (text);
+  remember_count (text, count_events (calendar));
+  if (calendar == NULL)
+    return NULL;
+  if (g_hash_table_size (*table) >= PARSED_MAX)
+    g_hash_table_remove_all (*table);
+  g_hash_table_insert (*table, g_strdup (text), calendar);
+  return calendar;
+}
 
 /* With parsed_lock held. */
 static icalcomponent *
 parsed_calendar (const char *text)
 {
-  icalcomponent *calendar;
+  return parse_kept (&parsed, text);
+}
 
-  if (parsed == NULL)
-    parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) icalcomponent_free);
-  if ((calendar = g_hash_table_lookup (parsed, text)) != NULL)
-    return calendar;
-  if ((calendar = icalparser_parse_string (text)) == NULL)
-    return NULL;
-  if (g_hash_table_size (parsed) >= PARSED_MAX)
-    g_hash_table_remove_all (parsed);
-  g_hash_table_insert (parsed, g_strdup (text), calendar);
-  return calendar;
+guint
+lineup_overlay_parse_count (void)
+{
+  return g_atomic_int_get (&n_parsed);
 }
 
 int
 lineup_overlay_count (const char *ics)
 {
-  icalcomponent *calendar;
-  int n = 0;
+  g_autofree char *sum = NULL;
+  gpointer known = NULL;
+  int n;
 
   if (ics == NULL || !g_utf8_validate (ics, -1, NULL))
     return -1;
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, ics, -1);
+  g_mutex_lock (&counts_lock);
+  if (counts)
+    known = g_hash_table_lookup (counts, sum);
+  g_mutex_unlock (&counts_lock);
+  if (known)
+    return GPOINTER_TO_INT (known) - 2;
   g_mutex_lock (&parsed_lock);
-  calendar = parsed_calendar (ics);
-  if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
-    n = -1;
-  for (icalcomponent *e = n < 0 ? NULL : icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e;
-       e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
-    n++;
+  n = count_events (parsed_calendar (ics));
   g_mutex_unlock (&parsed_lock);
   return n;
 }
@@ -619,11 +679,10 @@ expand (LineupOverlaySnapshot *snapshot,
   x.max_steps = max_steps;
   x.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) day_free);
 
-  /* The caller's thread uses the kept trees; a worker parses its own, so
-   * that it never holds the lock the caller's thread may wait for, and its
-   * parsing does not count against its budget. */
-  if (shared)
-    g_mutex_lock (&parsed_lock);
+  /* The caller's thread uses its kept trees, a worker the workers' (so
+   * that it never holds the lock the caller's thread may wait for); a
+   * worker's parsing does not count against its budget. */
+  g_mutex_lock (shared ? &parsed_lock : &worker_lock);
   x.deadline = g_get_monotonic_time () + budget;
   for (guint i = 0; i < snapshot->overlays->len && !x.stop; i++)
     {
@@ -631,7 +690,13 @@ expand (LineupOverlaySnapshot *snapshot,
       gint64 started = g_get_monotonic_time ();
 
       x.overlay = g_ptr_array_index (snapshot->overlays, i);
-      calendar = shared ? parsed_calendar (x.overlay->cache) : icalparser_parse_string (x.overlay->cache);
+      /* Waited for the lock, cancelled meanwhile: no parse for nothing. */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          x.stop = TRUE;
+          break;
+        }
+      calendar = parse_kept (shared ? &parsed : &worker_parsed, x.overlay->cache);
       if (!shared)
         x.deadline += g_get_monotonic_time () - started;
       if (calendar == NULL)
@@ -640,11 +705,8 @@ expand (LineupOverlaySnapshot *snapshot,
            e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
         expand_event (&x, e);
       flush_days (&x, events);
-      if (!shared)
-        icalcomponent_free (calendar);
     }
-  if (shared)
-    g_mutex_unlock (&parsed_lock);
+  g_mutex_unlock (shared ? &parsed_lock : &worker_lock);
   if (x.stop)
     g_debug ("Overlay events for %u days cut short after %u steps, %u kept", x.to - x.from, x.steps, x.kept);
   g_hash_table_unref (x.days);

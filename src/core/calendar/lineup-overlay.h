@@ -56,8 +56,9 @@ GPtrArray *lineup_overlay_events     (LineupStore  *store,
  * store stays on the caller's thread), then expanded in a worker. A
  * cancelled @cancellable stops the work within a few steps and the result
  * is G_IO_ERROR_CANCELLED. The same bounds, but 400,000 steps and 2 s of
- * work (not counting the parse, which the worker does itself) instead of
- * 20,000 and 100 ms. The result is a GPtrArray of LineupOverlayEvent. */
+ * work (not counting the parse; the workers keep the copies they parsed,
+ * apart from the caller's thread's) instead of 20,000 and 100 ms. The
+ * result is a GPtrArray of LineupOverlayEvent. */
 void       lineup_overlay_events_async  (LineupStore          *store,
                                          const GDate          *from,
                                          const GDate          *to,
@@ -77,7 +78,12 @@ GPtrArray             *lineup_overlay_snapshot_events (LineupOverlaySnapshot *sn
                                                        const GDate           *from,
                                                        const GDate           *to,
                                                        GCancellable          *cancellable);
-/* How many events a copy holds (-1: it is not iCalendar). */
+/* How many copies this process parsed so far (each is parsed once while
+ * it is in use, once for the caller's thread and once for the workers):
+ * for tests and benches. */
+guint      lineup_overlay_parse_count (void);
+/* How many events a copy holds (-1: it is not iCalendar); a copy parsed
+ * before, by this thread or a worker, is not parsed again. */
 int        lineup_overlay_count      (const char   *ics);
 
 G_END_DECLS
