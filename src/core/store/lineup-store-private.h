@@ -59,11 +59,17 @@ typedef struct {
   GDestroyNotify    destroy;
 } CommitHook;
 
+/* lineup-store-guard.c: keeps the plan's WAL while the store is open. */
+typedef struct _LineupStoreGuard LineupStoreGuard;
+LineupStoreGuard *_lineup_store_guard_take    (const char       *path);
+void              _lineup_store_guard_release (LineupStoreGuard *guard);
+
 struct _LineupStore
 {
   GObject parent_instance;
 
   sqlite3 *db;
+  LineupStoreGuard *guard;    /* released right before db closes */
   char *path;
   char *actor;
 

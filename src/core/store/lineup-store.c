@@ -765,6 +765,7 @@ lineup_store_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_ptr_array_unref);
   g_clear_pointer (&self->range, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->guard, _lineup_store_guard_release);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->pillars);
@@ -922,6 +923,8 @@ lineup_store_open (const char  *path,
     return NULL;
   self->seen_version = _lineup_store_read_data_version (self);
   self->seen_generation = _lineup_store_read_meta (self, "posts_generation");
+  /* Now that the plan has been read, its -shm file exists. */
+  self->guard = _lineup_store_guard_take (path);
 
   return g_steal_pointer (&self);
 }
