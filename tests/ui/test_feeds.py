@@ -40,6 +40,88 @@ class Locked(http.server.BaseHTTPRequestHandler):
         self.end_headers()
 
 
+SLOW_SECONDS = 4
+
+
+class Slow(http.server.BaseHTTPRequestHandler):
+    """An overlay's server that takes SLOW_SECONDS to answer."""
+
+    def log_message(self, *args):
+        pass
+
+    asked = threading.Event()
+
+    def do_GET(self):
+        Slow.asked.set()
+        time.sleep(SLOW_SECONDS)
+        day = datetime.date.today()
+        body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:slow@test\r\n"
+                f"DTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:{day:%Y%m%d}\r\nSUMMARY:Slow fair\r\n"
+                "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/calendar")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def scroll_to(window, node):
+    """Turns the mouse wheel over @window until @node shows whole in it
+    (above the view switcher at its foot); the node, or None."""
+    wx, wy, ww, wh = ui.extents(window)
+    for _ in range(40):
+        x, y, w, h = ui.extents(node)
+        if y >= wy + 60 and y + h <= wy + wh - 70:
+            return node
+        ui.xdotool("mousemove", str(wx + ww // 2), str(wy + wh // 2))
+        ui.xdotool("click", "5" if y + h > wy + wh - 70 else "4")
+        time.sleep(0.05)
+    return None
+
+
+def add_slow_overlay(prefs):
+    """Adds an overlay in Preferences → Sharing from a server that takes
+    seconds to answer: it is read off the window's thread, so the window
+    (and the Add button's press) answers at once."""
+    slow = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=slow.serve_forever, daemon=True).start()
+    group = ui.wait_for("the Overlay Calendars list", lambda: ui.find(prefs, name="Overlay Calendars", role="list"))
+    adder = ui.wait_for("Add an Overlay Calendar", lambda: ui.find(group, name="Add an Overlay Calendar", role="list item"))
+    # The group is below the page's fold: scrolled to with the wheel.
+    scroll_to(prefs, adder)
+    ui.click(adder)
+    adder = group
+    ui.wait_for("the fields shown", lambda: ui.find(adder, name="Name", role="text") and
+                scroll_to(prefs, ui.find(adder, name="Add overlay", role="push button")))
+    name = ui.wait_for("its Name field", lambda: ui.find(adder, name="Name", role="text"))
+    ui.click(name)
+    ui.xdotool("type", "--delay", "15", "Slow")
+    source = ui.wait_for("its address field", lambda: ui.find(adder, prefix="File or address", role="text"))
+    ui.click(source)
+    address = f"http://127.0.0.1:{slow.server_port}/slow.ics"
+    ui.xdotool("type", "--delay", "5", address)
+    add = ui.wait_for("the Add button", lambda: ui.find(adder, name="Add overlay", role="push button"))
+    # While the server takes its time, the window keeps answering: every
+    # accessibility call (the press too) is answered on the window's
+    # thread, so the longest wait for one is the longest it was held.
+    answered = 0.0
+    last = time.monotonic()
+    end = last + SLOW_SECONDS + 2
+    ui.press(add)
+    while time.monotonic() < end:
+        ui.find(adder, name="Name", role="text")
+        now = time.monotonic()
+        answered = max(answered, now - last)
+        last = now
+    assert Slow.asked.is_set(), "the overlay's server was never asked"
+    assert answered < SLOW_SECONDS / 2.5, \
+        f"the window was held {answered:.1f} s while the overlay's server took {SLOW_SECONDS} s to answer"
+    ui.wait_for("the new overlay read", lambda: ui.walk(prefs, lambda n: f"{address} — 1 event" in (n.name or "")),
+                timeout=30)
+    slow.shutdown()
+    print(f"slow overlay: the window's longest wait to answer was {answered:.2f} s")
+
+
 def file_bytes(path):
     try:
         with open(path, "rb") as f:
@@ -212,7 +294,8 @@ def main():
     ui.click(ui.wait_for("the Locked feed's row", lambda: ui.find(prefs, name="Locked", role="label")))
     password_row(prefs)
     ui.wait_for("the password in the secrets file", lambda: PASSWORD.encode() in file_bytes(secrets))
-    ui.wait_for("a toast saying so", lambda: ui.find(prefs, name="Password of Locked saved", visible=False))
+    # A toast lasts five seconds: looked for from the tree's end, where it is.
+    ui.wait_for("a toast saying so", lambda: ui.find_last(prefs, name="Password of Locked saved", visible=False))
     ui.screenshot(ui.SHOT.replace(".png", "-password.png"))
     ui.press(ui.find(prefs, name="Publish Locked now", visible=False))
     def locked_feed():
@@ -221,6 +304,7 @@ def main():
     assert Locked.puts == [True], Locked.puts
     for path in (ui.DB, ui.DB + "-wal"):
         assert PASSWORD.encode() not in file_bytes(path), f"the password is in {path}"
+    add_slow_overlay(prefs)
     server.shutdown()
     ui.press(ui.wait_for("the Close button", lambda: ui.find(prefs, name="Close", role="push button", visible=False)))
     ui.wait_for("Preferences closed",
@@ -246,7 +330,7 @@ def main():
     dated = [p for p in posts.values() if p["date"]]
     text = read(exported)
     assert all(p["id"] + "@lineup" in text for p in dated)
-    ui.wait_for("a toast saying so", lambda: ui.find(frame, prefix=f"Exported {len(dated)} posts to exported.ics",
+    ui.wait_for("a toast saying so", lambda: ui.find_last(frame, prefix=f"Exported {len(dated)} posts to exported.ics",
                                                       visible=False))
     ui.screenshot()
 

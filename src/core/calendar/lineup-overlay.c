@@ -820,6 +820,51 @@ refresh_due_thread (GTask        *task,
   g_task_return_int (task, refreshed);
 }
 
+static void
+refresh_one_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  char **what = data;   /* the plan's path, the overlay's name */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupStore) store = lineup_plan_open (what[0], &error);
+  int events;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  events = lineup_overlay_refresh (store, what[1], &error);
+  if (events < 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, events);
+}
+
+void
+lineup_overlay_refresh_async (const char          *path,
+                              const char          *name,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+  char **what = g_new0 (char *, 3);
+
+  what[0] = g_strdup (path);
+  what[1] = g_strdup (name);
+  g_task_set_task_data (task, what, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, refresh_one_thread);
+}
+
+int
+lineup_overlay_refresh_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
 void
 lineup_overlay_refresh_due_async (const char          *path,
                                   GAsyncReadyCallback  callback,

@@ -29,6 +29,17 @@ void       lineup_overlay_event_free (LineupOverlayEvent *event);
 int        lineup_overlay_refresh    (LineupStore  *store,
                                       const char   *name,
                                       GError      **error);
+/* lineup_overlay_refresh () off the main thread, with a store of its own on
+ * the plan at @path: a slow server or a big calendar never holds the
+ * window. The result is the number of events, or -1 with the reason (also
+ * recorded on the overlay); the caller's store sees the new copy after
+ * lineup_store_refresh (). */
+void       lineup_overlay_refresh_async      (const char          *path,
+                                              const char          *name,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+int        lineup_overlay_refresh_finish     (GAsyncResult        *result,
+                                              GError             **error);
 /* Refreshes, off the main thread, every overlay of the plan at @path whose
  * copy is older than its refresh interval (or missing). The callback's
  * result is the number refreshed; failures are on the overlays. */

@@ -614,28 +614,75 @@ overlay_row_new (gpointer item,
   return GTK_WIDGET (row);
 }
 
+/* An overlay being read for the first time: the page may be gone when the
+ * answer comes, the store stays. */
+typedef struct {
+  GWeakRef page;
+  LineupStore *store;
+  GtkWidget *button;
+  char *name;
+} AddingOverlay;
+
+static void
+adding_overlay_free (AddingOverlay *adding)
+{
+  g_weak_ref_clear (&adding->page);
+  g_clear_object (&adding->store);
+  g_clear_object (&adding->button);
+  g_free (adding->name);
+  g_free (adding);
+}
+
+static void
+on_overlay_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  AddingOverlay *adding = data;
+  g_autoptr(LineupPreferencesSharing) self = g_weak_ref_get (&adding->page);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (adding->button, TRUE);
+  /* The worker wrote the copy with a store of its own. */
+  lineup_store_refresh (adding->store);
+  if (lineup_overlay_refresh_finish (result, &error) < 0)
+    {
+      /* A wrong address is said now, and nothing is kept. */
+      lineup_store_remove_overlay (adding->store, adding->name, NULL);
+      if (self)
+        toast_on (self, error->message);
+    }
+  else if (self)
+    {
+      gtk_editable_set_text (self->new_overlay_name, "");
+      gtk_editable_set_text (self->new_overlay_source, "");
+      adw_expander_row_set_expanded (self->add_overlay_row, FALSE);
+    }
+  adding_overlay_free (adding);
+}
+
 static void
 on_add_overlay_cb (GtkButton                *button,
                    LineupPreferencesSharing *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup (gtk_editable_get_text (self->new_overlay_name));
+  AddingOverlay *adding;
 
   if (!lineup_store_add_overlay (self->store, name, gtk_editable_get_text (self->new_overlay_source), NULL, &error))
     {
       toast_on (self, error->message);
       return;
     }
-  /* Read it at once: a wrong address is said now, and nothing is kept. */
-  if (lineup_overlay_refresh (self->store, name, &error) < 0)
-    {
-      lineup_store_remove_overlay (self->store, name, NULL);
-      toast_on (self, error->message);
-      return;
-    }
-  gtk_editable_set_text (self->new_overlay_name, "");
-  gtk_editable_set_text (self->new_overlay_source, "");
-  adw_expander_row_set_expanded (self->add_overlay_row, FALSE);
+  /* Read at once, off the window's thread: a slow server or a big calendar
+   * never holds the window. Add waits for the answer. */
+  adding = g_new0 (AddingOverlay, 1);
+  g_weak_ref_init (&adding->page, self);
+  adding->store = g_object_ref (self->store);
+  adding->button = g_object_ref (GTK_WIDGET (button));
+  adding->name = g_steal_pointer (&name);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  lineup_overlay_refresh_async (lineup_store_get_path (self->store), adding->name, on_overlay_read_cb, adding);
 }
 
 /* ---- the shared plan ---- */
