@@ -155,7 +155,7 @@ test_bad_input (Fixture       *f,
     { "Tags", LINEUP_SNIPPET_HASHTAGS, 0, long_text, LINEUP_STORE_ERROR_INVALID, "limit is 2000" },
     { "Tags", LINEUP_N_SNIPPET_KINDS, 0, "#a", LINEUP_STORE_ERROR_INVALID, "hashtags, signoff, template" },
     { "Tags", LINEUP_SNIPPET_HASHTAGS, 0 /* set below */, "#a", LINEUP_STORE_ERROR_INVALID, "Only a template" },
-    { "Tags", LINEUP_SNIPPET_TEMPLATE, 999999, "#a", LINEUP_STORE_ERROR_NOT_FOUND, "content type" },
+    { "Tags", LINEUP_SNIPPET_TEMPLATE, 999999, "#a", LINEUP_STORE_ERROR_NOT_FOUND, "not in the plan" },
     { "EXISTING", LINEUP_SNIPPET_SIGNOFF, 0, "Bye", LINEUP_STORE_ERROR_EXISTS, "already" },
   };
 

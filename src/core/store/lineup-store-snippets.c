@@ -200,7 +200,7 @@ lineup_store_add_snippet (LineupStore        *self,
   if (type_id != 0 && lineup_store_get_content_type (self, type_id) == NULL)
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
-                   _("The plan has no content type %" G_GINT64_FORMAT ": pick one of its types, or any type"), type_id);
+                   _("The snippet’s content type is not in the plan: pick one of its types, or any type"));
       return FALSE;
     }
 
