@@ -3,7 +3,9 @@ added from the command line while the window is open show in the editor's
 Insert Snippet menu, templates of the post's type first. The keyboard
 reaches the menu button with Tab and opens the menu with Ctrl+Shift+I;
 Down and Enter pick the hashtags, which go on a line of their own at the
-caption's end; Ctrl+S saves, and the command line reads the caption."""
+caption's end; Ctrl+S saves, and the command line reads the caption.
+Preferences' Snippets page lists them, and removing one there removes it
+from the plan."""
 
 import time
 
@@ -116,6 +118,24 @@ def main():
         shown = ui.cli_json("post", "show", target["id"], "--json")
         return shown if shown["body"] == expected else None
     shown = ui.wait_for("the caption in the database", saved, timeout=15)
+
+    # Preferences lists them; removing one there removes it from the plan.
+    ui.wait_for("the editor to close", lambda: not ui.find(app, name="Edit Post", not_role="label", visible=False))
+    ui.focus_window("Lineup")
+    key("ctrl+comma")
+    prefs = ui.wait_for("the Preferences window",
+                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+    ui.press(ui.wait_for("the Snippets page", lambda: ui.find(prefs, name="Snippets", role="page tab", visible=False)))
+    # The list is named after its group; looking inside it alone is quick.
+    rows = ui.wait_for("the list of snippets", lambda: ui.find(prefs, name="Snippets", role="list", visible=False))
+    ui.wait_for("the hashtags' row", lambda: ui.find(rows, name="Launch tags", not_role="label", visible=False))
+    time.sleep(0.3)
+    ui.screenshot(ui.SHOT.replace(".png", "-preferences.png"))
+    ui.press(ui.wait_for("its remove button",
+                         lambda: ui.find(rows, name="Remove Launch tags", role="push button", visible=False)))
+    ui.wait_for("the snippet gone from the plan",
+                lambda: [s["name"] for s in ui.cli_json("snippet", "list", "--json")] == ["How-to", "Promo"])
+    ui.wait_for("its row gone", lambda: not ui.find(rows, name="Launch tags", not_role="label", visible=False))
     ui.screenshot()
     print(f"ok: {target['title']!r} caption now ends {shown['body'][-30:]!r}")
 
