@@ -3,7 +3,7 @@ added from the command line while the window is open show in the editor's
 Insert Snippet menu, templates of the post's type first. The keyboard
 reaches the menu button with Tab and opens the menu with Ctrl+Shift+I;
 Down and Enter pick the hashtags, which go on a line of their own at the
-caption's end; Ctrl+S saves, and the command line reads the caption.
+caption's end, one edit that Ctrl+Z takes back whole; Ctrl+S saves, and the command line reads the caption.
 Preferences' Snippets page lists them, and removing one there removes it
 from the plan."""
 
@@ -105,12 +105,16 @@ def main():
     caption = ui.wait_for("the caption", lambda: ui.find(editor, name="Caption", role="text", visible=False))
     expected = body.rstrip("\n") + "\n" + TAGS if body else TAGS
 
-    def caption_text():
+    def caption_is(wanted):
         text = caption.queryText()
-        shown = text.getText(0, text.characterCount)
-        return shown if shown == expected else None
-    ui.wait_for(f"the caption ending in {TAGS!r}", caption_text, timeout=10)
+        return text.getText(0, text.characterCount) == wanted
+    ui.wait_for(f"the caption ending in {TAGS!r}", lambda: caption_is(expected), timeout=10)
     assert focused(editor).name == "Caption", "the caption has the keyboard again"
+    # One edit: one Ctrl+Z takes it back whole, Ctrl+Shift+Z puts it again.
+    key("ctrl+z")
+    ui.wait_for("the caption as it was", lambda: caption_is(body), timeout=5)
+    key("ctrl+shift+z")
+    ui.wait_for("the snippet again", lambda: caption_is(expected), timeout=5)
 
     key("ctrl+s")
 
