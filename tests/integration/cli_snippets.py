@@ -1,10 +1,31 @@
 """`lineup snippet add|list|remove`: hashtag groups, sign-offs and caption
 templates (a template for one content type) saved, listed as text and JSON
-and removed; every refusal says why and leaves the plan's file as it was."""
+and removed; every refusal says why and leaves the plan's file as it was.
+Two copies of a shared plan (Radicale on 127.0.0.1): a snippet added on one
+is on the other after a sync on both, and one removed there goes here too."""
 
+import os
 import unittest
 
+from dav_servers import Radicale
 from lineup_cli import Plan
+
+PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw"}
+
+
+class Member(Plan):
+    def __init__(self, login):
+        super().__init__(tz="UTC")
+        self.login = login
+        self.env["LINEUP_SECRETS_FILE"] = os.path.join(self.dir.name, "secrets.ini")
+        self.env["LINEUP_HTTP_TIMEOUT"] = "5"
+
+    def share(self, verb, url):
+        return self.run("share", verb, url, "--user", self.login, "--password-stdin",
+                        input_bytes=PASSWORDS[self.login].encode())
+
+    def snippets(self):
+        return {x["name"]: x for x in self.json("snippet", "list", "--json")}
 
 
 class Snippets(unittest.TestCase):
@@ -89,6 +110,39 @@ class Snippets(unittest.TestCase):
         self.assertIn("lineup snippet add NAME TEXT [--kind hashtags|signoff|template] [--type TYPE]", out)
         self.assertIn("lineup snippet list [--json]", out)
         self.assertIn("lineup snippet remove NAME", out)
+
+
+class SharedSnippets(unittest.TestCase):
+    def test_snippets_travel(self):
+        server = Radicale(users=PASSWORDS, rights=Radicale.approvals_rights("alice", ["bob"]))
+        server.start()
+        self.addCleanup(server.close)
+        alice, bob = Member("alice"), Member("bob")
+        self.addCleanup(alice.close)
+        self.addCleanup(bob.close)
+        alice.run("pillar", "add", "Brew guides")
+        alice.run("snippet", "add", "Launch tags", "#launch #coffee")
+        alice.share("create", server.url("/alice/plan/"))
+        bob.share("join", server.url("/alice/plan/"))
+        self.assertEqual(bob.snippets(), alice.snippets())
+
+        # Added on alice's copy: on bob's after a pass of each.
+        alice.run("snippet", "add", "Thanks", "Thanks for reading!\n— The café", "--kind", "signoff")
+        alice.run("snippet", "add", "How-to", "Step 1:\nStep 2:", "--type", "Educational")
+        for member in (alice, bob):
+            member.run("share", "sync")
+        self.assertEqual(bob.snippets()["Thanks"],
+                         {"name": "Thanks", "kind": "signoff", "type": None, "text": "Thanks for reading!\n— The café"})
+        self.assertEqual(bob.snippets()["How-to"]["type"], "Educational")
+
+        # Removed on bob's: gone from alice's, and it stays gone.
+        bob.run("snippet", "remove", "Thanks")
+        for member in (bob, alice, bob, alice):
+            member.run("share", "sync")
+        for member in (alice, bob):
+            self.assertEqual(sorted(member.snippets()), ["How-to", "Launch tags"], member.login)
+            self.assertEqual(member.json("share", "status", "--json")["waiting"], 0, member.login)
+            self.assertEqual(member.integrity(), "ok")
 
 
 if __name__ == "__main__":
