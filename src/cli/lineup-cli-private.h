@@ -87,6 +87,10 @@ int cmd_share_status (Args *args, GError **error);
 int cmd_share_resolve (Args *args, GError **error);
 int cmd_share_leave (Args *args, GError **error);
 
+/* lineup-cli-snippet.c */
+int cmd_snippet_add (Args *args, GError **error);
+int cmd_snippet_list (Args *args, GError **error);
+int cmd_snippet_remove (Args *args, GError **error);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);

@@ -117,6 +117,8 @@ static const char * const file_arg[] = { "FILE", NULL };
 static const char * const target_args[] = { "TYPE", "MIN", "MAX", NULL };
 static const char * const optional_name_arg[] = { "NAME…", NULL };
 static const char * const name_source_args[] = { "NAME", "SOURCE", NULL };
+static const OptionSpec snippet_options[] = { { "kind", TRUE, FALSE }, { "type", TRUE, FALSE }, { NULL } };
+static const char * const name_text_args[] = { "NAME", "TEXT", NULL };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -298,6 +300,15 @@ static const Command commands[] = {
   { "demo", NULL, cmd_demo, demo_options, NULL,
     "[--month YYYY-MM]",
     N_("fills a month (this month by default) with a realistic demo plan") },
+  { "snippet", "add", cmd_snippet_add, snippet_options, name_text_args,
+    "NAME TEXT [--kind hashtags|signoff|template] [--type TYPE]",
+    N_("saves a hashtag group, sign-off or caption template (--type: a template for one content type) for the editor to insert; without --kind, hashtags when every word is a #hashtag, else a template") },
+  { "snippet", "list", cmd_snippet_list, json_options, NULL,
+    "[--json]",
+    N_("the snippets: name, kind, content type and text") },
+  { "snippet", "remove", cmd_snippet_remove, no_options, name_arg,
+    "NAME",
+    N_("removes a snippet (captions that used it keep their text)") },
 };
 
 /* Every command, or those of @group, or @only. */

@@ -23,6 +23,8 @@
 #include "lineup-store-schema.h"
 #include "lineup-store-share.h"
 #include "lineup-store-workflow.h"
+#include "lineup-share-ical.h"
+#include "lineup-share-merge.h"
 #include "lineup-test-util.h"
 
 typedef struct {
@@ -703,6 +705,87 @@ test_plan_round_trip (Fixture       *f,
   g_assert_null (lineup_store_find_pillar (f->b, "Brand new"));
 }
 
+/* A pass of the plan's settings from @from to @to through iCalendar text,
+ * merged against @base (what both last had; NULL: nothing): what the
+ * server would give @to. */
+static LineupShareRecord *
+pass_plan (LineupStore             *from,
+           LineupStore             *to,
+           const LineupShareRecord *base,
+           GError                 **error)
+{
+  g_autoptr(LineupShareRecord) mine = lineup_store_share_read_plan (to);
+  g_autoptr(LineupShareRecord) sent = lineup_store_share_read_plan (from);
+  g_autofree char *text = lineup_share_ical_render (sent, NULL, NULL, error);
+  g_autoptr(LineupShareRecord) theirs = text ? lineup_share_ical_parse (text, error) : NULL;
+  g_autoptr(LineupShareRecord) merged = NULL;
+
+  if (theirs == NULL)
+    return NULL;
+  merged = base ? lineup_share_merge (base, mine, theirs, "bob", NULL) : lineup_share_record_copy (theirs);
+  if (!lineup_store_share_apply_plan (to, merged, error))
+    return NULL;
+  return g_steal_pointer (&theirs);
+}
+
+static void
+test_snippets_travel (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupShareRecord) first = NULL;
+  g_autoptr(LineupShareRecord) second = NULL;
+  g_autoptr(LineupShareRecord) bad = NULL;
+  g_autoptr(LineupSnippet) thanks = NULL;
+  g_autoptr(LineupSnippet) how_to = NULL;
+  g_autoptr(GPtrArray) on_a = NULL;
+  gint64 narrative_b = lineup_content_type_get_id (lineup_store_find_content_type (f->b, "Narrative"));
+
+  g_assert_true (lineup_store_add_snippet (f->a, "Launch tags", LINEUP_SNIPPET_HASHTAGS, 0, "#launch #gnome", &error));
+  g_assert_true (lineup_store_add_snippet (f->a, "Thanks", LINEUP_SNIPPET_SIGNOFF, 0, "Thanks for reading!\n— Ann", &error));
+  g_assert_true (lineup_store_add_snippet (f->a, "How-to", LINEUP_SNIPPET_TEMPLATE, f->type_id, "Step 1:\nStep 2:", &error));
+  g_assert_no_error (error);
+
+  /* Added on a: on b after a pass, with its kind, type and lines. */
+  f->plan_changed = 0;
+  first = pass_plan (f->a, f->b, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lineup_share_record_get (first, "snippet:Thanks"), ==, "signoff\n\nThanks for reading!\n— Ann");
+  g_assert_cmpstr (lineup_share_record_get (first, "snippet:How-to"), ==, "template\nNarrative\nStep 1:\nStep 2:");
+  g_assert_cmpuint (f->plan_changed, ==, 1);
+  thanks = lineup_store_find_snippet (f->b, "thanks");
+  how_to = lineup_store_find_snippet (f->b, "How-to");
+  g_assert_nonnull (thanks);
+  g_assert_cmpint (thanks->kind, ==, LINEUP_SNIPPET_SIGNOFF);
+  g_assert_cmpstr (thanks->text, ==, "Thanks for reading!\n— Ann");
+  g_assert_nonnull (how_to);
+  g_assert_cmpint (how_to->type_id, ==, narrative_b);
+  g_assert_nonnull (lineup_store_find_snippet (f->b, "Launch tags"));
+  /* What came from another copy is not this copy's to undo. */
+  g_assert_false (lineup_store_can_undo (f->b));
+
+  /* Removed on b: gone from a after a pass, the others kept; a's steps
+   * that could bring it back are dropped. */
+  g_assert_true (lineup_store_remove_snippet (f->b, "Thanks", &error));
+  g_assert_no_error (error);
+  g_assert_true (lineup_store_can_undo (f->a));
+  second = pass_plan (f->b, f->a, first, &error);
+  g_assert_no_error (error);
+  g_assert_null (lineup_share_record_get (second, "snippet:Thanks"));
+  g_assert_null (lineup_store_find_snippet (f->a, "Thanks"));
+  on_a = lineup_store_get_snippets (f->a, -1);
+  g_assert_cmpuint (on_a->len, ==, 2);
+  g_assert_false (lineup_store_can_undo (f->a));
+
+  /* A bad snippet writes nothing and names its field. */
+  bad = lineup_store_share_read_plan (f->a);
+  lineup_share_record_set (bad, "snippet:Sparkles", "sparkles\n\n#x");
+  g_assert_false (lineup_store_share_apply_plan (f->a, bad, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "snippet:Sparkles"));
+  g_assert_null (lineup_store_find_snippet (f->a, "Sparkles"));
+}
+
 static void
 test_team_round_trip (Fixture       *f,
                       gconstpointer  data)
@@ -1172,6 +1255,7 @@ main (int   argc,
   ADD ("/store-share/queue/dequeue-keeps-newer", test_dequeue_keeps_newer);
   ADD ("/store-share/config-and-resources", test_config_and_resources);
   ADD ("/store-share/two-thousand", test_two_thousand);
+  ADD ("/store-share/plan/snippets-travel", test_snippets_travel);
 #undef ADD
   g_test_add_func ("/store-share/migration-from-5", test_migration_from_5);
 

@@ -42,7 +42,7 @@ def main():
         except Exception:
             pass
         return None
-    for _ in range(8):
+    for _ in range(16):   # one a page tab, and pages come
         ui.xdotool("key", "shift+Tab")
         time.sleep(0.2)
         on = focused(prefs)

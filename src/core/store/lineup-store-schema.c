@@ -308,6 +308,17 @@ static const char * const migrations[] = {
   "  at INTEGER NOT NULL"
   ") WITHOUT ROWID;"
   "ALTER TABLE team ADD COLUMN display_name TEXT;",
+
+  /* 6 → 7: snippets: saved hashtag groups, sign-offs and caption
+   * templates (a template may be for one content type; NULL: any), which
+   * the editor inserts into a caption. */
+  "CREATE TABLE snippets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 60),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('hashtags', 'signoff', 'template')),"
+  "  type_id INTEGER REFERENCES content_types(id) ON DELETE SET NULL,"
+  "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

@@ -1,7 +1,7 @@
 /* lineup-store-share-plan.c: the plan's settings and the team as a shared
  * plan's records (docs/sharing.md §4), read from the store and applied to
  * it: the time zone, default time, counted stages, pillars, content types,
- * campaigns and checklist; the members, their roles and display names, the
+ * campaigns, checklist and snippets; the members, their roles and display names, the
  * approval chain and the self-approval rule.
  *
  * Applying checks the whole record before it writes, runs as one operation
@@ -120,6 +120,7 @@ lineup_store_share_read_plan (LineupStore *self)
   g_autofree char *default_time = NULL;
   g_autoptr(GString) stages = g_string_new (NULL);
   g_autoptr(GPtrArray) checklist = NULL;
+  g_autoptr(GPtrArray) snippets = NULL;
   GListModel *model;
   guint mix, n;
 
@@ -179,6 +180,19 @@ lineup_store_share_read_plan (LineupStore *self)
       LineupChecklistItem *item = g_ptr_array_index (checklist, i);
       g_autofree char *field = g_strconcat ("check-item:", item->text, NULL);
       g_autofree char *value = g_strdup_printf ("%u", i);
+
+      lineup_share_record_set (record, field, value);
+    }
+
+  snippets = lineup_store_get_snippets (self, -1);
+  for (guint i = 0; i < snippets->len; i++)
+    {
+      LineupSnippet *snippet = g_ptr_array_index (snippets, i);
+      LineupContentType *type = snippet->type_id ? lineup_store_get_content_type (self, snippet->type_id) : NULL;
+      g_autofree char *field = g_strconcat ("snippet:", snippet->name, NULL);
+      g_autofree char *value = g_strdup_printf ("%s\n%s\n%s", lineup_snippet_kind_to_key (snippet->kind),
+                                                type ? lineup_content_type_get_name (type) : "",
+                                                snippet->text);
 
       lineup_share_record_set (record, field, value);
     }
@@ -515,6 +529,103 @@ write_checklist (LineupStore  *self,
   return TRUE;
 }
 
+/* The snippets of a plan record: "snippet:NAME" = "KIND\nTYPE\nTEXT", TYPE
+ * empty for any type (docs/sharing.md §4). Checked whole; a name twice (a
+ * case apart, added on two copies) keeps the first. The type is a content
+ * type's name, resolved when written (after the types). */
+typedef struct {
+  char              *name;
+  LineupSnippetKind  kind;
+  char              *type;
+  char              *text;
+} SnippetItem;
+
+static void
+snippet_item_free (SnippetItem *item)
+{
+  g_free (item->name);
+  g_free (item->type);
+  g_free (item->text);
+  g_free (item);
+}
+
+static GPtrArray *
+parse_snippets (const LineupShareRecord  *record,
+                GError                  **error)
+{
+  g_auto(GStrv) fields = lineup_share_record_list_prefixed (record, "snippet:");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) snippet_item_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; fields[i]; i++)
+    {
+      const char *name = fields[i] + strlen ("snippet:");
+      const char *value = lineup_share_record_get (record, fields[i]);
+      g_auto(GStrv) parts = g_strsplit (value, "\n", 3);
+      g_autofree char *text = NULL;
+      SnippetItem *item;
+      LineupSnippetKind kind;
+
+      if (!_lineup_store_check_name (_("The snippet’s name"), name, error) ||
+          !_lineup_store_check_text (_("The snippet’s name"), name, LINEUP_SNIPPET_NAME_MAX_CHARS, error))
+        return plan_error (error, fields[i], NULL), NULL;
+      if (g_strv_length (parts) != 3 || !lineup_snippet_kind_from_key (parts[0], &kind) ||
+          !g_utf8_validate (parts[1], -1, NULL) || !g_utf8_validate (parts[2], -1, NULL) ||
+          *(text = g_strstrip (g_strdup (parts[2]))) == '\0' ||
+          g_utf8_strlen (text, -1) > LINEUP_SNIPPET_TEXT_MAX_CHARS)
+        return plan_error (error, fields[i],
+                           _("“KIND”, a line break, the content type’s name (empty for any), a line break and the text (1 to 2,000 characters)")), NULL;
+      if (!g_hash_table_add (seen, g_utf8_casefold (g_strstrip (g_strdup (name)), -1)))
+        continue;
+      item = g_new0 (SnippetItem, 1);
+      item->name = g_strstrip (g_strdup (name));
+      item->kind = kind;
+      item->type = kind == LINEUP_SNIPPET_TEMPLATE && *parts[1] ? g_strdup (parts[1]) : NULL;
+      item->text = g_steal_pointer (&text);
+      g_ptr_array_add (items, item);
+    }
+  return g_steal_pointer (&items);
+}
+
+/* Makes the snippets what @items say: the same name (any case) changes in
+ * place, one the record lacks goes. */
+static gboolean
+write_snippets (LineupStore  *self,
+                GPtrArray    *items,
+                GError      **error)
+{
+  static const char * const kinds[] = { "hashtags", "signoff", "template" };
+  g_autoptr(GPtrArray) snippets = lineup_store_get_snippets (self, -1);
+
+  for (guint i = 0; i < snippets->len; i++)
+    {
+      LineupSnippet *snippet = g_ptr_array_index (snippets, i);
+      g_autofree char *have = g_utf8_casefold (snippet->name, -1);
+      gboolean kept = FALSE;
+
+      for (guint j = 0; j < items->len && !kept; j++)
+        {
+          g_autofree char *wanted = g_utf8_casefold (((SnippetItem *) g_ptr_array_index (items, j))->name, -1);
+          kept = g_str_equal (have, wanted);
+        }
+      if (!kept && !step_sql (self, "DELETE FROM snippets WHERE id = ?", "i", error, snippet->id))
+        return FALSE;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      SnippetItem *item = g_ptr_array_index (items, i);
+      LineupContentType *type = item->type ? lineup_store_find_content_type (self, item->type) : NULL;
+
+      if (!step_sql (self,
+                     "INSERT INTO snippets (name, kind, type_id, text) VALUES (?1, ?2, nullif(?3, 0), ?4) "
+                     "ON CONFLICT (name) DO UPDATE SET name = ?1, kind = ?2, type_id = nullif(?3, 0), text = ?4",
+                     "ssis", error, item->name, kinds[item->kind],
+                     (gint64) (type ? lineup_content_type_get_id (type) : 0), item->text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Removes the items of @model the record has no field @prefix NAME for
  * and no post row names (@used_sql). */
 static gboolean
@@ -594,7 +705,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
 {
   g_autoptr(LineupShareRecord) before = NULL;
   g_autoptr(LineupShareRecord) after = NULL;
-  g_autoptr(GPtrArray) pillars = NULL, types = NULL, campaigns = NULL, items = NULL;
+  g_autoptr(GPtrArray) pillars = NULL, types = NULL, campaigns = NULL, items = NULL, snippets = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autofree char *old_zone = NULL;
   const char *zone_id = lineup_share_record_get (record, "zone");
@@ -602,6 +713,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
   gint64 default_time = -1;
   int old_default_time;
   gint64 mix = -1;
+  gboolean snippets_changed;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -631,7 +743,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
   if ((pillars = parse_items (record, "pillar:", 'p', error)) == NULL ||
       (types = parse_items (record, "type:", 't', error)) == NULL ||
       (campaigns = parse_items (record, "campaign:", 'c', error)) == NULL ||
-      (items = parse_items (record, "check-item:", 'i', error)) == NULL)
+      (items = parse_items (record, "check-item:", 'i', error)) == NULL ||
+      (snippets = parse_snippets (record, error)) == NULL)
     return FALSE;
 
   before = lineup_store_share_read_plan (self);
@@ -642,7 +755,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
   if ((section_differs (before, record, "pillar:") && !write_pillars (self, pillars, error)) ||
       (section_differs (before, record, "type:") && !write_types (self, types, error)) ||
       (section_differs (before, record, "campaign:") && !write_campaigns (self, campaigns, error)) ||
-      (section_differs (before, record, "check-item:") && !write_checklist (self, items, error)))
+      (section_differs (before, record, "check-item:") && !write_checklist (self, items, error)) ||
+      (section_differs (before, record, "snippet:") && !write_snippets (self, snippets, error)))
     return _lineup_store_end_operation (self, FALSE, NULL);
 
   /* Announced is what changed: a pillar kept for its posts is no news. */
@@ -654,6 +768,9 @@ lineup_store_share_apply_plan (LineupStore              *self,
   if (section_differs (before, after, "campaign:"))
     _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
   if (section_differs (before, after, "check-item:"))
+    _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
+  /* Undoing a snippet's step could bring back one another copy removed. */
+  if ((snippets_changed = section_differs (before, after, "snippet:")))
     _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
   if (mix >= 0 && (guint) mix != lineup_store_get_mix_stages (self))
     {
@@ -692,6 +809,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       self->default_time = old_default_time;
       return FALSE;
     }
+  if (snippets_changed)
+    _lineup_store_drop_catalog_steps (self);
   return TRUE;
 }
 

@@ -93,13 +93,15 @@ typedef struct {
   char *starts_on;    /* campaigns */
   char *ends_on;
   gint64 position;
+  gint64 type_id;     /* snippets (key: the kind); 0: any type */
+  char *text;
 } CatalogRow;
 
 struct _CatalogSnapshot {
-  GArray *rows[3];    /* of CatalogRow: pillars, types, campaigns */
+  GArray *rows[4];    /* of CatalogRow: pillars, types, campaigns, snippets */
 };
 
-enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS };
+enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS };
 
 static void
 catalog_row_clear (CatalogRow *row)
@@ -109,6 +111,7 @@ catalog_row_clear (CatalogRow *row)
   g_free (row->color);
   g_free (row->starts_on);
   g_free (row->ends_on);
+  g_free (row->text);
 }
 
 void
@@ -133,9 +136,10 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
                                 GError      **error)
 {
   static const char * const sql[] = {
-    "SELECT id, NULL, name, color, target, NULL, NULL, NULL, position FROM pillars ORDER BY id",
-    "SELECT id, key, name, NULL, target_min, target_max, NULL, NULL, position FROM content_types ORDER BY id",
-    "SELECT id, NULL, name, color, NULL, NULL, starts_on, ends_on, 0 FROM campaigns ORDER BY id",
+    "SELECT id, NULL, name, color, target, NULL, NULL, NULL, position, 0, NULL FROM pillars ORDER BY id",
+    "SELECT id, key, name, NULL, target_min, target_max, NULL, NULL, position, 0, NULL FROM content_types ORDER BY id",
+    "SELECT id, NULL, name, color, NULL, NULL, starts_on, ends_on, 0, 0, NULL FROM campaigns ORDER BY id",
+    "SELECT id, kind, name, NULL, NULL, NULL, NULL, NULL, 0, coalesce(type_id, 0), text FROM snippets ORDER BY id",
   };
   CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
 
@@ -166,6 +170,8 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
           row.starts_on = column_dup (stmt, 6);
           row.ends_on = column_dup (stmt, 7);
           row.position = sqlite3_column_int64 (stmt, 8);
+          row.type_id = sqlite3_column_int64 (stmt, 9);
+          row.text = column_dup (stmt, 10);
           g_array_append_val (snapshot->rows[t], row);
         }
       _lineup_store_finish (stmt);
@@ -284,6 +290,10 @@ restore_catalog_rows (LineupStore      *self,
     "ON CONFLICT (id) DO UPDATE SET key = ?6, name = ?2, target_min = ?4, target_max = ?7, position = ?5",
     "INSERT INTO campaigns (id, name, color, starts_on, ends_on) VALUES (?1, ?2, ?3, ?8, ?9) "
     "ON CONFLICT (id) DO UPDATE SET name = ?2, color = ?3, starts_on = ?8, ends_on = ?9",
+    "INSERT INTO snippets (id, name, kind, type_id, text) "
+    "VALUES (?1, ?2, ?6, (SELECT id FROM content_types WHERE id = ?10), ?11) "
+    "ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?6, "
+    "type_id = (SELECT id FROM content_types WHERE id = ?10), text = ?11",
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
@@ -296,6 +306,15 @@ restore_catalog_rows (LineupStore      *self,
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, row->id);
         sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+        if (t == CATALOG_SNIPPETS)
+          {
+            sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
+            sqlite3_bind_int64 (stmt, 10, row->type_id);   /* gone: any type */
+            sqlite3_bind_text (stmt, 11, row->text, -1, SQLITE_STATIC);
+            if (!_lineup_store_step_done (self, stmt, _("restore the snippets"), error))
+              return FALSE;
+            continue;
+          }
         if (t != CATALOG_TYPES)
           sqlite3_bind_text (stmt, 3, row->color, -1, SQLITE_STATIC);
         bind_optional (stmt, 4, row->has_a, row->a);
@@ -327,8 +346,9 @@ restore_catalog_removals (LineupStore      *self,
     "DELETE FROM pillars WHERE id = ?",
     "DELETE FROM content_types WHERE id = ?",
     "DELETE FROM campaigns WHERE id = ?",
+    "DELETE FROM snippets WHERE id = ?",
   };
-  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id" };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL };
   CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
 
   if (now == NULL)
@@ -341,7 +361,7 @@ restore_catalog_removals (LineupStore      *self,
 
         if (snapshot_has_id (target->rows[t], id))
           continue;
-        if (!_lineup_store_purge_deleted_posts (self, columns[t], id, error) ||
+        if ((columns[t] && !_lineup_store_purge_deleted_posts (self, columns[t], id, error)) ||
             (stmt = _lineup_store_prepare (self, delete_sql[t], error)) == NULL)
           {
             _lineup_store_catalog_snapshot_free (now);
@@ -362,6 +382,7 @@ restore_catalog_removals (LineupStore      *self,
   _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
   _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
   _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
+  _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);   /* the snippets */
   return TRUE;
 }
 

@@ -2,7 +2,8 @@
  * editor is one window in three files: lineup-post-editor.c (the form,
  * saving, "Save changes?"), lineup-post-editor-stage.c (the Stage list,
  * offering what the workflow allows) and lineup-post-editor-conflicts.c (a
- * shared plan's conflicts on this post, with Keep buttons).
+ * shared plan's conflicts on this post, with Keep buttons);
+ * lineup-post-editor-snippets.c: the Insert Snippet menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +59,7 @@ struct _LineupPostEditor
   guint stage_choices_idle;
   char *baseline;             /* the form as opened (form_fingerprint ()) */
   AdwMessageDialog *confirm;  /* "Save changes?", while it shows */
+  GtkMenuButton *snippet_button;
 };
 
 /* lineup-post-editor.c */
@@ -76,6 +78,8 @@ void        lineup_post_editor_update_stage_choices   (LineupPostEditor  *self);
 void        lineup_post_editor_form_changed           (LineupPostEditor  *self);
 void        lineup_post_editor_setup_stage_chooser    (LineupPostEditor  *self);
 
+/* lineup-post-editor-snippets.c */
+void        lineup_post_editor_setup_snippets         (LineupPostEditor  *self);
 /* lineup-post-editor-conflicts.c */
 void        lineup_post_editor_update_conflicts       (LineupPostEditor  *self);
 

@@ -930,6 +930,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, delete_group);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, page);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, conflict_box);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, snippet_button);
   gtk_widget_class_bind_template_callback (widget_class, on_date_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pillar_selected_cb);
@@ -1004,6 +1005,7 @@ lineup_post_editor_new (LineupStore *store,
   build_form (self);
   lineup_post_editor_load_post (self);
   lineup_post_editor_setup_stage_chooser (self);
+  lineup_post_editor_setup_snippets (self);
   lineup_post_editor_update_stage_choices (self);
   lineup_post_editor_take_baseline (self);
   if (self->post)

@@ -20,6 +20,7 @@
 #include "lineup-preferences-workflow.h"
 #include "lineup-preferences-pillars.h"
 #include "lineup-preferences-campaigns.h"
+#include "lineup-preferences-snippets.h"
 
 struct _LineupPreferences
 {
@@ -32,6 +33,7 @@ struct _LineupPreferences
   LineupPreferencesPublishing *publishing_page;
   LineupPreferencesPillars *pillars_page;
   LineupPreferencesCampaigns *campaigns_page;
+  LineupPreferencesSnippets *snippets_page;
 
   LineupStore *store;
 };
@@ -102,6 +104,7 @@ lineup_preferences_class_init (LineupPreferencesClass *klass)
   g_type_ensure (LINEUP_TYPE_PREFERENCES_PUBLISHING);
   g_type_ensure (LINEUP_TYPE_PREFERENCES_PILLARS);
   g_type_ensure (LINEUP_TYPE_PREFERENCES_CAMPAIGNS);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_SNIPPETS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/preferences/lineup-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, general_page);
@@ -111,6 +114,7 @@ lineup_preferences_class_init (LineupPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, publishing_page);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, pillars_page);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferences, campaigns_page);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferences, snippets_page);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, on_undo_cb, "b", FALSE);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, on_undo_cb, "b", TRUE);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, on_undo_cb, "b", TRUE);
@@ -142,6 +146,7 @@ lineup_preferences_new (LineupStore *store,
   lineup_preferences_publishing_set_store (self->publishing_page, store);
   lineup_preferences_pillars_set_store (self->pillars_page, store);
   lineup_preferences_campaigns_set_store (self->campaigns_page, store);
+  lineup_preferences_snippets_set_store (self->snippets_page, store);
   self->store = g_object_ref (store);
   /* The window opens on the first thing to fill in. */
   gtk_window_set_focus (GTK_WINDOW (self), lineup_preferences_general_get_name_row (self->general_page));
