@@ -738,6 +738,7 @@ test_snippets_travel (Fixture       *f,
   g_autoptr(LineupShareRecord) bad = NULL;
   g_autoptr(LineupSnippet) thanks = NULL;
   g_autoptr(LineupSnippet) how_to = NULL;
+  g_autoptr(LineupSnippet) launch_tags = NULL;
   g_autoptr(GPtrArray) on_a = NULL;
   gint64 narrative_b = lineup_content_type_get_id (lineup_store_find_content_type (f->b, "Narrative"));
 
@@ -760,7 +761,8 @@ test_snippets_travel (Fixture       *f,
   g_assert_cmpstr (thanks->text, ==, "Thanks for reading!\n— Ann");
   g_assert_nonnull (how_to);
   g_assert_cmpint (how_to->type_id, ==, narrative_b);
-  g_assert_nonnull (lineup_store_find_snippet (f->b, "Launch tags"));
+  launch_tags = lineup_store_find_snippet (f->b, "Launch tags");
+  g_assert_nonnull (launch_tags);
   /* What came from another copy is not this copy's to undo. */
   g_assert_false (lineup_store_can_undo (f->b));
 

@@ -375,8 +375,9 @@ def scenario(server, alice, bob):
     # The Sharing page by the pointer (after a key press GTK would ring the
     # focused tab on the screenshots), in a window wide enough for the
     # header's switcher: in a narrow one the pages go to a bar at the foot,
-    # and the header's hidden switcher still reports where it was.
-    place(prefs_wid, B_X + 40, 1216, 720)
+    # and the header's hidden switcher still reports where it was. (Eight
+    # pages since Snippets: 1216 pixels is a narrow one now.)
+    place(prefs_wid, B_X + 40, 1500, 720)
     tab = ui.wait_for("the Sharing page tab", lambda: ui.settled(ui.find(prefs, name="Sharing", role="page tab")))
     bob.click(tab, prefs_wid)
     leave = ui.wait_for("Leave… (the plan is shared)", lambda: ui.find(prefs, name="Leave…", role="push button"))

@@ -563,6 +563,7 @@ parse_snippets (const LineupShareRecord  *record,
       const char *value = lineup_share_record_get (record, fields[i]);
       g_auto(GStrv) parts = g_strsplit (value, "\n", 3);
       g_autofree char *text = NULL;
+      g_autofree char *trimmed = NULL;
       SnippetItem *item;
       LineupSnippetKind kind;
 
@@ -575,10 +576,11 @@ parse_snippets (const LineupShareRecord  *record,
           g_utf8_strlen (text, -1) > LINEUP_SNIPPET_TEXT_MAX_CHARS)
         return plan_error (error, fields[i],
                            _("“KIND”, a line break, the content type’s name (empty for any), a line break and the text (1 to 2,000 characters)")), NULL;
-      if (!g_hash_table_add (seen, g_utf8_casefold (g_strstrip (g_strdup (name)), -1)))
+      trimmed = g_strstrip (g_strdup (name));
+      if (!g_hash_table_add (seen, g_utf8_casefold (trimmed, -1)))
         continue;
       item = g_new0 (SnippetItem, 1);
-      item->name = g_strstrip (g_strdup (name));
+      item->name = g_steal_pointer (&trimmed);
       item->kind = kind;
       item->type = kind == LINEUP_SNIPPET_TEMPLATE && *parts[1] ? g_strdup (parts[1]) : NULL;
       item->text = g_steal_pointer (&text);
