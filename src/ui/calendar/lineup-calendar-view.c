@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "lineup-backlog.h"
+#include "lineup-calendar-overlays.h"
 #include "lineup-calendar-view.h"
 #include "lineup-day-cell.h"
 #include "lineup-mix-meter.h"
@@ -63,14 +64,8 @@ struct _LineupCalendarView
   /* The visible month's (or week's) content mix, in the sidebar. */
   LineupMix *mix;
   LineupMixMeter *mix_meter;
-  GPtrArray *overlay_events;   /* the grid's, read once per grid and plan change */
+  LineupCalendarOverlays *overlays;   /* the grid's events, read by a worker */
   gboolean overlays_ready;     /* read only after the first frame */
-  GDate overlay_first;         /* the days [first, end) overlay_events were read for */
-  GDate overlay_end;
-  gboolean overlays_current;   /* and nothing changed since */
-  GCancellable *overlay_cancellable;   /* the worker reading them for [asked, asked_end) */
-  GDate overlay_asked;
-  GDate overlay_asked_end;
   GtkWidget *mix_title;
   gboolean previewing;
   GtkWidget *stage_legend;
@@ -128,22 +123,12 @@ queue_rebuild (LineupCalendarView *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), rebuild_tick_cb, NULL, NULL);
 }
 
-/* The worker reading overlay events, if any, is no longer wanted. */
-static void
-cancel_overlays (LineupCalendarView *self)
-{
-  if (self->overlay_cancellable)
-    g_cancellable_cancel (self->overlay_cancellable);
-  g_clear_object (&self->overlay_cancellable);
-}
-
 static void
 queue_full_rebuild (LineupCalendarView *self)
 {
   /* Overlays are plan settings: read them again (the grid keeps showing
    * the events it has until the new ones arrive). */
-  self->overlays_current = FALSE;
-  cancel_overlays (self);
+  lineup_calendar_overlays_invalidate (self->overlays);
   self->force = TRUE;
   queue_rebuild (self);
 }
@@ -251,102 +236,22 @@ focus_pending_card (LineupCalendarView *self,
   g_clear_pointer (&self->focus_post_id, g_free);
 }
 
-/* Other calendars' events, read by a worker (lineup_overlay_events_async):
- * a big calendar takes seconds to parse and expand, and the window must
- * keep answering (and quit at once) meanwhile. */
-typedef struct {
-  GWeakRef      view;
-  GCancellable *cancellable;
-  GDate         first;
-  GDate         end;
-} OverlayRequest;
-
+/* New overlay events arrived: the same cards, only the days' lines change. */
 static void
-overlay_request_free (OverlayRequest *request)
+on_overlays_changed_cb (gpointer view,
+                        gpointer unused)
 {
-  g_weak_ref_clear (&request->view);
-  g_object_unref (request->cancellable);
-  g_free (request);
+  queue_rebuild (view);
 }
 
-static void
-on_overlay_events_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      data)
+/* Other calendars' events for the grid of [first, end): the first frame
+ * shows the plan's own posts; the overlays follow. */
+static GPtrArray *
+overlay_events (LineupCalendarView *self,
+                const GDate        *first,
+                const GDate        *end)
 {
-  OverlayRequest *request = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = lineup_overlay_events_finish (result, &error);
-  g_autoptr(LineupCalendarView) self = NULL;
-
-  /* A newer request (another range, a changed overlay) or a closed view
-   * cancelled this one: its result is stale. */
-  if (g_cancellable_is_cancelled (request->cancellable) ||
-      (self = g_weak_ref_get (&request->view)) == NULL)
-    {
-      overlay_request_free (request);
-      return;
-    }
-  if (self->overlay_cancellable == request->cancellable)
-    g_clear_object (&self->overlay_cancellable);
-  if (events == NULL)
-    g_warning ("Could not read the overlays' events: %s", error->message);
-  else
-    {
-      /* A plan without overlays: nothing to show again. */
-      gboolean changed = events->len > 0 || (self->overlay_events && self->overlay_events->len > 0);
-
-      g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
-      self->overlay_events = g_steal_pointer (&events);
-      self->overlay_first = request->first;
-      self->overlay_end = request->end;
-      self->overlays_current = TRUE;
-      /* The same cards, only the days' overlay lines change. */
-      if (changed)
-        queue_rebuild (self);
-    }
-  overlay_request_free (request);
-}
-
-/* Asks a worker for the events of [first, end), unless one is reading them. */
-static void
-request_overlays (LineupCalendarView *self,
-                  const GDate        *first,
-                  const GDate        *end)
-{
-  OverlayRequest *request;
-
-  if (self->overlay_cancellable && g_date_compare (&self->overlay_asked, first) == 0 &&
-      g_date_compare (&self->overlay_asked_end, end) == 0)
-    return;
-  cancel_overlays (self);
-  self->overlay_cancellable = g_cancellable_new ();
-  self->overlay_asked = *first;
-  self->overlay_asked_end = *end;
-  request = g_new0 (OverlayRequest, 1);
-  g_weak_ref_init (&request->view, self);
-  request->cancellable = g_object_ref (self->overlay_cancellable);
-  request->first = *first;
-  request->end = *end;
-  lineup_overlay_events_async (self->store, first, end, request->cancellable, on_overlay_events_cb, request);
-}
-
-/* The overlay events for the grid from @first: those read for it, or
- * while a worker reads them, those the grid has (their days are right,
- * wherever they overlap; none at first). */
-static gboolean
-read_overlays (LineupCalendarView *self,
-               const GDate        *first,
-               const GDate        *end)
-{
-  /* The first frame shows the plan's own posts; the overlays follow. */
-  if (self->overlays_ready &&
-      !(self->overlays_current && self->overlay_events && g_date_valid (&self->overlay_first) &&
-        g_date_compare (&self->overlay_first, first) == 0 && g_date_compare (&self->overlay_end, end) == 0))
-    request_overlays (self, first, end);
-  if (self->overlay_events == NULL)
-    self->overlay_events = g_ptr_array_new ();
-  return TRUE;
+  return lineup_calendar_overlays_get (self->overlays, self->overlays_ready ? self->store : NULL, first, end);
 }
 
 static void
@@ -366,9 +271,10 @@ rebuild (LineupCalendarView *self)
       end = self->week_first;
       g_date_add_days (&end, 7);
       posts = visible_posts (self, &self->week_first, &end);
-      if (posts == NULL || !read_overlays (self, &self->week_first, &end))
+      if (posts == NULL)
         return;
-      lineup_week_view_update (self->week_view, self->store, posts, self->overlay_events,
+      lineup_week_view_update (self->week_view, self->store, posts,
+                               overlay_events (self, &self->week_first, &end),
                                &self->week_first, &now, self->force);
       update_title (self);
       self->force = FALSE;
@@ -381,9 +287,9 @@ rebuild (LineupCalendarView *self)
   g_date_add_days (&end, LINEUP_GRID_DAYS);
 
   posts = visible_posts (self, &first, &end);
-  if (posts == NULL || !read_overlays (self, &first, &end))
+  if (posts == NULL)
     return;
-  lineup_month_view_update (self->month_view, self->store, posts, self->overlay_events,
+  lineup_month_view_update (self->month_view, self->store, posts, overlay_events (self, &first, &end),
                             &first, self->month, &now, self->force);
 
   update_title (self);
@@ -798,7 +704,7 @@ load_overlays (gpointer owner)
   g_autoptr(GPtrArray) overlays = lineup_store_get_overlays (self->store);
 
   self->overlays_ready = TRUE;
-  self->overlays_current = FALSE;
+  lineup_calendar_overlays_invalidate (self->overlays);
   /* Only a plan that shows calendars over its own needs the grid again. */
   for (guint i = 0; i < overlays->len; i++)
     {
@@ -1062,8 +968,7 @@ lineup_calendar_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
   g_clear_object (&self->mix);
-  cancel_overlays (self);
-  g_clear_pointer (&self->overlay_events, g_ptr_array_unref);
+  g_clear_pointer (&self->overlays, lineup_calendar_overlays_free);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1132,6 +1037,8 @@ static void
 lineup_calendar_view_init (LineupCalendarView *self)
 {
   GtkDropTarget *drop;
+
+  self->overlays = lineup_calendar_overlays_new (on_overlays_changed_cb, self);
 
   /* The types its template names. */
   g_type_ensure (LINEUP_TYPE_BACKLOG);
