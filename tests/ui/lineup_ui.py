@@ -278,6 +278,38 @@ def focus_window(title):
     return wid
 
 
+# The roles of a window: they hold the focus of what is inside them.
+WINDOWS = ("frame", "dialog", "window", "filler", "application")
+
+
+def key(*keys, pause=0.15):
+    """Presses each key (xdotool's names) as a person would, a pause after each."""
+    for k in keys:
+        xdotool("key", "--clearmodifiers", k)
+        time.sleep(pause)
+
+
+def focused(root):
+    """The element with the keyboard focus under @root, or None (an entry
+    row's text field is not in GTK 4.8's tree)."""
+    def visit(node, depth):
+        if node is None or depth > 60:
+            return None
+        try:
+            # The state first: a round trip for every node, where the role
+            # is asked only of the few that say they have the focus.
+            if node.getState().contains(pyatspi.STATE_FOCUSED) and node.getRoleName() not in WINDOWS:
+                return node
+            for i in range(node.childCount):
+                found = visit(node.getChildAtIndex(i), depth + 1)
+                if found is not None:
+                    return found
+        except Exception:
+            return None
+        return None
+    return visit(root, 0)
+
+
 def run(main):
     """Runs a driver: a failed expectation is a test failure with its reason,
     and a screenshot of the moment is kept."""

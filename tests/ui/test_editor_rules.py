@@ -24,14 +24,7 @@ import lineup_ui as ui
 
 pyatspi = ui.pyatspi
 
-WINDOWS = ("frame", "dialog", "window", "filler", "application")
 STAGES = ("Brief", "Draft", "In review", "Approved", "Scheduled", "Published")
-
-
-def key(*keys, pause=0.15):
-    for k in keys:
-        ui.xdotool("key", "--clearmodifiers", k)
-        time.sleep(pause)
 
 
 def type_text(text):
@@ -43,26 +36,9 @@ def window(app, title):
     """A window of the app (GTK 4.8 makes an AdwWindow a "filler")."""
     for i in range(app.childCount):
         child = app.getChildAtIndex(i)
-        if child is not None and child.name == title and child.getRoleName() in WINDOWS:
+        if child is not None and child.name == title and child.getRoleName() in ui.WINDOWS:
             return child
     return None
-
-
-def focused(root):
-    def visit(node, depth):
-        if node is None or depth > 60:
-            return None
-        try:
-            if node.getRoleName() not in WINDOWS and node.getState().contains(pyatspi.STATE_FOCUSED):
-                return node
-            for i in range(node.childCount):
-                found = visit(node.getChildAtIndex(i), depth + 1)
-                if found is not None:
-                    return found
-        except Exception:
-            return None
-        return None
-    return visit(root, 0)
 
 
 # The app says where the focus went (AT-SPI's focus events), so a key that
@@ -110,7 +86,7 @@ def matching(root, pred):
         if node is None or depth > 60:
             return
         try:
-            if node.getRoleName() not in WINDOWS and pred(node):
+            if node.getRoleName() not in ui.WINDOWS and pred(node):
                 found.append(node)
         except Exception:
             pass
@@ -146,7 +122,7 @@ def titled(title):
 
 def new_post(app):
     ui.focus_window("Lineup")
-    key("ctrl+n")
+    ui.key("ctrl+n")
     editor = ui.wait_for("the new-post editor", lambda: window(app, "New Post"))
     ui.focus_window("New Post")
     time.sleep(0.3)
@@ -189,7 +165,7 @@ def stage_entries(combo):
 def list_open(combo):
     """The keyboard is in the Stage list (it is open) of the Stage row @combo."""
     popover = combo and ui.walk(combo, lambda n: n.name == "GtkPopover")
-    node = popover and focused(popover)
+    node = popover and ui.focused(popover)
     return node is not None and node.getRoleName() == "list item"
 
 
@@ -206,7 +182,7 @@ def open_stage_list(app, editor):
     list, opened from the keyboard."""
     combo = ui.wait_for("the Stage row", lambda: ui.find(editor, name="Stage", role="combo box", visible=False))
     seek(combo.parent, "the Stage row", lambda n: n.getRoleName() == "combo box" and n.name == "Stage")
-    key("space")
+    ui.key("space")
     ui.wait_for("the Stage list open", lambda: list_open(combo), timeout=5)
     return combo, ui.wait_for("the Stage list", lambda: stage_entries(combo))
 
@@ -233,9 +209,9 @@ def again(frame, name, role):
 
 def open_from_list(app, frame, title, search):
     ui.focus_window("Lineup")
-    key("ctrl+f")
+    ui.key("ctrl+f")
     ui.wait_for("the search entry", lambda: again(frame, "Search posts", "entry"))
-    key("ctrl+a")
+    ui.key("ctrl+a")
     type_text(search)
     agenda = ui.wait_for("the list of posts", lambda: again(frame, "Posts by day", "list"))
     row = ui.wait_for(f"a row named {title!r}",
@@ -278,14 +254,14 @@ def main():
 
     # 1. Nothing typed: Esc closes at once, without a question.
     new_post(app)
-    key("Escape")
+    ui.key("Escape")
     ui.wait_for("the untouched editor to close", lambda: not window(app, "New Post"), timeout=3)
     assert confirm_dialog(app) is None, "an editor with nothing typed asked before closing"
 
     # 2. A title typed, then Esc: "Save changes?"; Discard throws it away.
     new_post(app)
     type_text("Typed, then discarded")
-    key("Escape")
+    ui.key("Escape")
     discard = ui.wait_for("the Save changes? dialog", lambda: confirm_dialog(app), timeout=5)
     assert window(app, "New Post"), "the editor closed before the answer"
     ui.press(discard)
@@ -296,7 +272,7 @@ def main():
     # 3. The same, and Save: the post is in the plan, a brief.
     new_post(app)
     type_text("Typed, then saved from the question")
-    key("Escape")
+    ui.key("Escape")
     ui.wait_for("the Save changes? dialog", lambda: confirm_dialog(app), timeout=5)
     ui.press(ui.wait_for("its Save button", lambda: dialog_button(app, "Save")))
     ui.wait_for("the editor to close on Save", lambda: not window(app, "New Post"), timeout=5)
@@ -317,19 +293,19 @@ def main():
     # In review needs a caption: none typed yet.
     assert not entries["In review"][0] and "without a caption" in entries["In review"][1], entries
     # Down to Scheduled and Enter does not pick it.
-    key("Home", pause=0.2)
-    key(*["Down"] * STAGES.index("Scheduled"), pause=0.2)
-    key("Return", pause=0.5)
+    ui.key("Home", pause=0.2)
+    ui.key(*["Down"] * STAGES.index("Scheduled"), pause=0.2)
+    ui.key("Return", pause=0.5)
     if list_open(combo):
-        key("Escape", pause=0.5)      # the list, still open
+        ui.key("Escape", pause=0.5)      # the list, still open
     assert window(app, "New Post"), "Escape closed the editor, not the list"
 
     # 5. The date: switched on (today), the popover opened, today picked
     #    again: the popover closes itself; the next Esc asks.
     seek(combo.parent, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
-    key("space", pause=0.3)
-    key("shift+Tab", pause=0.3)                    # the date's button
-    key("space")
+    ui.key("space", pause=0.3)
+    ui.key("shift+Tab", pause=0.3)                    # the date's button
+    ui.key("space")
     # The popover is the Date button's, in the Date row beside the Stage
     # row: looked for there, not in the whole editor.
     rows = combo.parent
@@ -337,13 +313,13 @@ def main():
     today = datetime.date.today()
     first = today.replace(day=1)
     cell = (first.isoweekday() % 7) + today.day - 1  # Sunday first, as C.UTF-8
-    key("Right", pause=0.2)                          # the keyboard enters the grid on its first cell
-    key(*["Down"] * (cell // 7), pause=0.1)
-    key(*["Right"] * (cell % 7), pause=0.1)
-    key("space")
+    ui.key("Right", pause=0.2)                          # the keyboard enters the grid on its first cell
+    ui.key(*["Down"] * (cell // 7), pause=0.1)
+    ui.key(*["Right"] * (cell % 7), pause=0.1)
+    ui.key("space")
     ui.wait_for("the popover to close itself",
                 lambda: ui.find(rows, name="Choose the date", visible=False) is None, timeout=3)
-    key("ctrl+s")
+    ui.key("ctrl+s")
     ui.wait_for("the editor to close on Ctrl+S", lambda: not window(app, "New Post"), timeout=5)
     post = ui.wait_for("the post in the plan", lambda: titled("Wants to be scheduled at once"))[0]
     # (The keyboard goes no further down the list than Draft.)
@@ -360,9 +336,9 @@ def main():
         enabled, why = entries[name]
         assert not enabled, f"a draft is offered {name}: {entries}"
         assert "to In review first" in why, f"{name} shows no reason: {why!r}"
-    key("Escape", pause=0.5)
+    ui.key("Escape", pause=0.5)
     assert window(app, "Edit Post"), "Escape closed the editor, not the list"
-    key("Escape")
+    ui.key("Escape")
     ui.wait_for("the unchanged editor to close at once", lambda: not window(app, "Edit Post"), timeout=3)
 
     # 7. The checklist stays under the pointer: a tick, then a refused
@@ -391,7 +367,7 @@ def main():
                 up = node
                 for _ in range(60):
                     up = up.parent
-                    if up is None or (up.name == "Edit Post" and up.getRoleName() in WINDOWS):
+                    if up is None or (up.name == "Edit Post" and up.getRoleName() in ui.WINDOWS):
                         break
                 if up is not None:
                     return node
@@ -403,7 +379,7 @@ def main():
          lambda n: n.getRoleName() == "check box" and (n.name or "").startswith(tick), keys=("shift+Tab",))
     time.sleep(0.6)
     y0 = ui.extents(below_box())[1]
-    key("space")
+    ui.key("space")
     ui.wait_for(f"“{tick}” ticked in the plan",
                 lambda: ui.cli_json("post", "show", post_id, "--json")["checklist"][first_open]["checked"])
     time.sleep(0.8)
@@ -416,13 +392,13 @@ def main():
          keys=("shift+Tab",), limit=20)
     time.sleep(0.6)
     y1 = ui.extents(below_box())[1]
-    key("space")
+    ui.key("space")
     ui.wait_for("the refusal", lambda: nearest(editor, lambda n: (n.name or "").startswith("Not approved yet")))
     time.sleep(0.8)
     ui.screenshot(ui.SHOT.replace(".png", "-checklist.png"))
     y2 = ui.extents(below_box())[1]
     assert y2 == y1, f"the refusal moved “{below}” from y={y1} to y={y2}"
-    key("Escape")
+    ui.key("Escape")
     ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"), timeout=3)
 
     # 8. A save the store refuses (a scheduled post moved to 1 December,
@@ -434,22 +410,22 @@ def main():
     editor = open_from_list(app, frame, case, "nonprofit")
     combo = ui.wait_for("the Stage row", lambda: ui.find(editor, name="Stage", role="combo box", visible=False))
     seek(combo.parent, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
-    key("shift+Tab", pause=0.3)
-    key("space")
+    ui.key("shift+Tab", pause=0.3)
+    ui.key("space")
     rows = combo.parent
     ui.wait_for("the date popover", lambda: ui.find(rows, name="Choose the date", visible=False))
     # December 2026 starts on a Tuesday: the third cell.
-    key("Right", "Right", "Right", pause=0.1)
-    key("space")
+    ui.key("Right", "Right", "Right", pause=0.1)
+    ui.key("space")
     ui.wait_for("the popover to close", lambda: ui.find(rows, name="Choose the date", visible=False) is None,
                 timeout=3)
-    key("ctrl+s")
+    ui.key("ctrl+s")
     ui.wait_for("the store's refusal in the editor",
                 lambda: nearest(editor, lambda n: n.getRoleName() == "label" and "would go out at once" in (n.name or "")))
     assert window(app, "Edit Post"), "the refused save closed the editor"
     after = titled(case)[0]
     assert (after["date"], after["revision"]) == (before["date"], before["revision"]), after
-    key("Escape")
+    ui.key("Escape")
     ui.press(ui.wait_for("the Save changes? dialog: the change is still there",
                          lambda: confirm_dialog(app), timeout=5))
     ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"), timeout=5)

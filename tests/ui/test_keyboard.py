@@ -23,39 +23,11 @@ pyatspi = ui.pyatspi
 
 TITLE = "Keyboard only: a post made without a pointer"
 CAPTION = "Typed, moved and approved from the keyboard."
-WINDOWS = ("frame", "dialog", "window", "filler", "application")
-
-
-def key(*keys, pause=0.15):
-    for k in keys:
-        ui.xdotool("key", "--clearmodifiers", k)
-        time.sleep(pause)
 
 
 def type_text(text):
     ui.xdotool("type", "--delay", "15", text)
     time.sleep(0.2)
-
-
-def focused(root):
-    """The element with the keyboard focus under @root, or None (an entry
-    row's text field is not in GTK 4.8's tree)."""
-    def visit(node, depth):
-        if node is None or depth > 60:
-            return None
-        try:
-            # The state first: a round trip for every node, where the role
-            # is asked only of the few that say they have the focus.
-            if node.getState().contains(pyatspi.STATE_FOCUSED) and node.getRoleName() not in WINDOWS:
-                return node
-            for i in range(node.childCount):
-                found = visit(node.getChildAtIndex(i), depth + 1)
-                if found is not None:
-                    return found
-        except Exception:
-            return None
-        return None
-    return visit(root, 0)
 
 
 def say(node):
@@ -69,7 +41,7 @@ def seek(root, what, pred, keys=("Tab",), limit=60):
     element that satisfies @pred; returns it."""
     trail = []
     for i in range(limit + 1):
-        node = focused(root)
+        node = ui.focused(root)
         try:
             if node is not None and pred(node):
                 return node
@@ -88,7 +60,7 @@ def window(app, title):
     button of the same name."""
     for i in range(app.childCount):
         child = app.getChildAtIndex(i)
-        if child is not None and child.name == title and child.getRoleName() in WINDOWS:
+        if child is not None and child.name == title and child.getRoleName() in ui.WINDOWS:
             return child
     return None
 
@@ -164,10 +136,10 @@ def choose(root, combo, index):
     list of libadwaita 1.2 opens with the keyboard on its first item, not
     on the choice), Down to the one wanted, and Enter takes it."""
     seek(root, f"the {combo} row", lambda n: n.getRoleName() == "combo box" and n.name == combo)
-    key("space", pause=0.5)
-    key("Home", pause=0.2)
-    key(*["Down"] * index, pause=0.2)
-    key("Return", pause=0.4)
+    ui.key("space", pause=0.5)
+    ui.key("Home", pause=0.2)
+    ui.key(*["Down"] * index, pause=0.2)
+    ui.key("Return", pause=0.4)
 
 
 def main():
@@ -177,7 +149,7 @@ def main():
 
     # 1. A new post, from Ctrl+N to Ctrl+S.
     ui.focus_window("Lineup")
-    key("ctrl+n")
+    ui.key("ctrl+n")
     editor = ui.wait_for("the new-post editor", lambda: window(app, "New Post"))
     ui.focus_window("New Post")
     time.sleep(0.3)
@@ -185,14 +157,14 @@ def main():
     seek(editor, "the caption", lambda n: n.getRoleName() == "text" and n.name == "Caption")
     type_text(CAPTION)
     linkedin = seek(editor, "the LinkedIn check box", lambda n: n.getRoleName() == "check box" and n.name == "LinkedIn")
-    key("space")
+    ui.key("space")
     assert checked(linkedin), "Space should tick LinkedIn"
     choose(editor, "Stage", STAGES.index("Draft"))
     switch = seek(editor, "the date switch", lambda n: (n.name or "").startswith("Has a date"))
-    key("space")
+    ui.key("space")
     ui.wait_for("the date switched on", lambda: checked(switch))
     ui.screenshot(ui.SHOT.replace(".png", "-new-post.png"))
-    key("ctrl+s")
+    ui.key("ctrl+s")
     ui.wait_for("the editor to close", lambda: not window(app, "New Post"))
 
     def created():
@@ -205,7 +177,7 @@ def main():
 
     # 2. Its card in the calendar, reached with the keyboard, shows its focus.
     ui.focus_window("Lineup")
-    key("alt+1", pause=0.5)
+    ui.key("alt+1", pause=0.5)
     ui.wait_for("the calendar", lambda: ui.find(frame, name="Month", role="push button"))
     card = to_card(frame, TITLE, today)
     time.sleep(0.4)
@@ -213,17 +185,17 @@ def main():
     assert ring, f"the focused card shows no focus ring: {why} (see {ui.SHOT.replace('.png', '-card-focus.png')})"
 
     # 3. Move to date: Ctrl+M, Right, Enter.
-    key("ctrl+m")
+    ui.key("ctrl+m")
     ui.wait_for("the date picker", lambda: ui.find(frame, name="Move here", role="push button", visible=False))
     time.sleep(0.3)
-    key("Right")
-    key("Return")
+    ui.key("Right")
+    ui.key("Return")
     tomorrow = today + datetime.timedelta(days=1)
     ui.wait_for("the post on the next day", lambda: show(post_id)["date"] == tomorrow.isoformat())
     assert show(post_id)["time"] == post["time"], "a move to a day keeps the time"
     # The keyboard stays on the card it moved.
     ui.wait_for("the focus on the moved card",
-                lambda: (lambda f: f is not None and f.name == TITLE)(focused(frame)), timeout=5)
+                lambda: (lambda f: f is not None and f.name == TITLE)(ui.focused(frame)), timeout=5)
 
     # Whoever uses the window (named in the post's history) approves here.
     actor = show(post_id)["history"][0]["actor"]
@@ -231,21 +203,21 @@ def main():
     ui.cli("approval-chain", "set", f"Review:any:{actor}")
 
     # 4. Enter opens the editor; the stage goes on to In review.
-    key("Return")
+    ui.key("Return")
     editor = ui.wait_for("the editor", lambda: window(app, "Edit Post"))
     ui.focus_window("Edit Post")
     time.sleep(0.3)
     choose(editor, "Stage", STAGES.index("In review"))
-    key("ctrl+s")
+    ui.key("ctrl+s")
     ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"))
     ui.wait_for("the post in review", lambda: show(post_id)["stage"] == "in-review")
 
     # 5. Opened again: every checklist item ticked with Space, then Approve.
     ui.focus_window("Lineup")
-    on = focused(frame)
+    on = ui.focused(frame)
     if not (on and on.name == TITLE):
         to_card(frame, TITLE, tomorrow)
-    key("Return")
+    ui.key("Return")
     editor = ui.wait_for("the editor", lambda: window(app, "Edit Post"))
     ui.wait_for("the checklist", lambda: ui.find(editor, name="Checklist", visible=False))
     ui.focus_window("Edit Post")
@@ -255,18 +227,18 @@ def main():
     for n, item in enumerate(items):
         seek(editor, f"the checklist item {item!r}",
              lambda node: node.getRoleName() == "check box" and (node.name or "").startswith(item))
-        key("space")
+        ui.key("space")
         ui.wait_for(f"“{item}” ticked in the plan",
                     lambda: [c["checked"] for c in show(post_id)["checklist"]][n])
         # The panel is built again after each tick: the keyboard stays on
         # the item, so the next Tab goes on from there.
         ui.wait_for(f"the focus back on “{item}”",
-                    lambda: (lambda f: f is not None and (f.name or "").startswith(item) and checked(f))(focused(editor)),
+                    lambda: (lambda f: f is not None and (f.name or "").startswith(item) and checked(f))(ui.focused(editor)),
                     timeout=5)
     ui.screenshot(ui.SHOT.replace(".png", "-checklist.png"))
     seek(editor, "the Approve button", lambda n: n.getRoleName() == "push button" and n.name == "Approve",
          keys=("shift+Tab",), limit=40)
-    key("space")
+    ui.key("space")
     ui.wait_for("the post approved", lambda: show(post_id)["stage"] == "approved")
 
     final = show(post_id)
@@ -274,7 +246,7 @@ def main():
     approvals = [h for h in final["history"] if h["kind"] == "approve"]
     assert approvals and approvals[-1]["actor"] == actor, final["history"]
     ui.focus_window("Edit Post")
-    key("Escape")
+    ui.key("Escape")
     ui.wait_for("the editor to close", lambda: not window(app, "Edit Post"))
     ui.screenshot()
     print(f"ok: {TITLE!r} made on {today}, moved to {final['date']} {final['time']}, "

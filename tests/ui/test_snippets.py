@@ -13,37 +13,11 @@ import lineup_ui as ui
 
 pyatspi = ui.pyatspi
 
-WINDOWS = ("frame", "dialog", "window", "filler", "application")
-
-
-def key(*keys, pause=0.15):
-    for k in keys:
-        ui.xdotool("key", "--clearmodifiers", k)
-        time.sleep(pause)
-
-
-def focused(root):
-    """The element with the keyboard's focus under @root."""
-    def visit(node, depth):
-        if node is None or depth > 60:
-            return None
-        try:
-            if node.getRoleName() not in WINDOWS and node.getState().contains(pyatspi.STATE_FOCUSED):
-                return node
-            for i in range(node.childCount):
-                found = visit(node.getChildAtIndex(i), depth + 1)
-                if found is not None:
-                    return found
-        except Exception:
-            return None
-        return None
-    return visit(root, 0)
-
 
 def seek(root, what, pred, keys=("Tab",), limit=30):
     """Presses @keys until the focus is on an element that satisfies @pred."""
     for i in range(limit + 1):
-        node = focused(root)
+        node = ui.focused(root)
         try:
             if node is not None and pred(node):
                 return node
@@ -71,9 +45,9 @@ def main():
 
     ui.click(ui.wait_for("the List view switcher", lambda: ui.find(frame, name="List", role="page tab")))
     ui.focus_window("Lineup")
-    key("ctrl+f")
+    ui.key("ctrl+f")
     ui.wait_for("the search entry", lambda: ui.find(frame, name="Search posts", role="entry"))
-    key("ctrl+a")   # replaces whatever a search left there
+    ui.key("ctrl+a")   # replaces whatever a search left there
     ui.xdotool("type", "--delay", "5", max(target["title"].split(), key=len))
     agenda = ui.wait_for("the list of posts", lambda: ui.find(frame, name="Posts by day", role="list"))
     row = ui.wait_for("the post's row",
@@ -86,8 +60,8 @@ def main():
     seek(editor, "the Insert Snippet button",
          lambda n: n.name == "Insert Snippet" and n.getRoleName() in ("toggle button", "push button", "button"))
     seek(editor, "the caption", lambda n: n.name == "Caption" and n.getRoleName() == "text")
-    key("ctrl+End")
-    key("ctrl+shift+i", pause=0.4)
+    ui.key("ctrl+End")
+    ui.key("ctrl+shift+i", pause=0.4)
 
     def item(name):
         return ui.find(app, name=name, role="menu item", visible=False)
@@ -100,7 +74,7 @@ def main():
     first = seek(app, "a menu item", lambda n: n.getRoleName() == "menu item", keys=("Down",), limit=3)
     assert first.name == "How-to", f"the menu starts with {first.name!r}"
     seek(app, "the hashtags", lambda n: n.name == "Launch tags", keys=("Down",), limit=6)
-    key("Return", pause=0.4)
+    ui.key("Return", pause=0.4)
 
     caption = ui.wait_for("the caption", lambda: ui.find(editor, name="Caption", role="text", visible=False))
     expected = body.rstrip("\n") + "\n" + TAGS if body else TAGS
@@ -109,14 +83,14 @@ def main():
         text = caption.queryText()
         return text.getText(0, text.characterCount) == wanted
     ui.wait_for(f"the caption ending in {TAGS!r}", lambda: caption_is(expected), timeout=10)
-    assert focused(editor).name == "Caption", "the caption has the keyboard again"
+    assert ui.focused(editor).name == "Caption", "the caption has the keyboard again"
     # One edit: one Ctrl+Z takes it back whole, Ctrl+Shift+Z puts it again.
-    key("ctrl+z")
+    ui.key("ctrl+z")
     ui.wait_for("the caption as it was", lambda: caption_is(body), timeout=5)
-    key("ctrl+shift+z")
+    ui.key("ctrl+shift+z")
     ui.wait_for("the snippet again", lambda: caption_is(expected), timeout=5)
 
-    key("ctrl+s")
+    ui.key("ctrl+s")
 
     def saved():
         shown = ui.cli_json("post", "show", target["id"], "--json")
@@ -126,7 +100,7 @@ def main():
     # Preferences lists them; removing one there removes it from the plan.
     ui.wait_for("the editor to close", lambda: not ui.find(app, name="Edit Post", not_role="label", visible=False))
     ui.focus_window("Lineup")
-    key("ctrl+comma")
+    ui.key("ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
                         lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
     ui.press(ui.wait_for("the Snippets page", lambda: ui.find(prefs, name="Snippets", role="page tab", visible=False)))
