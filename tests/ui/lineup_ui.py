@@ -278,6 +278,27 @@ def focus_window(title):
     return wid
 
 
+def nearest(root, pred, depth=80):
+    """The node under @root that satisfies @pred, nearest the top, at most
+    @depth levels down: a walk level by level, so that what sits near a
+    window's top (a toast, which goes after 5 s; a message at a form's
+    foot) is found without walking every card or field first."""
+    level = [root]
+    for _ in range(depth):
+        following = []
+        for node in level:
+            try:
+                if pred(node):
+                    return node
+                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
+            except Exception:
+                pass
+        level = [n for n in following if n is not None]
+        if not level:
+            break
+    return None
+
+
 # The roles of a window: they hold the focus of what is inside them.
 WINDOWS = ("frame", "dialog", "window", "filler", "application")
 

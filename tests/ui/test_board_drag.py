@@ -55,25 +55,6 @@ def column(frame, stage):
     return ui.wait_for(f"the {stage} column", known)
 
 
-def nearest(root, pred):
-    """The node under @root that satisfies @pred, nearest the top (a walk
-    level by level: a toast is found without walking every card first)."""
-    level = [root]
-    for _ in range(80):
-        following = []
-        for node in level:
-            try:
-                if pred(node):
-                    return node
-                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
-            except Exception:
-                pass
-        level = [n for n in following if n is not None]
-        if not level:
-            break
-    return None
-
-
 def card_in(col, title):
     return ui.wait_for(f"the card {title!r}",
                        lambda: ui.settled(ui.find(col, name=title, role="push button")))
@@ -119,7 +100,7 @@ def main():
     assert "Checklist: 3 of 5 ticked" in (card.description or ""), card.description
     ui.drag(card, column(frame, "Approved"))
     toast = ui.wait_for("a toast that names the unticked item",
-                        lambda: nearest(frame, lambda n: (n.name or "").startswith("Not approved yet")
+                        lambda: ui.nearest(frame, lambda n: (n.name or "").startswith("Not approved yet")
                                         and ui.on_screen(n)))
     assert f"“{unticked}” is not ticked" in toast.name, toast.name
     ui.screenshot(ui.SHOT.replace(".png", "-refused.png"))

@@ -61,26 +61,6 @@ def card_in(frame, name, title):
         or ui.find(frame, name=title, role="push button")
 
 
-def nearest(root, pred):
-    """The node under @root that satisfies @pred, nearest the top (a walk
-    level by level: a toast, which goes after 5 s, is found without walking
-    every card of the month first)."""
-    level = [root]
-    for _ in range(80):
-        following = []
-        for node in level:
-            try:
-                if pred(node):
-                    return node
-                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
-            except Exception:
-                pass
-        level = [n for n in following if n is not None]
-        if not level:
-            break
-    return None
-
-
 def main():
     posts = ui.cli_json("post", "list", "--json")
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
@@ -153,7 +133,7 @@ def main():
     other = pub_day + datetime.timedelta(days=7 if pub_day.day <= 14 else -7)
     ui.drag(card, cell(frame, day_name(other)))
     ui.wait_for("the refusal toast",
-                lambda: nearest(app, lambda n: n.getRoleName() == "label"
+                lambda: ui.nearest(app, lambda n: n.getRoleName() == "label"
                                 and (n.name or "").startswith(f"“{published['title']}” is published")))
     assert show(published["id"])["date"] == published["date"]
 

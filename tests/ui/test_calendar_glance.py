@@ -137,23 +137,6 @@ def check_title_room(frame, title, date, where):
     return w, lines
 
 
-def shallow(root, pred, depth=9):
-    """A node near the top of the tree (a toast), found without walking
-    every card of the month."""
-    level = [root]
-    for _ in range(depth):
-        following = []
-        for node in level:
-            try:
-                if pred(node):
-                    return node
-                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
-            except Exception:
-                pass
-        level = [n for n in following if n is not None]
-    return None
-
-
 def cards_in_day(frame, date, titles):
     day = cell(frame, day_name(date))
     assert day is not None, f"no day {day_name(date)}"
@@ -260,12 +243,12 @@ def main():
         card = ui.wait_for("the campaign's card", lambda: card_in(frame, day_name(source), campaign_post["title"]))
         ui.drag(card, cell(frame, day_name(target)))
         toast = ui.wait_for("the toast about the campaign",
-                            lambda: shallow(frame, lambda n: "outside its campaign" in (n.name or "")), timeout=5)
+                            lambda: ui.nearest(frame, lambda n: "outside its campaign" in (n.name or ""), 9), timeout=5)
         assert campaign_post["campaign"] in toast.name, toast.name
         assert ui.cli_json("post", "show", campaign_post["id"], "--json")["date"] == target.isoformat()
         ui.screenshot(ui.SHOT.replace(".png", "-campaign.png"))
         def undo_button():
-            return shallow(frame, lambda n: (n.name or "").replace("_", "") == "Undo" and ui.on_screen(n), 12)
+            return ui.nearest(frame, lambda n: (n.name or "").replace("_", "") == "Undo" and ui.on_screen(n), 12)
         # One click, with the pointer.
         ui.click(ui.wait_for("the toast's Undo", undo_button, timeout=5))
         ui.wait_for("the post back in its campaign",

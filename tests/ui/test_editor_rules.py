@@ -223,26 +223,6 @@ def open_from_list(app, frame, title, search):
     return editor
 
 
-def nearest(root, pred):
-    """The node under @root that satisfies @pred, nearest the top (a walk
-    level by level: the editor's message at its foot is found without
-    walking the whole form first)."""
-    level = [root]
-    for _ in range(80):
-        following = []
-        for node in level:
-            try:
-                if pred(node):
-                    return node
-                following.extend(node.getChildAtIndex(i) for i in range(node.childCount))
-            except Exception:
-                pass
-        level = [n for n in following if n is not None]
-        if not level:
-            break
-    return None
-
-
 def check_box(editor, item):
     return ui.walk(editor, lambda n: n.getRoleName() == "check box" and (n.name or "").startswith(item))
 
@@ -393,7 +373,7 @@ def main():
     time.sleep(0.6)
     y1 = ui.extents(below_box())[1]
     ui.key("space")
-    ui.wait_for("the refusal", lambda: nearest(editor, lambda n: (n.name or "").startswith("Not approved yet")))
+    ui.wait_for("the refusal", lambda: ui.nearest(editor, lambda n: (n.name or "").startswith("Not approved yet")))
     time.sleep(0.8)
     ui.screenshot(ui.SHOT.replace(".png", "-checklist.png"))
     y2 = ui.extents(below_box())[1]
@@ -421,7 +401,7 @@ def main():
                 timeout=3)
     ui.key("ctrl+s")
     ui.wait_for("the store's refusal in the editor",
-                lambda: nearest(editor, lambda n: n.getRoleName() == "label" and "would go out at once" in (n.name or "")))
+                lambda: ui.nearest(editor, lambda n: n.getRoleName() == "label" and "would go out at once" in (n.name or "")))
     assert window(app, "Edit Post"), "the refused save closed the editor"
     after = titled(case)[0]
     assert (after["date"], after["revision"]) == (before["date"], before["revision"]), after
