@@ -319,6 +319,17 @@ static const char * const migrations[] = {
   "  type_id INTEGER REFERENCES content_types(id) ON DELETE SET NULL,"
   "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000)"
   ");",
+
+  /* 7 → 8: posting slots: the weekly times a team posts at on a network
+   * (weekday 1 = Monday, minutes after local midnight in the plan's zone).
+   * No uniqueness in the table: undo restores rows by id, and the store
+   * drops repeats when it reads them. */
+  "CREATE TABLE slots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  platform TEXT NOT NULL,"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
