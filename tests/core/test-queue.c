@@ -338,7 +338,11 @@ test_backlog_drop (Fixture       *f,
   placed = lineup_store_place_post (f->store, idea, &thursday, -1, FALSE, &error);
   g_assert_no_error (error);
   post = lineup_store_get_post (f->store, idea, NULL);
-  g_assert_cmpstr (local (f, lineup_post_get_scheduled_at (post)), ==, "2026-12-10 12:30");
+  {
+    g_autofree char *got = local (f, lineup_post_get_scheduled_at (post));
+
+    g_assert_cmpstr (got, ==, "2026-12-10 12:30");
+  }
   g_clear_pointer (&placed, g_free);
   g_clear_object (&post);
 
