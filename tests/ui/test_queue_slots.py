@@ -65,8 +65,15 @@ def main():
     ui.key("ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
                         lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
-    row = ui.wait_for("the LinkedIn slots row", lambda: ui.find(prefs, name="LinkedIn", role="text", visible=False))
-    ui.click(row)
+    # The group is at the page's foot: the wheel scrolls down to it.
+    scheme = ui.wait_for("the General page", lambda: ui.find(prefs, name="Colour Scheme", role="combo box"))
+    x, y = ui.center(scheme)
+    ui.xdotool("mousemove", x, y)
+    for _ in range(8):
+        ui.xdotool("click", "5")
+    row = ui.wait_for("the LinkedIn slots row", lambda: ui.find(prefs, name="LinkedIn", role="text"))
+    time.sleep(0.3)
+    ui.click(ui.wait_for("the row to stop", lambda: ui.settled(row)))
     ui.focus_window("Preferences")
     ui.key("ctrl+a")
     ui.xdotool("type", "--delay", "10", "someday@06:17")
