@@ -73,11 +73,7 @@ cmd_slots_set (Args    *args,
       if (!check_one_line ("DAY@HH:MM", positional (args, i), error))
         return 2;
       if (!lineup_slot_parse (info->key, positional (args, i), &slot, error))
-        {
-          (*error)->domain = CLI_ERROR;
-          (*error)->code = CLI_ERROR_USAGE;
-          return 2;
-        }
+        return 2;
       g_array_append_val (slots, slot);
     }
 

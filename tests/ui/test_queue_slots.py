@@ -3,7 +3,8 @@ Preferences → General → Posting Slots (a bad one refused with a toast)
 shows faintly in its day of the month, named "Free slot: LinkedIn HH:MM"
 for a screen reader; Add to Queue from a card's menu (Shift+F10) moves the
 card to that day at that time, one step Ctrl+Z takes back, and the slot is
-no longer shown as free. The month at 1216 pixels wide with the free slots
+no longer shown as free; Add to Queue in the post editor gives it the slot
+again and its Time row shows it. The month at 1216 pixels wide with the free slots
 is kept as a screenshot (-month-slots.png)."""
 
 import datetime
@@ -134,6 +135,19 @@ def main():
     ui.key("ctrl+z")
     ui.wait_for("the post back on its day",
                 lambda: ui.cli_json("post", "show", post_id, "--json")["date"] == home.isoformat())
+
+    # 5. Add to Queue in the post's editor: the same slot, and the Time row
+    #    shows it.
+    card = ui.wait_for("the card back home", lambda: ui.find(calendar, name="Queue me", role="push button"))
+    ui.click(card, double=True)
+    editor = ui.wait_for("the post editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
+    ui.press(ui.wait_for("Add to Queue in the editor",
+                         lambda: ui.find(editor, name="Add to Queue", role="push button", visible=False)))
+    ui.wait_for("the post in the slot again",
+                lambda: ui.cli_json("post", "show", post_id, "--json")["date"] == tomorrow.isoformat())
+    time_row = ui.find(editor, name="Time (HH:MM)", role="text", visible=False)
+    text = time_row.queryText()
+    assert text.getText(0, text.characterCount) == "06:17", text.getText(0, text.characterCount)
     print(f"ok: queued for {queued['date']} {queued['time']}")
 
 
