@@ -91,6 +91,11 @@ int cmd_share_leave (Args *args, GError **error);
 int cmd_snippet_add (Args *args, GError **error);
 int cmd_snippet_list (Args *args, GError **error);
 int cmd_snippet_remove (Args *args, GError **error);
+/* lineup-cli-slots.c */
+int cmd_slots_set (Args *args, GError **error);
+int cmd_slots_list (Args *args, GError **error);
+int cmd_slots_clear (Args *args, GError **error);
+int cmd_queue_add (Args *args, GError **error);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);

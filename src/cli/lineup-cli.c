@@ -119,6 +119,8 @@ static const char * const optional_name_arg[] = { "NAME…", NULL };
 static const char * const name_source_args[] = { "NAME", "SOURCE", NULL };
 static const OptionSpec snippet_options[] = { { "kind", TRUE, FALSE }, { "type", TRUE, FALSE }, { NULL } };
 static const char * const name_text_args[] = { "NAME", "TEXT", NULL };
+static const char * const platform_slots_args[] = { "PLATFORM", "DAY@HH:MM…", NULL };
+static const char * const platform_arg[] = { "PLATFORM", NULL };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -309,6 +311,18 @@ static const Command commands[] = {
   { "snippet", "remove", cmd_snippet_remove, no_options, name_arg,
     "NAME",
     N_("removes a snippet (captions that used it keep their text)") },
+  { "slots", "set", cmd_slots_set, no_options, platform_slots_args,
+    "PLATFORM DAY@HH:MM…",
+    N_("replaces a network’s weekly posting slots (tue@09:00 thu@12:30), in the plan’s time zone") },
+  { "slots", "list", cmd_slots_list, json_options, NULL,
+    "[--json]",
+    N_("each network’s posting slots") },
+  { "slots", "clear", cmd_slots_clear, no_options, platform_arg,
+    "PLATFORM",
+    N_("removes a network’s posting slots") },
+  { "queue", "add", cmd_queue_add, no_options, id_arg,
+    "ID",
+    N_("gives a post the next free posting slot of its networks and prints the time") },
 };
 
 /* Every command, or those of @group, or @only. */

@@ -788,6 +788,60 @@ test_snippets_travel (Fixture       *f,
   g_assert_null (lineup_store_find_snippet (f->a, "Sparkles"));
 }
 
+/* A network's posting slots are one "slots:NETWORK" field: set on a, on
+ * b after a pass; cleared on b, gone from a; a bad one writes nothing. */
+static void
+test_slots_travel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupShareRecord) first = NULL;
+  g_autoptr(LineupShareRecord) second = NULL;
+  g_autoptr(LineupShareRecord) bad = NULL;
+  g_autoptr(GArray) on_b = NULL;
+  g_autoptr(GArray) on_a = NULL;
+  g_autoptr(GArray) still = NULL;
+  LineupSlot slots[3];
+
+  g_assert_true (lineup_slot_parse ("linkedin", "thu@12:30", &slots[0], &error));
+  g_assert_true (lineup_slot_parse ("linkedin", "tue@09:00", &slots[1], &error));
+  g_assert_true (lineup_slot_parse ("x", "fri@17:45", &slots[2], &error));
+  g_assert_true (lineup_store_set_slots (f->a, "linkedin", slots, 2, &error));
+  g_assert_true (lineup_store_set_slots (f->a, "x", slots + 2, 1, &error));
+  g_assert_no_error (error);
+
+  f->plan_changed = 0;
+  first = pass_plan (f->a, f->b, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lineup_share_record_get (first, "slots:linkedin"), ==, "tue@09:00,thu@12:30");
+  g_assert_cmpstr (lineup_share_record_get (first, "slots:x"), ==, "fri@17:45");
+  g_assert_cmpuint (f->plan_changed, ==, 1);
+  on_b = lineup_store_get_slots (f->b, "linkedin");
+  g_assert_cmpuint (on_b->len, ==, 2);
+  g_assert_cmpuint (g_array_index (on_b, LineupSlot, 0).weekday, ==, 2);
+  g_assert_cmpuint (g_array_index (on_b, LineupSlot, 0).minutes, ==, 9 * 60);
+  g_assert_false (lineup_store_can_undo (f->b));
+
+  /* Cleared on b: gone from a, x's kept. */
+  g_assert_true (lineup_store_set_slots (f->b, "linkedin", NULL, 0, &error));
+  g_assert_no_error (error);
+  second = pass_plan (f->b, f->a, first, &error);
+  g_assert_no_error (error);
+  g_assert_null (lineup_share_record_get (second, "slots:linkedin"));
+  on_a = lineup_store_get_slots (f->a, NULL);
+  g_assert_cmpuint (on_a->len, ==, 1);
+  g_assert_cmpstr (g_array_index (on_a, LineupSlot, 0).platform, ==, "x");
+
+  /* A bad slot writes nothing and names its field. */
+  bad = lineup_store_share_read_plan (f->a);
+  lineup_share_record_set (bad, "slots:mastodon", "tue@09:00,someday@25:00");
+  g_assert_false (lineup_store_share_apply_plan (f->a, bad, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "slots:mastodon"));
+  still = lineup_store_get_slots (f->a, "mastodon");
+  g_assert_cmpuint (still->len, ==, 0);
+}
+
 static void
 test_team_round_trip (Fixture       *f,
                       gconstpointer  data)
@@ -1258,6 +1312,7 @@ main (int   argc,
   ADD ("/store-share/config-and-resources", test_config_and_resources);
   ADD ("/store-share/two-thousand", test_two_thousand);
   ADD ("/store-share/plan/snippets-travel", test_snippets_travel);
+  ADD ("/store-share/plan/slots-travel", test_slots_travel);
 #undef ADD
   g_test_add_func ("/store-share/migration-from-5", test_migration_from_5);
 

@@ -1,6 +1,8 @@
 /* lineup-store-place.c: what a drop on the calendar does to the plan, in
  * one call: move or duplicate a post to a day (and an hour in the week
- * grid), as one undo step, with the drop-time rule in one place. Built on
+ * grid), as one undo step, with the drop-time rule in one place: a
+ * backlog idea dropped on a day takes that day's first free posting slot
+ * of its networks (lineup-store-queue.h), else the default time. Built on
  * the store's public API only; not the drag itself (the UI's), nor the
  * moves and copies it uses (lineup-store.c).
  *
@@ -43,6 +45,7 @@ lineup_store_place_post (LineupStore *self,
   g_autofree char *label = NULL;
   GDate target;
   const char *placed;
+  int minutes;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -57,7 +60,15 @@ lineup_store_place_post (LineupStore *self,
       return copy_post ? g_strdup (lineup_post_get_id (copy_post)) : NULL;
     }
   if (hour < 0)
-    return lineup_store_move_post (self, id, &target, error) ? g_strdup (id) : NULL;
+    {
+      /* A backlog idea takes the day's first free slot of its networks. */
+      post = lineup_store_get_post (self, id, error);
+      if (post == NULL)
+        return NULL;
+      if (!lineup_post_is_dated (post) && (minutes = lineup_store_first_free_minutes (self, post, &target)) >= 0)
+        return lineup_store_reschedule_post (self, id, &target, minutes, error) ? g_strdup (id) : NULL;
+      return lineup_store_move_post (self, id, &target, error) ? g_strdup (id) : NULL;
+    }
 
   /* An hour: the copy is made and placed in one step, so one undo removes it. */
   post = lineup_store_get_post (self, id, error);

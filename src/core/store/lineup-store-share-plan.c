@@ -1,7 +1,7 @@
 /* lineup-store-share-plan.c: the plan's settings and the team as a shared
  * plan's records (docs/sharing.md §4), read from the store and applied to
  * it: the time zone, default time, counted stages, pillars, content types,
- * campaigns, checklist and snippets; the members, their roles and display names, the
+ * campaigns, checklist, snippets and posting slots; the members, their roles and display names, the
  * approval chain and the self-approval rule.
  *
  * Applying checks the whole record before it writes, runs as one operation
@@ -19,6 +19,8 @@
 
 #include "lineup-store-private.h"
 #include "lineup-store-share.h"
+#include "lineup-store-slots.h"
+#include "lineup-platform.h"
 
 /* ---- values ---- */
 
@@ -111,6 +113,93 @@ team_error (GError     **error,
   return FALSE;
 }
 
+/* ---- posting slots: "slots:KEY" = "tue@09:00,thu@12:30" ---- */
+
+static void
+read_slots (LineupStore       *self,
+            LineupShareRecord *record)
+{
+  g_autoptr(GArray) slots = lineup_store_get_slots (self, NULL);
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const LineupSlot *slot = &g_array_index (slots, LineupSlot, i);
+      g_autofree char *text = lineup_slot_to_string (slot);
+
+      g_string_append_printf (value, "%s%s", value->len ? "," : "", text);
+      if (i + 1 == slots->len || !g_str_equal (slot[1].platform, slot->platform))
+        {
+          g_autofree char *field = g_strconcat ("slots:", slot->platform, NULL);
+
+          lineup_share_record_set (record, field, value->str);
+          g_string_truncate (value, 0);
+        }
+    }
+}
+
+/* The slots of a plan record, checked whole: a network this Lineup does not
+ * know is left out (a newer one's), anything else wrong refuses. */
+static GArray *
+parse_slots (const LineupShareRecord  *record,
+             GError                  **error)
+{
+  g_auto(GStrv) fields = lineup_share_record_list_prefixed (record, "slots:");
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (LineupSlot));
+
+  for (guint i = 0; fields[i]; i++)
+    {
+      const char *key = fields[i] + strlen ("slots:");
+      const LineupPlatformInfo *info = lineup_platform_lookup (key);
+      g_auto(GStrv) parts = NULL;
+      guint n = 0;
+
+      if (info == NULL)
+        continue;
+      parts = g_strsplit (lineup_share_record_get (record, fields[i]), ",", -1);
+      for (guint j = 0; parts[j]; j++)
+        {
+          LineupSlot slot;
+
+          if (*g_strstrip (parts[j]) == '\0')
+            continue;
+          if (!lineup_slot_parse (info->key, parts[j], &slot, NULL))
+            return plan_error (error, fields[i], _("slots such as “tue@09:00,thu@12:30”")), NULL;
+          g_array_append_val (slots, slot);
+          n++;
+        }
+      if (n > LINEUP_SLOTS_MAX_PER_PLATFORM)
+        return plan_error (error, fields[i], _("slots such as “tue@09:00,thu@12:30”")), NULL;
+    }
+  lineup_slots_sort (slots);
+  return g_steal_pointer (&slots);
+}
+
+static gboolean step_sql (LineupStore *self, const char *sql, const char *types, GError **error, ...);
+
+/* Makes each known network's slots what @slots say. */
+static gboolean
+write_slots (LineupStore  *self,
+             GArray       *slots,
+             GError      **error)
+{
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+
+  for (guint p = 0; p < n_platforms; p++)
+    if (!step_sql (self, "DELETE FROM slots WHERE platform = ?", "s", error, platforms[p].key))
+      return FALSE;
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const LineupSlot *slot = &g_array_index (slots, LineupSlot, i);
+
+      if (!step_sql (self, "INSERT INTO slots (platform, weekday, minutes) VALUES (?, ?, ?)", "sii", error,
+                     slot->platform, (gint64) slot->weekday, (gint64) slot->minutes))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- the plan's settings ---- */
 
 LineupShareRecord *
@@ -196,6 +285,8 @@ lineup_store_share_read_plan (LineupStore *self)
 
       lineup_share_record_set (record, field, value);
     }
+
+  read_slots (self, record);
   return record;
 }
 
@@ -708,6 +799,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
   g_autoptr(LineupShareRecord) before = NULL;
   g_autoptr(LineupShareRecord) after = NULL;
   g_autoptr(GPtrArray) pillars = NULL, types = NULL, campaigns = NULL, items = NULL, snippets = NULL;
+  g_autoptr(GArray) slots = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autofree char *old_zone = NULL;
   const char *zone_id = lineup_share_record_get (record, "zone");
@@ -715,7 +807,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
   gint64 default_time = -1;
   int old_default_time;
   gint64 mix = -1;
-  gboolean snippets_changed;
+  gboolean snippets_changed, slots_changed;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -746,7 +838,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (types = parse_items (record, "type:", 't', error)) == NULL ||
       (campaigns = parse_items (record, "campaign:", 'c', error)) == NULL ||
       (items = parse_items (record, "check-item:", 'i', error)) == NULL ||
-      (snippets = parse_snippets (record, error)) == NULL)
+      (snippets = parse_snippets (record, error)) == NULL ||
+      (slots = parse_slots (record, error)) == NULL)
     return FALSE;
 
   before = lineup_store_share_read_plan (self);
@@ -758,7 +851,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (section_differs (before, record, "type:") && !write_types (self, types, error)) ||
       (section_differs (before, record, "campaign:") && !write_campaigns (self, campaigns, error)) ||
       (section_differs (before, record, "check-item:") && !write_checklist (self, items, error)) ||
-      (section_differs (before, record, "snippet:") && !write_snippets (self, snippets, error)))
+      (section_differs (before, record, "snippet:") && !write_snippets (self, snippets, error)) ||
+      (section_differs (before, record, "slots:") && !write_slots (self, slots, error)))
     return _lineup_store_end_operation (self, FALSE, NULL);
 
   /* Announced is what changed: a pillar kept for its posts is no news. */
@@ -773,6 +867,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
     _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
   /* Undoing a snippet's step could bring back one another copy removed. */
   if ((snippets_changed = section_differs (before, after, "snippet:")))
+    _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
+  if ((slots_changed = section_differs (before, after, "slots:")))
     _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
   if (mix >= 0 && (guint) mix != lineup_store_get_mix_stages (self))
     {
@@ -811,7 +907,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
       self->default_time = old_default_time;
       return FALSE;
     }
-  if (snippets_changed)
+  if (snippets_changed || slots_changed)
     _lineup_store_drop_catalog_steps (self);
   return TRUE;
 }

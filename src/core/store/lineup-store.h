@@ -235,8 +235,9 @@ gboolean      lineup_store_reschedule_post (LineupStore *self,
 /* A drop on the calendar (lineup-store-place.c), in one call and one undo
  * step: puts post @id on @date, or with @copy a new Draft copy of it. With
  * @hour (0–23, the week grid) it goes out at that hour and its own minutes
- * ("Move “…”" / "Duplicate “…”"); with -1 at its own time of day (the
- * default time for an undated post), as lineup_store_move_post and
+ * ("Move “…”" / "Duplicate “…”"); with -1 at its own time of day (an
+ * undated post moved: the day's first free posting slot of its networks,
+ * else the default time), as lineup_store_move_post and
  * lineup_store_duplicate_post do. Returns the id of the post placed (the
  * copy's with @copy), or NULL with @error and the plan unchanged. */
 char         *lineup_store_place_post      (LineupStore *self,
@@ -622,3 +623,4 @@ G_END_DECLS
 
 #include "lineup-store-snippets.h"
 #include "lineup-store-slots.h"
+#include "lineup-store-queue.h"

@@ -84,6 +84,8 @@ card_action (GtkWidget  *widget,
     g_signal_emit (self, signals[OPEN_POST], 0, self->post);
   else if (g_str_equal (action_name, "card.move-to-stage"))
     emit_move (self, g_variant_get_int32 (param));
+  else if (g_str_equal (action_name, "card.queue"))
+    gtk_widget_activate_action (widget, "win.queue-post", "s", lineup_post_get_id (self->post));
 }
 
 static GMenuModel *
@@ -93,6 +95,7 @@ build_menu (GtkWidget *card)
   g_autoptr(GMenu) stages = g_menu_new ();
 
   g_menu_append (menu, _("_Open"), "card.open");
+  g_menu_append (menu, _("Add to _Queue"), "card.queue");
   for (int i = 0; i < LINEUP_N_STAGES; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (lineup_stage_to_label (i), NULL);
@@ -572,6 +575,7 @@ lineup_board_card_class_init (LineupBoardCardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "card.open", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-stage", "i", card_action);
+  gtk_widget_class_install_action (widget_class, "card.queue", NULL, card_action);
   lineup_card_class_add_menu_action (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.menu", NULL);
 

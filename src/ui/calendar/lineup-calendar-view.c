@@ -21,6 +21,7 @@
 
 #include "lineup-backlog.h"
 #include "lineup-calendar-overlays.h"
+#include "lineup-calendar-slots.h"
 #include "lineup-calendar-view.h"
 #include "lineup-day-cell.h"
 #include "lineup-mix-meter.h"
@@ -276,6 +277,7 @@ rebuild (LineupCalendarView *self)
       lineup_week_view_update (self->week_view, self->store, posts,
                                overlay_events (self, &self->week_first, &end),
                                &self->week_first, &now, self->force);
+      lineup_calendar_slots_show (self->store, lineup_week_view_get_cells (self->week_view), &self->week_first, 7, TRUE);
       update_title (self);
       self->force = FALSE;
       focus_pending_card (self, lineup_week_view_get_cells (self->week_view), LINEUP_WEEK_VIEW_CELLS);
@@ -291,6 +293,7 @@ rebuild (LineupCalendarView *self)
     return;
   lineup_month_view_update (self->month_view, self->store, posts, overlay_events (self, &first, &end),
                             &first, self->month, &now, self->force);
+  lineup_calendar_slots_show (self->store, lineup_month_view_get_cells (self->month_view), &first, LINEUP_GRID_DAYS, FALSE);
 
   update_title (self);
   self->force = FALSE;

@@ -58,6 +58,8 @@ struct _LineupDayCell
   char *description;       /* the accessible description */
   char *overlay_markup;    /* other calendars' events: the label's markup */
   char *overlay_text;      /* and in words, for the tooltip and description */
+  GtkWidget *slots_label;  /* the free posting slots, faint (lineup-calendar-slots.c) */
+  char *slots_text;        /* "Free slot: LinkedIn 09:00; …", for the description */
 };
 
 G_DEFINE_FINAL_TYPE (LineupDayCell, lineup_day_cell, GTK_TYPE_WIDGET)
@@ -350,7 +352,8 @@ day_measure (GtkWidget      *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       int child_min = 0, child_nat = 0;
-      gboolean card = !(child == self->number_label || child == self->overlay_label || child == self->more_button);
+      gboolean card = !(child == self->number_label || child == self->overlay_label || child == self->more_button ||
+                        child == self->slots_label);
 
       if (!gtk_widget_get_visible (child) ||
           (child == self->more_button && (month || self->n_posts <= self->n_bound)))
@@ -411,6 +414,8 @@ day_allocate (GtkWidget *widget,
     place (self->number_label, width, &y, height_for (self->number_label, width, FALSE));
   if (gtk_widget_get_visible (self->overlay_label))
     place (self->overlay_label, width, &y, height_for (self->overlay_label, width, FALSE));
+  if (gtk_widget_get_visible (self->slots_label))
+    place (self->slots_label, width, &y, height_for (self->slots_label, width, FALSE));
 
   bound = MIN (bound, MONTH_CARDS_CAP);
   for (guint i = 0; i < bound; i++)
@@ -517,6 +522,7 @@ lineup_day_cell_dispose (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->overlay_markup, g_free);
   g_clear_pointer (&self->overlay_text, g_free);
+  g_clear_pointer (&self->slots_text, g_free);
 
   G_OBJECT_CLASS (lineup_day_cell_parent_class)->dispose (object);
 }
@@ -589,6 +595,13 @@ lineup_day_cell_init (LineupDayCell *self)
   gtk_widget_add_css_class (self->overlay_label, "overlay-events");
   gtk_widget_set_visible (self->overlay_label, FALSE);
   gtk_widget_set_parent (self->overlay_label, GTK_WIDGET (self));
+  self->slots_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->slots_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->slots_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->slots_label), 1);
+  gtk_widget_add_css_class (self->slots_label, "free-slots");
+  gtk_widget_set_visible (self->slots_label, FALSE);
+  gtk_widget_set_parent (self->slots_label, GTK_WIDGET (self));
 
   self->more_button = gtk_menu_button_new ();
   /* The "+N more" popover is made when first opened: a month and a week
@@ -658,6 +671,13 @@ update_description (LineupDayCell *self)
   char *description = self->today && self->overlay_text ? g_strdup_printf ("%s. %s", _("Today"), self->overlay_text)
                     : self->today ? g_strdup (_("Today"))
                     : g_strdup (self->overlay_text);
+
+  if (self->slots_text)
+    {
+      g_autofree char *before = description;
+
+      description = before ? g_strdup_printf ("%s. %s", before, self->slots_text) : g_strdup (self->slots_text);
+    }
 
   if (take_if_changed (&self->description, description))
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -842,4 +862,25 @@ lineup_day_cell_get_hour (LineupDayCell *self)
 {
   g_return_val_if_fail (LINEUP_IS_DAY_CELL (self), -1);
   return self->hour;
+}
+
+void
+lineup_day_cell_set_free_slots (LineupDayCell *self,
+                                const char    *shown,
+                                const char    *spoken)
+{
+  g_return_if_fail (LINEUP_IS_DAY_CELL (self));
+
+  /* Most days have the same, before and after. */
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->slots_label)), shown ? shown : "") != 0)
+    gtk_label_set_label (GTK_LABEL (self->slots_label), shown ? shown : "");
+  if (gtk_widget_get_visible (self->slots_label) != (shown != NULL))
+    gtk_widget_set_visible (self->slots_label, shown != NULL);
+  if (take_if_changed (&self->slots_text, g_strdup (spoken)))
+    {
+      gtk_widget_set_tooltip_text (self->slots_label, spoken);
+      if (spoken)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->slots_label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      update_description (self);
+    }
 }

@@ -54,5 +54,11 @@ void           lineup_day_cell_set_height_hint (LineupDayCell *self,
                                                 int            height);
 GtkWidget     *lineup_day_cell_find_card (LineupDayCell *self,
                                           const char    *id);
+/* The free posting slots of the day (or hour): @shown faintly ("○ LinkedIn
+ * 09:00"), @spoken for a screen reader ("Free slot: LinkedIn 09:00"); NULL
+ * for none. */
+void           lineup_day_cell_set_free_slots (LineupDayCell *self,
+                                               const char    *shown,
+                                               const char    *spoken);
 
 G_END_DECLS

@@ -172,6 +172,8 @@ card_action (GtkWidget  *widget,
     post_action (self, "unschedule-post", "s");
   else if (g_str_equal (action_name, "card.delete"))
     post_action (self, "delete-post", "s");
+  else if (g_str_equal (action_name, "card.queue"))
+    gtk_widget_activate_action (widget, "win.queue-post", "s", lineup_post_get_id (post));
 }
 
 static GMenuModel *
@@ -185,6 +187,7 @@ build_menu (GtkWidget *card)
   g_menu_append (edit, _("_Move to Date…"), "card.move-to-date");
   g_menu_append (edit, _("D_uplicate"), "card.duplicate");
   g_menu_append (edit, _("Move to _Backlog"), "card.backlog");
+  g_menu_append (edit, _("Add to _Queue"), "card.queue");
   g_menu_append (danger, _("_Delete"), "card.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
@@ -403,6 +406,7 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.backlog", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_action);
+  gtk_widget_class_install_action (widget_class, "card.queue", NULL, card_action);
   lineup_card_class_add_menu_action (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "card.move-to-date", NULL);
 

@@ -21,6 +21,7 @@
 #include "lineup-list-view.h"
 #include "lineup-mix-view.h"
 #include "lineup-post-editor.h"
+#include "lineup-queue.h"
 #include "lineup-publishing.h"
 #include "lineup-publishing-view.h"
 #include "lineup-share.h"
@@ -313,6 +314,18 @@ toast_undo_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   lineup_window_toast_undo (LINEUP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* win.queue-post (s): Add to Queue, from a card's menu. */
+static void
+queue_post_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_queue_post (widget, LINEUP_WINDOW (widget)->store, g_variant_get_string (param, NULL), &error))
+    lineup_window_toast (LINEUP_WINDOW (widget), error->message);
 }
 
 static void
@@ -944,6 +957,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.post-deleted", "s", post_deleted_action);
   gtk_widget_class_install_action (widget_class, "win.toast-undo", "s", toast_undo_action);
   gtk_widget_class_install_action (widget_class, "win.join-shared", NULL, join_shared);
+  gtk_widget_class_install_action (widget_class, "win.queue-post", "s", queue_post_action);
 }
 
 static void

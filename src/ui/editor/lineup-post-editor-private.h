@@ -3,7 +3,8 @@
  * saving, "Save changes?"), lineup-post-editor-stage.c (the Stage list,
  * offering what the workflow allows) and lineup-post-editor-conflicts.c (a
  * shared plan's conflicts on this post, with Keep buttons);
- * lineup-post-editor-snippets.c: the Insert Snippet menu.
+ * lineup-post-editor-snippets.c: the Insert Snippet menu;
+ * lineup-post-editor-queue.c: Add to Queue.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,6 +61,7 @@ struct _LineupPostEditor
   char *baseline;             /* the form as opened (form_fingerprint ()) */
   AdwMessageDialog *confirm;  /* "Save changes?", while it shows */
   GtkMenuButton *snippet_button;
+  AdwActionRow *queue_row;
 };
 
 /* lineup-post-editor.c */
@@ -80,6 +82,11 @@ void        lineup_post_editor_setup_stage_chooser    (LineupPostEditor  *self);
 
 /* lineup-post-editor-snippets.c */
 void        lineup_post_editor_setup_snippets         (LineupPostEditor  *self);
+/* lineup-post-editor-queue.c: Add to Queue */
+void        lineup_post_editor_setup_queue            (LineupPostEditor  *self);
+void        lineup_post_editor_queue_action           (GtkWidget         *widget,
+                                                       const char        *action_name,
+                                                       GVariant          *param);
 /* lineup-post-editor-conflicts.c */
 void        lineup_post_editor_update_conflicts       (LineupPostEditor  *self);
 

@@ -931,6 +931,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, page);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, conflict_box);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, snippet_button);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, queue_row);
   gtk_widget_class_bind_template_callback (widget_class, on_date_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pillar_selected_cb);
@@ -938,6 +939,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.queue", NULL, lineup_post_editor_queue_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
@@ -1006,6 +1008,7 @@ lineup_post_editor_new (LineupStore *store,
   lineup_post_editor_load_post (self);
   lineup_post_editor_setup_stage_chooser (self);
   lineup_post_editor_setup_snippets (self);
+  lineup_post_editor_setup_queue (self);
   lineup_post_editor_update_stage_choices (self);
   lineup_post_editor_take_baseline (self);
   if (self->post)

@@ -22,6 +22,7 @@
 #include "lineup-preferences-general.h"
 #include "lineup-share.h"
 #include "lineup-preferences-list.h"
+#include "lineup-preferences-slots.h"
 
 struct _LineupPreferencesGeneral
 {
@@ -36,6 +37,7 @@ struct _LineupPreferencesGeneral
   GtkWidget *time_row;
   AdwComboRow *week_row;
   AdwComboRow *scheme_row;
+  LineupPreferencesSlots *slots_group;
 
   GtkWidget *zone_page;        /* the subpage to pick a zone, made when first shown */
   GtkWidget *zone_search;
@@ -671,6 +673,7 @@ lineup_preferences_general_set_store (LineupPreferencesGeneral *self,
   bind_choice (self, self->week_row, "first-day-of-week", week_labels, week_start_choices);
   bind_choice (self, self->scheme_row, "color-scheme", scheme_labels, color_scheme_choices);
   update_general (self);
+  lineup_preferences_slots_set_store (self->slots_group, store);
   lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
                                    "plan-changed", "reloaded", NULL);
 }
@@ -714,6 +717,7 @@ lineup_preferences_general_class_init (LineupPreferencesGeneralClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = lineup_preferences_general_dispose;
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_SLOTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/preferences/lineup-preferences-general.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, you_group);
@@ -722,6 +726,7 @@ lineup_preferences_general_class_init (LineupPreferencesGeneralClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, time_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, week_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, slots_group);
   gtk_widget_class_bind_template_callback (widget_class, on_zone_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_time_applied_cb);
