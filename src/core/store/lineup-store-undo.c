@@ -98,10 +98,10 @@ typedef struct {
 } CatalogRow;
 
 struct _CatalogSnapshot {
-  GArray *rows[4];    /* of CatalogRow: pillars, types, campaigns, snippets */
+  GArray *rows[6];    /* of CatalogRow: pillars, types, campaigns, snippets, series, series_posts */
 };
 
-enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS };
+enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS, CATALOG_SERIES, CATALOG_SERIES_POSTS };
 
 static void
 catalog_row_clear (CatalogRow *row)
@@ -140,6 +140,8 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
     "SELECT id, key, name, NULL, target_min, target_max, NULL, NULL, position, 0, NULL FROM content_types ORDER BY id",
     "SELECT id, NULL, name, color, NULL, NULL, starts_on, ends_on, 0, 0, NULL FROM campaigns ORDER BY id",
     "SELECT id, kind, name, NULL, NULL, NULL, NULL, NULL, 0, coalesce(type_id, 0), text FROM snippets ORDER BY id",
+    "SELECT id, uid, uid, NULL, NULL, NULL, NULL, NULL, 0, 0, rule FROM series ORDER BY id",
+    "SELECT id, series_uid, post_id, NULL, NULL, NULL, occurs_on, NULL, own, 0, NULL FROM series_posts ORDER BY id",
   };
   CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
 
@@ -294,6 +296,10 @@ restore_catalog_rows (LineupStore      *self,
     "VALUES (?1, ?2, ?6, (SELECT id FROM content_types WHERE id = ?10), ?11) "
     "ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?6, "
     "type_id = (SELECT id FROM content_types WHERE id = ?10), text = ?11",
+    "INSERT INTO series (id, uid, rule) VALUES (?1, ?6, ?11) "
+    "ON CONFLICT (id) DO UPDATE SET uid = ?6, rule = ?11",
+    "INSERT INTO series_posts (id, post_id, series_uid, occurs_on, own) VALUES (?1, ?2, ?6, ?8, ?5) "
+    "ON CONFLICT (id) DO UPDATE SET post_id = ?2, series_uid = ?6, occurs_on = ?8, own = ?5",
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
@@ -306,6 +312,16 @@ restore_catalog_rows (LineupStore      *self,
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, row->id);
         sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+        if (t == CATALOG_SERIES || t == CATALOG_SERIES_POSTS)
+          {
+            sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
+            sqlite3_bind_int64 (stmt, 5, row->position);
+            _lineup_store_bind_text_or_null (stmt, 8, row->starts_on);
+            _lineup_store_bind_text_or_null (stmt, 11, row->text);
+            if (!_lineup_store_step_done (self, stmt, _("restore the series"), error))
+              return FALSE;
+            continue;
+          }
         if (t == CATALOG_SNIPPETS)
           {
             sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
@@ -347,8 +363,10 @@ restore_catalog_removals (LineupStore      *self,
     "DELETE FROM content_types WHERE id = ?",
     "DELETE FROM campaigns WHERE id = ?",
     "DELETE FROM snippets WHERE id = ?",
+    "DELETE FROM series WHERE id = ?",
+    "DELETE FROM series_posts WHERE id = ?",
   };
-  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL };
   CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
 
   if (now == NULL)
