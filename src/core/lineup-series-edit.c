@@ -92,8 +92,10 @@ lineup_series_edit (LineupStore        *store,
           LineupPost *target = g_ptr_array_index (targets, i);
           g_autoptr(LineupPost) changed = NULL;
 
+          /* The edited post itself learns its new revision, as with
+           * lineup_workflow_edit (). */
           if (g_strcmp0 (lineup_post_get_id (target), lineup_post_get_id (before)) == 0)
-            changed = lineup_post_copy (edited);
+            changed = g_object_ref (edited);
           else
             {
               changed = lineup_post_copy (target);
