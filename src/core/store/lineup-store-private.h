@@ -347,4 +347,19 @@ LineupShareRecord * _lineup_store_share_read_post_record (LineupStore  *self,
                                                           LineupPost   *post,
                                                           GError      **error);
 
+/* ---- recurring series (lineup-store-series.c) ---- */
+
+/* Links post @post_id to series @uid as its occurrence on @occurs_on. */
+gboolean _lineup_store_write_series_link (LineupStore  *self,
+                                          const char   *post_id,
+                                          const char   *uid,
+                                          const GDate  *occurs_on,
+                                          gboolean      own,
+                                          GError      **error);
+
+/* The post's link as a shared record's "series" field: "UID YYYY-MM-DD",
+ * then " own" when edited on its own; NULL when in no series. */
+char *   _lineup_store_series_link_field  (LineupStore  *self,
+                                           const char   *post_id);
+
 G_END_DECLS

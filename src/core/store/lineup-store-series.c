@@ -233,13 +233,13 @@ lineup_store_list_series_posts (LineupStore *self,
 
 /* ---- writing ---- */
 
-static gboolean
-write_link (LineupStore  *self,
-            const char   *post_id,
-            const char   *uid,
-            const GDate  *occurs_on,
-            gboolean      own,
-            GError      **error)
+gboolean
+_lineup_store_write_series_link (LineupStore  *self,
+                                 const char   *post_id,
+                                 const char   *uid,
+                                 const GDate  *occurs_on,
+                                 gboolean      own,
+                                 GError      **error)
 {
   static const char sql[] =
     "INSERT INTO series_posts (post_id, series_uid, occurs_on, own) VALUES (?1, ?2, ?3, ?4) "
@@ -341,7 +341,7 @@ make_occurrence (LineupStore             *self,
   _lineup_post_set_bookkeeping (post, now, now, 1, 0);
   if (!_lineup_store_write_post_row (self, post, error) ||
       !_lineup_store_write_history (self, id, -1, lineup_post_get_stage (post), NULL, NULL, now, error) ||
-      !write_link (self, id, uid, date, FALSE, error))
+      !_lineup_store_write_series_link (self, id, uid, date, FALSE, error))
     return FALSE;
 
   gone = lineup_post_copy (post);
@@ -447,7 +447,7 @@ lineup_store_repeat_post (LineupStore             *self,
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
   lineup_store_get_today (self, &today);
   if (!_lineup_store_step_done (self, stmt, _("save the series"), error) ||
-      !write_link (self, lineup_post_get_id (post), uid, &full.start, FALSE, error) ||
+      !_lineup_store_write_series_link (self, lineup_post_get_id (post), uid, &full.start, FALSE, error) ||
       !roll_one (self, uid, &today, LINEUP_SERIES_HORIZON_DAYS, TRUE, &made, error))
     return _lineup_store_end_operation (self, FALSE, NULL), NULL;
   _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
@@ -567,4 +567,41 @@ lineup_store_set_series_own (LineupStore  *self,
   if (!_lineup_store_step_done (self, stmt, _("mark the occurrence"), error))
     return _lineup_store_end_operation (self, FALSE, NULL);
   return _lineup_store_end_operation (self, TRUE, error);
+}
+
+char *
+_lineup_store_series_link_field (LineupStore *self,
+                                 const char  *post_id)
+{
+  static const char sql[] = "SELECT series_uid, occurs_on, own FROM series_posts WHERE post_id = ?";
+  sqlite3_stmt *stmt;
+  char *field = NULL;
+
+  if (post_id == NULL || (stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    field = g_strdup_printf ("%s %s%s", _lineup_store_column_text (stmt, 0),
+                             _lineup_store_column_text (stmt, 1),
+                             sqlite3_column_int (stmt, 2) ? " own" : "");
+  _lineup_store_finish (stmt);
+  return field;
+}
+
+GHashTable *
+lineup_store_get_series_links (LineupStore *self)
+{
+  static const char sql[] = "SELECT post_id, series_uid FROM series_posts";
+  GHashTable *links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), links);
+
+  if ((stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
+    return links;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (links, g_strdup (_lineup_store_column_text (stmt, 0)),
+                         g_strdup (_lineup_store_column_text (stmt, 1)));
+  _lineup_store_finish (stmt);
+  return links;
 }

@@ -79,4 +79,7 @@ gboolean      lineup_store_set_series_own      (LineupStore  *self,
                                                 gboolean      own,
                                                 GError      **error);
 
+/* Every post in a series: post id → the series' uid (both owned). */
+GHashTable   *lineup_store_get_series_links    (LineupStore  *self);
+
 G_END_DECLS
