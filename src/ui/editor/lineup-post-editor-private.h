@@ -60,6 +60,10 @@ struct _LineupPostEditor
   char *baseline;             /* the form as opened (form_fingerprint ()) */
   AdwMessageDialog *confirm;  /* "Save changes?", while it shows */
   GtkMenuButton *snippet_button;
+  AdwActionRow *series_row;   /* the Repeat group (lineup-post-editor-series.c) */
+  GtkWidget *repeat_button;
+  LineupSeriesScope series_scope;
+  gboolean series_answered;   /* "this / following / all" asked for this save */
 };
 
 /* lineup-post-editor.c */
@@ -80,6 +84,11 @@ void        lineup_post_editor_setup_stage_chooser    (LineupPostEditor  *self);
 
 /* lineup-post-editor-snippets.c */
 void        lineup_post_editor_setup_snippets         (LineupPostEditor  *self);
+/* lineup-post-editor-series.c */
+void        lineup_post_editor_update_series          (LineupPostEditor  *self);
+/* TRUE when it asked which posts of the series a change is for: the save
+ * waits for the answer. */
+gboolean    lineup_post_editor_series_ask             (LineupPostEditor  *self);
 /* lineup-post-editor-conflicts.c */
 void        lineup_post_editor_update_conflicts       (LineupPostEditor  *self);
 
