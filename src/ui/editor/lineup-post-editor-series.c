@@ -179,10 +179,8 @@ lineup_post_editor_update_series (LineupPostEditor *self)
       group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       adw_preferences_group_set_title (group, _("Repeat"));
       self->series_row = ADW_ACTION_ROW (adw_action_row_new ());
-      self->repeat_button = gtk_button_new_with_mnemonic (_("_Repeat…"));
+      self->repeat_button = gtk_button_new_with_label (_("Repeat…"));
       gtk_widget_set_valign (self->repeat_button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->repeat_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Repeat…"), -1);
       g_signal_connect_swapped (self->repeat_button, "clicked", G_CALLBACK (open_repeat_dialog), self);
       adw_action_row_add_suffix (self->series_row, self->repeat_button);
       adw_preferences_group_add (group, GTK_WIDGET (self->series_row));
