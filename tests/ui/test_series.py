@@ -37,6 +37,13 @@ def rows_named(agenda, prefix):
     return found
 
 
+def dialog_button(dialog, name):
+    """A response button of an AdwMessageDialog (libadwaita 1.2 names it
+    "_Repeat Repeat"; of its two rows of buttons, the one shown)."""
+    return ui.walk(dialog, lambda n: n.getRoleName() == "push button" and (n.name or "").endswith(" " + name)
+                   and ui.on_screen(n))
+
+
 def open_in_list(app, frame, nth):
     ui.focus_window("Lineup")
     ui.key("ctrl+f")
@@ -71,7 +78,7 @@ def main():
                          lambda: ui.find(app, name="Repeat Post", not_role="label", visible=False))
     time.sleep(0.3)
     ui.screenshot(ui.SHOT.replace(".png", "-repeat.png"))
-    ui.press(ui.wait_for("its Repeat button", lambda: ui.find(dialog, name="Repeat", role="push button", visible=False)))
+    ui.press(ui.wait_for("its Repeat button", lambda: dialog_button(dialog, "Repeat")))
     [series] = ui.wait_for("the series in the plan", lambda: ui.cli_json("series", "list", "--json") or None)
     weekday = day.strftime("%A")
     assert series["description"] == f"Every week on {weekday}", series
@@ -88,11 +95,11 @@ def main():
     ui.key("ctrl+s")
     question = ui.wait_for("the this/following/all question",
                            lambda: ui.find(app, name="Change a Post of a Series?", not_role="label", visible=False))
-    assert ui.find(question, name="This Post", role="push button", visible=False) is not None
-    assert ui.find(question, name="All Posts", role="push button", visible=False) is not None
+    assert dialog_button(question, "This Post") is not None
+    assert dialog_button(question, "All Posts") is not None
     time.sleep(0.3)
     ui.screenshot(ui.SHOT.replace(".png", "-question.png"))
-    ui.press(ui.find(question, name="This and Following", role="push button", visible=False))
+    ui.press(dialog_button(question, "This and Following"))
 
     def renamed():
         posts = [p for p in ui.cli_json("post", "list", "--json") if p["title"] in (TITLE, NEW_TITLE)]
