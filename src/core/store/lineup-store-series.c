@@ -161,8 +161,13 @@ lineup_store_get_series (LineupStore  *self,
         g_clear_pointer (&uid, g_free);
       if (uid == NULL && (post = lineup_store_get_post (self, uid_or_post_id, NULL)))
         lineup_store_get_post_series (self, lineup_post_get_id (post), &uid, NULL);
-      if (uid && read_rule_text (self, uid) == NULL)
-        g_clear_pointer (&uid, g_free);
+      if (uid)
+        {
+          g_autofree char *rule = read_rule_text (self, uid);
+
+          if (rule == NULL)
+            g_clear_pointer (&uid, g_free);
+        }
     }
   if (uid == NULL)
     {
