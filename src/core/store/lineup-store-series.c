@@ -610,3 +610,86 @@ lineup_store_get_series_links (LineupStore *self)
   _lineup_store_finish (stmt);
   return links;
 }
+
+/* ---- in a shared plan's record ---- */
+
+void
+_lineup_store_series_read_fields (LineupStore       *self,
+                                  LineupShareRecord *record)
+{
+  g_autoptr(GPtrArray) all = lineup_store_list_series (self);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      LineupSeries *series = g_ptr_array_index (all, i);
+      g_autofree char *field = g_strconcat ("series:", series->uid, NULL);
+      g_autofree char *value = lineup_series_rule_to_string (&series->rule);
+
+      lineup_share_record_set (record, field, value);
+    }
+}
+
+gboolean
+_lineup_store_series_check_fields (const LineupShareRecord  *record,
+                                   char                    **out_bad_field)
+{
+  g_auto(GStrv) fields = lineup_share_record_list_prefixed (record, "series:");
+
+  for (guint i = 0; fields[i]; i++)
+    {
+      const char *uid = fields[i] + strlen ("series:");
+      LineupSeriesRule rule;
+
+      if (*uid == '\0' || strlen (uid) > 255 || !_lineup_store_check_one_line ("", uid, NULL) ||
+          !lineup_series_rule_parse (lineup_share_record_get (record, fields[i]), &rule, NULL))
+        {
+          *out_bad_field = g_strdup (fields[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+run_series_sql (LineupStore  *self,
+                const char   *sql,
+                const char   *uid,
+                const char   *rule,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  if (rule)
+    sqlite3_bind_text (stmt, 2, rule, -1, SQLITE_STATIC);
+  return _lineup_store_step_done (self, stmt, _("save the series"), error);
+}
+
+gboolean
+_lineup_store_series_write_fields (LineupStore              *self,
+                                   const LineupShareRecord  *record,
+                                   GError                  **error)
+{
+  static const char delete_sql[] = "DELETE FROM series WHERE uid = ?1";
+  static const char upsert_sql[] =
+    "INSERT INTO series (uid, rule) VALUES (?1, ?2) ON CONFLICT (uid) DO UPDATE SET rule = ?2";
+  g_auto(GStrv) fields = lineup_share_record_list_prefixed (record, "series:");
+  g_autoptr(GPtrArray) all = lineup_store_list_series (self);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      LineupSeries *series = g_ptr_array_index (all, i);
+      g_autofree char *field = g_strconcat ("series:", series->uid, NULL);
+
+      if (lineup_share_record_get (record, field) == NULL &&
+          !run_series_sql (self, delete_sql, series->uid, NULL, error))
+        return FALSE;
+    }
+  for (guint i = 0; fields[i]; i++)
+    if (!run_series_sql (self, upsert_sql, fields[i] + strlen ("series:"),
+                         lineup_share_record_get (record, fields[i]), error))
+      return FALSE;
+  return TRUE;
+}

@@ -197,18 +197,7 @@ lineup_store_share_read_plan (LineupStore *self)
       lineup_share_record_set (record, field, value);
     }
 
-  {
-    g_autoptr(GPtrArray) all = lineup_store_list_series (self);
-
-    for (guint i = 0; i < all->len; i++)
-      {
-        LineupSeries *series = g_ptr_array_index (all, i);
-        g_autofree char *field = g_strconcat ("series:", series->uid, NULL);
-        g_autofree char *value = lineup_series_rule_to_string (&series->rule);
-
-        lineup_share_record_set (record, field, value);
-      }
-  }
+  _lineup_store_series_read_fields (self, record);
   return record;
 }
 
@@ -641,51 +630,16 @@ write_snippets (LineupStore  *self,
   return TRUE;
 }
 
-/* The series of a plan record: "series:UID" = the rule's text
- * (lineup-series.h), checked whole before anything is written. */
+/* The series of a plan record ("series:UID"), checked whole. */
 static gboolean
 check_series (const LineupShareRecord  *record,
               GError                  **error)
 {
-  g_auto(GStrv) fields = lineup_share_record_list_prefixed (record, "series:");
+  g_autofree char *bad = NULL;
 
-  for (guint i = 0; fields[i]; i++)
-    {
-      const char *uid = fields[i] + strlen ("series:");
-      LineupSeriesRule rule;
-
-      if (*uid == '\0' || strlen (uid) > 255 || !_lineup_store_check_one_line ("", uid, NULL) ||
-          !lineup_series_rule_parse (lineup_share_record_get (record, fields[i]), &rule, NULL))
-        return plan_error (error, fields[i], _("a repeat rule such as FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;DTSTART=20270104T0900")), FALSE;
-    }
-  return TRUE;
-}
-
-/* Makes the series what the record says: a rule changes in place, one
- * the record lacks goes (its posts stay, as posts of no series). */
-static gboolean
-write_series (LineupStore              *self,
-              const LineupShareRecord  *record,
-              GError                  **error)
-{
-  g_auto(GStrv) fields = lineup_share_record_list_prefixed (record, "series:");
-  g_autoptr(GPtrArray) all = lineup_store_list_series (self);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      LineupSeries *series = g_ptr_array_index (all, i);
-      g_autofree char *field = g_strconcat ("series:", series->uid, NULL);
-
-      if (lineup_share_record_get (record, field) == NULL &&
-          !step_sql (self, "DELETE FROM series WHERE uid = ?", "s", error, series->uid))
-        return FALSE;
-    }
-  for (guint i = 0; fields[i]; i++)
-    if (!step_sql (self,
-                   "INSERT INTO series (uid, rule) VALUES (?1, ?2) ON CONFLICT (uid) DO UPDATE SET rule = ?2",
-                   "ss", error, fields[i] + strlen ("series:"), lineup_share_record_get (record, fields[i])))
-      return FALSE;
-  return TRUE;
+  if (_lineup_store_series_check_fields (record, &bad))
+    return TRUE;
+  return plan_error (error, bad, _("a repeat rule such as FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;DTSTART=20270104T0900"));
 }
 
 /* Removes the items of @model the record has no field @prefix NAME for
@@ -820,7 +774,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (section_differs (before, record, "campaign:") && !write_campaigns (self, campaigns, error)) ||
       (section_differs (before, record, "check-item:") && !write_checklist (self, items, error)) ||
       (section_differs (before, record, "snippet:") && !write_snippets (self, snippets, error)) ||
-      (section_differs (before, record, "series:") && !write_series (self, record, error)))
+      (section_differs (before, record, "series:") && !_lineup_store_series_write_fields (self, record, error)))
     return _lineup_store_end_operation (self, FALSE, NULL);
 
   /* Announced is what changed: a pillar kept for its posts is no news. */
