@@ -259,6 +259,7 @@ cmd_post_list (Args    *args,
 
   if (!open_for_listing (args, &store, error))
     return store == NULL && error && *error ? 1 : 0;
+  roll_series (store);
 
   if (opt (args, "from") || opt (args, "to"))
     {
@@ -308,9 +309,10 @@ cmd_post_edit (Args    *args,
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupPost) post = NULL;
   g_autofree char *title = NULL;
+  LineupSeriesScope scope;
   int before;
 
-  if (!check_post_fields (args, error))
+  if (!check_post_fields (args, error) || !series_scope_option (args, &scope, error))
     return 2;
   if (opt (args, "date") || opt (args, "stage"))
     {
@@ -347,7 +349,7 @@ cmd_post_edit (Args    *args,
     }
 
   before = lineup_post_get_revision (post);
-  if (!lineup_workflow_edit (store, post, error))
+  if (!lineup_series_edit (store, post, scope, error))
     return 1;
   title = one_line (lineup_post_get_title (post));
   if (lineup_post_get_revision (post) == before)

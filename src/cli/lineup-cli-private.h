@@ -96,6 +96,17 @@ int cmd_slots_set (Args *args, GError **error);
 int cmd_slots_list (Args *args, GError **error);
 int cmd_slots_clear (Args *args, GError **error);
 int cmd_queue_add (Args *args, GError **error);
+
+/* lineup-cli-series.c */
+int cmd_post_repeat (Args *args, GError **error);
+int cmd_series_list (Args *args, GError **error);
+int cmd_series_stop (Args *args, GError **error);
+int cmd_series_roll (Args *args, GError **error);
+/* Makes the series' posts up to the horizon (the commands that list or
+ * sync the plan call it); a failure is only a warning. */
+void roll_series (LineupStore *store);
+/* --series this|following|all of `post edit` (default this). */
+gboolean series_scope_option (Args *args, LineupSeriesScope *out_scope, GError **error);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);

@@ -74,6 +74,20 @@ cmd_share_sync (Args    *args,
   if (store == NULL)
     return 1;
   ok = lineup_share_sync (store, &pass, NULL, error);
+  /* The series' next posts, from the rules just received, go out now. */
+  if (ok)
+    {
+      guint made = 0;
+      LineupSharePass again = { 0, };
+
+      if (lineup_store_roll_series (store, LINEUP_SERIES_HORIZON_DAYS, &made, NULL) && made > 0)
+        {
+          ok = lineup_share_sync (store, &again, NULL, error);
+          pass.sent += again.sent;
+          pass.received += again.received;
+          pass.conflicts += again.conflicts;
+        }
+    }
   out (_("Sent %u, received %u, new conflicts %u\n"), pass.sent, pass.received, pass.conflicts);
   /* What the window tells with a notification, told here once too. */
   {

@@ -121,6 +121,19 @@ static const OptionSpec snippet_options[] = { { "kind", TRUE, FALSE }, { "type",
 static const char * const name_text_args[] = { "NAME", "TEXT", NULL };
 static const char * const platform_slots_args[] = { "PLATFORM", "DAY@HH:MM…", NULL };
 static const char * const platform_arg[] = { "PLATFORM", NULL };
+static const OptionSpec repeat_options[] = {
+  { "every", TRUE, FALSE }, { "interval", TRUE, FALSE }, { "on", TRUE, FALSE }, { "day", TRUE, FALSE },
+  { "weekday", TRUE, FALSE }, { "until", TRUE, FALSE }, { "count", TRUE, FALSE }, { NULL }
+};
+static const OptionSpec post_edit_options[] = {
+  { "title", TRUE, FALSE }, { "body", TRUE, FALSE }, { "pillar", TRUE, FALSE }, { "type", TRUE, FALSE },
+  { "platform", TRUE, TRUE }, { "date", TRUE, FALSE }, { "time", TRUE, FALSE }, { "stage", TRUE, FALSE },
+  { "campaign", TRUE, FALSE }, { "goal", TRUE, FALSE }, { "audience", TRUE, FALSE },
+  { "key-message", TRUE, FALSE }, { "call-to-action", TRUE, FALSE }, { "hashtags", TRUE, FALSE },
+  { "owner", TRUE, FALSE }, { "due", TRUE, FALSE }, { "series", TRUE, FALSE }, { NULL }
+};
+static const OptionSpec series_roll_options[] = { { "days", TRUE, FALSE }, { NULL } };
+static const char * const series_arg[] = { "SERIES", NULL };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -130,8 +143,8 @@ static const Command commands[] = {
   { "post", "list", cmd_post_list, list_options, NULL,
     "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scope week|month|all] [--owner NAME|me] [--json]",
     N_("lists posts by time, whole days in the plan’s time zone; undated ones last") },
-  { "post", "edit", cmd_post_edit, post_field_options, id_arg,
-    "ID [--title T] [--body TEXT] [--pillar P] [--type TYPE] [--platform NAME]… [--time HH:MM] [BRIEF]",
+  { "post", "edit", cmd_post_edit, post_edit_options, id_arg,
+    "ID [--title T] [--body TEXT] [--pillar P] [--type TYPE] [--platform NAME]… [--time HH:MM] [BRIEF] [--series this|following|all]",
     N_("changes only the fields given; --platform replaces the set") },
   { "post", "move", cmd_post_move, move_options, id_arg,
     "ID --date YYYY-MM-DD [--time HH:MM]",
@@ -323,6 +336,18 @@ static const Command commands[] = {
   { "queue", "add", cmd_queue_add, no_options, id_arg,
     "ID",
     N_("gives a post the next free posting slot of its networks and prints the time") },
+  { "post", "repeat", cmd_post_repeat, repeat_options, id_arg,
+    "ID --every day|week|month [--interval N] [--on mon,thu | --day 1|last | --weekday first-monday] [--until YYYY-MM-DD | --count N]",
+    N_("turns a dated post into a series: each occurrence a post of its own, at the same local time, made 8 weeks ahead") },
+  { "series", "list", cmd_series_list, json_options, NULL,
+    "[--json]",
+    N_("the series: rule in words, posts, moved and deleted ones, the next date") },
+  { "series", "stop", cmd_series_stop, no_options, series_arg,
+    "SERIES|ID",
+    N_("ends a series today: its posts after today that are not published are deleted") },
+  { "series", "roll", cmd_series_roll, series_roll_options, NULL,
+    "[--days N]",
+    N_("makes the series’ posts up to N days ahead (default 56; listing and syncing do it too)") },
 };
 
 /* Every command, or those of @group, or @only. */

@@ -249,6 +249,13 @@ lineup_context_start (LineupContext *self)
   g_return_if_fail (LINEUP_IS_CONTEXT (self));
 
   lineup_store_watch (self->store);
+  /* The series' posts up to the horizon, as the window opens the plan. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!lineup_store_roll_series (self->store, LINEUP_SERIES_HORIZON_DAYS, NULL, &error))
+      g_warning ("The series’ next posts could not be made: %s", error->message);
+  }
   /* Overlays: at start, then every hour those due. */
   refresh_overlays_cb (self);
   self->overlay_source = add_timeout (self->overlay_ms, refresh_overlays_cb, self);

@@ -26,3 +26,5 @@
 #include "lineup-demo.h"
 #include "lineup-json.h"
 #include "lineup-calendar-layout.h"
+#include "lineup-series.h"
+#include "lineup-series-edit.h"

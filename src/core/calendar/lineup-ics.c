@@ -371,6 +371,7 @@ typedef struct {
   char *tzid_param;                /* ";TZID=…" */
   char *duration;
   GHashTable *urls;                /* post id → URL */
+  GHashTable *series;              /* post id → its series' uid */
   GHashTable *pillars;             /* LineupPillar * → CatalogLines */
   GHashTable *types;               /* LineupContentType * → CatalogLines */
   GHashTable *networks;            /* "linkedin,mastodon" → " [LinkedIn, Mastodon]" */
@@ -541,6 +542,16 @@ write_event (Export     *export,
   if (export->keys->len)
     lineup_ics_writer_property (w, "X-LINEUP-PLATFORMS", NULL, export->keys->str, LINEUP_ICS_VALUE_X_LIST);
   lineup_ics_writer_property (w, "X-LINEUP-POST-ID", NULL, id, LINEUP_ICS_VALUE_X_TEXT);
+  /* An occurrence of a series is an event of its own, related to it. */
+  {
+    const char *series = g_hash_table_lookup (export->series, id);
+
+    if (series)
+      {
+        g_autofree char *related = g_strconcat (series, "@lineup-series", NULL);
+        lineup_ics_writer_property (w, "RELATED-TO", NULL, related, LINEUP_ICS_VALUE_TEXT);
+      }
+  }
   /* Where the published post can be seen (protocols.md §4). */
   if (url)
     lineup_ics_writer_property (w, "URL", NULL, url, LINEUP_ICS_VALUE_RAW);
@@ -622,6 +633,7 @@ write_calendar (LineupStore            *store,
 
   export.duration = duration_text ((options->duration_minutes > 0 ? options->duration_minutes : 30) * 60);
   export.urls = lineup_store_get_published_urls (store);
+  export.series = lineup_store_get_series_links (store);
   export.pillars = g_hash_table_new_full (NULL, NULL, NULL, catalog_lines_free);
   export.types = g_hash_table_new_full (NULL, NULL, NULL, catalog_lines_free);
   export.networks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -640,6 +652,7 @@ write_calendar (LineupStore            *store,
   g_hash_table_unref (export.types);
   g_hash_table_unref (export.pillars);
   g_hash_table_unref (export.urls);
+  g_hash_table_unref (export.series);
   free (export.duration);
   g_free (export.tzid_param);
 }

@@ -432,6 +432,7 @@ static const struct {
   { LINEUP_SHARE_POST, "call_to_action", "X-LINEUP-CALL-TO-ACTION" },
   { LINEUP_SHARE_POST, "hashtags", "X-LINEUP-HASHTAGS" },
   { LINEUP_SHARE_POST, "owner", "X-LINEUP-OWNER" },
+  { LINEUP_SHARE_POST, "series", "X-LINEUP-SERIES" },
   /* Read only: written when SUMMARY/DESCRIPTION cannot carry the value. */
   { LINEUP_SHARE_POST, "title", "X-LINEUP-TITLE" },
   { LINEUP_SHARE_POST, "body", "X-LINEUP-BODY" },

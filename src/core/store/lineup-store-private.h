@@ -347,4 +347,31 @@ LineupShareRecord * _lineup_store_share_read_post_record (LineupStore  *self,
                                                           LineupPost   *post,
                                                           GError      **error);
 
+/* ---- recurring series (lineup-store-series.c) ---- */
+
+/* Links post @post_id to series @uid as its occurrence on @occurs_on. */
+gboolean _lineup_store_write_series_link (LineupStore  *self,
+                                          const char   *post_id,
+                                          const char   *uid,
+                                          const GDate  *occurs_on,
+                                          gboolean      own,
+                                          GError      **error);
+
+/* The post's link as a shared record's "series" field: "UID YYYY-MM-DD",
+ * then " own" when edited on its own; NULL when in no series. */
+char *   _lineup_store_series_link_field  (LineupStore  *self,
+                                           const char   *post_id);
+
+/* The series in a shared plan's record (docs/sharing.md §4): "series:UID"
+ * = the rule's text. Reading adds them to @record; checking names the
+ * first bad field; writing makes the series what @record says (a rule
+ * changes in place, one the record lacks goes, its posts staying). */
+void     _lineup_store_series_read_fields  (LineupStore              *self,
+                                            LineupShareRecord        *record);
+gboolean _lineup_store_series_check_fields (const LineupShareRecord  *record,
+                                            char                    **out_bad_field);
+gboolean _lineup_store_series_write_fields (LineupStore              *self,
+                                            const LineupShareRecord  *record,
+                                            GError                  **error);
+
 G_END_DECLS

@@ -330,6 +330,23 @@ static const char * const migrations[] = {
   "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
   "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439)"
   ");",
+
+  /* 8 → 9: recurring series: a series' rule (lineup-series.h's text) by its uid,
+   * and each occurrence post's link to its series and the local date it
+   * stands for (own: edited as "this one", not a template for the next). */
+  "CREATE TABLE series ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  rule TEXT NOT NULL"
+  ");"
+  "CREATE TABLE series_posts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL UNIQUE,"
+  "  series_uid TEXT NOT NULL,"
+  "  occurs_on TEXT NOT NULL,"
+  "  own INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX series_posts_by_series ON series_posts(series_uid, occurs_on);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

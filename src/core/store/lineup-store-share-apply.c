@@ -51,6 +51,9 @@ typedef struct {
   GPtrArray  *targets;       /* key, name, key, name… */
   GPtrArray  *publish;       /* key, value, … */
   GPtrArray  *conflicts;     /* field, value, by-or-NULL, … */
+  char       *series;        /* the series' uid, or NULL */
+  GDate       occurs_on;     /* the occurrence's local date in it */
+  gboolean    series_own;
 } ParsedPost;
 
 static void
@@ -76,6 +79,7 @@ parsed_post_free (ParsedPost *parsed)
   g_ptr_array_unref (parsed->targets);
   g_ptr_array_unref (parsed->publish);
   g_ptr_array_unref (parsed->conflicts);
+  g_free (parsed->series);
   g_free (parsed);
 }
 
@@ -293,6 +297,18 @@ parse_post (LineupStore              *self,
   if ((value = lineup_share_record_get (record, "due")) && !lineup_parse_date (value, NULL))
     return field_error (error, uid, "due", _("expected a date as YYYY-MM-DD")), NULL;
   lineup_post_set_due_on (parsed->post, value);
+
+  if ((value = lineup_share_record_get (record, "series")))
+    {
+      g_auto(GStrv) parts = g_strsplit (value, " ", -1);
+      guint n = g_strv_length (parts);
+
+      if ((n != 2 && n != 3) || *parts[0] == '\0' || strlen (parts[0]) > 255 || !lineup_parse_date (parts[1], &parsed->occurs_on) ||
+          (n == 3 && g_strcmp0 (parts[2], "own") != 0))
+        return field_error (error, uid, "series", _("expected the series’ UID, a space and the date as YYYY-MM-DD (then “ own”)")), NULL;
+      parsed->series = g_strdup (parts[0]);
+      parsed->series_own = n == 3;
+    }
 
   if ((value = lineup_share_record_get (record, "created")) &&
       !_lineup_share_parse_int (value, 1, G_MAXINT64, &parsed->created))
@@ -636,6 +652,17 @@ write_post (LineupStore  *self,
       !write_accounts (self, uid, parsed, &targets_changed, error) ||
       !write_conflicts (self, uid, parsed, error))
     return FALSE;
+  if (parsed->series)
+    {
+      g_autofree char *had = _lineup_store_series_link_field (self, uid);
+
+      if (!_lineup_store_write_series_link (self, uid, parsed->series, &parsed->occurs_on,
+                                            parsed->series_own, error))
+        return FALSE;
+      /* Undo steps that restore the links would drop this one. */
+      if (had == NULL)
+        _lineup_store_drop_catalog_steps (self);
+    }
 
   /* A new post was "deleted" before, as lineup_store_add_post announces one. */
   if (current)

@@ -287,6 +287,7 @@ lineup_store_share_read_plan (LineupStore *self)
     }
 
   read_slots (self, record);
+  _lineup_store_series_read_fields (self, record);
   return record;
 }
 
@@ -719,6 +720,18 @@ write_snippets (LineupStore  *self,
   return TRUE;
 }
 
+/* The series of a plan record ("series:UID"), checked whole. */
+static gboolean
+check_series (const LineupShareRecord  *record,
+              GError                  **error)
+{
+  g_autofree char *bad = NULL;
+
+  if (_lineup_store_series_check_fields (record, &bad))
+    return TRUE;
+  return plan_error (error, bad, _("a repeat rule such as FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;DTSTART=20270104T0900"));
+}
+
 /* Removes the items of @model the record has no field @prefix NAME for
  * and no post row names (@used_sql). */
 static gboolean
@@ -839,7 +852,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (campaigns = parse_items (record, "campaign:", 'c', error)) == NULL ||
       (items = parse_items (record, "check-item:", 'i', error)) == NULL ||
       (snippets = parse_snippets (record, error)) == NULL ||
-      (slots = parse_slots (record, error)) == NULL)
+      (slots = parse_slots (record, error)) == NULL ||
+      !check_series (record, error))
     return FALSE;
 
   before = lineup_store_share_read_plan (self);
@@ -852,7 +866,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (section_differs (before, record, "campaign:") && !write_campaigns (self, campaigns, error)) ||
       (section_differs (before, record, "check-item:") && !write_checklist (self, items, error)) ||
       (section_differs (before, record, "snippet:") && !write_snippets (self, snippets, error)) ||
-      (section_differs (before, record, "slots:") && !write_slots (self, slots, error)))
+      (section_differs (before, record, "slots:") && !write_slots (self, slots, error)) ||
+      (section_differs (before, record, "series:") && !_lineup_store_series_write_fields (self, record, error)))
     return _lineup_store_end_operation (self, FALSE, NULL);
 
   /* Announced is what changed: a pillar kept for its posts is no news. */
@@ -870,6 +885,11 @@ lineup_store_share_apply_plan (LineupStore              *self,
     _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
   if ((slots_changed = section_differs (before, after, "slots:")))
     _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
+  if (section_differs (before, after, "series:"))
+    {
+      snippets_changed = TRUE;   /* the catalog's undo steps go, as for snippets */
+      _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
+    }
   if (mix >= 0 && (guint) mix != lineup_store_get_mix_stages (self))
     {
       g_autofree char *text = g_strdup_printf ("%u", (guint) mix);

@@ -152,6 +152,11 @@ set_post_fields (LineupStore       *self,
     }
   lineup_share_record_set (record, "due", lineup_post_get_due_on (post));
   lineup_share_record_set (record, "created", created);
+  {
+    g_autofree char *series = _lineup_store_series_link_field (self, lineup_post_get_id (post));
+
+    lineup_share_record_set (record, "series", series);
+  }
 }
 
 GPtrArray *

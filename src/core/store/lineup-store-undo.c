@@ -98,10 +98,11 @@ typedef struct {
 } CatalogRow;
 
 struct _CatalogSnapshot {
-  GArray *rows[5];    /* of CatalogRow: pillars, types, campaigns, snippets, slots */
+  GArray *rows[7];    /* of CatalogRow: pillars, types, campaigns, snippets, slots, series, series_posts */
 };
 
-enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS, CATALOG_SLOTS };
+enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS, CATALOG_SLOTS, CATALOG_SERIES,
+       CATALOG_SERIES_POSTS };
 
 static void
 catalog_row_clear (CatalogRow *row)
@@ -142,6 +143,8 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
     "SELECT id, kind, name, NULL, NULL, NULL, NULL, NULL, 0, coalesce(type_id, 0), text FROM snippets ORDER BY id",
     /* a slot: its network as the key, weekday * 1440 + minutes as the position */
     "SELECT id, platform, '', NULL, NULL, NULL, NULL, NULL, weekday * 1440 + minutes, 0, NULL FROM slots ORDER BY id",
+    "SELECT id, uid, uid, NULL, NULL, NULL, NULL, NULL, 0, 0, rule FROM series ORDER BY id",
+    "SELECT id, series_uid, post_id, NULL, NULL, NULL, occurs_on, NULL, own, 0, NULL FROM series_posts ORDER BY id",
   };
   CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
 
@@ -298,6 +301,10 @@ restore_catalog_rows (LineupStore      *self,
     "type_id = (SELECT id FROM content_types WHERE id = ?10), text = ?11",
     "INSERT INTO slots (id, platform, weekday, minutes) VALUES (?1, ?6, ?5 / 1440, ?5 % 1440) "
     "ON CONFLICT (id) DO UPDATE SET platform = ?6, weekday = ?5 / 1440, minutes = ?5 % 1440",
+    "INSERT INTO series (id, uid, rule) VALUES (?1, ?6, ?11) "
+    "ON CONFLICT (id) DO UPDATE SET uid = ?6, rule = ?11",
+    "INSERT INTO series_posts (id, post_id, series_uid, occurs_on, own) VALUES (?1, ?2, ?6, ?8, ?5) "
+    "ON CONFLICT (id) DO UPDATE SET post_id = ?2, series_uid = ?6, occurs_on = ?8, own = ?5",
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
@@ -318,6 +325,16 @@ restore_catalog_rows (LineupStore      *self,
             continue;
           }
         sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+        if (t == CATALOG_SERIES || t == CATALOG_SERIES_POSTS)
+          {
+            sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
+            sqlite3_bind_int64 (stmt, 5, row->position);
+            _lineup_store_bind_text_or_null (stmt, 8, row->starts_on);
+            _lineup_store_bind_text_or_null (stmt, 11, row->text);
+            if (!_lineup_store_step_done (self, stmt, _("restore the series"), error))
+              return FALSE;
+            continue;
+          }
         if (t == CATALOG_SNIPPETS)
           {
             sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
@@ -360,8 +377,10 @@ restore_catalog_removals (LineupStore      *self,
     "DELETE FROM campaigns WHERE id = ?",
     "DELETE FROM snippets WHERE id = ?",
     "DELETE FROM slots WHERE id = ?",
+    "DELETE FROM series WHERE id = ?",
+    "DELETE FROM series_posts WHERE id = ?",
   };
-  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL, NULL };
   CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
 
   if (now == NULL)

@@ -12,6 +12,7 @@
 #include "lineup-publishing.h"
 #include "lineup-share-marks.h"
 #include "lineup-sync-badge.h"
+#include "lineup-series-badge.h"
 #include "lineup-view.h"
 
 #define MAX_PLATFORM_ICONS 3
@@ -37,6 +38,7 @@ struct _LineupBoardCard
   PangoLayout *platforms_more;   /* "+2" past three networks, else "" */
   GtkIconPaintable *sync_icon;   /* the post's sync state, or NULL */
   GtkIconPaintable *conflict_icon; /* a shared plan's conflict waits on it, or NULL */
+  GtkIconPaintable *series_icon;   /* the repeat badge of a post in a series, or NULL */
   LineupSyncState sync_state;
   char *description;             /* the accessible description before the sync state */
   int laid_out_width;
@@ -235,7 +237,8 @@ lay_out (LineupBoardCard *self,
   self->laid_out_width = width;
   /* The sync badge sits at the title's end. */
   pango_layout_set_width (self->title, MAX (text_width - (self->sync_icon ? ICON + GAP : 0)
-                                            - (self->conflict_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
+                                            - (self->conflict_icon ? ICON + GAP : 0)
+                                            - (self->series_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
   pango_layout_set_width (self->request, width * PANGO_SCALE);
   pango_layout_set_width (self->date, -1);
   self->type_room = width - ICON - 2 - layout_width (self->date) - 8 - platforms_width (self);
@@ -408,6 +411,10 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       draw_icon (snapshot, self->conflict_icon, width - ICON - (self->sync_icon ? ICON + GAP : 0),
                  (title_line_height - ICON) / 2, &color);
     }
+  /* The repeat badge, before the others. */
+  if (self->series_icon)
+    draw_icon (snapshot, self->series_icon, width - ICON - (self->sync_icon ? ICON + GAP : 0)
+               - (self->conflict_icon ? ICON + GAP : 0), (title_line_height - ICON) / 2, &dim);
   y = 2 * title_line_height + GAP;
 
   /* Type on the left, date on the right. */
@@ -554,6 +561,7 @@ lineup_board_card_dispose (GObject *object)
   g_clear_object (&self->platforms_more);
   g_clear_object (&self->sync_icon);
   g_clear_object (&self->conflict_icon);
+  g_clear_object (&self->series_icon);
   g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (lineup_board_card_parent_class)->dispose (object);
@@ -761,6 +769,12 @@ lineup_board_card_bind (LineupBoardCard       *self,
     g_string_append_printf (description, g_dngettext (GETTEXT_PACKAGE, ", %u comment", ", %u comments",
                                                       summary->n_comments),
                             summary->n_comments);
+  g_clear_object (&self->series_icon);
+  if (lineup_series_badge_in_series (store, post))
+    {
+      self->series_icon = lookup_icon (GTK_WIDGET (self), "media-playlist-repeat-symbolic");
+      g_string_append_printf (description, ", %s", _("repeats"));
+    }
   if (request)
     g_string_append_printf (description, ". %s", request);
   g_free (self->description);

@@ -16,6 +16,7 @@
 #include "lineup-publishing.h"
 #include "lineup-share-marks.h"
 #include "lineup-sync-badge.h"
+#include "lineup-series-badge.h"
 #include "lineup-swatch.h"
 #include "lineup-view.h"
 
@@ -37,6 +38,7 @@ struct _LineupPostCard
   char *stage_class;
   GtkWidget *sync_icon;       /* the post's sync state, when it goes to an account */
   GtkWidget *conflict_icon;   /* a shared plan's conflict waits on the post (made when first needed) */
+  GtkWidget *series_icon;     /* the repeat badge of a post in a series (made when first needed) */
   GtkWidget *meta_row;        /* time, type, networks, sync state */
   const char *sync_class;
   char *description;          /* what the accessible description says before the sync state */
@@ -608,6 +610,7 @@ lineup_post_card_bind (LineupPostCard *self,
                                   -1);
   name_list_row (self);
   update_sync (self);
+  lineup_series_badge_update (&self->series_icon, self->meta_row, NULL, self->store, post);
 }
 
 LineupPost *

@@ -62,6 +62,10 @@ struct _LineupPostEditor
   AdwMessageDialog *confirm;  /* "Save changes?", while it shows */
   GtkMenuButton *snippet_button;
   AdwActionRow *queue_row;
+  AdwActionRow *series_row;   /* the Repeat group (lineup-post-editor-series.c) */
+  GtkWidget *repeat_button;
+  LineupSeriesScope series_scope;
+  gboolean series_answered;   /* "this / following / all" asked for this save */
 };
 
 /* lineup-post-editor.c */
@@ -87,6 +91,11 @@ void        lineup_post_editor_setup_queue            (LineupPostEditor  *self);
 void        lineup_post_editor_queue_action           (GtkWidget         *widget,
                                                        const char        *action_name,
                                                        GVariant          *param);
+/* lineup-post-editor-series.c */
+void        lineup_post_editor_update_series          (LineupPostEditor  *self);
+/* TRUE when it asked which posts of the series a change is for: the save
+ * waits for the answer. */
+gboolean    lineup_post_editor_series_ask             (LineupPostEditor  *self);
 /* lineup-post-editor-conflicts.c */
 void        lineup_post_editor_update_conflicts       (LineupPostEditor  *self);
 

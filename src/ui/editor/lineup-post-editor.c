@@ -563,6 +563,7 @@ lineup_post_editor_load_post (LineupPostEditor *self)
   on_pillar_selected_cb (self);
   update_date_label (self);
   update_counts (self);
+  lineup_post_editor_update_series (self);
 }
 
 /* ---- saving ---- */
@@ -717,7 +718,7 @@ save (LineupPostEditor  *self,
     }
   else
     {
-      if (!lineup_workflow_edit (self->store, post, error) ||
+      if (!lineup_series_edit (self->store, post, self->series_scope, error) ||
           !save_targets (self, lineup_post_get_id (post), error))
         goto failed;
       /* Through the workflow's rules, after the edit (which may itself have
@@ -756,7 +757,8 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  save_and_close (LINEUP_POST_EDITOR (widget));
+  if (!lineup_post_editor_series_ask (LINEUP_POST_EDITOR (widget)))
+    save_and_close (LINEUP_POST_EDITOR (widget));
 }
 
 /* Esc and Cancel close as the window's close does: asking first when

@@ -11,6 +11,7 @@
 
 #include "lineup-post-row.h"
 #include "lineup-sync-badge.h"
+#include "lineup-series-badge.h"
 #include "lineup-swatch.h"
 
 struct _LineupPostRow
@@ -28,6 +29,7 @@ struct _LineupPostRow
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
   GtkWidget *sync_icon;          /* the post's publishing state, if any */
+  GtkWidget *series_icon;        /* the repeat badge (made when first needed) */
   GtkWidget *stage_label;
   char *stage_class;
   const char *sync_class;
@@ -220,6 +222,7 @@ bind_post (LineupPostRow *self,
   g_free (self->description);
   self->description = g_steal_pointer (&description);
   update_sync (self);
+  lineup_series_badge_update (&self->series_icon, self->post_box, self->sync_icon, store, post);
 }
 
 static void
