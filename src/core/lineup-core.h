@@ -26,3 +26,5 @@
 #include "lineup-demo.h"
 #include "lineup-json.h"
 #include "lineup-calendar-layout.h"
+#include "lineup-skeleton.h"
+#include "lineup-skeleton-store.h"

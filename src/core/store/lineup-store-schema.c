@@ -319,6 +319,10 @@ static const char * const migrations[] = {
   "  type_id INTEGER REFERENCES content_types(id) ON DELETE SET NULL,"
   "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000)"
   ");",
+
+  /* 7 → 8: the month skeleton: an overlay marked blackout (a holiday
+   * calendar, a launch freeze) keeps "Plan This Month" off its days. */
+  "ALTER TABLE overlays ADD COLUMN blackout INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
