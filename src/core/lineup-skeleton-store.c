@@ -13,6 +13,7 @@
 #include "lineup-pillar.h"
 #include "lineup-platform.h"
 #include "lineup-post.h"
+#include "lineup-store-slots.h"
 
 void
 lineup_month_plan_free (LineupMonthPlan *plan)
@@ -32,16 +33,39 @@ free_slot_times (LineupStore        *store,
                  const GDate        *last,
                  GError            **error)
 {
-  GArray *times = g_array_new (FALSE, FALSE, sizeof (LineupSkeletonTime));
+  g_autoptr(GArray) free_slots = lineup_store_get_free_slots (store, platforms, first, last, error);
+  GArray *times;
 
+  if (free_slots == NULL)
+    return NULL;
+  times = g_array_sized_new (FALSE, FALSE, sizeof (LineupSkeletonTime), free_slots->len);
+  for (guint i = 0; i < free_slots->len; i++)
+    {
+      LineupSlotTime *slot = &g_array_index (free_slots, LineupSlotTime, i);
+      LineupSkeletonTime time = { slot->at, slot->platform };
+
+      g_array_append_val (times, time);
+    }
   return times;
 }
 
-/* The networks that have slots. */
+/* The networks that have slots, in the table's order. */
 static GStrv
 networks_with_slots (LineupStore *store)
 {
-  return g_new0 (char *, 1);
+  g_autoptr(GArray) slots = lineup_store_get_slots (store, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *last = NULL;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      LineupSlot *slot = &g_array_index (slots, LineupSlot, i);
+
+      if (g_strcmp0 (slot->platform, last) != 0)
+        g_strv_builder_add (builder, slot->platform);
+      last = slot->platform;
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* The days of the enabled overlays marked blackout in [first, end). */

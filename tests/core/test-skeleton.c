@@ -507,6 +507,47 @@ test_blackout_overlay (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "“Freeze”"));
 }
 
+/* Without networks named, the ones with slots; their free slots first,
+ * a slot a post already holds is not used. */
+static void
+test_store_slots (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupMonthPlan) plan = NULL;
+  g_autoptr(LineupPost) post = lineup_post_new ();
+  LineupSlot slots[2];
+  GDate month = day (2026, 6, 1), taken = day (2026, 6, 2);
+  const char *platforms[] = { "linkedin", NULL };
+  guint from_slots = 0;
+
+  g_assert_true (lineup_slot_parse ("linkedin", "tue@12:30", &slots[0], &error));
+  g_assert_true (lineup_slot_parse ("linkedin", "thu@16:00", &slots[1], &error));
+  g_assert_true (lineup_store_set_slots (f->store, "linkedin", slots, 2, &error));
+  lineup_post_set_title (post, "Taken");
+  lineup_post_set_pillar_id (post, pillar_id (f, "Community"));
+  lineup_post_set_type_id (post, type_id (f, "educational"));
+  lineup_post_set_platforms (post, platforms);
+  lineup_post_set_scheduled_at (post, lineup_store_local_to_utc (f->store, &taken, 12 * 60 + 30));
+  g_assert_true (lineup_store_add_post (f->store, post, &error));
+  g_assert_no_error (error);
+
+  plan = lineup_month_plan_propose (f->store, &month, LINEUP_SKELETON_LIGHT, NULL, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (plan->platforms, platforms);
+  for (guint i = 0; i < plan->briefs->len; i++)
+    {
+      LineupSkeletonBrief *b = &g_array_index (plan->briefs, LineupSkeletonBrief, i);
+
+      g_assert_true (b->at != lineup_post_get_scheduled_at (post));
+      from_slots += b->from_slot;
+    }
+  /* Light LinkedIn: 2 a week. The week of the 2nd has one post already:
+   * its Thursday; 3 whole weeks more, both slots; the 29th–30th: 1 of 2/7. */
+  g_assert_cmpuint (from_slots, ==, plan->briefs->len);
+  g_assert_cmpuint (plan->briefs->len, ==, 1 + 3 * 2 + 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -529,6 +570,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/skeleton/slots-first", test_slots_first);
   g_test_add_func ("/skeleton/full-day", test_full_day);
   g_test_add ("/skeleton/one-undo", Fixture, NULL, fixture_set_up, test_one_undo, fixture_tear_down);
+  g_test_add ("/skeleton/store-slots", Fixture, NULL, fixture_set_up, test_store_slots, fixture_tear_down);
   g_test_add ("/skeleton/blackout-overlay", Fixture, NULL, fixture_set_up, test_blackout_overlay, fixture_tear_down);
   return g_test_run ();
 }

@@ -320,7 +320,18 @@ static const char * const migrations[] = {
   "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000)"
   ");",
 
-  /* 7 → 8: the month skeleton: an overlay marked blackout (a holiday
+  /* 7 → 8: posting slots: the weekly times a team posts at on a network
+   * (weekday 1 = Monday, minutes after local midnight in the plan's zone).
+   * No uniqueness in the table: undo restores rows by id, and the store
+   * drops repeats when it reads them. */
+  "CREATE TABLE slots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  platform TEXT NOT NULL,"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439)"
+  ");",
+
+  /* 8 → 9: the month skeleton: an overlay marked blackout (a holiday
    * calendar, a launch freeze) keeps "Plan This Month" off its days. */
   "ALTER TABLE overlays ADD COLUMN blackout INTEGER NOT NULL DEFAULT 0;",
 };
