@@ -91,6 +91,8 @@ int cmd_share_leave (Args *args, GError **error);
 int cmd_snippet_add (Args *args, GError **error);
 int cmd_snippet_list (Args *args, GError **error);
 int cmd_snippet_remove (Args *args, GError **error);
+int cmd_plan_month (Args *args, GError **error);
+int cmd_overlay_blackout (Args *args, GError **error);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);
