@@ -216,6 +216,11 @@ lineup_month_plan_propose (LineupStore         *store,
   in.n_posts = posts->len;
   in.blackout = (GDate *) blackout->data;
   in.n_blackout = blackout->len;
+  /* In the current month, from today on. */
+  lineup_store_get_today (store, &in.from);
+  if (g_date_get_month (&in.from) != g_date_get_month (&plan->month) ||
+      g_date_get_year (&in.from) != g_date_get_year (&plan->month))
+    g_date_clear (&in.from, 1);
   plan->briefs = lineup_skeleton_plan (&in);
   return g_steal_pointer (&plan);
 }

@@ -6,7 +6,8 @@
  * of the networks, the plan's default time, the live posts dated in the
  * month (counted for the targets when the Mix counts their stage, and
  * briefs, which the skeleton's own are), and the days of the enabled
- * overlays marked blackout.
+ * overlays marked blackout. In the current month, the days before today
+ * are left alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

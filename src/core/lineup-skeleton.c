@@ -582,6 +582,10 @@ lineup_skeleton_plan (const LineupSkeletonInput *in)
       pillars[p].max = target >= 0 ? MIN (target + 5, 100) : -1;
     }
 
+  /* Days gone by are left alone too. */
+  if (g_date_valid (&in->from))
+    for (guint d = 0; d < m.n_days && (int) d < day_index (&m, &in->from); d++)
+      m.blackout[d] = TRUE;
   for (guint b = 0; b < in->n_blackout; b++)
     {
       int d = g_date_valid (&in->blackout[b]) ? day_index (&m, &in->blackout[b]) : -1;

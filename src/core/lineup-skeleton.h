@@ -18,8 +18,9 @@
  * Times: a network's free slots that week first; when they are too few (or
  * the network has none), weekdays (Mon–Fri) at the default time on days the
  * network has no post yet. Never on a blackout day, at most one new brief a
- * network a day while there are free days, and never a day past
- * LINEUP_MIX_MAX_PER_DAY posts of that network.
+ * network a day while there are free days, never a day past
+ * LINEUP_MIX_MAX_PER_DAY posts of that network, and never before @from
+ * (the plan's today, when the month is the current one).
  *
  * Types and pillars: the counts that put every row with a target inside its
  * band (the Mix's score, posts already there included), then spread over
@@ -93,6 +94,7 @@ typedef struct {
   guint                        n_posts;
   const GDate                 *blackout;       /* days to leave empty */
   guint                        n_blackout;
+  GDate                        from;           /* no brief before this day; cleared: the whole month */
 } LineupSkeletonInput;
 
 typedef struct {

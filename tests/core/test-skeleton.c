@@ -548,6 +548,24 @@ test_store_slots (Fixture       *f,
   g_assert_cmpuint (plan->briefs->len, ==, 1 + 3 * 2 + 1);
 }
 
+/* In the current month, nothing before today. */
+static void
+test_from_today (void)
+{
+  static const char * const linkedin[] = { "linkedin", NULL };
+  Pure p;
+  g_autoptr(GArray) briefs = NULL;
+
+  pure_init (&p, day (2026, 6, 1), linkedin);
+  p.in.from = day (2026, 6, 17);
+  briefs = lineup_skeleton_plan (&p.in);
+  /* Light LinkedIn: 2 a week; Wed 17–Fri 19, the week of the 22nd, and the 29th–30th. */
+  g_assert_cmpuint (briefs->len, ==, 2 + 2 + 1);
+  for (guint i = 0; i < briefs->len; i++)
+    g_assert_cmpint (g_date_get_day (&g_array_index (briefs, LineupSkeletonBrief, i).date), >=, 17);
+  g_time_zone_unref (p.zone);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -569,6 +587,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/skeleton/blackout", test_blackout);
   g_test_add_func ("/skeleton/slots-first", test_slots_first);
   g_test_add_func ("/skeleton/full-day", test_full_day);
+  g_test_add_func ("/skeleton/from-today", test_from_today);
   g_test_add ("/skeleton/one-undo", Fixture, NULL, fixture_set_up, test_one_undo, fixture_tear_down);
   g_test_add ("/skeleton/store-slots", Fixture, NULL, fixture_set_up, test_store_slots, fixture_tear_down);
   g_test_add ("/skeleton/blackout-overlay", Fixture, NULL, fixture_set_up, test_blackout_overlay, fixture_tear_down);
