@@ -1,9 +1,11 @@
-"""Plan This Month on an empty month: the main menu opens the preview (the
-briefs week by week, with type and pillar), a second network is chosen,
-Add Briefs adds them, the calendar shows them, and one Ctrl+Z takes them
-all away. Keeps the preview's picture for data/screenshots/plan-month.png."""
+"""Plan This Month on an empty month: an overlay is marked blackout in
+Preferences → Sharing; the main menu opens the preview (the briefs week by
+week, with type and pillar), a second network is chosen, Add Briefs adds
+them, none on the blackout days, the calendar shows them, and one Ctrl+Z
+takes them all away. Keeps the preview's picture for data/screenshots/plan-month.png."""
 
 import datetime
+import os
 import subprocess
 
 import lineup_ui as ui
@@ -19,6 +21,15 @@ def main():
         ui.cli("pillar", "add", name, "--target", target)
     # An undated idea: the plan is not empty, the months are.
     ui.cli("post", "add", "--title", "Backlog idea", "--pillar", "Community", "--type", "Proof")
+    # A freeze on the 11th to the 13th of next month.
+    ics = os.path.join(os.path.dirname(ui.DB), "freeze.ics")
+    with open(ics, "w") as f:
+        f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n")
+        for day in FREEZE:
+            f.write(f"BEGIN:VEVENT\r\nUID:{day}@test\r\nDTSTAMP:20260101T000000Z\r\n"
+                    f"DTSTART;VALUE=DATE:{next_month().replace(day=day):%Y%m%d}\r\nSUMMARY:Freeze\r\nEND:VEVENT\r\n")
+        f.write("END:VCALENDAR\r\n")
+    ui.cli("overlay", "add", "Freeze", ics)
 
     process = subprocess.Popen([ui.BIN, "--database", ui.DB])
     try:
@@ -31,10 +42,16 @@ def main():
         process.wait()
 
 
-def next_month_title():
+FREEZE = (11, 12, 13)
+
+
+def next_month():
     today = datetime.date.today()
-    first = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return "Plan " + first.strftime("%B %Y")
+    return (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def next_month_title():
+    return "Plan " + next_month().strftime("%B %Y")
 
 
 def summary_count(dialog):
@@ -44,7 +61,7 @@ def summary_count(dialog):
     def visit(node, depth=0):
         if node is None or depth > 60 or found:
             return
-        if " briefs for " in (node.name or ""):
+        if " briefs for " in (node.name or "") and "blackout days left free" in node.name:
             found.append(node.name)
         for i in range(node.childCount):
             visit(node.getChildAtIndex(i), depth + 1)
@@ -55,6 +72,19 @@ def summary_count(dialog):
 def scenario():
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
+    # The freeze marked blackout, in Preferences → Sharing.
+    ui.focus_window("Lineup")
+    ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
+    prefs = ui.wait_for("the Preferences window",
+                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+    ui.press(ui.wait_for("the Sharing page", lambda: ui.find(prefs, name="Sharing", role="page tab", visible=False)))
+    ui.press(ui.wait_for("the overlay's Blackout toggle",
+                         lambda: ui.find(prefs, prefix="Blackout: keep the days of Freeze free", visible=False)))
+    ui.wait_for("the overlay marked blackout", lambda: ui.cli_json("overlay", "list", "--json")[0]["blackout"])
+    ui.focus_window("Preferences")
+    ui.xdotool("key", "Escape")
+    ui.wait_for("Preferences closed", lambda: ui.toplevel(app, "Preferences") is None)
+
     # Next month: empty, and whole (this one may be half gone).
     ui.press(ui.wait_for("the next month button", lambda: ui.find(frame, name="Next month", role="push button")))
 
@@ -81,6 +111,8 @@ def scenario():
     ui.press(ui.wait_for("Add Briefs", lambda: ui.find(dialog, name="Add Briefs", role="push button")))
     added = ui.wait_for(f"{count} briefs in the plan", lambda: (lambda b: b if len(b) == count else None)(briefs()))
     assert all(p["stage"] == "brief" and len(p["platforms"]) == 1 for p in added), added
+    frozen = {next_month().replace(day=d).isoformat() for d in FREEZE}
+    assert not [p for p in added if p["date"] in frozen], [p["date"] for p in added]
     ui.wait_for("a brief on the calendar", lambda: ui.find(frame, prefix="Educational brief · ", role="push button"))
 
     ui.focus_window("Lineup")
