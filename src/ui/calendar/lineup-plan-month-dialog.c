@@ -281,6 +281,8 @@ lineup_plan_month_dialog_new (LineupStore *store,
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), chosen);
       g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_flow_box_append (self->networks_box, toggle);
+      /* One Tab stop a network: the toggle, not the box's cell around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
       g_ptr_array_add (self->toggles, toggle);
     }
   self->store = g_object_ref (store);
