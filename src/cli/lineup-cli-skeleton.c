@@ -110,6 +110,8 @@ cmd_plan_month (Args    *args,
     {
       if (plan->briefs->len > 0)
         out ("%s\n", _("Nothing was added: run it again with --yes to add these briefs (one undo step)."));
+      else
+        out ("%s\n", _("Nothing to add: the month has no free day for these networks"));
       return 0;
     }
   if (!lineup_month_plan_apply (store, plan, error))

@@ -76,6 +76,12 @@ class PlanMonth(unittest.TestCase):
         self.assertEqual(sum(x["type"] == "Educational" for x in posts), 13)
         self.assertEqual(p.integrity(), "ok")
 
+        # Planned again: the month has its cadence already.
+        out = p.text("plan", "month", "2026-06", "--tier", "standard", "--platform", "linkedin",
+                     "--platform", "instagram")
+        self.assertIn("standard tier: 0 briefs", out)
+        self.assertIn("Nothing to add", out)
+
         # Once the briefs are counted (as Preferences ▸ Mix can set), the Mix reads 100.
         db = sqlite3.connect(p.path)
         with db:
