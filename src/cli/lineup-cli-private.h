@@ -107,6 +107,8 @@ int cmd_series_roll (Args *args, GError **error);
 void roll_series (LineupStore *store);
 /* --series this|following|all of `post edit` (default this). */
 gboolean series_scope_option (Args *args, LineupSeriesScope *out_scope, GError **error);
+int cmd_plan_month (Args *args, GError **error);
+int cmd_overlay_blackout (Args *args, GError **error);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);

@@ -118,6 +118,11 @@ static const char * const target_args[] = { "TYPE", "MIN", "MAX", NULL };
 static const char * const optional_name_arg[] = { "NAME…", NULL };
 static const char * const name_source_args[] = { "NAME", "SOURCE", NULL };
 static const OptionSpec snippet_options[] = { { "kind", TRUE, FALSE }, { "type", TRUE, FALSE }, { NULL } };
+static const OptionSpec plan_month_options[] = {
+  { "tier", TRUE, FALSE }, { "platform", TRUE, TRUE }, { "yes", FALSE, FALSE }, { NULL }
+};
+static const OptionSpec off_options[] = { { "off", FALSE, FALSE }, { NULL } };
+static const char * const month_arg[] = { "YYYY-MM", NULL };
 static const char * const name_text_args[] = { "NAME", "TEXT", NULL };
 static const char * const platform_slots_args[] = { "PLATFORM", "DAY@HH:MM…", NULL };
 static const char * const platform_arg[] = { "PLATFORM", NULL };
@@ -348,6 +353,12 @@ static const Command commands[] = {
   { "series", "roll", cmd_series_roll, series_roll_options, NULL,
     "[--days N]",
     N_("makes the series’ posts up to N days ahead (default 56; listing and syncing do it too)") },
+  { "plan", "month", cmd_plan_month, plan_month_options, month_arg,
+    "YYYY-MM --tier light|standard|heavy [--platform NAME]… [--yes]",
+    N_("proposes dated briefs for the month in the free slots (or weekdays at the default time) that meet the mix targets and the tier's cadence, leaving blackout overlay days free; --yes adds them (one undo step); without --platform, the networks with slots") },
+  { "overlay", "blackout", cmd_overlay_blackout, off_options, name_arg,
+    "NAME [--off]",
+    N_("marks an overlay calendar blackout: Plan This Month leaves its days free (--off: no longer)") },
 };
 
 /* Every command, or those of @group, or @only. */

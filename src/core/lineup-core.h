@@ -28,3 +28,5 @@
 #include "lineup-calendar-layout.h"
 #include "lineup-series.h"
 #include "lineup-series-edit.h"
+#include "lineup-skeleton.h"
+#include "lineup-skeleton-store.h"

@@ -331,6 +331,8 @@ lineup_overlay_to_json (JsonBuilder   *builder,
   json_builder_add_string_value (builder, overlay->color);
   json_builder_set_member_name (builder, "enabled");
   json_builder_add_boolean_value (builder, overlay->enabled);
+  json_builder_set_member_name (builder, "blackout");
+  json_builder_add_boolean_value (builder, overlay->blackout);
   json_builder_set_member_name (builder, "events");
   json_builder_add_int_value (builder, MAX (n, 0));
   json_builder_set_member_name (builder, "last_error");

@@ -378,7 +378,8 @@ GPtrArray *
 lineup_store_get_overlays (LineupStore *self)
 {
   static const char sql[] =
-    "SELECT name, source, color, enabled, refresh_hours, cache, fetched_at, last_error FROM overlays ORDER BY name";
+    "SELECT name, source, color, enabled, refresh_hours, cache, fetched_at, last_error, blackout FROM overlays "
+    "ORDER BY name";
   GPtrArray *overlays = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_overlay_free);
   sqlite3_stmt *stmt;
 
@@ -397,6 +398,7 @@ lineup_store_get_overlays (LineupStore *self)
       overlay->cache = g_strdup (_lineup_store_column_text (stmt, 5));
       overlay->fetched_at = sqlite3_column_int64 (stmt, 6);
       overlay->last_error = lineup_address_hide_userinfo (_lineup_store_column_text (stmt, 7));
+      overlay->blackout = sqlite3_column_int (stmt, 8);
       g_free (hide_stored_userinfo (&overlay->source, &overlay->last_error,
                                     _("Its address held a user name or password, which Lineup does not "
                                       "keep: they are no longer shown or used, and leave the plan at the "
@@ -457,6 +459,34 @@ lineup_store_set_overlay_enabled (LineupStore  *self,
 {
   return _lineup_store_settings_exec (self, error, _("save the overlay"), "UPDATE overlays SET enabled = ? WHERE name = ?",
                         "is", (gint64) enabled, name);
+}
+
+gboolean
+lineup_store_set_overlay_blackout (LineupStore  *self,
+                                   const char   *name,
+                                   gboolean      blackout,
+                                   GError      **error)
+{
+  g_autoptr(GPtrArray) overlays = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  overlays = lineup_store_get_overlays (self);
+  for (guint i = 0; i < overlays->len; i++)
+    {
+      LineupOverlay *overlay = g_ptr_array_index (overlays, i);
+
+      if (name && g_ascii_strcasecmp (overlay->name, name) == 0)
+        return _lineup_store_settings_exec (self, error, _("save the overlay"),
+                                            "UPDATE overlays SET blackout = ? WHERE name = ?", "is",
+                                            (gint64) (blackout != FALSE), overlay->name);
+      g_string_append_printf (names, "%s“%s”", i ? ", " : "", overlay->name);
+    }
+  g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_NOT_FOUND,
+               overlays->len ? _("No overlay is called “%s”: the plan has %s")
+                             : _("No overlay is called “%s”: the plan has none (add one with “lineup overlay add NAME FILE|URL”)"),
+               name ? name : "", names->str);
+  return FALSE;
 }
 
 gboolean

@@ -347,6 +347,10 @@ static const char * const migrations[] = {
   "  own INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX series_posts_by_series ON series_posts(series_uid, occurs_on);",
+
+  /* 9 → 10: the month skeleton: an overlay marked blackout (a holiday
+   * calendar, a launch freeze) keeps "Plan This Month" off its days. */
+  "ALTER TABLE overlays ADD COLUMN blackout INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 9
+#define LINEUP_SCHEMA_VERSION 10
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -488,6 +488,7 @@ typedef struct {
   char     *cache;         /* the last good copy (iCalendar), or NULL */
   gint64    fetched_at;
   char     *last_error;    /* why the last refresh failed, or NULL */
+  gboolean  blackout;      /* its days are kept free by the month skeleton */
 } LineupOverlay;
 
 void        lineup_overlay_free              (LineupOverlay *overlay);
@@ -502,6 +503,12 @@ gboolean    lineup_store_set_overlay_enabled (LineupStore  *self,
                                               const char   *name,
                                               gboolean      enabled,
                                               GError      **error);
+/* Marks an overlay blackout (or not): "Plan This Month" leaves its days
+ * empty. Refuses a name no overlay has. One undo step. */
+gboolean    lineup_store_set_overlay_blackout (LineupStore  *self,
+                                               const char   *name,
+                                               gboolean      blackout,
+                                               GError      **error);
 gboolean    lineup_store_remove_overlay      (LineupStore  *self,
                                               const char   *name,
                                               GError      **error);

@@ -20,6 +20,7 @@
 #include "lineup-import-dialog.h"
 #include "lineup-list-view.h"
 #include "lineup-mix-view.h"
+#include "lineup-plan-month-dialog.h"
 #include "lineup-post-editor.h"
 #include "lineup-queue.h"
 #include "lineup-publishing.h"
@@ -594,6 +595,16 @@ export_ics (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Plan This Month…: the month on screen (lineup-plan-month-dialog.h). */
+static void
+plan_month (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+
+  lineup_plan_month_dialog_present (GTK_WINDOW (self), self->store, self->calendar_view,
+                                    G_CALLBACK (on_dialog_done_cb));
+}
+
 /* ---- Import CSV… ---- */
 
 static void
@@ -949,6 +960,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv);
+  gtk_widget_class_install_action (widget_class, "win.plan-month", NULL, plan_month);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);

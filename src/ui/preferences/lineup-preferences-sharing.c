@@ -523,6 +523,7 @@ struct _LineupOverlayRow
   LineupPreferencesItem *item;
   GtkSwitch *shown;
   GtkWidget *remove;
+  GtkToggleButton *blackout;   /* its days kept free by Plan This Month */
 };
 
 G_DEFINE_FINAL_TYPE (LineupOverlayRow, lineup_overlay_row, ADW_TYPE_ACTION_ROW)
@@ -540,6 +541,16 @@ on_overlay_switch_cb (LineupOverlayRow *row)
 
   if (!lineup_store_set_overlay_enabled (row->page->store, overlay_of (row)->name,
                                          gtk_switch_get_active (row->shown), &error))
+    refuse (row->page, error);
+}
+
+static void
+on_overlay_blackout_cb (LineupOverlayRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_set_overlay_blackout (row->page->store, overlay_of (row)->name,
+                                          gtk_toggle_button_get_active (row->blackout), &error))
     refuse (row->page, error);
 }
 
@@ -570,6 +581,9 @@ overlay_row_update (LineupOverlayRow *row)
   g_signal_handlers_block_by_func (row->shown, on_overlay_switch_cb, row);
   gtk_switch_set_active (row->shown, overlay->enabled);
   g_signal_handlers_unblock_by_func (row->shown, on_overlay_switch_cb, row);
+  g_signal_handlers_block_by_func (row->blackout, on_overlay_blackout_cb, row);
+  gtk_toggle_button_set_active (row->blackout, overlay->blackout);
+  g_signal_handlers_unblock_by_func (row->blackout, on_overlay_blackout_cb, row);
 }
 
 static void
@@ -598,6 +612,7 @@ overlay_row_new (gpointer item,
   LineupOverlay *overlay = lineup_preferences_item_get_data (item);
   g_autofree char *remove_name = g_strdup_printf (_("Remove the overlay %s"), overlay->name);
   g_autofree char *switch_name = g_strdup_printf (_("Show %s"), overlay->name);
+  g_autofree char *blackout_name = g_strdup_printf (_("Blackout: keep the days of %s free"), overlay->name);
 
   row->page = data;
   row->item = g_object_ref (item);
@@ -605,7 +620,13 @@ overlay_row_new (gpointer item,
   gtk_widget_set_valign (GTK_WIDGET (row->shown), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->shown), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_name, -1);
   row->remove = lineup_preferences_remove_button (remove_name);
+  row->blackout = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Blackout")));
+  gtk_widget_set_valign (GTK_WIDGET (row->blackout), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->blackout), _("Plan This Month leaves this calendar’s days free"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->blackout), GTK_ACCESSIBLE_PROPERTY_LABEL, blackout_name, -1);
   overlay_row_update (row);
+  g_signal_connect_swapped (row->blackout, "toggled", G_CALLBACK (on_overlay_blackout_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->blackout));
   g_signal_connect_swapped (row->shown, "notify::active", G_CALLBACK (on_overlay_switch_cb), row);
   g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_overlay_cb), row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (row->shown));
@@ -839,8 +860,8 @@ overlay_signature (gconstpointer data)
 {
   const LineupOverlay *overlay = data;
 
-  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%" G_GINT64_FORMAT "\x1f%s", overlay->name, overlay->source,
-                          overlay->color, overlay->enabled, overlay->fetched_at,
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%d\x1f%" G_GINT64_FORMAT "\x1f%s", overlay->name, overlay->source,
+                          overlay->color, overlay->enabled, overlay->blackout, overlay->fetched_at,
                           overlay->last_error ? overlay->last_error : "");
 }
 
