@@ -692,6 +692,9 @@ load_backlog (gpointer owner)
       g_signal_connect_object (lineup_backlog_get_model (self->backlog), "items-changed",
                                G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
       update_backlog_count (self);
+      /* Its cards from the next step on: reading the undated posts is
+       * a step's worth already. */
+      return G_SOURCE_CONTINUE;
     }
   /* Its cards a few at a time, each part a step of its own. */
   return lineup_backlog_fill_more (self->backlog) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
