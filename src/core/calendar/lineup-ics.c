@@ -492,8 +492,13 @@ write_event (Export     *export,
   g_string_append (export->summary, networks);
 
   write_text (export, "BEGIN:VEVENT\r\n");
-  if (g_snprintf (uid, sizeof uid, "%s@lineup", id) < (int) sizeof uid)
-    lineup_ics_writer_property (w, "UID", NULL, uid, LINEUP_ICS_VALUE_TEXT);
+  /* "ID@lineup" and the sequence number without a printf each (two a
+   * post were a twentieth of an export). */
+  if (strlen (id) + sizeof "@lineup" <= sizeof uid)
+    {
+      memcpy (g_stpcpy (uid, id), "@lineup", sizeof "@lineup");
+      lineup_ics_writer_property (w, "UID", NULL, uid, LINEUP_ICS_VALUE_TEXT);
+    }
   else
     {
       g_autofree char *long_uid = lineup_ics_uid (post);
@@ -530,7 +535,16 @@ write_event (Export     *export,
   if (type_text)
     write_text (export, type_text->categories);
   write_text (export, status_line (stage));
-  g_snprintf (sequence, sizeof sequence, "%d", MAX (lineup_post_get_revision (post) - 1, 0));
+  {
+    guint n = (guint) MAX (lineup_post_get_revision (post) - 1, 0);
+    char *o = sequence + sizeof sequence - 1;
+
+    *o = '\0';
+    do
+      *--o = '0' + n % 10;
+    while ((n /= 10) > 0);
+    memmove (sequence, o, sequence + sizeof sequence - o);
+  }
   lineup_ics_writer_property (w, "SEQUENCE", NULL, sequence, LINEUP_ICS_VALUE_RAW);
   lineup_ics_writer_property (w, "LAST-MODIFIED", NULL, stamp, LINEUP_ICS_VALUE_RAW);
   write_text (export, "TRANSP:TRANSPARENT\r\n");
