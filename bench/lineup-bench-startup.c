@@ -158,6 +158,7 @@ main (int   argc,
   g_autofree char *baseline = NULL;
   g_autofree char *baseline_lineup = NULL;
   g_autofree double *baseline_ms = NULL;
+  g_autofree double *baseline_stall_ms = NULL;
   GOptionEntry entries[] = {
     { "posts", 0, 0, G_OPTION_ARG_INT, &n_posts, "How many posts the plan holds (default 50000)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "How many starts of each (default 9)", "N" },
@@ -196,6 +197,7 @@ main (int   argc,
   bare_ms = g_new0 (double, runs);
   stall_ms = g_new0 (double, runs);
   baseline_ms = g_new0 (double, runs);
+  baseline_stall_ms = g_new0 (double, runs);
   if (baseline)
     baseline_lineup = g_build_filename (baseline, "src", "lineup", NULL);
 
@@ -247,8 +249,13 @@ main (int   argc,
         {
           char *baseline_argv[] = { baseline_lineup, "--database", path, NULL };
 
-          /* Only its first frame: an older build may not measure stalls. */
-          baseline_ms[i] = time_first_frame (baseline_argv, envp, NULL, NULL);
+          /* Its stalls too when it measures them (an older build may
+           * not: it ends after its first frame, or is stopped). */
+          char *baseline_what = NULL;
+
+          baseline_stall_ms[i] = -1;
+          baseline_ms[i] = time_first_frame (baseline_argv, envp, &baseline_stall_ms[i], &baseline_what);
+          g_free (baseline_what);
         }
       stall_ms[i] = -1;
       app_ms[i] = time_first_frame (app_argv, envp, &stall_ms[i], &what);
@@ -272,8 +279,15 @@ main (int   argc,
     {
       double before = bench_median (baseline_ms, runs);
 
+      double worst_before = -1;
+
       g_print ("  baseline (%s), first frame:  %7.1f ms   ×%.2f the bare window; this build ×%.2f of it\n",
                baseline, before, before / base, app / before);
+      for (int i = 0; i < runs; i++)
+        worst_before = MAX (worst_before, baseline_stall_ms[i]);
+      if (worst_before >= 0)
+        g_print ("  baseline, longest stall after its first frame: %.1f ms   median %.1f ms\n",
+                 worst_before, bench_median (baseline_stall_ms, runs));
     }
   g_print ("  longest stall after the first frame: %7.1f ms   median %.1f ms   budget %.0f ms  %s\n"
            "    (in the worst run: %s)\n",
