@@ -64,6 +64,8 @@ static gboolean tracing;
 /* The frame of this iteration, when tracing: its phases' start and ends. */
 static gint64 frame_start, layout_end, paint_end;
 static gint64 cpu_at_poll_return;   /* the main thread's CPU time then */
+static gint64 longest_cpu_us;       /* the most CPU an iteration took */
+static const char *longest_cpu_what;
 
 static gint measuring_poll (GPollFD *fds,
                            guint    n_fds,
@@ -262,7 +264,7 @@ measuring_poll (GPollFD *fds,
                 gint     timeout)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = tracing ? thread_cpu_us () : 0;
+  gint64 cpu = thread_cpu_us ();
   gint result;
 
   /* LINEUP_STARTUP_TRACE=1: every iteration over 4 ms, on stderr. */
@@ -283,13 +285,17 @@ measuring_poll (GPollFD *fds,
       longest_was_step = running != NULL;
       longest_what = running ? running : last_run;
     }
+  if (first_frame_done && poll_returned != 0 && cpu - cpu_at_poll_return > longest_cpu_us)
+    {
+      longest_cpu_us = cpu - cpu_at_poll_return;
+      longest_cpu_what = running ? running : "a frame or event";
+    }
   if (running)
     last_run = running;
   running = NULL;
   result = default_poll (fds, n_fds, timeout);
   poll_returned = g_get_monotonic_time ();
-  if (tracing)
-    cpu_at_poll_return = thread_cpu_us ();
+  cpu_at_poll_return = thread_cpu_us ();
   return result;
 }
 
@@ -307,4 +313,12 @@ lineup_startup_measure_stalls (void (*first_frame) (gpointer),
   measure_done = done;
   measure_data = data;
   tracing = g_getenv ("LINEUP_STARTUP_TRACE") != NULL;
+}
+
+double
+lineup_startup_get_longest_cpu (const char **what)
+{
+  if (what)
+    *what = longest_cpu_what ? longest_cpu_what : "nothing";
+  return longest_cpu_us / 1000.0;
 }
