@@ -1103,7 +1103,9 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
 
-  /* The month first (the window's first frame), the rest after it. */
+  /* The month first (the window's first frame), the rest after it; the
+   * mix's bars have their place from the first frame on. */
+  lineup_mix_meter_reserve (self->mix_meter, lineup_store_get_content_types (store));
   lineup_startup_after_first_frame (self, "the month's mix", load_mix);
   lineup_startup_after_first_frame (self, "the backlog", load_backlog);
   lineup_startup_after_first_frame (self, "the overlays", load_overlays);
