@@ -349,6 +349,7 @@ duration_text (int seconds)
 /* What one export writes again and again, written once: the lines of a
  * pillar, a type, a stage; the networks' names in a title. */
 typedef struct {
+  gint64 id;          /* the pillar's or type's, the table's key */
   char *categories;   /* CATEGORIES */
   char *described;    /* COLOR and X-LINEUP-PILLAR, or X-LINEUP-TYPE */
 } CatalogLines;
@@ -372,21 +373,24 @@ typedef struct {
   char *duration;
   GHashTable *urls;                /* post id → URL */
   GHashTable *series;              /* post id → its series' uid */
-  GHashTable *pillars;             /* LineupPillar * → CatalogLines */
-  GHashTable *types;               /* LineupContentType * → CatalogLines */
+  GHashTable *pillars;             /* pillar id → CatalogLines */
+  GHashTable *types;               /* type id → CatalogLines */
   GHashTable *networks;            /* "linkedin,mastodon" → " [LinkedIn, Mastodon]" */
   char *stages[LINEUP_N_STAGES];   /* STATUS … X-LINEUP-STAGE, in order */
   GString *summary;
   GString *keys;
 } Export;
 
+/* By the id a post holds: the store's catalog is looked up once an id,
+ * not once a post. NULL for an id the catalog does not hold. */
 static CatalogLines *
-pillar_lines (Export       *export,
-              LineupPillar *pillar)
+pillar_lines (Export *export,
+              gint64  id)
 {
-  CatalogLines *lines = g_hash_table_lookup (export->pillars, pillar);
+  CatalogLines *lines = g_hash_table_lookup (export->pillars, &id);
+  LineupPillar *pillar;
 
-  if (lines == NULL)
+  if (lines == NULL && (pillar = lineup_store_get_pillar (export->store, id)))
     {
       const char *name = lineup_pillar_get_name (pillar);
       g_autofree char *color = lineup_ics_format_property ("COLOR", NULL, lineup_css_color_name (lineup_pillar_get_color (pillar)),
@@ -394,27 +398,30 @@ pillar_lines (Export       *export,
       g_autofree char *x = lineup_ics_format_property ("X-LINEUP-PILLAR", NULL, name, LINEUP_ICS_VALUE_X_TEXT, NULL);
 
       lines = g_new0 (CatalogLines, 1);
+      lines->id = id;
       lines->categories = lineup_ics_format_property ("CATEGORIES", NULL, name, LINEUP_ICS_VALUE_CATEGORY, NULL);
       lines->described = g_strconcat (color, x, NULL);
-      g_hash_table_insert (export->pillars, pillar, lines);
+      g_hash_table_insert (export->pillars, &lines->id, lines);
     }
   return lines;
 }
 
 static CatalogLines *
-type_lines (Export            *export,
-            LineupContentType *type)
+type_lines (Export *export,
+            gint64  id)
 {
-  CatalogLines *lines = g_hash_table_lookup (export->types, type);
+  CatalogLines *lines = g_hash_table_lookup (export->types, &id);
+  LineupContentType *type;
 
-  if (lines == NULL)
+  if (lines == NULL && (type = lineup_store_get_content_type (export->store, id)))
     {
       const char *name = lineup_content_type_get_name (type);
 
       lines = g_new0 (CatalogLines, 1);
+      lines->id = id;
       lines->categories = lineup_ics_format_property ("CATEGORIES", NULL, name, LINEUP_ICS_VALUE_CATEGORY, NULL);
       lines->described = lineup_ics_format_property ("X-LINEUP-TYPE", NULL, name, LINEUP_ICS_VALUE_X_TEXT, NULL);
-      g_hash_table_insert (export->types, type, lines);
+      g_hash_table_insert (export->types, &lines->id, lines);
     }
   return lines;
 }
@@ -452,11 +459,9 @@ write_event (Export     *export,
   LineupIcsWriter *w = export->writer;
   const char *id = lineup_post_get_id (post);
   const char *url = export->urls ? g_hash_table_lookup (export->urls, id) : NULL;
-  LineupPillar *pillar = lineup_store_get_pillar (export->store, lineup_post_get_pillar_id (post));
-  LineupContentType *type = lineup_store_get_content_type (export->store, lineup_post_get_type_id (post));
   const char * const *platforms = lineup_post_get_platforms (post);
-  CatalogLines *pillar_text = pillar ? pillar_lines (export, pillar) : NULL;
-  CatalogLines *type_text = type ? type_lines (export, type) : NULL;
+  CatalogLines *pillar_text = pillar_lines (export, lineup_post_get_pillar_id (post));
+  CatalogLines *type_text = type_lines (export, lineup_post_get_type_id (post));
   LineupStage stage = lineup_post_get_stage (post);
   const char *networks, *staged;
   gint64 at = lineup_post_get_scheduled_at (post);
@@ -488,8 +493,13 @@ write_event (Export     *export,
   g_string_append (export->summary, networks);
 
   write_text (export, "BEGIN:VEVENT\r\n");
-  if (g_snprintf (uid, sizeof uid, "%s@lineup", id) < (int) sizeof uid)
-    lineup_ics_writer_property (w, "UID", NULL, uid, LINEUP_ICS_VALUE_TEXT);
+  /* "ID@lineup" and the sequence number without a printf each (two a
+   * post were a twentieth of an export). */
+  if (strlen (id) + sizeof "@lineup" <= sizeof uid)
+    {
+      memcpy (g_stpcpy (uid, id), "@lineup", sizeof "@lineup");
+      lineup_ics_writer_property (w, "UID", NULL, uid, LINEUP_ICS_VALUE_TEXT);
+    }
   else
     {
       g_autofree char *long_uid = lineup_ics_uid (post);
@@ -526,7 +536,16 @@ write_event (Export     *export,
   if (type_text)
     write_text (export, type_text->categories);
   write_text (export, status_line (stage));
-  g_snprintf (sequence, sizeof sequence, "%d", MAX (lineup_post_get_revision (post) - 1, 0));
+  {
+    guint n = (guint) MAX (lineup_post_get_revision (post) - 1, 0);
+    char *o = sequence + sizeof sequence - 1;
+
+    *o = '\0';
+    do
+      *--o = '0' + n % 10;
+    while ((n /= 10) > 0);
+    memmove (sequence, o, sequence + sizeof sequence - o);
+  }
   lineup_ics_writer_property (w, "SEQUENCE", NULL, sequence, LINEUP_ICS_VALUE_RAW);
   lineup_ics_writer_property (w, "LAST-MODIFIED", NULL, stamp, LINEUP_ICS_VALUE_RAW);
   write_text (export, "TRANSP:TRANSPARENT\r\n");
@@ -634,8 +653,8 @@ write_calendar (LineupStore            *store,
   export.duration = duration_text ((options->duration_minutes > 0 ? options->duration_minutes : 30) * 60);
   export.urls = lineup_store_get_published_urls (store);
   export.series = lineup_store_get_series_links (store);
-  export.pillars = g_hash_table_new_full (NULL, NULL, NULL, catalog_lines_free);
-  export.types = g_hash_table_new_full (NULL, NULL, NULL, catalog_lines_free);
+  export.pillars = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, catalog_lines_free);
+  export.types = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, catalog_lines_free);
   export.networks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   export.summary = g_string_sized_new (256);
   export.keys = g_string_sized_new (64);

@@ -5,7 +5,8 @@
  * model, so it is given a slice of the list that grows: a few cards a step
  * after the first frame (lineup_backlog_fill_more()), up to three screens,
  * then more as the list is scrolled (or walked with the keyboard) near its
- * end. Not what a card's keys do, nor the drop into the backlog.
+ * end, one growth a frame. Not what a card's keys do, nor the drop into
+ * the backlog.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,11 +27,13 @@ struct _LineupBacklog
   GtkFilterListModel *backlog;
   GtkSliceListModel *shown;    /* the first of them while it fills */
   guint grow_idle;             /* more cards, near the end of a scroll */
+  guint grow_tick;             /* … after the frame that shows the last */
 };
 
 /* How many cards a step of the start makes (each about a millisecond to
- * make and as much to lay out and draw, on the 2-core machine). */
-#define FILL_STEP 6
+ * make and as much to lay out and draw, on the 2-core machine): a step
+ * and the frame after it each stay well under a frame's 16 ms. */
+#define FILL_STEP 3
 /* The cards made at start: about three screens of the sidebar. */
 #define START_CARDS 36
 /* What GTK 4.8's list view keeps alive at most: past it, the whole list. */
@@ -78,6 +81,9 @@ lineup_backlog_dispose (GObject *object)
   LineupBacklog *self = LINEUP_BACKLOG (object);
 
   g_clear_handle_id (&self->grow_idle, g_source_remove);
+  if (self->grow_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick);
+  self->grow_tick = 0;
   g_clear_object (&self->shown);
   g_clear_object (&self->backlog);
   g_clear_object (&self->posts);
@@ -169,22 +175,39 @@ near_the_end (LineupBacklog *self)
          gtk_adjustment_get_upper (adjustment);
 }
 
+static gboolean grow_idle_cb (gpointer data);
+
+/* The frame that lays out and paints the cards just made has begun: the
+ * next ones in an idle after it, so that one frame never lays out more
+ * than one growth's cards (idles between two frames would make several). */
+static gboolean
+grow_after_frame_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  LineupBacklog *self = LINEUP_BACKLOG (widget);
+
+  self->grow_tick = 0;
+  self->grow_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 grow_idle_cb (gpointer data)
 {
   LineupBacklog *self = data;
 
-  if (near_the_end (self) && grow (self, G_MAXUINT))
-    return G_SOURCE_CONTINUE;
   self->grow_idle = 0;
+  if (near_the_end (self) && grow (self, G_MAXUINT))
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_after_frame_cb, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_scrolled_cb (LineupBacklog *self)
 {
-  if (self->shown && self->grow_idle == 0 && gtk_slice_list_model_get_size (self->shown) != G_MAXUINT &&
-      near_the_end (self))
+  if (self->shown && self->grow_idle == 0 && self->grow_tick == 0 &&
+      gtk_slice_list_model_get_size (self->shown) != G_MAXUINT && near_the_end (self))
     self->grow_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_idle_cb, self, NULL);
 }
 

@@ -695,6 +695,9 @@ load_backlog (gpointer owner)
       g_signal_connect_object (lineup_backlog_get_model (self->backlog), "items-changed",
                                G_CALLBACK (update_backlog_count), self, G_CONNECT_SWAPPED);
       update_backlog_count (self);
+      /* Its cards from the next step on: reading the undated posts is
+       * a step's worth already. */
+      return G_SOURCE_CONTINUE;
     }
   /* Its cards a few at a time, each part a step of its own. */
   return lineup_backlog_fill_more (self->backlog) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
@@ -1103,7 +1106,9 @@ lineup_calendar_view_set_store (LineupCalendarView *self,
   g_signal_connect_object (store, "plan-changed", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (queue_full_rebuild), self, G_CONNECT_SWAPPED);
 
-  /* The month first (the window's first frame), the rest after it. */
+  /* The month first (the window's first frame), the rest after it; the
+   * mix's bars have their place from the first frame on. */
+  lineup_mix_meter_reserve (self->mix_meter, lineup_store_get_content_types (store));
   lineup_startup_after_first_frame (self, "the month's mix", load_mix);
   lineup_startup_after_first_frame (self, "the backlog", load_backlog);
   lineup_startup_after_first_frame (self, "the overlays", load_overlays);

@@ -40,4 +40,9 @@ void     lineup_startup_measure_stalls    (void (*first_frame) (gpointer data),
                                                          gpointer    data),
                                            gpointer           data);
 
+/* While stalls are measured: the most CPU time the main thread spent in
+ * one iteration after the first frame, in ms, and what ran in it: a
+ * stall's own work, whatever else the machine does. */
+double   lineup_startup_get_longest_cpu   (const char       **what);
+
 G_END_DECLS

@@ -319,15 +319,9 @@ lineup_mix_meter_set_rows (LineupMixMeter *self,
     }
 }
 
-void
-lineup_mix_meter_set_report (LineupMixMeter  *self,
-                             LineupMixReport *report)
+static void
+ensure_caption (LineupMixMeter *self)
 {
-  g_autofree char *counted = NULL;
-
-  g_return_if_fail (LINEUP_IS_MIX_METER (self));
-  g_return_if_fail (report != NULL);
-
   if (self->caption == NULL)
     {
       self->caption = gtk_label_new (NULL);
@@ -338,6 +332,44 @@ lineup_mix_meter_set_report (LineupMixMeter  *self,
       gtk_widget_set_margin_top (self->caption, 4);
       gtk_widget_set_parent (self->caption, GTK_WIDGET (self));
     }
+}
+
+void
+lineup_mix_meter_reserve (LineupMixMeter *self,
+                          GListModel     *types)
+{
+  guint n;
+
+  g_return_if_fail (LINEUP_IS_MIX_METER (self));
+  g_return_if_fail (G_IS_LIST_MODEL (types));
+
+  ensure_caption (self);
+  n = g_list_model_get_n_items (types);
+  for (guint i = self->bars->len; i < n; i++)
+    {
+      g_autoptr(LineupContentType) type = g_list_model_get_item (types, i);
+      LineupMixBar *bar = g_object_new (LINEUP_TYPE_MIX_BAR, NULL);
+      const char *name = lineup_content_type_get_name (type);
+
+      bar->compact = self->compact;
+      /* The name now, as the report will give it; the share when it comes. */
+      pango_layout_set_text (bar->name, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_insert_before (GTK_WIDGET (bar), GTK_WIDGET (self), self->caption);
+      g_ptr_array_add (self->bars, bar);
+    }
+}
+
+void
+lineup_mix_meter_set_report (LineupMixMeter  *self,
+                             LineupMixReport *report)
+{
+  g_autofree char *counted = NULL;
+
+  g_return_if_fail (LINEUP_IS_MIX_METER (self));
+  g_return_if_fail (report != NULL);
+
+  ensure_caption (self);
   lineup_mix_meter_set_rows (self, report->types);
   counted = lineup_mix_report_counted_text (report);
   if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->caption)), counted) != 0)

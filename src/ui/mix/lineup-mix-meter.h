@@ -25,6 +25,12 @@ LineupMixMeter *lineup_mix_meter_new      (gboolean        compact);
 /* @rows: LineupMixRow (borrowed for the call). Bars are reused. */
 void            lineup_mix_meter_set_rows (LineupMixMeter *self,
                                            GPtrArray      *rows);
+/* Before the first report (a start: the mix is counted after the first
+ * frame): a bar for each of @types (LineupContentType), named but empty,
+ * and the line under them, so the report fills them in without moving
+ * what is below the meter. */
+void            lineup_mix_meter_reserve  (LineupMixMeter *self,
+                                           GListModel     *types);
 /* The report's types as bars, and the line saying what is counted. */
 void            lineup_mix_meter_set_report (LineupMixMeter  *self,
                                              LineupMixReport *report);
