@@ -432,6 +432,8 @@ static const struct {
   { LINEUP_SHARE_POST, "call_to_action", "X-LINEUP-CALL-TO-ACTION" },
   { LINEUP_SHARE_POST, "hashtags", "X-LINEUP-HASHTAGS" },
   { LINEUP_SHARE_POST, "owner", "X-LINEUP-OWNER" },
+  { LINEUP_SHARE_POST, "source", "X-LINEUP-SOURCE" },
+  { LINEUP_SHARE_POST, "evergreen", "X-LINEUP-EVERGREEN" },
   /* Read only: written when SUMMARY/DESCRIPTION cannot carry the value. */
   { LINEUP_SHARE_POST, "title", "X-LINEUP-TITLE" },
   { LINEUP_SHARE_POST, "body", "X-LINEUP-BODY" },

@@ -319,6 +319,12 @@ static const char * const migrations[] = {
   "  type_id INTEGER REFERENCES content_types(id) ON DELETE SET NULL,"
   "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000)"
   ");",
+
+  /* 7 → 8: evergreen reuse and repurposing: the post a copy was made from
+   * (source_id), and a post's evergreen mark ("MIN_GAP_DAYS[ UNTIL]"). */
+  "ALTER TABLE posts ADD COLUMN source_id TEXT;"
+  "ALTER TABLE posts ADD COLUMN evergreen TEXT;"
+  "CREATE INDEX posts_by_source ON posts(source_id) WHERE source_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
