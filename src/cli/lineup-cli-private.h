@@ -91,6 +91,15 @@ int cmd_share_leave (Args *args, GError **error);
 int cmd_snippet_add (Args *args, GError **error);
 int cmd_snippet_list (Args *args, GError **error);
 int cmd_snippet_remove (Args *args, GError **error);
+
+/* lineup-cli-reuse.c */
+int cmd_evergreen_add (Args *args, GError **error);
+int cmd_evergreen_list (Args *args, GError **error);
+int cmd_evergreen_remove (Args *args, GError **error);
+int cmd_evergreen_fill (Args *args, GError **error);
+int cmd_post_repurpose (Args *args, GError **error);
+/* The evergreen mark, source and copies, as `post show` lists them. */
+void print_family (LineupStore *store, LineupPost *post);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);

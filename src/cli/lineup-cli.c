@@ -119,6 +119,11 @@ static const char * const optional_name_arg[] = { "NAME…", NULL };
 static const char * const name_source_args[] = { "NAME", "SOURCE", NULL };
 static const OptionSpec snippet_options[] = { { "kind", TRUE, FALSE }, { "type", TRUE, FALSE }, { NULL } };
 static const char * const name_text_args[] = { "NAME", "TEXT", NULL };
+static const OptionSpec evergreen_options[] = { { "min-gap-days", TRUE, FALSE }, { "until", TRUE, FALSE }, { NULL } };
+static const OptionSpec fill_options[] = { { "month", TRUE, FALSE }, { "yes", FALSE, FALSE }, { NULL } };
+static const OptionSpec repurpose_options[] = {
+  { "type", TRUE, FALSE }, { "platform", TRUE, TRUE }, { "date", TRUE, FALSE }, { NULL }
+};
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -309,6 +314,21 @@ static const Command commands[] = {
   { "snippet", "remove", cmd_snippet_remove, no_options, name_arg,
     "NAME",
     N_("removes a snippet (captions that used it keep their text)") },
+  { "evergreen", "add", cmd_evergreen_add, evergreen_options, id_arg,
+    "ID [--min-gap-days N] [--until YYYY-MM-DD]",
+    N_("marks a published post evergreen: it may come back as a Draft copy, at least N days (30 by default) after its last use, until the date given") },
+  { "evergreen", "list", cmd_evergreen_list, json_options, NULL,
+    "[--json]",
+    N_("the evergreen posts: minimum gap, last date, copies and last use") },
+  { "evergreen", "remove", cmd_evergreen_remove, no_options, id_arg,
+    "ID",
+    N_("takes the evergreen mark off a post (its copies stay)") },
+  { "evergreen", "fill", cmd_evergreen_fill, fill_options, NULL,
+    "--month YYYY-MM [--yes]",
+    N_("proposes evergreen posts for the month’s open times (minimum gaps, one a week each, preferring pillars and types under their targets); --yes adds them as Draft copies in one undo step") },
+  { "post", "repurpose", cmd_post_repurpose, repurpose_options, id_arg,
+    "ID --type TYPE [--platform NAME]… [--date YYYY-MM-DD]",
+    N_("makes a Draft of another type or network from a post, its brief, pillar, campaign and caption carried over and linked to it; prints its id") },
 };
 
 /* Every command, or those of @group, or @only. */
