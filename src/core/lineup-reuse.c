@@ -9,6 +9,7 @@
 #include "lineup-mix.h"
 #include "lineup-platform.h"
 #include "lineup-reuse.h"
+#include "lineup-slots.h"
 
 /* How far each pillar and type of the days is from its target. */
 static void
@@ -45,9 +46,8 @@ read_needs (LineupStore  *store,
       }
 }
 
-/* The open times of @platforms on the days. TODO(slots): until the slots
- * API lands, every network is "without slots": weekdays at the default
- * time, on days no live post targets it. */
+/* The open times of @platforms on the days: their free slots, or, for a
+ * network without slots, weekdays at the plan's default time. */
 static GArray *
 open_times (LineupStore         *store,
             const char * const  *platforms,
@@ -55,36 +55,18 @@ open_times (LineupStore         *store,
             const GDate         *last,
             GError             **error)
 {
-  g_autoptr(GPtrArray) all = lineup_store_list_all_posts (store, error);
+  g_autoptr(GArray) slots = lineup_store_get_open_times (store, platforms, first, last, error);
   GArray *times;
-  GDate day = *first;
 
-  if (all == NULL)
+  if (slots == NULL)
     return NULL;
-  times = g_array_new (FALSE, FALSE, sizeof (LineupEvergreenTime));
-  for (; g_date_compare (&day, last) <= 0; g_date_add_days (&day, 1))
+  times = g_array_sized_new (FALSE, FALSE, sizeof (LineupEvergreenTime), slots->len);
+  for (guint i = 0; i < slots->len; i++)
     {
-      if (g_date_get_weekday (&day) > G_DATE_FRIDAY)
-        continue;
-      for (guint k = 0; platforms[k]; k++)
-        {
-          LineupEvergreenTime t = { lineup_store_local_to_utc (store, &day, lineup_store_get_default_time (store)),
-                                    platforms[k] };
-          gboolean taken = FALSE;
+      LineupSlotTime *s = &g_array_index (slots, LineupSlotTime, i);
+      LineupEvergreenTime t = { s->at, s->platform };
 
-          for (guint i = 0; i < all->len && !taken; i++)
-            {
-              LineupPost *p = all->pdata[i];
-              GDate d;
-
-              if (!lineup_post_is_dated (p) || !lineup_post_has_platform (p, platforms[k]))
-                continue;
-              lineup_store_utc_to_local (store, lineup_post_get_scheduled_at (p), &d, NULL);
-              taken = g_date_compare (&d, &day) == 0;
-            }
-          if (!taken)
-            g_array_append_val (times, t);
-        }
+      g_array_append_val (times, t);
     }
   return times;
 }

@@ -320,7 +320,18 @@ static const char * const migrations[] = {
   "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000)"
   ");",
 
-  /* 7 → 8: evergreen reuse and repurposing: the post a copy was made from
+  /* 7 → 8: posting slots: the weekly times a team posts at on a network
+   * (weekday 1 = Monday, minutes after local midnight in the plan's zone).
+   * No uniqueness in the table: undo restores rows by id, and the store
+   * drops repeats when it reads them. */
+  "CREATE TABLE slots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  platform TEXT NOT NULL,"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439)"
+  ");",
+
+  /* 8 → 9: evergreen reuse and repurposing: the post a copy was made from
    * (source_id), and a post's evergreen mark ("MIN_GAP_DAYS[ UNTIL]"). */
   "ALTER TABLE posts ADD COLUMN source_id TEXT;"
   "ALTER TABLE posts ADD COLUMN evergreen TEXT;"

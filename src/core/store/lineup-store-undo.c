@@ -98,10 +98,10 @@ typedef struct {
 } CatalogRow;
 
 struct _CatalogSnapshot {
-  GArray *rows[4];    /* of CatalogRow: pillars, types, campaigns, snippets */
+  GArray *rows[5];    /* of CatalogRow: pillars, types, campaigns, snippets, slots */
 };
 
-enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS };
+enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS, CATALOG_SLOTS };
 
 static void
 catalog_row_clear (CatalogRow *row)
@@ -140,6 +140,8 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
     "SELECT id, key, name, NULL, target_min, target_max, NULL, NULL, position, 0, NULL FROM content_types ORDER BY id",
     "SELECT id, NULL, name, color, NULL, NULL, starts_on, ends_on, 0, 0, NULL FROM campaigns ORDER BY id",
     "SELECT id, kind, name, NULL, NULL, NULL, NULL, NULL, 0, coalesce(type_id, 0), text FROM snippets ORDER BY id",
+    /* a slot: its network as the key, weekday * 1440 + minutes as the position */
+    "SELECT id, platform, '', NULL, NULL, NULL, NULL, NULL, weekday * 1440 + minutes, 0, NULL FROM slots ORDER BY id",
   };
   CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
 
@@ -294,6 +296,8 @@ restore_catalog_rows (LineupStore      *self,
     "VALUES (?1, ?2, ?6, (SELECT id FROM content_types WHERE id = ?10), ?11) "
     "ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?6, "
     "type_id = (SELECT id FROM content_types WHERE id = ?10), text = ?11",
+    "INSERT INTO slots (id, platform, weekday, minutes) VALUES (?1, ?6, ?5 / 1440, ?5 % 1440) "
+    "ON CONFLICT (id) DO UPDATE SET platform = ?6, weekday = ?5 / 1440, minutes = ?5 % 1440",
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
@@ -305,6 +309,14 @@ restore_catalog_rows (LineupStore      *self,
         if (stmt == NULL)
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, row->id);
+        if (t == CATALOG_SLOTS)
+          {
+            sqlite3_bind_int64 (stmt, 5, row->position);
+            sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
+            if (!_lineup_store_step_done (self, stmt, _("restore the slots"), error))
+              return FALSE;
+            continue;
+          }
         sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
         if (t == CATALOG_SNIPPETS)
           {
@@ -347,8 +359,9 @@ restore_catalog_removals (LineupStore      *self,
     "DELETE FROM content_types WHERE id = ?",
     "DELETE FROM campaigns WHERE id = ?",
     "DELETE FROM snippets WHERE id = ?",
+    "DELETE FROM slots WHERE id = ?",
   };
-  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL };
   CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
 
   if (now == NULL)
@@ -382,7 +395,7 @@ restore_catalog_removals (LineupStore      *self,
   _lineup_store_queue_signal (self, PENDING_PILLARS, NULL, NULL);
   _lineup_store_queue_signal (self, PENDING_TYPES, NULL, NULL);
   _lineup_store_queue_signal (self, PENDING_CAMPAIGNS, NULL, NULL);
-  _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);   /* the snippets */
+  _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);   /* the snippets and slots */
   return TRUE;
 }
 
