@@ -14,6 +14,7 @@
 #include "lineup-core.h"
 #include "lineup-evergreen.h"
 #include "lineup-reuse.h"
+#include "lineup-slots.h"
 #include "lineup-store-workflow.h"
 #include "lineup-test-util.h"
 
@@ -345,6 +346,42 @@ test_fill (Fixture *f, gconstpointer data)
   g_assert_true (lineup_store_undo (f->store, &error));   /* the mark */
 }
 
+/* A network with slots: its free slots are the open times. */
+static void
+test_fill_slots (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  LineupSlot slots[2];
+  GDate first, last;
+
+  g_assert_true (lineup_slot_parse ("linkedin", "thu@12:00", &slots[0], &error));
+  g_assert_true (lineup_slot_parse ("linkedin", "tue@08:30", &slots[1], &error));
+  g_assert_true (lineup_store_set_slots (f->store, "linkedin", slots, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (lineup_store_set_evergreen (f->store, f->published, TRUE, 0, NULL, &error));
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, 2, 2030);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 28, 2, 2030);
+  copies = lineup_reuse_propose (f->store, &first, &last, &error);
+  g_assert_no_error (error);
+  /* The four Tuesdays of February 2030, at 08:30: never twice a week. */
+  g_assert_cmpuint (copies->len, ==, 4);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      LineupReuseCopy *c = g_ptr_array_index (copies, i);
+      GDate day;
+      int minutes;
+
+      lineup_store_utc_to_local (f->store, c->at, &day, &minutes);
+      g_assert_cmpint (g_date_get_weekday (&day), ==, G_DATE_TUESDAY);
+      g_assert_cmpint (g_date_get_day (&day), ==, 5 + 7 * i);
+      g_assert_cmpint (minutes, ==, 8 * 60 + 30);
+      g_assert_cmpstr (c->platform, ==, "linkedin");
+    }
+}
+
 static void
 test_repurpose (Fixture *f, gconstpointer data)
 {
@@ -423,6 +460,7 @@ main (int argc, char *argv[])
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/evergreen/store/mark", test_mark);
   ADD ("/evergreen/store/fill", test_fill);
+  ADD ("/evergreen/store/fill-slots", test_fill_slots);
   ADD ("/evergreen/store/repurpose", test_repurpose);
   return g_test_run ();
 }
