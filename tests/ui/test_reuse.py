@@ -79,8 +79,9 @@ def main():
     ui.xdotool("key", "--clearmodifiers", "shift+F10")
     ui.press(ui.wait_for("Repurpose as… in the card's menu",
                          lambda: ui.find(frame, name="Repurpose as…", role="menu item", visible=False)))
+    # AdwMessageDialog names a response button by its label, mnemonic and all.
     button = ui.wait_for("the dialog's Repurpose button",
-                         lambda: ui.find(app, name="Repurpose", role="push button", visible=False))
+                         lambda: ui.find(app, prefix="_Repurpose", role="push button", visible=False))
     ui.press(button)
 
     def repurposed():
