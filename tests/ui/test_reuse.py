@@ -4,7 +4,8 @@ shows the month's proposal with a check box a copy; one is unticked, and
 "Add N Posts" adds the others as Draft copies linked to their source,
 which the calendar shows; one Ctrl+Z takes them all back. Then a card's
 menu (Shift+F10) offers Repurpose as…, whose dialog makes a Draft of
-another type linked to the post."""
+another type linked to the post; the post's editor lists it in its Family
+group, and its Evergreen switch takes the mark off."""
 
 import time
 
@@ -90,6 +91,22 @@ def main():
     child = ui.wait_for("the repurposed Draft", repurposed, timeout=15)[0]
     assert child["stage"] == "draft" and child["type"] != sources[0]["type"], child
     assert child["date"] == sources[0]["date"], child
+
+    # The source's editor: its Family group lists the copy, and its
+    # Evergreen switch takes the mark off.
+    ui.focus_window("Lineup")
+    ui.click(ui.wait_for("the post's card again",
+                         lambda: ui.settled(ui.find(frame, role="push button", prefix=title), within=frame)),
+             double=True)
+    editor = ui.wait_for("the post editor", lambda: ui.toplevel(app, "Edit Post"))
+    ui.wait_for("the copy in the Family group",
+                lambda: ui.find(editor, prefix=f"Open “{title}”", role="push button", visible=False))
+    # GTK 4.8 gives a switch the role of a check box, named after its row too.
+    toggle = ui.wait_for("the Evergreen switch",
+                         lambda: ui.find(editor, prefix="Evergreen", role="check box", visible=False))
+    ui.press(toggle)
+    ui.wait_for("the mark gone", lambda: sources[0]["id"] not in
+                [x["id"] for x in ui.cli_json("evergreen", "list", "--json")], timeout=15)
     ui.screenshot()
     print(f"ok: {n - 1} of {n} evergreen copies added and undone; {title!r} repurposed as {child['type']}")
 
