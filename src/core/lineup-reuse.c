@@ -21,7 +21,7 @@ read_needs (LineupStore  *store,
 {
   g_autoptr(LineupMix) mix = lineup_mix_new (store);
   GDate end = *last;
-  LineupMixReport *report;
+  g_autoptr(LineupMixReport) report = NULL;
   GPtrArray *rows[2];
   GArray *needs[2] = { type_needs, pillar_needs };
 

@@ -314,7 +314,10 @@ test_fill (Fixture *f, gconstpointer data)
   end = last;
   g_date_add_days (&end, 1);
   lineup_mix_set_range (mix, &first, &end);
-  before = lineup_mix_get_report (mix)->total;
+  {
+    g_autoptr(LineupMixReport) report = lineup_mix_get_report (mix);
+    before = report->total;
+  }
 
   copies = lineup_reuse_propose (f->store, &first, &last, &error);
   g_assert_no_error (error);
@@ -338,7 +341,10 @@ test_fill (Fixture *f, gconstpointer data)
   g_assert_cmpuint (children->len, ==, 3);
   /* The Mix counts each copy as a post of its own. */
   lineup_mix_set_range (mix, &first, &end);
-  g_assert_cmpuint (lineup_mix_get_report (mix)->total, ==, before + 3);
+  {
+    g_autoptr(LineupMixReport) report = lineup_mix_get_report (mix);
+    g_assert_cmpuint (report->total, ==, before + 3);
+  }
 
   /* One undo step takes all three back. */
   g_assert_true (lineup_store_undo (f->store, &error));
