@@ -481,6 +481,7 @@ cmd_post_show (Args    *args,
         }
     if (lineup_post_get_due_on (post))
       out ("  %-16s %s\n", _("due"), lineup_post_get_due_on (post));
+    print_family (store, post);
     if (*lineup_post_get_body (post))
       out ("\n%s\n", lineup_post_get_body (post));
     print_workflow (store, post);

@@ -109,6 +109,15 @@ void roll_series (LineupStore *store);
 gboolean series_scope_option (Args *args, LineupSeriesScope *out_scope, GError **error);
 int cmd_plan_month (Args *args, GError **error);
 int cmd_overlay_blackout (Args *args, GError **error);
+
+/* lineup-cli-reuse.c */
+int cmd_evergreen_add (Args *args, GError **error);
+int cmd_evergreen_list (Args *args, GError **error);
+int cmd_evergreen_remove (Args *args, GError **error);
+int cmd_evergreen_fill (Args *args, GError **error);
+int cmd_post_repurpose (Args *args, GError **error);
+/* The evergreen mark, source and copies, as `post show` lists them. */
+void print_family (LineupStore *store, LineupPost *post);
 /* lineup-cli-workflow.c: a post's history and approvals */
 void print_history (LineupStore *store,
                     GPtrArray   *history);

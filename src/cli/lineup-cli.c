@@ -139,6 +139,11 @@ static const OptionSpec post_edit_options[] = {
 };
 static const OptionSpec series_roll_options[] = { { "days", TRUE, FALSE }, { NULL } };
 static const char * const series_arg[] = { "SERIES", NULL };
+static const OptionSpec evergreen_options[] = { { "min-gap-days", TRUE, FALSE }, { "until", TRUE, FALSE }, { NULL } };
+static const OptionSpec fill_options[] = { { "month", TRUE, FALSE }, { "yes", FALSE, FALSE }, { NULL } };
+static const OptionSpec repurpose_options[] = {
+  { "type", TRUE, FALSE }, { "platform", TRUE, TRUE }, { "date", TRUE, FALSE }, { NULL }
+};
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -359,6 +364,21 @@ static const Command commands[] = {
   { "overlay", "blackout", cmd_overlay_blackout, off_options, name_arg,
     "NAME [--off]",
     N_("marks an overlay calendar blackout: Plan This Month leaves its days free (--off: no longer)") },
+  { "evergreen", "add", cmd_evergreen_add, evergreen_options, id_arg,
+    "ID [--min-gap-days N] [--until YYYY-MM-DD]",
+    N_("marks a published post evergreen: it may come back as a Draft copy, at least N days (30 by default) after its last use, until the date given") },
+  { "evergreen", "list", cmd_evergreen_list, json_options, NULL,
+    "[--json]",
+    N_("the evergreen posts: minimum gap, last date, copies and last use") },
+  { "evergreen", "remove", cmd_evergreen_remove, no_options, id_arg,
+    "ID",
+    N_("takes the evergreen mark off a post (its copies stay)") },
+  { "evergreen", "fill", cmd_evergreen_fill, fill_options, NULL,
+    "--month YYYY-MM [--yes]",
+    N_("proposes evergreen posts for the month’s open times (minimum gaps, one a week each, preferring pillars and types under their targets); --yes adds them as Draft copies in one undo step") },
+  { "post", "repurpose", cmd_post_repurpose, repurpose_options, id_arg,
+    "ID --type TYPE [--platform NAME]… [--date YYYY-MM-DD]",
+    N_("makes a Draft of another type or network from a post, its brief, pillar, campaign and caption carried over and linked to it; prints its id") },
 };
 
 /* Every command, or those of @group, or @only. */

@@ -129,6 +129,49 @@ add_sync_members (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* The evergreen mark, the post it was made from and the posts made from
+ * it (lineup-store-reuse.h). */
+static void
+add_family_members (JsonBuilder *builder,
+                    LineupStore *store,
+                    LineupPost  *post)
+{
+  g_autoptr(LineupPost) source = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autofree char *until = NULL;
+  guint gap;
+
+  json_builder_set_member_name (builder, "evergreen");
+  if (lineup_post_get_evergreen (post) && lineup_evergreen_parse (lineup_post_get_evergreen (post), &gap, &until))
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "min_gap_days");
+      json_builder_add_int_value (builder, gap);
+      json_builder_set_member_name (builder, "until");
+      json_builder_add_string_value (builder, until);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "source_id");
+  json_builder_add_string_value (builder, lineup_post_get_source_id (post));
+  if (!lineup_store_get_family (store, post, &source, &children, NULL))
+    return;
+  json_builder_set_member_name (builder, "family");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  if (source)
+    lineup_post_to_json (builder, store, source, FALSE);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "children");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < children->len; i++)
+    lineup_post_to_json (builder, store, children->pdata[i], FALSE);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 void
 lineup_post_to_json (JsonBuilder *builder,
                      LineupStore *store,
@@ -214,6 +257,7 @@ lineup_post_to_json (JsonBuilder *builder,
       lineup_history_to_json (builder, history);
       add_workflow_members (builder, store, post);
       add_sync_members (builder, store, post);
+      add_family_members (builder, store, post);
     }
 
   json_builder_end_object (builder);

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -26,6 +27,8 @@ enum {
   TEXT_BODY,
   TEXT_BRIEF,                                   /* … one a brief field */
   TEXT_DUE_ON = TEXT_BRIEF + LINEUP_N_BRIEF_FIELDS,
+  TEXT_SOURCE,                                  /* the post this one was copied from */
+  TEXT_EVERGREEN,                               /* "GAP" or "GAP UNTIL" */
   N_TEXTS
 };
 
@@ -34,7 +37,9 @@ enum {
 #define HAS_ID          (1u << 0)
 #define HAS_BRIEF(f)    (1u << (1 + (f)))
 #define HAS_DUE_ON      (1u << (1 + LINEUP_N_BRIEF_FIELDS))
-G_STATIC_ASSERT (LINEUP_N_BRIEF_FIELDS + 2 <= 8);
+#define HAS_SOURCE      (1u << (2 + LINEUP_N_BRIEF_FIELDS))
+#define HAS_EVERGREEN   (1u << (3 + LINEUP_N_BRIEF_FIELDS))
+G_STATIC_ASSERT (LINEUP_N_BRIEF_FIELDS + 4 <= 16);
 
 /* Bit i of `platforms` is lineup_platforms_get_all()[i]. Keys that are not
  * one canonical set (unknown, repeated or out of order: a post not yet
@@ -56,7 +61,7 @@ struct _LineupPost
   gint32 revision;
   guint16 platforms;
   guint8 stage;
-  guint8 present;
+  guint16 present;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPost, lineup_post, G_TYPE_OBJECT)
@@ -719,6 +724,78 @@ lineup_post_set_due_on (LineupPost *self,
 {
   g_return_if_fail (LINEUP_IS_POST (self));
   text_set (self, TEXT_DUE_ON, due_on);
+}
+
+const char *
+lineup_post_get_source_id (LineupPost *self)
+{
+  g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
+  if (!(self->present & HAS_SOURCE))
+    return NULL;
+  return text_get (self, TEXT_SOURCE);
+}
+
+void
+lineup_post_set_source_id (LineupPost *self,
+                           const char *source_id)
+{
+  g_return_if_fail (LINEUP_IS_POST (self));
+  text_set (self, TEXT_SOURCE, source_id);
+}
+
+const char *
+lineup_post_get_evergreen (LineupPost *self)
+{
+  g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
+  if (!(self->present & HAS_EVERGREEN))
+    return NULL;
+  return text_get (self, TEXT_EVERGREEN);
+}
+
+void
+lineup_post_set_evergreen (LineupPost *self,
+                           const char *evergreen)
+{
+  g_return_if_fail (LINEUP_IS_POST (self));
+  text_set (self, TEXT_EVERGREEN, evergreen);
+}
+
+gboolean
+lineup_evergreen_parse (const char *text,
+                        guint      *out_min_gap_days,
+                        char      **out_until)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 gap;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  parts = g_strsplit (text, " ", -1);
+  if (g_strv_length (parts) > 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, LINEUP_EVERGREEN_MAX_GAP_DAYS, &gap, NULL))
+    return FALSE;
+  if (parts[1] != NULL)
+    {
+      int y, m, d;
+      char tail;
+
+      if (strlen (parts[1]) != 10 || sscanf (parts[1], "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+          !g_date_valid_dmy (d, m, y) || parts[1][4] != '-' || parts[1][7] != '-')
+        return FALSE;
+    }
+  if (out_min_gap_days)
+    *out_min_gap_days = gap;
+  if (out_until)
+    *out_until = g_strdup (parts[1]);
+  return TRUE;
+}
+
+char *
+lineup_evergreen_format (guint       min_gap_days,
+                         const char *until)
+{
+  return until && *until ? g_strdup_printf ("%u %s", min_gap_days, until)
+                         : g_strdup_printf ("%u", min_gap_days);
 }
 
 gint64

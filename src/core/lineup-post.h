@@ -76,6 +76,23 @@ void         lineup_post_set_brief         (LineupPost *self, LineupBriefField f
 /* "YYYY-MM-DD" or NULL. */
 const char  *lineup_post_get_due_on        (LineupPost *self);
 void         lineup_post_set_due_on        (LineupPost *self, const char *due_on);
+/* The post this one was copied from (repurposed, or an evergreen post's
+ * copy), or NULL. Travels with the post; the family is read from the store. */
+const char  *lineup_post_get_source_id     (LineupPost *self);
+void         lineup_post_set_source_id     (LineupPost *self, const char *source_id);
+/* The evergreen mark: NULL when the post is not evergreen, else
+ * "MIN_GAP_DAYS" or "MIN_GAP_DAYS YYYY-MM-DD" (reused until that day). Read
+ * it with lineup_evergreen_parse (). */
+const char  *lineup_post_get_evergreen     (LineupPost *self);
+void         lineup_post_set_evergreen     (LineupPost *self, const char *evergreen);
+#define LINEUP_EVERGREEN_DEFAULT_GAP_DAYS 30
+#define LINEUP_EVERGREEN_MAX_GAP_DAYS     3650
+/* FALSE for a mark that is not "GAP[ YYYY-MM-DD]"; @out_until NULL when none. */
+gboolean     lineup_evergreen_parse        (const char *text,
+                                            guint      *out_min_gap_days,
+                                            char      **out_until);
+char        *lineup_evergreen_format       (guint       min_gap_days,
+                                            const char *until);
 gint64       lineup_post_get_created_at    (LineupPost *self);
 gint64       lineup_post_get_updated_at    (LineupPost *self);
 gint         lineup_post_get_revision      (LineupPost *self);

@@ -38,6 +38,7 @@ field_label (const char *field)
     { "title", N_("Title") }, { "body", N_("Caption") }, { "at", N_("Date and time") },
     { "stage", N_("Stage") }, { "pillar", N_("Pillar") }, { "type", N_("Type") },
     { "platforms", N_("Platforms") }, { "campaign", N_("Campaign") }, { "due", N_("Due date") },
+    { "source", N_("Copied from") }, { "evergreen", N_("Evergreen") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

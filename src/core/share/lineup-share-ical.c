@@ -433,6 +433,8 @@ static const struct {
   { LINEUP_SHARE_POST, "hashtags", "X-LINEUP-HASHTAGS" },
   { LINEUP_SHARE_POST, "owner", "X-LINEUP-OWNER" },
   { LINEUP_SHARE_POST, "series", "X-LINEUP-SERIES" },
+  { LINEUP_SHARE_POST, "source", "X-LINEUP-SOURCE" },
+  { LINEUP_SHARE_POST, "evergreen", "X-LINEUP-EVERGREEN" },
   /* Read only: written when SUMMARY/DESCRIPTION cannot carry the value. */
   { LINEUP_SHARE_POST, "title", "X-LINEUP-TITLE" },
   { LINEUP_SHARE_POST, "body", "X-LINEUP-BODY" },

@@ -351,6 +351,12 @@ static const char * const migrations[] = {
   /* 9 → 10: the month skeleton: an overlay marked blackout (a holiday
    * calendar, a launch freeze) keeps "Plan This Month" off its days. */
   "ALTER TABLE overlays ADD COLUMN blackout INTEGER NOT NULL DEFAULT 0;",
+
+  /* 10 → 11: evergreen reuse and repurposing: the post a copy was made from
+   * (source_id), and a post's evergreen mark ("MIN_GAP_DAYS[ UNTIL]"). */
+  "ALTER TABLE posts ADD COLUMN source_id TEXT;"
+  "ALTER TABLE posts ADD COLUMN evergreen TEXT;"
+  "CREATE INDEX posts_by_source ON posts(source_id) WHERE source_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

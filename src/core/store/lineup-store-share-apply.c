@@ -309,6 +309,15 @@ parse_post (LineupStore              *self,
       parsed->series = g_strdup (parts[0]);
       parsed->series_own = n == 3;
     }
+  if ((value = lineup_share_record_get (record, "source")) &&
+      (!_lineup_store_check_one_line (_("The source post"), value, error) ||
+       !_lineup_store_check_text (_("The source post"), value, LINEUP_NAME_MAX_CHARS, error)))
+    return field_error (error, uid, "source", NULL), NULL;
+  lineup_post_set_source_id (parsed->post, value && *value ? value : NULL);
+  if ((value = lineup_share_record_get (record, "evergreen")) && *value &&
+      !lineup_evergreen_parse (value, NULL, NULL))
+    return field_error (error, uid, "evergreen", _("expected the minimum gap in days, then optionally the last date as YYYY-MM-DD")), NULL;
+  lineup_post_set_evergreen (parsed->post, value && *value ? value : NULL);
 
   if ((value = lineup_share_record_get (record, "created")) &&
       !_lineup_share_parse_int (value, 1, G_MAXINT64, &parsed->created))

@@ -187,6 +187,18 @@ _lineup_store_validate_post (LineupStore  *self,
       return FALSE;
     }
 
+  if (lineup_post_get_evergreen (post) && !lineup_evergreen_parse (lineup_post_get_evergreen (post), NULL, NULL))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The evergreen mark “%s” is not valid: expected the minimum gap in days (0–%d), then optionally the last date as YYYY-MM-DD"),
+                   g_utf8_validate (lineup_post_get_evergreen (post), -1, NULL) ? lineup_post_get_evergreen (post) : "?",
+                   LINEUP_EVERGREEN_MAX_GAP_DAYS);
+      return FALSE;
+    }
+  if (!_lineup_store_check_text (_("The source post’s id"), lineup_post_get_source_id (post), LINEUP_NAME_MAX_CHARS, error) ||
+      !_lineup_store_check_one_line (_("The source post’s id"), lineup_post_get_source_id (post), error))
+    return FALSE;
+
   if (lineup_store_get_pillar (self, lineup_post_get_pillar_id (post)) == NULL)
     {
       g_autofree char *names = lineup_store_list_pillar_names (self);

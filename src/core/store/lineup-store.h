@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 10
+#define LINEUP_SCHEMA_VERSION 11
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -632,3 +632,4 @@ G_END_DECLS
 #include "lineup-store-slots.h"
 #include "lineup-store-queue.h"
 #include "lineup-store-series.h"
+#include "lineup-store-reuse.h"

@@ -14,6 +14,7 @@
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
 #include "lineup-publishing.h"
+#include "lineup-repurpose-dialog.h"
 #include "lineup-share-marks.h"
 #include "lineup-sync-badge.h"
 #include "lineup-series-badge.h"
@@ -170,6 +171,8 @@ card_action (GtkWidget  *widget,
     show_date_picker (self);
   else if (g_str_equal (action_name, "card.duplicate"))
     post_action (self, "duplicate-post", "s");
+  else if (g_str_equal (action_name, "card.repurpose") && self->store)
+    lineup_repurpose_dialog_show (widget, self->store, post);
   else if (g_str_equal (action_name, "card.backlog"))
     post_action (self, "unschedule-post", "s");
   else if (g_str_equal (action_name, "card.delete"))
@@ -188,6 +191,7 @@ build_menu (GtkWidget *card)
   g_menu_append (edit, _("_Open"), "card.open");
   g_menu_append (edit, _("_Move to Date…"), "card.move-to-date");
   g_menu_append (edit, _("D_uplicate"), "card.duplicate");
+  g_menu_append (edit, _("_Repurpose as…"), "card.repurpose");
   g_menu_append (edit, _("Move to _Backlog"), "card.backlog");
   g_menu_append (edit, _("Add to _Queue"), "card.queue");
   g_menu_append (danger, _("_Delete"), "card.delete");
@@ -406,6 +410,7 @@ lineup_post_card_class_init (LineupPostCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.open", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-date", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, card_action);
+  gtk_widget_class_install_action (widget_class, "card.repurpose", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.backlog", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_action);
   gtk_widget_class_install_action (widget_class, "card.queue", NULL, card_action);

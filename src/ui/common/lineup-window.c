@@ -17,6 +17,7 @@
 #include "lineup-board-view.h"
 #include "lineup-calendar-view.h"
 #include "lineup-export-dialog.h"
+#include "lineup-fill-gaps-dialog.h"
 #include "lineup-import-dialog.h"
 #include "lineup-list-view.h"
 #include "lineup-mix-view.h"
@@ -605,6 +606,23 @@ plan_month (GtkWidget *widget, const char *action_name, GVariant *param)
                                     G_CALLBACK (on_dialog_done_cb));
 }
 
+/* Fill Gaps…: evergreen posts for the month on screen, as a preview. */
+static void
+fill_gaps (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LineupWindow *self = LINEUP_WINDOW (widget);
+  LineupFillGapsDialog *dialog;
+  int year = 0, month = 0;
+
+  lineup_calendar_view_get_month (self->calendar_view, &year, &month);
+  dialog = lineup_fill_gaps_dialog_new (self->store, year, month);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- Import CSV… ---- */
 
 static void
@@ -961,6 +979,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv);
   gtk_widget_class_install_action (widget_class, "win.plan-month", NULL, plan_month);
+  gtk_widget_class_install_action (widget_class, "win.fill-gaps", NULL, fill_gaps);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);

@@ -98,5 +98,7 @@ void        lineup_post_editor_update_series          (LineupPostEditor  *self);
 gboolean    lineup_post_editor_series_ask             (LineupPostEditor  *self);
 /* lineup-post-editor-conflicts.c */
 void        lineup_post_editor_update_conflicts       (LineupPostEditor  *self);
+/* lineup-post-editor-family.c: the Evergreen switch, source and copies */
+void        lineup_post_editor_add_family             (LineupPostEditor  *self);
 
 G_END_DECLS

@@ -1016,6 +1016,7 @@ lineup_post_editor_new (LineupStore *store,
   if (self->post)
     {
       add_workflow_panel (self);
+      lineup_post_editor_add_family (self);
       lineup_post_editor_update_conflicts (self);
       lineup_share_marks_watch (store, G_CALLBACK (lineup_post_editor_update_conflicts), self);
     }
