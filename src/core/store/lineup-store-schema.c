@@ -330,6 +330,11 @@ static const char * const migrations[] = {
   "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
   "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439)"
   ");",
+
+  /* 8 → 9: a campaign's own utm_campaign for its posts' links (NULL: its
+   * name, cleaned; lineup-store-utm.h). */
+  "ALTER TABLE campaigns ADD COLUMN utm_campaign TEXT"
+  "  CHECK (utm_campaign IS NULL OR length(utm_campaign) BETWEEN 1 AND 200);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
