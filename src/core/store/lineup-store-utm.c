@@ -14,6 +14,7 @@
 #include "lineup-store-private.h"
 #include "lineup-store-utm.h"
 #include "lineup-platform.h"
+#include "lineup-text.h"
 
 void
 lineup_utm_settings_free (LineupUtmSettings *settings)
@@ -292,7 +293,8 @@ post_utm (LineupStore        *self,
     return FALSE;
   *out_source = lineup_store_get_utm_source (self, platform);
   *out_campaign = lineup_store_get_utm_campaign (self, lineup_post_get_campaign_id (post));
-  *out_content = g_strndup (lineup_post_get_id (post), 8);
+  /* A post not yet added has no id: its short id will be as long. */
+  *out_content = lineup_post_get_id (post) ? g_strndup (lineup_post_get_id (post), 8) : g_strdup ("00000000");
   utm->source = *out_source;
   utm->medium = settings->medium;
   utm->campaign = *out_campaign;
@@ -333,4 +335,21 @@ lineup_store_outgoing_links (LineupStore *self,
   if (!post_utm (self, post, platform, &utm, &settings, &source, &campaign, &content))
     return lineup_utm_final_links (lineup_post_get_body (post), NULL, NULL);
   return lineup_utm_final_links (lineup_post_get_body (post), &utm, (const char * const *) settings->domains);
+}
+
+guint
+lineup_store_count_outgoing (LineupStore *self,
+                             LineupPost  *post,
+                             const char  *platform)
+{
+  const LineupPlatformInfo *info = platform ? lineup_platform_lookup (platform) : NULL;
+  g_autofree char *caption = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), 0);
+  g_return_val_if_fail (LINEUP_IS_POST (post), 0);
+
+  caption = lineup_store_outgoing_caption (self, post, info ? info->key : NULL);
+  if (info && (g_str_equal (info->key, "mastodon") || g_str_equal (info->key, "x")))
+    return lineup_text_count_mastodon (caption, NULL, 23);
+  return lineup_text_count_graphemes (caption);
 }

@@ -68,6 +68,13 @@ gboolean           lineup_store_set_utm_campaign   (LineupStore  *self,
 char              *lineup_store_outgoing_caption   (LineupStore  *self,
                                                     LineupPost   *post,
                                                     const char   *platform);
+/* What @platform counts of @post's caption as it goes out there: Mastodon
+ * and X count each link as 23 characters, the other networks count every
+ * grapheme (so a longer link with its UTM parameters counts there). A post
+ * not yet in the plan counts as if its short id were in its links. */
+guint              lineup_store_count_outgoing     (LineupStore  *self,
+                                                    LineupPost   *post,
+                                                    const char   *platform);
 /* @post's links as they go out to @platform, in order (NULL-terminated). */
 GStrv              lineup_store_outgoing_links     (LineupStore  *self,
                                                     LineupPost   *post,
