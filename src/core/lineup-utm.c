@@ -8,6 +8,8 @@
 
 #include "lineup-utm.h"
 #include "lineup-text.h"
+#include "lineup-store.h"
+#include <glib/gi18n-lib.h>
 
 char *
 lineup_utm_clean_value (const char *value)
@@ -35,6 +37,65 @@ lineup_utm_clean_value (const char *value)
       g_string_append_unichar (clean, c);
     }
   return g_string_free (clean, FALSE);
+}
+
+char *
+lineup_utm_check_value (const char  *what,
+                        const char  *value,
+                        GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%s is not valid UTF-8 text: write it again"), what);
+      return NULL;
+    }
+  clean = lineup_utm_clean_value (value);
+  if (*clean == '\0' || g_utf8_strlen (clean, -1) > LINEUP_UTM_MAX_CHARS)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%s must be 1 to %d characters, such as “spring-launch”"), what, LINEUP_UTM_MAX_CHARS);
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+GStrv
+lineup_utm_parse_domains (const char  *domains,
+                          GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+
+  if (domains && (!g_utf8_validate (domains, -1, NULL) || strlen (domains) > LINEUP_UTM_MAX_CHARS * 10))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The list of domains is not valid UTF-8 or is too long: write up to %d characters"),
+                   LINEUP_UTM_MAX_CHARS * 10);
+      return NULL;
+    }
+  parts = g_strsplit_set (domains ? domains : "", ", \t\n", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *ascii = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      ascii = g_hostname_to_ascii (parts[i]);
+      if (ascii == NULL || strchr (parts[i], '/') || strchr (parts[i], ':') || strchr (parts[i], '@') ||
+          !strchr (parts[i], '.') || parts[i][0] == '.')
+        {
+          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                       _("“%s” is not a domain: write host names such as example.org, without “https://” or a path"),
+                       parts[i]);
+          return NULL;
+        }
+      g_ptr_array_add (list, g_utf8_strdown (parts[i], -1));
+    }
+  g_ptr_array_add (list, NULL);
+  return (GStrv) g_ptr_array_steal (list, NULL);
 }
 
 static gboolean

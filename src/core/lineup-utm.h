@@ -28,6 +28,19 @@ typedef struct {
  * "Spring Launch 2027" → "spring-launch-2027". */
 char     *lineup_utm_clean_value   (const char        *value);
 
+/* The longest UTM value the plan takes, in characters. */
+#define LINEUP_UTM_MAX_CHARS 200
+
+/* @value cleaned as lineup_utm_clean_value () cleans it, or NULL with an
+ * error naming @what when it is not UTF-8, too long or empty once cleaned. */
+char     *lineup_utm_check_value   (const char        *what,
+                                    const char        *value,
+                                    GError           **error);
+/* "example.org, shop.example.com" split into lowercase host names, or NULL
+ * with an error naming the first that is not one (a URL, a path, a port). */
+GStrv     lineup_utm_parse_domains (const char        *domains,
+                                    GError           **error);
+
 /* Whether @url's host is one of @domains or under one of them
  * ("shop.example.org" is under "example.org"); case and IDN spelling do
  * not matter. @domains NULL or empty: every host is. */

@@ -115,27 +115,6 @@ lineup_store_get_utm_campaign (LineupStore *self,
   return lineup_utm_clean_value (lineup_campaign_get_name (campaign));
 }
 
-/* A UTM value as it will be stored: cleaned; refused when too long or
- * when nothing is left of it. */
-static char *
-check_value (const char  *what,
-             const char  *value,
-             GError     **error)
-{
-  g_autofree char *clean = NULL;
-
-  if (!_lineup_store_check_text (what, value, LINEUP_UTM_MAX_CHARS, error))
-    return NULL;
-  clean = lineup_utm_clean_value (value);
-  if (*clean == '\0')
-    {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                   _("%s is empty: give a value such as “spring-launch”, or reset it to the default"), what);
-      return NULL;
-    }
-  return g_steal_pointer (&clean);
-}
-
 /* Writes @value under @key, or removes the key when @value is NULL. */
 static gboolean
 write_setting (LineupStore  *self,
@@ -172,7 +151,7 @@ lineup_store_set_utm_medium (LineupStore  *self,
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
-  if (medium && *medium && (clean = check_value (_("utm_medium"), medium, error)) == NULL)
+  if (medium && *medium && (clean = lineup_utm_check_value (_("utm_medium"), medium, error)) == NULL)
     return FALSE;
   return write_setting (self, "utm_medium", clean, error);
 }
@@ -197,7 +176,7 @@ lineup_store_set_utm_source (LineupStore  *self,
                    lineup_platform_list_keys ());
       return FALSE;
     }
-  if (source && *source && (clean = check_value (_("utm_source"), source, error)) == NULL)
+  if (source && *source && (clean = lineup_utm_check_value (_("utm_source"), source, error)) == NULL)
     return FALSE;
   key = g_strconcat ("utm_source:", info->key, NULL);
   return write_setting (self, key, clean, error);
@@ -213,23 +192,8 @@ lineup_store_set_utm_domains (LineupStore  *self,
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
-  if (domains && *domains &&
-      !_lineup_store_check_text (_("The list of domains"), domains, LINEUP_UTM_MAX_CHARS * 10, error))
+  if ((list = lineup_utm_parse_domains (domains, error)) == NULL)
     return FALSE;
-  list = split_domains (domains);
-  for (guint i = 0; list[i]; i++)
-    {
-      g_autofree char *ascii = g_hostname_to_ascii (list[i]);
-
-      if (ascii == NULL || strchr (list[i], '/') || strchr (list[i], ':') || strchr (list[i], '@') ||
-          !strchr (list[i], '.') || list[i][0] == '.')
-        {
-          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                       _("“%s” is not a domain: write host names such as example.org, without “https://” or a path"),
-                       list[i]);
-          return FALSE;
-        }
-    }
   joined = g_strjoinv (", ", list);
   return write_setting (self, "utm_domains", *joined ? joined : NULL, error);
 }
@@ -255,7 +219,7 @@ lineup_store_set_utm_campaign (LineupStore  *self,
                    _("That campaign is not in the plan: see the campaigns with “lineup campaign list”"));
       return FALSE;
     }
-  if (value && *value && (clean = check_value (_("utm_campaign"), value, error)) == NULL)
+  if (value && *value && (clean = lineup_utm_check_value (_("utm_campaign"), value, error)) == NULL)
     return FALSE;
   before = read_campaign_utm (self, campaign_id);
   if (g_strcmp0 (before, clean) == 0)

@@ -19,8 +19,6 @@
 G_BEGIN_DECLS
 
 #define LINEUP_UTM_DEFAULT_MEDIUM "social"
-/* The longest UTM value and domain list the plan takes. */
-#define LINEUP_UTM_MAX_CHARS 200
 
 typedef struct {
   gboolean  enabled;
