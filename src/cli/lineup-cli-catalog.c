@@ -374,6 +374,8 @@ cmd_campaign_edit (Args    *args,
 {
   g_autoptr(LineupStore) store = NULL;
   const char *color = opt (args, "color");
+  const char *utm = opt (args, "utm-campaign");
+  g_autofree char *clean_utm = NULL;
   LineupCampaign *campaign;
   GDate date;
   gint64 id;
@@ -384,20 +386,32 @@ cmd_campaign_edit (Args    *args,
       (opt (args, "to") && !parse_date_arg ("--to", opt (args, "to"), &date, error)) ||
       !check_color_arg (color, "#e66100", error))
     return 2;
-  if (!opt (args, "rename") && !opt (args, "from") && !opt (args, "to") && !color)
+  if (!opt (args, "rename") && !opt (args, "from") && !opt (args, "to") && !color && !utm)
     {
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("campaign edit: nothing to change: give --rename NEW, --from YYYY-MM-DD, --to YYYY-MM-DD or --color #RRGGBB"));
+                   _("campaign edit: nothing to change: give --rename NEW, --from YYYY-MM-DD, --to YYYY-MM-DD, --color #RRGGBB or --utm-campaign VALUE"));
       return 2;
     }
+  if (utm && *utm && (clean_utm = lineup_utm_check_value ("--utm-campaign", utm, error)) == NULL)
+    return 2;
   store = open_store (args, error);
   if (store == NULL || (campaign = campaign_named (store, positional (args, 0), error)) == NULL)
     return 1;
   id = lineup_campaign_get_id (campaign);
-  if (!lineup_store_edit_campaign (store, id, opt (args, "rename"), color,
+  if ((opt (args, "rename") || opt (args, "from") || opt (args, "to") || color) &&
+      !lineup_store_edit_campaign (store, id, opt (args, "rename"), color,
                                    opt (args, "from"), opt (args, "to"), error))
     return 1;
+  if (utm && !lineup_store_set_utm_campaign (store, id, utm, error))
+    return 1;
   campaign = lineup_store_get_campaign (store, id);
+  if (utm)
+    {
+      g_autofree char *value = lineup_store_get_utm_campaign (store, id);
+
+      out (_("Campaign “%s”: links get utm_campaign=%s\n"), lineup_campaign_get_name (campaign), value);
+      return 0;
+    }
   out (_("Campaign “%s”: %s to %s, %s\n"), lineup_campaign_get_name (campaign),
        lineup_campaign_get_starts_on (campaign), lineup_campaign_get_ends_on (campaign),
        lineup_campaign_get_color (campaign));

@@ -83,7 +83,8 @@ static const OptionSpec pillar_set_options[] = {
 };
 static const OptionSpec pillar_remove_options[] = { { "move-to", TRUE, FALSE }, { NULL } };
 static const OptionSpec campaign_edit_options[] = {
-  { "rename", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "color", TRUE, FALSE }, { NULL }
+  { "rename", TRUE, FALSE }, { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "color", TRUE, FALSE },
+  { "utm-campaign", TRUE, FALSE }, { NULL }
 };
 static const char * const old_new_args[] = { "OLD", "NEW", NULL };
 
@@ -144,6 +145,11 @@ static const OptionSpec fill_options[] = { { "month", TRUE, FALSE }, { "yes", FA
 static const OptionSpec repurpose_options[] = {
   { "type", TRUE, FALSE }, { "platform", TRUE, TRUE }, { "date", TRUE, FALSE }, { NULL }
 };
+static const OptionSpec utm_set_options[] = {
+  { "on", FALSE, FALSE }, { "off", FALSE, FALSE }, { "medium", TRUE, FALSE }, { "source", TRUE, TRUE },
+  { "domains", TRUE, FALSE }, { "all-domains", FALSE, FALSE }, { NULL }
+};
+static const OptionSpec links_options[] = { { "platform", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -235,8 +241,8 @@ static const Command commands[] = {
     "[--json]",
     N_("the campaigns with colour and dates") },
   { "campaign", "edit", cmd_campaign_edit, campaign_edit_options, name_arg,
-    "NAME [--rename NEW] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--color #RRGGBB]",
-    N_("renames a campaign or changes its dates or colour") },
+    "NAME [--rename NEW] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--color #RRGGBB] [--utm-campaign VALUE|--utm-campaign \"\"]",
+    N_("renames a campaign or changes its dates, colour or the utm_campaign its links get (\"\": from its name)") },
   { "campaign", "remove", cmd_campaign_remove, no_options, name_arg,
     "NAME",
     N_("removes a campaign; its posts stay, in no campaign") },
@@ -325,6 +331,15 @@ static const Command commands[] = {
   { "demo", NULL, cmd_demo, demo_options, NULL,
     "[--month YYYY-MM]",
     N_("fills a month (this month by default) with a realistic demo plan") },
+  { "utm", "show", cmd_utm_show, json_options, NULL,
+    "[--json]",
+    N_("how links are tagged when posts go out: on or off, utm_medium, the domains, each network's utm_source") },
+  { "utm", "set", cmd_utm_set, utm_set_options, NULL,
+    "[--on|--off] [--medium M] [--source NETWORK=VALUE]… [--domains example.org,…|--all-domains]",
+    N_("changes how links are tagged with UTM parameters when posts go out") },
+  { "post", "links", cmd_post_links, links_options, id_arg,
+    "ID [--platform NAME] [--json]",
+    N_("the post's links as they go out to each of its networks, with their UTM parameters") },
   { "snippet", "add", cmd_snippet_add, snippet_options, name_text_args,
     "NAME TEXT [--kind hashtags|signoff|template] [--type TYPE]",
     N_("saves a hashtag group, sign-off or caption template (--type: a template for one content type) for the editor to insert; without --kind, hashtags when every word is a #hashtag, else a template") },

@@ -168,28 +168,34 @@ describe_day (LineupStore *store,
 }
 
 /* A caption goes out only where the network takes it: refuses when the
- * caption is longer than the limit of a platform the post targets (the
- * tightest one is named: shortening to it fits them all), counted in
- * graphemes as the editor's counter counts. */
+ * caption, as it goes out (with the links' UTM parameters), is longer than
+ * the limit of a platform the post targets, counted as that network counts
+ * (lineup_store_count_outgoing ()); the tightest one is named. */
 static gboolean
-check_caption_fits (LineupPost  *post,
+check_caption_fits (LineupStore *store,
+                    LineupPost  *post,
                     gboolean     scheduling,
                     GError     **error)
 {
   const char * const *platforms = lineup_post_get_platforms (post);
   const LineupPlatformInfo *tightest = NULL;
-  guint count;
+  guint count = 0;
 
   if (platforms == NULL || platforms[0] == NULL)
     return TRUE;
-  count = lineup_text_count_graphemes (lineup_post_get_body (post));
   for (guint i = 0; platforms[i]; i++)
     {
       const LineupPlatformInfo *info = lineup_platform_lookup (platforms[i]);
+      guint here;
 
-      if (info && info->text_limit > 0 && count > info->text_limit &&
-          (tightest == NULL || info->text_limit < tightest->text_limit))
-        tightest = info;
+      if (info == NULL || info->text_limit == 0)
+        continue;
+      here = lineup_store_count_outgoing (store, post, info->key);
+      if (here > info->text_limit && (tightest == NULL || info->text_limit < tightest->text_limit))
+        {
+          tightest = info;
+          count = here;
+        }
     }
   if (tightest == NULL)
     return TRUE;
@@ -242,7 +248,7 @@ plan_approval (LineupStore        *store,
     return refuse (error, _("Only a post in review can be approved; “%s” is %s: move it to In review first"),
                    title, lineup_stage_to_label (lineup_post_get_stage (post)));
 
-  if (!check_caption_fits (post, FALSE, error))
+  if (!check_caption_fits (store, post, FALSE, error))
     return FALSE;
 
   if (lineup_store_get_forbid_self_approval (store) &&
@@ -438,7 +444,7 @@ lineup_workflow_can_move (LineupStore  *store,
           return refuse (error, _("“%s” is dated %s at %02d:%02d, which has passed: give it a later date or time before scheduling it"),
                          title, day, minutes / 60, minutes % 60);
         }
-      return check_caption_fits (post, TRUE, error);
+      return check_caption_fits (store, post, TRUE, error);
 
     case LINEUP_STAGE_PUBLISHED:
       if (lineup_post_get_scheduled_at (post) > g_get_real_time () / G_USEC_PER_SEC)

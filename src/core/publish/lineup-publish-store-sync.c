@@ -481,6 +481,7 @@ lineup_sync_resolve (LineupStore  *store,
   sqlite3_stmt *stmt;
   g_autofree char *remote_id = NULL;
   g_autofree char *remote_text = NULL;
+  g_autofree char *caption = NULL;
   gint64 remote_at = 0;
   gboolean found = FALSE;
 
@@ -515,7 +516,13 @@ lineup_sync_resolve (LineupStore  *store,
         return FALSE;
       return reset_target (store, forget_sql, lineup_post_get_id (post), account_id, error);
     }
-  if (g_strcmp0 (remote_text, lineup_post_get_body (post)) != 0)
+  {
+    g_autoptr(LineupAccount) account = lineup_store_find_account (store, account_id, NULL);
+
+    g_free (caption);
+    caption = lineup_store_caption_for_account (store, post, account);
+  }
+  if (g_strcmp0 (remote_text, caption) != 0)
     {
       g_set_error (error, LINEUP_SYNC_ERROR, LINEUP_SYNC_ERROR_FAILED,
                    _("The server has other text for “%s”: copy it into the caption (which sends the post back to review), or keep Lineup’s"),

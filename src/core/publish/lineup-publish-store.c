@@ -67,6 +67,18 @@ lineup_store_get_accounts (LineupStore  *self,
   return g_steal_pointer (&accounts);
 }
 
+char *
+lineup_store_caption_for_account (LineupStore         *self,
+                                  LineupPost          *post,
+                                  const LineupAccount *account)
+{
+  g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
+
+  if (account == NULL || account->kind == LINEUP_ACCOUNT_WEBHOOK)
+    return g_strdup (lineup_post_get_body (post));
+  return lineup_store_outgoing_caption (self, post, lineup_account_kind_to_key (account->kind));
+}
+
 LineupAccount *
 lineup_store_find_account (LineupStore  *self,
                            const char   *name_or_id,

@@ -23,6 +23,12 @@ G_BEGIN_DECLS
 /* Oldest first. Element type LineupAccount. */
 GPtrArray     *lineup_store_get_accounts      (LineupStore    *self,
                                                GError        **error);
+/* @post's caption as it goes to @account: for a network, its links with
+ * the plan's UTM parameters for that network (lineup-store-utm.h); for a
+ * webhook, as written (its payload carries each network's caption). */
+char          *lineup_store_caption_for_account (LineupStore         *self,
+                                                 LineupPost          *post,
+                                                 const LineupAccount *account);
 /* By name (case-insensitive) or id. */
 LineupAccount *lineup_store_find_account      (LineupStore    *self,
                                                const char     *name_or_id,

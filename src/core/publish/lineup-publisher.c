@@ -43,6 +43,7 @@ lineup_outgoing_free (LineupOutgoing *outgoing)
   g_free (outgoing->pillar);
   g_free (outgoing->content_type);
   g_strfreev (outgoing->platforms);
+  g_strfreev (outgoing->texts);
   g_free (outgoing);
 }
 

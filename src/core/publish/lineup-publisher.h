@@ -57,6 +57,7 @@ typedef struct {
   char   *pillar;        /* for webhooks' payload; may be NULL */
   char   *content_type;
   GStrv   platforms;
+  GStrv   texts;         /* webhooks: the caption as it goes to each of platforms, in order; or NULL */
 } LineupOutgoing;
 
 /* What the server holds. */

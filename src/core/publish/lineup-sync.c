@@ -82,9 +82,10 @@ pass_free (Pass *pass)
 /* ---- deciding ---- */
 
 static LineupOutgoing *
-make_outgoing (LineupStore *store,
-               LineupPost  *post,
-               const char  *key)
+make_outgoing (LineupStore         *store,
+               LineupPost          *post,
+               const LineupAccount *account,
+               const char          *key)
 {
   LineupOutgoing *outgoing = lineup_outgoing_new ();
   LineupPillar *pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
@@ -93,26 +94,36 @@ make_outgoing (LineupStore *store,
   outgoing->key = g_strdup (key);
   outgoing->post_id = g_strdup (lineup_post_get_id (post));
   outgoing->title = g_strdup (lineup_post_get_title (post));
-  outgoing->text = g_strdup (lineup_post_get_body (post));
+  outgoing->text = lineup_store_caption_for_account (store, post, account);
   outgoing->scheduled_at = lineup_post_get_scheduled_at (post);
   outgoing->pillar = pillar ? g_strdup (lineup_pillar_get_name (pillar)) : NULL;
   outgoing->content_type = type ? g_strdup (lineup_content_type_get_name (type)) : NULL;
   outgoing->platforms = g_strdupv ((char **) lineup_post_get_platforms (post));
+  if (account && account->kind == LINEUP_ACCOUNT_WEBHOOK)
+    {
+      guint n = g_strv_length (outgoing->platforms);
+
+      outgoing->texts = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        outgoing->texts[i] = lineup_store_outgoing_caption (store, post, outgoing->platforms[i]);
+    }
   return outgoing;
 }
 
 /* What the plan wants of the target's post on its account now. */
 static LineupSyncWish
-wish_for (LineupStore      *store,
-          LineupSyncTarget *target,
-          LineupPost       *post)
+wish_for (LineupStore         *store,
+          LineupSyncTarget    *target,
+          const LineupAccount *account,
+          LineupPost          *post,
+          char               **out_text)
 {
   LineupSyncWish wish = { 0 };
 
   wish.wanted = lineup_sync_plan_wants_remote (post) &&
                 _lineup_publish_is_targeted (store, target->post_id, target->account_id);
   wish.scheduled_at = post ? lineup_post_get_scheduled_at (post) : 0;
-  wish.text = post ? lineup_post_get_body (post) : NULL;
+  wish.text = *out_text = post ? lineup_store_caption_for_account (store, post, account) : NULL;
   return wish;
 }
 
@@ -249,13 +260,14 @@ on_call_done_cb (GObject      *source,
     case LINEUP_SYNC_ACT_PUBLISH:
       {
         LineupRemotePost *remote = value;
+        g_autofree char *sent = lineup_store_caption_for_account (store, step->post, step->run->account);
 
         if (remote->published)
           {
             update.state = LINEUP_SYNC_PUBLISHED;
             update.set_remote = TRUE;
             update.remote_id = remote->remote_id;
-            update.remote_text = lineup_post_get_body (step->post);
+            update.remote_text = sent;
             update.url = remote->url;
             update.drop_outbox = TRUE;
             pass->report.published++;
@@ -265,7 +277,7 @@ on_call_done_cb (GObject      *source,
             update.set_remote = TRUE;
             update.remote_id = remote->remote_id;
             update.remote_at = remote->scheduled_at;
-            update.remote_text = remote->text ? remote->text : lineup_post_get_body (step->post);
+            update.remote_text = remote->text ? remote->text : sent;
           }
         update.set_key = TRUE;
         update.pending_key = NULL;
@@ -380,6 +392,7 @@ step_target (GTask  *task,
   Step *step;
   LineupSyncAction action;
   LineupSyncWish wish;
+  g_autofree char *wish_text = NULL;
 
   if (!_lineup_publish_reload_target (store, target, &error))
     {
@@ -408,7 +421,7 @@ step_target (GTask  *task,
       return FALSE;
     }
 
-  wish = wish_for (store, target, post);
+  wish = wish_for (store, target, run->account, post, &wish_text);
   action = lineup_sync_plan_action (target, &wish,
                                     (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_SCHEDULE) != 0,
                                     now);
@@ -518,7 +531,7 @@ step_target (GTask  *task,
       else
         {
           call->op = action == LINEUP_SYNC_ACT_CREATE ? LINEUP_PUBLISH_OP_CREATE : LINEUP_PUBLISH_OP_PUBLISH;
-          call->outgoing = make_outgoing (store, step->post, target->pending_key);
+          call->outgoing = make_outgoing (store, step->post, step->run->account, target->pending_key);
         }
       break;
     case LINEUP_SYNC_ACT_MOVE:

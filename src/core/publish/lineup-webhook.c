@@ -139,6 +139,32 @@ build_body (LineupOutgoing *outgoing,
   for (guint i = 0; outgoing->platforms && outgoing->platforms[i]; i++)
     json_builder_add_string_value (builder, outgoing->platforms[i]);
   json_builder_end_array (builder);
+  /* Each network's caption and links as they should go out there: with the
+   * plan's UTM parameters for that network (lineup-store-utm.h). */
+  if (outgoing->texts)
+    {
+      json_builder_set_member_name (builder, "texts");
+      json_builder_begin_object (builder);
+      for (guint i = 0; outgoing->platforms && outgoing->platforms[i] && outgoing->texts[i]; i++)
+        {
+          json_builder_set_member_name (builder, outgoing->platforms[i]);
+          json_builder_add_string_value (builder, outgoing->texts[i]);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "links");
+      json_builder_begin_object (builder);
+      for (guint i = 0; outgoing->platforms && outgoing->platforms[i] && outgoing->texts[i]; i++)
+        {
+          g_autoptr(GArray) links = lineup_text_find_links (outgoing->texts[i]);
+
+          json_builder_set_member_name (builder, outgoing->platforms[i]);
+          json_builder_begin_array (builder);
+          for (guint l = 0; l < links->len; l++)
+            json_builder_add_string_value (builder, g_array_index (links, LineupTextLink, l).uri);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 

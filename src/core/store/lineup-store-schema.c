@@ -357,6 +357,15 @@ static const char * const migrations[] = {
   "ALTER TABLE posts ADD COLUMN source_id TEXT;"
   "ALTER TABLE posts ADD COLUMN evergreen TEXT;"
   "CREATE INDEX posts_by_source ON posts(source_id) WHERE source_id IS NOT NULL;",
+
+  /* 11 → 12: a campaign's own utm_campaign for its posts' links (NULL: its
+   * name, cleaned; lineup-store-utm.h). A plan that already has posts
+   * keeps sending its links as written until UTM tagging is turned on:
+   * tagging them now would re-create every scheduled post with a link on
+   * its server. A new plan tags from the start. */
+  "ALTER TABLE campaigns ADD COLUMN utm_campaign TEXT"
+  "  CHECK (utm_campaign IS NULL OR length(utm_campaign) BETWEEN 1 AND 200);"
+  "INSERT OR REPLACE INTO meta (key, value) SELECT 'utm_enabled', '0' WHERE EXISTS (SELECT 1 FROM posts);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

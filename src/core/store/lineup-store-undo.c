@@ -94,7 +94,7 @@ typedef struct {
   char *ends_on;
   gint64 position;
   gint64 type_id;     /* snippets (key: the kind); 0: any type */
-  char *text;
+  char *text;         /* snippets; a campaign's utm_campaign */
 } CatalogRow;
 
 struct _CatalogSnapshot {
@@ -139,7 +139,7 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
   static const char * const sql[] = {
     "SELECT id, NULL, name, color, target, NULL, NULL, NULL, position, 0, NULL FROM pillars ORDER BY id",
     "SELECT id, key, name, NULL, target_min, target_max, NULL, NULL, position, 0, NULL FROM content_types ORDER BY id",
-    "SELECT id, NULL, name, color, NULL, NULL, starts_on, ends_on, 0, 0, NULL FROM campaigns ORDER BY id",
+    "SELECT id, NULL, name, color, NULL, NULL, starts_on, ends_on, 0, 0, utm_campaign FROM campaigns ORDER BY id",
     "SELECT id, kind, name, NULL, NULL, NULL, NULL, NULL, 0, coalesce(type_id, 0), text FROM snippets ORDER BY id",
     /* a slot: its network as the key, weekday * 1440 + minutes as the position */
     "SELECT id, platform, '', NULL, NULL, NULL, NULL, NULL, weekday * 1440 + minutes, 0, NULL FROM slots ORDER BY id",
@@ -293,8 +293,8 @@ restore_catalog_rows (LineupStore      *self,
     "ON CONFLICT (id) DO UPDATE SET name = ?2, color = ?3, target = ?4, position = ?5",
     "INSERT INTO content_types (id, key, name, target_min, target_max, position) VALUES (?1, ?6, ?2, ?4, ?7, ?5) "
     "ON CONFLICT (id) DO UPDATE SET key = ?6, name = ?2, target_min = ?4, target_max = ?7, position = ?5",
-    "INSERT INTO campaigns (id, name, color, starts_on, ends_on) VALUES (?1, ?2, ?3, ?8, ?9) "
-    "ON CONFLICT (id) DO UPDATE SET name = ?2, color = ?3, starts_on = ?8, ends_on = ?9",
+    "INSERT INTO campaigns (id, name, color, starts_on, ends_on, utm_campaign) VALUES (?1, ?2, ?3, ?8, ?9, ?11) "
+    "ON CONFLICT (id) DO UPDATE SET name = ?2, color = ?3, starts_on = ?8, ends_on = ?9, utm_campaign = ?11",
     "INSERT INTO snippets (id, name, kind, type_id, text) "
     "VALUES (?1, ?2, ?6, (SELECT id FROM content_types WHERE id = ?10), ?11) "
     "ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?6, "
@@ -358,6 +358,7 @@ restore_catalog_rows (LineupStore      *self,
           {
             sqlite3_bind_text (stmt, 8, row->starts_on, -1, SQLITE_STATIC);
             sqlite3_bind_text (stmt, 9, row->ends_on, -1, SQLITE_STATIC);
+            _lineup_store_bind_text_or_null (stmt, 11, row->text);   /* utm_campaign */
           }
         if (!_lineup_store_step_done (self, stmt, _("restore the pillars, types and campaigns"), error))
           return FALSE;

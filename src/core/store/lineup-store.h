@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 11
+#define LINEUP_SCHEMA_VERSION 12
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -629,6 +629,7 @@ gboolean      lineup_color_is_valid        (const char  *color);
 G_END_DECLS
 
 #include "lineup-store-snippets.h"
+#include "lineup-store-utm.h"
 #include "lineup-store-slots.h"
 #include "lineup-store-queue.h"
 #include "lineup-store-series.h"

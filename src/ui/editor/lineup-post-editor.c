@@ -65,9 +65,29 @@ account_checked (LineupPostEditor  *self,
   return FALSE;
 }
 
+/* The caption as it will go out to @platform (with its links' UTM
+ * parameters), when @out_count: counted as the approval check counts it. */
+static char *
+outgoing_caption (LineupPostEditor *self,
+                  const char       *body,
+                  const char       *platform,
+                  guint            *out_count)
+{
+  g_autoptr(LineupPost) draft = self->post ? lineup_post_copy (self->post) : lineup_post_new ();
+  guint campaign = adw_combo_row_get_selected (self->campaign_row);
+
+  lineup_post_set_body (draft, body);
+  if (self->campaign_ids && campaign < self->campaign_ids->len)
+    lineup_post_set_campaign_id (draft, *(gint64 *) g_ptr_array_index (self->campaign_ids, campaign));
+  if (out_count)
+    *out_count = lineup_store_count_outgoing (self->store, draft, platform);
+  return lineup_store_outgoing_caption (self->store, draft, platform);
+}
+
 /* "Mastodon 412 / 500" for each account ticked, counted as its network
  * counts (Mastodon: a link as the instance's URL length; Bluesky:
- * graphemes) against its own server's limit. */
+ * graphemes, the links' UTM parameters too) against its own server's
+ * limit. */
 static void
 append_account_counts (LineupPostEditor *self,
                        GString          *text,
@@ -76,6 +96,7 @@ append_account_counts (LineupPostEditor *self,
                        gboolean         *any)
 {
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *caption = NULL;
 
   for (guint i = 0; self->accounts && i < self->accounts->len; i++)
     {
@@ -87,7 +108,9 @@ append_account_counts (LineupPostEditor *self,
 
       if (!gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)))
         continue;
-      if (!lineup_account_count_caption (account, body, &count, &limit))
+      g_free (caption);
+      caption = outgoing_caption (self, body, lineup_account_kind_to_key (account->kind), NULL);
+      if (!lineup_account_count_caption (account, caption, &count, &limit))
         continue;   /* no limit of its own */
       /* Two accounts of one network with different limits: say which is which. */
       for (guint j = 0; j < self->accounts->len; j++)
@@ -138,6 +161,7 @@ update_counts (LineupPostEditor *self)
   for (guint i = 0; i < n_platforms; i++)
     {
       LineupAccountKind kind;
+      guint here;
 
       if (!gtk_check_button_get_active (g_ptr_array_index (self->platform_checks, i)))
         continue;
@@ -147,13 +171,14 @@ update_counts (LineupPostEditor *self)
       if (any)
         g_string_append (text, " · ");
       any = TRUE;
-      if (platforms[i].text_limit > 0 && n > platforms[i].text_limit)
+      g_free (outgoing_caption (self, body, platforms[i].key, &here));
+      if (platforms[i].text_limit > 0 && here > platforms[i].text_limit)
         g_string_append_printf (text, "<span foreground=\"%s\" weight=\"bold\">%s %u/%u</span>",
-                                error_color, platforms[i].name, n, platforms[i].text_limit);
+                                error_color, platforms[i].name, here, platforms[i].text_limit);
       else if (platforms[i].text_limit == 0)
-        g_string_append_printf (text, "%s %u", platforms[i].name, n);
+        g_string_append_printf (text, "%s %u", platforms[i].name, here);
       else
-        g_string_append_printf (text, "%s %u/%u", platforms[i].name, n, platforms[i].text_limit);
+        g_string_append_printf (text, "%s %u/%u", platforms[i].name, here, platforms[i].text_limit);
     }
   if (!any)
     g_string_append_printf (text, ngettext ("%u character — choose platforms to see their limits",
