@@ -13,6 +13,8 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
+#include "lineup-store-private.h"
+#include <sqlite3.h>
 
 static const LineupUtm plain = { "mastodon", "social", "spring-launch", "abcd1234", NULL };
 
@@ -242,6 +244,44 @@ test_store (Fixture       *f,
   }
 }
 
+/* A plan upgraded with posts in it keeps its links as written (tagging
+ * them would re-create its scheduled posts on their servers); an empty
+ * plan, and a new one, tag them. */
+static void
+test_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lineup-utm-migrate-XXXXXX", &error);
+  const char *names[] = { "with-posts.db", "empty.db" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(LineupStore) store = NULL;
+      g_autoptr(LineupUtmSettings) settings = NULL;
+
+      g_assert_true (_lineup_store_create_at_version (path, LINEUP_SCHEMA_VERSION - 1, &error));
+      g_assert_no_error (error);
+      if (i == 0)
+        {
+          sqlite3 *db;
+
+          g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (db,
+                                         "INSERT INTO pillars (id, name, color) VALUES (1, 'Proof', '#3584e4');"
+                                         "INSERT INTO posts (id, title, pillar_id, type_id, stage, slot, created_at, updated_at) "
+                                         "VALUES ('p1', 'Old', 1, (SELECT min(id) FROM content_types), 1, 1800000000, 1, 1);",
+                                         NULL, NULL, NULL), ==, SQLITE_OK);
+          sqlite3_close (db);
+        }
+      store = lineup_store_open (path, &error);
+      g_assert_no_error (error);
+      settings = lineup_store_get_utm_settings (store);
+      g_assert_cmpint (settings->enabled, ==, i != 0);
+    }
+  lineup_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -253,6 +293,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/utm/clean-value", test_clean_value);
   g_test_add_func ("/utm/tag-text", test_tag_text);
   g_test_add_func ("/utm/domains", test_domains);
+  g_test_add_func ("/utm/migration", test_migration);
   g_test_add ("/utm/store", Fixture, NULL, fixture_set_up, test_store, fixture_tear_down);
   return g_test_run ();
 }

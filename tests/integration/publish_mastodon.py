@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 from fake_mastodon import FakeMastodon  # noqa: E402
 from lineup_cli import BIN, Plan  # noqa: E402
+import utm_reference  # noqa: E402
 
 
 def p_bin():
@@ -361,8 +362,11 @@ class Mastodon(unittest.TestCase):
         p.run("post", "resolve", fits, "--account", self.account, "--keep", "lineup")
         self.sync(check=False)
         self.assertEqual(self.sync_of(fits)["state"], "synced")
+        # What the server holds is the caption with its link tagged for
+        # Mastodon (a new plan tags links; the long link still counts 23).
         texts = [s["params"]["text"] for s in self.state()["scheduled"]]
-        self.assertEqual(texts, [body])
+        utm = {"utm_source": "mastodon", "utm_medium": "social", "utm_content": fits[:8]}
+        self.assertEqual(texts, [utm_reference.tag_text(body, utm)])
 
     def sql_close(self):
         # Checkpoint the WAL into the file so the grep sees everything.

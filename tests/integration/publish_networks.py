@@ -14,6 +14,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 import fake_pds  # noqa: E402
+import utm_reference  # noqa: E402
 import webhook_receiver  # noqa: E402
 from lineup_cli import Plan  # noqa: E402
 
@@ -64,10 +65,17 @@ class Networks(unittest.TestCase):
         records = ctl(pds.url, "GET", "/__fake/state")["accounts"][0]["records"]
         self.assertEqual(len(records), 1)
         record = next(iter(records.values()))
-        self.assertEqual(record["text"], body)
+        # The link goes out with the plan's UTM parameters for Bluesky (a new
+        # plan tags links), as Python's urllib.parse builds them; the stored
+        # caption stays as written.
+        utm = {"utm_source": "bluesky", "utm_medium": "social", "utm_content": due[:8]}
+        sent = utm_reference.tag_text(body, utm)
+        self.assertEqual(record["text"], sent)
+        self.assertNotEqual(sent, body)
+        self.assertEqual(p.show(due)["body"], body)
         facet = record["facets"][0]
         start, end = facet["index"]["byteStart"], facet["index"]["byteEnd"]
-        self.assertEqual(body.encode()[start:end].decode(), "https://example.org/ünï?a=1")
+        self.assertEqual(sent.encode()[start:end].decode(), utm_reference.tag_url("https://example.org/ünï?a=1", utm))
         shown = p.show(due)
         self.assertEqual(shown["stage"], "published")
         self.assertTrue(shown["url"].startswith("https://bsky.app/profile/team.test/post/"))
@@ -101,7 +109,8 @@ class Networks(unittest.TestCase):
         out = p.text("account", "add", "webhook", "--url", hook.url + "/hook", "--name", "n8n")
         secret = [w for w in out.split() if w.startswith("whsec_")][0]
         ctl(hook.url, "POST", "/__fake/config", {"secret": secret, "responses": [503, 200]})
-        due = self.add("Hooked", "Goes to n8n", -2)
+        body = "Goes to n8n: https://shop.example.org/a?x=1#top"
+        due = self.add("Hooked", body, -2)
         p.run("post", "target", due, "--account", "n8n")
         p.run("sync", "--once")
         deliveries = ctl(hook.url, "GET", "/__fake/state")["deliveries"]
@@ -110,7 +119,13 @@ class Networks(unittest.TestCase):
         self.assertTrue(all(d["signature_ok"] for d in deliveries))
         payload = json.loads(deliveries[1]["body"])
         self.assertEqual(payload["type"], "post.due")
-        self.assertEqual(payload["data"]["text"], "Goes to n8n")
+        # The caption as written, and each network's caption and links as
+        # they should go out there, with that network's UTM parameters.
+        self.assertEqual(payload["data"]["text"], body)
+        utm = {"utm_source": "bluesky", "utm_medium": "social", "utm_content": due[:8]}
+        self.assertEqual(payload["data"]["texts"], {"bluesky": utm_reference.tag_text(body, utm)})
+        self.assertEqual(payload["data"]["links"],
+                         {"bluesky": [utm_reference.tag_url("https://shop.example.org/a?x=1#top", utm)]})
         self.assertEqual(p.show(due)["stage"], "published")
         # The secret is shown once, and is nowhere in the plan.
         p.sql("PRAGMA wal_checkpoint(TRUNCATE)")

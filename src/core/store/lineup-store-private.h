@@ -374,4 +374,14 @@ gboolean _lineup_store_series_write_fields (LineupStore              *self,
                                             const LineupShareRecord  *record,
                                             GError                  **error);
 
+/* The plan's UTM settings in a shared plan's record (lineup-store-share-utm.c),
+ * the same three steps. */
+void     _lineup_store_utm_read_fields     (LineupStore              *self,
+                                            LineupShareRecord        *record);
+gboolean _lineup_store_utm_check_fields    (const LineupShareRecord  *record,
+                                            char                    **out_bad_field);
+gboolean _lineup_store_utm_write_fields    (LineupStore              *self,
+                                            const LineupShareRecord  *record,
+                                            GError                  **error);
+
 G_END_DECLS

@@ -288,6 +288,7 @@ lineup_store_share_read_plan (LineupStore *self)
 
   read_slots (self, record);
   _lineup_store_series_read_fields (self, record);
+  _lineup_store_utm_read_fields (self, record);
   return record;
 }
 
@@ -732,6 +733,18 @@ check_series (const LineupShareRecord  *record,
   return plan_error (error, bad, _("a repeat rule such as FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;DTSTART=20270104T0900"));
 }
 
+/* The UTM settings of a plan record ("utm:…"), checked whole. */
+static gboolean
+check_utm (const LineupShareRecord  *record,
+           GError                  **error)
+{
+  g_autofree char *bad = NULL;
+
+  if (_lineup_store_utm_check_fields (record, &bad))
+    return TRUE;
+  return plan_error (error, bad, _("a UTM value such as “social”, “0” or “1”, or domains such as “example.org”"));
+}
+
 /* Removes the items of @model the record has no field @prefix NAME for
  * and no post row names (@used_sql). */
 static gboolean
@@ -853,7 +866,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (items = parse_items (record, "check-item:", 'i', error)) == NULL ||
       (snippets = parse_snippets (record, error)) == NULL ||
       (slots = parse_slots (record, error)) == NULL ||
-      !check_series (record, error))
+      !check_series (record, error) ||
+      !check_utm (record, error))
     return FALSE;
 
   before = lineup_store_share_read_plan (self);
@@ -867,7 +881,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (section_differs (before, record, "check-item:") && !write_checklist (self, items, error)) ||
       (section_differs (before, record, "snippet:") && !write_snippets (self, snippets, error)) ||
       (section_differs (before, record, "slots:") && !write_slots (self, slots, error)) ||
-      (section_differs (before, record, "series:") && !_lineup_store_series_write_fields (self, record, error)))
+      (section_differs (before, record, "series:") && !_lineup_store_series_write_fields (self, record, error)) ||
+      (section_differs (before, record, "utm:") && !_lineup_store_utm_write_fields (self, record, error)))
     return _lineup_store_end_operation (self, FALSE, NULL);
 
   /* Announced is what changed: a pillar kept for its posts is no news. */
@@ -888,6 +903,11 @@ lineup_store_share_apply_plan (LineupStore              *self,
   if (section_differs (before, after, "series:"))
     {
       snippets_changed = TRUE;   /* the catalog's undo steps go, as for snippets */
+      _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
+    }
+  if (section_differs (before, after, "utm:"))
+    {
+      snippets_changed = TRUE;   /* a campaign's utm_campaign is in the catalog's undo steps */
       _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
     }
   if (mix >= 0 && (guint) mix != lineup_store_get_mix_stages (self))
