@@ -566,7 +566,21 @@ lineup_cli_run (int    argc,
       message = v ? g_strdup_printf (_("“%s %s” is not a command; see “lineup %s --help”"), g, v, g)
                   : g_strdup_printf (_("“%s” needs a subcommand; see “lineup %s --help”"), g, g);
     else
-      message = g_strdup_printf (_("“%s” is not a command (expected post, pillar, campaign, team, approval-chain, checklist, mix, targets, share, export, feed, overlay, import, demo or help); see “lineup help”"), g);
+      {
+        /* Every group of the table, in its order, so the list never falls behind. */
+        g_autoptr(GString) groups = g_string_new (NULL);
+
+        for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+          {
+            gboolean seen = FALSE;
+
+            for (guint d = 0; d < c && !seen; d++)
+              seen = g_str_equal (commands[d].group, commands[c].group);
+            if (!seen && !g_str_equal (commands[c].group, "help"))
+              g_string_append_printf (groups, "%s%s", groups->len ? ", " : "", commands[c].group);
+          }
+        message = g_strdup_printf (_("“%s” is not a command (expected %s or help); see “lineup help”"), g, groups->str);
+      }
     print_error (message);
   }
   return 2;

@@ -112,6 +112,10 @@ class Utm(unittest.TestCase):
         out = self.plan.text("utm", "--help")
         self.assertIn("lineup utm set [--on|--off] [--medium M] [--source NETWORK=VALUE]…", out)
         self.assertIn("lineup utm show [--json]", out)
+        # An unknown command lists every group, the new ones too.
+        err = self.plan.run("frobnicate", check=False).stderr.decode()
+        for group in ("utm", "snippet", "slots", "queue", "series", "plan", "evergreen", "post"):
+            self.assertIn(group, err)
 
 
 class SharedUtm(unittest.TestCase):
