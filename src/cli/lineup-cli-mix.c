@@ -263,3 +263,42 @@ cmd_targets_list (Args    *args,
   }
   return 0;
 }
+
+/* `targets count [STAGE…]`: which stages the mix counts (lineup-store.h),
+ * shown, or set to the stages given. */
+int
+cmd_targets_count (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  guint stages = 0;
+
+  for (guint i = 0; args->positional && i < args->positional->len; i++)
+    {
+      const char *text = g_ptr_array_index (args->positional, i);
+      LineupStage stage;
+
+      if (!check_utf8 ("STAGE", text, error))
+        return 2;
+      if (!lineup_stage_from_string (text, &stage))
+        {
+          g_autofree char *s = one_line (text);
+          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("targets count: “%s” is not a stage: expected %s"),
+                       s, lineup_stage_list_keys ());
+          return 2;
+        }
+      stages |= 1u << stage;
+    }
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  if (stages && !lineup_store_set_mix_stages (store, stages, error))
+    return 1;
+  stages = lineup_store_get_mix_stages (store);
+  for (guint s = 0; s < LINEUP_N_STAGES; s++)
+    if (stages & (1u << s))
+      g_string_append_printf (shown, "%s%s", shown->len ? " " : "", lineup_stage_to_key (s));
+  out (_("The mix counts: %s\n"), shown->str);
+  return 0;
+}

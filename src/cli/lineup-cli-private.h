@@ -42,6 +42,7 @@ int cmd_checklist_remove (Args *args, GError **error);
 int cmd_mix (Args *args, GError **error);
 int cmd_targets_set (Args *args, GError **error);
 int cmd_targets_list (Args *args, GError **error);
+int cmd_targets_count (Args *args, GError **error);
 
 /* lineup-cli-calendar.c */
 int cmd_export_ics (Args *args, GError **error);

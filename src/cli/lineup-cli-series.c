@@ -93,7 +93,7 @@ cmd_post_repeat (Args    *args,
     return 1;
   words = lineup_series_rule_describe (&series->rule);
   title = one_line (series->title);
-  out (_("“%s” repeats: %s (series %.8s, %u posts made ahead)\n"), title, words, uid, series->n_live);
+  out (_("“%s” repeats: %s (series %.8s, posts made ahead: %u)\n"), title, words, uid, series->n_live);
   return 0;
 }
 

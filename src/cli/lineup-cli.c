@@ -125,6 +125,7 @@ static const OptionSpec plan_month_options[] = {
 static const OptionSpec off_options[] = { { "off", FALSE, FALSE }, { NULL } };
 static const char * const month_arg[] = { "YYYY-MM", NULL };
 static const char * const name_text_args[] = { "NAME", "TEXT", NULL };
+static const char * const stages_arg[] = { "STAGE…", NULL };
 static const char * const platform_slots_args[] = { "PLATFORM", "DAY@HH:MM…", NULL };
 static const char * const platform_arg[] = { "PLATFORM", NULL };
 static const OptionSpec repeat_options[] = {
@@ -325,6 +326,9 @@ static const Command commands[] = {
   { "targets", "list", cmd_targets_list, json_options, NULL,
     "[--json]",
     N_("the content types' and pillars' target shares") },
+  { "targets", "count", cmd_targets_count, no_options, stages_arg,
+    "[STAGE…]",
+    N_("the stages the mix counts (all but brief by default); with stages, counts those: e.g. brief draft in-review approved scheduled published") },
   { "import", "csv", cmd_import_csv, import_options, file_arg,
     "FILE [--history] [--create-missing]",
     N_("imports posts from CSV (columns title, body, date, time, pillar, type, platform, stage and the brief’s goal, audience, key_message, call_to_action, hashtags, owner, due, campaign); all rows or none; each starts as a brief, a draft or in review (--history: published for a past date); --create-missing adds the pillars, types and campaigns the plan lacks") },
