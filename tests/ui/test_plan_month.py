@@ -1,8 +1,9 @@
 """Plan This Month on an empty month: an overlay is marked blackout in
 Preferences → Sharing; the main menu opens the preview (the briefs week by
 week, with type and pillar), a second network is chosen, Add Briefs adds
-them, none on the blackout days, the calendar shows them, and one Ctrl+Z
-takes them all away. Keeps the preview's picture for data/screenshots/plan-month.png."""
+them, none on the blackout days, the calendar shows them, the Mix (briefs
+counted) reads 90 or more, and one Ctrl+Z takes them all
+away. Keeps the preview's picture for data/screenshots/plan-month.png."""
 
 import datetime
 import os
@@ -30,6 +31,8 @@ def main():
                     f"DTSTART;VALUE=DATE:{next_month().replace(day=day):%Y%m%d}\r\nSUMMARY:Freeze\r\nEND:VEVENT\r\n")
         f.write("END:VCALENDAR\r\n")
     ui.cli("overlay", "add", "Freeze", ics)
+    # The Mix counts briefs too (what Preferences → Content Mix → What Counts sets).
+    ui.cli("targets", "count", "brief", "draft", "in-review", "approved", "scheduled", "published")
 
     process = subprocess.Popen([ui.BIN, "--database", ui.DB])
     try:
@@ -114,6 +117,12 @@ def scenario():
     frozen = {next_month().replace(day=d).isoformat() for d in FREEZE}
     assert not [p for p in added if p["date"] in frozen], [p["date"] for p in added]
     ui.wait_for("a brief on the calendar", lambda: ui.find(frame, prefix="Educational brief · ", role="push button"))
+    # The Mix view reads the month's balance with the briefs counted.
+    ui.click(ui.wait_for("the Mix switcher", lambda: ui.find(frame, name="Mix", role="page tab")))
+    balance = ui.wait_for("the Mix's balance", lambda: ui.find(frame, prefix="Balance ", role="label"))
+    score = int(balance.name.split()[1].split("/")[0])
+    assert score >= 90, balance.name
+    ui.click(ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab")))
 
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+z")
@@ -123,7 +132,7 @@ def scenario():
     titles = [p["title"] for p in ui.cli_json("post", "list", "--json")]
     assert titles == ["Backlog idea"], titles
     ui.screenshot()
-    print(f"ok: {count} briefs proposed ({one} on LinkedIn alone), added and undone in one step")
+    print(f"ok: {count} briefs proposed ({one} on LinkedIn alone), the Mix at {score}/100, added and undone in one step")
 
 
 if __name__ == "__main__":
