@@ -11,9 +11,10 @@ import sqlite3
 import unittest
 
 from dav_servers import Radicale
+import lineup_cli
 from lineup_cli import Plan
 
-PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw"}
+PASSWORDS = lineup_cli.SHARE_PASSWORDS
 
 FREEZE = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" +
           "".join(f"BEGIN:VEVENT\r\nUID:f{d}@test\r\nDTSTAMP:20260101T000000Z\r\n"
@@ -135,17 +136,7 @@ class PlanMonth(unittest.TestCase):
         self.assertIn("lineup plan month YYYY-MM --tier light|standard|heavy [--platform NAME]… [--yes]", out)
 
 
-class Member(Plan):
-    def __init__(self, login):
-        super().__init__(tz="UTC")
-        self.login = login
-        self.env["LINEUP_SECRETS_FILE"] = os.path.join(self.dir.name, "secrets.ini")
-        self.env["LINEUP_HTTP_TIMEOUT"] = "5"
-
-    def share(self, verb, url):
-        return self.run("share", verb, url, "--user", self.login, "--password-stdin",
-                        input_bytes=PASSWORDS[self.login].encode())
-
+class Member(lineup_cli.Member):
     def briefs(self):
         return sorted((x["title"], x["date"], x["time"], x["platforms"][0], x["stage"])
                       for x in self.json("post", "list", "--from", "2026-06-01", "--to", "2026-06-30", "--json"))

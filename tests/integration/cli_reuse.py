@@ -10,9 +10,10 @@ import os
 import unittest
 
 from dav_servers import Radicale
-from lineup_cli import Plan
+import lineup_cli
+from lineup_cli import Member, Plan
 
-PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw"}
+PASSWORDS = lineup_cli.SHARE_PASSWORDS
 
 
 def published(plan, title, date="2030-01-07", type_="Educational", platform="linkedin"):
@@ -142,18 +143,6 @@ class Reuse(unittest.TestCase):
         self.assertIn("lineup evergreen fill --month YYYY-MM [--yes]", out)
         self.assertIn("lineup post repurpose ID --type TYPE [--platform NAME]… [--date YYYY-MM-DD]",
                       self.plan.text("post", "--help"))
-
-
-class Member(Plan):
-    def __init__(self, login):
-        super().__init__(tz="UTC")
-        self.login = login
-        self.env["LINEUP_SECRETS_FILE"] = os.path.join(self.dir.name, "secrets.ini")
-        self.env["LINEUP_HTTP_TIMEOUT"] = "5"
-
-    def share(self, verb, url):
-        return self.run("share", verb, url, "--user", self.login, "--password-stdin",
-                        input_bytes=PASSWORDS[self.login].encode())
 
 
 class SharedReuse(unittest.TestCase):

@@ -13,9 +13,10 @@ import os
 import unittest
 
 from dav_servers import Radicale
+import lineup_cli
 from lineup_cli import Plan
 
-PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw"}
+PASSWORDS = lineup_cli.SHARE_PASSWORDS
 
 
 def next_monday(days_after=2):
@@ -25,16 +26,9 @@ def next_monday(days_after=2):
     return day.isoformat()
 
 
-class Member(Plan):
+class Member(lineup_cli.Member):
     def __init__(self, login):
-        super().__init__(tz="Europe/Warsaw")
-        self.login = login
-        self.env["LINEUP_SECRETS_FILE"] = os.path.join(self.dir.name, "secrets.ini")
-        self.env["LINEUP_HTTP_TIMEOUT"] = "5"
-
-    def share(self, verb, url):
-        return self.run("share", verb, url, "--user", self.login, "--password-stdin",
-                        input_bytes=PASSWORDS[self.login].encode())
+        super().__init__(login, tz="Europe/Warsaw")
 
 
 def add_post(plan, title="Tip of the week", date=None):

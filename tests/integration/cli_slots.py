@@ -12,23 +12,14 @@ import unittest
 from zoneinfo import ZoneInfo
 
 from dav_servers import Radicale
+import lineup_cli
 from lineup_cli import Plan
 
-PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw"}
+PASSWORDS = lineup_cli.SHARE_PASSWORDS
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
-class Member(Plan):
-    def __init__(self, login):
-        super().__init__(tz="UTC")
-        self.login = login
-        self.env["LINEUP_SECRETS_FILE"] = os.path.join(self.dir.name, "secrets.ini")
-        self.env["LINEUP_HTTP_TIMEOUT"] = "5"
-
-    def share(self, verb, url):
-        return self.run("share", verb, url, "--user", self.login, "--password-stdin",
-                        input_bytes=PASSWORDS[self.login].encode())
-
+class Member(lineup_cli.Member):
     def slots(self):
         return self.json("slots", "list", "--json")["slots"]
 

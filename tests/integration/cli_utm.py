@@ -12,26 +12,15 @@ import unittest
 
 import utm_reference
 from dav_servers import Radicale
-from lineup_cli import Plan
+import lineup_cli
+from lineup_cli import Member, Plan
 
-PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw"}
+PASSWORDS = lineup_cli.SHARE_PASSWORDS
 
 CAPTION = ("Spring is here: https://shop.example.org/spring?ref=feed#buy, "
            "(see https://en.wikipedia.org/wiki/Espresso_(drink)) and https://bücher.de/kaffee. "
            "Already tagged: https://example.org/?utm_source=newsletter&x=1; "
            "partner: https://partner.net/a/b?c=d&. Mail: hello@example.org")
-
-
-class Member(Plan):
-    def __init__(self, login):
-        super().__init__(tz="UTC")
-        self.login = login
-        self.env["LINEUP_SECRETS_FILE"] = os.path.join(self.dir.name, "secrets.ini")
-        self.env["LINEUP_HTTP_TIMEOUT"] = "5"
-
-    def share(self, verb, url):
-        return self.run("share", verb, url, "--user", self.login, "--password-stdin",
-                        input_bytes=PASSWORDS[self.login].encode())
 
 
 class Utm(unittest.TestCase):

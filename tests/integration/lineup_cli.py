@@ -99,3 +99,22 @@ class Plan:
 
     def close(self):
         self.dir.cleanup()
+
+
+# The logins and passwords of the shared-plan tests' servers (Radicale).
+SHARE_PASSWORDS = {"alice": "alice-pw", "bob": "bob-pw"}
+
+
+class Member(Plan):
+    """One person's copy of a plan shared through a test server: its own
+    secrets file, a short HTTP timeout, and `share VERB URL` as @login."""
+
+    def __init__(self, login, tz="UTC"):
+        super().__init__(tz=tz)
+        self.login = login
+        self.env["LINEUP_SECRETS_FILE"] = os.path.join(self.dir.name, "secrets.ini")
+        self.env["LINEUP_HTTP_TIMEOUT"] = "5"
+
+    def share(self, verb, url):
+        return self.run("share", verb, url, "--user", self.login, "--password-stdin",
+                        input_bytes=SHARE_PASSWORDS[self.login].encode())

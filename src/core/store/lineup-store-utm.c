@@ -289,16 +289,14 @@ lineup_store_outgoing_links (LineupStore *self,
                              LineupPost  *post,
                              const char  *platform)
 {
-  g_autoptr(LineupUtmSettings) settings = NULL;
-  g_autofree char *source = NULL, *campaign = NULL, *content = NULL;
-  LineupUtm utm = { 0 };
+  g_autofree char *caption = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
   g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
 
-  if (!post_utm (self, post, platform, &utm, &settings, &source, &campaign, &content))
-    return lineup_utm_final_links (lineup_post_get_body (post), NULL, NULL);
-  return lineup_utm_final_links (lineup_post_get_body (post), &utm, (const char * const *) settings->domains);
+  /* The links of the caption as it goes out: the same rules found them. */
+  caption = lineup_store_outgoing_caption (self, post, platform);
+  return lineup_utm_final_links (caption, NULL, NULL);
 }
 
 guint
