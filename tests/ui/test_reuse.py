@@ -5,7 +5,8 @@ shows the month's proposal with a check box a copy; one is unticked, and
 which the calendar shows; one Ctrl+Z takes them all back. Then a card's
 menu (Shift+F10) offers Repurpose as…, whose dialog makes a Draft of
 another type linked to the post; the post's editor lists it in its Family
-group, and its Evergreen switch takes the mark off."""
+group, its days between uses are set there, and its Evergreen switch takes
+the mark off."""
 
 import time
 
@@ -101,6 +102,22 @@ def main():
     editor = ui.wait_for("the post editor", lambda: ui.toplevel(app, "Edit Post"))
     ui.wait_for("the copy in the Family group",
                 lambda: ui.find(editor, prefix=f"Open “{title}”", role="push button", visible=False))
+    # Its days between uses, in the window: 14, applied with Enter.
+    gap = ui.wait_for("the Days Between Uses row",
+                      lambda: ui.find(editor, name="Days Between Uses", role="text", visible=False))
+    # Below the fold of the editor's page: the wheel brings it up.
+    x, y = ui.center(editor)
+    ui.xdotool("mousemove", x, y)
+
+    def scrolled_to():
+        ui.xdotool("click", "5")
+        return ui.settled(gap, within=editor, pause=0.1)
+    ui.click(ui.wait_for("the row in view", scrolled_to, timeout=20))
+    ui.key("ctrl+a")
+    ui.xdotool("type", "--delay", "40", "14")
+    ui.key("Return")
+    ui.wait_for("the gap stored", lambda: [x["min_gap_days"] for x in ui.cli_json("evergreen", "list", "--json")
+                                           if x["id"] == sources[0]["id"]] == [14], timeout=15)
     # GTK 4.8 gives a switch the role of a check box, named after its row too.
     toggle = ui.wait_for("the Evergreen switch",
                          lambda: ui.find(editor, prefix="Evergreen", role="check box", visible=False))

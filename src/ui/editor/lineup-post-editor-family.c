@@ -1,7 +1,8 @@
 /* lineup-post-editor-family.c: the editor's Family group: a published
- * post's Evergreen switch (lineup_store_set_evergreen, its own undo step,
- * at once like the workflow's buttons), the post it was made from and
- * the posts made from it, each a row that opens it in its own editor.
+ * post's Evergreen switch and, while it is on, its days between uses and
+ * last date (lineup_store_set_evergreen, each its own undo step, at once
+ * like the workflow's buttons), the post it was made from and the posts
+ * made from it, each a row that opens it in its own editor.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,15 +53,92 @@ relative_row (LineupPostEditor *self,
   return row;
 }
 
+/* The form saves over this post: it must hold the mark as stored. */
+static void
+reload_post (LineupPostEditor *self)
+{
+  g_autoptr(LineupPost) stored = lineup_store_get_post (self->store, lineup_post_get_id (self->post), NULL);
+
+  if (stored)
+    g_set_object (&self->post, stored);
+}
+
+static char *
+evergreen_subtitle (guint       gap,
+                    const char *until)
+{
+  return until && *until
+    ? g_strdup_printf (_("Fill Gaps may bring it back as a Draft copy, at least %u days apart, until %s"), gap, until)
+    : g_strdup_printf (_("Fill Gaps may bring it back as a Draft copy, at least %u days apart"), gap);
+}
+
+/* "Days Between Uses" or "Until" applied: both as they read now. */
+static void
+on_evergreen_apply_cb (AdwEntryRow      *entry,
+                       LineupPostEditor *self)
+{
+  GtkEditable *gap_row = g_object_get_data (G_OBJECT (entry), "gap-row");
+  GtkEditable *until_row = g_object_get_data (G_OBJECT (entry), "until-row");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gap_text = g_strstrip (g_strdup (gtk_editable_get_text (gap_row)));
+  g_autofree char *until = g_strstrip (g_strdup (gtk_editable_get_text (until_row)));
+  guint64 gap = 0;
+  GDate date;
+
+  if (self->post == NULL)
+    return;
+  if (!g_ascii_string_to_unsigned (gap_text, 10, 0, LINEUP_EVERGREEN_MAX_GAP_DAYS, &gap, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("Days between uses must be a whole number from 0 to %d"),
+                                                  LINEUP_EVERGREEN_MAX_GAP_DAYS);
+      lineup_post_editor_show_error (self, message);
+      gtk_widget_add_css_class (GTK_WIDGET (gap_row), "error");
+      return;
+    }
+  if (*until && !lineup_parse_date (until, &date))
+    {
+      lineup_post_editor_show_error (self, _("The last date must be written as YYYY-MM-DD, or left empty for none"));
+      gtk_widget_add_css_class (GTK_WIDGET (until_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (gap_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (until_row), "error");
+  if (!lineup_store_set_evergreen (self->store, lineup_post_get_id (self->post), TRUE, (guint) gap,
+                                   *until ? until : NULL, &error))
+    {
+      lineup_post_editor_show_error (self, error->message);
+      return;
+    }
+  reload_post (self);
+  {
+    g_autofree char *subtitle = evergreen_subtitle ((guint) gap, until);
+
+    adw_action_row_set_subtitle (g_object_get_data (G_OBJECT (entry), "switch-row"), subtitle);
+  }
+}
+
+static GtkWidget *
+evergreen_entry (const char *title,
+                 const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  return row;
+}
+
 static gboolean
 on_evergreen_set_cb (GtkSwitch        *toggle,
                      gboolean          active,
                      LineupPostEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) stored = NULL;
   g_autofree char *until = NULL;
   guint gap = LINEUP_EVERGREEN_DEFAULT_GAP_DAYS;
+  GtkWidget *gap_row = g_object_get_data (G_OBJECT (toggle), "gap-row");
+  GtkWidget *until_row = g_object_get_data (G_OBJECT (toggle), "until-row");
 
   if (self->post == NULL || (lineup_post_get_evergreen (self->post) != NULL) == active)
     return FALSE;
@@ -71,10 +149,9 @@ on_evergreen_set_cb (GtkSwitch        *toggle,
       lineup_post_editor_show_error (self, error->message);
       return TRUE;   /* the switch stays as it was */
     }
-  /* The form saves over this post: it must hold the mark as stored. */
-  stored = lineup_store_get_post (self->store, lineup_post_get_id (self->post), NULL);
-  if (stored)
-    g_set_object (&self->post, stored);
+  reload_post (self);
+  gtk_widget_set_visible (gap_row, active);
+  gtk_widget_set_visible (until_row, active);
   gtk_switch_set_state (toggle, active);
   return TRUE;
 }
@@ -104,9 +181,7 @@ lineup_post_editor_add_family (LineupPostEditor *self)
 
       if (lineup_post_get_evergreen (self->post))
         lineup_evergreen_parse (lineup_post_get_evergreen (self->post), &gap, &until);
-      subtitle = until
-        ? g_strdup_printf (_("Fill Gaps may bring it back as a Draft copy, at least %u days apart, until %s"), gap, until)
-        : g_strdup_printf (_("Fill Gaps may bring it back as a Draft copy, at least %u days apart"), gap);
+      subtitle = evergreen_subtitle (gap, until);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Evergreen"));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -117,6 +192,25 @@ lineup_post_editor_add_family (LineupPostEditor *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      {
+        g_autofree char *gap_text = g_strdup_printf ("%u", gap);
+        GtkWidget *gap_row = evergreen_entry (_("Days Between Uses"), gap_text);
+        GtkWidget *until_row = evergreen_entry (_("Until (YYYY-MM-DD, empty: no end)"), until ? until : "");
+        GtkWidget *rows[] = { gap_row, until_row, toggle };
+
+        for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+          {
+            g_object_set_data (G_OBJECT (rows[i]), "gap-row", gap_row);
+            g_object_set_data (G_OBJECT (rows[i]), "until-row", until_row);
+            g_object_set_data (G_OBJECT (rows[i]), "switch-row", row);
+          }
+        g_signal_connect (gap_row, "apply", G_CALLBACK (on_evergreen_apply_cb), self);
+        g_signal_connect (until_row, "apply", G_CALLBACK (on_evergreen_apply_cb), self);
+        gtk_widget_set_visible (gap_row, lineup_post_get_evergreen (self->post) != NULL);
+        gtk_widget_set_visible (until_row, lineup_post_get_evergreen (self->post) != NULL);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), gap_row);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), until_row);
+      }
     }
   if (source)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), relative_row (self, _("Made from"), source));
