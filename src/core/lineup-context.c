@@ -28,6 +28,7 @@ struct _LineupContext
   LineupStore *store;
   guint publish_source;   /* the feeds' debounced republish */
   guint overlay_source;   /* the hourly look at overlays due a refresh */
+  guint series_source;    /* the hourly roll of the series' horizon */
   LineupSync *sync;
   guint outside_source;   /* a pass for what another process put in the outbox */
   gboolean waiting;       /* the outbox waits for the due dispatcher */
@@ -47,6 +48,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define OVERLAY_INTERVAL_MS (3600 * 1000)
+#define SERIES_ROLL_INTERVAL_S 3600
 #define AUTO_PUBLISH_DELAY_MS (3 * 1000)
 
 /* Whole seconds (what the app uses) wake up with other second timers. */
@@ -243,19 +245,27 @@ schedule_auto_publish (LineupContext *self)
 
 /* ---- the context ---- */
 
+static gboolean
+roll_series_cb (gpointer data)
+{
+  LineupContext *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_roll_series (self->store, LINEUP_SERIES_HORIZON_DAYS, NULL, &error))
+    g_warning ("The series’ next posts could not be made: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 lineup_context_start (LineupContext *self)
 {
   g_return_if_fail (LINEUP_IS_CONTEXT (self));
 
   lineup_store_watch (self->store);
-  /* The series' posts up to the horizon, as the window opens the plan. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    if (!lineup_store_roll_series (self->store, LINEUP_SERIES_HORIZON_DAYS, NULL, &error))
-      g_warning ("The series’ next posts could not be made: %s", error->message);
-  }
+  /* The series' posts up to the horizon, as the window opens the plan and
+   * every hour while it stays open (a day passing moves the horizon). */
+  roll_series_cb (self);
+  self->series_source = g_timeout_add_seconds (SERIES_ROLL_INTERVAL_S, roll_series_cb, self);
   /* Overlays: at start, then every hour those due. */
   refresh_overlays_cb (self);
   self->overlay_source = add_timeout (self->overlay_ms, refresh_overlays_cb, self);
@@ -325,6 +335,7 @@ lineup_context_dispose (GObject *object)
 
   g_clear_handle_id (&self->publish_source, g_source_remove);
   g_clear_handle_id (&self->overlay_source, g_source_remove);
+  g_clear_handle_id (&self->series_source, g_source_remove);
   g_clear_handle_id (&self->outside_source, g_source_remove);
   if (self->sync)
     lineup_sync_stop (self->sync);
