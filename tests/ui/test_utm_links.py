@@ -1,0 +1,104 @@
+"""Clean links (UTM) in the window (issue 17): Preferences → Publishing →
+Links (UTM) refuses a domain list with a URL in it, saying why in a toast
+and keeping what was set, then takes "example.org" and the medium
+"newsletter"; a new post's editor, LinkedIn ticked and a caption with two
+links, lists under "2 Links as They Go Out" the link to example.org with
+utm_source=linkedin and utm_medium=newsletter and the other site's link
+untouched."""
+
+import time
+
+import lineup_ui as ui
+
+pyatspi = ui.pyatspi
+
+
+def toast(prefs, prefix):
+    """The toast of Preferences that begins with @prefix, or None."""
+    leaflet = ui.find(prefs, name="AdwLeaflet", role="filler", visible=False)
+    overlay = leaflet.parent
+    for i in range(overlay.childCount):
+        child = overlay.getChildAtIndex(i)
+        if child is not None and child.name != "AdwLeaflet":
+            found = ui.find(child, prefix=prefix, role="label")
+            if found is not None:
+                return found
+    return None
+
+
+def window(app, title):
+    for i in range(app.childCount):
+        child = app.getChildAtIndex(i)
+        if child is not None and child.name == title and child.getRoleName() in ui.WINDOWS:
+            return child
+    return None
+
+
+def apply_text(row, text):
+    ui.click(ui.wait_for("the row to stop", lambda: ui.settled(row)))
+    ui.focus_window("Preferences")
+    ui.key("ctrl+a")
+    ui.xdotool("type", "--delay", "10", text)
+    ui.key("Return", pause=0.4)
+
+
+def main():
+    app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
+    ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
+
+    # 1. Preferences → Publishing → Links (UTM).
+    ui.focus_window("Lineup")
+    ui.key("ctrl+comma")
+    prefs = ui.wait_for("the Preferences window",
+                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+    ui.press(ui.wait_for("the Publishing page",
+                         lambda: ui.find(prefs, name="Publishing", role="page tab", visible=False)))
+    # The group is under the accounts: the wheel scrolls down to it.
+    anchor = ui.wait_for("the Publishing page's rows", lambda: ui.find(prefs, prefix="Add a Webhook"))
+    x, y = ui.center(anchor)
+    ui.xdotool("mousemove", x, y)
+    for _ in range(8):
+        ui.xdotool("click", "5")
+    time.sleep(0.3)
+    assert ui.find(prefs, name="Add UTM Parameters to Links", visible=False) is not None, "the switch is there"
+    domains = ui.wait_for("the domains row", lambda: ui.find(prefs, name="Only Links to These Sites", role="text"))
+    apply_text(domains, "https://x.org/")
+    ui.wait_for("the refusal", lambda: toast(prefs, "“https://x.org/” is not a domain"))
+    assert ui.cli_json("utm", "show", "--json")["domains"] == [], "a refused list leaves every site tagged"
+    ui.key("Escape")   # the toast
+    apply_text(domains, "example.org")
+    ui.wait_for("the domain in the plan", lambda: ui.cli_json("utm", "show", "--json")["domains"] == ["example.org"])
+    medium = ui.wait_for("the medium row", lambda: ui.find(prefs, name="Medium (utm_medium)", role="text"))
+    apply_text(medium, "newsletter")
+    ui.wait_for("the medium in the plan", lambda: ui.cli_json("utm", "show", "--json")["medium"] == "newsletter")
+    time.sleep(0.3)
+    ui.screenshot(ui.SHOT.replace(".png", "-preferences.png"))
+    ui.key("Escape")
+
+    # 2. A new post: LinkedIn, a caption with two links.
+    ui.wait_for("Preferences to close", lambda: window(app, "Preferences") is None, timeout=10)
+    ui.focus_window("Lineup")
+    ui.key("ctrl+n")
+    editor = ui.wait_for("the new-post editor", lambda: window(app, "New Post"))
+    ui.focus_window("New Post")
+    time.sleep(0.3)
+    ui.click(ui.wait_for("the LinkedIn box", lambda: ui.find(editor, name="LinkedIn", role="check box")))
+    caption = ui.wait_for("the caption", lambda: ui.find(editor, name="Caption", role="text"))
+    ui.click(caption)
+    ui.xdotool("type", "--delay", "5", "Read https://example.org/a?x=1 and https://other.net/b")
+    expander = ui.wait_for("the links expander",
+                           lambda: ui.find(editor, name="2 Links as They Go Out", not_role="label", visible=False))
+    ui.press(expander)
+    tagged = "https://example.org/a?x=1&utm_source=linkedin&utm_medium=newsletter"
+    found = ui.wait_for("the example.org link tagged",
+                        lambda: ui.find(editor, prefix=tagged, role="label", visible=False))
+    assert "utm_" not in tagged.split("?")[0]
+    ui.wait_for("the other site's link untouched",
+                lambda: ui.find(editor, name="https://other.net/b", role="label", visible=False))
+    time.sleep(0.3)
+    ui.screenshot()
+    print(f"ok: {found.name}")
+
+
+if __name__ == "__main__":
+    ui.run(main)
