@@ -88,7 +88,7 @@ def main():
     ui.xdotool("type", "--delay", "5", "Read https://example.org/a?x=1 and https://other.net/b")
     expander = ui.wait_for("the links expander",
                            lambda: ui.find(editor, name="2 Links as They Go Out", not_role="label", visible=False))
-    ui.press(expander)
+    ui.click(ui.wait_for("the expander to stop", lambda: ui.settled(expander)))
     tagged = "https://example.org/a?x=1&utm_source=linkedin&utm_medium=newsletter"
     found = ui.wait_for("the example.org link tagged",
                         lambda: ui.find(editor, prefix=tagged, role="label", visible=False))

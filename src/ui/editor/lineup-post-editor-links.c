@@ -75,6 +75,12 @@ link_label (const char *text,
             const char *network)
 {
   GtkWidget *label = gtk_label_new (text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* A URL broken over two lines gets no hyphen that is not in it. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -110,6 +116,7 @@ lineup_post_editor_update_links (LineupPostEditor *self)
     return;
   title = g_strdup_printf (ngettext ("%u Link as It Goes Out", "%u Links as They Go Out", n), n);
   gtk_expander_set_label (GTK_EXPANDER (self->links_expander), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->links_expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
   networks = chosen_networks (self);
   if (networks->len == 0)
