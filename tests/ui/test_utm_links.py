@@ -1,7 +1,8 @@
 """Clean links (UTM) in the window (issue 17): Preferences → Publishing →
 Links (UTM) refuses a domain list with a URL in it, saying why in a toast
 and keeping what was set, then takes "example.org" and the medium
-"newsletter"; a new post's editor, LinkedIn ticked and a caption with two
+"newsletter"; Campaigns → a campaign → UTM Campaign, its name cleaned as
+the placeholder, sets its utm_campaign (Ctrl+Z takes it back); a new post's editor, LinkedIn ticked and a caption with two
 links, lists under "2 Links as They Go Out" the link to example.org with
 utm_source=linkedin and utm_medium=newsletter and the other site's link
 untouched."""
@@ -42,7 +43,17 @@ def apply_text(row, text):
     ui.key("Return", pause=0.4)
 
 
+CAMPAIGN = "Feeds launch, December 2026"
+
+
+def links_of(post_id, part):
+    """Whether the post's LinkedIn link as it goes out holds @part."""
+    return any(part in link for link in ui.cli_json("post", "links", post_id, "--json")["linkedin"])
+
+
 def main():
+    post_id = next(p["id"] for p in ui.cli_json("post", "list", "--json") if p.get("campaign") == CAMPAIGN)
+    ui.cli("post", "edit", post_id, "--body", "More at https://example.org/feeds")
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
 
@@ -73,9 +84,25 @@ def main():
     ui.wait_for("the medium in the plan", lambda: ui.cli_json("utm", "show", "--json")["medium"] == "newsletter")
     time.sleep(0.3)
     ui.screenshot(ui.SHOT.replace(".png", "-preferences.png"))
+
+    # 2. Campaigns → the campaign → UTM Campaign, its name cleaned as the
+    #    placeholder; one step Ctrl+Z takes back.
+    ui.press(ui.wait_for("the Campaigns page",
+                         lambda: ui.find(prefs, name="Campaigns", role="page tab", visible=False)))
+    ui.focus_window("Preferences")
+    campaign = ui.wait_for("the campaign's row", lambda: ui.settled(
+        ui.find(prefs, name=CAMPAIGN, not_role="label"), within=prefs))
+    ui.click(campaign)
+    utm = ui.wait_for("its UTM Campaign row", lambda: ui.find(campaign, name="UTM Campaign", role="text"))
+    assert "“feeds-launch,-december-2026”" in (utm.description or ""), utm.description
+    apply_text(utm, "Feeds 27")
+    ui.wait_for("utm_campaign=feeds-27 on the post's links", lambda: links_of(post_id, "utm_campaign=feeds-27&"))
+    ui.key("Escape")
+    ui.key("ctrl+z")
+    ui.wait_for("the name cleaned again", lambda: links_of(post_id, "utm_campaign=feeds-launch"))
     ui.key("Escape")
 
-    # 2. A new post: LinkedIn, a caption with two links.
+    # 3. A new post: LinkedIn, a caption with two links.
     ui.wait_for("Preferences to close", lambda: window(app, "Preferences") is None, timeout=10)
     ui.focus_window("Lineup")
     ui.key("ctrl+n")
