@@ -71,7 +71,19 @@ def main():
     for _ in range(8):
         ui.xdotool("click", "5")
     time.sleep(0.3)
-    assert ui.find(prefs, name="Add UTM Parameters to Links", visible=False) is not None, "the switch is there"
+    group = ui.wait_for("the Links (UTM) group", lambda: ui.find(prefs, name="Links (UTM)", role="list",
+                                                                   visible=False))
+    enabled = ui.wait_for("the switch", lambda: ui.find(group, name="Add UTM Parameters to Links", role="check box"))
+
+    def switched_on():
+        states = enabled.getState()
+        return states.contains(pyatspi.STATE_CHECKED) or states.contains(pyatspi.STATE_PRESSED)
+    assert switched_on(), "tagging is on by default"
+    # The group follows the plan: the command line turns tagging off.
+    ui.cli("utm", "set", "--off")
+    ui.wait_for("the switch off", lambda: not switched_on(), timeout=10)
+    ui.cli("utm", "set", "--on")
+    ui.wait_for("the switch on again", switched_on, timeout=10)
     domains = ui.wait_for("the domains row", lambda: ui.find(prefs, name="Only Links to These Sites", role="text"))
     apply_text(domains, "https://x.org/")
     ui.wait_for("the refusal", lambda: toast(prefs, "“https://x.org/” is not a domain"))
