@@ -66,6 +66,8 @@ struct _LineupPostEditor
   GtkWidget *repeat_button;
   LineupSeriesScope series_scope;
   gboolean series_answered;   /* "this / following / all" asked for this save */
+  GtkWidget *links_expander;  /* "Links as They Go Out" (lineup-post-editor-links.c) */
+  GtkWidget *links_box;
 };
 
 /* lineup-post-editor.c */
@@ -100,5 +102,8 @@ gboolean    lineup_post_editor_series_ask             (LineupPostEditor  *self);
 void        lineup_post_editor_update_conflicts       (LineupPostEditor  *self);
 /* lineup-post-editor-family.c: the Evergreen switch, source and copies */
 void        lineup_post_editor_add_family             (LineupPostEditor  *self);
+/* lineup-post-editor-links.c: each network's links as they go out */
+void        lineup_post_editor_setup_links            (LineupPostEditor  *self);
+void        lineup_post_editor_update_links           (LineupPostEditor  *self);
 
 G_END_DECLS

@@ -186,6 +186,7 @@ update_counts (LineupPostEditor *self)
 
   gtk_label_set_markup (self->count_label, text->str);
   g_string_free (text, TRUE);
+  lineup_post_editor_update_links (self);
 }
 
 void
@@ -1035,6 +1036,7 @@ lineup_post_editor_new (LineupStore *store,
   lineup_post_editor_load_post (self);
   lineup_post_editor_setup_stage_chooser (self);
   lineup_post_editor_setup_snippets (self);
+  lineup_post_editor_setup_links (self);
   lineup_post_editor_setup_queue (self);
   lineup_post_editor_update_stage_choices (self);
   lineup_post_editor_take_baseline (self);

@@ -18,6 +18,7 @@
 
 #include "lineup-preferences-list.h"
 #include "lineup-preferences-campaigns.h"
+#include "lineup-store-utm.h"
 
 struct _LineupPreferencesCampaigns
 {
@@ -70,6 +71,7 @@ struct _LineupCampaignRow
   GtkWidget *name;        /* AdwEntryRow */
   GtkWidget *from;
   GtkWidget *to;
+  GtkWidget *utm;         /* AdwEntryRow: its own utm_campaign, empty for the default */
   GtkColorButton *color;
   GtkWidget *remove;
 };
@@ -112,6 +114,47 @@ static void
 on_to_cb (LineupCampaignRow *row)
 {
   edit (row, NULL, NULL, NULL, gtk_editable_get_text (GTK_EDITABLE (row->to)));
+}
+
+static void
+on_utm_cb (LineupCampaignRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lineup_store_set_utm_campaign (row->page->store, lineup_campaign_get_id (campaign_of (row)),
+                                      gtk_editable_get_text (GTK_EDITABLE (row->utm)), &error))
+    {
+      gtk_widget_add_css_class (row->utm, "error");
+      refuse (row->page, error);
+    }
+}
+
+static void
+on_utm_changed_cb (GtkWidget *entry)
+{
+  gtk_widget_remove_css_class (entry, "error");
+}
+
+static void show_text (GtkWidget  *entry,
+                       const char *text);
+
+/* The utm_campaign row: the campaign's own value, the default (its name
+ * cleaned) as the placeholder and in the tooltip. */
+static void
+campaign_row_update_utm (LineupCampaignRow *row,
+                         LineupCampaign    *campaign)
+{
+  g_autofree char *value = lineup_store_get_utm_campaign (row->page->store, lineup_campaign_get_id (campaign));
+  g_autofree char *fallback = lineup_utm_clean_value (lineup_campaign_get_name (campaign));
+  /* TRANSLATORS: tooltip of a campaign's utm_campaign row; %s is the default, e.g. "spring-launch". */
+  g_autofree char *tooltip = g_strdup_printf (_("utm_campaign on this campaign’s links; empty for “%s”, its name"), fallback);
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row->utm));
+
+  show_text (row->utm, g_strcmp0 (value, fallback) == 0 ? "" : value);
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_placeholder_text (GTK_TEXT (text), fallback);
+  gtk_widget_set_tooltip_text (row->utm, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->utm), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
 }
 
 static void
@@ -158,6 +201,7 @@ campaign_row_update (LineupCampaignRow *row)
   show_text (row->name, lineup_campaign_get_name (campaign));
   show_text (row->from, lineup_campaign_get_starts_on (campaign));
   show_text (row->to, lineup_campaign_get_ends_on (campaign));
+  campaign_row_update_utm (row, campaign);
   if (gdk_rgba_parse (&rgba, lineup_campaign_get_color (campaign)))
     {
       g_signal_handlers_block_by_func (row->color, on_color_set_cb, row);
@@ -214,6 +258,10 @@ campaign_row_new (gpointer item,
   row->to = lineup_preferences_entry_row (_("Last day"), NULL);
   g_signal_connect_swapped (row->to, "apply", G_CALLBACK (on_to_cb), row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), row->to);
+  row->utm = lineup_preferences_entry_row (_("UTM Campaign"), NULL);
+  g_signal_connect_swapped (row->utm, "apply", G_CALLBACK (on_utm_cb), row);
+  g_signal_connect (row->utm, "changed", G_CALLBACK (on_utm_changed_cb), NULL);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), row->utm);
 
   row->color = GTK_COLOR_BUTTON (gtk_color_button_new ());
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (row->color), FALSE);

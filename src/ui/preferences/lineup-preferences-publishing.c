@@ -21,6 +21,7 @@
 #include "lineup-account-dialog.h"
 #include "lineup-preferences-list.h"
 #include "lineup-preferences-publishing.h"
+#include "lineup-preferences-utm.h"
 #include "lineup-publishing.h"
 
 struct _LineupPreferencesPublishing
@@ -36,6 +37,7 @@ struct _LineupPreferencesPublishing
   GtkWidget *add_mastodon_row;
   GtkWidget *add_bluesky_row;
   GtkWidget *add_webhook_row;
+  LineupPreferencesUtm *utm_group;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreferencesPublishing, lineup_preferences_publishing, ADW_TYPE_PREFERENCES_PAGE)
@@ -360,6 +362,7 @@ lineup_preferences_publishing_set_store (LineupPreferencesPublishing *self,
 
   self->store = g_object_ref (store);
   reload (self);
+  lineup_preferences_utm_set_store (self->utm_group, store);
   lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
                                    "publishing-changed", "reloaded", NULL);
 }
@@ -381,6 +384,7 @@ lineup_preferences_publishing_class_init (LineupPreferencesPublishingClass *klas
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = lineup_preferences_publishing_dispose;
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_UTM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/preferences/lineup-preferences-publishing.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesPublishing, accounts_group);
@@ -389,6 +393,7 @@ lineup_preferences_publishing_class_init (LineupPreferencesPublishingClass *klas
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesPublishing, add_mastodon_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesPublishing, add_bluesky_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesPublishing, add_webhook_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesPublishing, utm_group);
   gtk_widget_class_bind_template_callback (widget_class, on_add_mastodon_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_bluesky_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_webhook_cb);
