@@ -26,7 +26,9 @@ lineup_utm_clean_value (const char *value)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || c == '/' || c == '\\')
+      /* Letters, digits, "-", "_" and "." stay; every run of anything else
+       * (spaces, slashes, commas) is one "-". */
+      if (!g_unichar_isalnum (c) && c != '-' && c != '_' && c != '.')
         {
           dash = clean->len > 0;
           continue;

@@ -23,9 +23,10 @@ typedef struct {
   const char *term;       /* utm_term */
 } LineupUtm;
 
-/* A value as UTM wants it: lowercase, each run of spaces or slashes as
- * one "-", trimmed; "" when nothing is left.
- * "Spring Launch 2027" → "spring-launch-2027". */
+/* A value as UTM wants it: lowercase letters, digits, "-", "_" and ".",
+ * each run of anything else (spaces, slashes, commas, …) as one "-",
+ * trimmed; "" when nothing is left.
+ * "Spring Launch, 2027" → "spring-launch-2027". */
 char     *lineup_utm_clean_value   (const char        *value);
 
 /* The longest UTM value the plan takes, in characters. */

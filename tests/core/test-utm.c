@@ -73,6 +73,8 @@ test_clean_value (void)
     { "already_clean-value", "already_clean-value" },
     { "Zażółć Gęślą", "zażółć-gęślą" },
     { "   ", "" },
+    { "Feeds launch, December 2026", "feeds-launch-december-2026" },
+    { "Q&A: live!", "q-a-live" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -15,20 +15,25 @@
 #include "lineup-post-editor-private.h"
 #include "lineup-store-utm.h"
 
-/* The form's caption and campaign on a copy of the post (a new one for a
- * new post): what the store tags. */
-static LineupPost *
-draft_post (LineupPostEditor *self)
+LineupPost *
+lineup_post_editor_draft_post (LineupPostEditor *self,
+                               const char       *body)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   LineupPost *draft = self->post ? lineup_post_copy (self->post) : lineup_post_new ();
   guint campaign = adw_combo_row_get_selected (self->campaign_row);
-  g_autofree char *body = NULL;
-  GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  lineup_post_set_body (draft, body);
+  if (body == NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      lineup_post_set_body (draft, text);
+    }
+  else
+    lineup_post_set_body (draft, body);
   if (self->campaign_ids && campaign < self->campaign_ids->len)
     lineup_post_set_campaign_id (draft, *(gint64 *) g_ptr_array_index (self->campaign_ids, campaign));
   return draft;
@@ -106,7 +111,7 @@ lineup_post_editor_update_links (LineupPostEditor *self)
 
   if (self->links_box == NULL)
     return;
-  draft = draft_post (self);
+  draft = lineup_post_editor_draft_post (self, NULL);
   plain = lineup_utm_final_links (lineup_post_get_body (draft), &untagged, NULL);
   n = plain ? g_strv_length (plain) : 0;
   gtk_widget_set_visible (self->links_expander, n > 0);

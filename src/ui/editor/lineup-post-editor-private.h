@@ -105,5 +105,10 @@ void        lineup_post_editor_add_family             (LineupPostEditor  *self);
 /* lineup-post-editor-links.c: each network's links as they go out */
 void        lineup_post_editor_setup_links            (LineupPostEditor  *self);
 void        lineup_post_editor_update_links           (LineupPostEditor  *self);
+/* The form's caption (@body, or the buffer's when NULL) and campaign on a
+ * copy of the post (a new one for a new post): what the store tags and
+ * counts as it goes out. */
+LineupPost *lineup_post_editor_draft_post             (LineupPostEditor  *self,
+                                                       const char        *body);
 
 G_END_DECLS

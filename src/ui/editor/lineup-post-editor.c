@@ -73,12 +73,8 @@ outgoing_caption (LineupPostEditor *self,
                   const char       *platform,
                   guint            *out_count)
 {
-  g_autoptr(LineupPost) draft = self->post ? lineup_post_copy (self->post) : lineup_post_new ();
-  guint campaign = adw_combo_row_get_selected (self->campaign_row);
+  g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, body);
 
-  lineup_post_set_body (draft, body);
-  if (self->campaign_ids && campaign < self->campaign_ids->len)
-    lineup_post_set_campaign_id (draft, *(gint64 *) g_ptr_array_index (self->campaign_ids, campaign));
   if (out_count)
     *out_count = lineup_store_count_outgoing (self->store, draft, platform);
   return lineup_store_outgoing_caption (self->store, draft, platform);
@@ -523,6 +519,8 @@ build_form (LineupPostEditor *self)
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
                             G_CALLBACK (update_counts), self);
+  /* A campaign's utm_campaign is counted where the whole link counts. */
+  g_signal_connect_swapped (self->campaign_row, "notify::selected", G_CALLBACK (update_counts), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
 }
