@@ -106,7 +106,7 @@ def main():
         ui.find(prefs, name=CAMPAIGN, not_role="label"), within=prefs))
     ui.click(campaign)
     utm = ui.wait_for("its UTM Campaign row", lambda: ui.find(campaign, name="UTM Campaign", role="text"))
-    assert "“feeds-launch,-december-2026”" in (utm.description or ""), utm.description
+    assert "“feeds-launch-december-2026”" in (utm.description or ""), utm.description
     apply_text(utm, "Feeds 27")
     ui.wait_for("utm_campaign=feeds-27 on the post's links", lambda: links_of(post_id, "utm_campaign=feeds-27&"))
     ui.key("Escape")
