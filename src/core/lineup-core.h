@@ -30,3 +30,5 @@
 #include "lineup-series-edit.h"
 #include "lineup-skeleton.h"
 #include "lineup-skeleton-store.h"
+#include "lineup-results.h"
+#include "lineup-store-results.h"
