@@ -151,6 +151,7 @@ static const OptionSpec utm_set_options[] = {
   { "domains", TRUE, FALSE }, { "all-domains", FALSE, FALSE }, { NULL }
 };
 static const OptionSpec links_options[] = { { "platform", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
+static const char * const id_url_args[] = { "ID", "URL", NULL };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -398,6 +399,12 @@ static const Command commands[] = {
   { "post", "repurpose", cmd_post_repurpose, repurpose_options, id_arg,
     "ID --type TYPE [--platform NAME]… [--date YYYY-MM-DD]",
     N_("makes a Draft of another type or network from a post, its brief, pillar, campaign and caption carried over and linked to it; prints its id") },
+  { "post", "url", cmd_post_url, no_options, id_url_args,
+    "ID URL",
+    N_("sets the address of a post published outside Lineup (\"\": none), so that its results can be matched to it") },
+  { "results", "import", cmd_results_import, no_options, file_arg,
+    "FILE",
+    N_("adds the results of published posts from a CSV: LinkedIn page analytics, Meta Business Suite, X analytics or TikTok exports as downloaded, or Lineup's own (url or post, date, impressions, reactions, comments, shares, saves, clicks); every row or none") },
 };
 
 /* Every command, or those of @group, or @only. */

@@ -32,3 +32,4 @@
 #include "lineup-skeleton-store.h"
 #include "lineup-results.h"
 #include "lineup-store-results.h"
+#include "lineup-results-import.h"
