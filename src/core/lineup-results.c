@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -175,4 +176,153 @@ lineup_results_parse_field (const char  *post_id,
       g_ptr_array_add (snapshots, g_steal_pointer (&snapshot));
     }
   return g_steal_pointer (&snapshots);
+}
+
+/* ---- what works ---- */
+
+void
+lineup_result_weights_default (LineupResultWeights *weights)
+{
+  g_return_if_fail (weights != NULL);
+  weights->weight[LINEUP_RESULT_REPLIES] = LINEUP_RESULT_WEIGHT_REPLIES;
+  weights->weight[LINEUP_RESULT_REPOSTS] = LINEUP_RESULT_WEIGHT_REPOSTS;
+  weights->weight[LINEUP_RESULT_LIKES] = LINEUP_RESULT_WEIGHT_LIKES;
+  weights->weight[LINEUP_RESULT_QUOTES] = LINEUP_RESULT_WEIGHT_QUOTES;
+  weights->weight[LINEUP_RESULT_SAVES] = LINEUP_RESULT_WEIGHT_SAVES;
+  weights->weight[LINEUP_RESULT_CLICKS] = LINEUP_RESULT_WEIGHT_CLICKS;
+  weights->weight[LINEUP_RESULT_IMPRESSIONS] = 0.0;
+}
+
+double
+lineup_result_engagement (const LineupResultSnapshot *snapshot,
+                          const LineupResultWeights  *weights)
+{
+  LineupResultWeights defaults;
+  double sum = 0.0;
+
+  g_return_val_if_fail (snapshot != NULL, NAN);
+  if (weights == NULL)
+    {
+      lineup_result_weights_default (&defaults);
+      weights = &defaults;
+    }
+  for (guint c = 0; c < LINEUP_RESULT_N_COUNTS; c++)
+    if (snapshot->counts[c] != LINEUP_RESULT_UNKNOWN)
+      sum += weights->weight[c] * (double) snapshot->counts[c];
+  return sum;
+}
+
+double
+lineup_result_rate (double engagement,
+                    gint64 followers)
+{
+  if (followers <= 0 || isnan (engagement))
+    return NAN;
+  return engagement / (double) followers;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+lineup_results_median (const double *values,
+                       guint         n_values)
+{
+  g_autoptr(GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (double), n_values);
+  guint n;
+
+  for (guint i = 0; i < n_values; i++)
+    if (!isnan (values[i]))
+      g_array_append_val (kept, values[i]);
+  n = kept->len;
+  if (n == 0)
+    return NAN;
+  g_array_sort (kept, compare_doubles);
+  if (n % 2 == 1)
+    return g_array_index (kept, double, n / 2);
+  return (g_array_index (kept, double, n / 2 - 1) + g_array_index (kept, double, n / 2)) / 2.0;
+}
+
+double
+lineup_results_baseline (const LineupResultPoint *points,
+                         guint                    n_points,
+                         gint64                   now)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 since = now - (gint64) LINEUP_RESULTS_BASELINE_DAYS * 24 * 3600;
+
+  for (guint i = 0; i < n_points; i++)
+    if (points[i].at >= since && points[i].at <= now)
+      g_array_append_val (values, points[i].engagement);
+  return lineup_results_median ((const double *) values->data, values->len);
+}
+
+void
+lineup_result_group_free (LineupResultGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->group);
+  g_free (group);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const LineupResultGroup *x = *(LineupResultGroup * const *) a, *y = *(LineupResultGroup * const *) b;
+  double xi = isnan (x->index) ? -1.0 : x->index, yi = isnan (y->index) ? -1.0 : y->index;
+
+  if (x->enough != y->enough)
+    return x->enough ? -1 : 1;
+  if (x->enough && xi != yi)
+    return xi > yi ? -1 : 1;
+  return g_utf8_collate (x->group, y->group);
+}
+
+GPtrArray *
+lineup_results_group (const LineupResultPoint *points,
+                      guint                    n_points,
+                      double                   baseline,
+                      guint                    min_posts)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_result_group_free);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      GArray *of = g_hash_table_lookup (values, points[i].group);
+
+      if (points[i].group == NULL)
+        continue;
+      if (of == NULL)
+        {
+          of = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (values, (gpointer) points[i].group, of);
+        }
+      g_array_append_val (of, points[i].engagement);
+    }
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *of = value;
+      LineupResultGroup *group = g_new0 (LineupResultGroup, 1);
+
+      group->group = g_strdup (key);
+      group->n_posts = of->len;
+      group->median = lineup_results_median ((const double *) of->data, of->len);
+      group->index = baseline > 0.0 && !isnan (group->median) ? group->median / baseline : NAN;
+      group->enough = of->len >= min_posts;
+      g_ptr_array_add (groups, group);
+    }
+  g_ptr_array_sort (groups, compare_groups);
+  return groups;
 }

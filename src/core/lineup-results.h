@@ -65,4 +65,69 @@ GPtrArray *lineup_results_parse_field  (const char  *post_id,
                                         const char  *text,
                                         GError     **error);
 
+/* ---- what works: engagement, medians and the plan's own baseline ---- */
+
+/* Engagement quality first: a comment, share, quote or save says more than
+ * a like, a click that the post brought someone somewhere. The defaults
+ * (README "Results"): likes 1, clicks 2, replies, reposts, quotes and
+ * saves 3. Impressions weigh nothing (they are the rate's denominator). */
+#define LINEUP_RESULT_WEIGHT_LIKES   1.0
+#define LINEUP_RESULT_WEIGHT_CLICKS  2.0
+#define LINEUP_RESULT_WEIGHT_REPLIES 3.0
+#define LINEUP_RESULT_WEIGHT_REPOSTS 3.0
+#define LINEUP_RESULT_WEIGHT_QUOTES  3.0
+#define LINEUP_RESULT_WEIGHT_SAVES   3.0
+
+/* Fewer posts than this behind a group: "too few to tell". */
+#define LINEUP_RESULTS_MIN_POSTS 5
+/* The baseline is the median of the posts of the last this many days. */
+#define LINEUP_RESULTS_BASELINE_DAYS 90
+
+typedef struct {
+  double weight[LINEUP_RESULT_N_COUNTS];   /* LINEUP_RESULT_IMPRESSIONS' is 0 */
+} LineupResultWeights;
+
+void   lineup_result_weights_default (LineupResultWeights        *weights);
+/* The weighted sum of the counts @snapshot says (an unknown count adds 0). */
+double lineup_result_engagement      (const LineupResultSnapshot *snapshot,
+                                      const LineupResultWeights  *weights);
+/* Engagement per follower (@followers > 0), else NAN: not known. */
+double lineup_result_rate            (double                      engagement,
+                                      gint64                      followers);
+
+/* The median of @values (NAN ones left out); NAN when none is left. */
+double lineup_results_median         (const double               *values,
+                                      guint                       n_values);
+
+/* One post's weighted engagement (summed over its networks, or one
+ * network's for a per-platform group), when it went out, and its group. */
+typedef struct {
+  const char *group;        /* "Proof", "linkedin", "Tuesday", "09" … */
+  gint64      at;           /* published, Unix seconds */
+  double      engagement;
+} LineupResultPoint;
+
+/* The plan's baseline: the median engagement of the points published from
+ * @now - LINEUP_RESULTS_BASELINE_DAYS days to @now; NAN when none. */
+double     lineup_results_baseline   (const LineupResultPoint    *points,
+                                      guint                       n_points,
+                                      gint64                      now);
+
+/* A group's numbers against the baseline. */
+typedef struct {
+  char    *group;
+  guint    n_posts;
+  double   median;          /* median engagement of its posts */
+  double   index;           /* median / baseline: 1.0 = usual; NAN: no baseline */
+  gboolean enough;          /* n_posts >= the minimum; FALSE: too few to tell */
+} LineupResultGroup;
+
+void       lineup_result_group_free  (LineupResultGroup          *group);
+/* LineupResultGroup, one per distinct group of @points, by index (highest
+ * first; groups with too few posts last, then by name). */
+GPtrArray *lineup_results_group      (const LineupResultPoint    *points,
+                                      guint                       n_points,
+                                      double                      baseline,
+                                      guint                       min_posts);
+
 G_END_DECLS

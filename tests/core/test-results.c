@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "lineup-core.h"
@@ -208,6 +209,83 @@ test_field (void)
   g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
 }
 
+/* Hand-computed: 2 replies, 5 reposts, 11 likes, 1 save, 4 clicks, 900
+ * impressions = 2*3 + 5*3 + 11*1 + 1*3 + 4*2 = 43; per 200 followers 0.215. */
+static void
+test_engagement (void)
+{
+  g_autoptr(LineupResultSnapshot) s = lineup_result_snapshot_new ("p", "linkedin", 0, "import");
+  LineupResultWeights likes_only = { { 0 } };
+
+  s->counts[LINEUP_RESULT_REPLIES] = 2;
+  s->counts[LINEUP_RESULT_REPOSTS] = 5;
+  s->counts[LINEUP_RESULT_LIKES] = 11;
+  s->counts[LINEUP_RESULT_SAVES] = 1;
+  s->counts[LINEUP_RESULT_CLICKS] = 4;
+  s->counts[LINEUP_RESULT_IMPRESSIONS] = 900;
+  g_assert_cmpfloat_with_epsilon (lineup_result_engagement (s, NULL), 43.0, 1e-9);
+  likes_only.weight[LINEUP_RESULT_LIKES] = 1.0;
+  g_assert_cmpfloat_with_epsilon (lineup_result_engagement (s, &likes_only), 11.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lineup_result_rate (43.0, 200), 0.215, 1e-9);
+  g_assert_true (isnan (lineup_result_rate (43.0, 0)));
+}
+
+static void
+test_median (void)
+{
+  const double odd[] = { 9, 1, 5 }, even[] = { 4, 1, 10, 6 }, gaps[] = { NAN, 2, NAN };
+
+  g_assert_cmpfloat (lineup_results_median (odd, 3), ==, 5.0);
+  g_assert_cmpfloat (lineup_results_median (even, 4), ==, 5.0);   /* (4 + 6) / 2 */
+  g_assert_cmpfloat (lineup_results_median (gaps, 3), ==, 2.0);
+  g_assert_true (isnan (lineup_results_median (NULL, 0)));
+}
+
+/* Twelve posts over 100 days. Baseline: the median of the last 90 days'
+ * posts (day 20 and after): 10 20 30 40 40 50 60 60 80 100 → (40 + 50) / 2
+ * = 45 (the two older posts, 500 and 1, left out). Proof: 60 60 80 100 40
+ * → median 60, index 60/45 = 1.333…; Tips: 10 20 30 40 50 → 30, index
+ * 0.666…; Poll: 500 1 (older, still its group's) → 250.5, too few. */
+static void
+test_groups (void)
+{
+  const gint64 day = 24 * 3600, now = 100 * day;
+  const LineupResultPoint points[] = {
+    { "Poll", 1 * day, 500 }, { "Poll", 5 * day, 1 },
+    { "Proof", 20 * day, 60 }, { "Proof", 30 * day, 60 }, { "Proof", 40 * day, 80 },
+    { "Proof", 50 * day, 100 }, { "Proof", 60 * day, 40 },
+    { "Tips", 21 * day, 10 }, { "Tips", 31 * day, 20 }, { "Tips", 41 * day, 30 },
+    { "Tips", 51 * day, 40 }, { "Tips", 99 * day, 50 },
+  };
+  double baseline = lineup_results_baseline (points, G_N_ELEMENTS (points), now);
+  g_autoptr(GPtrArray) groups = NULL;
+  const LineupResultGroup *g;
+
+  g_assert_cmpfloat_with_epsilon (baseline, 45.0, 1e-9);
+  groups = lineup_results_group (points, G_N_ELEMENTS (points), baseline, LINEUP_RESULTS_MIN_POSTS);
+  g_assert_cmpuint (groups->len, ==, 3);
+  g = groups->pdata[0];
+  g_assert_cmpstr (g->group, ==, "Proof");
+  g_assert_cmpuint (g->n_posts, ==, 5);
+  g_assert_cmpfloat_with_epsilon (g->median, 60.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g->index, 4.0 / 3.0, 1e-9);
+  g_assert_true (g->enough);
+  g = groups->pdata[1];
+  g_assert_cmpstr (g->group, ==, "Tips");
+  g_assert_cmpfloat_with_epsilon (g->index, 2.0 / 3.0, 1e-9);
+  g = groups->pdata[2];
+  g_assert_cmpstr (g->group, ==, "Poll");
+  g_assert_cmpuint (g->n_posts, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g->median, 250.5, 1e-9);
+  g_assert_false (g->enough);
+
+  /* No posts in the window: no baseline, no index. */
+  g_assert_true (isnan (lineup_results_baseline (points, 2, now)));
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = lineup_results_group (points, 2, NAN, LINEUP_RESULTS_MIN_POSTS);
+  g_assert_true (isnan (((LineupResultGroup *) groups->pdata[0])->index));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -217,5 +295,8 @@ main (int argc, char **argv)
   g_test_add ("/results/all-or-none", Fixture, NULL, fixture_set_up, test_all_or_none, fixture_tear_down);
   g_test_add ("/results/post-url", Fixture, NULL, fixture_set_up, test_post_url, fixture_tear_down);
   g_test_add_func ("/results/field", test_field);
+  g_test_add_func ("/results/engagement", test_engagement);
+  g_test_add_func ("/results/median", test_median);
+  g_test_add_func ("/results/groups", test_groups);
   return g_test_run ();
 }
