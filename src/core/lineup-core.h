@@ -33,3 +33,4 @@
 #include "lineup-results.h"
 #include "lineup-store-results.h"
 #include "lineup-results-import.h"
+#include "lineup-results-report.h"

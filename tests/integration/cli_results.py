@@ -8,6 +8,9 @@ leaves the plan's file byte for byte as it was. Two copies of a shared plan
 (Radicale on 127.0.0.1): results and addresses set on one are on the other
 after a sync on both."""
 
+import csv
+import datetime
+import io
 import os
 import unittest
 
@@ -103,6 +106,72 @@ class Results(unittest.TestCase):
         missing = p.run("results", "import", os.path.join(FIXTURES, "nope.csv"), check=False)
         self.assertEqual(missing.returncode, 1)
         self.assertEqual(p.digest(), before)
+
+
+class WhatWorks(unittest.TestCase):
+    """Hand-computed: weights likes 1, clicks 2, comments/shares/saves 3.
+    Proof: 5 posts of engagement 10, 20, 30, 40, 50 (likes only); Tips: 5
+    posts of 3 comments + 1 like = 10 each; Poll: 1 post, 100. Baseline
+    (last 90 days, all 11): median of 10 10 10 10 10 10 20 30 40 50 100 =
+    10 → Proof median 30, index 3.0; Tips 10, index 1.0; Poll too few."""
+
+    def setUp(self):
+        self.plan = Plan(tz="UTC")
+        self.addCleanup(self.plan.close)
+        p = self.plan
+        for pillar in ("Proof", "Tips", "Poll"):
+            p.run("pillar", "add", pillar)
+        today = datetime.date.today()
+        rows = ["post,date,reactions,comments"]
+        for i, likes in enumerate((10, 20, 30, 40, 50)):
+            post = p.add(f"Proof {i}", "Proof", "Proof", "--date", str(today - datetime.timedelta(days=i + 1)),
+                         "--platform", "linkedin")
+            rows.append(f"{post},{today},{likes},")
+        for i in range(5):
+            post = p.add(f"Tips {i}", "Tips", "Proof", "--date", str(today - datetime.timedelta(days=i + 10)),
+                         "--platform", "linkedin")
+            rows.append(f"{post},{today},1,3")
+        post = p.add("Poll", "Poll", "Proof", "--date", str(today - datetime.timedelta(days=3)),
+                     "--platform", "linkedin")
+        rows.append(f"{post},{today},100,")
+        p.run("results", "import", p.file("numbers.csv", "\n".join(rows) + "\n"))
+
+    def test_by_pillar(self):
+        report = self.plan.json("results", "--json")
+        self.assertEqual(report["baseline"], 10)
+        self.assertEqual(report["posts"], 11)
+        self.assertEqual([(g["group"], g["posts"], g["median"], g["index"], g["enough"]) for g in report["groups"]],
+                         [("Proof", 5, 30, 3.0, True), ("Tips", 5, 10, 1.0, True), ("Poll", 1, 100, 10.0, False)])
+        text = self.plan.text("results")
+        self.assertIn("too few to tell", text)
+        self.assertIn("×3.00", text)
+        by_platform = self.plan.json("results", "--by", "platform", "--json")["groups"]
+        self.assertEqual([(g["group"], g["posts"]) for g in by_platform], [("linkedin", 11)])
+
+    def test_window_and_refusals(self):
+        p = self.plan
+        today = datetime.date.today()
+        week = p.json("results", "--from", str(today - datetime.timedelta(days=7)), "--to", str(today), "--json")
+        self.assertEqual(week["posts"], 6)      # Proof 0-4 and the poll
+        before = p.digest()
+        for args in (("--by", "mood"), ("--from", "2026-01-01"), ("--from", "2026-02-01", "--to", "2026-01-01"),
+                     ("--from", "yesterday", "--to", "2026-01-01")):
+            out = p.run("results", *args, check=False)
+            self.assertEqual(out.returncode, 2, args)
+        out = p.run("results", "export", "--format", "xml", check=False)
+        self.assertEqual(out.returncode, 2)
+        self.assertEqual(p.digest(), before)
+
+    def test_export(self):
+        p = self.plan
+        rows = list(csv.DictReader(io.StringIO(p.text("results", "export", "--format", "csv"))))
+        self.assertEqual(len(rows), 11)
+        tips = [r for r in rows if r["title"] == "Tips 0"][0]
+        self.assertEqual((tips["network"], tips["likes"], tips["replies"], tips["saves"], tips["engagement"]),
+                         ("linkedin", "1", "3", "", "10"))
+        data = p.json("results", "export", "--format", "json")
+        self.assertEqual(len(data), 11)
+        self.assertIsNone(data[0]["impressions"])
 
 
 class Member(Plan):
