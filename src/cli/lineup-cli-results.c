@@ -163,11 +163,12 @@ cmd_results (Args    *args,
                                                 group->n_posts);
 
       if (!group->enough)
-        out ("  %-24s %-10s %s\n", group->group, posts, _("too few to tell"));
+        out ("  %-24s %-10s %s\n", lineup_results_group_label (by, group->group), posts, _("too few to tell"));
       else if (isnan (group->index))
-        out ("  %-24s %-10s %s %.1f\n", group->group, posts, _("median"), group->median);
+        out ("  %-24s %-10s %s %.1f\n", lineup_results_group_label (by, group->group), posts, _("median"), group->median);
       else
-        out ("  %-24s %-10s %s %.1f  ×%.2f\n", group->group, posts, _("median"), group->median, group->index);
+        out ("  %-24s %-10s %s %.1f  ×%.2f\n", lineup_results_group_label (by, group->group), posts, _("median"),
+             group->median, group->index);
     }
   return 0;
 }

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "lineup-results-report.h"
 #include "lineup-store-results.h"
@@ -43,7 +44,10 @@ group_of (LineupStore     *store,
           const char      *network,
           LineupResultsBy  by)
 {
-  static const char * const weekdays[] = { "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+  /* Untranslated: a key for --json; lineup_results_group_label () translates. */
+  static const char * const weekdays[] = {
+    "", N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday")
+  };
   gint64 at = lineup_post_get_scheduled_at (post);
   LineupPillar *pillar;
   LineupContentType *type;
@@ -128,4 +132,11 @@ lineup_results_report (LineupStore      *store,
   report->groups = lineup_results_group ((LineupResultPoint *) window->data, window->len,
                                          report->baseline, LINEUP_RESULTS_MIN_POSTS);
   return report;
+}
+
+const char *
+lineup_results_group_label (LineupResultsBy  by,
+                            const char      *group)
+{
+  return by == LINEUP_RESULTS_BY_WEEKDAY ? g_dgettext (GETTEXT_PACKAGE, group) : group;
 }

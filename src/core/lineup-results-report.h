@@ -45,4 +45,9 @@ LineupResultsReport *lineup_results_report (LineupStore      *store,
                                             gint64            now,
                                             GError          **error);
 
+/* A group's name as shown: a weekday in the user's language, the others
+ * as they are. */
+const char *lineup_results_group_label (LineupResultsBy  by,
+                                        const char      *group);
+
 G_END_DECLS

@@ -147,6 +147,12 @@ class WhatWorks(unittest.TestCase):
         self.assertIn("×3.00", text)
         by_platform = self.plan.json("results", "--by", "platform", "--json")["groups"]
         self.assertEqual([(g["group"], g["posts"]) for g in by_platform], [("linkedin", 11)])
+        by_day = self.plan.json("results", "--by", "weekday", "--json")["groups"]
+        self.assertEqual(sum(g["posts"] for g in by_day), 11)
+        self.assertTrue({g["group"] for g in by_day} <= {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                          "Saturday", "Sunday"})
+        by_hour = self.plan.json("results", "--by", "hour", "--json")["groups"]
+        self.assertEqual([(g["group"], g["posts"]) for g in by_hour], [("09:00", 11)])
 
     def test_window_and_refusals(self):
         p = self.plan
