@@ -12,6 +12,8 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
+#include "lineup-share-merge.h"
+#include "lineup-share-record.h"
 
 typedef struct {
   char *dir;
@@ -286,6 +288,29 @@ test_groups (void)
   g_assert_true (isnan (((LineupResultGroup *) groups->pdata[0])->index));
 }
 
+/* Both copies imported results since they last met: never a conflict,
+ * each network's newer snapshot kept. */
+static void
+test_merge (void)
+{
+  g_autoptr(LineupShareRecord) base = lineup_share_record_new (LINEUP_SHARE_POST, "p1");
+  g_autoptr(LineupShareRecord) mine = NULL;
+  g_autoptr(LineupShareRecord) theirs = NULL;
+  g_autoptr(LineupShareRecord) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  lineup_share_record_set (base, "results", "mastodon 2026-12-01T10:00:00Z mastodon likes=1");
+  mine = lineup_share_record_copy (base);
+  theirs = lineup_share_record_copy (base);
+  lineup_share_record_set (mine, "results", "mastodon 2026-12-02T10:00:00Z mastodon likes=5; x 2026-12-01T10:00:00Z import likes=2");
+  lineup_share_record_set (theirs, "results", "mastodon 2026-12-01T12:00:00Z mastodon likes=3; linkedin 2026-12-03T10:00:00Z import likes=9");
+  merged = lineup_share_merge (base, mine, theirs, "alice", &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (lineup_share_record_get (merged, "results"), ==,
+                   "mastodon 2026-12-02T10:00:00Z mastodon likes=5; x 2026-12-01T10:00:00Z import likes=2; "
+                   "linkedin 2026-12-03T10:00:00Z import likes=9");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -298,5 +323,6 @@ main (int argc, char **argv)
   g_test_add_func ("/results/engagement", test_engagement);
   g_test_add_func ("/results/median", test_median);
   g_test_add_func ("/results/groups", test_groups);
+  g_test_add_func ("/results/merge", test_merge);
   return g_test_run ();
 }
