@@ -128,4 +128,10 @@ void print_history (LineupStore *store,
 void print_workflow (LineupStore *store,
                      LineupPost  *post);
 
+/* lineup-cli-results.c */
+int cmd_post_url (Args *args, GError **error);
+int cmd_results_import (Args *args, GError **error);
+int cmd_results (Args *args, GError **error);
+int cmd_results_export (Args *args, GError **error);
+
 G_END_DECLS

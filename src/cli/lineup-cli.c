@@ -151,6 +151,11 @@ static const OptionSpec utm_set_options[] = {
   { "domains", TRUE, FALSE }, { "all-domains", FALSE, FALSE }, { NULL }
 };
 static const OptionSpec links_options[] = { { "platform", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
+static const char * const id_url_args[] = { "ID", "URL", NULL };
+static const OptionSpec results_options[] = {
+  { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "by", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL }
+};
+static const OptionSpec results_export_options[] = { { "format", TRUE, FALSE }, { NULL } };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -398,6 +403,18 @@ static const Command commands[] = {
   { "post", "repurpose", cmd_post_repurpose, repurpose_options, id_arg,
     "ID --type TYPE [--platform NAME]… [--date YYYY-MM-DD]",
     N_("makes a Draft of another type or network from a post, its brief, pillar, campaign and caption carried over and linked to it; prints its id") },
+  { "post", "url", cmd_post_url, no_options, id_url_args,
+    "ID URL",
+    N_("sets the address of a post published outside Lineup (\"\": none), so that its results can be matched to it") },
+  { "results", "import", cmd_results_import, no_options, file_arg,
+    "FILE",
+    N_("adds the results of published posts from a CSV: LinkedIn page analytics, Meta Business Suite, X analytics or TikTok exports as downloaded, or Lineup's own (url or post, date, impressions, reactions, comments, shares, saves, clicks); every row or none") },
+  { "results", "export", cmd_results_export, results_export_options, NULL,
+    "[--format csv|json]",
+    N_("every post's latest results per network, with its weighted engagement, for a team's own reports") },
+  { "results", NULL, cmd_results, results_options, NULL,
+    "[--from YYYY-MM-DD --to YYYY-MM-DD] [--by pillar|type|platform|weekday|hour] [--json]",
+    N_("what works for this audience: per group, its posts, median engagement (comments, shares, saves and clicks weigh more than likes) and index against the plan's usual (1.0), too few to tell below 5 posts") },
 };
 
 /* Every command, or those of @group, or @only. */

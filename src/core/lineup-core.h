@@ -30,3 +30,7 @@
 #include "lineup-series-edit.h"
 #include "lineup-skeleton.h"
 #include "lineup-skeleton-store.h"
+#include "lineup-results.h"
+#include "lineup-store-results.h"
+#include "lineup-results-import.h"
+#include "lineup-results-report.h"

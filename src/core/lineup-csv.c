@@ -808,3 +808,44 @@ lineup_import_csv (LineupStore  *store,
     *out_n_posts = report->n_rows;
   return TRUE;
 }
+
+GPtrArray *
+lineup_csv_read_rows (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GError) local_error = NULL;
+  const char *start;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_IO,
+                   _("Could not read the CSV file: %s"), local_error->message);
+      return NULL;
+    }
+  start = data;
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    start += 3, len -= 3;
+  if (memchr (start, '\0', len) != NULL || !g_utf8_validate (start, len, NULL))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("%s is not a UTF-8 text file: export it as CSV UTF-8"), name);
+      return NULL;
+    }
+  if (!parse_records (start, len, name, records, error))
+    return NULL;
+  for (guint r = 0; r < records->len; r++)
+    {
+      Record *record = g_ptr_array_index (records, r);
+
+      g_ptr_array_add (rows, g_ptr_array_ref (record->fields));
+    }
+  return g_steal_pointer (&rows);
+}

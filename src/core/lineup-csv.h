@@ -80,4 +80,10 @@ gboolean lineup_import_csv      (LineupStore          *store,
 const char *lineup_csv_closest_name (const char         *name,
                                      const char * const *names);
 
+/* Every row of the CSV file @path (RFC 4180, UTF-8, a BOM skipped, blank
+ * lines dropped) as a GPtrArray of its fields (char *), for importers of
+ * other files than plans. NULL with a message naming the file on error. */
+GPtrArray  *lineup_csv_read_rows    (const char         *path,
+                                     GError            **error);
+
 G_END_DECLS

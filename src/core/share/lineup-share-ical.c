@@ -435,6 +435,8 @@ static const struct {
   { LINEUP_SHARE_POST, "series", "X-LINEUP-SERIES" },
   { LINEUP_SHARE_POST, "source", "X-LINEUP-SOURCE" },
   { LINEUP_SHARE_POST, "evergreen", "X-LINEUP-EVERGREEN" },
+  { LINEUP_SHARE_POST, "results", "X-LINEUP-RESULTS" },
+  { LINEUP_SHARE_POST, "url", "X-LINEUP-URL" },
   /* Read only: written when SUMMARY/DESCRIPTION cannot carry the value. */
   { LINEUP_SHARE_POST, "title", "X-LINEUP-TITLE" },
   { LINEUP_SHARE_POST, "body", "X-LINEUP-BODY" },

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lineup-share-merge.h"
+#include "lineup-results.h"
 
 #define CONFLICT    "conflict:"
 #define CONFLICT_BY "conflict-by:"
@@ -103,6 +104,39 @@ publish_rank (const char *value)
   return 1;
 }
 
+/* Results are what the networks said, never a conflict: per network the
+ * newer of the two sides' snapshots (lineup-results.h); NULL when a side's
+ * text cannot be read (then the usual merge decides). */
+static char *
+merge_results (const char *mine,
+               const char *theirs)
+{
+  g_autoptr(GPtrArray) a = lineup_results_parse_field ("", mine ? mine : "", NULL);
+  g_autoptr(GPtrArray) b = lineup_results_parse_field ("", theirs ? theirs : "", NULL);
+
+  if (a == NULL || b == NULL)
+    return NULL;
+  for (guint i = 0; i < b->len; i++)
+    {
+      LineupResultSnapshot *other = g_ptr_array_index (b, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < a->len && !found; j++)
+        {
+          LineupResultSnapshot *have = g_ptr_array_index (a, j);
+
+          if ((found = g_str_equal (have->network, other->network)) && other->taken_at > have->taken_at)
+            {
+              g_ptr_array_index (a, j) = lineup_result_snapshot_copy (other);
+              lineup_result_snapshot_free (have);
+            }
+        }
+      if (!found)
+        g_ptr_array_add (a, lineup_result_snapshot_copy (other));
+    }
+  return lineup_results_format_field (a);
+}
+
 static void
 merge_field (const LineupShareRecord *base,
              const LineupShareRecord *mine,
@@ -125,6 +159,18 @@ merge_field (const LineupShareRecord *base,
               ? mine_value : lineup_share_record_get (theirs, field);
       lineup_share_record_set (merged, field, value);
       return;
+    }
+  if (g_str_equal (field, "results") &&
+      merge_value (base ? lineup_share_record_get (base, field) : NULL,
+                   mine_value, lineup_share_record_get (theirs, field), &value))
+    {
+      g_autofree char *both = merge_results (mine_value, lineup_share_record_get (theirs, field));
+
+      if (both)
+        {
+          lineup_share_record_set (merged, field, both);
+          return;
+        }
     }
   if (merge_value (base ? lineup_share_record_get (base, field) : NULL,
                    mine_value, lineup_share_record_get (theirs, field), &value))

@@ -384,4 +384,17 @@ gboolean _lineup_store_utm_write_fields    (LineupStore              *self,
                                             const LineupShareRecord  *record,
                                             GError                  **error);
 
+/* A post record's `results` and `url` fields (lineup-store-results.c), in
+ * the same three steps as the series' fields. */
+void     _lineup_store_results_read_fields  (LineupStore              *self,
+                                             const char               *post_id,
+                                             LineupShareRecord        *record);
+gboolean _lineup_store_results_check_fields (const LineupShareRecord  *record,
+                                             GError                  **error);
+gboolean _lineup_store_results_write_fields (LineupStore              *self,
+                                             const char               *post_id,
+                                             const char               *results,
+                                             const char               *url,
+                                             GError                  **error);
+
 G_END_DECLS

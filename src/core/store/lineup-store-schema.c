@@ -366,6 +366,29 @@ static const char * const migrations[] = {
   "ALTER TABLE campaigns ADD COLUMN utm_campaign TEXT"
   "  CHECK (utm_campaign IS NULL OR length(utm_campaign) BETWEEN 1 AND 200);"
   "INSERT OR REPLACE INTO meta (key, value) SELECT 'utm_enabled', '0' WHERE EXISTS (SELECT 1 FROM posts);",
+
+  /* 12 → 13: results of published posts: snapshots of a post's counts per network
+   * over time (NULL: the network does not say; lineup-results.h), and the
+   * URL of a post published outside Lineup (lineup post url). */
+  "CREATE TABLE results ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL,"
+  "  network TEXT NOT NULL,"
+  "  taken_at INTEGER NOT NULL,"
+  "  replies INTEGER CHECK (replies IS NULL OR replies >= 0),"
+  "  reposts INTEGER CHECK (reposts IS NULL OR reposts >= 0),"
+  "  likes INTEGER CHECK (likes IS NULL OR likes >= 0),"
+  "  quotes INTEGER CHECK (quotes IS NULL OR quotes >= 0),"
+  "  saves INTEGER CHECK (saves IS NULL OR saves >= 0),"
+  "  clicks INTEGER CHECK (clicks IS NULL OR clicks >= 0),"
+  "  impressions INTEGER CHECK (impressions IS NULL OR impressions >= 0),"
+  "  source TEXT NOT NULL CHECK (source IN ('mastodon', 'bluesky', 'import'))"
+  ");"
+  "CREATE INDEX results_by_post ON results(post_id, network, taken_at);"
+  "CREATE TABLE post_urls ("
+  "  post_id TEXT PRIMARY KEY,"
+  "  url TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

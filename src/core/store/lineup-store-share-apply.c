@@ -54,6 +54,8 @@ typedef struct {
   char       *series;        /* the series' uid, or NULL */
   GDate       occurs_on;     /* the occurrence's local date in it */
   gboolean    series_own;
+  char       *results;       /* the `results` field, or NULL */
+  char       *url;           /* the `url` field, or NULL */
 } ParsedPost;
 
 static void
@@ -80,6 +82,8 @@ parsed_post_free (ParsedPost *parsed)
   g_ptr_array_unref (parsed->publish);
   g_ptr_array_unref (parsed->conflicts);
   g_free (parsed->series);
+  g_free (parsed->results);
+  g_free (parsed->url);
   g_free (parsed);
 }
 
@@ -318,6 +322,10 @@ parse_post (LineupStore              *self,
       !lineup_evergreen_parse (value, NULL, NULL))
     return field_error (error, uid, "evergreen", _("expected the minimum gap in days, then optionally the last date as YYYY-MM-DD")), NULL;
   lineup_post_set_evergreen (parsed->post, value && *value ? value : NULL);
+  if (!_lineup_store_results_check_fields (record, error))
+    return field_error (error, uid, "results", NULL), NULL;
+  parsed->results = g_strdup (lineup_share_record_get (record, "results"));
+  parsed->url = g_strdup (lineup_share_record_get (record, "url"));
 
   if ((value = lineup_share_record_get (record, "created")) &&
       !_lineup_share_parse_int (value, 1, G_MAXINT64, &parsed->created))
@@ -672,6 +680,8 @@ write_post (LineupStore  *self,
       if (had == NULL)
         _lineup_store_drop_catalog_steps (self);
     }
+  if (!_lineup_store_results_write_fields (self, uid, parsed->results, parsed->url, error))
+    return FALSE;
 
   /* A new post was "deleted" before, as lineup_store_add_post announces one. */
   if (current)
