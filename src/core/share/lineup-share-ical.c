@@ -24,6 +24,7 @@
 #include <libical/ical.h>
 
 #include "lineup-share-ical.h"
+#include "lineup-share-fields.h"
 
 G_DEFINE_QUARK (lineup-share-ical-error-quark, lineup_share_ical_error)
 
@@ -412,65 +413,6 @@ read_time (icalcomponent *calendar,
 
 /* ---- the properties of each kind ---- */
 
-/* The fields a kind writes as a property of their own (docs/sharing.md
- * §3, §6a, §7); every other field is an X-LINEUP-FIELD. */
-static const struct {
-  LineupShareKind  kind;
-  const char      *field;
-  const char      *property;
-} named[] = {
-  { LINEUP_SHARE_POST, "stage", "X-LINEUP-STAGE" },
-  { LINEUP_SHARE_POST, "pillar", "X-LINEUP-PILLAR" },
-  { LINEUP_SHARE_POST, "type", "X-LINEUP-TYPE" },
-  { LINEUP_SHARE_POST, "platforms", "X-LINEUP-PLATFORMS" },
-  { LINEUP_SHARE_POST, "campaign", "X-LINEUP-CAMPAIGN" },
-  { LINEUP_SHARE_POST, "due", "X-LINEUP-DUE" },
-  { LINEUP_SHARE_POST, "created", "X-LINEUP-CREATED" },
-  { LINEUP_SHARE_POST, "goal", "X-LINEUP-GOAL" },
-  { LINEUP_SHARE_POST, "audience", "X-LINEUP-AUDIENCE" },
-  { LINEUP_SHARE_POST, "key_message", "X-LINEUP-KEY-MESSAGE" },
-  { LINEUP_SHARE_POST, "call_to_action", "X-LINEUP-CALL-TO-ACTION" },
-  { LINEUP_SHARE_POST, "hashtags", "X-LINEUP-HASHTAGS" },
-  { LINEUP_SHARE_POST, "owner", "X-LINEUP-OWNER" },
-  { LINEUP_SHARE_POST, "series", "X-LINEUP-SERIES" },
-  { LINEUP_SHARE_POST, "source", "X-LINEUP-SOURCE" },
-  { LINEUP_SHARE_POST, "evergreen", "X-LINEUP-EVERGREEN" },
-  { LINEUP_SHARE_POST, "results", "X-LINEUP-RESULTS" },
-  { LINEUP_SHARE_POST, "url", "X-LINEUP-URL" },
-  /* Read only: written when SUMMARY/DESCRIPTION cannot carry the value. */
-  { LINEUP_SHARE_POST, "title", "X-LINEUP-TITLE" },
-  { LINEUP_SHARE_POST, "body", "X-LINEUP-BODY" },
-  { LINEUP_SHARE_APPROVAL, "post", "X-LINEUP-POST" },
-  { LINEUP_SHARE_APPROVAL, "step", "X-LINEUP-STEP" },
-  { LINEUP_SHARE_APPROVAL, "approver", "X-LINEUP-APPROVER" },
-  { LINEUP_SHARE_APPROVAL, "content-key", "X-LINEUP-CONTENT-KEY" },
-  { LINEUP_SHARE_APPROVAL, "at", "X-LINEUP-AT" },
-  { LINEUP_SHARE_CLAIM, "post", "X-LINEUP-POST" },
-  { LINEUP_SHARE_CLAIM, "account", "X-LINEUP-ACCOUNT" },
-  { LINEUP_SHARE_CLAIM, "machine", "X-LINEUP-MACHINE" },
-  { LINEUP_SHARE_CLAIM, "at", "X-LINEUP-AT" },
-};
-
-static const char *
-named_property (LineupShareKind  kind,
-                const char      *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    if (named[i].kind == kind && strcmp (named[i].field, field) == 0)
-      return named[i].property;
-  return NULL;
-}
-
-static const char *
-named_field (LineupShareKind  kind,
-             const char      *property)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    if (named[i].kind == kind && g_ascii_strcasecmp (named[i].property, property) == 0)
-      return named[i].field;
-  return NULL;
-}
-
 /* A post's fields that travel in SUMMARY, DESCRIPTION and DTSTART. */
 static gboolean
 is_stamped_field (LineupShareKind  kind,
@@ -720,10 +662,10 @@ lineup_share_ical_parse (const char  *text,
               g_autofree char *key = read_key (prop);
 
               /* A field the kind writes elsewhere never comes from here. */
-              if (key != NULL && !is_stamped_field (kind, key) && !named_property (kind, key))
+              if (key != NULL && !is_stamped_field (kind, key) && !_lineup_share_named_property (kind, key))
                 lineup_share_record_set (record, key, value);
             }
-          else if ((field = named_field (kind, name)) != NULL)
+          else if ((field = _lineup_share_named_field (kind, name)) != NULL)
             lineup_share_record_set (record, field, value);
         }
     }
@@ -1068,7 +1010,7 @@ write_record (Writer                  *writer,
   for (guint i = 0; fields[i]; i++)
     if (!is_stamped_field (kind, fields[i]))
       {
-        const char *property = named_property (kind, fields[i]);
+        const char *property = _lineup_share_named_property (kind, fields[i]);
 
         add_x (writer, property ? property : "X-LINEUP-FIELD", property ? NULL : fields[i],
                lineup_share_record_get (record, fields[i]));
