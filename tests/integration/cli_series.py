@@ -9,6 +9,7 @@ a sync with the same occurrences, and no post is made twice when both roll
 the horizon further."""
 
 import datetime
+import time
 import os
 import unittest
 
@@ -171,8 +172,10 @@ class SharedSeries(unittest.TestCase):
         self.assertEqual(theirs["uid"], ours["uid"])
         self.assertEqual(theirs["rule"], ours["rule"])
 
-        # Both roll further on their own, then sync: one post per date.
+        # Both roll further on their own, then sync: one post per date, and no
+        # conflict even when the two rolls are seconds apart.
         bob.run("series", "roll", "--days", "100")
+        time.sleep(1.1)
         alice.run("series", "roll", "--days", "100")
         for member in (bob, alice, bob, alice):
             member.run("share", "sync")

@@ -343,7 +343,9 @@ make_occurrence (LineupStore             *self,
   if (!_lineup_store_validate_post (self, post, error))
     return FALSE;
   _lineup_post_set_id (post, id);
-  _lineup_post_set_bookkeeping (post, now, now, 1, 0);
+  /* Made the same on every copy of a shared plan, whenever each rolls:
+   * its creation is the template's, so two copies' posts agree. */
+  _lineup_post_set_bookkeeping (post, lineup_post_get_created_at (template), now, 1, 0);
   if (!_lineup_store_write_post_row (self, post, error) ||
       !_lineup_store_write_history (self, id, -1, lineup_post_get_stage (post), NULL, NULL, now, error) ||
       !_lineup_store_write_series_link (self, id, uid, date, FALSE, error))
