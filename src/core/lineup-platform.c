@@ -91,3 +91,17 @@ lineup_platforms_normalize (const char * const *keys,
   *out_keys = g_strv_builder_end (builder);
   return TRUE;
 }
+
+const LineupPlatformInfo *
+lineup_platform_find (const char  *key_or_name,
+                      GError     **error)
+{
+  const LineupPlatformInfo *info = key_or_name ? lineup_platform_lookup (key_or_name) : NULL;
+
+  if (info == NULL)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                 _("“%s” is not a platform Lineup knows: use one of %s"),
+                 key_or_name && g_utf8_validate (key_or_name, -1, NULL) ? key_or_name : "?",
+                 lineup_platform_list_keys ());
+  return info;
+}

@@ -19,6 +19,10 @@ typedef struct {
 const LineupPlatformInfo *lineup_platforms_get_all (guint *n_platforms);
 /* Looks up by key or by name, case-insensitively; "twitter" finds X. */
 const LineupPlatformInfo *lineup_platform_lookup   (const char *key_or_name);
+/* lineup_platform_lookup (), or NULL with an error naming @key_or_name
+ * and the keys Lineup knows. */
+const LineupPlatformInfo *lineup_platform_find     (const char  *key_or_name,
+                                                    GError     **error);
 /* "linkedin, x, tiktok, …" for error messages. */
 const char               *lineup_platform_list_keys (void);
 /* Sorts and deduplicates keys into the canonical order of the table; returns

@@ -55,21 +55,15 @@ lineup_slot_parse (const char  *platform,
                    LineupSlot  *out,
                    GError     **error)
 {
-  const LineupPlatformInfo *info = platform ? lineup_platform_lookup (platform) : NULL;
+  const LineupPlatformInfo *info;
   const char *at;
   g_autofree char *clean = NULL;
   int day, minutes;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (info == NULL)
-    {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                   _("“%s” is not a platform Lineup knows: use one of %s"),
-                   platform && g_utf8_validate (platform, -1, NULL) ? platform : "?",
-                   lineup_platform_list_keys ());
-      return FALSE;
-    }
+  if ((info = lineup_platform_find (platform, error)) == NULL)
+    return FALSE;
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     text = "";
   clean = g_strstrip (g_strdup (text));

@@ -71,7 +71,7 @@ lineup_store_set_slots (LineupStore       *self,
 {
   static const char delete_sql[] = "DELETE FROM slots WHERE platform = ?";
   static const char insert_sql[] = "INSERT INTO slots (platform, weekday, minutes) VALUES (?, ?, ?)";
-  const LineupPlatformInfo *info = platform ? lineup_platform_lookup (platform) : NULL;
+  const LineupPlatformInfo *info;
   g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (LineupSlot));
   g_autoptr(GArray) have = NULL;
   g_autofree char *label = NULL;
@@ -80,14 +80,8 @@ lineup_store_set_slots (LineupStore       *self,
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
   g_return_val_if_fail (slots != NULL || n_slots == 0, FALSE);
 
-  if (info == NULL)
-    {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                   _("“%s” is not a platform Lineup knows: use one of %s"),
-                   platform && g_utf8_validate (platform, -1, NULL) ? platform : "?",
-                   lineup_platform_list_keys ());
-      return FALSE;
-    }
+  if ((info = lineup_platform_find (platform, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < n_slots; i++)
     {
       LineupSlot slot = slots[i];

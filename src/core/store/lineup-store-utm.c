@@ -162,20 +162,14 @@ lineup_store_set_utm_source (LineupStore  *self,
                              const char   *source,
                              GError      **error)
 {
-  const LineupPlatformInfo *info = platform ? lineup_platform_lookup (platform) : NULL;
+  const LineupPlatformInfo *info;
   g_autofree char *clean = NULL;
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
 
-  if (info == NULL)
-    {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                   _("“%s” is not a platform Lineup knows: use one of %s"),
-                   platform && g_utf8_validate (platform, -1, NULL) ? platform : "?",
-                   lineup_platform_list_keys ());
-      return FALSE;
-    }
+  if ((info = lineup_platform_find (platform, error)) == NULL)
+    return FALSE;
   if (source && *source && (clean = lineup_utm_check_value (_("utm_source"), source, error)) == NULL)
     return FALSE;
   key = g_strconcat ("utm_source:", info->key, NULL);
