@@ -457,3 +457,12 @@ lineup_text_count_mastodon (const char *text,
 
   return lineup_text_count_graphemes (countable->str);
 }
+
+guint
+lineup_text_count_for_network (const char *text,
+                               const char *platform_key)
+{
+  if (g_strcmp0 (platform_key, "mastodon") == 0 || g_strcmp0 (platform_key, "x") == 0)
+    return lineup_text_count_mastodon (text, NULL, 23);
+  return lineup_text_count_graphemes (text);
+}

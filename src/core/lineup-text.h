@@ -27,6 +27,11 @@ guint   lineup_text_count_mastodon  (const char *text,
                                      const char *spoiler,
                                      guint       url_length);
 
+/* What the network @platform_key counts of @text: Mastodon and X count
+ * each link as 23 characters, the other networks every grapheme. */
+guint   lineup_text_count_for_network (const char *text,
+                                       const char *platform_key);
+
 /* One http(s) link in a text, as UTF-8 byte offsets [byte_start, byte_end)
  * (what Bluesky's link facets take). */
 typedef struct {

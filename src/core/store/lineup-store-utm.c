@@ -305,7 +305,5 @@ lineup_store_count_outgoing (LineupStore *self,
   g_return_val_if_fail (LINEUP_IS_POST (post), 0);
 
   caption = lineup_store_outgoing_caption (self, post, info ? info->key : NULL);
-  if (info && (g_str_equal (info->key, "mastodon") || g_str_equal (info->key, "x")))
-    return lineup_text_count_mastodon (caption, NULL, 23);
-  return lineup_text_count_graphemes (caption);
+  return lineup_text_count_for_network (caption, info ? info->key : NULL);
 }

@@ -74,10 +74,12 @@ outgoing_caption (LineupPostEditor *self,
                   guint            *out_count)
 {
   g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, body);
+  char *caption = lineup_store_outgoing_caption (self->store, draft, platform);
 
+  /* Counted from the caption just made, as lineup_store_count_outgoing () counts. */
   if (out_count)
-    *out_count = lineup_store_count_outgoing (self->store, draft, platform);
-  return lineup_store_outgoing_caption (self->store, draft, platform);
+    *out_count = lineup_text_count_for_network (caption, platform);
+  return caption;
 }
 
 /* "Mastodon 412 / 500" for each account ticked, counted as its network
