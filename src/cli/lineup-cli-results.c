@@ -326,24 +326,11 @@ cmd_results_times (Args    *args,
     }
   out ("%s\n", _("· no posts  - below usual  = usual  + above usual  # twice usual or more  ? no usual to compare with"));
 
-  g_string_truncate (line, 0);
-  for (guint i = 0; i < times->best->len; i++)
-    {
-      const LineupResultsBestSlot *slot = &g_array_index (times->best, LineupResultsBestSlot, i);
-      g_autofree char *described = lineup_results_best_slot_describe (slot);
+  {
+    g_autofree char *best = lineup_results_times_describe_best (times, name);
 
-      if (i > 0)
-        g_string_append (line, ", ");
-      /* TRANSLATORS: "Tue 09:00 (1.9×, 6 posts)". */
-      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%s (%.1f×, %u post)", "%s (%.1f×, %u posts)",
-                                                 slot->n_posts),
-                              described, slot->index, slot->n_posts);
-    }
-  if (times->best->len > 0)
-    out (_("Best for %s: %s\n"), name, line->str);
-  else
-    out (_("Best for %s: too few to tell (a slot needs %d posts in its hour and the hour either side, doing better than usual)\n"),
-         name, LINEUP_RESULTS_MIN_POSTS);
+    out ("%s\n", best);
+  }
   return 0;
 }
 

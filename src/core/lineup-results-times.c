@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 #include "lineup-results-times.h"
 #include "lineup-slots.h"
@@ -229,6 +230,33 @@ lineup_results_times (LineupStore         *store,
       g_array_append_val (points, point);
     }
   return lineup_results_times_compute ((LineupResultsTimePoint *) points->data, points->len, now, n_best);
+}
+
+char *
+lineup_results_times_describe_best (const LineupResultsTimes *times,
+                                    const char               *name)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  g_return_val_if_fail (times != NULL && name != NULL, NULL);
+
+  if (times->best->len == 0)
+    return g_strdup_printf (_("Best for %s: too few to tell (a slot needs %d posts in its hour and the hour either side, doing better than usual)"),
+                            name, LINEUP_RESULTS_MIN_POSTS);
+  for (guint i = 0; i < times->best->len; i++)
+    {
+      const LineupResultsBestSlot *slot = &g_array_index (times->best, LineupResultsBestSlot, i);
+      g_autofree char *described = lineup_results_best_slot_describe (slot);
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      /* TRANSLATORS: "Tue 09:00 (1.9×, 6 posts)". */
+      g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "%s (%.1f×, %u post)", "%s (%.1f×, %u posts)",
+                                                 slot->n_posts),
+                              described, slot->index, slot->n_posts);
+    }
+  /* TRANSLATORS: "Best for Mastodon: Tue 09:00 (1.9×, 6 posts), …". */
+  return g_strdup_printf (_("Best for %s: %s"), name, list->str);
 }
 
 char *

@@ -83,6 +83,11 @@ LineupResultsTimes *lineup_results_times         (LineupStore                  *
                                                   guint                         n_best,
                                                   GError                      **error);
 
+/* "Best for Mastodon: Tue 09:00 (1.9×, 6 posts), Thu 13:00 (1.4×, 5
+ * posts)", or that there are too few to tell; @name: the networks as
+ * shown ("Mastodon", "all networks"). */
+char               *lineup_results_times_describe_best (const LineupResultsTimes *times,
+                                                        const char               *name);
 /* "Tue 09:00", the weekday in the user's language. */
 char               *lineup_results_best_slot_describe (const LineupResultsBestSlot *slot);
 /* The first date on or after @from that is @slot's weekday. */
