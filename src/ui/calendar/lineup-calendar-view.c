@@ -627,6 +627,35 @@ move_post_to_action (GtkWidget  *widget,
   place_post (self, post, &date, -1, FALSE);
 }
 
+/* view.move-post-to-time (siiii): to year, month, day at minutes after
+ * midnight (a best time of Move to Date); one step, like a move. */
+static void
+move_post_to_time_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupPost) post = action_post (self, param);
+  int year, month, day, minutes;
+  GDate date;
+
+  if (post == NULL)
+    return;
+  g_variant_get (param, "(&siiii)", NULL, &year, &month, &day, &minutes);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  if (!lineup_store_reschedule_post (self->store, lineup_post_get_id (post), &date, minutes, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_free (self->focus_post_id);
+  self->focus_post_id = g_strdup (lineup_post_get_id (post));
+  warn_outside_campaign (self, post, &date);
+  show_date (self, &date);
+}
+
 static void
 unschedule_post_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1011,6 +1040,7 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.duplicate-post", "s", duplicate_post_action);
   gtk_widget_class_install_action (widget_class, "view.delete-post", "s", delete_post_action);
   gtk_widget_class_install_action (widget_class, "view.move-post-to", "(siii)", move_post_to_action);
+  gtk_widget_class_install_action (widget_class, "view.move-post-to-time", "(siiii)", move_post_to_time_action);
   gtk_widget_class_install_action (widget_class, "view.unschedule-post", "s", unschedule_post_action);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_previous);
