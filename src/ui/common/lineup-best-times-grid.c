@@ -204,6 +204,42 @@ lineup_best_times_grid_snapshot (GtkWidget   *widget,
   gtk_widget_snapshot_child (widget, self->caption, snapshot);
 }
 
+/* An hour's numbers under the pointer. */
+static gboolean
+lineup_best_times_grid_query_tooltip (GtkWidget  *widget,
+                                      int         x,
+                                      int         y,
+                                      gboolean    keyboard,
+                                      GtkTooltip *tooltip)
+{
+  LineupBestTimesGrid *self = LINEUP_BEST_TIMES_GRID (widget);
+  int label_width = label_column_width (self);
+  float cell_width = MAX ((float) (gtk_widget_get_width (widget) - label_width) / 24.f - GAP, 4.f);
+  int row = y / (CELL_HEIGHT + GAP), hour = (int) ((x - label_width) / (cell_width + GAP));
+  const LineupResultsTimeCell *cell;
+  LineupResultsBestSlot slot;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (keyboard || self->times == NULL || x < label_width || row < 1 || row > 7 || hour < 0 || hour > 23)
+    return FALSE;
+  cell = &self->times->cells[row - 1][hour];
+  slot = (LineupResultsBestSlot) { row, hour, 0, 0.0 };
+  when = lineup_results_best_slot_describe (&slot);
+  if (cell->n_posts == 0)
+    text = g_strdup_printf (_("%s: no posts"), when);
+  else if (isnan (cell->index))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u post, median engagement %.1f",
+                                         "%s: %u posts, median engagement %.1f", cell->n_posts),
+                            when, cell->n_posts, cell->median);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u post, median engagement %.1f, %.1f× the usual",
+                                         "%s: %u posts, median engagement %.1f, %.1f× the usual", cell->n_posts),
+                            when, cell->n_posts, cell->median, cell->index);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_caption (LineupBestTimesGrid *self)
 {
@@ -283,6 +319,7 @@ lineup_best_times_grid_class_init (LineupBestTimesGridClass *klass)
   widget_class->measure = lineup_best_times_grid_measure;
   widget_class->size_allocate = lineup_best_times_grid_size_allocate;
   widget_class->snapshot = lineup_best_times_grid_snapshot;
+  widget_class->query_tooltip = lineup_best_times_grid_query_tooltip;
   gtk_widget_class_set_css_name (widget_class, "best-times-grid");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -293,6 +330,8 @@ lineup_best_times_grid_init (LineupBestTimesGrid *self)
   self->caption = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->caption), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->caption), 0);
+  gtk_label_set_yalign (GTK_LABEL (self->caption), 0);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_parent (self->caption, GTK_WIDGET (self));
   update_caption (self);
 }
