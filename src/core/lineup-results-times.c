@@ -100,7 +100,11 @@ lineup_results_times_compute (const LineupResultsTimePoint *points,
       PostTotal *total = g_hash_table_lookup (posts, points[i].post_id);
       const double *baseline = g_hash_table_lookup (baselines, points[i].network);
 
-      g_return_val_if_fail (points[i].weekday >= 1 && points[i].weekday <= 7 && points[i].hour < 24, times);
+      if (points[i].weekday < 1 || points[i].weekday > 7 || points[i].hour > 23)
+        {
+          g_critical ("Best times: a point with weekday %u and hour %u left out", points[i].weekday, points[i].hour);
+          continue;
+        }
       if (total == NULL)
         {
           total = g_new0 (PostTotal, 1);
