@@ -608,31 +608,12 @@ delete_post_action (GtkWidget  *widget,
     lineup_view_post_deleted (widget, lineup_post_get_title (post));
 }
 
-/* view.move-post-to (siii): to year, month, day. */
+/* view.move-post-to (siiii): to year, month, day, at minutes after
+ * midnight (a best time of Move to Date) or -1: as a drop on the day. */
 static void
 move_post_to_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
-{
-  LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
-  g_autoptr(LineupPost) post = action_post (self, param);
-  int year, month, day;
-  GDate date;
-
-  if (post == NULL)
-    return;
-  g_variant_get (param, "(&siii)", NULL, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  place_post (self, post, &date, -1, FALSE);
-}
-
-/* view.move-post-to-time (siiii): to year, month, day at minutes after
- * midnight (a best time of Move to Date); one step, like a move. */
-static void
-move_post_to_time_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
 {
   LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
   g_autoptr(GError) error = NULL;
@@ -645,15 +626,12 @@ move_post_to_time_action (GtkWidget  *widget,
   g_variant_get (param, "(&siiii)", NULL, &year, &month, &day, &minutes);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
-  if (!lineup_store_reschedule_post (self->store, lineup_post_get_id (post), &date, minutes, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  g_free (self->focus_post_id);
-  self->focus_post_id = g_strdup (lineup_post_get_id (post));
-  warn_outside_campaign (self, post, &date);
-  show_date (self, &date);
+  if (minutes < 0)
+    place_post (self, post, &date, -1, FALSE);
+  else if (!lineup_store_reschedule_post (self->store, lineup_post_get_id (post), &date, minutes, &error))
+    toast (self, error->message);
+  else
+    show_date (self, &date);
 }
 
 static void
@@ -1039,8 +1017,7 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.move-post", "(si)", move_post_action);
   gtk_widget_class_install_action (widget_class, "view.duplicate-post", "s", duplicate_post_action);
   gtk_widget_class_install_action (widget_class, "view.delete-post", "s", delete_post_action);
-  gtk_widget_class_install_action (widget_class, "view.move-post-to", "(siii)", move_post_to_action);
-  gtk_widget_class_install_action (widget_class, "view.move-post-to-time", "(siiii)", move_post_to_time_action);
+  gtk_widget_class_install_action (widget_class, "view.move-post-to", "(siiii)", move_post_to_action);
   gtk_widget_class_install_action (widget_class, "view.unschedule-post", "s", unschedule_post_action);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_previous);

@@ -74,9 +74,9 @@ on_move_here_cb (LineupPostCard *self)
 
   gtk_popover_popdown (GTK_POPOVER (self->date_popover));
   if (self->post)
-    post_action (self, "move-post-to", "(siii)",
+    post_action (self, "move-post-to", "(siiii)",
                  g_date_time_get_year (picked), g_date_time_get_month (picked),
-                 g_date_time_get_day_of_month (picked));
+                 g_date_time_get_day_of_month (picked), -1);
 }
 
 /* A best time: the first such weekday from the day chosen, at its hour. */
@@ -95,7 +95,7 @@ on_best_slot_cb (const LineupResultsBestSlot *slot,
   g_date_set_dmy (&from, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
                   g_date_time_get_year (picked));
   lineup_results_best_slot_next_date (slot, &from, &date);
-  post_action (self, "move-post-to-time", "(siiii)", g_date_get_year (&date), g_date_get_month (&date),
+  post_action (self, "move-post-to", "(siiii)", g_date_get_year (&date), g_date_get_month (&date),
                g_date_get_day (&date), slot->hour * 60);
 }
 
