@@ -1,6 +1,8 @@
 /* lineup-cli-results.c: `lineup post url ID URL` (where a post published
  * outside Lineup is) and `lineup results import FILE` (its numbers from a
- * network's CSV export; lineup-results-import.h).
+ * network's CSV export; lineup-results-import.h), `lineup results` (what
+ * works), `lineup results times` (best times; lineup-results-times.h) and
+ * `lineup results export`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "lineup-cli-private.h"
+#include "lineup-results-times.h"
 
 int
 cmd_post_url (Args    *args,
@@ -170,6 +173,164 @@ cmd_results (Args    *args,
         out ("  %-24s %-10s %s %.1f  ×%.2f\n", lineup_results_group_label (by, group->group), posts, _("median"),
              group->median, group->index);
     }
+  return 0;
+}
+
+/* A cell of the grid as one character: no posts, no usual to compare
+ * with, below usual, about usual, above, twice or more. */
+static const char *
+times_symbol (const LineupResultsTimeCell *cell)
+{
+  if (cell->n_posts == 0)
+    return "·";
+  if (isnan (cell->index))
+    return "?";
+  if (cell->index < 0.8)
+    return "-";
+  if (cell->index < 1.25)
+    return "=";
+  return cell->index < 2.0 ? "+" : "#";
+}
+
+static void
+times_json (JsonBuilder              *builder,
+            const LineupResultsTimes *times,
+            const char               *platform)
+{
+  /* Untranslated: keys for scripts. */
+  static const char * const weekdays[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+  };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "platform");
+  if (platform)
+    json_builder_add_string_value (builder, platform);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "posts");
+  json_builder_add_int_value (builder, times->n_posts);
+  json_builder_set_member_name (builder, "cells");
+  json_builder_begin_array (builder);
+  for (guint d = 0; d < 7; d++)
+    for (guint h = 0; h < 24; h++)
+      {
+        const LineupResultsTimeCell *cell = &times->cells[d][h];
+
+        if (cell->n_posts == 0)
+          continue;
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "weekday");
+        json_builder_add_string_value (builder, weekdays[d]);
+        json_builder_set_member_name (builder, "hour");
+        json_builder_add_int_value (builder, h);
+        json_builder_set_member_name (builder, "posts");
+        json_builder_add_int_value (builder, cell->n_posts);
+        json_builder_set_member_name (builder, "median");
+        json_builder_add_double_value (builder, cell->median);
+        json_builder_set_member_name (builder, "index");
+        if (isnan (cell->index))
+          json_builder_add_null_value (builder);
+        else
+          json_builder_add_double_value (builder, cell->index);
+        json_builder_end_object (builder);
+      }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "best");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < times->best->len; i++)
+    {
+      const LineupResultsBestSlot *slot = &g_array_index (times->best, LineupResultsBestSlot, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "weekday");
+      json_builder_add_string_value (builder, weekdays[slot->weekday - 1]);
+      json_builder_set_member_name (builder, "hour");
+      json_builder_add_int_value (builder, slot->hour);
+      json_builder_set_member_name (builder, "posts");
+      json_builder_add_int_value (builder, slot->n_posts);
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_double_value (builder, slot->index);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+int
+cmd_results_times (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupResultsTimes) times = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  const LineupPlatformInfo *platform = NULL;
+  const char *keys[2] = { NULL, NULL };
+  const char *name;
+  guint first = 24, last = 0;
+
+  if (opt (args, "platform") && (platform = lineup_platform_lookup (opt (args, "platform"))) == NULL)
+    {
+      g_autofree char *s = one_line (opt (args, "platform"));
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("results times: “%s” is not a platform: expected one of %s"),
+                   s, lineup_platform_list_keys ());
+      return 2;
+    }
+  if ((store = open_store (args, error)) == NULL)
+    return 1;
+  keys[0] = platform ? platform->key : NULL;
+  times = lineup_results_times (store, keys, g_get_real_time () / G_USEC_PER_SEC, LINEUP_RESULTS_TIMES_BEST, error);
+  if (times == NULL)
+    return 1;
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      times_json (builder, times, platform ? platform->key : NULL);
+      print_json (builder);
+      return 0;
+    }
+
+  name = platform ? platform->name : _("all networks");
+  if (times->n_posts == 0)
+    {
+      out (_("No results yet for %s: add them with “lineup results import FILE”\n"), name);
+      return 0;
+    }
+  out (g_dngettext (GETTEXT_PACKAGE, "Results on %s by the hour they went out (%s), %u post:\n",
+                    "Results on %s by the hour they went out (%s), %u posts:\n", times->n_posts),
+       name, lineup_store_get_time_zone_id (store), times->n_posts);
+  /* Only the hours with posts, from the first to the last. */
+  for (guint d = 0; d < 7; d++)
+    for (guint h = 0; h < 24; h++)
+      if (times->cells[d][h].n_posts > 0)
+        {
+          first = MIN (first, h);
+          last = MAX (last, h);
+        }
+  g_string_append (line, "     ");
+  for (guint h = first; h <= last; h++)
+    g_string_append_printf (line, " %02u", h);
+  out ("%s\n", line->str);
+  for (guint d = 0; d < 7; d++)
+    {
+      LineupResultsBestSlot day = { d + 1, 0, 0, 0.0 };
+      g_autofree char *described = lineup_results_best_slot_describe (&day);
+      g_auto(GStrv) parts = g_strsplit (described, " ", 2);
+
+      g_string_truncate (line, 0);
+      g_string_append_printf (line, "%-5s", parts[0]);
+      for (guint h = first; h <= last; h++)
+        g_string_append_printf (line, "  %s", times_symbol (&times->cells[d][h]));
+      out ("%s\n", line->str);
+    }
+  out ("%s\n", _("· no posts  - below usual  = usual  + above usual  # twice usual or more  ? no usual to compare with"));
+
+  {
+    g_autofree char *best = lineup_results_times_describe_best (times, name);
+
+    out ("%s\n", best);
+  }
   return 0;
 }
 

@@ -156,6 +156,7 @@ static const OptionSpec results_options[] = {
   { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "by", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL }
 };
 static const OptionSpec results_export_options[] = { { "format", TRUE, FALSE }, { NULL } };
+static const OptionSpec results_times_options[] = { { "platform", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -412,6 +413,9 @@ static const Command commands[] = {
   { "results", "export", cmd_results_export, results_export_options, NULL,
     "[--format csv|json]",
     N_("every post's latest results per network, with its weighted engagement, for a team's own reports") },
+  { "results", "times", cmd_results_times, results_times_options, NULL,
+    "[--platform NAME] [--json]",
+    N_("best times: per weekday and hour (the plan's time zone) the posts that went out and how they did against the usual, and the best slots to post at") },
   { "results", NULL, cmd_results, results_options, NULL,
     "[--from YYYY-MM-DD --to YYYY-MM-DD] [--by pillar|type|platform|weekday|hour] [--json]",
     N_("what works for this audience: per group, its posts, median engagement (comments, shares, saves and clicks weigh more than likes) and index against the plan's usual (1.0), too few to tell below 5 posts") },

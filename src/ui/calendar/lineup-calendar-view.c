@@ -608,23 +608,30 @@ delete_post_action (GtkWidget  *widget,
     lineup_view_post_deleted (widget, lineup_post_get_title (post));
 }
 
-/* view.move-post-to (siii): to year, month, day. */
+/* view.move-post-to (siiii): to year, month, day, at minutes after
+ * midnight (a best time of Move to Date) or -1: as a drop on the day. */
 static void
 move_post_to_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
   LineupCalendarView *self = LINEUP_CALENDAR_VIEW (widget);
+  g_autoptr(GError) error = NULL;
   g_autoptr(LineupPost) post = action_post (self, param);
-  int year, month, day;
+  int year, month, day, minutes;
   GDate date;
 
   if (post == NULL)
     return;
-  g_variant_get (param, "(&siii)", NULL, &year, &month, &day);
+  g_variant_get (param, "(&siiii)", NULL, &year, &month, &day, &minutes);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
-  place_post (self, post, &date, -1, FALSE);
+  if (minutes < 0)
+    place_post (self, post, &date, -1, FALSE);
+  else if (!lineup_store_reschedule_post (self->store, lineup_post_get_id (post), &date, minutes, &error))
+    toast (self, error->message);
+  else
+    show_date (self, &date);
 }
 
 static void
@@ -1010,7 +1017,7 @@ lineup_calendar_view_class_init (LineupCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.move-post", "(si)", move_post_action);
   gtk_widget_class_install_action (widget_class, "view.duplicate-post", "s", duplicate_post_action);
   gtk_widget_class_install_action (widget_class, "view.delete-post", "s", delete_post_action);
-  gtk_widget_class_install_action (widget_class, "view.move-post-to", "(siii)", move_post_to_action);
+  gtk_widget_class_install_action (widget_class, "view.move-post-to", "(siiii)", move_post_to_action);
   gtk_widget_class_install_action (widget_class, "view.unschedule-post", "s", unschedule_post_action);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_previous);

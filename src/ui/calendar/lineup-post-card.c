@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-post-card.h"
+#include "lineup-best-slot-buttons.h"
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
 #include "lineup-publishing.h"
@@ -46,6 +47,8 @@ struct _LineupPostCard
   char *full_description;     /* … and with it, as last set */
   GtkWidget *date_popover;  /* "Move to Date…" */
   GtkWidget *calendar;
+  GtkWidget *best_row;      /* "Best:" and the best times of its networks */
+  GtkWidget *best_box;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPostCard, lineup_post_card, GTK_TYPE_WIDGET)
@@ -71,9 +74,29 @@ on_move_here_cb (LineupPostCard *self)
 
   gtk_popover_popdown (GTK_POPOVER (self->date_popover));
   if (self->post)
-    post_action (self, "move-post-to", "(siii)",
+    post_action (self, "move-post-to", "(siiii)",
                  g_date_time_get_year (picked), g_date_time_get_month (picked),
-                 g_date_time_get_day_of_month (picked));
+                 g_date_time_get_day_of_month (picked), -1);
+}
+
+/* A best time: the first such weekday from the day chosen, at its hour. */
+static void
+on_best_slot_cb (const LineupResultsBestSlot *slot,
+                 gpointer                     user_data)
+{
+  LineupPostCard *self = user_data;
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+  GDate from, date;
+
+  gtk_popover_popdown (GTK_POPOVER (self->date_popover));
+  if (self->post == NULL)
+    return;
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
+                  g_date_time_get_year (picked));
+  lineup_results_best_slot_next_date (slot, &from, &date);
+  post_action (self, "move-post-to", "(siiii)", g_date_get_year (&date), g_date_get_month (&date),
+               g_date_get_day (&date), slot->hour * 60);
 }
 
 static gboolean
@@ -125,10 +148,24 @@ show_date_picker (LineupPostCard *self)
       gtk_button_set_child (GTK_BUTTON (move), move_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (move), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move here"), -1);
       g_signal_connect_swapped (move, "clicked", G_CALLBACK (on_move_here_cb), self);
+      GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *best_label = gtk_label_new (_("Best:"));
+
       gtk_box_append (GTK_BOX (box), self->calendar);
       gtk_box_append (GTK_BOX (box), move);
+      /* The best times of its networks, each moving it at once (outside
+       * the box whose keys pick days, so Enter presses them). */
+      self->best_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      self->best_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_add_css_class (best_label, "dim-label");
+      gtk_box_append (GTK_BOX (self->best_row), best_label);
+      gtk_box_append (GTK_BOX (self->best_row), self->best_box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->best_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Best times"), -1);
+      gtk_box_append (GTK_BOX (outer), box);
+      gtk_box_append (GTK_BOX (outer), self->best_row);
       self->date_popover = gtk_popover_new ();
-      gtk_popover_set_child (GTK_POPOVER (self->date_popover), box);
+      gtk_popover_set_child (GTK_POPOVER (self->date_popover), outer);
       gtk_popover_set_default_widget (GTK_POPOVER (self->date_popover), move);
       /* The arrow keys should move through days at once. */
       g_signal_connect_swapped (self->date_popover, "map", G_CALLBACK (gtk_widget_grab_focus), self->calendar);
@@ -152,6 +189,16 @@ show_date_picker (LineupPostCard *self)
       day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
       gtk_calendar_select_day (GTK_CALENDAR (self->calendar), day);
     }
+  if (self->post && self->store)
+    {
+      const char * const *platforms = lineup_post_get_platforms (self->post);
+
+      gtk_widget_set_visible (self->best_row,
+                              lineup_best_slot_buttons_fill (GTK_BOX (self->best_box), self->store, platforms,
+                                                             on_best_slot_cb, self) > 0);
+    }
+  else
+    gtk_widget_set_visible (self->best_row, FALSE);
   gtk_popover_popup (GTK_POPOVER (self->date_popover));
 }
 

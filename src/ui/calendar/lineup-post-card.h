@@ -7,7 +7,8 @@
  *
  * The card never changes the plan itself: it activates actions of the view
  * around it with the post's id (view.move-post (si), view.duplicate-post,
- * view.delete-post, view.unschedule-post (s), view.move-post-to (siii)),
+ * view.delete-post, view.unschedule-post (s), view.move-post-to (siiii):
+ * a date, and minutes after midnight for a best time or -1),
  * and its "open-post" signal (Enter, double click) opens the editor
  * through win.edit-post:
  *   open                Enter, double click

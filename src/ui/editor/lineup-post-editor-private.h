@@ -4,7 +4,8 @@
  * offering what the workflow allows) and lineup-post-editor-conflicts.c (a
  * shared plan's conflicts on this post, with Keep buttons);
  * lineup-post-editor-snippets.c: the Insert Snippet menu;
- * lineup-post-editor-queue.c: Add to Queue.
+ * lineup-post-editor-queue.c: Add to Queue;
+ * lineup-post-editor-times.c: the best times of its networks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -68,6 +69,8 @@ struct _LineupPostEditor
   gboolean series_answered;   /* "this / following / all" asked for this save */
   GtkWidget *links_expander;  /* "Links as They Go Out" (lineup-post-editor-links.c) */
   GtkWidget *links_box;
+  AdwActionRow *best_row;     /* best times (lineup-post-editor-times.c) */
+  GtkBox *best_box;
 };
 
 /* lineup-post-editor.c */
@@ -93,6 +96,8 @@ void        lineup_post_editor_setup_queue            (LineupPostEditor  *self);
 void        lineup_post_editor_queue_action           (GtkWidget         *widget,
                                                        const char        *action_name,
                                                        GVariant          *param);
+/* lineup-post-editor-times.c: the Best row's buttons */
+void        lineup_post_editor_setup_best_times       (LineupPostEditor  *self);
 /* lineup-post-editor-series.c */
 void        lineup_post_editor_update_series          (LineupPostEditor  *self);
 /* TRUE when it asked which posts of the series a change is for: the save

@@ -960,6 +960,8 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, conflict_box);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, snippet_button);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, queue_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, best_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, best_box);
   gtk_widget_class_bind_template_callback (widget_class, on_date_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pillar_selected_cb);
@@ -1038,6 +1040,7 @@ lineup_post_editor_new (LineupStore *store,
   lineup_post_editor_setup_snippets (self);
   lineup_post_editor_setup_links (self);
   lineup_post_editor_setup_queue (self);
+  lineup_post_editor_setup_best_times (self);
   lineup_post_editor_update_stage_choices (self);
   lineup_post_editor_take_baseline (self);
   if (self->post)
