@@ -1,11 +1,12 @@
 """The Results view (issue 17): with results loaded by `lineup results
 import`, Alt+5 shows it; a pillar's bar is read through AT-SPI as "NAME:
 index X over N posts", the numbers `lineup results --json` gives; the
-weekly review lists last week's best post; By → Platform regroups the
-bars by network."""
+weekly review lists last week's best post, which opens in the editor;
+By → Platform regroups the bars by network."""
 
 import datetime
 import os
+import subprocess
 
 import lineup_ui as ui
 
@@ -47,7 +48,7 @@ def main():
     assert group["enough"], report
     expected = f"Product education: index {group['index']:.2f} over {group['posts']} posts"
     review = ui.cli_json("results", "review", "--json")
-    best = next(p["title"] for p in review["posts"] if p["id"] == review["best"][0]) if review["best"] else None
+    best = next(p["title"] for p in review["posts"] if p["id"] == review["best"][0])
 
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
@@ -59,12 +60,16 @@ def main():
     view = ui.wait_for("the Results view", lambda: ui.find(frame, name="LineupResultsView", visible=False))
     chart = ui.wait_for("the chart", lambda: ui.find(view, name="What Works", role="list"))
     row = ui.wait_for(f"the bar “{expected}”", lambda: ui.find(chart, name=expected))
-    if best is not None:
-        ui.wait_for(f"the best post of last week, {best}",
-                    lambda: ui.find(ui.find(view, name="Best", role="list", visible=False), prefix=best + ", ",
-                                    visible=False))
+    best_row = ui.wait_for(f"the best post of last week, {best}",
+                           lambda: ui.find(ui.find(view, name="Best", role="list", visible=False),
+                                           prefix=best + ", ", visible=False))
     ui.settled(row)
     ui.screenshot(ui.SHOT.replace(".png", "-pillar.png"))
+    # LINEUP_RESULTS_SHOTS=DIR: the window's picture without the toast, for the README.
+    if os.environ.get("LINEUP_RESULTS_SHOTS"):
+        ui.wait_for("the toast to go", lambda: ui.find(frame, prefix="The plan was changed", role="label") is None)
+        subprocess.run(["import", "-window", "root", "-crop", f"{width}x860+0+0", "+repage",
+                        os.path.join(os.environ["LINEUP_RESULTS_SHOTS"], f"results-{width}.png")], check=True)
 
     # By → Platform: the bars are the networks.
     platform = next(g for g in ui.cli_json("results", "--by", "platform", "--json")["groups"]
@@ -82,6 +87,12 @@ def main():
     ui.wait_for(f"the bar “{prefix}…”", lambda: ui.find(chart, prefix=prefix))
     assert ui.find(chart, name=expected) is None, "the pillar's bar is still shown"
     assert row is not None
+
+    # The best post opens in the editor (its row is made anew with the bars).
+    best_row = ui.wait_for("the best post's row", lambda: ui.settled(
+        ui.find(ui.find(view, name="Best", role="list", visible=False), prefix=best + ", ")))
+    ui.click(best_row)
+    ui.wait_for("the post editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
     if os.environ.get("LINEUP_RESULTS_DARK"):
         ui.screenshot(ui.SHOT.replace(".png", "-platform.png"))
 

@@ -31,6 +31,7 @@ struct _LineupResultsBar
   double index;           /* NAN: no baseline */
   double scale;           /* the index at the bar's right end */
   gboolean enough;
+  gboolean axis;          /* no bar: "usual" over the 1.0 line, the scale's end */
 };
 
 G_DEFINE_FINAL_TYPE (LineupResultsBar, lineup_results_bar, GTK_TYPE_WIDGET)
@@ -54,7 +55,7 @@ lineup_results_bar_measure (GtkWidget      *widget,
       return;
     }
   pango_layout_get_pixel_size (self->name, NULL, &h);
-  *minimum = *natural = MAX (h, BAR_HEIGHT) + 16;
+  *minimum = *natural = self->axis ? h + 2 : MAX (h, BAR_HEIGHT) + 16;
 }
 
 static void
@@ -90,6 +91,25 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   line = fg;
   line.alpha = 0.75;
 
+  if (self->axis)
+    {
+      g_autofree char *end = g_strdup_printf ("×%.1f", self->scale);
+      GdkRGBA dim = fg;
+
+      dim.alpha = 0.7;
+      pango_layout_set_text (self->value, end, -1);
+      pango_layout_get_pixel_size (self->name, &tw, &th);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (usual_x - tw / 2.0f, height - th));
+      gtk_snapshot_append_layout (snapshot, self->name, &dim);
+      gtk_snapshot_restore (snapshot);
+      pango_layout_get_pixel_size (self->value, &tw, &th);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (track_x + track_w - tw / 2.0f, height - th));
+      gtk_snapshot_append_layout (snapshot, self->value, &dim);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
   pango_layout_set_width (self->name, (NAME_WIDTH - 12) * PANGO_SCALE);
   pango_layout_get_pixel_size (self->name, NULL, &th);
   gtk_snapshot_save (snapshot);
@@ -149,6 +169,7 @@ struct _LineupResultsChart
 {
   AdwBin parent_instance;
 
+  LineupResultsBar *axis;
   GtkWidget *list;
 };
 
@@ -162,11 +183,29 @@ lineup_results_chart_class_init (LineupResultsChartClass *klass)
 static void
 lineup_results_chart_init (LineupResultsChart *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  PangoAttrList *small = pango_attr_list_new ();
+
+  /* Above the bars, as wide as their rows' insides (the list's border and
+   * the bar's margin). What it says, the rows say themselves. */
+  self->axis = g_object_new (LINEUP_TYPE_RESULTS_BAR, NULL);
+  self->axis->axis = TRUE;
+  pango_attr_list_insert (small, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (self->axis->name, small);
+  pango_layout_set_attributes (self->axis->value, small);
+  pango_attr_list_unref (small);
+  /* Translators: over the chart's line at an index of 1.0. */
+  pango_layout_set_text (self->axis->name, _("usual ×1.0"), -1);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->axis), 13);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->axis), 13);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->axis), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->axis));
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What Works"), -1);
-  adw_bin_set_child (ADW_BIN (self), self->list);
+  gtk_box_append (GTK_BOX (box), self->list);
+  adw_bin_set_child (ADW_BIN (self), box);
 }
 
 GtkWidget *
@@ -218,6 +257,8 @@ lineup_results_chart_set_groups (LineupResultsChart *self,
       if (group->enough && !isnan (group->index))
         scale = MAX (scale, group->index * 1.1);
     }
+  self->axis->scale = scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self->axis));
   for (guint i = 0; i < groups->len; i++)
     {
       const LineupResultGroup *group = g_ptr_array_index (groups, i);
