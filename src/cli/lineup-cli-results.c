@@ -427,3 +427,176 @@ cmd_results_export (Args    *args,
     out ("%s", csv->str);
   return 0;
 }
+
+static void
+json_number_or_null (JsonBuilder *builder,
+                     const char  *member,
+                     double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+review_post_json (JsonBuilder            *builder,
+                  LineupStore            *store,
+                  const LineupReviewPost *post)
+{
+  g_autofree char *at = lineup_store_format_time (store, post->at, "%Y-%m-%dT%H:%M");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, post->post_id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, post->title);
+  json_builder_set_member_name (builder, "pillar");
+  json_builder_add_string_value (builder, post->pillar);
+  json_builder_set_member_name (builder, "at");
+  json_builder_add_string_value (builder, at);
+  json_number_or_null (builder, "engagement", post->engagement);
+  json_number_or_null (builder, "index", post->index);
+  json_builder_end_object (builder);
+}
+
+static void
+review_json (LineupStore         *store,
+             LineupResultsReview *review)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  char week[16];
+
+  g_date_strftime (week, sizeof week, "%Y-%m-%d", &review->week);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "week");
+  json_builder_add_string_value (builder, week);
+  json_number_or_null (builder, "baseline", review->baseline);
+  json_number_or_null (builder, "median", review->median);
+  json_number_or_null (builder, "median_before", review->median_before);
+  json_builder_set_member_name (builder, "posts_before");
+  json_builder_add_int_value (builder, review->n_posts_before);
+  for (guint list = 0; list < 3; list++)
+    {
+      GPtrArray *posts = list == 0 ? review->posts : list == 1 ? review->best : review->worst;
+
+      json_builder_set_member_name (builder, list == 0 ? "posts" : list == 1 ? "best" : "worst");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < posts->len; i++)
+        {
+          if (list == 0)
+            review_post_json (builder, store, g_ptr_array_index (posts, i));
+          else
+            json_builder_add_string_value (builder, ((LineupReviewPost *) g_ptr_array_index (posts, i))->post_id);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "pillars");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < review->pillars->len; i++)
+    {
+      const LineupReviewPillar *p = g_ptr_array_index (review->pillars, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "pillar");
+      json_builder_add_string_value (builder, p->pillar);
+      json_builder_set_member_name (builder, "posts");
+      json_builder_add_int_value (builder, p->n_posts);
+      json_builder_set_member_name (builder, "posts_before");
+      json_builder_add_int_value (builder, p->n_posts_before);
+      json_number_or_null (builder, "index", p->index);
+      json_number_or_null (builder, "index_before", p->index_before);
+      json_number_or_null (builder, "delta", p->delta);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+/* "×1.80", or "–" when not known. */
+static char *
+index_text (double index)
+{
+  return isnan (index) ? g_strdup ("–") : g_strdup_printf ("×%.2f", index);
+}
+
+static void
+review_posts_text (LineupStore *store,
+                   const char  *heading,
+                   GPtrArray   *posts)
+{
+  if (posts->len == 0)
+    return;
+  out ("%s\n", heading);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      const LineupReviewPost *p = g_ptr_array_index (posts, i);
+      g_autofree char *at = lineup_store_format_time (store, p->at, "%a %-d %b %H:%M");
+      g_autofree char *index = index_text (p->index);
+
+      out ("  %-8.8s %-18s %8.1f %7s  %s\n", p->post_id, at, p->engagement, index, p->title);
+    }
+}
+
+int
+cmd_results_review (Args    *args,
+                    GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupResultsReview) review = NULL;
+  GDate day, last;
+  char from[64], to[64];
+
+  g_date_clear (&day, 1);
+  if (opt (args, "week") && !parse_date_arg ("--week", opt (args, "week"), &day, error))
+    return 2;
+  if ((store = open_store (args, error)) == NULL)
+    return 1;
+  review = lineup_results_review (store, opt (args, "week") ? &day : NULL, g_get_real_time () / G_USEC_PER_SEC,
+                                  error);
+  if (review == NULL)
+    return 1;
+  if (opt (args, "json"))
+    {
+      review_json (store, review);
+      return 0;
+    }
+
+  last = review->week;
+  g_date_add_days (&last, 6);
+  g_date_strftime (from, sizeof from, "%A %-d %B %Y", &review->week);
+  g_date_strftime (to, sizeof to, "%A %-d %B", &last);
+  out (_("Week of %s to %s\n"), from, to);
+  if (isnan (review->baseline))
+    out ("%s\n", _("No posts with results in the 90 days to its end: no baseline to compare with"));
+  else
+    out (_("Usual engagement (median of the 90 days to its end): %.1f\n"), review->baseline);
+  if (review->posts->len == 0)
+    out ("%s\n", _("No posts with results that week"));
+  else
+    out (g_dngettext (GETTEXT_PACKAGE, "%u post with results, median engagement %.1f\n",
+                      "%u posts with results, median engagement %.1f\n", review->posts->len),
+         review->posts->len, review->median);
+  if (review->n_posts_before == 0)
+    out ("%s\n", _("The week before: no posts with results"));
+  else
+    out (g_dngettext (GETTEXT_PACKAGE, "The week before: %u post, median engagement %.1f\n",
+                      "The week before: %u posts, median engagement %.1f\n", review->n_posts_before),
+         review->n_posts_before, review->median_before);
+  review_posts_text (store, C_("review", "Best:"), review->best);
+  review_posts_text (store, _("Worst:"), review->worst);
+  if (review->pillars->len)
+    out ("%s\n", _("Pillars (index that week, the week before, change):"));
+  for (guint i = 0; i < review->pillars->len; i++)
+    {
+      const LineupReviewPillar *p = g_ptr_array_index (review->pillars, i);
+      g_autofree char *now = index_text (p->index);
+      g_autofree char *before = index_text (p->index_before);
+      g_autofree char *delta = isnan (p->delta) ? g_strdup ("–") : g_strdup_printf ("%+.2f", p->delta);
+
+      out ("  %-24s %7s %7s %7s\n", p->pillar, now, before, delta);
+    }
+  return 0;
+}

@@ -157,6 +157,7 @@ static const OptionSpec results_options[] = {
 };
 static const OptionSpec results_export_options[] = { { "format", TRUE, FALSE }, { NULL } };
 static const OptionSpec results_times_options[] = { { "platform", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
+static const OptionSpec results_review_options[] = { { "week", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -416,6 +417,9 @@ static const Command commands[] = {
   { "results", "times", cmd_results_times, results_times_options, NULL,
     "[--platform NAME] [--json]",
     N_("best times: per weekday and hour (the plan's time zone) the posts that went out and how they did against the usual, and the best slots to post at") },
+  { "results", "review", cmd_results_review, results_review_options, NULL,
+    "[--week YYYY-MM-DD] [--json]",
+    N_("the weekly review: a week's posts (Monday to Sunday; the last one unless --week names a day in it) with their results and index against the plan's usual, the best and worst three, and what changed against the week before") },
   { "results", NULL, cmd_results, results_options, NULL,
     "[--from YYYY-MM-DD --to YYYY-MM-DD] [--by pillar|type|platform|weekday|hour] [--json]",
     N_("what works for this audience: per group, its posts, median engagement (comments, shares, saves and clicks weigh more than likes) and index against the plan's usual (1.0), too few to tell below 5 posts") },

@@ -34,3 +34,4 @@
 #include "lineup-store-results.h"
 #include "lineup-results-import.h"
 #include "lineup-results-report.h"
+#include "lineup-results-review.h"

@@ -1,7 +1,7 @@
 """Publishing from the window, with a plan prepared on the command line: a
 webhook account (its receiver runs in this test), a scheduled post waiting
 for its time and one already due. The cards say the sync state; the
-Publishing panel (Alt+5) lists both; Sync Now sends the due one after a
+Publishing panel (Alt+6) lists both; Sync Now sends the due one after a
 failed try (the receiver answers 503 first) and the panel says Published;
 Cancel stops sending the other; Preferences → Publishing lists the account."""
 
@@ -117,7 +117,7 @@ def main():
                 description(ui.find(frame, name=FUTURE, role="panel", visible=False)))
 
     # The Publishing panel lists both, with their state and what happens next.
-    ui.xdotool("key", "--clearmodifiers", "alt+5")
+    ui.xdotool("key", "--clearmodifiers", "alt+6")
     # The outbox, Sync Now and the recent results: looked for in the
     # Publishing view, not through the calendar and the other views first.
     view = ui.find(frame, name="LineupPublishingView", role="filler", visible=False)
@@ -157,7 +157,7 @@ def main():
                 lambda: "publishing: Team hook: Published" in
                 description(ui.find(frame, name=DUE, role="panel", visible=False)))
     ui.screenshot(ui.SHOT.replace(".png", "-list.png"))
-    ui.xdotool("key", "--clearmodifiers", "alt+5")
+    ui.xdotool("key", "--clearmodifiers", "alt+6")
     results = ui.wait_for("the recent results", lambda: ui.find(view, name="Recent results", role="list"))
     ui.wait_for("the delivery among the results", lambda: ui.find(results, name=DUE, not_role="label"))
     ui.screenshot(ui.SHOT.replace(".png", "-panel.png"))

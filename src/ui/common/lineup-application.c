@@ -363,7 +363,8 @@ lineup_application_startup (GApplication *app)
     { "win.show-view::board", { "<Alt>2", NULL } },
     { "win.show-view::mix", { "<Alt>3", NULL } },
     { "win.show-view::list", { "<Alt>4", NULL } },
-    { "win.show-view::publishing", { "<Alt>5", NULL } },
+    { "win.show-view::results", { "<Alt>5", NULL } },
+    { "win.show-view::publishing", { "<Alt>6", NULL } },
   };
   LineupApplication *self = LINEUP_APPLICATION (app);
 

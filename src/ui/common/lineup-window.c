@@ -26,6 +26,7 @@
 #include "lineup-queue.h"
 #include "lineup-publishing.h"
 #include "lineup-publishing-view.h"
+#include "lineup-results-view.h"
 #include "lineup-share.h"
 #include "lineup-share-dialog.h"
 #include "lineup-share-indicator.h"
@@ -951,6 +952,7 @@ lineup_window_class_init (LineupWindowClass *klass)
   g_type_ensure (LINEUP_TYPE_BOARD_VIEW);
   g_type_ensure (LINEUP_TYPE_MIX_VIEW);
   g_type_ensure (LINEUP_TYPE_PUBLISHING_VIEW);
+  g_type_ensure (LINEUP_TYPE_RESULTS_VIEW);
   g_type_ensure (LINEUP_TYPE_SHARE_INDICATOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lineup/Lineup/common/lineup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupWindow, switcher_title);
