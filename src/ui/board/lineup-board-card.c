@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-board-card.h"
+#include "lineup-snapshot.h"
 #include "lineup-card-gestures.h"
 #include "lineup-post-row.h"
 #include "lineup-publishing.h"
@@ -342,19 +343,6 @@ draw_icon (GtkSnapshot      *snapshot,
 }
 
 static void
-draw_text (GtkSnapshot   *snapshot,
-           PangoLayout   *layout,
-           int            x,
-           int            y,
-           const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 lineup_board_card_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
@@ -381,7 +369,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   measure_lines (self);
   title_h = layout_height (self->title);
   gtk_snapshot_append_color (snapshot, &self->pillar_color, &GRAPHENE_RECT_INIT (0, 1, 4, title_h - 2));
-  draw_text (snapshot, self->title, 10, 0, &fg);
+  lineup_snapshot_layout (snapshot, self->title, 10, 0, &fg);
   if (self->sync_icon)
     {
       GdkRGBA color = dim;
@@ -423,8 +411,8 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   /* A narrow card keeps the type's icon and drops its name rather than show
    * "…" (the name is in the description and the tooltip). */
   if (self->type_room >= 3 * ICON)
-    draw_text (snapshot, self->type, ICON + 2, y + (line - layout_height (self->type)) / 2, &dim);
-  draw_text (snapshot, self->date, width - layout_width (self->date), y + (line - layout_height (self->date)) / 2, &dim);
+    lineup_snapshot_layout (snapshot, self->type, ICON + 2, y + (line - layout_height (self->type)) / 2, &dim);
+  lineup_snapshot_layout (snapshot, self->date, width - layout_width (self->date), y + (line - layout_height (self->date)) / 2, &dim);
   /* The networks, just left of the date. */
   x = width - layout_width (self->date) - platforms_width (self);
   for (guint i = 0; i < MAX_PLATFORM_ICONS && self->platform_icons[i]; i++)
@@ -433,7 +421,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       x += ICON + 2;
     }
   if (has_text (self->platforms_more))
-    draw_text (snapshot, self->platforms_more, x, y + (line - layout_height (self->platforms_more)) / 2, &dim);
+    lineup_snapshot_layout (snapshot, self->platforms_more, x, y + (line - layout_height (self->platforms_more)) / 2, &dim);
   y += line + LINE_GAP;
 
   /* Owner on the left; approvals, checklist, comments on the right. */
@@ -442,7 +430,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       g_autoptr(GtkIconPaintable) person = lookup_icon (widget, fact_icons[0]);
 
       draw_icon (snapshot, person, 0, y + (line - ICON) / 2, &dim);
-      draw_text (snapshot, self->owner, ICON + 2, y + (line - layout_height (self->owner)) / 2, &dim);
+      lineup_snapshot_layout (snapshot, self->owner, ICON + 2, y + (line - layout_height (self->owner)) / 2, &dim);
     }
   x = width;
   for (int i = G_N_ELEMENTS (self->progress) - 1; i >= 0; i--)
@@ -454,7 +442,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
         continue;
       w = layout_width (self->progress[i]);
       x -= w;
-      draw_text (snapshot, self->progress[i], x, y + (line - layout_height (self->progress[i])) / 2, &dim);
+      lineup_snapshot_layout (snapshot, self->progress[i], x, y + (line - layout_height (self->progress[i])) / 2, &dim);
       x -= ICON + 2;
       icon = lookup_icon (widget, progress_icons[i]);
       draw_icon (snapshot, icon, x, y + (line - ICON) / 2, &dim);
@@ -463,7 +451,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   y += line;
 
   if (has_text (self->request))
-    draw_text (snapshot, self->request, 0, y + GAP, &warning);
+    lineup_snapshot_layout (snapshot, self->request, 0, y + GAP, &warning);
 }
 
 /* The badge and the words for the post's sync state, from the summary the

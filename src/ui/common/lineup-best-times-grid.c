@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-best-times-grid.h"
+#include "lineup-snapshot.h"
 #include "lineup-platform.h"
 #include "lineup-results-times.h"
 
@@ -130,10 +131,7 @@ append_text (GtkSnapshot *snapshot,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
+  lineup_snapshot_layout (snapshot, layout, x, y, color);
 }
 
 static void
@@ -188,15 +186,13 @@ lineup_best_times_grid_snapshot (GtkWidget   *widget,
               fill = accent;
               fill.alpha = CLAMP ((float) cell->index / 2.f, 0.12f, 1.f);
             }
-          gsk_rounded_rect_init_from_rect (&rounded, &rect, 3);
-          gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-          gtk_snapshot_append_color (snapshot, &fill, &rect);
-          gtk_snapshot_pop (snapshot);
+          lineup_snapshot_rounded (snapshot, &fill, &rect, 3);
           if (is_best (self, d + 1, h))
             {
               const float widths[4] = { 2, 2, 2, 2 };
               const GdkRGBA colors[4] = { fg, fg, fg, fg };
 
+              gsk_rounded_rect_init_from_rect (&rounded, &rect, 3);
               gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
             }
         }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "lineup-swatch.h"
+#include "lineup-snapshot.h"
 
 struct _LineupSwatch
 {
@@ -21,12 +22,8 @@ lineup_swatch_snapshot (GtkWidget   *widget,
   LineupSwatch *self = LINEUP_SWATCH (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GskRoundedRect rect;
 
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (0, 0, width, height), MIN (width, height) / 2.0);
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, &self->color, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_pop (snapshot);
+  lineup_snapshot_rounded (snapshot, &self->color, &GRAPHENE_RECT_INIT (0, 0, width, height), MIN (width, height) / 2.0);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-mix-meter.h"
+#include "lineup-snapshot.h"
 
 /* ---- one bar ---- */
 
@@ -64,24 +65,6 @@ lineup_mix_bar_measure (GtkWidget      *widget,
 }
 
 static void
-rounded (GtkSnapshot   *snapshot,
-         const GdkRGBA *color,
-         float          x,
-         float          y,
-         float          w,
-         float          h)
-{
-  GskRoundedRect rect;
-
-  if (w <= 0)
-    return;
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, w, h), MIN (h / 2, w / 2));
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
 lineup_mix_bar_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
@@ -114,12 +97,9 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   /* Name on the left, share on the right. */
   pango_layout_get_pixel_size (self->name, NULL, &th);
   pango_layout_set_width (self->name, (track_x - 8) * PANGO_SCALE);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - th) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, self->name, &fg);
-  gtk_snapshot_restore (snapshot);
+  lineup_snapshot_layout (snapshot, self->name, 0, (height - th) / 2.0f, &fg);
 
-  rounded (snapshot, &track, track_x, bar_y, track_w, bar_h);
+  lineup_snapshot_rounded (snapshot, &track, &GRAPHENE_RECT_INIT (track_x, bar_y, track_w, bar_h), bar_h / 2);
   /* The target band: a lighter stretch under the bar, marked at both ends. */
   if (self->max >= 0 || self->min >= 0)
     {
@@ -132,13 +112,10 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       gtk_snapshot_append_color (snapshot, &mark, &GRAPHENE_RECT_INIT (x0 - 1, bar_y - 3, 2, bar_h + 6));
       gtk_snapshot_append_color (snapshot, &mark, &GRAPHENE_RECT_INIT (x1 - 1, bar_y - 3, 2, bar_h + 6));
     }
-  rounded (snapshot, &fill, track_x, bar_y, track_w * CLAMP (self->share, 0, 100) / 100.0, bar_h);
+  lineup_snapshot_rounded (snapshot, &fill, &GRAPHENE_RECT_INIT (track_x, bar_y, track_w * CLAMP (self->share, 0, 100) / 100.0, bar_h), bar_h / 2);
 
   pango_layout_get_pixel_size (self->value, &tw, &th);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - tw, (height - th) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, self->value, &fg);
-  gtk_snapshot_restore (snapshot);
+  lineup_snapshot_layout (snapshot, self->value, width - tw, (height - th) / 2.0f, &fg);
 }
 
 static void

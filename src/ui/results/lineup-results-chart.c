@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-results-chart.h"
+#include "lineup-snapshot.h"
 
 #define NAME_WIDTH 150
 #define VALUE_WIDTH 190
@@ -99,23 +100,14 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       dim.alpha = 0.7;
       pango_layout_set_text (self->value, end, -1);
       pango_layout_get_pixel_size (self->name, &tw, &th);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (usual_x - tw / 2.0f, height - th));
-      gtk_snapshot_append_layout (snapshot, self->name, &dim);
-      gtk_snapshot_restore (snapshot);
+      lineup_snapshot_layout (snapshot, self->name, usual_x - tw / 2.0f, height - th, &dim);
       pango_layout_get_pixel_size (self->value, &tw, &th);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (track_x + track_w - tw / 2.0f, height - th));
-      gtk_snapshot_append_layout (snapshot, self->value, &dim);
-      gtk_snapshot_restore (snapshot);
+      lineup_snapshot_layout (snapshot, self->value, track_x + track_w - tw / 2.0f, height - th, &dim);
       return;
     }
   pango_layout_set_width (self->name, (NAME_WIDTH - 12) * PANGO_SCALE);
   pango_layout_get_pixel_size (self->name, NULL, &th);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - th) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, self->name, &fg);
-  gtk_snapshot_restore (snapshot);
+  lineup_snapshot_layout (snapshot, self->name, 0, (height - th) / 2.0f, &fg);
 
   gtk_snapshot_append_color (snapshot, &track, &GRAPHENE_RECT_INIT (track_x, bar_y, track_w, BAR_HEIGHT));
   if (!isnan (self->index) && self->index > 0)
@@ -127,10 +119,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (usual_x - 1, 0, 2, height));
 
   pango_layout_get_pixel_size (self->value, &tw, &th);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - VALUE_WIDTH, (height - th) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, self->value, &fg);
-  gtk_snapshot_restore (snapshot);
+  lineup_snapshot_layout (snapshot, self->value, width - VALUE_WIDTH, (height - th) / 2.0f, &fg);
 }
 
 static void
