@@ -98,11 +98,12 @@ typedef struct {
 } CatalogRow;
 
 struct _CatalogSnapshot {
-  GArray *rows[7];    /* of CatalogRow: pillars, types, campaigns, snippets, slots, series, series_posts */
+  GArray *rows[8];    /* of CatalogRow: pillars, types, campaigns, snippets, slots, series, series_posts,
+                       * the engagement weights (a meta row, id 1) */
 };
 
 enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS, CATALOG_SLOTS, CATALOG_SERIES,
-       CATALOG_SERIES_POSTS };
+       CATALOG_SERIES_POSTS, CATALOG_WEIGHTS };
 
 static void
 catalog_row_clear (CatalogRow *row)
@@ -145,6 +146,7 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
     "SELECT id, platform, '', NULL, NULL, NULL, NULL, NULL, weekday * 1440 + minutes, 0, NULL FROM slots ORDER BY id",
     "SELECT id, uid, uid, NULL, NULL, NULL, NULL, NULL, 0, 0, rule FROM series ORDER BY id",
     "SELECT id, series_uid, post_id, NULL, NULL, NULL, occurs_on, NULL, own, 0, NULL FROM series_posts ORDER BY id",
+    "SELECT 1, key, '', NULL, NULL, NULL, NULL, NULL, 0, 0, value FROM meta WHERE key = 'results_weights'",
   };
   CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
 
@@ -305,6 +307,7 @@ restore_catalog_rows (LineupStore      *self,
     "ON CONFLICT (id) DO UPDATE SET uid = ?6, rule = ?11",
     "INSERT INTO series_posts (id, post_id, series_uid, occurs_on, own) VALUES (?1, ?2, ?6, ?8, ?5) "
     "ON CONFLICT (id) DO UPDATE SET post_id = ?2, series_uid = ?6, occurs_on = ?8, own = ?5",
+    "INSERT INTO meta (key, value) VALUES (?6, ?11) ON CONFLICT (key) DO UPDATE SET value = ?11 WHERE ?1 = 1",
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
@@ -321,6 +324,14 @@ restore_catalog_rows (LineupStore      *self,
             sqlite3_bind_int64 (stmt, 5, row->position);
             sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
             if (!_lineup_store_step_done (self, stmt, _("restore the slots"), error))
+              return FALSE;
+            continue;
+          }
+        if (t == CATALOG_WEIGHTS)
+          {
+            sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
+            sqlite3_bind_text (stmt, 11, row->text, -1, SQLITE_STATIC);
+            if (!_lineup_store_step_done (self, stmt, _("restore the engagement weights"), error))
               return FALSE;
             continue;
           }
@@ -380,8 +391,9 @@ restore_catalog_removals (LineupStore      *self,
     "DELETE FROM slots WHERE id = ?",
     "DELETE FROM series WHERE id = ?",
     "DELETE FROM series_posts WHERE id = ?",
+    "DELETE FROM meta WHERE key = 'results_weights' AND ?1 = 1",
   };
-  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL, NULL };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL, NULL, NULL };
   CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
 
   if (now == NULL)
