@@ -248,6 +248,33 @@ test_suggestions (Fixture       *f,
   g_assert_cmpuint (elsewhere->len, ==, 0);
 }
 
+/* Undoing an older step of the catalog (a target) leaves the weights
+ * another process (the command line) set since. */
+static void
+test_weights_kept_by_older_undo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "lineup.db", NULL);
+  g_autoptr(LineupStore) other = NULL;
+  LineupResultWeights w;
+
+  g_assert_true (lineup_store_set_pillar_target (f->store, f->proof, 25, &error));
+  g_assert_no_error (error);
+  other = lineup_store_open (path, &error);
+  g_assert_no_error (error);
+  lineup_result_weights_default (&w);
+  w.weight[LINEUP_RESULT_SAVES] = 7;
+  g_assert_true (lineup_store_set_result_weights (other, &w, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (lineup_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (lineup_pillar_get_target (lineup_store_get_pillar (f->store, f->proof)), ==, 15.0);
+  lineup_store_get_result_weights (f->store, &w);
+  g_assert_cmpfloat (w.weight[LINEUP_RESULT_SAVES], ==, 7.0);
+}
+
 /* A type's band moves as a whole, within 0–100; a pillar without a target
  * gets none. */
 static void
@@ -295,6 +322,8 @@ main (int   argc,
   g_test_add_func ("/mix-results/weights-text", test_weights_text);
   g_test_add ("/mix-results/weights-in-plan", Fixture, NULL, fixture_set_up, test_weights_in_plan, fixture_tear_down);
   g_test_add ("/mix-results/suggestions", Fixture, NULL, fixture_set_up, test_suggestions, fixture_tear_down);
+  g_test_add ("/mix-results/weights-kept-by-older-undo", Fixture, NULL, fixture_set_up, test_weights_kept_by_older_undo,
+              fixture_tear_down);
   g_test_add ("/mix-results/type-band", Fixture, NULL, fixture_set_up, test_type_band, fixture_tear_down);
   return g_test_run ();
 }

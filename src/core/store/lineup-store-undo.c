@@ -285,9 +285,19 @@ snapshot_has_id (GArray *rows,
 /* Writes every row of @target over the tables (adding the ones they
  * lack). Rows @target lacks stay until restore_catalog_removals(): posts
  * may still name them until they are restored. */
+/* The engagement weights @snapshot holds ("results_weights"), or NULL. */
+static const char *
+weights_of (CatalogSnapshot *snapshot)
+{
+  GArray *rows = snapshot ? snapshot->rows[CATALOG_WEIGHTS] : NULL;
+
+  return rows && rows->len ? g_array_index (rows, CatalogRow, 0).text : NULL;
+}
+
 static gboolean
 restore_catalog_rows (LineupStore      *self,
                       CatalogSnapshot  *target,
+                      gboolean          with_weights,
                       GError          **error)
 {
   static const char * const sql[] = {
@@ -311,7 +321,7 @@ restore_catalog_rows (LineupStore      *self,
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
-    for (guint i = 0; i < target->rows[t]->len; i++)
+    for (guint i = 0; i < target->rows[t]->len && (t != CATALOG_WEIGHTS || with_weights); i++)
       {
         CatalogRow *row = &g_array_index (target->rows[t], CatalogRow, i);
         sqlite3_stmt *stmt = _lineup_store_prepare (self, sql[t], error);
@@ -381,6 +391,7 @@ restore_catalog_rows (LineupStore      *self,
 static gboolean
 restore_catalog_removals (LineupStore      *self,
                           CatalogSnapshot  *target,
+                          gboolean          with_weights,
                           GError          **error)
 {
   static const char * const delete_sql[] = {
@@ -399,7 +410,7 @@ restore_catalog_removals (LineupStore      *self,
   if (now == NULL)
     return FALSE;
   for (guint t = 0; t < G_N_ELEMENTS (delete_sql); t++)
-    for (guint i = 0; i < now->rows[t]->len; i++)
+    for (guint i = 0; i < now->rows[t]->len && (t != CATALOG_WEIGHTS || with_weights); i++)
       {
         gint64 id = g_array_index (now->rows[t], CatalogRow, i).id;
         sqlite3_stmt *stmt;
@@ -439,12 +450,15 @@ replay_step (LineupStore  *self,
 {
   const char *why = backwards ? _("Undo") : _("Redo");
   CatalogSnapshot *catalog = backwards ? step->catalog_before : step->catalog_after;
+  /* The weights only when the step changed them: undoing an older step
+   * keeps weights set since by another process. */
+  gboolean with_weights = g_strcmp0 (weights_of (step->catalog_before), weights_of (step->catalog_after)) != 0;
 
   if (!_lineup_store_begin_operation (self, step->label, error))
     return FALSE;
   /* The catalog's rows first, so that restored posts find theirs; its
    * removals last, once no restored post names them. */
-  if (catalog && !restore_catalog_rows (self, catalog, error))
+  if (catalog && !restore_catalog_rows (self, catalog, with_weights, error))
     {
       _lineup_store_end_operation (self, FALSE, NULL);
       return FALSE;
@@ -461,7 +475,7 @@ replay_step (LineupStore  *self,
           return FALSE;
         }
     }
-  if (catalog && !restore_catalog_removals (self, catalog, error))
+  if (catalog && !restore_catalog_removals (self, catalog, with_weights, error))
     {
       _lineup_store_end_operation (self, FALSE, NULL);
       return FALSE;
