@@ -72,11 +72,14 @@ suggestion_text (const LineupMixResultSuggestion *s)
   const char *network = info ? info->name : s->platform;
   g_autofree char *doing = NULL;
   g_autofree char *target = NULL;
+  /* 1.8, 0.5; below 0.1 two decimals (0.02), not a bare 0.0. */
+  g_autofree char *index = g_strdup_printf (s->index < 0.095 ? "%.2f" : "%.1f", s->index);
 
-  /* TRANSLATORS: "Proof posts do 1.8× your usual on LinkedIn over 23 posts". */
-  doing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s posts do %.1f× your usual on %s over %u post",
-                                        "%s posts do %.1f× your usual on %s over %u posts", s->n_posts),
-                           s->name, s->index, network, s->n_posts);
+  /* TRANSLATORS: "Proof posts do 1.8× your usual on LinkedIn over 23 posts";
+   * the second %s is the index, "1.8". */
+  doing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s posts do %s× your usual on %s over %u post",
+                                        "%s posts do %s× your usual on %s over %u posts", s->n_posts),
+                           s->name, index, network, s->n_posts);
   if (s->of == LINEUP_MIX_RESULTS_PILLAR)
     target = g_strdup_printf ("%.0f %%", s->new_max);
   else
