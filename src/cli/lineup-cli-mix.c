@@ -3,7 +3,8 @@
  * what is not (the stages left out), the advice with the posts not counted
  * that would close a gap, and pillar targets that do not add up to 100 %.
  *
- * The counting and the advice are in lineup-mix.c; this file only prints.
+ * The counting and the advice are in lineup-mix.c, the suggestions from
+ * results in lineup-mix-results.c; this file only prints.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "lineup-cli-private.h"
+#include "lineup-mix-results.h"
 
 static char *
 format_band (LineupMixRow *row)
@@ -22,6 +24,58 @@ format_band (LineupMixRow *row)
   if (row->min < 0 && row->max < 0)
     return g_strdup ("-");
   return g_strdup_printf ("%.0f–%.0f %%", MAX (row->min, 0), row->max >= 0 ? row->max : 100);
+}
+
+/* The suggestions from results, as the "results" member of the mix's JSON. */
+static void
+results_to_json (JsonBuilder *builder,
+                 GPtrArray   *suggestions)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const LineupMixResultSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, s->of == LINEUP_MIX_RESULTS_PILLAR ? "pillar" : "type");
+      json_builder_add_string_value (builder, s->name);
+      json_builder_set_member_name (builder, "platform");
+      json_builder_add_string_value (builder, s->platform);
+      json_builder_set_member_name (builder, "posts");
+      json_builder_add_int_value (builder, s->n_posts);
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_double_value (builder, s->index);
+      json_builder_set_member_name (builder, "change");
+      json_builder_add_string_value (builder, s->raise ? "raise" : "lower");
+      json_builder_set_member_name (builder, "target_min");
+      json_builder_add_double_value (builder, s->min);
+      json_builder_set_member_name (builder, "target_max");
+      json_builder_add_double_value (builder, s->max);
+      json_builder_set_member_name (builder, "suggested_min");
+      json_builder_add_double_value (builder, s->new_min);
+      json_builder_set_member_name (builder, "suggested_max");
+      json_builder_add_double_value (builder, s->new_max);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, s->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The command that applies @s: "lineup pillar set Proof --target 20". */
+static char *
+apply_command (const LineupMixResultSuggestion *s)
+{
+  gboolean plain = *s->name != '\0';
+  g_autofree char *name = NULL;
+
+  for (const char *c = s->name; *c; c++)
+    plain &= g_ascii_isalnum (*c) || *c == '-' || *c == '_' || *c == '.';
+  name = plain ? g_strdup (s->name) : g_shell_quote (s->name);
+
+  if (s->of == LINEUP_MIX_RESULTS_PILLAR)
+    return g_strdup_printf ("lineup pillar set %s --target %.0f", name, s->new_max);
+  return g_strdup_printf ("lineup targets set %s %.0f %.0f", name, s->new_min, s->new_max);
 }
 
 static void
@@ -59,6 +113,7 @@ cmd_mix (Args    *args,
   g_autoptr(LineupStore) store = NULL;
   g_autoptr(LineupMix) mix = NULL;
   g_autoptr(LineupMixReport) report = NULL;
+  g_autoptr(GPtrArray) from_results = NULL;
   const LineupPlatformInfo *platform = NULL;
   GDate from, to;
   int year = 0, month = 0;
@@ -119,13 +174,27 @@ cmd_mix (Args    *args,
     lineup_mix_set_platform (mix, platform->key);
   lineup_mix_set_range (mix, &from, &to);
   report = lineup_mix_get_report (mix);
+  from_results = lineup_mix_results_suggest (store, platform ? platform->key : NULL,
+                                             g_get_real_time () / G_USEC_PER_SEC, error);
+  if (from_results == NULL)
+    return 1;
 
   if (opt (args, "json"))
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonBuilder) results = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
 
       lineup_mix_report_to_json (builder, report);
-      print_json (builder);
+      results_to_json (results, from_results);
+      root = json_builder_get_root (builder);
+      json_object_set_member (json_node_get_object (root), "results", json_builder_get_root (results));
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      out ("%s\n", text);
       return 0;
     }
 
@@ -151,7 +220,7 @@ cmd_mix (Args    *args,
     if (warning)
       out ("%s\n", warning);
   }
-  if (report->suggestions->len > 0)
+  if (report->suggestions->len > 0 || from_results->len > 0)
     {
       out ("\n%s\n", _("What to change:"));
       for (guint i = 0; i < report->suggestions->len; i++)
@@ -162,6 +231,15 @@ cmd_mix (Args    *args,
           out ("  - %s\n", s->text);
           if (detail)
             out ("    %s\n", detail);
+        }
+      /* From results: never applied here, the command to do it given. */
+      for (guint i = 0; i < from_results->len; i++)
+        {
+          const LineupMixResultSuggestion *s = g_ptr_array_index (from_results, i);
+          g_autofree char *command = apply_command (s);
+
+          out ("  - %s\n", s->text);
+          out ("    %s %s\n", _("To apply:"), command);
         }
     }
   if (report->flags->len > 0)

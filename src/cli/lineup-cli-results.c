@@ -15,6 +15,7 @@
 
 #include "lineup-cli-private.h"
 #include "lineup-results-times.h"
+#include "lineup-store-weights.h"
 
 int
 cmd_post_url (Args    *args,
@@ -361,6 +362,7 @@ cmd_results_export (Args    *args,
   g_autoptr(GPtrArray) latest = NULL;
   g_autoptr(GString) csv = g_string_new (NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  LineupResultWeights weights;
 
   if (!g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     {
@@ -372,6 +374,7 @@ cmd_results_export (Args    *args,
     return 1;
   if ((latest = lineup_store_get_latest_results (store, NULL, error)) == NULL)
     return 1;
+  lineup_store_get_result_weights (store, &weights);
 
   g_string_append (csv, "post,title,network,taken_at");
   for (guint c = 0; c < LINEUP_RESULT_N_COUNTS; c++)
@@ -384,7 +387,7 @@ cmd_results_export (Args    *args,
       g_autoptr(LineupPost) post = lineup_store_get_post (store, s->post_id, NULL);
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (s->taken_at);
       g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
-      g_autofree char *engagement = g_strdup_printf ("%g", lineup_result_engagement (s, NULL));
+      g_autofree char *engagement = g_strdup_printf ("%g", lineup_result_engagement (s, &weights));
 
       csv_cell (csv, s->post_id);
       csv_cell (csv, post ? lineup_post_get_title (post) : "");
@@ -415,7 +418,7 @@ cmd_results_export (Args    *args,
       csv_cell (csv, s->source);
       g_string_append_c (csv, '\n');
       json_builder_set_member_name (builder, "engagement");
-      json_builder_add_double_value (builder, lineup_result_engagement (s, NULL));
+      json_builder_add_double_value (builder, lineup_result_engagement (s, &weights));
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, s->source);
       json_builder_end_object (builder);
@@ -598,5 +601,84 @@ cmd_results_review (Args    *args,
 
       out ("  %-24s %7s %7s %7s\n", p->pillar, now, before, delta);
     }
+  return 0;
+}
+
+/* `results weights [--likes N …|--reset] [--json]`: the plan's engagement
+ * weights, shown or changed (one undo step; lineup-store-weights.h). */
+int
+cmd_results_weights (Args    *args,
+                     GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  LineupResultWeights weights;
+  gboolean changing = FALSE;
+  double given[LINEUP_RESULT_N_WEIGHTS];
+
+  for (guint i = 0; i < LINEUP_RESULT_N_WEIGHTS; i++)
+    {
+      const char *key = lineup_result_count_key (lineup_result_weighted[i]);
+      const char *text = opt (args, key);
+      char *end = NULL;
+
+      given[i] = NAN;
+      if (text == NULL)
+        continue;
+      changing = TRUE;
+      given[i] = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0' || isnan (given[i]) || given[i] < 0 || given[i] > LINEUP_RESULT_WEIGHT_MAX)
+        {
+          g_autofree char *s = one_line (text);
+          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                       _("results weights: --%s “%s” is not a weight: give a number from 0 to %.0f, such as 3"),
+                       key, s, LINEUP_RESULT_WEIGHT_MAX);
+          return 2;
+        }
+    }
+  if (changing && opt (args, "reset"))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("results weights: give --reset or the weights to change, not both"));
+      return 2;
+    }
+  /* Shown without a plan: the defaults a new one starts with. */
+  lineup_result_weights_default (&weights);
+  if ((changing || opt (args, "reset") || plan_exists (args)) && (store = open_store (args, error)) == NULL)
+    return 1;
+  if (opt (args, "reset") && !lineup_store_set_result_weights (store, NULL, error))
+    return 1;
+  if (changing)
+    {
+      lineup_store_get_result_weights (store, &weights);
+      for (guint i = 0; i < LINEUP_RESULT_N_WEIGHTS; i++)
+        if (!isnan (given[i]))
+          weights.weight[lineup_result_weighted[i]] = given[i];
+      if (!lineup_store_set_result_weights (store, &weights, error))
+        return 1;
+    }
+  if (store)
+    lineup_store_get_result_weights (store, &weights);
+
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < LINEUP_RESULT_N_WEIGHTS; i++)
+        {
+          json_builder_set_member_name (builder, lineup_result_count_key (lineup_result_weighted[i]));
+          json_builder_add_double_value (builder, weights.weight[lineup_result_weighted[i]]);
+        }
+      json_builder_set_member_name (builder, "default");
+      json_builder_add_boolean_value (builder, lineup_result_weights_is_default (&weights));
+      json_builder_end_object (builder);
+      print_json (builder);
+      return 0;
+    }
+  out ("%s\n", lineup_result_weights_is_default (&weights)
+               ? _("Engagement weights (the defaults): what each counts in a post's engagement")
+               : _("Engagement weights: what each counts in a post's engagement"));
+  for (guint i = 0; i < LINEUP_RESULT_N_WEIGHTS; i++)
+    out ("  %-8s %g\n", lineup_result_count_key (lineup_result_weighted[i]), weights.weight[lineup_result_weighted[i]]);
   return 0;
 }

@@ -158,6 +158,10 @@ static const OptionSpec results_options[] = {
 static const OptionSpec results_export_options[] = { { "format", TRUE, FALSE }, { NULL } };
 static const OptionSpec results_times_options[] = { { "platform", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
 static const OptionSpec results_review_options[] = { { "week", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
+static const OptionSpec results_weights_options[] = {
+  { "likes", TRUE, FALSE }, { "clicks", TRUE, FALSE }, { "replies", TRUE, FALSE }, { "reposts", TRUE, FALSE },
+  { "quotes", TRUE, FALSE }, { "saves", TRUE, FALSE }, { "reset", FALSE, FALSE }, { "json", FALSE, FALSE }, { NULL }
+};
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -420,6 +424,9 @@ static const Command commands[] = {
   { "results", "review", cmd_results_review, results_review_options, NULL,
     "[--week YYYY-MM-DD] [--json]",
     N_("the weekly review: a week's posts (Monday to Sunday; the last one unless --week names a day in it) with their results and index against the plan's usual, the best and worst three, and what changed against the week before") },
+  { "results", "weights", cmd_results_weights, results_weights_options, NULL,
+    "[--likes N] [--clicks N] [--replies N] [--reposts N] [--quotes N] [--saves N] | --reset [--json]",
+    N_("the plan's engagement weights (likes 1, clicks 2, replies, reposts, quotes and saves 3 by default), shown or changed; --reset: the defaults again") },
   { "results", NULL, cmd_results, results_options, NULL,
     "[--from YYYY-MM-DD --to YYYY-MM-DD] [--by pillar|type|platform|weekday|hour] [--json]",
     N_("what works for this audience: per group, its posts, median engagement (comments, shares, saves and clicks weigh more than likes) and index against the plan's usual (1.0), too few to tell below 5 posts") },

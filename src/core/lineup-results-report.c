@@ -11,6 +11,7 @@
 
 #include "lineup-results-report.h"
 #include "lineup-store-results.h"
+#include "lineup-store-weights.h"
 
 static const char * const by_keys[] = { "pillar", "type", "platform", "weekday", "hour", NULL };
 
@@ -92,9 +93,11 @@ lineup_results_report (LineupStore      *store,
   g_autoptr(GArray) window = g_array_new (FALSE, FALSE, sizeof (LineupResultPoint));
   g_autoptr(GHashTable) posts = g_hash_table_new (g_str_hash, g_str_equal);
   LineupResultsReport *report;
+  LineupResultWeights weights;
 
   if (latest == NULL)
     return NULL;
+  lineup_store_get_result_weights (store, &weights);
   /* Snapshots come by post then network: a post's points are summed
    * unless grouped by platform. */
   for (guint i = 0; i < latest->len; i++)
@@ -109,7 +112,7 @@ lineup_results_report (LineupStore      *store,
       group = group_of (store, post, snapshot->network, by);
       point.group = group;
       point.at = lineup_post_get_scheduled_at (post);
-      point.engagement = lineup_result_engagement (snapshot, NULL);
+      point.engagement = lineup_result_engagement (snapshot, &weights);
       if (by != LINEUP_RESULTS_BY_PLATFORM && all->len > 0 &&
           g_hash_table_contains (posts, snapshot->post_id))
         {

@@ -36,8 +36,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupResultsReport, lineup_results_report_free)
 
 /* The posts with results dated @from <= at < @to (0, 0: all), grouped by
  * @by (weekday and hour in the plan's zone; "platform" one point per
- * network, the others a post's networks summed), with the default
- * weights; the baseline over the 90 days up to @now. */
+ * network, the others a post's networks summed), with the plan's
+ * weights (lineup-store-weights.h); the baseline over the 90 days up to
+ * @now. */
 LineupResultsReport *lineup_results_report (LineupStore      *store,
                                             LineupResultsBy   by,
                                             gint64            from,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lineup-results-review.h"
+#include "lineup-store-weights.h"
 #include "lineup-store-results.h"
 
 static void
@@ -53,10 +54,12 @@ collect_posts (LineupStore  *store,
 {
   g_autoptr(GPtrArray) latest = lineup_store_get_latest_results (store, NULL, error);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  LineupResultWeights weights;
   GPtrArray *posts;
 
   if (latest == NULL)
     return NULL;
+  lineup_store_get_result_weights (store, &weights);
   posts = g_ptr_array_new_with_free_func ((GDestroyNotify) review_post_free);
   for (guint i = 0; i < latest->len; i++)
     {
@@ -67,7 +70,7 @@ collect_posts (LineupStore  *store,
 
       if (point)
         {
-          point->engagement += lineup_result_engagement (snapshot, NULL);
+          point->engagement += lineup_result_engagement (snapshot, &weights);
           continue;
         }
       post = lineup_store_get_post (store, snapshot->post_id, NULL);
@@ -79,7 +82,7 @@ collect_posts (LineupStore  *store,
       pillar = lineup_store_get_pillar (store, lineup_post_get_pillar_id (post));
       point->pillar = pillar ? g_strdup (lineup_pillar_get_name (pillar)) : NULL;
       point->at = lineup_post_get_scheduled_at (post);
-      point->engagement = lineup_result_engagement (snapshot, NULL);
+      point->engagement = lineup_result_engagement (snapshot, &weights);
       point->index = NAN;
       g_ptr_array_add (posts, point);
       g_hash_table_insert (by_id, point->post_id, point);

@@ -59,7 +59,7 @@ void lineup_results_week_start (const GDate *day,
                                 GDate       *out_monday);
 
 /* The review of the week holding @day (NULL: the week before the one
- * holding @now, in the plan's zone), with the default weights. Only posts
+ * holding @now, in the plan's zone), with the plan's weights. Only posts
  * with results count; when @posts holds fewer than six, the best take
  * the upper half (rounded up) and the worst the rest. */
 LineupResultsReview *lineup_results_review (LineupStore  *store,

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lineup-results-times.h"
+#include "lineup-store-weights.h"
 #include "lineup-slots.h"
 #include "lineup-store-results.h"
 
@@ -200,11 +201,13 @@ lineup_results_times (LineupStore         *store,
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LineupResultsTimePoint));
   gboolean every = platforms == NULL || platforms[0] == NULL;
+  LineupResultWeights weights;
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
 
   if ((latest = lineup_store_get_latest_results (store, NULL, error)) == NULL)
     return NULL;
+  lineup_store_get_result_weights (store, &weights);
   for (guint i = 0; i < latest->len; i++)
     {
       const LineupResultSnapshot *snapshot = g_ptr_array_index (latest, i);
@@ -230,7 +233,7 @@ lineup_results_times (LineupStore         *store,
       point.at = lineup_post_get_scheduled_at (post);
       point.weekday = g_date_get_weekday (&date);
       point.hour = minutes / 60;
-      point.engagement = lineup_result_engagement (snapshot, NULL);
+      point.engagement = lineup_result_engagement (snapshot, &weights);
       g_array_append_val (points, point);
     }
   return lineup_results_times_compute ((LineupResultsTimePoint *) points->data, points->len, now, n_best);

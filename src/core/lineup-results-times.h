@@ -76,7 +76,7 @@ LineupResultsTimes *lineup_results_times_compute (const LineupResultsTimePoint *
                                                   guint                         n_best);
 
 /* The plan's grid for the networks @platforms (keys; NULL or empty: every
- * network), from each post's latest results, with the default weights. */
+ * network), from each post's latest results, with the plan's weights. */
 LineupResultsTimes *lineup_results_times         (LineupStore                  *store,
                                                   const char * const           *platforms,
                                                   gint64                        now,

@@ -384,6 +384,16 @@ gboolean _lineup_store_utm_write_fields    (LineupStore              *self,
                                             const LineupShareRecord  *record,
                                             GError                  **error);
 
+/* The plan's engagement weights in a shared plan's record
+ * (lineup-store-weights.c, field "results:weights"), the same three steps. */
+void     _lineup_store_weights_read_fields  (LineupStore              *self,
+                                             LineupShareRecord        *record);
+gboolean _lineup_store_weights_check_fields (const LineupShareRecord  *record,
+                                             char                    **out_bad_field);
+gboolean _lineup_store_weights_write_fields (LineupStore              *self,
+                                             const LineupShareRecord  *record,
+                                             GError                  **error);
+
 /* A post record's `results` and `url` fields (lineup-store-results.c), in
  * the same three steps as the series' fields. */
 void     _lineup_store_results_read_fields  (LineupStore              *self,

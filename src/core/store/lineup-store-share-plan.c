@@ -289,6 +289,7 @@ lineup_store_share_read_plan (LineupStore *self)
   read_slots (self, record);
   _lineup_store_series_read_fields (self, record);
   _lineup_store_utm_read_fields (self, record);
+  _lineup_store_weights_read_fields (self, record);
   return record;
 }
 
@@ -745,6 +746,18 @@ check_utm (const LineupShareRecord  *record,
   return plan_error (error, bad, _("a UTM value such as “social”, “0” or “1”, or domains such as “example.org”"));
 }
 
+/* The engagement weights of a plan record ("results:weights"). */
+static gboolean
+check_weights (const LineupShareRecord  *record,
+               GError                  **error)
+{
+  g_autofree char *bad = NULL;
+
+  if (_lineup_store_weights_check_fields (record, &bad))
+    return TRUE;
+  return plan_error (error, bad, _("weights such as “likes=1 clicks=2 replies=3 reposts=3 quotes=3 saves=3”"));
+}
+
 /* Removes the items of @model the record has no field @prefix NAME for
  * and no post row names (@used_sql). */
 static gboolean
@@ -867,7 +880,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (snippets = parse_snippets (record, error)) == NULL ||
       (slots = parse_slots (record, error)) == NULL ||
       !check_series (record, error) ||
-      !check_utm (record, error))
+      !check_utm (record, error) ||
+      !check_weights (record, error))
     return FALSE;
 
   before = lineup_store_share_read_plan (self);
@@ -882,7 +896,8 @@ lineup_store_share_apply_plan (LineupStore              *self,
       (section_differs (before, record, "snippet:") && !write_snippets (self, snippets, error)) ||
       (section_differs (before, record, "slots:") && !write_slots (self, slots, error)) ||
       (section_differs (before, record, "series:") && !_lineup_store_series_write_fields (self, record, error)) ||
-      (section_differs (before, record, "utm:") && !_lineup_store_utm_write_fields (self, record, error)))
+      (section_differs (before, record, "utm:") && !_lineup_store_utm_write_fields (self, record, error)) ||
+      (section_differs (before, record, "results:") && !_lineup_store_weights_write_fields (self, record, error)))
     return _lineup_store_end_operation (self, FALSE, NULL);
 
   /* Announced is what changed: a pillar kept for its posts is no news. */
@@ -905,7 +920,7 @@ lineup_store_share_apply_plan (LineupStore              *self,
       snippets_changed = TRUE;   /* the catalog's undo steps go, as for snippets */
       _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);
     }
-  if (section_differs (before, after, "utm:"))
+  if (section_differs (before, after, "utm:") || section_differs (before, after, "results:"))
     {
       snippets_changed = TRUE;   /* a campaign's utm_campaign is in the catalog's undo steps */
       _lineup_store_queue_signal (self, PENDING_PLAN, NULL, NULL);

@@ -98,11 +98,12 @@ typedef struct {
 } CatalogRow;
 
 struct _CatalogSnapshot {
-  GArray *rows[7];    /* of CatalogRow: pillars, types, campaigns, snippets, slots, series, series_posts */
+  GArray *rows[8];    /* of CatalogRow: pillars, types, campaigns, snippets, slots, series, series_posts,
+                       * the engagement weights (a meta row, id 1) */
 };
 
 enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS, CATALOG_SLOTS, CATALOG_SERIES,
-       CATALOG_SERIES_POSTS };
+       CATALOG_SERIES_POSTS, CATALOG_WEIGHTS };
 
 static void
 catalog_row_clear (CatalogRow *row)
@@ -145,6 +146,7 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
     "SELECT id, platform, '', NULL, NULL, NULL, NULL, NULL, weekday * 1440 + minutes, 0, NULL FROM slots ORDER BY id",
     "SELECT id, uid, uid, NULL, NULL, NULL, NULL, NULL, 0, 0, rule FROM series ORDER BY id",
     "SELECT id, series_uid, post_id, NULL, NULL, NULL, occurs_on, NULL, own, 0, NULL FROM series_posts ORDER BY id",
+    "SELECT 1, key, '', NULL, NULL, NULL, NULL, NULL, 0, 0, value FROM meta WHERE key = 'results_weights'",
   };
   CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
 
@@ -283,9 +285,19 @@ snapshot_has_id (GArray *rows,
 /* Writes every row of @target over the tables (adding the ones they
  * lack). Rows @target lacks stay until restore_catalog_removals(): posts
  * may still name them until they are restored. */
+/* The engagement weights @snapshot holds ("results_weights"), or NULL. */
+static const char *
+weights_of (CatalogSnapshot *snapshot)
+{
+  GArray *rows = snapshot ? snapshot->rows[CATALOG_WEIGHTS] : NULL;
+
+  return rows && rows->len ? g_array_index (rows, CatalogRow, 0).text : NULL;
+}
+
 static gboolean
 restore_catalog_rows (LineupStore      *self,
                       CatalogSnapshot  *target,
+                      gboolean          with_weights,
                       GError          **error)
 {
   static const char * const sql[] = {
@@ -305,10 +317,11 @@ restore_catalog_rows (LineupStore      *self,
     "ON CONFLICT (id) DO UPDATE SET uid = ?6, rule = ?11",
     "INSERT INTO series_posts (id, post_id, series_uid, occurs_on, own) VALUES (?1, ?2, ?6, ?8, ?5) "
     "ON CONFLICT (id) DO UPDATE SET post_id = ?2, series_uid = ?6, occurs_on = ?8, own = ?5",
+    "INSERT INTO meta (key, value) VALUES (?6, ?11) ON CONFLICT (key) DO UPDATE SET value = ?11 WHERE ?1 = 1",
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
-    for (guint i = 0; i < target->rows[t]->len; i++)
+    for (guint i = 0; i < target->rows[t]->len && (t != CATALOG_WEIGHTS || with_weights); i++)
       {
         CatalogRow *row = &g_array_index (target->rows[t], CatalogRow, i);
         sqlite3_stmt *stmt = _lineup_store_prepare (self, sql[t], error);
@@ -321,6 +334,14 @@ restore_catalog_rows (LineupStore      *self,
             sqlite3_bind_int64 (stmt, 5, row->position);
             sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
             if (!_lineup_store_step_done (self, stmt, _("restore the slots"), error))
+              return FALSE;
+            continue;
+          }
+        if (t == CATALOG_WEIGHTS)
+          {
+            sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
+            sqlite3_bind_text (stmt, 11, row->text, -1, SQLITE_STATIC);
+            if (!_lineup_store_step_done (self, stmt, _("restore the engagement weights"), error))
               return FALSE;
             continue;
           }
@@ -370,6 +391,7 @@ restore_catalog_rows (LineupStore      *self,
 static gboolean
 restore_catalog_removals (LineupStore      *self,
                           CatalogSnapshot  *target,
+                          gboolean          with_weights,
                           GError          **error)
 {
   static const char * const delete_sql[] = {
@@ -380,14 +402,15 @@ restore_catalog_removals (LineupStore      *self,
     "DELETE FROM slots WHERE id = ?",
     "DELETE FROM series WHERE id = ?",
     "DELETE FROM series_posts WHERE id = ?",
+    "DELETE FROM meta WHERE key = 'results_weights' AND ?1 = 1",
   };
-  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL, NULL };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL, NULL, NULL };
   CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
 
   if (now == NULL)
     return FALSE;
   for (guint t = 0; t < G_N_ELEMENTS (delete_sql); t++)
-    for (guint i = 0; i < now->rows[t]->len; i++)
+    for (guint i = 0; i < now->rows[t]->len && (t != CATALOG_WEIGHTS || with_weights); i++)
       {
         gint64 id = g_array_index (now->rows[t], CatalogRow, i).id;
         sqlite3_stmt *stmt;
@@ -427,12 +450,15 @@ replay_step (LineupStore  *self,
 {
   const char *why = backwards ? _("Undo") : _("Redo");
   CatalogSnapshot *catalog = backwards ? step->catalog_before : step->catalog_after;
+  /* The weights only when the step changed them: undoing an older step
+   * keeps weights set since by another process. */
+  gboolean with_weights = g_strcmp0 (weights_of (step->catalog_before), weights_of (step->catalog_after)) != 0;
 
   if (!_lineup_store_begin_operation (self, step->label, error))
     return FALSE;
   /* The catalog's rows first, so that restored posts find theirs; its
    * removals last, once no restored post names them. */
-  if (catalog && !restore_catalog_rows (self, catalog, error))
+  if (catalog && !restore_catalog_rows (self, catalog, with_weights, error))
     {
       _lineup_store_end_operation (self, FALSE, NULL);
       return FALSE;
@@ -449,7 +475,7 @@ replay_step (LineupStore  *self,
           return FALSE;
         }
     }
-  if (catalog && !restore_catalog_removals (self, catalog, error))
+  if (catalog && !restore_catalog_removals (self, catalog, with_weights, error))
     {
       _lineup_store_end_operation (self, FALSE, NULL);
       return FALSE;

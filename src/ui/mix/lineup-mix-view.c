@@ -4,6 +4,9 @@
  * redraws from its report (once a frame at most) and picks the range. Its
  * months are the calendar's: the window says which month the calendar
  * shows (lineup_mix_view_set_month) and the view names it in its title.
+ * Under "What to Change" come the suggestions from results too
+ * (lineup-mix-results.h), each with an Apply button: the only way they
+ * change a target (one undo step).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +17,7 @@
 #include "lineup-mix-view.h"
 #include "lineup-mix-meter.h"
 #include "lineup-month-grid.h"
+#include "lineup-mix-results.h"
 
 enum {
   RANGE_CALENDAR_MONTH,
@@ -49,6 +53,9 @@ struct _LineupMixView
   GtkWidget *flags;
   GPtrArray *suggestion_data;   /* LineupMixSuggestion copies, by row index */
 };
+
+static void on_apply_results_cb (GtkButton     *button,
+                                 LineupMixView *self);
 
 static void lineup_mix_view_iface_init (LineupViewInterface *iface);
 
@@ -129,6 +136,7 @@ refresh (LineupMixView *self)
   g_autofree char *summary = NULL;
   g_autofree char *title = NULL;
   g_autofree char *warning = NULL;
+  guint n_suggestions;
 
   if (self->mix == NULL)
     return;
@@ -146,6 +154,7 @@ refresh (LineupMixView *self)
 
   lineup_mix_meter_set_rows (self->types_meter, report->types);
   lineup_mix_meter_set_rows (self->pillars_meter, report->pillars);
+  n_suggestions = report->suggestions->len;
 
   /* What to change. */
   clear_children (self->suggestions);
@@ -172,7 +181,39 @@ refresh (LineupMixView *self)
         }
       gtk_list_box_append (GTK_LIST_BOX (self->suggestions), row);
     }
-  if (report->suggestions->len == 0)
+  /* From results: a target to move, applied only by its button. */
+  {
+    g_autoptr(GPtrArray) from_results = lineup_mix_results_suggest (self->store, NULL,
+                                                                    g_get_real_time () / G_USEC_PER_SEC, NULL);
+
+    for (guint i = 0; from_results && i < from_results->len; i++)
+      {
+        LineupMixResultSuggestion *s = g_ptr_array_index (from_results, i);
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *apply = gtk_button_new_with_label (_("Apply"));
+        g_autofree char *text = g_markup_escape_text (s->text, -1);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s->of == LINEUP_MIX_RESULTS_PILLAR
+                                                          ? _("From results: the pillar’s target changes only when you apply it")
+                                                          : _("From results: the type’s target changes only when you apply it"));
+        gtk_widget_set_valign (apply, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (apply, _("Change the target as suggested (Ctrl+Z takes it back)"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (apply), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Apply"),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, s->text, -1);
+        g_object_set_data_full (G_OBJECT (apply), "suggestion", lineup_mix_result_suggestion_copy (s),
+                                (GDestroyNotify) lineup_mix_result_suggestion_free);
+        g_object_set_data (G_OBJECT (apply), "row", row);
+        g_signal_connect (apply, "clicked", G_CALLBACK (on_apply_results_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), apply);
+        /* The row stands for no suggestion of the mix's own. */
+        g_ptr_array_add (self->suggestion_data, NULL);
+        gtk_list_box_append (GTK_LIST_BOX (self->suggestions), row);
+      }
+    if (from_results && from_results->len > 0)
+      n_suggestions += from_results->len;
+  }
+  if (n_suggestions == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -338,9 +379,8 @@ on_suggestion_activated_cb (GtkListBox    *list,
   LineupMixSuggestion *s;
   LineupContentType *type;
 
-  if (i >= self->suggestion_data->len)
+  if (i >= self->suggestion_data->len || (s = g_ptr_array_index (self->suggestion_data, i)) == NULL)
     return;
-  s = g_ptr_array_index (self->suggestion_data, i);
   if (s->kind != LINEUP_MIX_ADD_TYPE && s->kind != LINEUP_MIX_REDUCE_TYPE)
     return;
   type = lineup_store_get_content_type (self->store, s->id);
@@ -350,6 +390,22 @@ on_suggestion_activated_cb (GtkListBox    *list,
   else
     g_signal_emit (self, signals[SHOW_IN_CALENDAR], 0, NULL,
                    type ? lineup_content_type_get_name (type) : NULL);
+}
+
+static void
+on_apply_results_cb (GtkButton     *button,
+                     LineupMixView *self)
+{
+  const LineupMixResultSuggestion *s = g_object_get_data (G_OBJECT (button), "suggestion");
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  g_autoptr(GError) error = NULL;
+
+  /* Done: the mix recounts and the suggestion goes (or the next step shows). */
+  if (lineup_mix_results_apply (self->store, s, &error))
+    return;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+  gtk_widget_add_css_class (row, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
 }
 
 static GtkWidget *
@@ -518,6 +574,9 @@ lineup_mix_view_set_store (LineupMixView *self,
   self->mix = lineup_mix_new (store);
   lineup_mix_set_week_start (self->mix, self->week_start);
   g_signal_connect_object (self->mix, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  /* Results coming in change the suggestions from results (new weights
+   * come with "plan-changed", which the mix follows). */
+  g_signal_connect_object (store, "publishing-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   apply_range (self);
 }
 

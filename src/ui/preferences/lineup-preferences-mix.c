@@ -1,6 +1,7 @@
 /* lineup-preferences-mix.c: the Content Mix page of Preferences: the
  * content types' and pillars' target shares (saying when the pillars' do
- * not add up to 100 %) and which stages count.
+ * not add up to 100 %), which stages count, and the Results group of
+ * engagement weights (lineup-preferences-weights.c).
  *
  * The store replaces its types and pillars whole when one changes; the
  * page keeps its own GListStore of items for each, synced by id, so a
@@ -18,6 +19,7 @@
 
 #include "lineup-preferences-list.h"
 #include "lineup-preferences-mix.h"
+#include "lineup-preferences-weights.h"
 
 struct _LineupPreferencesMix
 {
@@ -32,6 +34,7 @@ struct _LineupPreferencesMix
   GtkListBox *pillars_list;
   GtkLabel *pillar_sum;
   AdwPreferencesGroup *stages_group;
+  LineupPreferencesWeights *weights_group;
 };
 
 G_DEFINE_FINAL_TYPE (LineupPreferencesMix, lineup_preferences_mix, ADW_TYPE_PREFERENCES_PAGE)
@@ -375,6 +378,7 @@ lineup_preferences_mix_set_store (LineupPreferencesMix *self,
 
   self->store = g_object_ref (store);
   reload (self, FALSE);
+  lineup_preferences_weights_set_store (self->weights_group, store);
   lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
                                    "plan-changed", "reloaded", "content-types-changed", "pillars-changed", NULL);
 }
@@ -398,12 +402,14 @@ lineup_preferences_mix_class_init (LineupPreferencesMixClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = lineup_preferences_mix_dispose;
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_WEIGHTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/preferences/lineup-preferences-mix.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, types_list);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, pillars_list);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, pillar_sum);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, stages_group);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesMix, weights_group);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "lineup-results-view.h"
 #include "lineup-results-chart.h"
 #include "lineup-best-times-grid.h"
+#include "lineup-store-weights.h"
 
 struct _LineupResultsView
 {
@@ -208,6 +209,7 @@ refresh (LineupResultsView *self)
   g_autofree char *baseline = NULL;
   g_autofree char *legend = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  LineupResultWeights weights;
   LineupResultsBy by = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->by));
 
   self->stale = FALSE;
@@ -238,9 +240,15 @@ refresh (LineupResultsView *self)
                                              report->n_posts), report->baseline, report->n_posts);
   gtk_label_set_label (GTK_LABEL (self->baseline), baseline);
   lineup_results_chart_set_groups (self->chart, by, report->groups);
+  lineup_store_get_result_weights (self->store, &weights);
+  /* Translators: the plan's weights (Preferences → Content Mix → Results). */
   legend = g_strdup_printf (_("The line marks 1.0, the usual: a bar past it does better than usual for this audience. "
-                              "Below %d posts a group is too few to tell. A comment, share, quote or save counts 3, "
-                              "a link click 2, a like 1."), LINEUP_RESULTS_MIN_POSTS);
+                              "Below %d posts a group is too few to tell. In a post’s engagement a comment counts %g, "
+                              "a share %g, a quote %g, a save %g, a link click %g and a like %g "
+                              "(Preferences → Content Mix)."), LINEUP_RESULTS_MIN_POSTS,
+                            weights.weight[LINEUP_RESULT_REPLIES], weights.weight[LINEUP_RESULT_REPOSTS],
+                            weights.weight[LINEUP_RESULT_QUOTES], weights.weight[LINEUP_RESULT_SAVES],
+                            weights.weight[LINEUP_RESULT_CLICKS], weights.weight[LINEUP_RESULT_LIKES]);
   gtk_label_set_label (GTK_LABEL (self->legend), legend);
   lineup_best_times_grid_set_store (self->best_times, self->store);   /* reads them again */
   refresh_review (self, now);
