@@ -133,5 +133,6 @@ int cmd_post_url (Args *args, GError **error);
 int cmd_results_import (Args *args, GError **error);
 int cmd_results (Args *args, GError **error);
 int cmd_results_export (Args *args, GError **error);
+int cmd_results_fetch (Args *args, GError **error);
 
 G_END_DECLS
