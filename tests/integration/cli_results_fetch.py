@@ -5,7 +5,8 @@ post's curve), with the accounts' followers; only the posts due with --due
 (1 hour, 24 hours, 7 days after publication, each once); a post deleted on
 the network said and not read again when due; Bluesky's getPosts 25 posts a
 call; a 429 stopping the account with when to try again; a 500, a cut or a
-wrong answer said, never a crash."""
+wrong answer said, never a crash; the followers kept with a snapshot reach
+the other copy of a shared plan (Radicale on 127.0.0.1)."""
 
 import datetime
 import json
@@ -18,7 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 from fake_mastodon import FakeMastodon  # noqa: E402
 from fake_pds import FakePds  # noqa: E402
-from lineup_cli import Plan  # noqa: E402
+from lineup_cli import Member, Plan, SHARE_PASSWORDS  # noqa: E402
+from dav_servers import Radicale  # noqa: E402
 
 TOKEN = "tok-results-fetch-secret"
 HOUR = 3600
@@ -219,6 +221,46 @@ class Fetch(unittest.TestCase):
         out, _ = self.fetch()
         self.assertIn("Read 2 posts: 1 on Mastodon, 1 on Bluesky", out)
         self.assertEqual(p.integrity(), "ok")
+
+
+class SharedFetch(unittest.TestCase):
+    def test_followers_travel(self):
+        server = Radicale(users=SHARE_PASSWORDS, rights=Radicale.approvals_rights("alice", ["bob"]))
+        server.start()
+        self.addCleanup(server.close)
+        mastodon = FakeMastodon()
+        mastodon.start()
+        self.addCleanup(mastodon.stop)
+        alice, bob = Member("alice"), Member("bob")
+        self.addCleanup(alice.close)
+        self.addCleanup(bob.close)
+        alice.env["LINEUP_SYNC_RETRY_BASE_MS"] = "20"
+        alice.run("pillar", "add", "Community")
+        ctl(mastodon.url, "POST", "/__fake/accounts", {"username": "team", "token": TOKEN})
+        alice.run("account", "add", "mastodon", "--instance", mastodon.url, "--token-stdin", input_bytes=TOKEN.encode())
+        when = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)
+        post = alice.force_stage(alice.add("Roaster", "Community", "Proof", "--body", "Out now.",
+                                           "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                                           "--platform", "mastodon"), "scheduled")
+        alice.run("post", "target", post, "--account", alice.json("account", "list", "--json")[0]["name"])
+        alice.run("sync", "--once")
+        status = alice.show(post)["url"].rsplit("/", 1)[1]
+        ctl(mastodon.url, "POST", "/__fake/counts", {"id": status, "replies": 3, "favourites": 8})
+        ctl(mastodon.url, "POST", "/__fake/counts", {"username": "team", "followers": 250})
+        alice.run("results", "fetch")
+        alice.share("create", server.url("/alice/plan/"))
+        bob.share("join", server.url("/alice/plan/"))
+        self.assertEqual(bob.sql("SELECT replies, likes, followers, source FROM results WHERE post_id = ?", post),
+                         [(3, 8, 250, "mastodon")])
+
+        # Read again later with more followers: the newer snapshot travels.
+        ctl(mastodon.url, "POST", "/__fake/counts", {"id": status, "favourites": 13})
+        ctl(mastodon.url, "POST", "/__fake/counts", {"username": "team", "followers": 260})
+        alice.run("results", "fetch", env=dict(alice.env, LINEUP_CLOCK_OFFSET="7200"))
+        for member in (alice, bob):
+            member.run("share", "sync")
+        self.assertEqual(bob.sql("SELECT likes, followers FROM results WHERE post_id = ? ORDER BY taken_at", post),
+                         [(8, 250), (13, 260)])
 
 
 if __name__ == "__main__":
