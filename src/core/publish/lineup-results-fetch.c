@@ -552,7 +552,13 @@ read_bluesky (Run       *run,
           if (target->remote_id == NULL)
             continue;
           if (found == NULL)
-            fail (run, target, error, targets->len - i);
+            {
+              /* The batch failed as one: said once, with its first post. */
+              fail (run, target, error, targets->len - i);
+              if (!run->stopped)
+                run->report->failed += asked - 1;
+              break;
+            }
           else if ((counts = g_hash_table_lookup (found, target->remote_id)) != NULL)
             keep (run, target, counts);
           else
