@@ -260,7 +260,7 @@ cmd_results_export (Args    *args,
   g_string_append (csv, "post,title,network,taken_at");
   for (guint c = 0; c < LINEUP_RESULT_N_COUNTS; c++)
     g_string_append_printf (csv, ",%s", lineup_result_count_key (c));
-  g_string_append (csv, ",engagement,source\n");
+  g_string_append (csv, ",engagement,source,followers\n");
   json_builder_begin_array (builder);
   for (guint i = 0; i < latest->len; i++)
     {
@@ -269,6 +269,8 @@ cmd_results_export (Args    *args,
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (s->taken_at);
       g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
       g_autofree char *engagement = g_strdup_printf ("%g", lineup_result_engagement (s, NULL));
+      g_autofree char *followers = s->followers == LINEUP_RESULT_UNKNOWN ? g_strdup ("")
+                                   : g_strdup_printf ("%" G_GINT64_FORMAT, s->followers);
 
       csv_cell (csv, s->post_id);
       csv_cell (csv, post ? lineup_post_get_title (post) : "");
@@ -297,11 +299,17 @@ cmd_results_export (Args    *args,
         }
       csv_cell (csv, engagement);
       csv_cell (csv, s->source);
+      csv_cell (csv, followers);
       g_string_append_c (csv, '\n');
       json_builder_set_member_name (builder, "engagement");
       json_builder_add_double_value (builder, lineup_result_engagement (s, NULL));
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, s->source);
+      json_builder_set_member_name (builder, "followers");
+      if (s->followers == LINEUP_RESULT_UNKNOWN)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, s->followers);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -141,6 +141,10 @@ class Fetch(unittest.TestCase):
         export = {(r["post"], r["network"]): r for r in p.json("results", "export", "--format", "json")}
         self.assertEqual(export[(first, "mastodon")]["likes"], 20)
         self.assertEqual(export[(sky, "bluesky")]["likes"], 9)
+        self.assertEqual(export[(sky, "bluesky")]["followers"], 120)
+        rows = p.text("results", "export", "--format", "csv").splitlines()
+        self.assertTrue(rows[0].endswith(",engagement,source,followers"), rows[0])
+        self.assertTrue(any(r.endswith(",mastodon,480") for r in rows[1:]), rows)
 
         # On demand: every post, due or not; --post: that one.
         out, _ = self.fetch(offset=26 * HOUR)
