@@ -196,10 +196,21 @@ class Fetch(unittest.TestCase):
         self.assertEqual(self.curve(toot, "mastodon"), [])
         ctl(self.mastodon.url, "POST", "/__fake/limits", {"rate_limit": 300})
 
+        # The last request of a window spent (X-RateLimit-Remaining: 0): the
+        # next waits for the reset instead of drawing a 429.
+        (second,) = self.publish(["Limited again"], "mastodon")
+        ctl(self.mastodon.url, "POST", "/__fake/limits", {"rate_limit": 2})
+        before = ctl(self.mastodon.url, "GET", "/__fake/state")["requests"]
+        out, err = self.fetch(code=1)
+        self.assertIn("1 on Mastodon, 1 on Bluesky; 1 not read", out)
+        self.assertIn("try again after", err)
+        self.assertEqual(ctl(self.mastodon.url, "GET", "/__fake/state")["requests"] - before, 2)
+        ctl(self.mastodon.url, "POST", "/__fake/limits", {"rate_limit": 300})
+
         # Bluesky's AppView limit: the same.
         ctl(self.pds.url, "POST", "/__fake/faults", {"rate": 1.0, "kinds": ["429"], "paths": ["/xrpc/app.bsky.feed"]})
         out, err = self.fetch(code=1)
-        self.assertIn("1 on Mastodon, 0 on Bluesky; 1 not read", out)
+        self.assertIn("2 on Mastodon, 0 on Bluesky; 1 not read", out)
         self.assertIn("team.test (Bluesky) asks Lineup to slow down", err)
         ctl(self.pds.url, "POST", "/__fake/faults", {"rate": 0})
 
@@ -223,7 +234,7 @@ class Fetch(unittest.TestCase):
         ctl(self.pds.url, "POST", "/__fake/hostile", {"kind": None})
 
         out, _ = self.fetch()
-        self.assertIn("Read 2 posts: 1 on Mastodon, 1 on Bluesky", out)
+        self.assertIn("Read 3 posts: 2 on Mastodon, 1 on Bluesky", out)
         self.assertEqual(p.integrity(), "ok")
 
 

@@ -297,9 +297,28 @@ read_once (Run         *run,
            const char  *what,
            GError     **error)
 {
+  g_autoptr(GError) local = NULL;
+  JsonNode *node;
+
+  /* The last answer spent the window (Mastodon's X-RateLimit-Remaining 0):
+   * wait for it rather than spend a request on a 429. */
+  if (lineup_publisher_get_retry_at (run->publisher) > g_get_real_time () / G_USEC_PER_SEC)
+    {
+      g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED,
+                   _("The server’s request limit is spent until it resets"));
+      return NULL;
+    }
   if (run->account->kind == LINEUP_ACCOUNT_MASTODON)
-    return lineup_mastodon_read (LINEUP_MASTODON (run->publisher), path, what, run->cancellable, error);
-  return lineup_bluesky_query (LINEUP_BLUESKY (run->publisher), path, what, run->cancellable, error);
+    node = lineup_mastodon_read (LINEUP_MASTODON (run->publisher), path, what, run->cancellable, &local);
+  else
+    node = lineup_bluesky_query (LINEUP_BLUESKY (run->publisher), path, what, run->cancellable, &local);
+  /* Any refusal keeps the window's reset as a time to retry; only a 429
+   * (or a success that spent the window) means waiting for it. */
+  if (node == NULL && !g_error_matches (local, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED))
+    lineup_publisher_set_retry_at (run->publisher, 0);
+  if (local)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return node;
 }
 
 /* A read, tried again with backoff (half to all of base << attempt) while
