@@ -42,6 +42,7 @@ test_due (void)
   g_assert_false (lineup_results_fetch_is_due (out, out + 8 * D, out + 400 * D));
   /* Not known when it went out: never due. */
   g_assert_false (lineup_results_fetch_is_due (0, 0, out));
+  g_assert_false (lineup_results_fetch_is_due (G_MAXINT64, 0, out));
 }
 
 static JsonNode *

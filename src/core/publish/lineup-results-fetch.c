@@ -34,7 +34,7 @@ lineup_results_fetch_is_due (gint64 published_at,
   static const gint64 points[] = { LINEUP_RESULTS_DUE_1, LINEUP_RESULTS_DUE_2, LINEUP_RESULTS_DUE_3 };
   gint64 passed = -1;
 
-  if (published_at <= 0)
+  if (published_at <= 0 || published_at > G_MAXINT64 - LINEUP_RESULTS_DUE_3)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
     if (published_at + points[i] <= now)
