@@ -136,5 +136,6 @@ int cmd_results_export (Args *args, GError **error);
 int cmd_results_times (Args *args, GError **error);
 int cmd_results_review (Args *args, GError **error);
 int cmd_results_weights (Args *args, GError **error);
+int cmd_results_fetch (Args *args, GError **error);
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include "lineup-cli-private.h"
 #include "lineup-results-times.h"
 #include "lineup-store-weights.h"
+#include "lineup-results-fetch.h"
+#include "lineup-sync.h"
 
 int
 cmd_post_url (Args    *args,
@@ -52,6 +54,49 @@ cmd_results_import (Args    *args,
     return 1;
   out (g_dngettext (GETTEXT_PACKAGE, "Imported the results of %u row\n", "Imported the results of %u rows\n", n), n);
   return 0;
+}
+
+int
+cmd_results_fetch (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = open_store (args, error);
+  g_autoptr(LineupSecrets) secrets = NULL;
+  g_autoptr(LineupHttp) http = NULL;
+  LineupResultsFetchReport report;
+  LineupResultsFetchFlags flags = opt (args, "due") ? LINEUP_RESULTS_FETCH_DUE : LINEUP_RESULTS_FETCH_ALL;
+  gboolean ok;
+
+  if (store == NULL || (secrets = lineup_secrets_new (error)) == NULL)
+    return 1;
+  http = lineup_http_new ();
+  lineup_results_fetch_report_init (&report);
+  ok = lineup_results_fetch (store, secrets, http, opt (args, "post"), flags, lineup_sync_now (), &report, NULL, error);
+  if (ok)
+    {
+      guint read = report.read, not_found = report.not_found;
+
+      if (read + not_found + report.failed == 0)
+        out ("%s\n", flags & LINEUP_RESULTS_FETCH_DUE
+                       ? _("Nothing to read: no post published to Mastodon or Bluesky is due (1 hour, 24 hours and 7 days after it went out)")
+                       : _("Nothing to read: Lineup has published no post to a Mastodon or Bluesky account of this plan"));
+      else
+        {
+          g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Read %u post", "Read %u posts", read), read);
+          g_autofree char *networks = g_strdup_printf (_("%u on Mastodon, %u on Bluesky"), report.mastodon, report.bluesky);
+          g_autofree char *lost = not_found ? g_strdup_printf (_("; %u not found (deleted?)"), not_found) : g_strdup ("");
+          g_autofree char *failed = report.failed ? g_strdup_printf (_("; %u not read"), report.failed) : g_strdup ("");
+
+          out ("%s: %s%s%s\n", first, networks, lost, failed);
+        }
+      for (guint i = 0; i < report.notes->len; i++)
+        out ("  %s\n", (const char *) g_ptr_array_index (report.notes, i));
+      for (guint i = 0; i < report.problems->len; i++)
+        print_error (g_ptr_array_index (report.problems, i));
+      ok = report.failed == 0;
+    }
+  lineup_results_fetch_report_clear (&report);
+  return ok ? 0 : 1;
 }
 
 /* --from/--to as the instants of the plan's local days (the end exclusive). */
@@ -379,7 +424,7 @@ cmd_results_export (Args    *args,
   g_string_append (csv, "post,title,network,taken_at");
   for (guint c = 0; c < LINEUP_RESULT_N_COUNTS; c++)
     g_string_append_printf (csv, ",%s", lineup_result_count_key (c));
-  g_string_append (csv, ",engagement,source\n");
+  g_string_append (csv, ",engagement,source,followers\n");
   json_builder_begin_array (builder);
   for (guint i = 0; i < latest->len; i++)
     {
@@ -388,6 +433,8 @@ cmd_results_export (Args    *args,
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (s->taken_at);
       g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
       g_autofree char *engagement = g_strdup_printf ("%g", lineup_result_engagement (s, &weights));
+      g_autofree char *followers = s->followers == LINEUP_RESULT_UNKNOWN ? g_strdup ("")
+                                   : g_strdup_printf ("%" G_GINT64_FORMAT, s->followers);
 
       csv_cell (csv, s->post_id);
       csv_cell (csv, post ? lineup_post_get_title (post) : "");
@@ -416,11 +463,17 @@ cmd_results_export (Args    *args,
         }
       csv_cell (csv, engagement);
       csv_cell (csv, s->source);
+      csv_cell (csv, followers);
       g_string_append_c (csv, '\n');
       json_builder_set_member_name (builder, "engagement");
       json_builder_add_double_value (builder, lineup_result_engagement (s, &weights));
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, s->source);
+      json_builder_set_member_name (builder, "followers");
+      if (s->followers == LINEUP_RESULT_UNKNOWN)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, s->followers);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -162,6 +162,7 @@ static const OptionSpec results_weights_options[] = {
   { "likes", TRUE, FALSE }, { "clicks", TRUE, FALSE }, { "replies", TRUE, FALSE }, { "reposts", TRUE, FALSE },
   { "quotes", TRUE, FALSE }, { "saves", TRUE, FALSE }, { "reset", FALSE, FALSE }, { "json", FALSE, FALSE }, { NULL }
 };
+static const OptionSpec results_fetch_options[] = { { "post", TRUE, FALSE }, { "due", FALSE, FALSE }, { NULL } };
 
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
@@ -415,6 +416,9 @@ static const Command commands[] = {
   { "results", "import", cmd_results_import, no_options, file_arg,
     "FILE",
     N_("adds the results of published posts from a CSV: LinkedIn page analytics, Meta Business Suite, X analytics or TikTok exports as downloaded, or Lineup's own (url or post, date, impressions, reactions, comments, shares, saves, clicks); every row or none") },
+  { "results", "fetch", cmd_results_fetch, results_fetch_options, NULL,
+    "[--post ID] [--due]",
+    N_("reads the replies, reposts, likes and quotes of the posts Lineup published to Mastodon and Bluesky, and the accounts' followers (--post: that one; --due: only those 1 hour, 24 hours or 7 days after publication not read since)") },
   { "results", "export", cmd_results_export, results_export_options, NULL,
     "[--format csv|json]",
     N_("every post's latest results per network, with its weighted engagement, for a team's own reports") },

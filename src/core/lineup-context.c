@@ -6,7 +6,9 @@
  * minutes) have no server that publishes at the time: Lineup's due
  * dispatcher must be running then, which "outbox-waiting" tells the
  * application. Overlays and feeds are refreshed and published off the main
- * thread, each on its own connection to the plan.
+ * thread, each on its own connection to the plan; so are the results of
+ * published posts read from Mastodon and Bluesky when due (at start, then
+ * every hour).
  *
  * Not here: the windows, the app's actions and its hold (the
  * application), what the windows share of the publishing
@@ -20,6 +22,7 @@
 #include "lineup-feed.h"
 #include "lineup-overlay.h"
 #include "lineup-publishing.h"
+#include "lineup-results-fetch.h"
 
 struct _LineupContext
 {
@@ -29,6 +32,8 @@ struct _LineupContext
   guint publish_source;   /* the feeds' debounced republish */
   guint overlay_source;   /* the hourly look at overlays due a refresh */
   guint series_source;    /* the hourly roll of the series' horizon */
+  guint results_source;   /* the hourly reading of published posts' results due */
+  gboolean reading;       /* a reading of results runs */
   LineupSync *sync;
   guint outside_source;   /* a pass for what another process put in the outbox */
   gboolean waiting;       /* the outbox waits for the due dispatcher */
@@ -49,6 +54,7 @@ static GParamSpec *properties[N_PROPS];
 
 #define OVERLAY_INTERVAL_MS (3600 * 1000)
 #define SERIES_ROLL_INTERVAL_S 3600
+#define RESULTS_INTERVAL_S 3600
 #define AUTO_PUBLISH_DELAY_MS (3 * 1000)
 
 /* Whole seconds (what the app uses) wake up with other second timers. */
@@ -197,6 +203,39 @@ refresh_overlays_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* ---- results of published posts, read in the background ---- */
+
+static void
+on_results_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(LineupContext) self = data;
+  g_autoptr(GError) error = NULL;
+  int read = lineup_results_fetch_due_finish (result, &error);
+
+  self->reading = FALSE;
+  if (read < 0)
+    g_message ("Results could not be read: %s", error->message);
+  /* The snapshots are in the plan's file: the views read them again. */
+  else if (read > 0 && self->store)
+    lineup_store_refresh (self->store);
+}
+
+static gboolean
+read_results_cb (gpointer data)
+{
+  LineupContext *self = data;
+
+  /* One reading at a time: a slow server never piles them up. */
+  if (self->store && !self->quitting && !self->reading)
+    {
+      self->reading = TRUE;
+      lineup_results_fetch_due_async (lineup_store_get_path (self->store), on_results_read_cb, g_object_ref (self));
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /* ---- feeds that publish themselves ---- */
 
 static void
@@ -269,6 +308,9 @@ lineup_context_start (LineupContext *self)
   /* Overlays: at start, then every hour those due. */
   refresh_overlays_cb (self);
   self->overlay_source = add_timeout (self->overlay_ms, refresh_overlays_cb, self);
+  /* Results due from Mastodon and Bluesky: at start, then every hour. */
+  read_results_cb (self);
+  self->results_source = g_timeout_add_seconds (RESULTS_INTERVAL_S, read_results_cb, self);
   g_signal_connect_object (self->store, "post-added", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "post-changed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "post-removed", G_CALLBACK (schedule_auto_publish), self, G_CONNECT_SWAPPED);
@@ -336,6 +378,7 @@ lineup_context_dispose (GObject *object)
   g_clear_handle_id (&self->publish_source, g_source_remove);
   g_clear_handle_id (&self->overlay_source, g_source_remove);
   g_clear_handle_id (&self->series_source, g_source_remove);
+  g_clear_handle_id (&self->results_source, g_source_remove);
   g_clear_handle_id (&self->outside_source, g_source_remove);
   if (self->sync)
     lineup_sync_stop (self->sync);

@@ -4,8 +4,10 @@
  * secrets and the sync engine, shared through lineup-publishing.h), and
  * the timers that work in the background while the app runs: the engine's
  * due passes, a pass soon after another process changed the outbox, the
- * overlay calendars refreshed at start and every hour, and the feeds that
- * publish themselves a few seconds after a change. No widgets: the
+ * overlay calendars refreshed at start and every hour, the results of
+ * published posts read from Mastodon and Bluesky when due (at start and
+ * every hour, in a thread), and the feeds that publish themselves a few
+ * seconds after a change. No widgets: the
  * application (src/ui/common) makes the context and hands its store to the
  * windows; the command line opens plans with lineup_plan_open () alone.
  *

@@ -34,6 +34,7 @@ lineup_result_snapshot_new (const char *post_id,
   snapshot->source = g_strdup (source);
   for (guint i = 0; i < LINEUP_RESULT_N_COUNTS; i++)
     snapshot->counts[i] = LINEUP_RESULT_UNKNOWN;
+  snapshot->followers = LINEUP_RESULT_UNKNOWN;
   return snapshot;
 }
 
@@ -44,6 +45,7 @@ lineup_result_snapshot_copy (const LineupResultSnapshot *snapshot)
                                                            snapshot->taken_at, snapshot->source);
 
   memcpy (copy->counts, snapshot->counts, sizeof copy->counts);
+  copy->followers = snapshot->followers;
   return copy;
 }
 
@@ -91,6 +93,8 @@ lineup_results_format_field (GPtrArray *snapshots)
       for (guint c = 0; c < LINEUP_RESULT_N_COUNTS; c++)
         if (snapshot->counts[c] != LINEUP_RESULT_UNKNOWN)
           g_string_append_printf (text, " %s=%" G_GINT64_FORMAT, count_keys[c], snapshot->counts[c]);
+      if (snapshot->followers != LINEUP_RESULT_UNKNOWN)
+        g_string_append_printf (text, " followers=%" G_GINT64_FORMAT, snapshot->followers);
     }
   return g_string_free (text, FALSE);
 }
@@ -164,6 +168,8 @@ lineup_results_parse_field (const char  *post_id,
             if (strlen (count_keys[c]) == (gsize) (eq - words[w]) &&
                 strncmp (count_keys[c], words[w], eq - words[w]) == 0)
               known = parse_count (eq + 1, &snapshot->counts[c]);
+          if (eq && eq - words[w] == 9 && strncmp (words[w], "followers", 9) == 0)
+            known = parse_count (eq + 1, &snapshot->followers);
           /* A count a newer Lineup keeps and this one does not is left out. */
           if (!known && (eq == NULL || !g_ascii_isdigit (eq[1])))
             {

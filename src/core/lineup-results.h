@@ -37,9 +37,10 @@ typedef struct {
   gint64  taken_at;
   gint64  counts[LINEUP_RESULT_N_COUNTS];   /* LINEUP_RESULT_UNKNOWN: not said */
   char   *source;                           /* "mastodon", "bluesky" or "import" */
+  gint64  followers;                        /* the account's followers then; LINEUP_RESULT_UNKNOWN: not said */
 } LineupResultSnapshot;
 
-/* Every count LINEUP_RESULT_UNKNOWN. */
+/* Every count and the followers LINEUP_RESULT_UNKNOWN. */
 LineupResultSnapshot *lineup_result_snapshot_new  (const char                 *post_id,
                                                    const char                 *network,
                                                    gint64                      taken_at,
@@ -55,8 +56,9 @@ gboolean    lineup_result_source_valid (const char        *source);
 
 /* The shared plan's `results` field: one snapshot a network, separated by
  * "; ", each "NETWORK YYYY-MM-DDTHH:MM:SSZ SOURCE" then "KEY=N" for every
- * count said, e.g. "mastodon 2026-12-01T10:00:00Z mastodon replies=2
- * reposts=5 likes=11". NULL when @snapshots (LineupResultSnapshot) is
+ * count said, then "followers=N" when known, e.g. "mastodon
+ * 2026-12-01T10:00:00Z mastodon replies=2 reposts=5 likes=11
+ * followers=480". NULL when @snapshots (LineupResultSnapshot) is
  * empty. */
 char      *lineup_results_format_field (GPtrArray   *snapshots);
 /* LineupResultSnapshot for @post_id, or NULL with an error naming what is

@@ -736,6 +736,43 @@ lineup_bluesky_dup_session (LineupBluesky *self)
   return json_to_string (root, FALSE);
 }
 
+JsonNode *
+lineup_bluesky_query (LineupBluesky  *self,
+                      const char     *nsid_query,
+                      const char     *what,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(LineupHttpResponse) response = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  g_return_val_if_fail (LINEUP_IS_BLUESKY (self), NULL);
+  g_return_val_if_fail (nsid_query != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->op_lock);
+  response = call_authorized (self, "GET", nsid_query, NULL, cancellable, what, error);
+  if (response == NULL)
+    return NULL;
+  if (!json_parser_load_from_data (parser, response->body->str, (gssize) response->body->len, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                   _("%s answered with something that is not a JSON object while Lineup tried to %s"),
+                   self->pds, what);
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+char *
+lineup_bluesky_dup_did (LineupBluesky *self)
+{
+  g_return_val_if_fail (LINEUP_IS_BLUESKY (self), NULL);
+  return dup_did (self);
+}
+
 /* Posts' lexicon wants TID record keys (Bluesky's app view skips posts under
  * other keys), and a TID must come from the outgoing key alone so that a
  * retry lands on the same record. Its clock part is therefore a hash, kept

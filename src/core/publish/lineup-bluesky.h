@@ -42,6 +42,19 @@ LineupBluesky *lineup_bluesky_new         (LineupHttp    *http,
  * or NULL before the first login. Also the "session" property. */
 char          *lineup_bluesky_dup_session (LineupBluesky *self);
 
+/* One XRPC query with the account's session (renewed when dead), for
+ * reading (results): @nsid_query is "app.bsky.feed.getPosts?uris=…",
+ * escaped by the caller. The parsed JSON of a 2xx answer, else NULL with
+ * the publish error the answer means (RATE_LIMITED with
+ * lineup_publisher_get_retry_at (), …). Blocks. */
+JsonNode      *lineup_bluesky_query       (LineupBluesky  *self,
+                                           const char     *nsid_query,
+                                           const char     *what,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+/* The account's DID once signed in, else NULL. */
+char          *lineup_bluesky_dup_did     (LineupBluesky  *self);
+
 /* The record key a post with outgoing key @key is written under: a valid
  * TID (13 characters, base32-sortable), the same for the same key. */
 char          *lineup_bluesky_record_key  (const char    *key);

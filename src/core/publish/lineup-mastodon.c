@@ -617,6 +617,19 @@ lineup_mastodon_set_limits (LineupMastodon *self,
   self->url_length = url_length ? url_length : 23;
 }
 
+JsonNode *
+lineup_mastodon_read (LineupMastodon  *self,
+                      const char      *path,
+                      const char      *what,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_return_val_if_fail (LINEUP_IS_MASTODON (self), NULL);
+  g_return_val_if_fail (path != NULL && path[0] == '/', NULL);
+
+  return call (self, "GET", path, NULL, NULL, cancellable, what, NULL, error);
+}
+
 char *
 lineup_mastodon_normalize_instance (const char  *text,
                                     GError     **error)

@@ -37,6 +37,16 @@ void            lineup_mastodon_set_limits  (LineupMastodon *self,
                                              guint           text_limit,
                                              guint           url_length);
 
+/* One authorized GET of @path ("/api/v1/statuses/ID") on the account's
+ * server, for reading (results): the parsed JSON of a 2xx answer, else
+ * NULL with the publish error the answer means (NOT_FOUND, RATE_LIMITED
+ * with lineup_publisher_get_retry_at (), …). Blocks. */
+JsonNode       *lineup_mastodon_read        (LineupMastodon  *self,
+                                             const char      *path,
+                                             const char      *what,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
+
 /* "https://host" from what a person typed ("host", "https://host/", …), or
  * NULL with an error saying what is wrong with it. */
 char           *lineup_mastodon_normalize_instance (const char  *text,

@@ -366,8 +366,15 @@ _lineup_publisher_set_http_error (LineupPublisher    *self,
 
   if (status == 429)
     {
-      if (self && reset_at == 0)
-        lineup_publisher_set_retry_at (self, 0);
+      const char *after = lineup_http_response_get_header (response, "retry-after");
+      char *end = NULL;
+      gint64 seconds = after ? g_ascii_strtoll (after, &end, 10) : -1;
+
+      /* Retry-After in seconds, when the server says no reset time. */
+      if (reset_at == 0 && after && end && end != after && *end == '\0' && seconds >= 0 && seconds <= 86400)
+        reset_at = g_get_real_time () / G_USEC_PER_SEC + seconds;
+      if (self)
+        lineup_publisher_set_retry_at (self, reset_at);
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_RATE_LIMITED,
                    _("The server asks Lineup to slow down while trying to %s (429: %s); it waits until the limit resets"),
                    what, words);

@@ -16,7 +16,7 @@
 #include "lineup-publish-store.h"
 #include "lineup-platform.h"
 
-#define RESULT_COLUMNS "post_id, network, taken_at, replies, reposts, likes, quotes, saves, clicks, impressions, source"
+#define RESULT_COLUMNS "post_id, network, taken_at, replies, reposts, likes, quotes, saves, clicks, impressions, source, followers"
 
 static LineupResultSnapshot *
 read_snapshot (sqlite3_stmt *stmt)
@@ -28,6 +28,8 @@ read_snapshot (sqlite3_stmt *stmt)
   for (guint c = 0; c < LINEUP_RESULT_N_COUNTS; c++)
     if (sqlite3_column_type (stmt, 3 + c) != SQLITE_NULL)
       snapshot->counts[c] = sqlite3_column_int64 (stmt, 3 + c);
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    snapshot->followers = sqlite3_column_int64 (stmt, 11);
   return snapshot;
 }
 
@@ -87,7 +89,7 @@ insert_snapshot (LineupStore                *self,
                  GError                    **error)
 {
   static const char sql[] =
-    "INSERT INTO results (" RESULT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO results (" RESULT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
 
   if (stmt == NULL)
@@ -101,6 +103,10 @@ insert_snapshot (LineupStore                *self,
     else
       sqlite3_bind_int64 (stmt, 4 + c, snapshot->counts[c]);
   sqlite3_bind_text (stmt, 11, snapshot->source, -1, SQLITE_TRANSIENT);
+  if (snapshot->followers == LINEUP_RESULT_UNKNOWN)
+    sqlite3_bind_null (stmt, 12);
+  else
+    sqlite3_bind_int64 (stmt, 12, snapshot->followers);
   return _lineup_store_step_done (self, stmt, _("save the results"), error);
 }
 
@@ -145,6 +151,14 @@ check_snapshot (LineupStore                *self,
                      lineup_result_count_key (c), snapshot->post_id, info->name);
         return FALSE;
       }
+  if (snapshot->followers != LINEUP_RESULT_UNKNOWN &&
+      (snapshot->followers < 0 || snapshot->followers > LINEUP_RESULT_MAX_COUNT))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The followers of post %s’s account on %s must be a whole number from 0 up"),
+                   snapshot->post_id, info->name);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -389,6 +389,18 @@ static const char * const migrations[] = {
   "  post_id TEXT PRIMARY KEY,"
   "  url TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 13 → 14: results read from Mastodon and Bluesky (lineup-results-fetch.h):
+   * the account's followers when a snapshot was taken (engagement per
+   * follower), and the posts a network no longer has (deleted there: not
+   * read again when due). */
+  "ALTER TABLE results ADD COLUMN followers INTEGER CHECK (followers IS NULL OR followers >= 0);"
+  "CREATE TABLE results_gone ("
+  "  post_id TEXT NOT NULL,"
+  "  network TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  PRIMARY KEY (post_id, network)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

@@ -37,6 +37,11 @@ Control API (no auth), JSON in and out:
                                "rate_align": "first" (default: a window opens with its first
                                request) | "epoch" (aligned on the epoch, as rack-attack's are)}
     POST /__fake/silent_drop  {"on": true|false}
+    POST /__fake/counts       {"id": status id, "replies"?, "reblogs"?, "favourites"?, "quotes"?} and/or
+                              {"username", "followers"}: what GET /api/v1/statuses/:id (replies_count,
+                              reblogs_count, favourites_count, and quotes_count once set) and the
+                              account (followers_count) say from now on; a count set to null is not said
+    POST /__fake/delete_status {"id"}: the status is gone (404), as if deleted on the server
     POST /__fake/hostile      {"kind": one of HOSTILE_KINDS or null (off), "count"?: n (default:
                                every matching request), "paths"?: [prefixes], "methods"?: [..],
                                "seconds"?: 3 (slow), "size"?: bytes (huge, default 50 MB),
@@ -755,6 +760,7 @@ class _Account:
         self.username = username
         self.created_at = created_at
         self.token = None
+        self.followers = 0
         self.scheduled = {}       # id → scheduled record
         self.statuses = {}        # id → status record
         self.idempotency = {}     # key → (expires at, status, body bytes)
@@ -858,7 +864,7 @@ class FakeMastodon(FakeServerBase):
             "uri": f"http://{self.host}/users/{account.username}",
             "avatar": f"http://{self.host}/avatars/original/missing.png",
             "header": f"http://{self.host}/headers/original/missing.png",
-            "followers_count": 0, "following_count": 0, "statuses_count": len(account.statuses),
+            "followers_count": account.followers, "following_count": 0, "statuses_count": len(account.statuses),
             "last_status_at": None, "emojis": [], "fields": [],
         }
 
@@ -876,12 +882,14 @@ class FakeMastodon(FakeServerBase):
             "visibility": status["visibility"], "language": status["language"],
             "uri": f"http://{self.host}/users/{account.username}/statuses/{sid}",
             "url": f"http://{self.host}/@{account.username}/{sid}",
-            "replies_count": 0, "reblogs_count": 0, "favourites_count": 0, "edited_at": None,
+            "replies_count": status.get("replies", 0), "reblogs_count": status.get("reblogs", 0),
+            "favourites_count": status.get("favourites", 0), "edited_at": None,
             "content": self._html(status["text"]), "reblog": None,
             "application": {"name": "Lineup", "website": None},
             "account": self._account_json(account),
             "media_attachments": [], "mentions": [], "tags": [], "emojis": [],
             "card": None, "poll": None,
+            **({"quotes_count": status["quotes"]} if "quotes" in status else {}),
         }
 
     @staticmethod
@@ -962,6 +970,12 @@ class FakeMastodon(FakeServerBase):
                 return Reply.json(200, {"per_day": self.per_day, "total": self.total,
                                         "rate_limit": self.rate_limit, "rate_window": self.rate_window,
                                         "rate_align": self.rate_align, "max_characters": self.max_characters})
+            if path == "/__fake/counts" and method == "POST":
+                return self._set_counts(body)
+            if path == "/__fake/delete_status" and method == "POST":
+                sid = _int(body.get("id"))
+                gone = [a.statuses.pop(sid) for a in self.accounts if sid in a.statuses]
+                return Reply.json(200 if gone else 404, {"deleted": bool(gone)})
             if path == "/__fake/silent_drop" and method == "POST":
                 self.silent_drop = bool(body.get("on", True))
                 return Reply.json(200, {"on": self.silent_drop})
@@ -977,6 +991,31 @@ class FakeMastodon(FakeServerBase):
                                         "username": grant and grant["account"].username,
                                         "scopes": grant and " ".join(sorted(grant["scopes"]))})
         return Reply.json(404, {"error": f"no control endpoint {method} {path}"})
+
+    def _set_counts(self, body):
+        """{"id": status id, "replies"?, "reblogs"?, "favourites"?, "quotes"?}
+        and/or {"username", "followers"}: the numbers a status and an account
+        show from now on (a count set to null is no longer said)."""
+        result = {}
+        if "id" in body:
+            sid = _int(body["id"])
+            status = next((a.statuses[sid] for a in self.accounts if sid in a.statuses), None)
+            if status is None:
+                return Reply.json(404, NOT_FOUND)
+            for key in ("replies", "reblogs", "favourites", "quotes"):
+                if key in body:
+                    if body[key] is None:
+                        status.pop(key, None)
+                    else:
+                        status[key] = int(body[key])
+            result["status"] = {k: status.get(k) for k in ("replies", "reblogs", "favourites", "quotes")}
+        if "username" in body:
+            account = next((a for a in self.accounts if a.username == body["username"]), None)
+            if account is None:
+                return Reply.json(404, {"error": "no such account"})
+            account.followers = int(body.get("followers", account.followers))
+            result["followers"] = account.followers
+        return Reply.json(200, result)
 
     # -- rate limit and auth --
 

@@ -45,8 +45,14 @@ Control API (no auth), JSON in and out:
     POST /__fake/limits         {"logins_per_5min": 30, "logins_per_day": 300,
                                  "refresh_grace_seconds": 0 (7200 is the PDS's)}
     POST /__fake/strict         {"tid_rkeys": true|false}
+    POST /__fake/counts         {"uri", "replyCount"?, "repostCount"?, "likeCount"?, "quoteCount"?} and/or
+                                {"handle", "followers"}: what app.bsky.feed.getPosts (at most 25 uris;
+                                a deleted post is left out) and app.bsky.actor.getProfile
+                                (followersCount) say from now on; both need the access JWT
+    POST /__fake/delete_record  {"uri"}: the post is gone, as if deleted in the app
     GET  /__fake/state          → {"accounts": [{"handle", "did", "records": {rkey: record},
                                    "non_tid_rkeys": [...]}], "logins", "puts", "faults",
+                                   "get_posts_batches" (uris per getPosts call),
                                    "requests", "connections"}
 
 "logins" counts createSession calls (any outcome); "puts" counts successful
@@ -235,6 +241,7 @@ class _PdsAccount:
         self.password = password
         self.did = did
         self.records = {}          # collection → {rkey: {"value", "cid"}}
+        self.followers = 0
         self.login_times = []
 
 
@@ -252,6 +259,8 @@ class FakePds(FakeServerBase):
         self.refresh_grace_seconds = 0
         self.strict_tid = False
         self._login_attempts = {}   # identifier → attempt times
+        self.counts = {}            # at-URI → {"replyCount", "repostCount", "likeCount", "quoteCount"}
+        self.get_posts_batches = [] # how many uris each getPosts asked for
         self._secret = secrets.token_bytes(32)
         self._tid = _TidClock()
 
@@ -327,6 +336,7 @@ class FakePds(FakeServerBase):
                                                       if not TID_RE.match(k))}
                              for a in self.accounts],
                 "logins": self.logins, "puts": self.puts, "faults": dict(self.fault_counts),
+                "get_posts_batches": list(self.get_posts_batches),
                 "requests": self.requests, "connections": self.connections}
 
     # -- control API --
@@ -355,6 +365,26 @@ class FakePds(FakeServerBase):
                 return Reply.json(200, {"logins_per_5min": self.logins_per_5min,
                                         "logins_per_day": self.logins_per_day,
                                         "refresh_grace_seconds": self.refresh_grace_seconds})
+            if path == "/__fake/counts" and method == "POST":
+                result = {}
+                if "uri" in body:
+                    counts = self.counts.setdefault(body["uri"], {})
+                    for key in ("replyCount", "repostCount", "likeCount", "quoteCount"):
+                        if key in body:
+                            counts[key] = body[key]
+                    result["counts"] = counts
+                if "handle" in body:
+                    account = self._find(body["handle"])
+                    if account is None:
+                        return Reply.json(404, {"error": "no such account"})
+                    account.followers = int(body.get("followers", account.followers))
+                    result["followers"] = account.followers
+                return Reply.json(200, result)
+            if path == "/__fake/delete_record" and method == "POST":
+                match = re.match(r"^at://([^/]+)/([^/]+)/([^/]+)$", body.get("uri") or "")
+                account = self._find(match.group(1)) if match else None
+                gone = account.records.get(match.group(2), {}).pop(match.group(3), None) if account else None
+                return Reply.json(200 if gone else 404, {"deleted": gone is not None})
             if path == "/__fake/strict" and method == "POST":
                 self.strict_tid = bool(body.get("tid_rkeys", True))
                 return Reply.json(200, {"tid_rkeys": self.strict_tid})
@@ -372,7 +402,8 @@ class FakePds(FakeServerBase):
     PROCEDURES = {"com.atproto.server.createSession", "com.atproto.server.refreshSession",
                   "com.atproto.repo.putRecord", "com.atproto.repo.createRecord", "com.atproto.repo.deleteRecord"}
     QUERIES = {"com.atproto.server.getSession", "com.atproto.repo.getRecord", "com.atproto.repo.listRecords",
-               "com.atproto.server.describeServer", "com.atproto.identity.resolveHandle", "_health"}
+               "com.atproto.server.describeServer", "com.atproto.identity.resolveHandle", "_health",
+               "app.bsky.feed.getPosts", "app.bsky.actor.getProfile"}
 
     def handle(self, request):
         if not request.path.startswith("/xrpc/"):
@@ -540,6 +571,41 @@ class FakePds(FakeServerBase):
         if len(page) == limit and len(keys) > limit:
             result["cursor"] = page[-1]
         return Reply.json(200, result)
+
+
+    # -- the AppView's reads, proxied by the PDS for a signed-in account --
+
+    def _post_view(self, uri):
+        match = re.match(r"^at://([^/]+)/([^/]+)/([^/]+)$", uri)
+        account = self._find(match.group(1)) if match else None
+        item = account.records.get(match.group(2), {}).get(match.group(3)) if account else None
+        if item is None:
+            return None     # deleted or never there: left out, as the AppView does
+        counts = {"replyCount": 0, "repostCount": 0, "likeCount": 0, "quoteCount": 0}
+        counts.update(self.counts.get(uri, {}))
+        return dict({"uri": f"at://{account.did}/{match.group(2)}/{match.group(3)}", "cid": item["cid"],
+                     "author": {"did": account.did, "handle": account.handle},
+                     "record": item["value"], "indexedAt": item["value"].get("createdAt")}, **counts)
+
+    def _app_bsky_feed_getPosts(self, request, body):
+        self._auth(request)
+        uris = request.query.get("uris", [])
+        if not uris:
+            raise _invalid("Params must have the property \"uris\"")
+        if len(uris) > 25:
+            raise _invalid("uris must not have more than 25 elements")
+        self.get_posts_batches.append(len(uris))
+        views = [self._post_view(u) for u in uris]
+        return Reply.json(200, {"posts": [v for v in views if v is not None]})
+
+    def _app_bsky_actor_getProfile(self, request, body):
+        self._auth(request)
+        account = self._find(request.arg("actor"))
+        if account is None:
+            raise _invalid("Profile not found")
+        return Reply.json(200, {"did": account.did, "handle": account.handle,
+                                "followersCount": account.followers, "followsCount": 0,
+                                "postsCount": len(account.records.get(POST_NSID, {}))})
 
 
 def main(argv=None):
