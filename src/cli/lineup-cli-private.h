@@ -134,4 +134,8 @@ int cmd_results_import (Args *args, GError **error);
 int cmd_results (Args *args, GError **error);
 int cmd_results_export (Args *args, GError **error);
 
+/* lineup-cli-captions.c */
+int cmd_post_caption (Args *args, GError **error);
+int cmd_post_preview (Args *args, GError **error);
+
 G_END_DECLS

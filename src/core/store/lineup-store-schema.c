@@ -389,6 +389,10 @@ static const char * const migrations[] = {
   "  post_id TEXT PRIMARY KEY,"
   "  url TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 13 → 14: per-network caption variants: a JSON object of platform key to
+   * the caption sent there instead of the main one (lineup-post.h). */
+  "ALTER TABLE posts ADD COLUMN captions TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

@@ -28,8 +28,12 @@ lineup_post_content_key (LineupPost *post)
 
   g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
   platforms = g_strjoinv (",", (char **) lineup_post_get_platforms (post));
-  joined = g_strdup_printf ("%s\x1f%s\x1f%s", lineup_post_get_title (post),
-                            lineup_post_get_body (post), platforms);
+  /* The variants join the key only when there are some: the keys of posts
+   * without them stay what they were. */
+  joined = g_strdup_printf ("%s\x1f%s\x1f%s%s%s", lineup_post_get_title (post),
+                            lineup_post_get_body (post), platforms,
+                            lineup_post_get_captions (post) ? "\x1f" : "",
+                            lineup_post_get_captions (post) ? lineup_post_get_captions (post) : "");
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined, -1);
 }
 

@@ -1,0 +1,122 @@
+/* lineup-caption-limits.c: a post's captions against its networks' limits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lineup-caption-limits.h"
+#include "lineup-account.h"
+#include "lineup-publish-store.h"
+#include "lineup-store-utm.h"
+
+guint
+lineup_caption_limit (LineupStore *store,
+                      const char  *platform)
+{
+  const LineupPlatformInfo *info = platform ? lineup_platform_lookup (platform) : NULL;
+  guint limit;
+
+  if (info == NULL)
+    return 0;
+  limit = info->text_limit;
+  if (g_str_equal (info->key, "mastodon"))
+    {
+      /* The instance says what it takes (GET /api/v2/instance, kept on the
+       * account when it was connected); the smallest one binds. */
+      g_autoptr(GPtrArray) accounts = lineup_store_get_accounts (store, NULL);
+      guint smallest = 0;
+
+      for (guint i = 0; accounts && i < accounts->len; i++)
+        {
+          LineupAccount *account = g_ptr_array_index (accounts, i);
+
+          if (account->kind == LINEUP_ACCOUNT_MASTODON && account->text_limit > 0 &&
+              (smallest == 0 || account->text_limit < smallest))
+            smallest = account->text_limit;
+        }
+      if (smallest > 0)
+        limit = smallest;
+    }
+  return limit;
+}
+
+gboolean
+lineup_caption_limits_find_over (LineupStore       *store,
+                                 LineupPost        *post,
+                                 LineupCaptionOver *out_over)
+{
+  const char * const *platforms;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LINEUP_IS_POST (post), FALSE);
+
+  platforms = lineup_post_get_platforms (post);
+  for (guint i = 0; platforms && platforms[i]; i++)
+    {
+      const LineupPlatformInfo *info = lineup_platform_lookup (platforms[i]);
+      guint limit = lineup_caption_limit (store, platforms[i]);
+      guint count;
+
+      if (info == NULL || limit == 0)
+        continue;
+      count = lineup_store_count_outgoing (store, post, info->key);
+      if (count > limit && (!found || limit < out_over->limit))
+        {
+          g_autofree char *variant = lineup_post_dup_caption_variant (post, info->key);
+
+          found = TRUE;
+          out_over->platform = info;
+          out_over->count = count;
+          out_over->limit = limit;
+          out_over->is_variant = variant != NULL;
+        }
+    }
+  return found;
+}
+
+gboolean
+lineup_caption_limits_check (LineupStore  *store,
+                             LineupPost   *post,
+                             const char   *doing,
+                             GError      **error)
+{
+  LineupCaptionOver over;
+  g_autofree char *short_id = NULL;
+  g_autofree char *limit_part = NULL;
+  g_autofree char *count_part = NULL;
+
+  if (!lineup_caption_limits_find_over (store, post, &over))
+    return TRUE;
+
+  short_id = lineup_post_get_id (post) ? g_strndup (lineup_post_get_id (post), 8) : g_strdup ("ID");
+  limit_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s allows %u character",
+                                             "%s allows %u characters", over.limit),
+                                over.platform->name, over.limit);
+  if (over.is_variant)
+    {
+      count_part = g_strdup_printf (_("its %s variant has %u"), over.platform->name, over.count);
+      /* TRANSLATORS: "“Title” cannot be approved: Bluesky allows 300
+       * characters; its Bluesky variant has 512. Shorten it: lineup post
+       * caption ID --platform bluesky TEXT" */
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("“%s” cannot %s: %s; %s. Shorten it: lineup post caption %s --platform %s TEXT"),
+                   lineup_post_get_title (post), doing, limit_part, count_part,
+                   short_id, over.platform->key);
+    }
+  else
+    {
+      count_part = g_strdup_printf (_("this caption has %u"), over.count);
+      /* TRANSLATORS: "“Title” cannot be approved: Bluesky allows 300
+       * characters; this caption has 512. Shorten it or write a Bluesky
+       * variant: lineup post caption ID --platform bluesky TEXT" */
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("“%s” cannot %s: %s; %s. Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT"),
+                   lineup_post_get_title (post), doing, limit_part, count_part,
+                   over.platform->name, short_id, over.platform->key);
+    }
+  return FALSE;
+}
