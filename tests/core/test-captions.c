@@ -191,6 +191,15 @@ test_store_and_outgoing (Fixture       *f,
   to_mastodon = lineup_store_outgoing_caption (f->store, post, "mastodon");
   g_assert_true (g_str_has_prefix (to_bluesky, "Short https://example.org/b?utm_source=bluesky"));
   g_assert_true (g_str_has_prefix (to_mastodon, "Main https://example.org/a?utm_source=mastodon"));
+  /* What the publisher sends to a Bluesky account is the variant. */
+  {
+    g_autoptr(LineupAccount) account = lineup_account_new ();
+    g_autofree char *sent = NULL;
+
+    account->kind = LINEUP_ACCOUNT_BLUESKY;
+    sent = lineup_store_caption_for_account (f->store, post, account);
+    g_assert_cmpstr (sent, ==, to_bluesky);
+  }
 
   /* Not an object of texts keyed by platforms: refused, nothing written. */
   lineup_post_set_captions (post, "{\"myspace\":\"hi\"}");
