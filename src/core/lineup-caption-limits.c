@@ -80,43 +80,31 @@ lineup_caption_limits_find_over (LineupStore       *store,
 gboolean
 lineup_caption_limits_check (LineupStore  *store,
                              LineupPost   *post,
-                             const char   *doing,
+                             gboolean      scheduling,
                              GError      **error)
 {
   LineupCaptionOver over;
   g_autofree char *short_id = NULL;
-  g_autofree char *limit_part = NULL;
-  g_autofree char *count_part = NULL;
+  const char *title, *name, *key;
 
   if (!lineup_caption_limits_find_over (store, post, &over))
     return TRUE;
 
   short_id = lineup_post_get_id (post) ? g_strndup (lineup_post_get_id (post), 8) : g_strdup ("ID");
-  limit_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s allows %u character",
-                                             "%s allows %u characters", over.limit),
-                                over.platform->name, over.limit);
+  title = lineup_post_get_title (post);
+  name = over.platform->name;
+  key = over.platform->key;
   if (over.is_variant)
-    {
-      count_part = g_strdup_printf (_("its %s variant has %u"), over.platform->name, over.count);
-      /* TRANSLATORS: "“Title” cannot be approved: Bluesky allows 300
-       * characters; its Bluesky variant has 512. Shorten it: lineup post
-       * caption ID --platform bluesky TEXT" */
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                   _("“%s” cannot %s: %s; %s. Shorten it: lineup post caption %s --platform %s TEXT"),
-                   lineup_post_get_title (post), doing, limit_part, count_part,
-                   short_id, over.platform->key);
-    }
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                 scheduling
+                   ? _("“%s” cannot be scheduled: %s allows %u characters; its %s variant has %u. Shorten it: lineup post caption %s --platform %s TEXT")
+                   : _("“%s” cannot be approved: %s allows %u characters; its %s variant has %u. Shorten it: lineup post caption %s --platform %s TEXT"),
+                 title, name, over.limit, name, over.count, short_id, key);
   else
-    {
-      count_part = g_strdup_printf (_("this caption has %u"), over.count);
-      /* TRANSLATORS: "“Title” cannot be approved: Bluesky allows 300
-       * characters; this caption has 512. Shorten it or write a Bluesky
-       * variant: lineup post caption ID --platform bluesky TEXT" */
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                   _("“%s” cannot %s: %s; %s. Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT"),
-                   lineup_post_get_title (post), doing, limit_part, count_part,
-                   over.platform->name, short_id, over.platform->key);
-    }
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                 scheduling
+                   ? _("“%s” cannot be scheduled: %s allows %u characters; this caption has %u. Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT")
+                   : _("“%s” cannot be approved: %s allows %u characters; this caption has %u. Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT"),
+                 title, name, over.limit, over.count, name, short_id, key);
   return FALSE;
 }

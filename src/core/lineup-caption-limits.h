@@ -40,10 +40,10 @@ gboolean  lineup_caption_limits_find_over (LineupStore       *store,
  * error that names the network, the count and the limit, and says how to
  * fix it: "Bluesky allows 300 characters; this caption has 512. Shorten it
  * or write a Bluesky variant: lineup post caption ID --platform bluesky
- * TEXT". @doing says what is refused ("be approved", "be scheduled"). */
+ * TEXT", refusing the approval, or with @scheduling the scheduling. */
 gboolean  lineup_caption_limits_check    (LineupStore  *store,
                                           LineupPost   *post,
-                                          const char   *doing,
+                                          gboolean      scheduling,
                                           GError      **error);
 
 G_END_DECLS

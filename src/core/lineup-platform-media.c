@@ -216,8 +216,12 @@ check_one (GPtrArray                       *problems,
       double aspect = (double) m->width / m->height;
 
       if (max_pixels > 0 && (guint64) m->width * m->height > max_pixels)
-        add (problems, limits, i, _("%s is %u × %u pixels; %s takes at most %" G_GUINT64_FORMAT " pixels in all: scale it down"),
-             what, m->width, m->height, name, max_pixels);
+        {
+          g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, max_pixels);
+
+          add (problems, limits, i, _("%s is %u × %u pixels; %s takes at most %s pixels in all: scale it down"),
+               what, m->width, m->height, name, max);
+        }
       if (limits->min_side > 0 && MIN (m->width, m->height) < limits->min_side)
         add (problems, limits, i, _("%s is %u × %u pixels; %s wants at least %u pixels a side"),
              what, m->width, m->height, name, limits->min_side);

@@ -177,9 +177,7 @@ check_caption_fits (LineupStore *store,
                     gboolean     scheduling,
                     GError     **error)
 {
-  return lineup_caption_limits_check (store, post,
-                                      scheduling ? _("be scheduled") : _("be approved"),
-                                      error);
+  return lineup_caption_limits_check (store, post, scheduling, error);
 }
 
 static const char *
