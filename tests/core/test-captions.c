@@ -19,6 +19,7 @@
 #include "lineup-preview.h"
 #include "lineup-platform-media.h"
 #include "lineup-text.h"
+#include "lineup-sync-plan.h"
 
 typedef struct {
   char *dir;
@@ -152,6 +153,26 @@ test_post_variants (void)
   lineup_post_set_captions (copy, "{\"bluesky\":\"a\",\"x\":\"b\"}");
   g_assert_true (lineup_post_captions_valid (copy));
   g_assert_cmpstr (lineup_post_get_captions (copy), ==, "{\"x\":\"b\",\"bluesky\":\"a\"}");
+}
+
+/* A scheduled post whose network variant changes is replaced on the
+ * servers that hold it, as when its main caption changes. */
+static void
+test_variant_change_replaces (void)
+{
+  g_autoptr(LineupPost) scheduled = lineup_post_new ();
+  g_autoptr(LineupPost) edited = NULL;
+  LineupOutboxOp ops[2];
+
+  lineup_post_set_title (scheduled, "Launch");
+  lineup_post_set_body (scheduled, "Hi");
+  lineup_post_set_stage (scheduled, LINEUP_STAGE_SCHEDULED);
+  lineup_post_set_scheduled_at (scheduled, g_get_real_time () / G_USEC_PER_SEC + 3600);
+  edited = lineup_post_copy (scheduled);
+  lineup_post_set_caption_variant (edited, "mastodon", "Hi, fediverse");
+  g_assert_cmpuint (lineup_sync_plan_change_ops (scheduled, edited, ops), ==, 1);
+  g_assert_cmpint (ops[0], ==, LINEUP_OUTBOX_REPLACE);
+  g_assert_cmpuint (lineup_sync_plan_change_ops (edited, edited, ops), ==, 0);
 }
 
 /* Stored, read back after reopening, undone as one step, refused when not
@@ -472,6 +493,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/captions/post-variants", test_post_variants);
+  g_test_add_func ("/captions/variant-change-replaces", test_variant_change_replaces);
   g_test_add ("/captions/store-and-outgoing", Fixture, NULL, fixture_set_up, test_store_and_outgoing, fixture_tear_down);
   g_test_add ("/captions/gate", Fixture, NULL, fixture_set_up, test_gate, fixture_tear_down);
   g_test_add ("/captions/gate-schedule-instance-limit", Fixture, NULL, fixture_set_up,
