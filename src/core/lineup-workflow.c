@@ -934,6 +934,22 @@ lineup_workflow_describe_diff (LineupPost *approved,
 
   append_text_diff (out, _("Title"), lineup_post_get_title (approved), lineup_post_get_title (current));
   append_text_diff (out, _("Caption"), lineup_post_get_body (approved), lineup_post_get_body (current));
+  {
+    guint n;
+    const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *was_variant = lineup_post_dup_caption_variant (approved, all[i].key);
+        g_autofree char *now_variant = lineup_post_dup_caption_variant (current, all[i].key);
+        g_autofree char *label = NULL;
+
+        if (g_strcmp0 (was_variant, now_variant) == 0)
+          continue;
+        label = g_strdup_printf (_("%s caption"), all[i].name);
+        append_text_diff (out, label, was_variant ? was_variant : "", now_variant ? now_variant : "");
+      }
+  }
 
   was = lineup_post_get_platforms (approved);
   now = lineup_post_get_platforms (current);

@@ -274,6 +274,17 @@ test_gate (Fixture       *f,
   /* Editing the variant after approval sends it back to review. */
   g_assert_true (set_variant (f, id, "bluesky", "Launch day!", &error));
   g_assert_cmpint (stage_of (f, id), ==, LINEUP_STAGE_IN_REVIEW);
+  /* … and what changed since the approved version says so. */
+  {
+    g_autoptr(LineupPost) now = lineup_store_get_post (f->store, id, NULL);
+    g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (f->store, now, &error);
+    g_autofree char *diff = lineup_workflow_describe_diff (workflow->approved, now);
+
+    g_assert_nonnull (diff);
+    g_assert_nonnull (strstr (diff, "Bluesky caption: "));
+    g_assert_nonnull (strstr (diff, "{+"));
+    g_assert_null (strstr (diff, "Caption: "));
+  }
   g_assert_true (lineup_workflow_approve (f->store, id, "Ana", NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (lineup_workflow_move (f->store, id, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));

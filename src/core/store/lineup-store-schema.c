@@ -391,8 +391,10 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;",
 
   /* 13 → 14: per-network caption variants: a JSON object of platform key to
-   * the caption sent there instead of the main one (lineup-post.h). */
-  "ALTER TABLE posts ADD COLUMN captions TEXT;",
+   * the caption sent there instead of the main one (lineup-post.h), on the
+   * post and on its approved version. */
+  "ALTER TABLE posts ADD COLUMN captions TEXT;"
+  "ALTER TABLE approved_versions ADD COLUMN captions TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
