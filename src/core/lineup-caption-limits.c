@@ -4,10 +4,12 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "lineup-caption-limits.h"
 #include "lineup-account.h"
+#include "lineup-bluesky.h"
 #include "lineup-publish-store.h"
 #include "lineup-store-utm.h"
 
@@ -72,6 +74,24 @@ lineup_caption_limits_find_over (LineupStore       *store,
           out_over->count = count;
           out_over->limit = limit;
           out_over->is_variant = variant != NULL;
+          out_over->in_bytes = FALSE;
+        }
+      else if (!found && g_str_equal (info->key, "bluesky"))
+        {
+          g_autofree char *caption = lineup_store_outgoing_caption (store, post, info->key);
+          gsize bytes = caption ? strlen (caption) : 0;
+
+          if (bytes > LINEUP_BLUESKY_MAX_BYTES)
+            {
+              g_autofree char *variant = lineup_post_dup_caption_variant (post, info->key);
+
+              found = TRUE;
+              out_over->platform = info;
+              out_over->count = (guint) bytes;
+              out_over->limit = LINEUP_BLUESKY_MAX_BYTES;
+              out_over->is_variant = variant != NULL;
+              out_over->in_bytes = TRUE;
+            }
         }
     }
   return found;
@@ -94,7 +114,13 @@ lineup_caption_limits_check (LineupStore  *store,
   title = lineup_post_get_title (post);
   name = over.platform->name;
   key = over.platform->key;
-  if (over.is_variant)
+  if (over.in_bytes)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                 scheduling
+                   ? _("“%s” cannot be scheduled: %s allows %u bytes of text; its caption there has %u (emoji and some scripts take several bytes each). Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT")
+                   : _("“%s” cannot be approved: %s allows %u bytes of text; its caption there has %u (emoji and some scripts take several bytes each). Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT"),
+                 title, name, over.limit, over.count, name, short_id, key);
+  else if (over.is_variant)
     g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
                  scheduling
                    ? _("“%s” cannot be scheduled: %s allows %u characters; its %s variant has %u. Shorten it: lineup post caption %s --platform %s TEXT")

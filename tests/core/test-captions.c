@@ -291,6 +291,26 @@ test_gate (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Bluesky also takes at most 3,000 bytes: 290 family emoji fit its 300
+ * graphemes but not its bytes. */
+static void
+test_gate_bluesky_bytes (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *platforms[] = { "bluesky", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *families = repeat ("👨‍👩‍👧", 290);
+  g_autofree char *id = add_in_review (f, families, platforms);
+
+  g_assert_cmpuint (lineup_text_count_graphemes (families), ==, 290);
+  g_assert_false (lineup_workflow_approve (f->store, id, "Ana", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "cannot be approved: Bluesky allows 3000 bytes of text; its caption there has 5220"));
+  g_clear_error (&error);
+  g_assert_true (set_variant (f, id, "bluesky", "👨‍👩‍👧", &error));
+  g_assert_true (lineup_workflow_approve (f->store, id, "Ana", NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Scheduling checks too (a post approved before a network was added to it
  * cannot be: adding one sends it back; so the check is on an approved post
  * whose limit tightened — the Mastodon instance's own max_characters). */
@@ -507,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/captions/variant-change-replaces", test_variant_change_replaces);
   g_test_add ("/captions/store-and-outgoing", Fixture, NULL, fixture_set_up, test_store_and_outgoing, fixture_tear_down);
   g_test_add ("/captions/gate", Fixture, NULL, fixture_set_up, test_gate, fixture_tear_down);
+  g_test_add ("/captions/gate-bluesky-bytes", Fixture, NULL, fixture_set_up, test_gate_bluesky_bytes, fixture_tear_down);
   g_test_add ("/captions/gate-schedule-instance-limit", Fixture, NULL, fixture_set_up,
               test_gate_schedule_and_instance_limit, fixture_tear_down);
   g_test_add_func ("/captions/preview-render", test_preview_render);
