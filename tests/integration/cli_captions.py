@@ -8,11 +8,20 @@ every refusal leaves the plan's file as it was. Two copies of a shared plan
 (Radicale on 127.0.0.1): a variant written on one is on the other after a sync
 on both."""
 
+import datetime
+import json
+import os
+import sys
 import unittest
+import urllib.request
 
 from dav_servers import Radicale
 import lineup_cli
 from lineup_cli import Member, Plan
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
+import fake_pds  # noqa: E402
+import webhook_receiver  # noqa: E402
 
 PASSWORDS = lineup_cli.SHARE_PASSWORDS
 LONG = "é" * 480 + " https://example.org/launch"
@@ -102,6 +111,55 @@ class Captions(unittest.TestCase):
         self.assertEqual(out.split("\n\n", 1)[1], "é" * 125 + "… more\n")
         self.assertIn("not a platform Lineup knows",
                       self.refused("post", "preview", post, "--platform", "myspace", status=2))
+
+
+def ctl(base, method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read() or b"null")
+
+
+class PublishedVariants(unittest.TestCase):
+    """What goes out: Bluesky gets its variant; the webhook's payload carries
+    each network's own caption in `texts`, the main one in `text`."""
+
+    def test_bluesky_and_webhook_get_the_variant(self):
+        p = Plan(tz="UTC")
+        self.addCleanup(p.close)
+        p.env["LINEUP_SECRETS_FILE"] = os.path.join(p.dir.name, "secrets", "lineup.keys")
+        p.env["LINEUP_HTTP_TIMEOUT"] = "2"
+        p.env["LINEUP_SYNC_RETRY_BASE_MS"] = "50"
+        p.run("pillar", "add", "Community")
+        pds = fake_pds.FakePds()
+        pds.start()
+        self.addCleanup(pds.stop)
+        ctl(pds.url, "POST", "/__fake/accounts", {"handle": "team.test", "password": "app-pass-1234"})
+        p.run("account", "add", "bluesky", "--handle", "team.test", "--pds", pds.url,
+              "--app-password-stdin", input_bytes=b"app-pass-1234")
+        hook = webhook_receiver.WebhookReceiver()
+        hook.start()
+        self.addCleanup(hook.stop)
+        out = p.text("account", "add", "webhook", "--url", hook.url + "/hook", "--name", "n8n")
+        secret = [w for w in out.split() if w.startswith("whsec_")][0]
+        ctl(hook.url, "POST", "/__fake/config", {"secret": secret, "responses": [200]})
+
+        when = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)
+        post = p.add("Due", "Community", "Proof", "--body", "The long main caption for LinkedIn",
+                     "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
+                     "--platform", "bluesky", "--platform", "linkedin")
+        p.run("post", "caption", post, "--platform", "bluesky", "Short for Bluesky")
+        p.force_stage(post, "scheduled")
+        p.run("post", "target", post, "--account", "team.test")
+        p.run("post", "target", post, "--account", "n8n")
+        p.run("sync", "--once")
+        records = ctl(pds.url, "GET", "/__fake/state")["accounts"][0]["records"]
+        self.assertEqual([r["text"] for r in records.values()], ["Short for Bluesky"])
+        payload = json.loads(ctl(hook.url, "GET", "/__fake/state")["deliveries"][-1]["body"])
+        self.assertEqual(payload["data"]["text"], "The long main caption for LinkedIn")
+        self.assertEqual(payload["data"]["texts"], {"linkedin": "The long main caption for LinkedIn",
+                                                    "bluesky": "Short for Bluesky"})
 
 
 class SharedCaptions(unittest.TestCase):
