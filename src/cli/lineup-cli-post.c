@@ -493,7 +493,11 @@ cmd_post_show (Args    *args,
           g_autofree char *variant = lineup_post_dup_caption_variant (post, all[i].key);
 
           if (variant)
-            out ("\n%s\n%s\n", all[i].name, variant);
+            {
+              g_autofree char *label = g_strdup_printf (_("%s caption"), all[i].name);
+
+              out ("\n%s:\n%s\n", label, variant);
+            }
         }
     }
     print_workflow (store, post);

@@ -76,16 +76,14 @@ lineup_post_editor_update_variants (LineupPostEditor *self)
       g_autofree char *variant = lineup_post_dup_caption_variant (draft, platforms[i].key);
       g_autofree char *caption = NULL;
       g_autofree char *text = NULL;
-      g_autofree char *title = NULL;
       guint count, limit;
 
       gtk_stack_page_set_visible (page, chosen || variant != NULL);
       any |= chosen || variant != NULL;
       if (!chosen && variant == NULL)
         continue;
-      /* "Bluesky •" marks a tab with a variant of its own. */
-      title = variant ? g_strdup_printf ("%s •", platforms[i].name) : g_strdup (platforms[i].name);
-      gtk_stack_page_set_title (page, title);
+      /* The switcher's dot marks a tab with a caption of its own. */
+      gtk_stack_page_set_needs_attention (page, variant != NULL);
 
       caption = lineup_store_outgoing_caption (self->store, draft, platforms[i].key);
       count = lineup_text_count_for_network (caption, platforms[i].key);
