@@ -484,6 +484,22 @@ cmd_post_show (Args    *args,
     print_family (store, post);
     if (*lineup_post_get_body (post))
       out ("\n%s\n", lineup_post_get_body (post));
+    {
+      guint n;
+      const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *variant = lineup_post_dup_caption_variant (post, all[i].key);
+
+          if (variant)
+            {
+              g_autofree char *label = g_strdup_printf (_("%s caption"), all[i].name);
+
+              out ("\n%s:\n%s\n", label, variant);
+            }
+        }
+    }
     print_workflow (store, post);
     out ("\n%s\n", _("History:"));
     print_history (store, history);

@@ -138,4 +138,8 @@ int cmd_results_review (Args *args, GError **error);
 int cmd_results_weights (Args *args, GError **error);
 int cmd_results_fetch (Args *args, GError **error);
 
+/* lineup-cli-captions.c */
+int cmd_post_caption (Args *args, GError **error);
+int cmd_post_preview (Args *args, GError **error);
+
 G_END_DECLS

@@ -155,6 +155,7 @@ static const char * const id_url_args[] = { "ID", "URL", NULL };
 static const OptionSpec results_options[] = {
   { "from", TRUE, FALSE }, { "to", TRUE, FALSE }, { "by", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL }
 };
+static const OptionSpec platform_options[] = { { "platform", TRUE, FALSE }, { NULL } };
 static const OptionSpec results_export_options[] = { { "format", TRUE, FALSE }, { NULL } };
 static const OptionSpec results_times_options[] = { { "platform", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
 static const OptionSpec results_review_options[] = { { "week", TRUE, FALSE }, { "json", FALSE, FALSE }, { NULL } };
@@ -356,6 +357,12 @@ static const Command commands[] = {
   { "post", "links", cmd_post_links, links_options, id_arg,
     "ID [--platform NAME] [--json]",
     N_("the post's links as they go out to each of its networks, with their UTM parameters") },
+  { "post", "caption", cmd_post_caption, platform_options, id_text_args,
+    "ID --platform NAME TEXT",
+    N_("sets the caption that goes out on one network instead of the main one (\"\": removes it)") },
+  { "post", "preview", cmd_post_preview, platform_options, id_arg,
+    "ID --platform NAME",
+    N_("the post as that network will show it: its caption there, count and limit, where it folds, the link card") },
   { "snippet", "add", cmd_snippet_add, snippet_options, name_text_args,
     "NAME TEXT [--kind hashtags|signoff|template] [--type TYPE]",
     N_("saves a hashtag group, sign-off or caption template (--type: a template for one content type) for the editor to insert; without --kind, hashtags when every word is a #hashtag, else a template") },

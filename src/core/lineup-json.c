@@ -192,6 +192,24 @@ lineup_post_to_json (JsonBuilder *builder,
   json_builder_add_string_value (builder, lineup_post_get_title (post));
   json_builder_set_member_name (builder, "body");
   json_builder_add_string_value (builder, lineup_post_get_body (post));
+  /* Each network's own caption, where the post has one. */
+  json_builder_set_member_name (builder, "captions");
+  json_builder_begin_object (builder);
+  {
+    guint n;
+    const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *variant = lineup_post_dup_caption_variant (post, all[i].key);
+
+        if (variant == NULL)
+          continue;
+        json_builder_set_member_name (builder, all[i].key);
+        json_builder_add_string_value (builder, variant);
+      }
+  }
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "pillar");
   json_builder_add_string_value (builder, pillar ? lineup_pillar_get_name (pillar) : NULL);
   json_builder_set_member_name (builder, "type");

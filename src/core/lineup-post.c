@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "lineup-platform.h"
 #include "lineup-post.h"
@@ -29,6 +30,7 @@ enum {
   TEXT_DUE_ON = TEXT_BRIEF + LINEUP_N_BRIEF_FIELDS,
   TEXT_SOURCE,                                  /* the post this one was copied from */
   TEXT_EVERGREEN,                               /* "GAP" or "GAP UNTIL" */
+  TEXT_CAPTIONS,                                /* per-network variants, a JSON object */
   N_TEXTS
 };
 
@@ -39,7 +41,8 @@ enum {
 #define HAS_DUE_ON      (1u << (1 + LINEUP_N_BRIEF_FIELDS))
 #define HAS_SOURCE      (1u << (2 + LINEUP_N_BRIEF_FIELDS))
 #define HAS_EVERGREEN   (1u << (3 + LINEUP_N_BRIEF_FIELDS))
-G_STATIC_ASSERT (LINEUP_N_BRIEF_FIELDS + 4 <= 16);
+#define HAS_CAPTIONS    (1u << (4 + LINEUP_N_BRIEF_FIELDS))
+G_STATIC_ASSERT (LINEUP_N_BRIEF_FIELDS + 5 <= 16);
 
 /* Bit i of `platforms` is lineup_platforms_get_all()[i]. Keys that are not
  * one canonical set (unknown, repeated or out of order: a post not yet
@@ -758,6 +761,168 @@ lineup_post_set_evergreen (LineupPost *self,
 {
   g_return_if_fail (LINEUP_IS_POST (self));
   text_set (self, TEXT_EVERGREEN, evergreen);
+}
+
+/* ---- per-network caption variants ---- */
+
+/* @json as an object of non-empty strings keyed by platform keys, or NULL
+ * when it is not one (or is empty). */
+static JsonObject *
+captions_parse (const char *json)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  g_autoptr(GList) members = NULL;
+
+  if (json == NULL || *json == '\0')
+    return NULL;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  members = json_object_get_members (object);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object, l->data);
+
+      if (platform_index (l->data, strlen (l->data)) < 0 ||
+          !JSON_NODE_HOLDS_VALUE (node) ||
+          json_node_get_value_type (node) != G_TYPE_STRING)
+        return NULL;
+    }
+  return json_object_ref (object);
+}
+
+/* @object's non-empty variants in the platform table's order, or NULL
+ * when there is none. */
+static char *
+captions_write (JsonObject *object)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const LineupPlatformInfo *all;
+  guint n, written = 0;
+
+  all = lineup_platforms_get_all (&n);
+  json_builder_begin_object (builder);
+  for (guint i = 0; object && i < n; i++)
+    {
+      const char *text = json_object_has_member (object, all[i].key)
+                           ? json_object_get_string_member (object, all[i].key) : NULL;
+
+      if (text == NULL || *text == '\0')
+        continue;
+      json_builder_set_member_name (builder, all[i].key);
+      json_builder_add_string_value (builder, text);
+      written++;
+    }
+  json_builder_end_object (builder);
+  if (written == 0)
+    return NULL;
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+const char *
+lineup_post_get_captions (LineupPost *self)
+{
+  g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
+  if (!(self->present & HAS_CAPTIONS))
+    return NULL;
+  return text_get (self, TEXT_CAPTIONS);
+}
+
+void
+lineup_post_set_captions (LineupPost *self,
+                          const char *json)
+{
+  JsonObject *object;
+  g_autofree char *canonical = NULL;
+
+  g_return_if_fail (LINEUP_IS_POST (self));
+
+  object = captions_parse (json);
+  if (object == NULL)
+    {
+      /* Kept as given (or none, for "" and NULL): validation names it. */
+      text_set (self, TEXT_CAPTIONS, json);
+      return;
+    }
+  canonical = captions_write (object);
+  json_object_unref (object);
+  text_set (self, TEXT_CAPTIONS, canonical);
+}
+
+gboolean
+lineup_post_captions_valid (LineupPost *self)
+{
+  const char *json = lineup_post_get_captions (self);
+  JsonObject *object;
+
+  if (json == NULL)
+    return TRUE;
+  object = captions_parse (json);
+  if (object == NULL)
+    return FALSE;
+  json_object_unref (object);
+  return TRUE;
+}
+
+char *
+lineup_post_dup_caption_variant (LineupPost *self,
+                                 const char *platform)
+{
+  JsonObject *object;
+  char *text = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_POST (self), NULL);
+
+  if (platform == NULL || (object = captions_parse (lineup_post_get_captions (self))) == NULL)
+    return NULL;
+  if (json_object_has_member (object, platform))
+    text = g_strdup (json_object_get_string_member (object, platform));
+  json_object_unref (object);
+  if (text && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+void
+lineup_post_set_caption_variant (LineupPost *self,
+                                 const char *platform,
+                                 const char *text)
+{
+  JsonObject *object;
+  g_autofree char *canonical = NULL;
+
+  g_return_if_fail (LINEUP_IS_POST (self));
+  g_return_if_fail (platform != NULL);
+
+  object = captions_parse (lineup_post_get_captions (self));
+  if (object == NULL)
+    object = json_object_new ();
+  if (text && *text)
+    json_object_set_string_member (object, platform, text);
+  else if (json_object_has_member (object, platform))
+    json_object_remove_member (object, platform);
+  canonical = captions_write (object);
+  json_object_unref (object);
+  text_set (self, TEXT_CAPTIONS, canonical);
+}
+
+char *
+lineup_post_dup_caption_for (LineupPost *self,
+                             const char *platform)
+{
+  char *variant = lineup_post_dup_caption_variant (self, platform);
+
+  return variant ? variant : g_strdup (lineup_post_get_body (self));
 }
 
 gboolean

@@ -93,6 +93,23 @@ gboolean     lineup_evergreen_parse        (const char *text,
                                             char      **out_until);
 char        *lineup_evergreen_format       (guint       min_gap_days,
                                             const char *until);
+/* Per-network caption variants: a network's own wording of the caption,
+ * sent there in place of the main caption (lineup_post_get_body ()). Kept
+ * as a JSON object of platform key to text, in the platform table's order
+ * ({"bluesky":"…"}); NULL when the post has none. A text that is not such
+ * an object is kept as given for validation to refuse. */
+const char  *lineup_post_get_captions      (LineupPost *self);
+void         lineup_post_set_captions      (LineupPost *self, const char *json);
+/* FALSE when the variants are not an object of texts keyed by platforms. */
+gboolean     lineup_post_captions_valid    (LineupPost *self);
+/* The variant for @platform (a key), or NULL when there is none. */
+char        *lineup_post_dup_caption_variant (LineupPost *self, const char *platform);
+/* Sets the variant for @platform (a key); NULL or "" removes it. */
+void         lineup_post_set_caption_variant (LineupPost *self,
+                                              const char *platform,
+                                              const char *text);
+/* What goes out on @platform: its variant, else the main caption. */
+char        *lineup_post_dup_caption_for   (LineupPost *self, const char *platform);
 gint64       lineup_post_get_created_at    (LineupPost *self);
 gint64       lineup_post_get_updated_at    (LineupPost *self);
 gint         lineup_post_get_revision      (LineupPost *self);

@@ -10,6 +10,7 @@
 #include "lineup-workflow.h"
 #include "lineup-store-workflow.h"
 #include "lineup-text.h"
+#include "lineup-caption-limits.h"
 
 static gboolean
 refuse (GError    **error,
@@ -167,49 +168,16 @@ describe_day (LineupStore *store,
   g_date_strftime (day, day_size, "%-d %B %Y", &date);
 }
 
-/* A caption goes out only where the network takes it: refuses when the
- * caption, as it goes out (with the links' UTM parameters), is longer than
- * the limit of a platform the post targets, counted as that network counts
- * (lineup_store_count_outgoing ()); the tightest one is named. */
+/* A caption goes out only where the network takes it: refuses when a
+ * chosen network's caption (its variant, else the main one), as it goes out,
+ * is longer than that network takes (lineup-caption-limits.h). */
 static gboolean
 check_caption_fits (LineupStore *store,
                     LineupPost  *post,
                     gboolean     scheduling,
                     GError     **error)
 {
-  const char * const *platforms = lineup_post_get_platforms (post);
-  const LineupPlatformInfo *tightest = NULL;
-  guint count = 0;
-
-  if (platforms == NULL || platforms[0] == NULL)
-    return TRUE;
-  for (guint i = 0; platforms[i]; i++)
-    {
-      const LineupPlatformInfo *info = lineup_platform_lookup (platforms[i]);
-      guint here;
-
-      if (info == NULL || info->text_limit == 0)
-        continue;
-      here = lineup_store_count_outgoing (store, post, info->key);
-      if (here > info->text_limit && (tightest == NULL || info->text_limit < tightest->text_limit))
-        {
-          tightest = info;
-          count = here;
-        }
-    }
-  if (tightest == NULL)
-    return TRUE;
-  return refuse (error,
-                 scheduling
-                   ? g_dngettext (GETTEXT_PACKAGE,
-                                  "The caption of “%s” has %u character; %s takes %u: shorten it, or take %s off its platforms, before scheduling it",
-                                  "The caption of “%s” has %u characters; %s takes %u: shorten it, or take %s off its platforms, before scheduling it",
-                                  count)
-                   : g_dngettext (GETTEXT_PACKAGE,
-                                  "The caption of “%s” has %u character; %s takes %u: shorten it, or take %s off its platforms, before approving it",
-                                  "The caption of “%s” has %u characters; %s takes %u: shorten it, or take %s off its platforms, before approving it",
-                                  count),
-                 lineup_post_get_title (post), count, tightest->name, tightest->text_limit, tightest->name);
+  return lineup_caption_limits_check (store, post, scheduling, error);
 }
 
 static const char *
@@ -790,6 +758,8 @@ lineup_workflow_edit_sends_back (LineupPost *before,
     g_ptr_array_add (what, _("title"));
   if (g_strcmp0 (lineup_post_get_body (before), lineup_post_get_body (after)) != 0)
     g_ptr_array_add (what, _("caption"));
+  if (g_strcmp0 (lineup_post_get_captions (before), lineup_post_get_captions (after)) != 0)
+    g_ptr_array_add (what, _("caption variants"));
   if (!g_strv_equal (lineup_post_get_platforms (before), lineup_post_get_platforms (after)))
     g_ptr_array_add (what, _("platforms"));
   if (what->len == 0)
@@ -964,6 +934,22 @@ lineup_workflow_describe_diff (LineupPost *approved,
 
   append_text_diff (out, _("Title"), lineup_post_get_title (approved), lineup_post_get_title (current));
   append_text_diff (out, _("Caption"), lineup_post_get_body (approved), lineup_post_get_body (current));
+  {
+    guint n;
+    const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *was_variant = lineup_post_dup_caption_variant (approved, all[i].key);
+        g_autofree char *now_variant = lineup_post_dup_caption_variant (current, all[i].key);
+        g_autofree char *label = NULL;
+
+        if (g_strcmp0 (was_variant, now_variant) == 0)
+          continue;
+        label = g_strdup_printf (_("%s caption"), all[i].name);
+        append_text_diff (out, label, was_variant ? was_variant : "", now_variant ? now_variant : "");
+      }
+  }
 
   was = lineup_post_get_platforms (approved);
   now = lineup_post_get_platforms (current);

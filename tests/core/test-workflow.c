@@ -654,12 +654,16 @@ test_caption_limits (Fixture       *f,
   /* Approving: refused, by either way in, and nothing is recorded. */
   before = lineup_test_file_digest (f->path);
   g_assert_false (lineup_workflow_approve (f->store, id, "Ana", NULL, NULL, &error));
-  g_assert_cmpstr (error->message, ==,
-                   "The caption of “Launch story” has 301 characters; Bluesky takes 300: "
-                   "shorten it, or take Bluesky off its platforms, before approving it");
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("“Launch story” cannot be approved: Bluesky allows 300 characters; this caption has 301. "
+                       "Shorten it or write a Bluesky variant: lineup post caption %.8s --platform bluesky TEXT", id);
+
+    g_assert_cmpstr (error->message, ==, expected);
+  }
   g_clear_error (&error);
   g_assert_false (lineup_workflow_move (f->store, id, LINEUP_STAGE_APPROVED, NULL, NULL, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "Bluesky takes 300"));
+  g_assert_nonnull (strstr (error->message, "Bluesky allows 300 characters; this caption has 301"));
   g_clear_error (&error);
   after = lineup_test_file_digest (f->path);
   g_assert_cmpstr (before, ==, after);
@@ -686,9 +690,11 @@ test_caption_limits (Fixture       *f,
     g_clear_pointer (&after, g_free);
     before = lineup_test_file_digest (f->path);
     g_assert_false (lineup_workflow_move (f->store, approved, LINEUP_STAGE_SCHEDULED, NULL, NULL, NULL, &error));
-    g_assert_cmpstr (error->message, ==,
-                     "The caption of “Launch story” has 300 characters; X takes 280: "
-                     "shorten it, or take X off its platforms, before scheduling it");
+    g_autofree char *expected =
+      g_strdup_printf ("“Launch story” cannot be scheduled: X allows 280 characters; this caption has 300. "
+                       "Shorten it or write a X variant: lineup post caption %.8s --platform x TEXT", approved);
+
+    g_assert_cmpstr (error->message, ==, expected);
     g_clear_error (&error);
     after = lineup_test_file_digest (f->path);
     g_assert_cmpstr (before, ==, after);

@@ -167,10 +167,10 @@ class Workflow(unittest.TestCase):
                      "--date", "2020-01-03", "--time", "09:00", "--platform", "bluesky,mastodon")
         for item in range(1, 6):
             p.text("post", "check", post, str(item))
-        self.assertIn("The caption of “Old news” has 301 characters; Bluesky takes 300: "
-                      "shorten it, or take Bluesky off its platforms, before approving it",
+        self.assertIn("“Old news” cannot be approved: Bluesky allows 300 characters; this caption has 301. "
+                      f"Shorten it or write a Bluesky variant: lineup post caption {post[:8]} --platform bluesky TEXT",
                       self.refused(1, "post", "approve", post, "--as", "Ana"))
-        self.assertIn("Bluesky takes 300", self.refused(1, "post", "stage", post, "approved"))
+        self.assertIn("Bluesky allows 300", self.refused(1, "post", "stage", post, "approved"))
         p.text("post", "edit", post, "--body", "é" * 300)
         p.text("post", "approve", post, "--as", "Ana")
         self.assertIn("“Old news” is dated 3 January 2020 at 09:00, which has passed: "

@@ -5,7 +5,8 @@ and keeping what was set, then takes "example.org" and the medium
 the placeholder, sets its utm_campaign (Ctrl+Z takes it back); a new post's editor, LinkedIn ticked and a caption with two
 links, lists under "2 Links as They Go Out" the link to example.org with
 utm_source=linkedin and utm_medium=newsletter and the other site's link
-untouched."""
+untouched; its LinkedIn tab takes a caption of LinkedIn's own, counted on
+its own."""
 
 import time
 
@@ -132,11 +133,21 @@ def main():
     found = ui.wait_for("the example.org link tagged",
                         lambda: ui.find(editor, prefix=tagged, role="label", visible=False))
     assert "utm_" not in tagged.split("?")[0]
+    found_name = found.name   # the list is made again as the captions change
     ui.wait_for("the other site's link untouched",
                 lambda: ui.find(editor, name="https://other.net/b", role="label", visible=False))
+
+    # 4. The LinkedIn tab above the caption: its own wording, its own count.
+    tab = ui.wait_for("the LinkedIn caption tab",
+                      lambda: ui.find(editor, name="LinkedIn", not_role="check box", visible=False))
+    ui.click(ui.wait_for("the tab to stop", lambda: ui.settled(tab)))
+    variant = ui.wait_for("the LinkedIn caption", lambda: ui.find(editor, name="LinkedIn caption", role="text"))
+    ui.click(variant)
+    ui.xdotool("type", "--delay", "5", "Only for LinkedIn")
+    ui.wait_for("the variant's own count", lambda: ui.find(editor, name="LinkedIn 17/3000", role="label"))
     time.sleep(0.3)
     ui.screenshot()
-    print(f"ok: {found.name}")
+    print(f"ok: {found_name}")
 
 
 if __name__ == "__main__":

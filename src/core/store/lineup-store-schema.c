@@ -401,6 +401,11 @@ static const char * const migrations[] = {
   "  at INTEGER NOT NULL,"
   "  PRIMARY KEY (post_id, network)"
   ") WITHOUT ROWID;",
+  /* 14 → 15: per-network caption variants: a JSON object of platform key to
+   * the caption sent there instead of the main one (lineup-post.h), on the
+   * post and on its approved version. */
+  "ALTER TABLE posts ADD COLUMN captions TEXT;"
+  "ALTER TABLE approved_versions ADD COLUMN captions TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

@@ -322,6 +322,9 @@ parse_post (LineupStore              *self,
       !lineup_evergreen_parse (value, NULL, NULL))
     return field_error (error, uid, "evergreen", _("expected the minimum gap in days, then optionally the last date as YYYY-MM-DD")), NULL;
   lineup_post_set_evergreen (parsed->post, value && *value ? value : NULL);
+  lineup_post_set_captions (parsed->post, lineup_share_record_get (record, "captions"));
+  if (!lineup_post_captions_valid (parsed->post))
+    return field_error (error, uid, "captions", _("expected a JSON object of platform keys to caption texts")), NULL;
   if (!_lineup_store_results_check_fields (record, error))
     return field_error (error, uid, "results", NULL), NULL;
   parsed->results = g_strdup (lineup_share_record_get (record, "results"));

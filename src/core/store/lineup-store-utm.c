@@ -268,14 +268,17 @@ lineup_store_outgoing_caption (LineupStore *self,
 {
   g_autoptr(LineupUtmSettings) settings = NULL;
   g_autofree char *source = NULL, *campaign = NULL, *content = NULL;
+  g_autofree char *caption = NULL;
   LineupUtm utm = { 0 };
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), NULL);
   g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
 
+  /* The network's own variant when the post has one, else the main caption. */
+  caption = lineup_post_dup_caption_for (post, platform);
   if (!post_utm (self, post, platform, &utm, &settings, &source, &campaign, &content))
-    return g_strdup (lineup_post_get_body (post));
-  return lineup_utm_tag_text (lineup_post_get_body (post), &utm, (const char * const *) settings->domains);
+    return g_steal_pointer (&caption);
+  return lineup_utm_tag_text (caption, &utm, (const char * const *) settings->domains);
 }
 
 GStrv

@@ -61,7 +61,8 @@ gboolean           lineup_store_set_utm_campaign   (LineupStore  *self,
                                                     const char   *value,
                                                     GError      **error);
 
-/* @post's caption as it goes out to @platform: its links tagged as the
+/* @post's caption as it goes out to @platform — its variant for
+ * @platform if it has one, else the main caption — its links tagged as the
  * settings say (the caption itself when tagging is off). */
 char              *lineup_store_outgoing_caption   (LineupStore  *self,
                                                     LineupPost   *post,

@@ -195,6 +195,27 @@ _lineup_store_validate_post (LineupStore  *self,
                    LINEUP_EVERGREEN_MAX_GAP_DAYS);
       return FALSE;
     }
+  if (!lineup_post_captions_valid (post))
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("The post’s caption variants are not valid: expected a JSON object of platform keys (%s) to texts"),
+                   lineup_platform_list_keys ());
+      return FALSE;
+    }
+  {
+    const LineupPlatformInfo *all;
+    guint n;
+
+    all = lineup_platforms_get_all (&n);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *variant = lineup_post_dup_caption_variant (post, all[i].key);
+        g_autofree char *what = g_strdup_printf (_("The %s caption"), all[i].name);
+
+        if (variant && !_lineup_store_check_text (what, variant, LINEUP_BODY_MAX_CHARS, error))
+          return FALSE;
+      }
+  }
   if (!_lineup_store_check_text (_("The source post’s id"), lineup_post_get_source_id (post), LINEUP_NAME_MAX_CHARS, error) ||
       !_lineup_store_check_one_line (_("The source post’s id"), lineup_post_get_source_id (post), error))
     return FALSE;

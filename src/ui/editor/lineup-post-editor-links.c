@@ -36,6 +36,8 @@ lineup_post_editor_draft_post (LineupPostEditor *self,
     lineup_post_set_body (draft, body);
   if (self->campaign_ids && campaign < self->campaign_ids->len)
     lineup_post_set_campaign_id (draft, *(gint64 *) g_ptr_array_index (self->campaign_ids, campaign));
+  /* Each network's own caption, as the tabs hold it. */
+  lineup_post_editor_read_variants (self, draft);
   return draft;
 }
 
@@ -114,6 +116,16 @@ lineup_post_editor_update_links (LineupPostEditor *self)
   draft = lineup_post_editor_draft_post (self, NULL);
   plain = lineup_utm_final_links (lineup_post_get_body (draft), &untagged, NULL);
   n = plain ? g_strv_length (plain) : 0;
+  networks = chosen_networks (self);
+  /* A network's own caption may have more links, or some where the main
+   * caption has none. */
+  for (guint i = 0; i < networks->len; i++)
+    {
+      g_autofree char *variant = lineup_post_dup_caption_variant (draft, g_ptr_array_index (networks, i));
+      g_auto(GStrv) links = variant ? lineup_utm_final_links (variant, &untagged, NULL) : NULL;
+
+      n = MAX (n, links ? g_strv_length (links) : 0);
+    }
   gtk_widget_set_visible (self->links_expander, n > 0);
   while ((child = gtk_widget_get_first_child (self->links_box)))
     gtk_box_remove (GTK_BOX (self->links_box), child);
@@ -123,7 +135,6 @@ lineup_post_editor_update_links (LineupPostEditor *self)
   gtk_expander_set_label (GTK_EXPANDER (self->links_expander), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->links_expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
-  networks = chosen_networks (self);
   if (networks->len == 0)
     {
       GtkWidget *hint = gtk_label_new (_("Choose platforms to see each one’s links with their UTM parameters"));

@@ -71,9 +71,15 @@ struct _LineupPostEditor
   GtkWidget *links_box;
   AdwActionRow *best_row;     /* best times (lineup-post-editor-times.c) */
   GtkBox *best_box;
+  GtkStackSwitcher *caption_switcher; /* the main caption, then a tab per chosen network */
+  GtkStack *caption_stack;
+  GPtrArray *variant_views;   /* GtkTextView per lineup_platforms_get_all() entry */
+  GPtrArray *variant_counts;  /* GtkLabel per entry */
 };
 
 /* lineup-post-editor.c */
+/* The counts under the caption and on each network's tab. */
+void        lineup_post_editor_update_counts          (LineupPostEditor  *self);
 void        lineup_post_editor_show_error             (LineupPostEditor  *self,
                                                        const char        *message);
 gboolean    lineup_post_editor_read_form              (LineupPostEditor  *self,
@@ -115,5 +121,15 @@ void        lineup_post_editor_update_links           (LineupPostEditor  *self);
  * counts as it goes out. */
 LineupPost *lineup_post_editor_draft_post             (LineupPostEditor  *self,
                                                        const char        *body);
+
+/* lineup-post-editor-variants.c: a caption tab per chosen network */
+void        lineup_post_editor_setup_variants         (LineupPostEditor  *self);
+void        lineup_post_editor_update_variants        (LineupPostEditor  *self);
+/* Each network's tab into @post's variants (an empty tab: none). */
+void        lineup_post_editor_read_variants          (LineupPostEditor  *self,
+                                                       LineupPost        *post);
+/* The tabs' texts, for the form's fingerprint. */
+void        lineup_post_editor_append_variants        (LineupPostEditor  *self,
+                                                       GString           *out);
 
 G_END_DECLS

@@ -185,6 +185,13 @@ update_counts (LineupPostEditor *self)
   gtk_label_set_markup (self->count_label, text->str);
   g_string_free (text, TRUE);
   lineup_post_editor_update_links (self);
+  lineup_post_editor_update_variants (self);
+}
+
+void
+lineup_post_editor_update_counts (LineupPostEditor *self)
+{
+  update_counts (self);
 }
 
 void
@@ -611,6 +618,7 @@ lineup_post_editor_read_form (LineupPostEditor  *self,
 
   lineup_post_set_title (post, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   lineup_post_set_body (post, body);
+  lineup_post_editor_read_variants (self, post);
 
   if (type < self->type_ids->len)
     lineup_post_set_type_id (post, *(gint64 *) g_ptr_array_index (self->type_ids, type));
@@ -687,6 +695,7 @@ form_fingerprint (LineupPostEditor *self)
   for (guint f = 0; f < LINEUP_N_BRIEF_FIELDS; f++)
     FIELD (gtk_editable_get_text (GTK_EDITABLE (self->brief_rows[f])));
   FIELD (gtk_editable_get_text (GTK_EDITABLE (self->due_row)));
+  lineup_post_editor_append_variants (self, out);
 #undef FIELD
   return g_string_free (out, FALSE);
 }
@@ -905,6 +914,9 @@ lineup_post_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (confirm, self);
       gtk_window_destroy (GTK_WINDOW (confirm));
     }
+  /* The tabs' views go with the template: nothing counts them after. */
+  g_clear_pointer (&self->variant_views, g_ptr_array_unref);
+  g_clear_pointer (&self->variant_counts, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINEUP_TYPE_POST_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->post);
@@ -962,6 +974,8 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, queue_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, best_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, best_box);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, caption_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, caption_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_date_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pillar_selected_cb);
@@ -1036,6 +1050,7 @@ lineup_post_editor_new (LineupStore *store,
   self->post = post ? g_object_ref (post) : NULL;
   build_form (self);
   lineup_post_editor_load_post (self);
+  lineup_post_editor_setup_variants (self);
   lineup_post_editor_setup_stage_chooser (self);
   lineup_post_editor_setup_snippets (self);
   lineup_post_editor_setup_links (self);
