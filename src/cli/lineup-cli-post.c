@@ -484,6 +484,15 @@ cmd_post_show (Args    *args,
     print_family (store, post);
     if (*lineup_post_get_body (post))
       out ("\n%s\n", lineup_post_get_body (post));
+    {
+      g_autoptr(GPtrArray) media = lineup_store_get_post_media (store, lineup_post_get_id (post), NULL);
+
+      if (media && media->len > 0)
+        {
+          out ("\n%s\n", _("Media:"));
+          print_media (store, media);
+        }
+    }
     print_workflow (store, post);
     out ("\n%s\n", _("History:"));
     print_history (store, history);

@@ -34,3 +34,5 @@
 #include "lineup-store-results.h"
 #include "lineup-results-import.h"
 #include "lineup-results-report.h"
+#include "lineup-media.h"
+#include "lineup-store-media.h"
