@@ -174,6 +174,23 @@ class Media(unittest.TestCase):
         self.assertIn("In review", err)
         p.run("post", "alt", self.post, "1", "A red bicycle against a wall")
 
+    def test_ics_names_media_without_embedding_them(self):
+        import icalendar
+        p = self.plan
+        p.run("post", "attach", self.post, self.red_path, self.blue_path, "--alt", "A red bicycle")
+        full = icalendar.Calendar.from_ical(p.run("export", "ics", "--privacy", "full").stdout)
+        [event] = [c for c in full.walk("VEVENT")]
+        media = event.get("X-LINEUP-MEDIA")
+        self.assertEqual([str(m) for m in media], [sha256(self.red), sha256(self.blue)])
+        self.assertEqual((media[0].params["FMTTYPE"], media[0].params["X-SIZE"]), ("image/png", str(len(self.red))))
+        alts = event.get("X-LINEUP-MEDIA-ALT")
+        self.assertEqual([(str(a), a.params["X-NUMBER"]) for a in alts], [("A red bicycle", "1"), ("A red bicycle", "2")])
+        self.assertIsNone(event.get("ATTACH"))
+        # Titles only: the media are named, their alt text is not shown.
+        titles = p.run("export", "ics").stdout.decode()
+        self.assertIn("X-LINEUP-MEDIA;", titles)
+        self.assertNotIn("X-LINEUP-MEDIA-ALT", titles)
+
     def test_video_needs_subtitles_or_none_needed(self):
         p = self.plan
         video = make_video(os.path.join(p.dir.name, "ride.webm"))

@@ -90,16 +90,67 @@ store_file (LineupStore  *self,
 
 /* ---- reading ---- */
 
+static LineupMedium *
+medium_from_row (sqlite3_stmt *stmt,
+                 int           first)
+{
+  LineupMedium *medium = g_new0 (LineupMedium, 1);
+  const char *mime = _lineup_store_column_text (stmt, first + 1);
+
+  medium->sha256 = g_strdup (_lineup_store_column_text (stmt, first));
+  medium->mime_type = g_strdup (mime ? mime : "application/octet-stream");
+  medium->kind = g_strcmp0 (_lineup_store_column_text (stmt, first + 2), "video") == 0 ? LINEUP_MEDIA_VIDEO
+                                                                                       : LINEUP_MEDIA_IMAGE;
+  medium->size = sqlite3_column_int64 (stmt, first + 3);
+  medium->width = sqlite3_column_int (stmt, first + 4);
+  medium->height = sqlite3_column_int (stmt, first + 5);
+  medium->duration_ms = sqlite3_column_int64 (stmt, first + 6);
+  medium->alt = g_strdup (_lineup_store_column_text (stmt, first + 7));
+  medium->subtitles = g_strdup (_lineup_store_column_text (stmt, first + 8));
+  medium->subtitles_mime = g_strdup (_lineup_store_column_text (stmt, first + 9));
+  medium->no_subtitles_needed = sqlite3_column_int (stmt, first + 10) != 0;
+  medium->name = g_strdup (_lineup_store_column_text (stmt, first + 11));
+  return medium;
+}
+
+#define MEDIUM_COLUMNS \
+  "pm.sha256, m.mime, m.kind, m.size, m.width, m.height, m.duration_ms, pm.alt, " \
+  "pm.subtitles, s.mime, pm.no_subtitles, pm.name FROM post_media pm " \
+  "LEFT JOIN media m ON m.sha256 = pm.sha256 LEFT JOIN media s ON s.sha256 = pm.subtitles "
+
+GHashTable *
+lineup_store_get_all_media (LineupStore *self)
+{
+  static const char sql[] = "SELECT pm.post_id, " MEDIUM_COLUMNS "ORDER BY pm.post_id, pm.position, pm.id";
+  GHashTable *all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), all);
+
+  if ((stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
+    return all;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *post_id = _lineup_store_column_text (stmt, 0);
+      GPtrArray *media = g_hash_table_lookup (all, post_id);
+
+      if (media == NULL)
+        {
+          media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_medium_free);
+          g_hash_table_insert (all, g_strdup (post_id), media);
+        }
+      g_ptr_array_add (media, medium_from_row (stmt, 1));
+    }
+  _lineup_store_finish (stmt);
+  return all;
+}
+
 GPtrArray *
 lineup_store_get_post_media (LineupStore  *self,
                              const char   *post_id,
                              GError      **error)
 {
-  static const char sql[] =
-    "SELECT pm.sha256, m.mime, m.kind, m.size, m.width, m.height, m.duration_ms, pm.alt, "
-    "pm.subtitles, s.mime, pm.no_subtitles, pm.name FROM post_media pm "
-    "LEFT JOIN media m ON m.sha256 = pm.sha256 LEFT JOIN media s ON s.sha256 = pm.subtitles "
-    "WHERE pm.post_id = ? ORDER BY pm.position, pm.id";
+  static const char sql[] = "SELECT " MEDIUM_COLUMNS "WHERE pm.post_id = ? ORDER BY pm.position, pm.id";
   g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_medium_free);
   sqlite3_stmt *stmt;
   int rc;
@@ -111,25 +162,7 @@ lineup_store_get_post_media (LineupStore  *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LineupMedium *medium = g_new0 (LineupMedium, 1);
-      const char *mime = _lineup_store_column_text (stmt, 1);
-
-      medium->sha256 = g_strdup (_lineup_store_column_text (stmt, 0));
-      medium->mime_type = g_strdup (mime ? mime : "application/octet-stream");
-      medium->kind = g_strcmp0 (_lineup_store_column_text (stmt, 2), "video") == 0 ? LINEUP_MEDIA_VIDEO
-                                                                                   : LINEUP_MEDIA_IMAGE;
-      medium->size = sqlite3_column_int64 (stmt, 3);
-      medium->width = sqlite3_column_int (stmt, 4);
-      medium->height = sqlite3_column_int (stmt, 5);
-      medium->duration_ms = sqlite3_column_int64 (stmt, 6);
-      medium->alt = g_strdup (_lineup_store_column_text (stmt, 7));
-      medium->subtitles = g_strdup (_lineup_store_column_text (stmt, 8));
-      medium->subtitles_mime = g_strdup (_lineup_store_column_text (stmt, 9));
-      medium->no_subtitles_needed = sqlite3_column_int (stmt, 10) != 0;
-      medium->name = g_strdup (_lineup_store_column_text (stmt, 11));
-      g_ptr_array_add (media, medium);
-    }
+    g_ptr_array_add (media, medium_from_row (stmt, 0));
   _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -38,6 +38,11 @@ GPtrArray *lineup_store_get_post_media        (LineupStore  *self,
                                                const char   *post_id,
                                                GError      **error);
 
+/* Every post's media (deleted posts' too): post id → GPtrArray of
+ * LineupMedium in order; posts without media are not in it. One query, for
+ * exports of the whole plan. */
+GHashTable *lineup_store_get_all_media        (LineupStore  *self);
+
 /* Reads each of @paths (lineup_media_probe(): one refused file refuses
  * them all, nothing changes), copies them into the media folder and adds
  * them at the end of the post's media, each with @alt (NULL: none). One
