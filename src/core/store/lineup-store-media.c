@@ -430,9 +430,13 @@ lineup_store_move_medium (LineupStore  *self,
   n = count_media (self, lineup_post_get_id (post));
   if (to >= n)
     {
-      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
-                   _("“%s” has %u media: move it to a place from 1 to %u"),
-                   lineup_post_get_title (post), (guint) n, (guint) n);
+      if (n == 1)
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                     _("“%s” has one medium: there is nothing to reorder"), lineup_post_get_title (post));
+      else
+        g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                     _("“%s” has %u media: move it to a place from 1 to %u"),
+                     lineup_post_get_title (post), (guint) n, (guint) n);
       return _lineup_store_end_operation (self, FALSE, NULL);
     }
   if (from == to)
