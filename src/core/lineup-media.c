@@ -478,6 +478,8 @@ lineup_media_probe (const char  *path,
       if (n < 0)
         {
           g_free (buffer);
+          if (loader)
+            gdk_pixbuf_loader_close (loader, NULL);
           refuse (error, LINEUP_MEDIA_ERROR_UNREADABLE, _("Could not read “%s”: %s. Check the file and try again."),
                   path, local->message);
           return NULL;
