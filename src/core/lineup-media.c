@@ -546,6 +546,43 @@ damaged:
   return NULL;
 }
 
+static void
+probe_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  LineupMedium *medium = lineup_media_probe (data, &error);
+
+  if (medium)
+    g_task_return_pointer (task, medium, (GDestroyNotify) lineup_medium_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lineup_media_probe_async (const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (path != NULL);
+  g_task_set_source_tag (task, lineup_media_probe_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, probe_thread);
+}
+
+LineupMedium *
+lineup_media_probe_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 lineup_media_probe_subtitles (const char  *path,
                               char       **out_sha256,

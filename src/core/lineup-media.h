@@ -18,7 +18,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -95,6 +95,15 @@ const char   *lineup_media_sniff           (const guint8 *data,
  * LINEUP_MEDIA_ERROR that names the file and says why and what to do. */
 LineupMedium *lineup_media_probe           (const char  *path,
                                             GError     **error);
+
+/* lineup_media_probe() in a worker thread, for a window that must not wait
+ * on a large video: @callback runs in the caller's main context. */
+void          lineup_media_probe_async     (const char           *path,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+LineupMedium *lineup_media_probe_finish    (GAsyncResult         *result,
+                                            GError              **error);
 
 /* Reads a subtitles file (WebVTT or SubRip, UTF-8): its SHA-256 in
  * @out_sha256 and type in @out_mime, or FALSE with the reason. */

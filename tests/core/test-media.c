@@ -269,6 +269,44 @@ test_refuse_too_large (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "huge.png"));
 }
 
+static void
+probed (GObject      *source,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  LineupMedium **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = lineup_media_probe_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* Off the main thread, then attached as read: what a window does with a
+ * large video. */
+static void
+test_probe_async_then_attach (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *id = add_post (f, LINEUP_STAGE_DRAFT);
+  g_autofree char *png = write_image (f, "bike.png", "png", 40, 30, 0xff0000ff);
+  g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_medium_free);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { png, NULL };
+  LineupMedium *medium = NULL;
+
+  lineup_media_probe_async (png, NULL, probed, &medium);
+  while (medium == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (medium->width, ==, 40);
+  g_ptr_array_add (media, medium);
+  g_assert_true (lineup_store_attach_probed_media (f->store, id, paths, media, "A red bicycle", &error));
+  g_assert_no_error (error);
+  stored = media_of (f, id);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (((LineupMedium *) stored->pdata[0])->alt, ==, "A red bicycle");
+}
+
 /* ---- the store ---- */
 
 static void
@@ -543,6 +581,7 @@ main (int    argc,
   ADD ("/media/refuse-renamed-text", test_refuse_renamed_text);
   ADD ("/media/refuse-truncated-png", test_refuse_truncated_png);
   ADD ("/media/refuse-too-large", test_refuse_too_large);
+  ADD ("/media/probe-async-then-attach", test_probe_async_then_attach);
   ADD ("/media/store-once-and-clean", test_store_once_and_clean);
   ADD ("/media/refusal-changes-nothing", test_refusal_changes_nothing);
   ADD ("/media/order-and-undo", test_order_and_undo);

@@ -319,24 +319,24 @@ record_file (LineupStore         *self,
 }
 
 gboolean
-lineup_store_attach_media (LineupStore         *self,
-                           const char          *post_id,
-                           const char * const  *paths,
-                           const char          *alt,
-                           GError             **error)
+lineup_store_attach_probed_media (LineupStore         *self,
+                                  const char          *post_id,
+                                  const char * const  *paths,
+                                  GPtrArray           *media,
+                                  const char          *alt,
+                                  GError             **error)
 {
   static const char insert_sql[] =
     "INSERT INTO post_media (post_id, position, sha256, alt, name) "
     "VALUES (?1, (SELECT count(*) FROM post_media WHERE post_id = ?1), ?2, ?3, ?4)";
-  g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_medium_free);
   g_autoptr(LineupPost) post = NULL;
-  g_autoptr(LineupPost) checked = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (paths != NULL, FALSE);
+  g_return_val_if_fail (paths != NULL && media != NULL, FALSE);
+  g_return_val_if_fail (g_strv_length ((char **) paths) == media->len, FALSE);
 
-  if (paths[0] == NULL)
+  if (media->len == 0)
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
                    _("Name at least one file to attach: an image (PNG, JPEG, WebP, GIF) or a video (MP4, MOV, WebM)"));
@@ -344,23 +344,9 @@ lineup_store_attach_media (LineupStore         *self,
     }
   if ((text = lineup_media_check_alt (alt, error)) == NULL)
     return FALSE;
-  /* The post first, so a wrong id is said before any file is read. */
-  if ((checked = lineup_store_get_post (self, post_id, error)) == NULL)
+  if ((post = begin_change (self, post_id, _("Attach media"), CHANGE_LIST, error)) == NULL)
     return FALSE;
-
-  /* Every file is read and copied before the plan changes: one refused
-   * file refuses them all. A copy left by a failed transaction is removed
-   * by the next clean. */
-  for (guint i = 0; paths[i]; i++)
-    {
-      LineupMedium *medium = lineup_media_probe (paths[i], error);
-
-      if (medium == NULL)
-        return FALSE;
-      g_ptr_array_add (media, medium);
-    }
-  if ((post = begin_change (self, lineup_post_get_id (checked), _("Attach media"), CHANGE_LIST, error)) == NULL)
-    return FALSE;
+  /* A copy left by a failed transaction is removed by the next clean. */
   for (guint i = 0; i < media->len; i++)
     {
       LineupMedium *medium = g_ptr_array_index (media, i);
@@ -378,6 +364,44 @@ lineup_store_attach_media (LineupStore         *self,
         return _lineup_store_end_operation (self, FALSE, NULL);
     }
   return _lineup_store_end_operation (self, TRUE, error);
+}
+
+gboolean
+lineup_store_attach_media (LineupStore         *self,
+                           const char          *post_id,
+                           const char * const  *paths,
+                           const char          *alt,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_medium_free);
+  g_autoptr(LineupPost) checked = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  if (paths[0] == NULL)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("Name at least one file to attach: an image (PNG, JPEG, WebP, GIF) or a video (MP4, MOV, WebM)"));
+      return FALSE;
+    }
+  if ((text = lineup_media_check_alt (alt, error)) == NULL)
+    return FALSE;
+  /* The post first, so a wrong id is said before any file is read. */
+  if ((checked = lineup_store_get_post (self, post_id, error)) == NULL)
+    return FALSE;
+  /* Every file is read before the plan changes: one refused file refuses
+   * them all. */
+  for (guint i = 0; paths[i]; i++)
+    {
+      LineupMedium *medium = lineup_media_probe (paths[i], error);
+
+      if (medium == NULL)
+        return FALSE;
+      g_ptr_array_add (media, medium);
+    }
+  return lineup_store_attach_probed_media (self, lineup_post_get_id (checked), paths, media, text, error);
 }
 
 gboolean

@@ -52,6 +52,16 @@ gboolean   lineup_store_attach_media          (LineupStore        *self,
                                                const char * const *paths,
                                                const char         *alt,
                                                GError            **error);
+/* The same with the files already read: @media (LineupMedium) holds what
+ * lineup_media_probe() (or lineup_media_probe_async() off the main thread)
+ * said of each of @paths, in their order; their alt text is @alt. The plan
+ * changes as lineup_store_attach_media() changes it. */
+gboolean   lineup_store_attach_probed_media   (LineupStore        *self,
+                                               const char         *post_id,
+                                               const char * const *paths,
+                                               GPtrArray          *media,
+                                               const char         *alt,
+                                               GError            **error);
 /* Takes the medium at @index off the post (its file stays until
  * lineup_store_clean_media()). */
 gboolean   lineup_store_detach_medium         (LineupStore  *self,
