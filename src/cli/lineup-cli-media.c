@@ -62,7 +62,11 @@ print_media (LineupStore *store,
       g_autofree char *name = one_line (medium->name);
       const char *missing = lineup_medium_missing (medium);
 
+      g_autofree char *file = lineup_store_get_media_file (store, medium->sha256, medium->mime_type);
+
       out ("  %u. %s (%s)\n", i + 1, name, what);
+      if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        out ("     %s\n", _("its file is not on this computer (a shared plan’s copy sends the list, not the file)"));
       if (medium->kind == LINEUP_MEDIA_IMAGE || *medium->alt)
         {
           g_autofree char *alt = one_line (medium->alt);

@@ -318,6 +318,8 @@ lineup_media_list_to_json (JsonBuilder *builder,
       json_builder_add_string_value (builder, medium->name);
       json_builder_set_member_name (builder, "file");
       json_builder_add_string_value (builder, file);
+      json_builder_set_member_name (builder, "present");
+      json_builder_add_boolean_value (builder, g_file_test (file, G_FILE_TEST_IS_REGULAR));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -76,7 +76,8 @@ void  lineup_targets_to_json        (JsonBuilder     *builder,
  * order: number (1 is the first), sha256, kind, mime_type, size, width,
  * height, duration_ms (null for an image), alt, subtitles (a hash or null),
  * no_subtitles_needed, accessible, name (as attached), file (in the plan's
- * media folder). */
+ * media folder), present (whether that file is on this computer: a shared
+ * plan's media list travels before their bytes do). */
 void  lineup_media_list_to_json     (JsonBuilder     *builder,
                                      LineupStore     *store,
                                      GPtrArray       *media);

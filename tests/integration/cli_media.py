@@ -17,7 +17,9 @@ import subprocess
 import unittest
 import zlib
 
-from lineup_cli import Plan
+import lineup_cli
+from dav_servers import Radicale
+from lineup_cli import Member, Plan
 
 
 def png(width, height, rgb):
@@ -220,6 +222,55 @@ class Media(unittest.TestCase):
         with open(video, "rb") as f:
             renamed = p.file("ride.png", f.read())
         self.assertIn("ride.png", self.refused("post", "attach", self.post, renamed))
+
+
+
+class SharedMedia(unittest.TestCase):
+    """Two copies of a shared plan (Radicale on 127.0.0.1): a post's media
+    list with its alt text travels in the post's record, so the other copy
+    computes the checklist from the same media."""
+
+    def test_media_list_and_alt_text_travel(self):
+        server = Radicale(users=lineup_cli.SHARE_PASSWORDS, rights=Radicale.approvals_rights("alice", ["bob"]))
+        server.start()
+        self.addCleanup(server.close)
+        alice, bob = Member("alice"), Member("bob")
+        self.addCleanup(alice.close)
+        self.addCleanup(bob.close)
+        alice.run("pillar", "add", "Community")
+        alice.share("create", server.url("/alice/plan/"))
+        bob.share("join", server.url("/alice/plan/"))
+
+        red = png(40, 30, (255, 0, 0))
+        post = alice.add("Bike day", "Community", "Proof", "--body", "Ride with us", "--platform", "mastodon")
+        alice.run("post", "attach", post, alice.file("bike.png", red), alice.file("helmet.png", png(8, 8, (0, 0, 255))),
+                  "--alt", "A red bicycle, leaning on a wall; 50% off")
+        alice.run("post", "alt", post, "2", "")
+        for member in (alice, bob):
+            member.run("share", "sync")
+        media = bob.json("post", "media", post, "--json")
+        self.assertEqual([(m["sha256"], m["alt"], m["name"]) for m in media],
+                         [(sha256(red), "A red bicycle, leaning on a wall; 50% off", "bike.png"),
+                          (media[1]["sha256"], "", "helmet.png")])
+        self.assertEqual((media[0]["mime_type"], media[0]["width"], media[0]["size"]), ("image/png", 40, len(red)))
+        item = [c for c in bob.show(post)["checklist"] if "alt text" in c["item"]][0]
+        self.assertEqual((item["computed"], item["checked"]), (True, False))
+
+        # Bob writes the missing alt text and moves the helmet first: alice has both.
+        bob.run("post", "alt", post, "2", "A blue helmet")
+        bob.run("post", "media-move", post, "2", "1")
+        for member in (bob, alice):
+            member.run("share", "sync")
+        self.assertEqual([m["alt"] for m in alice.json("post", "media", post, "--json")],
+                         ["A blue helmet", "A red bicycle, leaning on a wall; 50% off"])
+        item = [c for c in alice.show(post)["checklist"] if "alt text" in c["item"]][0]
+        self.assertEqual((item["computed"], item["checked"]), (True, True))
+
+        # A post without media keeps its record as it was: no media field.
+        plain = alice.add("Plain", "Community", "Proof", "--body", "Text only")
+        alice.run("share", "sync")
+        bob.run("share", "sync")
+        self.assertEqual(bob.json("post", "media", plain, "--json"), [])
 
 
 if __name__ == "__main__":

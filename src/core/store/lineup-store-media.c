@@ -695,3 +695,158 @@ lineup_store_media_accessibility (LineupStore  *self,
     return _lineup_store_sqlite_error (self, error, _("read the post’s media"));
   return TRUE;
 }
+
+/* ---- a shared plan's record (docs/sharing.md §3) ---- */
+
+/* A text of a line's field: "=" then the text percent-encoded, so that a
+ * line splits on spaces and an empty text is still a field. */
+static void
+append_text (GString    *line,
+             const char *text)
+{
+  g_autofree char *escaped = g_uri_escape_string (text ? text : "", NULL, FALSE);
+
+  g_string_append_printf (line, " =%s", escaped);
+}
+
+void
+_lineup_store_media_read_fields (LineupStore       *self,
+                                 const char        *post_id,
+                                 LineupShareRecord *record)
+{
+  g_autoptr(GPtrArray) media = lineup_store_get_post_media (self, post_id, NULL);
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  /* A post without media has no field: its record is as it always was. */
+  for (guint i = 0; media && i < media->len; i++)
+    {
+      LineupMedium *medium = g_ptr_array_index (media, i);
+
+      if (value->len)
+        g_string_append_c (value, '\n');
+      g_string_append_printf (value, "%s %s %" G_GINT64_FORMAT " %d %d %" G_GINT64_FORMAT " %d %s %s",
+                              medium->sha256, medium->mime_type, medium->size, medium->width, medium->height,
+                              medium->duration_ms, medium->no_subtitles_needed ? 1 : 0,
+                              medium->subtitles ? medium->subtitles : "-",
+                              medium->subtitles_mime ? medium->subtitles_mime : "-");
+      append_text (value, medium->name);
+      append_text (value, medium->alt);
+    }
+  lineup_share_record_set (record, "media", value->len ? value->str : NULL);
+}
+
+static gboolean
+is_hash (const char *text)
+{
+  if (strlen (text) != 64)
+    return FALSE;
+  for (const char *c = text; *c; c++)
+    if (!g_ascii_isxdigit (*c) || g_ascii_isupper (*c))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+line_text (const char *field)
+{
+  return field[0] == '=' ? g_uri_unescape_string (field + 1, NULL) : NULL;
+}
+
+gboolean
+_lineup_store_media_write_fields (LineupStore  *self,
+                                  const char   *post_id,
+                                  const char   *value,
+                                  GError      **error)
+{
+  static const char clear_sql[] = "DELETE FROM post_media WHERE post_id = ?";
+  static const char insert_sql[] =
+    "INSERT INTO post_media (post_id, position, sha256, alt, subtitles, no_subtitles, name) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+  g_auto(GStrv) lines = g_strsplit (value ? value : "", "\n", -1);
+  g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_medium_free);
+  g_autoptr(GPtrArray) current = NULL;
+  gboolean same;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+      g_autoptr(LineupMedium) medium = g_new0 (LineupMedium, 1);
+
+      if (*lines[i] == '\0')
+        continue;
+      if (g_strv_length (f) != 11 || !is_hash (f[0]) || lineup_media_extension_for (f[1]) == NULL ||
+          (!g_str_equal (f[7], "-") && !is_hash (f[7])) ||
+          (medium->name = line_text (f[9])) == NULL || (medium->alt = line_text (f[10])) == NULL ||
+          !g_utf8_validate (medium->name, -1, NULL) || !g_utf8_validate (medium->alt, -1, NULL))
+        {
+          g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                       _("The shared plan’s record of post %s has a media line Lineup cannot read (line %u): "
+                         "it was written by another program; edit the post in Lineup to write it again"),
+                       post_id, i + 1);
+          return FALSE;
+        }
+      medium->sha256 = g_strdup (f[0]);
+      medium->mime_type = g_strdup (f[1]);
+      medium->kind = g_str_has_prefix (f[1], "video/") ? LINEUP_MEDIA_VIDEO : LINEUP_MEDIA_IMAGE;
+      medium->size = g_ascii_strtoll (f[2], NULL, 10);
+      medium->width = (int) g_ascii_strtoll (f[3], NULL, 10);
+      medium->height = (int) g_ascii_strtoll (f[4], NULL, 10);
+      medium->duration_ms = g_ascii_strtoll (f[5], NULL, 10);
+      medium->no_subtitles_needed = g_str_equal (f[6], "1");
+      medium->subtitles = g_str_equal (f[7], "-") ? NULL : g_strdup (f[7]);
+      medium->subtitles_mime = g_str_equal (f[8], "-") ? NULL : g_strdup (f[8]);
+      g_ptr_array_add (media, g_steal_pointer (&medium));
+    }
+
+  if ((current = lineup_store_get_post_media (self, post_id, error)) == NULL)
+    return FALSE;
+  same = current->len == media->len;
+  for (guint i = 0; same && i < media->len; i++)
+    {
+      LineupMedium *a = g_ptr_array_index (current, i), *b = g_ptr_array_index (media, i);
+
+      same = g_str_equal (a->sha256, b->sha256) && g_strcmp0 (a->alt, b->alt) == 0 &&
+             g_strcmp0 (a->subtitles, b->subtitles) == 0 && a->no_subtitles_needed == b->no_subtitles_needed &&
+             g_strcmp0 (a->name, b->name) == 0;
+    }
+  if (same)
+    return TRUE;
+
+  /* The list as the record says; the files' records (their bytes come as
+   * resources of their own, lineup-share-media.c). Undo steps that would
+   * restore this post's media over the server's are dropped. */
+  _lineup_store_drop_catalog_steps (self);
+  if ((stmt = _lineup_store_prepare (self, clear_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
+  if (!_lineup_store_step_done (self, stmt, _("save the post’s media"), error))
+    return FALSE;
+  for (guint i = 0; i < media->len; i++)
+    {
+      LineupMedium *medium = g_ptr_array_index (media, i);
+
+      if (!record_file (self, medium, lineup_media_kind_to_key (medium->kind), error))
+        return FALSE;
+      if (medium->subtitles)
+        {
+          LineupMedium file = { .sha256 = medium->subtitles,
+                                .mime_type = medium->subtitles_mime ? medium->subtitles_mime : (char *) "text/vtt" };
+
+          if (!record_file (self, &file, "subtitles", error))
+            return FALSE;
+        }
+      if ((stmt = _lineup_store_prepare (self, insert_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, medium->sha256, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, medium->alt, -1, SQLITE_STATIC);
+      _lineup_store_bind_text_or_null (stmt, 5, medium->subtitles);
+      sqlite3_bind_int (stmt, 6, medium->no_subtitles_needed);
+      sqlite3_bind_text (stmt, 7, medium->name, -1, SQLITE_STATIC);
+      if (!_lineup_store_step_done (self, stmt, _("save the post’s media"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
