@@ -775,7 +775,8 @@ _lineup_store_media_write_fields (LineupStore  *self,
 
       if (*lines[i] == '\0')
         continue;
-      if (g_strv_length (f) != 11 || !is_hash (f[0]) || lineup_media_extension_for (f[1]) == NULL ||
+      /* A later Lineup may add fields at the end of a line: they are left. */
+      if (g_strv_length (f) < 11 || !is_hash (f[0]) || lineup_media_extension_for (f[1]) == NULL ||
           (!g_str_equal (f[7], "-") && !is_hash (f[7])) ||
           (medium->name = line_text (f[9])) == NULL || (medium->alt = line_text (f[10])) == NULL ||
           !g_utf8_validate (medium->name, -1, NULL) || !g_utf8_validate (medium->alt, -1, NULL))
