@@ -500,6 +500,15 @@ cmd_post_show (Args    *args,
             }
         }
     }
+    {
+      g_autoptr(GPtrArray) media = lineup_store_get_post_media (store, lineup_post_get_id (post), NULL);
+
+      if (media && media->len > 0)
+        {
+          out ("\n%s\n", _("Media:"));
+          print_media (store, media);
+        }
+    }
     print_workflow (store, post);
     out ("\n%s\n", _("History:"));
     print_history (store, history);

@@ -142,4 +142,16 @@ int cmd_results_fetch (Args *args, GError **error);
 int cmd_post_caption (Args *args, GError **error);
 int cmd_post_preview (Args *args, GError **error);
 
+/* lineup-cli-media.c */
+int cmd_post_attach (Args *args, GError **error);
+int cmd_post_media (Args *args, GError **error);
+int cmd_post_alt (Args *args, GError **error);
+int cmd_post_subtitles (Args *args, GError **error);
+int cmd_post_detach (Args *args, GError **error);
+int cmd_post_media_move (Args *args, GError **error);
+int cmd_media_clean (Args *args, GError **error);
+/* A post's media, numbered, with what each still lacks (`post show`). */
+void print_media (LineupStore *store,
+                  GPtrArray   *media);
+
 G_END_DECLS

@@ -115,7 +115,8 @@ print_workflow (LineupStore *store,
       LineupChecklistItem *item = g_ptr_array_index (workflow->checklist, i);
       g_autofree char *text = one_line (item->text);
 
-      out ("  %u. [%s] %s\n", i + 1, item->checked ? "x" : " ", text);
+      out ("  %u. [%s] %s%s\n", i + 1, item->checked ? "x" : " ", text,
+           item->computed ? _(" (from the media’s alt text and subtitles)") : "");
     }
 }
 

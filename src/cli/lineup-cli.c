@@ -108,6 +108,13 @@ static const char * const network_arg[] = { "NETWORK", NULL };
 static const char * const ids_arg[] = { "ID…", NULL };
 
 static const char * const id_arg[] = { "ID", NULL };
+static const OptionSpec attach_options[] = { { "alt", TRUE, FALSE }, { NULL } };
+static const OptionSpec subtitles_options[] = { { "none-needed", FALSE, FALSE }, { "remove", FALSE, FALSE }, { NULL } };
+static const char * const id_files_args[] = { "ID", "FILE…", NULL };
+static const char * const id_n_text_args[] = { "ID", "N", "TEXT", NULL };
+static const char * const id_n_args[] = { "ID", "N", NULL };
+static const char * const id_n_file_args[] = { "ID", "N", "FILE…", NULL };
+static const char * const id_n_to_args[] = { "ID", "N", "TO", NULL };
 static const char * const id_stage_args[] = { "ID", "STAGE", NULL };
 static const char * const name_arg[] = { "NAME", NULL };
 static const char * const id_item_args[] = { "ID", "ITEM", NULL };
@@ -438,6 +445,27 @@ static const Command commands[] = {
   { "results", "weights", cmd_results_weights, results_weights_options, NULL,
     "[--likes N] [--clicks N] [--replies N] [--reposts N] [--quotes N] [--saves N] | --reset [--json]",
     N_("the plan's engagement weights (likes 1, clicks 2, replies, reposts, quotes and saves 3 by default), shown or changed; --reset: the defaults again") },
+  { "post", "attach", cmd_post_attach, attach_options, id_files_args,
+    "ID FILE… [--alt TEXT]",
+    N_("attaches pictures (PNG, JPEG, WebP, GIF) or videos (MP4, MOV, WebM) to a post, after the ones it has, each with the alt text given; the files are copied into the plan’s media folder (PLAN.media), each stored once; a file that is not what its name says, truncated, or larger than any network takes is refused") },
+  { "post", "media", cmd_post_media, json_options, id_arg,
+    "ID [--json]",
+    N_("a post's media, numbered in order, with type, pixel size, alt text and subtitles, and what each still lacks") },
+  { "post", "alt", cmd_post_alt, no_options, id_n_text_args,
+    "ID N TEXT",
+    N_("sets the alt text of a post's medium N (1 is the first; \"\": none), what screen readers say for the picture") },
+  { "post", "subtitles", cmd_post_subtitles, subtitles_options, id_n_file_args,
+    "ID N FILE|--none-needed|--remove",
+    N_("gives video N of a post its subtitles (a WebVTT or SubRip file), marks it as needing none (no speech), or removes them") },
+  { "post", "detach", cmd_post_detach, no_options, id_n_args,
+    "ID N",
+    N_("takes medium N off a post (its file stays until lineup media clean)") },
+  { "post", "media-move", cmd_post_media_move, no_options, id_n_to_args,
+    "ID N TO",
+    N_("moves a post's medium N to place TO, the others closing up") },
+  { "media", "clean", cmd_media_clean, no_options, NULL,
+    "",
+    N_("removes the files of the plan's media folder that no post uses (deleted posts keep theirs)") },
   { "results", NULL, cmd_results, results_options, NULL,
     "[--from YYYY-MM-DD --to YYYY-MM-DD] [--by pillar|type|platform|weekday|hour] [--json]",
     N_("what works for this audience: per group, its posts, median engagement (comments, shares, saves and clicks weigh more than likes) and index against the plan's usual (1.0), too few to tell below 5 posts") },

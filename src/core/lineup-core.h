@@ -35,3 +35,5 @@
 #include "lineup-results-import.h"
 #include "lineup-results-report.h"
 #include "lineup-results-review.h"
+#include "lineup-media.h"
+#include "lineup-store-media.h"

@@ -13,6 +13,7 @@
 #include "lineup-feed.h"
 #include "lineup-overlay.h"
 #include "lineup-workflow.h"
+#include "lineup-store-media.h"
 
 char *
 lineup_format_utc (gint64 instant)
@@ -77,6 +78,8 @@ add_workflow_members (JsonBuilder *builder,
       json_builder_add_string_value (builder, item->text);
       json_builder_set_member_name (builder, "checked");
       json_builder_add_boolean_value (builder, item->checked);
+      json_builder_set_member_name (builder, "computed");
+      json_builder_add_boolean_value (builder, item->computed);
       json_builder_set_member_name (builder, "by");
       json_builder_add_string_value (builder, item->checked_by);
       json_builder_end_object (builder);
@@ -276,9 +279,68 @@ lineup_post_to_json (JsonBuilder *builder,
       add_workflow_members (builder, store, post);
       add_sync_members (builder, store, post);
       add_family_members (builder, store, post);
+      {
+        g_autoptr(GPtrArray) media = lineup_store_get_post_media (store, lineup_post_get_id (post), NULL);
+
+        json_builder_set_member_name (builder, "media");
+        lineup_media_list_to_json (builder, store, media);
+      }
     }
 
   json_builder_end_object (builder);
+}
+
+void
+lineup_media_list_to_json (JsonBuilder *builder,
+                           LineupStore *store,
+                           GPtrArray   *media)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; media && i < media->len; i++)
+    {
+      LineupMedium *medium = g_ptr_array_index (media, i);
+      g_autofree char *file = lineup_store_get_media_file (store, medium->sha256, medium->mime_type);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, i + 1);
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, medium->sha256);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, lineup_media_kind_to_key (medium->kind));
+      json_builder_set_member_name (builder, "mime_type");
+      json_builder_add_string_value (builder, medium->mime_type);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, medium->size);
+      json_builder_set_member_name (builder, "width");
+      json_builder_add_int_value (builder, medium->width);
+      json_builder_set_member_name (builder, "height");
+      json_builder_add_int_value (builder, medium->height);
+      json_builder_set_member_name (builder, "duration_ms");
+      if (medium->kind == LINEUP_MEDIA_VIDEO)
+        json_builder_add_int_value (builder, medium->duration_ms);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "alt");
+      json_builder_add_string_value (builder, medium->alt);
+      json_builder_set_member_name (builder, "subtitles");
+      if (medium->subtitles)
+        json_builder_add_string_value (builder, medium->subtitles);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "no_subtitles_needed");
+      json_builder_add_boolean_value (builder, medium->no_subtitles_needed);
+      json_builder_set_member_name (builder, "accessible");
+      json_builder_add_boolean_value (builder, lineup_medium_is_accessible (medium));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, medium->name);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, file);
+      json_builder_set_member_name (builder, "present");
+      json_builder_add_boolean_value (builder, g_file_test (file, G_FILE_TEST_IS_REGULAR));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 /* ---- what a plan is made of ---- */

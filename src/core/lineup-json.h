@@ -27,8 +27,8 @@ char *lineup_format_utc             (gint64           instant);
 
 /* id, title, body, pillar, type, stage, platforms, date, time,
  * scheduled_at, campaign, revision, created, updated; with @details also
- * the brief, the history, the checklist and approvals, and where it is
- * published. */
+ * the brief, the history, the checklist and approvals, where it is
+ * published, and its media. */
 void  lineup_post_to_json           (JsonBuilder     *builder,
                                      LineupStore     *store,
                                      LineupPost      *post,
@@ -71,5 +71,15 @@ void  lineup_mix_report_to_json     (JsonBuilder     *builder,
  * "pillar_targets_warning": string or null (lineup-mix.h) }. */
 void  lineup_targets_to_json        (JsonBuilder     *builder,
                                      LineupStore     *store);
+
+/* An array of a post's media (LineupMedium, lineup-store-media.h), in
+ * order: number (1 is the first), sha256, kind, mime_type, size, width,
+ * height, duration_ms (null for an image), alt, subtitles (a hash or null),
+ * no_subtitles_needed, accessible, name (as attached), file (in the plan's
+ * media folder), present (whether that file is on this computer: a shared
+ * plan's media list travels before their bytes do). */
+void  lineup_media_list_to_json     (JsonBuilder     *builder,
+                                     LineupStore     *store,
+                                     GPtrArray       *media);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "lineup-store-workflow.h"
 #include "lineup-text.h"
 #include "lineup-caption-limits.h"
+#include "lineup-store-media.h"
 
 static gboolean
 refuse (GError    **error,
@@ -180,7 +181,7 @@ check_caption_fits (LineupStore *store,
   return lineup_caption_limits_check (store, post, scheduling, error);
 }
 
-static const char *
+static LineupChecklistItem *
 first_unticked (LineupPostWorkflow *workflow)
 {
   for (guint i = 0; i < workflow->checklist->len; i++)
@@ -188,9 +189,35 @@ first_unticked (LineupPostWorkflow *workflow)
       LineupChecklistItem *item = g_ptr_array_index (workflow->checklist, i);
 
       if (!item->checked)
-        return item->text;
+        return item;
     }
   return NULL;
+}
+
+/* Why the accessibility item of a post with media is not ticked: the first
+ * medium that lacks alt text or subtitles, and how to add them. */
+static gboolean
+refuse_inaccessible (LineupStore          *store,
+                     LineupPost           *post,
+                     LineupChecklistItem  *item,
+                     GError              **error)
+{
+  g_autoptr(GPtrArray) media = lineup_store_get_post_media (store, lineup_post_get_id (post), NULL);
+  const char *id = lineup_post_get_id (post);
+
+  for (guint i = 0; media && i < media->len; i++)
+    {
+      LineupMedium *medium = g_ptr_array_index (media, i);
+
+      if (lineup_medium_is_accessible (medium))
+        continue;
+      if (medium->kind == LINEUP_MEDIA_IMAGE)
+        return refuse (error, _("Not approved yet: image %u of “%s” (%s) has no alt text: describe it with lineup post alt %s %u TEXT"),
+                       i + 1, lineup_post_get_title (post), medium->name, id, i + 1);
+      return refuse (error, _("Not approved yet: video %u of “%s” (%s) has no subtitles: add them with lineup post subtitles %s %u FILE, or mark it as needing none with --none-needed"),
+                     i + 1, lineup_post_get_title (post), medium->name, id, i + 1);
+    }
+  return refuse (error, _("Not approved yet: “%s” is not ticked on the checklist"), item->text);
 }
 
 /* The approval @actor would give: the chain step it counts for, whether it
@@ -208,7 +235,7 @@ plan_approval (LineupStore        *store,
   g_autoptr(GPtrArray) chain = lineup_store_get_approval_chain (store);
   LineupApprovalStatus status;
   const char *title = lineup_post_get_title (post);
-  const char *unticked;
+  LineupChecklistItem *unticked;
   LineupApprovalStep *waiting;
   g_autoptr(GPtrArray) approvals_after = NULL;
 
@@ -227,7 +254,9 @@ plan_approval (LineupStore        *store,
   /* The checklist gates the way into Approved: approvers approve the post
    * as it will go out, so every step waits for it. */
   if ((unticked = first_unticked (workflow)) != NULL)
-    return refuse (error, _("Not approved yet: “%s” is not ticked on the checklist"), unticked);
+    return unticked->computed
+             ? refuse_inaccessible (store, post, unticked, error)
+             : refuse (error, _("Not approved yet: “%s” is not ticked on the checklist"), unticked->text);
 
   lineup_workflow_approval_status (chain, workflow->approvals, &status);
 
@@ -718,6 +747,9 @@ set_checked (LineupStore  *store,
       item = g_ptr_array_index (workflow->checklist, i);
   if (item == NULL)
     return refuse (error, _("The checklist has no such item: it may have been removed in the preferences"));
+  if (item->computed)
+    return refuse (error, _("“%s” is ticked by Lineup for a post with media: it is ticked while every image has alt text and every video has subtitles or is marked as needing none (lineup post media %s)"),
+                   item->text, lineup_post_get_id (post));
   if (item->checked == checked)
     return TRUE;
 

@@ -22,6 +22,9 @@ RUNTIME_PROVIDES = {
     "glib-2.0", "gio-2.0", "gobject-2.0", "gtk4", "libadwaita-1",
     "json-glib-1.0", "libsecret-1", "libcurl", "sqlite3",
     "gmodule-2.0",
+    # Media (lineup-media.h): the freedesktop runtime has GStreamer with its
+    # base and good plugins, GNOME's has gdk-pixbuf.
+    "gdk-pixbuf-2.0", "gstreamer-1.0", "gstreamer-pbutils-1.0",
 }
 # The module that builds each dependency the runtime lacks.
 MODULE_FOR = {"libical": "libical"}

@@ -19,6 +19,7 @@
 #include "lineup-ics.h"
 #include "lineup-ics-writer.h"
 #include "lineup-outbox.h"
+#include "lineup-store-media.h"
 
 /* The CSS3 colour keywords (the SVG 1.1 list), for RFC 7986 COLOR. */
 static const struct {
@@ -373,6 +374,7 @@ typedef struct {
   char *duration;
   GHashTable *urls;                /* post id → URL */
   GHashTable *series;              /* post id → its series' uid */
+  GHashTable *media;               /* post id → its LineupMedium, in order */
   GHashTable *pillars;             /* pillar id → CatalogLines */
   GHashTable *types;               /* type id → CatalogLines */
   GHashTable *networks;            /* "linkedin,mastodon" → " [LinkedIn, Mastodon]" */
@@ -571,6 +573,26 @@ write_event (Export     *export,
         lineup_ics_writer_property (w, "RELATED-TO", NULL, related, LINEUP_ICS_VALUE_TEXT);
       }
   }
+  /* Its media by name, not their bytes: each medium's hash with its type
+   * and size, and its alt text where the feed shows more than titles. */
+  {
+    GPtrArray *media = g_hash_table_lookup (export->media, id);
+
+    for (guint i = 0; media && i < media->len; i++)
+      {
+        LineupMedium *medium = g_ptr_array_index (media, i);
+        g_autofree char *params = g_strdup_printf (";FMTTYPE=%s;X-SIZE=%" G_GINT64_FORMAT ";X-WIDTH=%d;X-HEIGHT=%d",
+                                                   medium->mime_type, medium->size, medium->width, medium->height);
+
+        lineup_ics_writer_property (w, "X-LINEUP-MEDIA", params, medium->sha256, LINEUP_ICS_VALUE_X_TEXT);
+        if (*medium->alt && export->options->privacy != LINEUP_ICS_PRIVACY_TITLES)
+          {
+            g_autofree char *number = g_strdup_printf (";X-SHA256=%s;X-NUMBER=%u", medium->sha256, i + 1);
+
+            lineup_ics_writer_property (w, "X-LINEUP-MEDIA-ALT", number, medium->alt, LINEUP_ICS_VALUE_X_TEXT);
+          }
+      }
+  }
   /* Where the published post can be seen (protocols.md §4). */
   if (url)
     lineup_ics_writer_property (w, "URL", NULL, url, LINEUP_ICS_VALUE_RAW);
@@ -653,6 +675,7 @@ write_calendar (LineupStore            *store,
   export.duration = duration_text ((options->duration_minutes > 0 ? options->duration_minutes : 30) * 60);
   export.urls = lineup_store_get_published_urls (store);
   export.series = lineup_store_get_series_links (store);
+  export.media = lineup_store_get_all_media (store);
   export.pillars = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, catalog_lines_free);
   export.types = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, catalog_lines_free);
   export.networks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -672,6 +695,7 @@ write_calendar (LineupStore            *store,
   g_hash_table_unref (export.pillars);
   g_hash_table_unref (export.urls);
   g_hash_table_unref (export.series);
+  g_hash_table_unref (export.media);
   free (export.duration);
   g_free (export.tzid_param);
 }

@@ -14,7 +14,11 @@
  *   STATUS     TENTATIVE before Approved, CONFIRMED from Approved on
  *   SEQUENCE   the revision - 1; LAST-MODIFIED; TRANSP:TRANSPARENT;
  *   COLOR      the CSS3 colour name nearest the pillar's colour;
- *   X-LINEUP-PILLAR, -TYPE, -STAGE, -PLATFORMS, -POST-ID.
+ *   X-LINEUP-PILLAR, -TYPE, -STAGE, -PLATFORMS, -POST-ID;
+ *   X-LINEUP-MEDIA one per medium, in order: its SHA-256, with FMTTYPE,
+ *              X-SIZE, X-WIDTH, X-HEIGHT (named, never embedded), and
+ *              X-LINEUP-MEDIA-ALT;X-SHA256=…;X-NUMBER=N its alt text
+ *              (not with privacy "titles").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -396,6 +396,15 @@ gboolean _lineup_store_weights_write_fields (LineupStore              *self,
 
 /* A post record's `results` and `url` fields (lineup-store-results.c), in
  * the same three steps as the series' fields. */
+/* lineup-store-media.c: a post's media in its shared record
+ * (docs/sharing.md): the "media" field, one line a medium, absent for none. */
+void     _lineup_store_media_read_fields    (LineupStore              *self,
+                                             const char               *post_id,
+                                             LineupShareRecord        *record);
+gboolean _lineup_store_media_write_fields   (LineupStore              *self,
+                                             const char               *post_id,
+                                             const char               *value,
+                                             GError                  **error);
 void     _lineup_store_results_read_fields  (LineupStore              *self,
                                              const char               *post_id,
                                              LineupShareRecord        *record);

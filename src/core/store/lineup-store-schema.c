@@ -406,6 +406,30 @@ static const char * const migrations[] = {
    * post and on its approved version. */
   "ALTER TABLE posts ADD COLUMN captions TEXT;"
   "ALTER TABLE approved_versions ADD COLUMN captions TEXT;",
+  /* 15 → 16: media on posts (lineup-store-media.h). Each file in the plan's
+   * media folder once, by its SHA-256 (images, videos and subtitles files);
+   * a post's ordered list of them with alt text, a video's subtitles file
+   * and its "no subtitles needed" mark, and the name it was attached as. */
+  "CREATE TABLE media ("
+  "  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),"
+  "  mime TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('image', 'video', 'subtitles')),"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  width INTEGER NOT NULL DEFAULT 0,"
+  "  height INTEGER NOT NULL DEFAULT 0,"
+  "  duration_ms INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE post_media ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  alt TEXT NOT NULL DEFAULT '',"
+  "  subtitles TEXT,"
+  "  no_subtitles INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX post_media_by_post ON post_media(post_id, position);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

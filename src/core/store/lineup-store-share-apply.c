@@ -56,6 +56,7 @@ typedef struct {
   gboolean    series_own;
   char       *results;       /* the `results` field, or NULL */
   char       *url;           /* the `url` field, or NULL */
+  char       *media;         /* the `media` field, or NULL */
 } ParsedPost;
 
 static void
@@ -84,6 +85,7 @@ parsed_post_free (ParsedPost *parsed)
   g_free (parsed->series);
   g_free (parsed->results);
   g_free (parsed->url);
+  g_free (parsed->media);
   g_free (parsed);
 }
 
@@ -329,6 +331,7 @@ parse_post (LineupStore              *self,
     return field_error (error, uid, "results", NULL), NULL;
   parsed->results = g_strdup (lineup_share_record_get (record, "results"));
   parsed->url = g_strdup (lineup_share_record_get (record, "url"));
+  parsed->media = g_strdup (lineup_share_record_get (record, "media"));
 
   if ((value = lineup_share_record_get (record, "created")) &&
       !_lineup_share_parse_int (value, 1, G_MAXINT64, &parsed->created))
@@ -684,6 +687,8 @@ write_post (LineupStore  *self,
         _lineup_store_drop_catalog_steps (self);
     }
   if (!_lineup_store_results_write_fields (self, uid, parsed->results, parsed->url, error))
+    return FALSE;
+  if (!_lineup_store_media_write_fields (self, uid, parsed->media, error))
     return FALSE;
 
   /* A new post was "deleted" before, as lineup_store_add_post announces one. */

@@ -161,6 +161,7 @@ set_post_fields (LineupStore       *self,
     lineup_share_record_set (record, "series", series);
   }
   _lineup_store_results_read_fields (self, lineup_post_get_id (post), record);
+  _lineup_store_media_read_fields (self, lineup_post_get_id (post), record);
 }
 
 GPtrArray *

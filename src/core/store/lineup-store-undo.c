@@ -98,12 +98,12 @@ typedef struct {
 } CatalogRow;
 
 struct _CatalogSnapshot {
-  GArray *rows[8];    /* of CatalogRow: pillars, types, campaigns, snippets, slots, series, series_posts,
-                       * the engagement weights (a meta row, id 1) */
+  GArray *rows[9];    /* of CatalogRow: pillars, types, campaigns, snippets, slots, series, series_posts,
+                       * the engagement weights (a meta row, id 1), post_media */
 };
 
 enum { CATALOG_PILLARS, CATALOG_TYPES, CATALOG_CAMPAIGNS, CATALOG_SNIPPETS, CATALOG_SLOTS, CATALOG_SERIES,
-       CATALOG_SERIES_POSTS, CATALOG_WEIGHTS };
+       CATALOG_SERIES_POSTS, CATALOG_WEIGHTS, CATALOG_POST_MEDIA };
 
 static void
 catalog_row_clear (CatalogRow *row)
@@ -147,6 +147,9 @@ _lineup_store_catalog_snapshot (LineupStore  *self,
     "SELECT id, uid, uid, NULL, NULL, NULL, NULL, NULL, 0, 0, rule FROM series ORDER BY id",
     "SELECT id, series_uid, post_id, NULL, NULL, NULL, occurs_on, NULL, own, 0, NULL FROM series_posts ORDER BY id",
     "SELECT 1, key, '', NULL, NULL, NULL, NULL, NULL, 0, 0, value FROM meta WHERE key = 'results_weights'",
+    /* a post's medium (lineup-store-media.h): its hash as the key, the post as the name, its subtitles'
+     * hash as the color, the file's name as starts_on, "no subtitles needed" as the type, alt as the text */
+    "SELECT id, sha256, post_id, subtitles, NULL, NULL, name, NULL, position, no_subtitles, alt FROM post_media ORDER BY id",
   };
   CatalogSnapshot *snapshot = g_new0 (CatalogSnapshot, 1);
 
@@ -318,6 +321,10 @@ restore_catalog_rows (LineupStore      *self,
     "INSERT INTO series_posts (id, post_id, series_uid, occurs_on, own) VALUES (?1, ?2, ?6, ?8, ?5) "
     "ON CONFLICT (id) DO UPDATE SET post_id = ?2, series_uid = ?6, occurs_on = ?8, own = ?5",
     "INSERT INTO meta (key, value) VALUES (?6, ?11) ON CONFLICT (key) DO UPDATE SET value = ?11 WHERE ?1 = 1",
+    "INSERT INTO post_media (id, post_id, sha256, subtitles, name, position, no_subtitles, alt) "
+    "VALUES (?1, ?2, ?6, ?3, coalesce(?8, ''), ?5, ?10, coalesce(?11, '')) "
+    "ON CONFLICT (id) DO UPDATE SET post_id = ?2, sha256 = ?6, subtitles = ?3, name = coalesce(?8, ''), "
+    "position = ?5, no_subtitles = ?10, alt = coalesce(?11, '')",
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
@@ -346,6 +353,18 @@ restore_catalog_rows (LineupStore      *self,
             continue;
           }
         sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+        if (t == CATALOG_POST_MEDIA)
+          {
+            sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
+            _lineup_store_bind_text_or_null (stmt, 3, row->color);
+            _lineup_store_bind_text_or_null (stmt, 8, row->starts_on);
+            sqlite3_bind_int64 (stmt, 5, row->position);
+            sqlite3_bind_int64 (stmt, 10, row->type_id);
+            _lineup_store_bind_text_or_null (stmt, 11, row->text);
+            if (!_lineup_store_step_done (self, stmt, _("restore the post’s media"), error))
+              return FALSE;
+            continue;
+          }
         if (t == CATALOG_SERIES || t == CATALOG_SERIES_POSTS)
           {
             sqlite3_bind_text (stmt, 6, row->key, -1, SQLITE_STATIC);
@@ -403,8 +422,10 @@ restore_catalog_removals (LineupStore      *self,
     "DELETE FROM series WHERE id = ?",
     "DELETE FROM series_posts WHERE id = ?",
     "DELETE FROM meta WHERE key = 'results_weights' AND ?1 = 1",
+    "DELETE FROM post_media WHERE id = ?",
   };
-  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL, NULL, NULL };
+  static const char * const columns[] = { "pillar_id", "type_id", "campaign_id", NULL, NULL, NULL, NULL, NULL, NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (delete_sql));
   CatalogSnapshot *now = _lineup_store_catalog_snapshot (self, error);
 
   if (now == NULL)

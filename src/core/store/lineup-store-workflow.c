@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "lineup-store-private.h"
+#include "lineup-store-media.h"
 
 /* ---- a post's place in the workflow ---- */
 
@@ -55,6 +56,94 @@ lineup_approval_free (LineupApproval *approval)
 {
   g_free (approval->actor);
   g_free (approval);
+}
+
+/* For a post with media, the checklist's accessibility item is not a
+ * person's tick: it is ticked while every medium is accessible
+ * (lineup-store-media.h). A post without media keeps the ticks people gave. */
+static gboolean
+compute_media_item (LineupStore  *self,
+                    const char   *post_id,
+                    GPtrArray    *checklist,
+                    GError      **error)
+{
+  gboolean has_media = FALSE, accessible = FALSE;
+
+  if (!lineup_store_media_accessibility (self, post_id, &has_media, &accessible, error))
+    return FALSE;
+  if (!has_media)
+    return TRUE;
+  for (guint i = 0; i < checklist->len; i++)
+    {
+      LineupChecklistItem *item = g_ptr_array_index (checklist, i);
+
+      if (!lineup_checklist_text_is_media_item (item->text))
+        continue;
+      item->computed = TRUE;
+      item->checked = accessible;
+      g_clear_pointer (&item->checked_by, g_free);
+    }
+  return TRUE;
+}
+
+/* The same for lineup_store_get_workflow_summaries(): each post with media
+ * counts its accessibility items as the media say, not as people ticked. */
+static gboolean
+compute_media_summaries (LineupStore  *self,
+                         GHashTable   *summaries,
+                         GError      **error)
+{
+  static const char media_sql[] =
+    "SELECT pm.post_id, min(CASE WHEN m.kind = 'video' THEN pm.subtitles IS NOT NULL OR pm.no_subtitles <> 0 "
+    "ELSE pm.alt <> '' END) FROM post_media pm LEFT JOIN media m ON m.sha256 = pm.sha256 GROUP BY pm.post_id";
+  static const char ticks_sql[] = "SELECT count(*) FROM post_checks WHERE post_id = ? AND item_id = ?";
+  g_autoptr(GPtrArray) checklist = lineup_store_get_checklist (self);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) accessible = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < checklist->len; i++)
+    {
+      LineupChecklistItem *item = g_ptr_array_index (checklist, i);
+
+      if (lineup_checklist_text_is_media_item (item->text))
+        g_array_append_val (items, item->id);
+    }
+  if (items->len == 0)
+    return TRUE;
+
+  if ((stmt = _lineup_store_prepare (self, media_sql, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (accessible, g_strdup (_lineup_store_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1) != 0));
+  _lineup_store_finish (stmt);
+  if (rc != SQLITE_DONE)
+    return _lineup_store_sqlite_error (self, error, _("read the post’s media"));
+
+  g_hash_table_iter_init (&iter, accessible);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LineupWorkflowSummary *summary = g_hash_table_lookup (summaries, key);
+
+      if (summary == NULL)
+        continue;
+      for (guint i = 0; i < items->len; i++)
+        {
+          if ((stmt = _lineup_store_prepare (self, ticks_sql, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, g_array_index (items, gint64, i));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            summary->checks_done -= sqlite3_column_int (stmt, 0);
+          _lineup_store_finish (stmt);
+          summary->checks_done += GPOINTER_TO_INT (value);
+        }
+    }
+  return TRUE;
 }
 
 LineupPostWorkflow *
@@ -102,6 +191,8 @@ lineup_store_get_post_workflow (LineupStore  *self,
   _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
+  if (!compute_media_item (self, id, workflow->checklist, error))
+    return NULL;
 
   if ((stmt = _lineup_store_prepare (self, approvals_sql, error)) == NULL)
     return NULL;
@@ -275,6 +366,8 @@ lineup_store_get_workflow_summaries (LineupStore  *self,
   _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
+  if (!compute_media_summaries (self, summaries, error))
+    return NULL;
 
   if ((stmt = _lineup_store_prepare (self, approvals_sql, error)) == NULL)
     return NULL;

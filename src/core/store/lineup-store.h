@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 15
+#define LINEUP_SCHEMA_VERSION 16
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300
@@ -313,6 +313,10 @@ typedef struct {
   /* For a post's checklist (lineup_store_get_post_workflow): */
   gboolean  checked;
   char     *checked_by;
+  /* Ticked by Lineup, not by a person: the accessibility item of a post
+   * with media (lineup-store-media.h), ticked while every medium is
+   * accessible; checked_by is NULL. */
+  gboolean  computed;
 } LineupChecklistItem;
 
 void lineup_member_free          (LineupMember        *member);
