@@ -186,6 +186,11 @@ cmd_results (Args    *args,
             json_builder_add_null_value (builder);
           else
             json_builder_add_double_value (builder, group->index);
+          json_builder_set_member_name (builder, "rate");   /* engagement per follower */
+          if (isnan (group->rate))
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_double_value (builder, group->rate);
           json_builder_set_member_name (builder, "enough");
           json_builder_add_boolean_value (builder, group->enough);
           json_builder_end_object (builder);
@@ -215,9 +220,13 @@ cmd_results (Args    *args,
         out ("  %-24s %-10s %s\n", lineup_results_group_label (by, group->group), posts, _("too few to tell"));
       else if (isnan (group->index))
         out ("  %-24s %-10s %s %.1f\n", lineup_results_group_label (by, group->group), posts, _("median"), group->median);
-      else
+      else if (isnan (group->rate))
         out ("  %-24s %-10s %s %.1f  ×%.2f\n", lineup_results_group_label (by, group->group), posts, _("median"),
              group->median, group->index);
+      else
+        /* Translators: the engagement per follower, "2.1 % of followers". */
+        out ("  %-24s %-10s %s %.1f  ×%.2f  %.1f %% %s\n", lineup_results_group_label (by, group->group), posts,
+             _("median"), group->median, group->index, 100 * group->rate, _("of followers"));
     }
   return 0;
 }

@@ -210,7 +210,7 @@ lineup_mix_results_suggest (LineupStore  *store,
       const LineupResultSnapshot *snapshot = g_ptr_array_index (latest, i);
       g_autoptr(LineupPost) post = NULL;
       Network *network = NULL;
-      LineupResultPoint point;
+      LineupResultPoint point = { NULL, };
 
       if (platform && g_strcmp0 (platform, snapshot->network) != 0)
         continue;

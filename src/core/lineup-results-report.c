@@ -113,10 +113,16 @@ lineup_results_report (LineupStore      *store,
       point.group = group;
       point.at = lineup_post_get_scheduled_at (post);
       point.engagement = lineup_result_engagement (snapshot, &weights);
+      point.followers = MAX (snapshot->followers, 0);   /* unknown: 0 */
+      point.engaged = point.followers > 0 ? point.engagement : 0.0;
       if (by != LINEUP_RESULTS_BY_PLATFORM && all->len > 0 &&
           g_hash_table_contains (posts, snapshot->post_id))
         {
-          g_array_index (all, LineupResultPoint, all->len - 1).engagement += point.engagement;
+          LineupResultPoint *sum = &g_array_index (all, LineupResultPoint, all->len - 1);
+
+          sum->engagement += point.engagement;
+          sum->followers += point.followers;
+          sum->engaged += point.engaged;
           continue;
         }
       g_hash_table_add (posts, snapshot->post_id);

@@ -292,6 +292,12 @@ compare_groups (gconstpointer a,
   return g_utf8_collate (x->group, y->group);
 }
 
+double
+lineup_result_point_rate (const LineupResultPoint *point)
+{
+  return point->followers > 0 ? point->engaged / (double) point->followers : NAN;
+}
+
 GPtrArray *
 lineup_results_group (const LineupResultPoint *points,
                       guint                    n_points,
@@ -300,12 +306,14 @@ lineup_results_group (const LineupResultPoint *points,
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_result_group_free);
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) rates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
   GHashTableIter iter;
   gpointer key, value;
 
   for (guint i = 0; i < n_points; i++)
     {
       GArray *of = g_hash_table_lookup (values, points[i].group);
+      double rate = lineup_result_point_rate (&points[i]);
 
       if (points[i].group == NULL)
         continue;
@@ -313,8 +321,10 @@ lineup_results_group (const LineupResultPoint *points,
         {
           of = g_array_new (FALSE, FALSE, sizeof (double));
           g_hash_table_insert (values, (gpointer) points[i].group, of);
+          g_hash_table_insert (rates, (gpointer) points[i].group, g_array_new (FALSE, FALSE, sizeof (double)));
         }
       g_array_append_val (of, points[i].engagement);
+      g_array_append_val ((GArray *) g_hash_table_lookup (rates, points[i].group), rate);   /* NAN: left out */
     }
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -326,6 +336,8 @@ lineup_results_group (const LineupResultPoint *points,
       group->n_posts = of->len;
       group->median = lineup_results_median ((const double *) of->data, of->len);
       group->index = baseline > 0.0 && !isnan (group->median) ? group->median / baseline : NAN;
+      of = g_hash_table_lookup (rates, key);
+      group->rate = lineup_results_median ((const double *) of->data, of->len);
       group->enough = of->len >= min_posts;
       g_ptr_array_add (groups, group);
     }

@@ -107,7 +107,15 @@ typedef struct {
   const char *group;        /* "Proof", "linkedin", "Tuesday", "09" … */
   gint64      at;           /* published, Unix seconds */
   double      engagement;
+  /* For the engagement rate: the followers of the accounts whose numbers
+   * said them (0: none did) and the engagement on those accounts. */
+  gint64      followers;
+  double      engaged;
 } LineupResultPoint;
+
+/* @point's engagement per follower, or NAN when no account said its
+ * followers. */
+double     lineup_result_point_rate  (const LineupResultPoint    *point);
 
 /* The plan's baseline: the median engagement of the points published from
  * @now - LINEUP_RESULTS_BASELINE_DAYS days to @now; NAN when none. */
@@ -121,6 +129,8 @@ typedef struct {
   guint    n_posts;
   double   median;          /* median engagement of its posts */
   double   index;           /* median / baseline: 1.0 = usual; NAN: no baseline */
+  double   rate;            /* median engagement per follower of its posts whose
+                             * followers are known; NAN: none */
   gboolean enough;          /* n_posts >= the minimum; FALSE: too few to tell */
 } LineupResultGroup;
 

@@ -286,6 +286,29 @@ test_groups (void)
   g_clear_pointer (&groups, g_ptr_array_unref);
   groups = lineup_results_group (points, 2, NAN, LINEUP_RESULTS_MIN_POSTS);
   g_assert_true (isnan (((LineupResultGroup *) groups->pdata[0])->index));
+  /* No followers said: no rate. */
+  g_assert_true (isnan (((LineupResultGroup *) groups->pdata[0])->rate));
+}
+
+/* Engagement per follower: Proof's three posts engage 60 of 1,000, 30 of
+ * 1,000 (its other network said no followers: left out) and 90 of 2,000
+ * followers → 6 %, 3 %, 4.5 %: median 4.5 %; a post without followers
+ * counts for the index but not the rate. */
+static void
+test_rate (void)
+{
+  const LineupResultPoint points[] = {
+    { "Proof", 1, 60, 1000, 60 }, { "Proof", 2, 50, 1000, 30 }, { "Proof", 3, 90, 2000, 90 },
+    { "Proof", 4, 10, 0, 0 },
+  };
+  g_autoptr(GPtrArray) groups = lineup_results_group (points, G_N_ELEMENTS (points), 50, 1);
+  const LineupResultGroup *g = groups->pdata[0];
+
+  g_assert_true (isnan (lineup_result_point_rate (&points[3])));
+  g_assert_cmpfloat_with_epsilon (lineup_result_point_rate (&points[1]), 0.03, 1e-12);
+  g_assert_cmpuint (g->n_posts, ==, 4);
+  g_assert_cmpfloat_with_epsilon (g->rate, 0.045, 1e-12);
+  g_assert_cmpfloat_with_epsilon (g->median, 55.0, 1e-9);
 }
 
 /* Both copies imported results since they last met: never a conflict,
@@ -323,6 +346,7 @@ main (int argc, char **argv)
   g_test_add_func ("/results/engagement", test_engagement);
   g_test_add_func ("/results/median", test_median);
   g_test_add_func ("/results/groups", test_groups);
+  g_test_add_func ("/results/rate", test_rate);
   g_test_add_func ("/results/merge", test_merge);
   return g_test_run ();
 }

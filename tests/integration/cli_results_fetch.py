@@ -145,6 +145,10 @@ class Fetch(unittest.TestCase):
         rows = p.text("results", "export", "--format", "csv").splitlines()
         self.assertTrue(rows[0].endswith(",engagement,source,followers"), rows[0])
         self.assertTrue(any(r.endswith(",mastodon,480") for r in rows[1:]), rows)
+        # Engagement per follower: Cupping notes' 1 reply, 2 reposts and 4
+        # quotes (3 each) and 9 likes make 30, over 120 followers.
+        groups = {g["group"]: g for g in p.json("results", "--by", "platform", "--json")["groups"]}
+        self.assertAlmostEqual(groups["bluesky"]["rate"], 30 / 120)
 
         # On demand: every post, due or not; --post: that one.
         out, _ = self.fetch(offset=26 * HOUR)

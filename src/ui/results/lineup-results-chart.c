@@ -220,6 +220,12 @@ group_text (const LineupResultGroup *group,
     return spoken ? g_strdup_printf (_("%s: median engagement %.1f over %s, no usual to compare with"), name,
                                      group->median, posts)
                   : g_strdup_printf (_("median %.1f, %s"), group->median, posts);
+  if (!isnan (group->rate))
+    /* Translators: "Proof: index 1.80 over 23 posts, 2.1 % of followers engaging"; beside the bar
+     * "×1.80 · 23 posts · 2.1 %". */
+    return spoken ? g_strdup_printf (_("%s: index %.2f over %s, %.1f %% of followers engaging"), name, group->index,
+                                     posts, 100 * group->rate)
+                  : g_strdup_printf (_("×%.2f · %s · %.1f %%"), group->index, posts, 100 * group->rate);
   /* Translators: "Proof: index 1.80 over 23 posts". */
   return spoken ? g_strdup_printf (_("%s: index %.2f over %s"), name, group->index, posts)
                 : g_strdup_printf (_("×%.2f · %s"), group->index, posts);
