@@ -246,20 +246,24 @@ class LinkCards(unittest.TestCase):
         p, web = self.plan, self.web
         endless = self.add("Endless", f"Never ends {web.url}/endless.html")
         stalled = self.add("Stalled", f"Stalls {web.url}/stall.html")
+        carded = self.add("Carded", f"With a card {web.url}/og.html")
         # Each record's answer is lost once (it comes after the timeout): the
         # retry builds the card again and writes the same record.
         ctl(self.pds.url, "POST", "/__fake/hostile",
-            {"kind": "slow", "seconds": 3, "count": 2, "paths": ["/xrpc/com.atproto.repo.putRecord"]})
+            {"kind": "slow", "seconds": 3, "count": 3, "paths": ["/xrpc/com.atproto.repo.putRecord"]})
         start = time.monotonic()
         p.run("sync", "--once")
         self.assertLess(time.monotonic() - start, 60)
-        self.assertEqual(ctl(self.pds.url, "GET", "/__fake/state")["puts"], 4)
-        records, _ = self.records()
-        self.assertEqual(len(records), 2)
-        for post in (endless, stalled):
+        self.assertEqual(ctl(self.pds.url, "GET", "/__fake/state")["puts"], 6)
+        records, blobs = self.records()
+        self.assertEqual(len(records), 3)
+        for post in (endless, stalled, carded):
             self.assertEqual(p.show(post)["stage"], "published")
-        for record in records.values():
-            self.assertNotIn("embed", record)
+        embeds = [r["embed"]["external"] for r in records.values() if "embed" in r]
+        self.assertEqual([e["title"] for e in embeds], ["Tom & Jerry’s \"launch\""])
+        # The retry reused the card and its blob: one upload (uploadBlob is rationed).
+        self.assertEqual([b["uploads"] for b in blobs], [1])
+        self.assertEqual(embeds[0]["thumb"]["ref"]["$link"], blobs[0]["cid"])
 
     def test_cli_card(self):
         p, web = self.plan, self.web

@@ -14,6 +14,9 @@
 #include "lineup-text.h"
 
 #define POST_COLLECTION "app.bsky.feed.post"
+/* An unreferenced blob lives for a while on the PDS (it is collected after
+ * hours); a retry within these minutes may still point at it. */
+#define CARD_REUSE_SECONDS (10 * 60)
 
 struct _LineupBluesky {
   GObject     parent_instance;
@@ -31,6 +34,13 @@ struct _LineupBluesky {
   char       *refresh_jwt;
   char       *did;
   char       *handle;
+
+  /* The last link card built, for its post's retries: uploadBlob is
+   * allowed ~1,000 times a day, so a retry reuses the blob. */
+  char           *card_key;
+  gint64          card_at;      /* monotonic µs: reused for CARD_REUSE_SECONDS */
+  LineupLinkCard *card;
+  JsonNode       *card_thumb;
 };
 
 static void lineup_bluesky_publisher_init (LineupPublisherInterface *iface);
@@ -625,6 +635,18 @@ build_link_card (LineupBluesky   *self,
   if (links->len == 0)
     return NULL;
   uri = g_array_index (links, LineupTextLink, 0).uri;
+  if (self->card && g_strcmp0 (self->card_key, outgoing->key) == 0 && g_str_equal (self->card->uri, uri) &&
+      g_get_monotonic_time () - self->card_at < CARD_REUSE_SECONDS * G_USEC_PER_SEC)
+    {
+      LineupLinkCard *copy = g_new0 (LineupLinkCard, 1);
+
+      copy->uri = g_strdup (self->card->uri);
+      copy->title = g_strdup (self->card->title);
+      copy->description = g_strdup (self->card->description);
+      copy->image_url = g_strdup (self->card->image_url);
+      *out_thumb = self->card_thumb ? json_node_copy (self->card_thumb) : NULL;
+      return copy;
+    }
   card = lineup_link_card_fetch (self->http, uri, TRUE, cancellable, &error);
   if (card == NULL)
     {
@@ -634,6 +656,18 @@ build_link_card (LineupBluesky   *self,
     }
   if (card->thumb)
     *out_thumb = upload_thumb (self, card, cancellable);
+
+  g_free (self->card_key);
+  self->card_key = g_strdup (outgoing->key);
+  self->card_at = g_get_monotonic_time ();
+  g_clear_pointer (&self->card, lineup_link_card_free);
+  g_clear_pointer (&self->card_thumb, json_node_unref);
+  self->card = g_new0 (LineupLinkCard, 1);
+  self->card->uri = g_strdup (card->uri);
+  self->card->title = g_strdup (card->title);
+  self->card->description = g_strdup (card->description);
+  self->card->image_url = g_strdup (card->image_url);
+  self->card_thumb = *out_thumb ? json_node_copy (*out_thumb) : NULL;
   return g_steal_pointer (&card);
 }
 
@@ -802,6 +836,9 @@ lineup_bluesky_finalize (GObject *object)
   g_free (self->refresh_jwt);
   g_free (self->did);
   g_free (self->handle);
+  g_free (self->card_key);
+  g_clear_pointer (&self->card, lineup_link_card_free);
+  g_clear_pointer (&self->card_thumb, json_node_unref);
   g_mutex_clear (&self->op_lock);
   g_mutex_clear (&self->session_lock);
   G_OBJECT_CLASS (lineup_bluesky_parent_class)->finalize (object);

@@ -58,7 +58,8 @@ and answers {"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType",
 "size"}}. A post record's embed app.bsky.embed.external must have a uri,
 a title and a description (strings), and a thumb, when it has one, must be
 a blob this account uploaded, with its mimeType and size. The state lists
-the uploads under "blobs": [{"did", "cid", "mimeType", "size", "sha256"}].
+the uploads under "blobs": [{"did", "cid", "mimeType", "size", "sha256",
+"uploads" (how many times these bytes came)}].
 """
 
 import base64
@@ -579,8 +580,9 @@ class FakePds(FakeServerBase):
                                                f"size is {self.MAX_BLOB} bytes."})
         digest = hashlib.sha256(data).digest()
         cid = "b" + base64.b32encode(bytes([0x01, 0x55, 0x12, 0x20]) + digest).decode().lower().rstrip("=")
+        uploads = self._blobs().get(cid, {}).get("uploads", 0) + 1
         self._blobs()[cid] = {"did": account.did, "cid": cid, "mimeType": ctype, "size": len(data),
-                              "sha256": digest.hex()}
+                              "sha256": digest.hex(), "uploads": uploads}
         return Reply.json(200, {"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType": ctype,
                                          "size": len(data)}})
 
