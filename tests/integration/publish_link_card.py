@@ -270,6 +270,20 @@ class LinkCards(unittest.TestCase):
         self.assertEqual([b["uploads"] for b in blobs], [1])
         self.assertEqual(embeds[0]["thumb"]["ref"]["$link"], blobs[0]["cid"])
 
+    def test_upload_refused(self):
+        p, web = self.plan, self.web
+        post = self.add("Refused image", f"See {web.url}/og.html")
+        # The PDS refuses the image (uploadBlob's daily allowance spent): the card goes without it.
+        ctl(self.pds.url, "POST", "/__fake/faults",
+            {"rate": 1.0, "kinds": ["429"], "paths": ["/xrpc/com.atproto.repo.uploadBlob"]})
+        p.run("sync", "--once")
+        self.assertEqual(p.show(post)["stage"], "published")
+        records, blobs = self.records()
+        external = next(iter(records.values()))["embed"]["external"]
+        self.assertEqual(external["title"], "Tom & Jerry’s \"launch\"")
+        self.assertNotIn("thumb", external)
+        self.assertEqual(blobs, [])
+
     def test_cli_card(self):
         p, web = self.plan, self.web
         og = self.add("OG", f"See {web.url}/og.html")

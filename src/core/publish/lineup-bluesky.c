@@ -598,11 +598,15 @@ upload_thumb (LineupBluesky  *self,
   g_autoptr(GError) error = NULL;
   JsonObject *object;
   JsonNode *blob;
+  gint64 retry_at = lineup_publisher_get_retry_at (LINEUP_PUBLISHER (self));
 
   response = call_authorized_bytes (self, "com.atproto.repo.uploadBlob", card->thumb_type, card->thumb,
                                     cancellable, _("upload the link card’s image to Bluesky"), &error);
   if (response == NULL)
     {
+      /* uploadBlob's own daily allowance spent says nothing about posting:
+       * its reset time must not hold back the post's retries. */
+      lineup_publisher_set_retry_at (LINEUP_PUBLISHER (self), retry_at);
       g_message ("The link card for %s goes without its image: %s", card->uri, error->message);
       return NULL;
     }
