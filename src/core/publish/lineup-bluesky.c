@@ -654,6 +654,9 @@ build_link_card (LineupBluesky   *self,
   card = lineup_link_card_fetch (self->http, uri, TRUE, cancellable, &error);
   if (card == NULL)
     {
+      /* Cancelled: the record is not written either. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return NULL;
       g_message ("“%s” goes to Bluesky without a link card: %s",
                  outgoing->title ? outgoing->title : outgoing->key, error->message);
       return NULL;
