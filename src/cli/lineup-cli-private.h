@@ -92,6 +92,8 @@ int cmd_share_leave (Args *args, GError **error);
 int cmd_utm_show (Args *args, GError **error);
 int cmd_utm_set (Args *args, GError **error);
 int cmd_post_links (Args *args, GError **error);
+/* lineup-cli-card.c */
+int cmd_post_card (Args *args, GError **error);
 int cmd_snippet_add (Args *args, GError **error);
 int cmd_snippet_list (Args *args, GError **error);
 int cmd_snippet_remove (Args *args, GError **error);

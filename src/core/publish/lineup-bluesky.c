@@ -10,9 +10,13 @@
 #include <string.h>
 
 #include "lineup-bluesky.h"
+#include "lineup-link-card.h"
 #include "lineup-text.h"
 
 #define POST_COLLECTION "app.bsky.feed.post"
+/* An unreferenced blob lives for a while on the PDS (it is collected after
+ * hours); a retry within these minutes may still point at it. */
+#define CARD_REUSE_SECONDS (10 * 60)
 
 struct _LineupBluesky {
   GObject     parent_instance;
@@ -30,6 +34,13 @@ struct _LineupBluesky {
   char       *refresh_jwt;
   char       *did;
   char       *handle;
+
+  /* The last link card built, for its post's retries: uploadBlob is
+   * allowed ~1,000 times a day, so a retry reuses the blob. */
+  char           *card_key;
+  gint64          card_at;      /* monotonic µs: reused for CARD_REUSE_SECONDS */
+  LineupLinkCard *card;
+  JsonNode       *card_thumb;
 };
 
 static void lineup_bluesky_publisher_init (LineupPublisherInterface *iface);
@@ -201,6 +212,38 @@ set_answer_error (LineupBluesky       *self,
     keep_rate_limit_reset (self, response);
 }
 
+/* One XRPC request with @length bytes of @content_type as its body (@data
+ * NULL: none): NULL only when no answer came. */
+static LineupHttpResponse *
+send_xrpc_bytes (LineupBluesky  *self,
+                 const char     *method,
+                 const char     *nsid,
+                 const char     *content_type,
+                 const char     *data,
+                 gsize           length,
+                 const char     *token,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  g_autofree char *url = g_strconcat (self->pds, "/xrpc/", nsid, NULL);
+  g_autofree char *auth = token ? g_strconcat ("Authorization: Bearer ", token, NULL) : NULL;
+  const char *headers[] = { auth, NULL };
+  LineupHttpRequest request = { method, url, NULL, NULL, 0, auth ? headers : NULL };
+  g_autoptr(GError) local_error = NULL;
+  LineupHttpResponse *response;
+
+  if (data)
+    {
+      request.content_type = content_type;
+      request.body = data;
+      request.body_length = length;
+    }
+  response = lineup_http_send (self->http, &request, cancellable, &local_error);
+  if (response == NULL)
+    _lineup_publisher_set_transport_error (local_error, error);
+  return response;
+}
+
 /* One XRPC request: NULL only when no answer came. */
 static LineupHttpResponse *
 send_xrpc (LineupBluesky  *self,
@@ -211,24 +254,11 @@ send_xrpc (LineupBluesky  *self,
            GCancellable   *cancellable,
            GError        **error)
 {
-  g_autofree char *url = g_strconcat (self->pds, "/xrpc/", nsid, NULL);
-  g_autofree char *auth = token ? g_strconcat ("Authorization: Bearer ", token, NULL) : NULL;
-  g_autofree char *json = NULL;
-  const char *headers[] = { auth, NULL };
-  LineupHttpRequest request = { method, url, NULL, NULL, 0, auth ? headers : NULL };
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = body ? json_to_string (body, FALSE) : NULL;
   LineupHttpResponse *response;
 
-  if (body)
-    {
-      json = json_to_string (body, FALSE);
-      request.content_type = "application/json";
-      request.body = json;
-      request.body_length = strlen (json);
-    }
-  response = lineup_http_send (self->http, &request, cancellable, &local_error);
-  if (response == NULL)
-    _lineup_publisher_set_transport_error (local_error, error);
+  response = send_xrpc_bytes (self, method, nsid, "application/json", json, json ? strlen (json) : 0,
+                              token, cancellable, error);
   if (json)
     memset (json, 0, strlen (json));   /* it may hold the app password */
   return response;
@@ -373,6 +403,44 @@ call_authorized (LineupBluesky  *self,
     }
 }
 
+/* call_authorized() for a body that is not JSON (a blob's bytes). */
+static LineupHttpResponse *
+call_authorized_bytes (LineupBluesky  *self,
+                       const char     *nsid,
+                       const char     *content_type,
+                       GBytes         *bytes,
+                       GCancellable   *cancellable,
+                       const char     *what,
+                       GError        **error)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!ensure_session (self, cancellable, error))
+    return NULL;
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autofree char *access = dup_token (self, FALSE);
+      g_autoptr(LineupHttpResponse) response = NULL;
+
+      response = send_xrpc_bytes (self, "POST", nsid, content_type, data ? data : "", length, access,
+                                  cancellable, error);
+      if (response == NULL)
+        return NULL;
+      if (response->status >= 200 && response->status < 300)
+        return g_steal_pointer (&response);
+      if (attempt == 0 && is_dead_token (response))
+        {
+          if (!renew_session (self, cancellable, error))
+            return NULL;
+          continue;
+        }
+      set_answer_error (self, response, what, error);
+      return NULL;
+    }
+}
+
 static gboolean
 check_text (LineupOutgoing  *outgoing,
             GError         **error)
@@ -451,10 +519,39 @@ add_facets (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* app.bsky.embed.external: the card, with @thumb (the uploaded blob) or none. */
+static void
+add_link_card (JsonBuilder    *builder,
+               LineupLinkCard *card,
+               JsonNode       *thumb)
+{
+  json_builder_set_member_name (builder, "embed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "$type");
+  json_builder_add_string_value (builder, "app.bsky.embed.external");
+  json_builder_set_member_name (builder, "external");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uri");
+  json_builder_add_string_value (builder, card->uri);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, card->title);
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, card->description ? card->description : "");
+  if (thumb)
+    {
+      json_builder_set_member_name (builder, "thumb");
+      json_builder_add_value (builder, json_node_copy (thumb));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
 static JsonNode *
 build_put_record (const char     *did,
                   const char     *rkey,
-                  LineupOutgoing *outgoing)
+                  LineupOutgoing *outgoing,
+                  LineupLinkCard *card,
+                  JsonNode       *thumb)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *created_at = lineup_publish_format_time (g_get_real_time () / G_USEC_PER_SEC);
@@ -482,9 +579,103 @@ build_put_record (const char     *did,
       json_builder_end_array (builder);
     }
   add_facets (builder, outgoing->text);
+  if (card)
+    add_link_card (builder, card, thumb);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* The blob uploadBlob made of @card's thumbnail, or NULL (the card goes
+ * without an image; never a reason to fail the post). */
+static JsonNode *
+upload_thumb (LineupBluesky  *self,
+              LineupLinkCard *card,
+              GCancellable   *cancellable)
+{
+  g_autoptr(LineupHttpResponse) response = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  JsonNode *blob;
+  gint64 retry_at = lineup_publisher_get_retry_at (LINEUP_PUBLISHER (self));
+
+  response = call_authorized_bytes (self, "com.atproto.repo.uploadBlob", card->thumb_type, card->thumb,
+                                    cancellable, _("upload the link card’s image to Bluesky"), &error);
+  if (response == NULL)
+    {
+      /* uploadBlob's own daily allowance spent says nothing about posting:
+       * its reset time must not hold back the post's retries. */
+      lineup_publisher_set_retry_at (LINEUP_PUBLISHER (self), retry_at);
+      g_message ("The link card for %s goes without its image: %s", card->uri, error->message);
+      return NULL;
+    }
+  object = parse_object (response->body, parser);
+  blob = object && json_object_has_member (object, "blob") ? json_object_get_member (object, "blob") : NULL;
+  if (blob == NULL || !JSON_NODE_HOLDS_OBJECT (blob))
+    {
+      g_message ("The link card for %s goes without its image: %s answered the upload without a blob",
+                 card->uri, self->pds);
+      return NULL;
+    }
+  return json_node_copy (blob);
+}
+
+/* The card of the caption's first link, built before the record is written
+ * (a retry writes the same record key, so builds it again harmlessly), or
+ * NULL: a page that cannot be read costs the card, never the post. */
+static LineupLinkCard *
+build_link_card (LineupBluesky   *self,
+                 LineupOutgoing  *outgoing,
+                 GCancellable    *cancellable,
+                 JsonNode       **out_thumb)
+{
+  g_autoptr(GArray) links = lineup_text_find_links (outgoing->text);
+  g_autoptr(LineupLinkCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uri;
+
+  *out_thumb = NULL;
+  if (links->len == 0)
+    return NULL;
+  uri = g_array_index (links, LineupTextLink, 0).uri;
+  if (self->card && g_strcmp0 (self->card_key, outgoing->key) == 0 && g_str_equal (self->card->uri, uri) &&
+      g_get_monotonic_time () - self->card_at < CARD_REUSE_SECONDS * G_USEC_PER_SEC)
+    {
+      LineupLinkCard *copy = g_new0 (LineupLinkCard, 1);
+
+      copy->uri = g_strdup (self->card->uri);
+      copy->title = g_strdup (self->card->title);
+      copy->description = g_strdup (self->card->description);
+      copy->image_url = g_strdup (self->card->image_url);
+      *out_thumb = self->card_thumb ? json_node_copy (self->card_thumb) : NULL;
+      return copy;
+    }
+  card = lineup_link_card_fetch (self->http, uri, TRUE, cancellable, &error);
+  if (card == NULL)
+    {
+      /* Cancelled: the record is not written either. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return NULL;
+      g_message ("“%s” goes to Bluesky without a link card: %s",
+                 outgoing->title ? outgoing->title : outgoing->key, error->message);
+      return NULL;
+    }
+  if (card->thumb)
+    *out_thumb = upload_thumb (self, card, cancellable);
+
+  g_free (self->card_key);
+  self->card_key = g_strdup (outgoing->key);
+  self->card_at = g_get_monotonic_time ();
+  g_clear_pointer (&self->card, lineup_link_card_free);
+  g_clear_pointer (&self->card_thumb, json_node_unref);
+  self->card = g_new0 (LineupLinkCard, 1);
+  self->card->uri = g_strdup (card->uri);
+  self->card->title = g_strdup (card->title);
+  self->card->description = g_strdup (card->description);
+  self->card->image_url = g_strdup (card->image_url);
+  self->card_thumb = *out_thumb ? json_node_copy (*out_thumb) : NULL;
+  return g_steal_pointer (&card);
 }
 
 /* ---- LineupPublisher ---- */
@@ -574,6 +765,8 @@ lineup_bluesky_publish_now (LineupPublisher  *publisher,
   g_autofree char *rkey = NULL;
   g_autofree char *did = NULL;
   g_autofree char *handle = NULL;
+  g_autoptr(LineupLinkCard) card = NULL;
+  g_autoptr(JsonNode) thumb = NULL;
   LineupRemotePost *remote;
   JsonObject *object;
   const char *uri = NULL;
@@ -585,7 +778,9 @@ lineup_bluesky_publish_now (LineupPublisher  *publisher,
 
   did = dup_did (self);
   rkey = lineup_bluesky_record_key (outgoing->key);
-  body = build_put_record (did, rkey, outgoing);
+  /* Posts carry no media yet: a link always gets its card. */
+  card = build_link_card (self, outgoing, cancellable, &thumb);
+  body = build_put_record (did, rkey, outgoing, card, thumb);
   response = call_authorized (self, "POST", "com.atproto.repo.putRecord", body, cancellable,
                               _("publish the post on Bluesky"), error);
   if (response == NULL)
@@ -648,6 +843,9 @@ lineup_bluesky_finalize (GObject *object)
   g_free (self->refresh_jwt);
   g_free (self->did);
   g_free (self->handle);
+  g_free (self->card_key);
+  g_clear_pointer (&self->card, lineup_link_card_free);
+  g_clear_pointer (&self->card_thumb, json_node_unref);
   g_mutex_clear (&self->op_lock);
   g_mutex_clear (&self->session_lock);
   G_OBJECT_CLASS (lineup_bluesky_parent_class)->finalize (object);

@@ -57,6 +57,15 @@ Control API (no auth), JSON in and out:
 
 "logins" counts createSession calls (any outcome); "puts" counts successful
 putRecord/createRecord calls.
+
+Link cards' images: com.atproto.repo.uploadBlob takes the raw bytes (access
+JWT; an image/* Content-Type; at most 1,000,000 bytes, else 400 BlobTooLarge)
+and answers {"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType",
+"size"}}. A post record's embed app.bsky.embed.external must have a uri,
+a title and a description (strings), and a thumb, when it has one, must be
+a blob this account uploaded, with its mimeType and size. The state lists
+the uploads under "blobs": [{"did", "cid", "mimeType", "size", "sha256",
+"uploads" (how many times these bytes came)}].
 """
 
 import base64
@@ -337,7 +346,8 @@ class FakePds(FakeServerBase):
                              for a in self.accounts],
                 "logins": self.logins, "puts": self.puts, "faults": dict(self.fault_counts),
                 "get_posts_batches": list(self.get_posts_batches),
-                "requests": self.requests, "connections": self.connections}
+                "requests": self.requests, "connections": self.connections,
+                "blobs": list(self._blobs().values())}
 
     # -- control API --
 
@@ -409,6 +419,9 @@ class FakePds(FakeServerBase):
         if not request.path.startswith("/xrpc/"):
             return Reply.json(404, {"error": "NotFound", "message": "Not Found"})
         nsid = request.path[len("/xrpc/"):]
+        if nsid == "com.atproto.repo.uploadBlob":
+            with self.lock:
+                return self._com_atproto_repo_uploadBlob(request)
         with self.lock:
             if nsid in self.PROCEDURES:
                 if request.method != "POST":
@@ -517,6 +530,7 @@ class FakePds(FakeServerBase):
         rkey = body.get("rkey")
         self._check_rkey(rkey)
         check_post_record(body.get("record"))
+        self._check_embed(account, body.get("record"))
         return self._write(account, collection, rkey, body["record"], "swapRecord" in body, body.get("swapRecord"))
 
     def _com_atproto_repo_createRecord(self, request, body):
@@ -571,6 +585,64 @@ class FakePds(FakeServerBase):
         if len(page) == limit and len(keys) > limit:
             result["cursor"] = page[-1]
         return Reply.json(200, result)
+
+    # -- blobs and link cards (uploadBlob, app.bsky.embed.external) --
+
+    MAX_BLOB = 1_000_000
+
+    def _blobs(self):
+        if not hasattr(self, "_blob_store"):
+            self._blob_store = {}     # cid → {"did", "cid", "mimeType", "size", "sha256"}
+        return self._blob_store
+
+    def _com_atproto_repo_uploadBlob(self, request):
+        if request.method != "POST":
+            raise _invalid(f"Incorrect HTTP method ({request.method}) expected POST")
+        account = self._auth(request)["account"]
+        ctype = (request.header("Content-Type") or "").split(";")[0].strip().lower()
+        if not ctype.startswith("image/") and ctype not in ("video/mp4", "application/octet-stream"):
+            raise _invalid(f"Wrong blob encoding (Content-Type): {ctype or 'none'}")
+        data = request.body or b""
+        if not data:
+            raise _invalid("The blob is empty")
+        if len(data) > self.MAX_BLOB:
+            return Reply.json(400, {"error": "BlobTooLarge",
+                                    "message": f"This file is too large. It is {len(data)} bytes but the maximum "
+                                               f"size is {self.MAX_BLOB} bytes."})
+        digest = hashlib.sha256(data).digest()
+        cid = "b" + base64.b32encode(bytes([0x01, 0x55, 0x12, 0x20]) + digest).decode().lower().rstrip("=")
+        uploads = self._blobs().get(cid, {}).get("uploads", 0) + 1
+        self._blobs()[cid] = {"did": account.did, "cid": cid, "mimeType": ctype, "size": len(data),
+                              "sha256": digest.hex(), "uploads": uploads}
+        return Reply.json(200, {"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType": ctype,
+                                         "size": len(data)}})
+
+    def _check_embed(self, account, record):
+        embed = record.get("embed") if isinstance(record, dict) else None
+        if not isinstance(embed, dict) or embed.get("$type") != "app.bsky.embed.external":
+            return
+        prefix = f"Invalid {POST_NSID} record: Record/embed/external"
+        external = embed.get("external")
+        if not isinstance(external, dict):
+            raise _invalid(prefix + " must be an object")
+        uri = external.get("uri")
+        if not isinstance(uri, str) or not URI_RE.match(uri):
+            raise _invalid(prefix + f"/uri must be a URI, got {uri!r}")
+        for name in ("title", "description"):
+            if not isinstance(external.get(name), str):
+                raise _invalid(prefix + f" must have the property \"{name}\" (a string)")
+        thumb = external.get("thumb")
+        if thumb is None:
+            return
+        ref = thumb.get("ref") if isinstance(thumb, dict) else None
+        cid = ref.get("$link") if isinstance(ref, dict) else None
+        blob = self._blobs().get(cid)
+        if thumb.get("$type") != "blob" or blob is None or blob["did"] != account.did:
+            raise _invalid(f"Could not find blob: {cid!r}", "BlobNotFound")
+        if thumb.get("mimeType") != blob["mimeType"] or thumb.get("size") != blob["size"]:
+            raise _invalid(prefix + "/thumb: mimeType and size must be the uploaded blob's")
+        if not blob["mimeType"].startswith("image/"):
+            raise _invalid(prefix + f"/thumb: Wrong type of file. It is {blob['mimeType']} but it must match image/*.")
 
 
     # -- the AppView's reads, proxied by the PDS for a signed-in account --
