@@ -313,7 +313,9 @@ def main():
     stack = page_stack(prefs, len(pages))
     assert stack is not None, "the stack of Preferences' pages"
     for i, page in enumerate(pages):
-        ui.press(ui.wait_for(f"the {page} page", lambda: ui.find(prefs, name=page, role="page tab")))
+        # The switcher shown is the bar at the window's foot, the tree's end
+        # (the header's is hidden): found from there, not after every page.
+        ui.press(ui.wait_for(f"the {page} page", lambda: ui.find_last(prefs, name=page, role="page tab")))
         settle()
         walk(prefs, f"Preferences, {page}", stack=stack, page=i)
     ui.focus_window("Preferences")
