@@ -310,25 +310,60 @@ def key(*keys, pause=0.15):
         time.sleep(pause)
 
 
+def _focused_under(node, skip, depth):
+    """The focused element under @node (itself included), not entering
+    @skip (a subtree already searched), or None."""
+    if node is None or depth > 60:
+        return None
+    try:
+        # The state first: a round trip for every node, where the role
+        # is asked only of the few that say they have the focus.
+        if node.getState().contains(pyatspi.STATE_FOCUSED) and node.getRoleName() not in WINDOWS:
+            return node
+        for i in range(node.childCount):
+            child = node.getChildAtIndex(i)
+            if skip is not None and child == skip:
+                continue
+            found = _focused_under(child, None, depth + 1)
+            if found is not None:
+                return found
+    except Exception:
+        return None
+    return None
+
+
+# Where the focus was found last: a key moves it to a neighbour, mostly.
+_last_focused = None
+
+
 def focused(root):
     """The element with the keyboard focus under @root, or None (an entry
-    row's text field is not in GTK 4.8's tree)."""
-    def visit(node, depth):
-        if node is None or depth > 60:
-            return None
-        try:
-            # The state first: a round trip for every node, where the role
-            # is asked only of the few that say they have the focus.
-            if node.getState().contains(pyatspi.STATE_FOCUSED) and node.getRoleName() not in WINDOWS:
-                return node
-            for i in range(node.childCount):
-                found = visit(node.getChildAtIndex(i), depth + 1)
-                if found is not None:
-                    return found
-        except Exception:
-            return None
-        return None
-    return visit(root, 0)
+    row's text field is not in GTK 4.8's tree). Only one element has the
+    focus: it is looked for first where it was last (that element, then
+    the rest of its parent's subtree, then its grandparent's…, up to
+    @root), which after a key press finds it in a few round trips where a
+    walk from @root asks every node of the window; a last focus outside
+    @root (or gone) means a walk from @root."""
+    global _last_focused
+    chain = []
+    node = _last_focused
+    try:
+        while node is not None and node != root and len(chain) < 60:
+            chain.append(node)
+            node = node.parent
+    except Exception:
+        node = None
+    if node != root:
+        chain = []
+    skip = None
+    found = None
+    for start in chain + [root]:
+        found = _focused_under(start, skip, 0)
+        if found is not None:
+            break
+        skip = start
+    _last_focused = found
+    return found
 
 
 def run(main):

@@ -288,19 +288,19 @@ def main():
     card = ui.wait_for("a card in review", lambda: ui.settled(ui.find(review, role="push button")))
     title = card.name
     ui.click(card, double=True)
-    editor = ui.wait_for("the editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
+    editor = ui.wait_for("the editor", lambda: ui.toplevel(app, "Edit Post", not_role="label"))
     ui.wait_for("the checklist", lambda: ui.find(editor, name="Checklist", visible=False))
     settle()
     walk(editor, f"the post editor (on “{title}”)")
     ui.focus_window("Edit Post")
     ui.xdotool("key", "Escape")
-    ui.wait_for("the editor to close", lambda: not ui.find(app, name="Edit Post", not_role="label", visible=False))
+    ui.wait_for("the editor to close", lambda: not ui.toplevel(app, "Edit Post", not_role="label"))
 
     # Preferences, page by page.
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+                        lambda: ui.toplevel(app, "Preferences", not_role="label"))
     settle()
     pages = []
 
@@ -313,7 +313,9 @@ def main():
     stack = page_stack(prefs, len(pages))
     assert stack is not None, "the stack of Preferences' pages"
     for i, page in enumerate(pages):
-        ui.press(ui.wait_for(f"the {page} page", lambda: ui.find(prefs, name=page, role="page tab")))
+        # The switcher shown is the bar at the window's foot, the tree's end
+        # (the header's is hidden): found from there, not after every page.
+        ui.press(ui.wait_for(f"the {page} page", lambda: ui.find_last(prefs, name=page, role="page tab")))
         settle()
         walk(prefs, f"Preferences, {page}", stack=stack, page=i)
     ui.focus_window("Preferences")

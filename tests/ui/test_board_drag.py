@@ -121,7 +121,7 @@ def main():
     award = posts["Award: shortlisted for Small Business Tool of the Year"]
     card = card_in(column(frame, "In review"), award["title"])
     ui.click(card, double=True)
-    editor = ui.wait_for("the editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
+    editor = ui.wait_for("the editor", lambda: ui.toplevel(app, "Edit Post", not_role="label"))
     ui.wait_for("the approval status",
                 lambda: ui.find(editor, prefix="1 of 2 approvals; waiting for Brand (Lee or Priya)", visible=False))
     ui.wait_for("the Lead step approved by Amara",

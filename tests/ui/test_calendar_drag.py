@@ -234,7 +234,7 @@ def main():
     ui.click(day_cell)
     ui.focus_window("Lineup")
     ui.xdotool("key", "Return")
-    ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
+    ui.wait_for("the new-post editor", lambda: ui.toplevel(app, "New Post", not_role="label"))
     ui.focus_window("New Post")
     ui.xdotool("type", "--delay", "5", "Planned from an empty day")
     ui.xdotool("key", "--clearmodifiers", "ctrl+s")

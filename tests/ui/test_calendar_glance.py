@@ -309,7 +309,7 @@ def main():
         ui.press(ui.find(frame, name="Month", not_role="label"))
         ui.wait_for("the month grid", lambda: cell(frame, day_name(NEXT_MONTH.replace(day=3))))
         ui.press(ui.find(frame, name="New post", role="push button"))
-        ui.wait_for("the new-post editor", lambda: ui.find(app, name="New Post", not_role="label", visible=False))
+        ui.wait_for("the new-post editor", lambda: ui.toplevel(app, "New Post", not_role="label"))
         ui.focus_window("New Post")
         time.sleep(0.3)
         ui.xdotool("type", "--delay", "5", "Started from the header")

@@ -103,16 +103,19 @@ def add_slow_overlay(prefs):
     add = ui.wait_for("the Add button", lambda: ui.find(adder, name="Add overlay", role="push button"))
     # While the server takes its time, the window keeps answering: every
     # accessibility call (the press too) is answered on the window's
-    # thread, so the longest wait for one is the longest it was held.
+    # thread, so the longest wait for one is the longest it was held. One
+    # call (the field's name) every 50 ms is enough to see a hold of a
+    # second; a walk in a busy loop cost seconds of CPU for nothing more.
     answered = 0.0
     last = time.monotonic()
     end = last + SLOW_SECONDS + 2
     ui.press(add)
     while time.monotonic() < end:
-        ui.find(adder, name="Name", role="text")
+        name.name
         now = time.monotonic()
         answered = max(answered, now - last)
         last = now
+        time.sleep(0.05)
     assert Slow.asked.is_set(), "the overlay's server was never asked"
     assert answered < SLOW_SECONDS / 2.5, \
         f"the window was held {answered:.1f} s while the overlay's server took {SLOW_SECONDS} s to answer"
@@ -266,7 +269,7 @@ def main():
     # Publish now, from Preferences → Sharing.
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+                        lambda: ui.toplevel(app, "Preferences", not_role="label"))
     ui.press(ui.wait_for("the Sharing page", lambda: ui.find(prefs, name="Sharing", role="page tab", visible=False)))
     # The page may be rebuilt under the press (a change of the plan refreshes
     # it), so press again until the feed is written.
@@ -308,16 +311,16 @@ def main():
     server.shutdown()
     ui.press(ui.wait_for("the Close button", lambda: ui.find(prefs, name="Close", role="push button", visible=False)))
     ui.wait_for("Preferences closed",
-                lambda: ui.find(app, name="Preferences", not_role="label", visible=False) is None)
+                lambda: ui.toplevel(app, "Preferences", not_role="label") is None)
 
     # Ctrl+E asks where to export.
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+e")
     # What to export first (its defaults: the month shown, which holds every
     # dated post of this plan), then where.
-    options = ui.wait_for("the export options", lambda: ui.find(app, name="Export", not_role="label", visible=False))
+    options = ui.wait_for("the export options", lambda: ui.toplevel(app, "Export", not_role="label"))
     ui.press(ui.wait_for("the Export… button", lambda: ui.find(options, name="Export…", role="push button")))
-    ui.wait_for("the export dialog", lambda: ui.find(app, name="Export the Plan", not_role="label", visible=False))
+    ui.wait_for("the export dialog", lambda: ui.toplevel(app, "Export the Plan", not_role="label"))
     ui.screenshot(ui.SHOT.replace(".png", "-export.png"))
     # The name field has the keyboard: a whole path is a name too.
     exported = os.path.join(folder, "exported.ics")

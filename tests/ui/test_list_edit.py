@@ -39,7 +39,7 @@ def main():
 
     # Open it as a person would: double-click the row.
     ui.click(row, double=True)
-    editor = ui.wait_for("the post editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
+    editor = ui.wait_for("the post editor", lambda: ui.toplevel(app, "Edit Post", not_role="label"))
     ui.screenshot(ui.SHOT.replace(".png", "-editor.png"))
 
     # The title field has the focus when the editor opens.

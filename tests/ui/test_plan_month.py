@@ -79,7 +79,7 @@ def scenario():
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+                        lambda: ui.toplevel(app, "Preferences", not_role="label"))
     ui.press(ui.wait_for("the Sharing page", lambda: ui.find(prefs, name="Sharing", role="page tab", visible=False)))
     ui.press(ui.wait_for("the overlay's Blackout toggle",
                          lambda: ui.find(prefs, prefix="Blackout: keep the days of Freeze free", visible=False)))

@@ -23,7 +23,8 @@ def main():
 
     # The window opens on General, in "Your name".
     ui.xdotool("type", "--delay", "20", "Quinn Planner")
-    ui.press(ui.wait_for("the Workflow page", lambda: ui.find(prefs, name="Workflow", role="page tab")))
+    # The switcher bar at the window's foot (the tree's end) is the one shown.
+    ui.press(ui.wait_for("the Workflow page", lambda: ui.find_last(prefs, name="Workflow", role="page tab")))
     ui.wait_for("the checklist", lambda: ui.find(workflow, name="Add an item", role="text"))
     # The checklist's "Add an item" is the page's last field: Shift+Tab
     # passes the header's page tabs (which say they have the focus; an

@@ -65,7 +65,7 @@ def main():
     ui.focus_window("Lineup")
     ui.key("ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+                        lambda: ui.toplevel(app, "Preferences", not_role="label"))
     # The group is at the page's foot: the wheel scrolls down to it.
     scheme = ui.wait_for("the General page", lambda: ui.find(prefs, name="Colour Scheme", role="combo box"))
     x, y = ui.center(scheme)
@@ -90,7 +90,7 @@ def main():
                 lambda: ui.find(prefs, prefix="LinkedIn · ", role="text", visible=False))
     ui.key("Escape")   # the toast
     ui.key("Escape")   # the window
-    ui.wait_for("Preferences closed", lambda: not ui.find(app, name="Preferences", not_role="label", visible=False))
+    ui.wait_for("Preferences closed", lambda: not ui.toplevel(app, "Preferences", not_role="label"))
 
     # 2. The free slot, faint, in tomorrow's cell, named for a screen reader.
     spoken = "Free slot: LinkedIn 06:17"
@@ -140,7 +140,7 @@ def main():
     #    shows it.
     card = ui.wait_for("the card back home", lambda: ui.find(calendar, name="Queue me", role="push button"))
     ui.click(card, double=True)
-    editor = ui.wait_for("the post editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
+    editor = ui.wait_for("the post editor", lambda: ui.toplevel(app, "Edit Post", not_role="label"))
     ui.press(ui.wait_for("Add to Queue in the editor",
                          lambda: ui.find(editor, name="Add to Queue", role="push button", visible=False)))
     ui.wait_for("the post in the slot again",

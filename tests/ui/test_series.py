@@ -55,7 +55,7 @@ def open_in_list(app, frame, nth):
                        lambda: (lambda r: r if len(r) > nth else None)(rows_named(agenda, TITLE)))
     row = ui.settled(rows[nth], within=frame)
     ui.click(row, double=True)
-    editor = ui.wait_for("the post editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
+    editor = ui.wait_for("the post editor", lambda: ui.toplevel(app, "Edit Post", not_role="label"))
     ui.focus_window("Edit Post")
     return editor
 
@@ -75,7 +75,7 @@ def main():
     ui.press(ui.wait_for("the Repeat… button",
                          lambda: ui.find(editor, name="Repeat…", role="push button", visible=False)))
     dialog = ui.wait_for("the Repeat Post dialog",
-                         lambda: ui.find(app, name="Repeat Post", not_role="label", visible=False))
+                         lambda: ui.toplevel(app, "Repeat Post", not_role="label"))
     time.sleep(0.3)
     ui.screenshot(ui.SHOT.replace(".png", "-repeat.png"))
     ui.press(ui.wait_for("its Repeat button", lambda: dialog_button(dialog, "Repeat")))
@@ -86,7 +86,7 @@ def main():
     ui.wait_for("the rule in words in the editor",
                 lambda: ui.find(editor, name=f"Every week on {weekday}", visible=False))
     ui.key("Escape")
-    ui.wait_for("the editor to close", lambda: not ui.find(app, name="Edit Post", not_role="label", visible=False))
+    ui.wait_for("the editor to close", lambda: not ui.toplevel(app, "Edit Post", not_role="label"))
 
     # The third post: renamed, "This and Following".
     editor = open_in_list(app, frame, 2)
@@ -94,7 +94,7 @@ def main():
     ui.xdotool("type", "--delay", "5", NEW_TITLE)
     ui.key("ctrl+s")
     question = ui.wait_for("the this/following/all question",
-                           lambda: ui.find(app, name="Change a Post of a Series?", not_role="label", visible=False))
+                           lambda: ui.toplevel(app, "Change a Post of a Series?", not_role="label"))
     assert dialog_button(question, "This Post") is not None
     assert dialog_button(question, "All Posts") is not None
     time.sleep(0.3)
@@ -110,7 +110,7 @@ def main():
     assert posts[0]["id"] == first["id"]
 
     # The cards: the month shows the series' posts with the repeat badge.
-    ui.wait_for("the editor to close", lambda: not ui.find(app, name="Edit Post", not_role="label", visible=False))
+    ui.wait_for("the editor to close", lambda: not ui.toplevel(app, "Edit Post", not_role="label"))
     ui.click(ui.wait_for("the Calendar switcher", lambda: ui.find(frame, name="Calendar", role="page tab")))
     card = ui.wait_for("a card of the series", lambda: ui.find(frame, name=TITLE, role="push button"))
     ui.wait_for("its repeat badge", lambda: ui.find(card, name="Repeats", visible=False))

@@ -110,7 +110,7 @@ def main():
     # Cancel closes it; the page still offers both ways in.
     ui.press(ui.find(dlg, name="Cancel", role="push button"))
     ui.wait_for("the dialog closed",
-                lambda: ui.find(app, name="Share This Plan", not_role="label", visible=False) is None)
+                lambda: ui.toplevel(app, "Share This Plan", not_role="label") is None)
     # (The button found before, while it still is that and on screen.)
     ui.wait_for("Share This Plan… still offered",
                 lambda: share if still(share, "Share This Plan…", "push button")

@@ -53,7 +53,7 @@ def main():
     row = ui.wait_for("the post's row",
                       lambda: ui.settled(ui.find(agenda, prefix=target["title"], not_role="label"), within=frame))
     ui.click(row, double=True)
-    editor = ui.wait_for("the post editor", lambda: ui.find(app, name="Edit Post", not_role="label", visible=False))
+    editor = ui.wait_for("the post editor", lambda: ui.toplevel(app, "Edit Post", not_role="label"))
     ui.focus_window("Edit Post")
 
     # Tab reaches the button, and on to the caption.
@@ -98,11 +98,11 @@ def main():
     shown = ui.wait_for("the caption in the database", saved, timeout=15)
 
     # Preferences lists them; removing one there removes it from the plan.
-    ui.wait_for("the editor to close", lambda: not ui.find(app, name="Edit Post", not_role="label", visible=False))
+    ui.wait_for("the editor to close", lambda: not ui.toplevel(app, "Edit Post", not_role="label"))
     ui.focus_window("Lineup")
     ui.key("ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+                        lambda: ui.toplevel(app, "Preferences", not_role="label"))
     ui.press(ui.wait_for("the Snippets page", lambda: ui.find(prefs, name="Snippets", role="page tab", visible=False)))
     # The list is named after its group; looking inside it alone is quick.
     rows = ui.wait_for("the list of snippets", lambda: ui.find(prefs, name="Snippets", role="list", visible=False))

@@ -57,7 +57,7 @@ def main():
     ui.focus_window("Lineup")
     ui.xdotool("key", "--clearmodifiers", "ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferencje", not_role="label", visible=False))
+                        lambda: ui.toplevel(app, "Preferencje", not_role="label"))
     ui.wait_for("the General page", lambda: ui.find(prefs, name="Ogólne", visible=False))
     ui.wait_for("the plan's time zone row", lambda: ui.find(prefs, prefix="Strefa czasowa", visible=False))
     time.sleep(0.3)

@@ -62,7 +62,7 @@ def main():
     ui.focus_window("Lineup")
     ui.key("ctrl+comma")
     prefs = ui.wait_for("the Preferences window",
-                        lambda: ui.find(app, name="Preferences", not_role="label", visible=False))
+                        lambda: ui.toplevel(app, "Preferences", not_role="label"))
     ui.press(ui.wait_for("the Publishing page",
                          lambda: ui.find(prefs, name="Publishing", role="page tab", visible=False)))
     # The group is under the accounts: the wheel scrolls down to it.
