@@ -63,13 +63,13 @@ class Fetch(unittest.TestCase):
 
     # ---- helpers ----
 
-    def publish(self, titles, network):
+    def publish(self, titles, network, pillar="Community"):
         """Posts due a minute ago, published by `sync --once`; their ids."""
         p = self.plan
         when = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)
         ids = []
         for title in titles:
-            post = p.force_stage(p.add(title, "Community", "Proof", "--body", f"{title}: out now.",
+            post = p.force_stage(p.add(title, pillar, "Proof", "--body", f"{title}: out now.",
                                        "--date", when.strftime("%Y-%m-%d"), "--time", when.strftime("%H:%M"),
                                        "--platform", network), "scheduled")
             ids.append(post)
@@ -240,6 +240,39 @@ class Fetch(unittest.TestCase):
         out, _ = self.fetch()
         self.assertIn("Read 3 posts: 2 on Mastodon, 1 on Bluesky", out)
         self.assertEqual(p.integrity(), "ok")
+
+    def test_what_works_after_fetch(self):
+        """The issue's end: published posts, their numbers fetched, and the
+        plan says which pillar does better than usual for this audience and
+        the Mix suggests a change backed by them."""
+        p = self.plan
+        p.run("pillar", "add", "Behind the scenes")
+        p.run("pillar", "set", "Community", "--target", "30")
+        community = self.publish([f"Meetup {i}" for i in range(5)], "mastodon")
+        behind = self.publish([f"Roastery {i}" for i in range(5)], "mastodon", pillar="Behind the scenes")
+        for post, likes in [(c, 40) for c in community] + [(b, 4) for b in behind]:
+            ctl(self.mastodon.url, "POST", "/__fake/counts", {"id": self.status_id(post), "favourites": likes})
+        ctl(self.mastodon.url, "POST", "/__fake/counts", {"username": "team", "followers": 400})
+        self.assertEqual(p.json("results", "--json")["groups"], [])
+        out, _ = self.fetch()
+        self.assertIn("Read 10 posts", out)
+
+        # The usual is the median of the ten, (4 + 40) / 2 = 22.
+        report = p.json("results", "--json")
+        groups = {g["group"]: g for g in report["groups"]}
+        self.assertAlmostEqual(report["baseline"], 22)
+        self.assertTrue(groups["Community"]["enough"])
+        self.assertAlmostEqual(groups["Community"]["index"], 40 / 22)
+        self.assertAlmostEqual(groups["Behind the scenes"]["index"], 4 / 22)
+        self.assertAlmostEqual(groups["Community"]["rate"], 40 / 400)
+        self.assertEqual([g["group"] for g in report["groups"]], ["Community", "Behind the scenes"])
+
+        # The Mix: a suggestion with those numbers; the target stays until applied.
+        texts = [s["text"] for s in p.json("mix", "--json")["results"]]
+        self.assertIn("Community posts do 1.8× your usual on Mastodon over 5 posts: "
+                      "consider raising Community to 35 %", texts)
+        self.assertEqual(next(x["target"] for x in p.json("targets", "list", "--json")["pillars"]
+                              if x["name"] == "Community"), 30)
 
 
 class SharedFetch(unittest.TestCase):
