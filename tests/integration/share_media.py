@@ -14,7 +14,7 @@ import urllib.request
 import zlib
 
 import lineup_cli
-from dav_servers import Radicale
+from dav_servers import Radicale, Xandikos
 from lineup_cli import Member
 
 
@@ -140,6 +140,30 @@ class ShareMedia(unittest.TestCase):
         self.assertFalse(os.path.exists(self.local_file(bob, red)))
         self.assertFalse(os.path.exists(os.path.join(bob.path + ".media", sha256(blue) + ".png")))
         self.assertIn("not on this computer", bob.text("post", "media", post))
+
+
+class OnXandikos(unittest.TestCase):
+    """The second server implementation: the file arrives whole there too."""
+
+    def test_file_travels(self):
+        server = Xandikos()
+        server.start()
+        self.addCleanup(server.close)
+        alice, bob = Member("alice"), Member("bob")
+        self.addCleanup(alice.close)
+        self.addCleanup(bob.close)
+        alice.run("pillar", "add", "Community")
+        url = server.url(Xandikos.CALENDAR_HOME + "plan/")
+        alice.share("create", url)
+        bob.share("join", url)
+        red = flat(40, 30, (255, 0, 0))
+        post = alice.add("Bike day", "Community", "Proof", "--body", "Ride with us")
+        alice.run("post", "attach", post, alice.file("bike.png", red), "--alt", "A red bicycle")
+        alice.run("share", "sync")
+        bob.run("share", "sync")
+        with open(os.path.join(bob.path + ".media", sha256(red) + ".png"), "rb") as f:
+            self.assertEqual(f.read(), red)
+        self.assertEqual(bob.json("share", "status", "--json")["media_to_download"], 0)
 
 
 if __name__ == "__main__":
