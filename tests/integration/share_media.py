@@ -103,6 +103,14 @@ class ShareMedia(unittest.TestCase):
         self.assertIn("max_content_length", error)
         self.assertEqual(self.media_resources(), [])
         self.assertEqual(alice.json("share", "status", "--json")["media_to_upload"], 1)
+        # The next pass says it again without sending the file again.
+        out = alice.run("share", "sync", check=False)
+        self.assertIn("huge photo.png", out.stderr.decode())
+        with open(os.path.join(self.server.dir.name, "log"), errors="replace") as f:
+            log = f.read()
+        puts = [line for line in log.splitlines()
+                if "PUT request for" in line and f"media-{sha256(big)}" in line]
+        self.assertEqual(len(puts), 1, puts)
 
         # The post itself went: bob has it and its media list, not the file.
         bob.run("share", "sync")

@@ -26,6 +26,9 @@
  * about 4/3 of it, held in memory while it goes. Radicale's own default
  * max_content_length is 100,000,000 bytes. */
 #define MAX_FILE_BYTES ((gint64) 100 * 1000 * 1000)
+/* A file at least as large as one the server refused (413) is not sent
+ * again for this long: the window makes a pass every 30 s. */
+#define REFUSED_RETRY_SECONDS (60 * 60)
 #define MAX_RESOURCE_BYTES ((gsize) (MAX_FILE_BYTES / 3 * 4 + MAX_FILE_BYTES / 50 + 64 * 1024))
 
 typedef struct {
@@ -253,6 +256,20 @@ refuse (LineupShareRun *run,
     g_error_free (error);
 }
 
+static void
+refuse_too_large (LineupShareRun *run,
+                  const Wanted   *wanted,
+                  gint64          bytes)
+{
+  g_autofree char *size = g_format_size (bytes);
+
+  refuse (run, g_error_new (LINEUP_SHARE_ERROR, LINEUP_SHARE_ERROR_REFUSED,
+                            _("The server refuses “%s” (%s) as too large (HTTP 413): the other members do "
+                              "not get it. Raise the server’s limit on a request’s size (Radicale: "
+                              "max_content_length in its [server] section) or attach a smaller file"),
+                            wanted->name, size));
+}
+
 static gboolean
 upload (LineupShareRun  *run,
         const Wanted    *wanted,
@@ -270,6 +287,7 @@ upload (LineupShareRun  *run,
   LineupShareResource resource = { LINEUP_SHARE_COLLECTION_PLAN, uid, href, NULL, NULL };
   GError *local_error = NULL;
   GStatBuf info;
+  gint64 refused_size, refused_at = 0, now;
 
   if (g_stat (path, &info) != 0)
     return TRUE;
@@ -284,6 +302,14 @@ upload (LineupShareRun  *run,
                                 wanted->name, size, cap));
       return TRUE;
     }
+  refused_size = lineup_store_share_get_media_refused (run->store, &refused_at);
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  if (refused_size > 0 && info.st_size >= refused_size && now - refused_at < REFUSED_RETRY_SECONDS &&
+      now >= refused_at)
+    {
+      refuse_too_large (run, wanted, info.st_size);
+      return TRUE;
+    }
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
@@ -296,6 +322,10 @@ upload (LineupShareRun  *run,
     {
       run->counts.sent++;
       resource.etag = etag;
+      /* The server takes files this large now (its limit was raised). */
+      if (refused_size > 0 && info.st_size >= refused_size &&
+          !lineup_store_share_set_media_refused (run->store, 0, 0, error))
+        return FALSE;
       return lineup_store_share_set_resource (run->store, &resource, error);
     }
   /* There already (another copy sent the same file): never sent again. */
@@ -313,11 +343,13 @@ upload (LineupShareRun  *run,
 
       /* The rest of the push goes on; the pass ends saying this. */
       if (too_large)
-        refuse (run, g_error_new (LINEUP_SHARE_ERROR, LINEUP_SHARE_ERROR_REFUSED,
-                                  _("The server refuses “%s” (%s) as too large (HTTP 413): the other members do "
-                                    "not get it. Raise the server’s limit on a request’s size (Radicale: "
-                                    "max_content_length in its [server] section) or attach a smaller file"),
-                                  wanted->name, size));
+        {
+          g_clear_error (&local_error);
+          refuse_too_large (run, wanted, info.st_size);
+          if (refused_size > 0 && refused_size < info.st_size && now - refused_at < REFUSED_RETRY_SECONDS)
+            return TRUE;
+          return lineup_store_share_set_media_refused (run->store, info.st_size, now, error);
+        }
       else
         refuse (run, g_error_new (LINEUP_SHARE_ERROR, LINEUP_SHARE_ERROR_REFUSED,
                                   _("The server did not take “%s” (%s): %s"), wanted->name, size,
