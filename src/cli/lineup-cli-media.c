@@ -66,7 +66,7 @@ print_media (LineupStore *store,
 
       out ("  %u. %s (%s)\n", i + 1, name, what);
       if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
-        out ("     %s\n", _("its file is not on this computer (a shared plan’s copy sends the list, not the file)"));
+        out ("     %s\n", _("its file is not on this computer (in a shared plan, “lineup share sync” fetches it once its sender has sent it)"));
       if (medium->kind == LINEUP_MEDIA_IMAGE || *medium->alt)
         {
           g_autofree char *alt = one_line (medium->alt);

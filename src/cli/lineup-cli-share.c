@@ -175,6 +175,10 @@ cmd_share_status (Args    *args,
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "waiting");
       json_builder_add_int_value (builder, status->n_waiting);
+      json_builder_set_member_name (builder, "media_to_upload");
+      json_builder_add_int_value (builder, status->n_media_up);
+      json_builder_set_member_name (builder, "media_to_download");
+      json_builder_add_int_value (builder, status->n_media_down);
       json_member_string (builder, "last_error", status->last_error);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_begin_array (builder);
@@ -208,6 +212,8 @@ cmd_share_status (Args    *args,
     out (_("Approvals: in the plan’s own collection — the server does not protect them\n"));
   out (_("Last pass in step: %s\n"), last ? last : _("never"));
   out (_("Changes waiting to go out: %u\n"), status->n_waiting);
+  if (status->n_media_up || status->n_media_down)
+    out (_("Media files waiting: %u to upload, %u to download\n"), status->n_media_up, status->n_media_down);
   if (status->last_error)
     {
       g_autofree char *line = one_line (status->last_error);

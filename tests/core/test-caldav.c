@@ -233,6 +233,55 @@ test_first_sync (void)
   fixture_clear (&f, TRUE);
 }
 
+/* Resources named with the lazy prefix (a shared plan's media files) are
+ * listed, never fetched with the records: the report asks for ETags only
+ * (and data a server sends anyway is dropped), the multiget names only the
+ * others, and a GET of its own reads one. */
+static void
+test_lazy_prefix (void)
+{
+  static const Answer answers[] = {
+    { "REPORT", COLL, 207, NULL,
+      MS_D "<D:response><D:href>/alice/plan/one.ics</D:href><D:propstat><D:prop><D:getetag>\"1\"</D:getetag>"
+      "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+      "<D:response><D:href>/alice/plan/media-ab.ics</D:href><D:propstat><D:prop><D:getetag>\"m\"</D:getetag>"
+      "<C:calendar-data>" ICS ("media-ab") "</C:calendar-data>"
+      "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+      "<D:sync-token>t1</D:sync-token>" MS_END },
+    { "REPORT", COLL, 207, NULL,
+      MS_D "<D:response><D:href>/alice/plan/one.ics</D:href><D:propstat><D:prop><D:getetag>\"1\"</D:getetag>"
+      "<C:calendar-data>" ICS ("one") "</C:calendar-data></D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+      "</D:propstat></D:response>" MS_END },
+    { "GET", COLL "media-ab.ics", 200, "ETag: \"m\"", ICS ("media-ab") },
+  };
+  Fixture f;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LineupCaldavItem) got = NULL;
+  LineupCaldavItem *item;
+
+  fixture_init (&f, answers, G_N_ELEMENTS (answers));
+  lineup_caldav_set_lazy_prefix (f.caldav, "media-");
+  g_assert_true (lineup_caldav_changes (f.caldav, NULL, NULL, &items, &token, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (seen (&f, 0)->body, "calendar-data"));
+  g_assert_nonnull (strstr (seen (&f, 1)->body, "<D:href>/alice/plan/one.ics</D:href>"));
+  g_assert_null (strstr (seen (&f, 1)->body, "media-ab"));
+  g_assert_cmpuint (items->len, ==, 2);
+  item = item_of (items, "/alice/plan/media-ab.ics");
+  g_assert_true (item->lazy);
+  g_assert_null (item->data);
+  g_assert_cmpstr (item->etag, ==, "\"m\"");
+  g_assert_cmpstr (item_of (items, "/alice/plan/one.ics")->data, ==, ICS ("one"));
+
+  got = lineup_caldav_get_capped (f.caldav, "/alice/plan/media-ab.ics", 1024, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->data, ==, ICS ("media-ab"));
+  g_assert_cmpstr (got->etag, ==, "\"m\"");
+  fixture_clear (&f, TRUE);
+}
+
 static void
 test_truncated (void)
 {
@@ -702,6 +751,7 @@ main (int    argc,
   g_test_add_func ("/caldav/changes/no-etag", test_no_etag);
   g_test_add_func ("/caldav/changes/malformed", test_malformed);
   g_test_add_func ("/caldav/changes/multiget-batches", test_multiget_batches);
+  g_test_add_func ("/caldav/changes/lazy-prefix", test_lazy_prefix);
   g_test_add_func ("/caldav/put/conditions", test_put_conditions);
   g_test_add_func ("/caldav/put/refused", test_put_refused);
   g_test_add_func ("/caldav/offline", test_offline);

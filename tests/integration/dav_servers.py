@@ -117,10 +117,11 @@ class Radicale(Server):
 
     name = "radicale"
 
-    def __init__(self, users=None, rights=None):
+    def __init__(self, users=None, rights=None, max_content_length=None):
         super().__init__()
         self.users = dict(users or {})
-        config = [f"[server]\nhosts = 127.0.0.1:{self.port}\n",
+        limit = f"max_content_length = {max_content_length}\n" if max_content_length else ""
+        config = [f"[server]\nhosts = 127.0.0.1:{self.port}\n{limit}",
                   f"[storage]\nfilesystem_folder = {self.dir.name}/collections\n"]
         if self.users:
             htpasswd = os.path.join(self.dir.name, "users")

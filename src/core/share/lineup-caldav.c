@@ -32,6 +32,7 @@ struct _LineupCaldav {
   char       *path;           /* its path, normalised, ending in "/" */
   char       *user;
   char       *authorization;  /* "Authorization: Basic …", or NULL */
+  char       *lazy_prefix;    /* names listed but not fetched, or NULL */
 };
 
 G_DEFINE_QUARK (lineup-caldav-error-quark, lineup_caldav_error)
@@ -190,6 +191,7 @@ lineup_caldav_free (LineupCaldav *self)
     memset (self->authorization, 0, strlen (self->authorization));
   g_free (self->authorization);
   g_free (self->user);
+  g_free (self->lazy_prefix);
   g_free (self->url);
   g_free (self->origin);
   g_free (self->path);
@@ -202,6 +204,29 @@ lineup_caldav_get_url (LineupCaldav *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->url;
+}
+
+void
+lineup_caldav_set_lazy_prefix (LineupCaldav *self,
+                               const char   *prefix)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->lazy_prefix);
+  self->lazy_prefix = prefix && *prefix ? g_strdup (prefix) : NULL;
+}
+
+/* Whether @href (normalised) names a resource listed but not fetched. */
+static gboolean
+is_lazy (LineupCaldav *self,
+         const char   *href)
+{
+  const char *name;
+
+  if (self->lazy_prefix == NULL)
+    return FALSE;
+  name = strrchr (href, '/');
+  name = name ? name + 1 : href;
+  return g_str_has_prefix (name, self->lazy_prefix);
 }
 
 char *
@@ -220,15 +245,16 @@ lineup_caldav_href (LineupCaldav *self,
 /* ---- requests and their errors ---- */
 
 static LineupHttpResponse *
-send (LineupCaldav  *self,
-      const char    *method,
-      const char    *url,
-      const char    *depth,
-      const char    *body,
-      const char    *content_type,
-      const char    *condition,
-      GCancellable  *cancellable,
-      GError       **error)
+send_capped (LineupCaldav  *self,
+             const char    *method,
+             const char    *url,
+             const char    *depth,
+             const char    *body,
+             const char    *content_type,
+             const char    *condition,
+             gsize          max_body,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autofree char *depth_line = depth ? g_strconcat ("Depth: ", depth, NULL) : NULL;
   const char *headers[4] = { NULL };
@@ -247,8 +273,23 @@ send (LineupCaldav  *self,
   request.body_length = body ? strlen (body) : 0;
   request.content_type = body ? content_type : NULL;
   request.headers = headers;
-  request.max_body = LINEUP_HTTP_MAX_CALENDAR;
+  request.max_body = max_body;
   return lineup_http_send (self->http, &request, cancellable, error);
+}
+
+static LineupHttpResponse *
+send (LineupCaldav  *self,
+      const char    *method,
+      const char    *url,
+      const char    *depth,
+      const char    *body,
+      const char    *content_type,
+      const char    *condition,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  return send_capped (self, method, url, depth, body, content_type, condition,
+                      LINEUP_HTTP_MAX_CALENDAR, cancellable, error);
 }
 
 /* The server's own words, short: the first line of text in its body (tags
@@ -549,13 +590,23 @@ lineup_caldav_get (LineupCaldav  *self,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return lineup_caldav_get_capped (self, href, LINEUP_HTTP_MAX_CALENDAR, cancellable, error);
+}
+
+LineupCaldavItem *
+lineup_caldav_get_capped (LineupCaldav  *self,
+                          const char    *href,
+                          gsize          max_body,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
   g_autofree char *url = NULL;
   g_autoptr(LineupHttpResponse) response = NULL;
   LineupCaldavItem *item;
 
   g_return_val_if_fail (self != NULL && href != NULL, NULL);
   url = href_url (self, href);
-  response = send (self, "GET", url, NULL, NULL, NULL, NULL, cancellable, error);
+  response = send_capped (self, "GET", url, NULL, NULL, NULL, NULL, max_body, cancellable, error);
   if (response == NULL)
     return NULL;
   if (response->status != 200)
@@ -629,8 +680,9 @@ lineup_caldav_delete (LineupCaldav  *self,
 /* ---- changes ---- */
 
 typedef struct {
-  GHashTable *items;   /* href → LineupCaldavItem (owned) */
-  GPtrArray  *order;   /* hrefs, first seen first (borrowed from the items) */
+  GHashTable   *items;    /* href → LineupCaldavItem (owned) */
+  GPtrArray    *order;    /* hrefs, first seen first (borrowed from the items) */
+  LineupCaldav *lazy_of;  /* the client whose lazy prefix marks items (borrowed) */
 } Changes;
 
 static void
@@ -649,6 +701,14 @@ changes_init (Changes *changes)
   changes->order = g_ptr_array_new ();
 }
 
+static void
+changes_init_for (Changes      *changes,
+                  LineupCaldav *self)
+{
+  changes_init (changes);
+  changes->lazy_of = self;
+}
+
 /* The item for @href, made (empty: to fetch) when it is new. */
 static LineupCaldavItem *
 changes_item (Changes    *changes,
@@ -660,6 +720,7 @@ changes_item (Changes    *changes,
     {
       item = g_new0 (LineupCaldavItem, 1);
       item->href = g_strdup (href);
+      item->lazy = changes->lazy_of ? is_lazy (changes->lazy_of, href) : FALSE;
       g_hash_table_insert (changes->items, item->href, item);
       g_ptr_array_add (changes->order, item->href);
     }
@@ -675,7 +736,7 @@ item_set (LineupCaldavItem *item,
   g_free (item->etag);
   g_free (item->data);
   item->etag = removed ? NULL : g_strdup (etag);
-  item->data = removed ? NULL : g_strdup (data);
+  item->data = removed || item->lazy ? NULL : g_strdup (data);
   item->removed = removed;
 }
 
@@ -692,7 +753,7 @@ get_missing (LineupCaldav  *self,
       g_autoptr(LineupCaldavItem) got = NULL;
       g_autoptr(GError) local = NULL;
 
-      if (item->removed || (item->data && item->etag))
+      if (item->removed || item->lazy || (item->data && item->etag))
         continue;
       got = lineup_caldav_get (self, item->href, cancellable, &local);
       if (got)
@@ -723,7 +784,7 @@ fetch_missing (LineupCaldav  *self,
     {
       LineupCaldavItem *item = g_hash_table_lookup (changes->items, changes->order->pdata[i]);
 
-      if (!item->removed && item->data == NULL)
+      if (!item->removed && !item->lazy && item->data == NULL)
         g_ptr_array_add (wanted, item->href);
     }
   for (guint start = 0; multiget && start < wanted->len; start += MULTIGET_BATCH)
@@ -828,7 +889,7 @@ list_changes (LineupCaldav  *self,
   GHashTableIter iter;
   gpointer key, value;
 
-  changes_init (changes);
+  changes_init_for (changes, self);
   /* The token first: a change made while Lineup lists comes again with
    * the next report (harmless), rather than never. */
   if (!current_token (self, out_token, cancellable, error))
@@ -926,7 +987,7 @@ report_changes (LineupCaldav  *self,
 
   *out_refused = FALSE;
   *out_token = NULL;
-  changes_init (changes);
+  changes_init_for (changes, self);
   for (int round = 0;; round++)
     {
       g_autofree char *escaped = g_markup_escape_text (asked, -1);
@@ -946,7 +1007,8 @@ report_changes (LineupCaldav  *self,
       body = g_strconcat (XML_HEAD, "<D:sync-collection xmlns:D=\"DAV:\" "
                           "xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
                           "<D:sync-token>", escaped, "</D:sync-token><D:sync-level>1</D:sync-level>"
-                          "<D:prop><D:getetag/><C:calendar-data/></D:prop></D:sync-collection>\n", NULL);
+                          "<D:prop><D:getetag/>", self->lazy_prefix ? "" : "<C:calendar-data/>",
+                          "</D:prop></D:sync-collection>\n", NULL);
       response = send (self, "REPORT", self->url, "0", body, XML_TYPE, NULL, cancellable, error);
       if (response == NULL)
         return FALSE;
@@ -996,7 +1058,7 @@ lineup_caldav_changes (LineupCaldav  *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  Changes changes = { NULL, NULL };
+  Changes changes = { NULL, NULL, NULL };
   g_autofree char *next = NULL;
   gboolean refused = FALSE;
   gboolean ok;

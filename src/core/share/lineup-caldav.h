@@ -50,6 +50,14 @@ void          lineup_caldav_free      (LineupCaldav  *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupCaldav, lineup_caldav_free)
 const char   *lineup_caldav_get_url   (LineupCaldav  *self);
 
+/* Resources whose name starts with @prefix (NULL: none) are listed by
+ * lineup_caldav_changes () with their ETag and lazy TRUE, never fetched
+ * there: they are large, and read one by one with
+ * lineup_caldav_get_capped () when needed. The sync report then asks for
+ * ETags only, and the other changes come in calendar-multiget batches. */
+void          lineup_caldav_set_lazy_prefix (LineupCaldav *self,
+                                             const char   *prefix);
+
 /* The href (absolute path, as the server writes hrefs) of @name
  * ("UID.ics") in the collection. Every href this client returns is
  * normalised the same way (the origin of an absolute URL dropped, %XX
@@ -72,8 +80,9 @@ gboolean      lineup_caldav_ensure    (LineupCaldav  *self,
 typedef struct {
   char     *href;
   char     *etag;     /* quoted as the server sent it; NULL when it sent none */
-  char     *data;     /* the iCalendar text; NULL for a removed resource */
+  char     *data;     /* the iCalendar text; NULL for a removed resource or a lazy one */
   gboolean  removed;
+  gboolean  lazy;     /* named with the lazy prefix: listed, not fetched */
 } LineupCaldavItem;
 
 void          lineup_caldav_item_free (LineupCaldavItem *item);
@@ -106,6 +115,14 @@ LineupCaldavItem *lineup_caldav_get   (LineupCaldav  *self,
                                        const char    *href,
                                        GCancellable  *cancellable,
                                        GError       **error);
+
+/* The same with the answer capped at @max_body bytes instead of
+ * LINEUP_HTTP_MAX_CALENDAR (a larger answer: LINEUP_HTTP_ERROR_TOO_LARGE). */
+LineupCaldavItem *lineup_caldav_get_capped (LineupCaldav  *self,
+                                            const char    *href,
+                                            gsize          max_body,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 
 /* Writes @data to @href: with @if_match (a quoted ETag) an update
  * (If-Match), with NULL a create (If-None-Match: *). 412 →

@@ -62,6 +62,29 @@ gboolean        _lineup_share_remember    (LineupShareRun        *run,
                                            GCancellable          *cancellable,
                                            GError               **error);
 
+/* Media files (lineup-share-media.c): resources named
+ * LINEUP_SHARE_MEDIA_PREFIX SHA256 ".ics" in the plan collection. */
+#define LINEUP_SHARE_MEDIA_PREFIX "media-"
+char           *_lineup_share_media_uid    (const char         *sha256);
+/* Uploads the files the plan's posts use that the server lacks. A file
+ * the server refuses (413) is said in @run->refused; the push goes on. */
+gboolean        _lineup_share_media_push   (LineupShareRun     *run,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
+/* Remembers a media resource the pull listed (not fetched). */
+gboolean        _lineup_share_media_listed (LineupShareRun     *run,
+                                            LineupCaldavItem   *item,
+                                            GError            **error);
+/* Fetches the files the plan's posts use that this copy lacks, checked
+ * against their SHA-256. */
+gboolean        _lineup_share_media_fetch  (LineupShareRun     *run,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
+/* How many files wait to go to the server and to come from it. */
+void            _lineup_share_media_count  (LineupStore        *store,
+                                            guint              *out_up,
+                                            guint              *out_down);
+
 /* The password of a shared plan's login, from the Secret Service. */
 char           *_lineup_share_lookup_password (LineupShareConfig  *config,
                                                GError            **error);

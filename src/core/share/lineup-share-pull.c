@@ -259,6 +259,11 @@ pull_collection (LineupShareRun         *run,
 
         if ((pass == 0) != settings)
           continue;
+        if (item->lazy && !item->removed)
+          {
+            ok = collection != LINEUP_SHARE_COLLECTION_PLAN || _lineup_share_media_listed (run, item, error);
+            continue;
+          }
         ok = item->removed ? take_removed (run, collection, item, queue, error)
                            : take_changed (run, collection, item, queue, error);
       }

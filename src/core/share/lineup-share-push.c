@@ -416,6 +416,9 @@ _lineup_share_push (LineupShareRun  *run,
 
   if (queue == NULL)
     return FALSE;
+  /* The files first: a post that names one reaches the others after it. */
+  if (!_lineup_share_media_push (run, cancellable, error))
+    return FALSE;
   for (guint i = 0; i < queue->len; i++)
     {
       LineupShareQueued *queued = g_ptr_array_index (queue, i);

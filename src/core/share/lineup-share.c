@@ -235,6 +235,8 @@ _lineup_share_run_new (LineupStore  *store,
     return NULL;
   run->http = lineup_http_new ();
   run->plan_dav = lineup_caldav_new (run->http, run->config->url, run->config->login, password);
+  /* Media files are large: listed with the records, fetched on their own. */
+  lineup_caldav_set_lazy_prefix (run->plan_dav, LINEUP_SHARE_MEDIA_PREFIX);
   run->approvals_dav = lineup_caldav_new (run->http,
                                           run->config->approvals_url ? run->config->approvals_url : run->config->url,
                                           run->config->login, password);
@@ -275,7 +277,8 @@ run_pass (LineupShareRun   *run,
        _lineup_share_pull (run, cancellable, &local_error) &&
        /* What the pull merged goes out in the same pass. */
        _lineup_share_push (run, cancellable, &local_error) &&
-       _lineup_share_claim (run, cancellable, &local_error);
+       _lineup_share_claim (run, cancellable, &local_error) &&
+       _lineup_share_media_fetch (run, cancellable, &local_error);
   if (ok && run->refused)
     {
       ok = FALSE;
@@ -533,6 +536,7 @@ lineup_share_get_status (LineupStore *store)
   status->approvals_url = g_strdup (config->approvals_url);
   status->last_pass_at = config->last_pass_at;
   status->n_waiting = lineup_store_share_count_queue (store);
+  _lineup_share_media_count (store, &status->n_media_up, &status->n_media_down);
   conflicts = lineup_store_share_list_conflicts (store, NULL, NULL);
   status->n_conflicts = conflicts ? conflicts->len : 0;
   tab = config->last_error ? strchr (config->last_error, '\t') : NULL;

@@ -68,6 +68,8 @@ typedef struct {
   guint             n_waiting;
   guint             n_conflicts;
   char             *last_error;       /* in the server's words, or NULL */
+  guint             n_media_up;       /* media files not on the server yet */
+  guint             n_media_down;     /* media files the posts use that this copy lacks */
 } LineupShareStatus;
 
 void               lineup_share_status_free   (LineupShareStatus *status);

@@ -43,6 +43,54 @@ lineup_store_get_media_file (LineupStore *self,
   return g_build_filename (folder, name, NULL);
 }
 
+gboolean
+lineup_store_has_media_file (LineupStore *self,
+                             const char  *sha256,
+                             const char  *mime_type)
+{
+  g_autofree char *file = lineup_store_get_media_file (self, sha256, mime_type);
+
+  return g_file_test (file, G_FILE_TEST_IS_REGULAR);
+}
+
+gboolean
+lineup_store_write_media_file (LineupStore  *self,
+                               const char   *sha256,
+                               const char   *mime_type,
+                               const char   *name,
+                               GBytes       *data,
+                               GError      **error)
+{
+  g_autofree char *folder = lineup_store_get_media_folder (self);
+  g_autofree char *target = lineup_store_get_media_file (self, sha256, mime_type);
+  g_autofree char *actual = NULL;
+  gsize length = 0;
+  const guint8 *bytes = g_bytes_get_data (data, &length);
+
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes ? bytes : (const guint8 *) "", length);
+  if (g_ascii_strcasecmp (actual, sha256) != 0)
+    {
+      g_set_error (error, LINEUP_MEDIA_ERROR, LINEUP_MEDIA_ERROR_DAMAGED,
+                   _("The server’s copy of “%s” is not the file the post names (its SHA-256 differs): "
+                     "it was not saved; whoever attached it can attach it again"), name ? name : sha256);
+      return FALSE;
+    }
+  if (g_file_test (target, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not make the media folder %s: %s"), folder, g_strerror (saved));
+      return FALSE;
+    }
+  /* g_file_set_contents () writes a temporary file and renames it: the
+   * folder never holds half a file under a hash. */
+  return g_file_set_contents_full (target, (const char *) (bytes ? bytes : (const guint8 *) ""), (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
 /* Copies @path into the media folder as @sha256's file, unless it is
  * there already: through a temporary name, so the folder never holds half
  * a file under a hash. */

@@ -33,6 +33,20 @@ char      *lineup_store_get_media_file        (LineupStore  *self,
                                                const char   *sha256,
                                                const char   *mime_type);
 
+/* Whether the file of @sha256 is in the media folder. */
+gboolean   lineup_store_has_media_file        (LineupStore  *self,
+                                               const char   *sha256,
+                                               const char   *mime_type);
+/* Writes @data as the file of @sha256 (a shared plan's copy fetched it),
+ * atomically; refused (LINEUP_MEDIA_ERROR_DAMAGED, naming @name) unless
+ * @data's SHA-256 is @sha256. A file there already is left as it is. */
+gboolean   lineup_store_write_media_file      (LineupStore  *self,
+                                               const char   *sha256,
+                                               const char   *mime_type,
+                                               const char   *name,
+                                               GBytes       *data,
+                                               GError      **error);
+
 /* The post's media in order (LineupMedium), or NULL with an error. */
 GPtrArray *lineup_store_get_post_media        (LineupStore  *self,
                                                const char   *post_id,

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
@@ -310,6 +311,42 @@ lineup_store_share_list_queue (LineupStore  *self,
       return NULL;
     }
   return g_steal_pointer (&queue);
+}
+
+#define MEDIA_REFUSED_KEY "share_media_refused"
+
+gint64
+lineup_store_share_get_media_refused (LineupStore *self,
+                                      gint64      *out_at)
+{
+  g_autofree char *value = NULL;
+  gint64 size = 0, at = 0;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), 0);
+  value = _lineup_store_read_meta (self, MEDIA_REFUSED_KEY);
+  if (value && sscanf (value, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &size, &at) != 2)
+    size = at = 0;
+  if (out_at)
+    *out_at = at;
+  return MAX (size, 0);
+}
+
+gboolean
+lineup_store_share_set_media_refused (LineupStore  *self,
+                                      gint64        size,
+                                      gint64        at,
+                                      GError      **error)
+{
+  g_autofree char *value = size > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, size, at)
+                                    : g_strdup ("");
+  gboolean in_commit;
+  gboolean ok;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  if (!_lineup_store_share_write_begin (self, &in_commit, error))
+    return FALSE;
+  ok = _lineup_store_write_meta (self, MEDIA_REFUSED_KEY, value, error);
+  return _lineup_store_share_write_end (self, in_commit, ok, error);
 }
 
 guint

@@ -84,6 +84,16 @@ gboolean    lineup_store_share_enqueue     (LineupStore  *self,
 GPtrArray  *lineup_store_share_list_queue  (LineupStore  *self,
                                             GError      **error);
 guint       lineup_store_share_count_queue (LineupStore  *self);
+
+/* The smallest media file the server refused as too large (bytes, 0: none)
+ * and when (unix seconds, in @out_at), so a pass does not send a file that
+ * large again soon (docs/sharing.md §2a). @size 0 forgets it. */
+gint64      lineup_store_share_get_media_refused (LineupStore  *self,
+                                                  gint64       *out_at);
+gboolean    lineup_store_share_set_media_refused (LineupStore  *self,
+                                                  gint64        size,
+                                                  gint64        at,
+                                                  GError      **error);
 /* Removes the row @seq, unless it was queued again after @seq was read
  * (then a newer row with the same kind/key and another seq exists and
  * stays). */
