@@ -224,6 +224,12 @@ link_card (const char *uri)
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "lineup-preview-link-card");
+  gtk_widget_set_margin_top (title, 8);
+  gtk_widget_set_margin_start (title, 10);
+  gtk_widget_set_margin_end (title, 10);
+  gtk_widget_set_margin_bottom (link, 8);
+  gtk_widget_set_margin_start (link, 10);
+  gtk_widget_set_margin_end (link, 10);
   gtk_widget_add_css_class (link, "dim-label");
   gtk_label_set_ellipsize (GTK_LABEL (link), PANGO_ELLIPSIZE_END);
   gtk_label_set_selectable (GTK_LABEL (link), FALSE);
@@ -286,8 +292,10 @@ network_page (LineupPreviewDialog       *self,
   gtk_widget_set_margin_end (page, 12);
   add_problems (GTK_BOX (page), problems);
 
-  gtk_widget_add_css_class (post_box, "card");
-  gtk_widget_add_css_class (post_box, "lineup-preview-post");
+  gtk_widget_set_margin_top (post_box, 12);
+  gtk_widget_set_margin_bottom (post_box, 12);
+  gtk_widget_set_margin_start (post_box, 12);
+  gtk_widget_set_margin_end (post_box, 12);
   gtk_box_append (GTK_BOX (post_box), author_row (info));
 
   if (g_str_equal (info->key, "linkedin"))
@@ -328,7 +336,13 @@ network_page (LineupPreviewDialog       *self,
   gtk_widget_add_css_class (count_label, limit > 0 && count > limit ? "error" : "dim-label");
   gtk_widget_add_css_class (count_label, "numeric");
 
-  gtk_box_append (GTK_BOX (page), post_box);
+  {
+    GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_add_css_class (card, "card");
+    gtk_box_append (GTK_BOX (card), post_box);
+    gtk_box_append (GTK_BOX (page), card);
+  }
   gtk_box_append (GTK_BOX (page), count_label);
   adw_clamp_set_child (ADW_CLAMP (clamp), page);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
@@ -385,9 +399,18 @@ lineup_preview_dialog_new (GtkWindow   *parent,
 
       if (info == NULL)
         continue;
+      g_autoptr(GPtrArray) problems = lineup_post_check (store, post, info->key);
+      gboolean errors = FALSE;
+
+      for (guint j = 0; j < problems->len; j++)
+        errors |= ((LineupCheckProblem *) g_ptr_array_index (problems, j))->is_error;
       page = adw_view_stack_add_titled (self->stack, network_page (self, store, post, info, media),
                                         info->key, info->name);
-      (void) page;
+      /* The tab says whether the network takes the post as it is. */
+      adw_view_stack_page_set_icon_name (page, errors ? "dialog-error-symbolic"
+                                               : problems->len > 0 ? "dialog-warning-symbolic"
+                                               : "emblem-ok-symbolic");
+      adw_view_stack_page_set_needs_attention (page, errors);
       any = TRUE;
     }
   if (!any)
