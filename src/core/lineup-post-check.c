@@ -131,7 +131,7 @@ check_caption (GPtrArray                *problems,
 {
   guint limit = lineup_caption_limit (store, info->key);
   g_autofree char *variant = lineup_post_dup_caption_variant (post, info->key);
-  const char *id = lineup_post_get_id (post);
+  const char *id = lineup_post_get_id (post) ? lineup_post_get_id (post) : "ID";  /* a new post: not saved yet */
   guint count;
 
   if (limit == 0)
@@ -241,7 +241,8 @@ lineup_post_check_media_gate (LineupStore  *store,
                    scheduling
                      ? _("“%s” cannot be scheduled: %s. Change its media (lineup post media %.8s) or take the network off the post")
                      : _("“%s” cannot be approved: %s. Change its media (lineup post media %.8s) or take the network off the post"),
-                   lineup_post_get_title (post), problem->message, lineup_post_get_id (post));
+                   lineup_post_get_title (post), problem->message,
+                   lineup_post_get_id (post) ? lineup_post_get_id (post) : "ID");
       return FALSE;
     }
   return TRUE;
