@@ -1,6 +1,8 @@
 /* lineup-cli-captions.c: `lineup post caption ID --platform NAME TEXT` (a
- * network's own caption variant) and `lineup post preview ID --platform
- * NAME` (the post as that network will show it; lineup-preview.h).
+ * network's own caption variant), `lineup post preview ID --platform
+ * NAME` (the post as that network will show it; lineup-preview.h) and
+ * `lineup post problems ID` (each network's caption and media problems;
+ * lineup-post-check.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "lineup-cli-private.h"
+#include <json-glib/json-glib.h>
+
 #include "lineup-caption-limits.h"
+#include "lineup-post-check.h"
 #include "lineup-preview.h"
 #include "lineup-text.h"
 
@@ -95,5 +100,84 @@ cmd_post_preview (Args    *args,
   if (preview == NULL)
     return 1;
   out ("%s", preview);
+  return 0;
+}
+
+/* `lineup post problems ID [--platform NAME] [--json]`: every network's
+ * caption and media problems (lineup-post-check.h); errors block approving
+ * and scheduling, warnings do not. Exit status 0 either way: it reports. */
+int
+cmd_post_problems (Args    *args,
+                   GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupPost) post = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *title = NULL;
+  const LineupPlatformInfo *only = NULL;
+  guint errors = 0;
+
+  if (opt (args, "platform") && (only = lineup_platform_find (opt (args, "platform"), error)) == NULL)
+    return 2;
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  post = lineup_store_get_post (store, positional (args, 0), error);
+  if (post == NULL)
+    return 1;
+  problems = lineup_post_check (store, post, only ? only->key : NULL);
+
+  if (opt (args, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          LineupCheckProblem *problem = g_ptr_array_index (problems, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "platform");
+          json_builder_add_string_value (builder, problem->platform);
+          json_builder_set_member_name (builder, "level");
+          json_builder_add_string_value (builder, problem->is_error ? "error" : "warning");
+          json_builder_set_member_name (builder, "topic");
+          json_builder_add_string_value (builder, problem->topic == LINEUP_CHECK_MEDIA ? "media" : "caption");
+          json_builder_set_member_name (builder, "medium");
+          if (problem->index >= 0)
+            json_builder_add_int_value (builder, problem->index + 1);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, problem->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  title = one_line (lineup_post_get_title (post));
+  if (problems->len == 0)
+    {
+      out (_("“%s” fits every network it goes to\n"), title);
+      return 0;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LineupCheckProblem *problem = g_ptr_array_index (problems, i);
+      const LineupPlatformInfo *info = lineup_platform_lookup (problem->platform);
+
+      if (problem->is_error)
+        errors++;
+      /* TRANSLATORS: "error: Bluesky: The post has 5 images; …" */
+      out (_("%s: %s: %s\n"), problem->is_error ? _("error") : _("warning"),
+           info ? info->name : problem->platform, problem->message);
+    }
+  if (errors > 0)
+    out (g_dngettext (GETTEXT_PACKAGE, "“%s” cannot be approved or scheduled until the error is fixed\n",
+                      "“%s” cannot be approved or scheduled until the errors are fixed\n", errors), title);
+  else
+    out (_("Warnings only: “%s” can be approved (the networks with warnings are posted by hand or by a webhook)\n"), title);
   return 0;
 }

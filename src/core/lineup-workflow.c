@@ -11,6 +11,7 @@
 #include "lineup-store-workflow.h"
 #include "lineup-text.h"
 #include "lineup-caption-limits.h"
+#include "lineup-post-check.h"
 #include "lineup-store-media.h"
 
 static gboolean
@@ -178,7 +179,8 @@ check_caption_fits (LineupStore *store,
                     gboolean     scheduling,
                     GError     **error)
 {
-  return lineup_caption_limits_check (store, post, scheduling, error);
+  return lineup_caption_limits_check (store, post, scheduling, error) &&
+         lineup_post_check_media_gate (store, post, scheduling, error);
 }
 
 static LineupChecklistItem *

@@ -533,6 +533,11 @@ save_row (LineupStore  *store,
   account->remote_user = g_strdup (info->remote_user);
   account->text_limit = info->text_limit;
   account->url_length = info->url_length;
+  if (info->media_limits)
+    {
+      g_free (account->media_limits);
+      account->media_limits = g_strdup (info->media_limits);
+    }
   if (login->kind == LINEUP_ACCOUNT_MASTODON && !login->token)
     {
       g_free (account->client_id);

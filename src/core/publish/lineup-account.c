@@ -37,6 +37,7 @@ lineup_account_copy (const LineupAccount *account)
   copy->remote_user = g_strdup (account->remote_user);
   copy->client_id = g_strdup (account->client_id);
   copy->problem = g_strdup (account->problem);
+  copy->media_limits = g_strdup (account->media_limits);
   return copy;
 }
 
@@ -52,6 +53,7 @@ lineup_account_free (LineupAccount *account)
   g_free (account->remote_user);
   g_free (account->client_id);
   g_free (account->problem);
+  g_free (account->media_limits);
   g_free (account);
 }
 

@@ -30,6 +30,7 @@ typedef struct {
   char              *client_id;    /* Mastodon OAuth app, when signed in through the browser */
   guint              text_limit;
   guint              url_length;
+  char              *media_limits; /* Mastodon: the instance's media limits, JSON (lineup-post-check.h), or NULL */
   char              *problem;      /* why it cannot publish now ("401: …"), or NULL */
   gint64             created_at;
 } LineupAccount;

@@ -286,6 +286,43 @@ ensure_account_id (LineupMastodon  *self,
   return TRUE;
 }
 
+/* The instance's media limits (configuration.media_attachments and
+ * statuses.max_media_attachments) as the JSON kept on the account, or NULL
+ * when it says none (lineup-post-check.h reads it). */
+static char *
+instance_media_limits (JsonObject *configuration,
+                       JsonObject *statuses)
+{
+  static const char * const members[] = {
+    "image_size_limit", "video_size_limit", "image_matrix_limit", "video_matrix_limit", NULL
+  };
+  JsonObject *media = member_object (configuration, "media_attachments");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gboolean any = FALSE;
+  gint64 max;
+
+  json_builder_begin_object (builder);
+  if ((max = member_int (statuses, "max_media_attachments", 0)) > 0)
+    {
+      json_builder_set_member_name (builder, "max_media_attachments");
+      json_builder_add_int_value (builder, max);
+      any = TRUE;
+    }
+  for (guint i = 0; members[i]; i++)
+    if ((max = member_int (media, members[i], 0)) > 0)
+      {
+        json_builder_set_member_name (builder, members[i]);
+        json_builder_add_int_value (builder, max);
+        any = TRUE;
+      }
+  json_builder_end_object (builder);
+  if (!any)
+    return NULL;
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
 static LineupAccountInfo *
 lineup_mastodon_connect (LineupPublisher  *publisher,
                          GCancellable     *cancellable,
@@ -333,6 +370,7 @@ lineup_mastodon_connect (LineupPublisher  *publisher,
           info->text_limit = max > 0 ? (guint) max : LINEUP_MASTODON_DEFAULT_TEXT_LIMIT;
           info->url_length = url > 0 ? (guint) url : 23;
         }
+      info->media_limits = instance_media_limits (configuration, statuses);
     }
   lineup_mastodon_set_limits (self, info->text_limit, info->url_length);
   return g_steal_pointer (&info);

@@ -16,7 +16,7 @@
 #include "lineup-store-publish.h"
 
 #define ACCOUNT_COLUMNS \
-  "id, kind, name, endpoint, handle, remote_user, client_id, text_limit, url_length, problem, created_at"
+  "id, kind, name, endpoint, handle, remote_user, client_id, text_limit, url_length, problem, created_at, media_limits"
 
 
 static char *
@@ -42,6 +42,7 @@ account_from_row (sqlite3_stmt *stmt)
   account->url_length = (guint) sqlite3_column_int (stmt, 8);
   account->problem = dup_column (stmt, 9);
   account->created_at = sqlite3_column_int64 (stmt, 10);
+  account->media_limits = dup_column (stmt, 11);
   return account;
 }
 
@@ -145,6 +146,7 @@ bind_account (sqlite3_stmt  *stmt,
   sqlite3_bind_int (stmt, 9, (int) account->url_length);
   sqlite3_bind_text (stmt, 10, account->problem, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 11, account->created_at);
+  sqlite3_bind_text (stmt, 12, account->media_limits, -1, SQLITE_TRANSIENT);
 }
 
 gboolean
@@ -153,7 +155,7 @@ lineup_store_add_account (LineupStore    *self,
                           GError        **error)
 {
   static const char sql[] =
-    "INSERT INTO accounts (" ACCOUNT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "INSERT INTO accounts (" ACCOUNT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
   g_autoptr(LineupAccount) existing = NULL;
   sqlite3_stmt *stmt;
 
@@ -189,7 +191,7 @@ lineup_store_update_account (LineupStore    *self,
 {
   static const char sql[] =
     "UPDATE accounts SET kind = ?2, name = ?3, endpoint = ?4, handle = ?5, remote_user = ?6, "
-    "client_id = ?7, text_limit = ?8, url_length = ?9, problem = ?10, created_at = ?11 WHERE id = ?1";
+    "client_id = ?7, text_limit = ?8, url_length = ?9, problem = ?10, created_at = ?11, media_limits = ?12 WHERE id = ?1";
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (account != NULL && account->id != NULL, FALSE);

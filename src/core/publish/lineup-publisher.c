@@ -72,6 +72,7 @@ lineup_account_info_free (LineupAccountInfo *info)
     return;
   g_free (info->handle);
   g_free (info->remote_user);
+  g_free (info->media_limits);
   g_free (info);
 }
 

@@ -83,6 +83,7 @@ typedef struct {
   char  *remote_user;   /* the account's id on the server, or the DID */
   guint  text_limit;    /* 0: none */
   guint  url_length;    /* characters a link counts as (Mastodon: 23), 0: counted as written */
+  char  *media_limits;  /* Mastodon: the instance's media limits as JSON, or NULL */
 } LineupAccountInfo;
 
 void lineup_account_info_free (LineupAccountInfo *info);

@@ -430,6 +430,10 @@ static const char * const migrations[] = {
   "  name TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX post_media_by_post ON post_media(post_id, position);",
+  /* 16 → 17: a Mastodon instance's own media limits (GET /api/v2/instance:
+   * max_media_attachments and configuration.media_attachments), as JSON,
+   * read when the account is added or refreshed (lineup-post-check.h). */
+  "ALTER TABLE accounts ADD COLUMN media_limits TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

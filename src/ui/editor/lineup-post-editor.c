@@ -34,6 +34,7 @@
 #include "lineup-share-marks.h"
 #include "lineup-text.h"
 #include "lineup-workflow-panel.h"
+#include "lineup-preview-dialog.h"
 
 G_DEFINE_FINAL_TYPE (LineupPostEditor, lineup_post_editor, ADW_TYPE_WINDOW)
 
@@ -878,6 +879,19 @@ lineup_post_editor_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (lineup_post_editor_parent_class)->close_request (window);
 }
 
+/* The form as it stands (captions, variants, campaign), as each network
+ * will show it. */
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LineupPostEditor *self = LINEUP_POST_EDITOR (widget);
+  g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, NULL);
+
+  gtk_window_present (GTK_WINDOW (lineup_preview_dialog_new (GTK_WINDOW (self), self->store, draft)));
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -983,6 +997,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "editor.queue", NULL, lineup_post_editor_queue_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
