@@ -263,6 +263,7 @@ class FakePds(FakeServerBase):
         self.get_posts_batches = [] # how many uris each getPosts asked for
         self._secret = secrets.token_bytes(32)
         self._tid = _TidClock()
+        self._init_blobs()
 
     # -- tokens --
 
@@ -304,6 +305,77 @@ class FakePds(FakeServerBase):
             raise _invalid("Bad token scope", "InvalidToken")
         return entry
 
+    # -- blobs and media embeds (protocols.md §7) --
+
+    def _init_blobs(self):
+        self.blobs = {}                    # cid → {"account", "mimeType", "size", "sha256"}
+        self.blob_max_bytes = 1_000_000    # image blobs over about 1,000,000 bytes are refused
+
+    def _upload_blob(self, request):
+        if request.method != "POST":
+            raise _invalid(f"Incorrect HTTP method ({request.method}) expected POST")
+        account = self._auth(request)["account"]
+        mime = (request.header("Content-Type") or "").split(";")[0].strip().lower()
+        if not mime or mime == "application/json":
+            raise _invalid("uploadBlob takes the raw bytes with their own Content-Type")
+        data = request.body or b""
+        if not data:
+            raise _invalid("The blob is empty")
+        if mime.startswith("image/") and len(data) > self.blob_max_bytes:
+            return Reply.json(400, {"error": "BlobTooLarge",
+                                    "message": f"This file is too large. It is {len(data)} bytes but the "
+                                               f"maximum size is {self.blob_max_bytes} bytes."})
+        digest = hashlib.sha256(data).digest()
+        cid = "b" + base64.b32encode(bytes([0x01, 0x55, 0x12, 0x20]) + digest).decode().lower().rstrip("=")
+        self.blobs[cid] = {"account": account, "mimeType": mime, "size": len(data),
+                           "sha256": hashlib.sha256(data).hexdigest()}
+        return Reply.json(200, {"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType": mime,
+                                         "size": len(data)}})
+
+    def _check_blob(self, account, blob, where):
+        if not isinstance(blob, dict) or blob.get("$type") != "blob":
+            raise _invalid(f"{where} must be a blob")
+        cid = (blob.get("ref") or {}).get("$link")
+        known = self.blobs.get(cid)
+        if known is None or known["account"] is not account:
+            raise _invalid(f"{where}: could not find blob {cid!r}", "BlobNotFound")
+        if blob.get("mimeType") != known["mimeType"] or blob.get("size") != known["size"]:
+            raise _invalid(f"{where}: the blob's mimeType or size is not the one uploaded")
+
+    @staticmethod
+    def _check_aspect(item, where):
+        ratio = item.get("aspectRatio")
+        if ratio is None:
+            return
+        if not isinstance(ratio, dict) or not all(isinstance(ratio.get(k), int) and ratio.get(k) > 0
+                                                   for k in ("width", "height")):
+            raise _invalid(f"{where}/aspectRatio must have positive integer width and height")
+
+    def _check_media_embed(self, account, record):
+        """An app.bsky.embed.images (up to 4, alt required) or embed.video record's blobs must be uploaded."""
+        embed = record.get("embed")
+        if not isinstance(embed, dict):
+            return
+        kind = embed.get("$type")
+        if kind == "app.bsky.embed.images":
+            images = embed.get("images")
+            if not isinstance(images, list) or not 1 <= len(images) <= 4:
+                raise _invalid("Invalid app.bsky.feed.post record: embed/images must hold 1 to 4 images")
+            for i, image in enumerate(images):
+                where = f"Invalid app.bsky.feed.post record: embed/images/{i}"
+                if not isinstance(image, dict) or not isinstance(image.get("alt"), str):
+                    raise _invalid(f"{where} must have an alt property")
+                self._check_blob(account, image.get("image"), where + "/image")
+                if not image["image"]["mimeType"].startswith("image/"):
+                    raise _invalid(f"{where}/image must be an image")
+                self._check_aspect(image, where)
+        elif kind == "app.bsky.embed.video":
+            where = "Invalid app.bsky.feed.post record: embed"
+            self._check_blob(account, embed.get("video"), where + "/video")
+            if not embed["video"]["mimeType"].startswith("video/"):
+                raise _invalid(f"{where}/video must be a video")
+            self._check_aspect(embed, where)
+
     # -- in-process helpers --
 
     def add_account(self, handle, password, did=None):
@@ -337,6 +409,7 @@ class FakePds(FakeServerBase):
                              for a in self.accounts],
                 "logins": self.logins, "puts": self.puts, "faults": dict(self.fault_counts),
                 "get_posts_batches": list(self.get_posts_batches),
+                "blobs": [dict(b, account=b["account"].handle) for b in self.blobs.values()],
                 "requests": self.requests, "connections": self.connections}
 
     # -- control API --
@@ -410,6 +483,8 @@ class FakePds(FakeServerBase):
             return Reply.json(404, {"error": "NotFound", "message": "Not Found"})
         nsid = request.path[len("/xrpc/"):]
         with self.lock:
+            if nsid == "com.atproto.repo.uploadBlob":
+                return self._upload_blob(request)
             if nsid in self.PROCEDURES:
                 if request.method != "POST":
                     raise _invalid(f"Incorrect HTTP method ({request.method}) expected POST")
@@ -517,6 +592,7 @@ class FakePds(FakeServerBase):
         rkey = body.get("rkey")
         self._check_rkey(rkey)
         check_post_record(body.get("record"))
+        self._check_media_embed(account, body["record"])
         return self._write(account, collection, rkey, body["record"], "swapRecord" in body, body.get("swapRecord"))
 
     def _com_atproto_repo_createRecord(self, request, body):
