@@ -37,6 +37,11 @@ Control API (no auth), JSON in and out:
                                "rate_align": "first" (default: a window opens with its first
                                request) | "epoch" (aligned on the epoch, as rack-attack's are)}
     POST /__fake/silent_drop  {"on": true|false}
+    POST /__fake/media        {"polls"?: n (a new medium answers 202, then 206 n times, then 200),
+                               "async"?: bool, "max_bytes"?: n (a larger upload → 413)}
+                              Media: POST /api/v2/media (multipart file + description), GET and
+                              PUT /api/v1/media/:id; a status naming a medium still processing → 422,
+                              one already on another status → 422; state lists each account's "media".
     POST /__fake/counts       {"id": status id, "replies"?, "reblogs"?, "favourites"?, "quotes"?} and/or
                               {"username", "followers"}: what GET /api/v1/statuses/:id (replies_count,
                               reblogs_count, favourites_count, and quotes_count once set) and the
@@ -1014,11 +1019,12 @@ class FakeMastodon(FakeServerBase):
         return Reply.json(404, {"error": "Not found"})
 
     def _check_attach(self, account, media_ids):
-        """A 422 when a status names media it may not take, else None."""
+        """A 422 when a status names media of the account it may not take (still
+        processing, or another status's), else None."""
         for mid in media_ids:
             medium = self.media.get(mid)
             if medium is None or medium["account"] is not account:
-                return _unprocessable("Validation failed: media not found")
+                continue           # Mastodon looks up the account's own media only; others are ignored
             if medium["polls_left"] > 0:
                 return _unprocessable(NOT_PROCESSED)
             if medium["attached_to"]:
@@ -1027,7 +1033,7 @@ class FakeMastodon(FakeServerBase):
 
     def _attach(self, media_ids, owner):
         for mid in media_ids:
-            if mid in self.media:
+            if mid in self.media and not self.media[mid]["attached_to"]:
                 self.media[mid]["attached_to"] = owner
 
     def _release_media(self, owner):
