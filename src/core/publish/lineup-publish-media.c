@@ -163,9 +163,8 @@ _lineup_publish_shrink_image (GBytes      *bytes,
 
 fail:
   g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_INVALID,
-               _("A picture of %" G_GSIZE_FORMAT " bytes could not be made smaller than %" G_GSIZE_FORMAT
-                 " bytes: attach a smaller picture"),
-               g_bytes_get_size (bytes), max_bytes);
+               _("A picture of %lu bytes could not be made smaller than %lu bytes: attach a smaller picture"),
+               (gulong) g_bytes_get_size (bytes), (gulong) max_bytes);
   return NULL;
 }
 
