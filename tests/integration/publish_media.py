@@ -122,6 +122,22 @@ class PublishMedia(unittest.TestCase):
         self.assertEqual(media[0]["attached_to"], "scheduled:" + scheduled["id"])
         self.assertEqual(p.show(post)["sync"][0]["state"], "synced")
 
+    def test_mastodon_waits_on_422_not_processed(self):
+        p = self.plan
+        fake, account = self.mastodon()
+        # The server says the medium is ready before it is: the status is refused twice.
+        ctl(fake.url, "POST", "/__fake/media", {"polls": 2, "early_url": True})
+        post = self.post("Slow server", "mastodon", 60)
+        p.run("post", "target", post, "--account", account)
+        p.run("sync", "--once")
+        state = ctl(fake.url, "GET", "/__fake/state")
+        self.assertEqual(state["media_refusals"], 2)
+        scheduled = state["accounts"][0]["scheduled"]
+        self.assertEqual(len(scheduled), 1)
+        self.assertEqual(len(scheduled[0]["params"]["media_ids"]), 1)
+        self.assertEqual(len(state["accounts"][0]["media"]), 1)      # uploaded once
+        self.assertEqual(p.show(post)["sync"][0]["state"], "synced")
+
     def test_mastodon_kill_between_upload_and_status(self):
         p = self.plan
         fake, account = self.mastodon()

@@ -38,7 +38,8 @@ Control API (no auth), JSON in and out:
                                request) | "epoch" (aligned on the epoch, as rack-attack's are)}
     POST /__fake/silent_drop  {"on": true|false}
     POST /__fake/media        {"polls"?: n (a new medium answers 202, then 206 n times, then 200),
-                               "async"?: bool, "max_bytes"?: n (a larger upload → 413)}
+                               "async"?: bool, "max_bytes"?: n (a larger upload → 413), "early_url"?: bool
+                               (200 with a url while still processing: each status naming it → 422)}
                               Media: POST /api/v2/media (multipart file + description), GET and
                               PUT /api/v1/media/:id; a status naming a medium still processing → 422,
                               one already on another status → 422; state lists each account's "media".
@@ -915,6 +916,8 @@ class FakeMastodon(FakeServerBase):
         self.media_async = False       # POST /api/v2/media answers 202 (url null) for every medium
         self.media_max_bytes = 16 * 1024 * 1024
         self.media_uploads = 0
+        self.media_early_url = False   # answer 200 with a url while still processing (a status naming it → 422)
+        self.media_refusals = 0        # statuses refused for a medium still processing
 
     def _configure_media(self, body):
         if "polls" in body:
@@ -924,7 +927,10 @@ class FakeMastodon(FakeServerBase):
             self.media_async = bool(body["async"])
         if "max_bytes" in body:
             self.media_max_bytes = int(body["max_bytes"])
-        return {"polls": self.media_polls, "async": self.media_async, "max_bytes": self.media_max_bytes}
+        if "early_url" in body:
+            self.media_early_url = bool(body["early_url"])
+        return {"polls": self.media_polls, "async": self.media_async, "max_bytes": self.media_max_bytes,
+                "early_url": self.media_early_url}
 
     def _media_json(self, medium):
         done = medium["polls_left"] <= 0
@@ -999,7 +1005,9 @@ class FakeMastodon(FakeServerBase):
                       "polls_left": self.media_polls if self.media_async else 0, "attached_to": None}
             self.media[medium["id"]] = medium
             self.media_uploads += 1
-            asynchronous = self.media_async or medium["type"] == "video"
+            asynchronous = (self.media_async or medium["type"] == "video") and not self.media_early_url
+            if self.media_early_url:
+                return Reply.json(200, self._media_json(dict(medium, polls_left=0)))
             return Reply.json(202 if asynchronous else 200, self._media_json(medium))
         medium = self.media.get(parts[3])
         if medium is None or medium["account"] is not account:
@@ -1026,6 +1034,8 @@ class FakeMastodon(FakeServerBase):
             if medium is None or medium["account"] is not account:
                 continue           # Mastodon looks up the account's own media only; others are ignored
             if medium["polls_left"] > 0:
+                medium["polls_left"] -= 1      # processing goes on meanwhile
+                self.media_refusals += 1
                 return _unprocessable(NOT_PROCESSED)
             if medium["attached_to"]:
                 return _unprocessable("Validation failed: a medium belongs to one status")
@@ -1059,6 +1069,7 @@ class FakeMastodon(FakeServerBase):
                 "media": self._media_state(account),
             })
         return {"accounts": accounts, "faults": dict(self.fault_counts), "requests": self.requests,
+                "media_refusals": self.media_refusals,
                 "creates": self.creates, "connections": self.connections, "fired": self.fired,
                 "dropped": self.dropped, "now": fmt_ms(self.now()), "silent_drop": self.silent_drop,
                 "apps": [{"client_id": a["client_id"], "name": a["name"], "scopes": a["scopes"],
