@@ -138,6 +138,21 @@ class PublishMedia(unittest.TestCase):
         self.assertEqual(len(state["accounts"][0]["media"]), 1)      # uploaded once
         self.assertEqual(p.show(post)["sync"][0]["state"], "synced")
 
+    def test_media_over_the_limit_refused_before_sending(self):
+        p = self.plan
+        fake, account = self.mastodon()
+        paths = [p.file(f"shade {i}.png", png(8 + i, 8, lambda x, y, i=i: (i * 40, 0, 0))) for i in range(5)]
+        post = self.post("Five pictures", "mastodon", 60, *paths)
+        p.run("post", "target", post, "--account", account)
+        out = p.run("sync", "--once", check=False)
+        self.assertEqual(out.returncode, 1, out.stderr)
+        row = p.show(post)["sync"][0]
+        self.assertEqual(row["state"], "failed")
+        self.assertIn("Five pictures", row["message"])
+        self.assertIn("4", row["message"])
+        state = ctl(fake.url, "GET", "/__fake/state")["accounts"][0]
+        self.assertEqual((state["media"], state["scheduled"]), ([], []))   # nothing sent
+
     def test_mastodon_kill_between_upload_and_status(self):
         p = self.plan
         fake, account = self.mastodon()
