@@ -297,9 +297,13 @@ wait_a_while (guint         ms,
   const char *scale = g_getenv ("LINEUP_MEDIA_POLL_SCALE");
   guint scaled = scale ? (guint) (ms * g_ascii_strtod (scale, NULL)) : ms;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  g_usleep ((gulong) scaled * 1000);
+  /* In slices, so a cancelled sync (the app quitting) stops within 0.1 s. */
+  for (guint slept = 0; slept < scaled; slept += 100)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      g_usleep ((gulong) MIN (100, scaled - slept) * 1000);
+    }
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
