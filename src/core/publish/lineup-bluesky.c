@@ -12,6 +12,8 @@
 #include "lineup-bluesky.h"
 #include "lineup-link-card.h"
 #include "lineup-text.h"
+#include "lineup-media.h"
+#include "lineup-publish-media.h"
 
 #define POST_COLLECTION "app.bsky.feed.post"
 /* An unreferenced blob lives for a while on the PDS (it is collected after
@@ -678,6 +680,162 @@ build_link_card (LineupBluesky   *self,
   return g_steal_pointer (&card);
 }
 
+/* ---- media (protocols.md §7): blobs and the embed that shows them ---- */
+
+/* The largest image blob Bluesky takes (atproto #1737). */
+#define BLUESKY_MAX_IMAGE_BYTES 1000000
+
+/* Uploads @bytes as a blob: the blob reference for a record, or NULL. */
+static JsonNode *
+upload_blob (LineupBluesky  *self,
+             GBytes         *bytes,
+             const char     *mime,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autofree char *url = g_strconcat (self->pds, "/xrpc/com.atproto.repo.uploadBlob", NULL);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!ensure_session (self, cancellable, error))
+    return NULL;
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autofree char *access = dup_token (self, FALSE);
+      g_autofree char *auth = g_strconcat ("Authorization: Bearer ", access ? access : "", NULL);
+      const char *headers[] = { auth, NULL };
+      LineupHttpRequest request = { "POST", url, mime, data, size, headers };
+      g_autoptr(LineupHttpResponse) response = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *object;
+      JsonNode *blob;
+
+      response = lineup_http_send (self->http, &request, cancellable, &local_error);
+      if (response == NULL)
+        {
+          _lineup_publisher_set_transport_error (local_error, error);
+          return NULL;
+        }
+      if (attempt == 0 && is_dead_token (response))
+        {
+          if (!renew_session (self, cancellable, error))
+            return NULL;
+          continue;
+        }
+      if (response->status < 200 || response->status >= 300)
+        {
+          set_answer_error (self, response, _("upload the post’s media to Bluesky"), error);
+          return NULL;
+        }
+      object = parse_object (response->body, parser);
+      blob = object ? json_object_get_member (object, "blob") : NULL;
+      if (blob == NULL || !JSON_NODE_HOLDS_OBJECT (blob))
+        {
+          g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                       _("%s took the medium but gave no blob for it"), self->pds);
+          return NULL;
+        }
+      return json_node_copy (blob);
+    }
+}
+
+static void
+add_aspect_ratio (JsonBuilder *builder,
+                  int          width,
+                  int          height)
+{
+  if (width <= 0 || height <= 0)
+    return;
+  json_builder_set_member_name (builder, "aspectRatio");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, height);
+  json_builder_end_object (builder);
+}
+
+/* The post's media uploaded and shown: app.bsky.embed.images (a picture
+ * too large for a blob made smaller first) or app.bsky.embed.video; NULL
+ * with no error for a post without media. A post has one embed: media come
+ * before a link card. */
+static JsonNode *
+build_media_embed (LineupBluesky   *self,
+                   LineupOutgoing  *outgoing,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  LineupMedium *first;
+
+  if (outgoing->media == NULL || outgoing->media->len == 0)
+    return NULL;
+  first = g_ptr_array_index (outgoing->media, 0);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "$type");
+  if (first->kind == LINEUP_MEDIA_VIDEO)
+    {
+      g_autoptr(GBytes) bytes = _lineup_publish_read_medium (outgoing, 0, error);
+      g_autoptr(JsonNode) blob = bytes ? upload_blob (self, bytes, first->mime_type, cancellable, error) : NULL;
+
+      if (blob == NULL)
+        return NULL;
+      json_builder_add_string_value (builder, "app.bsky.embed.video");
+      json_builder_set_member_name (builder, "video");
+      json_builder_add_value (builder, g_steal_pointer (&blob));
+      json_builder_set_member_name (builder, "alt");
+      json_builder_add_string_value (builder, first->alt ? first->alt : "");
+      add_aspect_ratio (builder, first->width, first->height);
+    }
+  else
+    {
+      json_builder_add_string_value (builder, "app.bsky.embed.images");
+      json_builder_set_member_name (builder, "images");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < outgoing->media->len; i++)
+        {
+          LineupMedium *medium = g_ptr_array_index (outgoing->media, i);
+          g_autoptr(GBytes) bytes = _lineup_publish_read_medium (outgoing, i, error);
+          g_autoptr(GBytes) small = NULL;
+          g_autoptr(JsonNode) blob = NULL;
+          const char *mime = medium->mime_type;
+          int width = medium->width, height = medium->height;
+
+          if (bytes == NULL)
+            return NULL;
+          small = _lineup_publish_shrink_image (bytes, medium->mime_type, BLUESKY_MAX_IMAGE_BYTES,
+                                                &mime, &width, &height, error);
+          if (small == NULL)
+            return NULL;
+          blob = upload_blob (self, small, mime, cancellable, error);
+          if (blob == NULL)
+            return NULL;
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "image");
+          json_builder_add_value (builder, g_steal_pointer (&blob));
+          json_builder_set_member_name (builder, "alt");
+          json_builder_add_string_value (builder, medium->alt ? medium->alt : "");
+          add_aspect_ratio (builder, width, height);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Puts @embed (taken) in the record of a putRecord body. */
+static void
+set_record_embed (JsonNode *body,
+                  JsonNode *embed)
+{
+  JsonObject *record = json_object_get_object_member (json_node_get_object (body), "record");
+
+  json_object_set_member (record, "embed", embed);
+}
+
 /* ---- LineupPublisher ---- */
 
 static LineupPublishCaps
@@ -767,6 +925,8 @@ lineup_bluesky_publish_now (LineupPublisher  *publisher,
   g_autofree char *handle = NULL;
   g_autoptr(LineupLinkCard) card = NULL;
   g_autoptr(JsonNode) thumb = NULL;
+  g_autoptr(JsonNode) embed = NULL;
+  g_autoptr(GError) embed_error = NULL;
   LineupRemotePost *remote;
   JsonObject *object;
   const char *uri = NULL;
@@ -776,11 +936,23 @@ lineup_bluesky_publish_now (LineupPublisher  *publisher,
   if (!ensure_session (self, cancellable, error))
     return NULL;
 
+  if (!_lineup_publish_check_media (outgoing, "bluesky", TRUE, error))
+    return NULL;
+  embed = build_media_embed (self, outgoing, cancellable, &embed_error);
+  if (embed_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&embed_error));
+      return NULL;
+    }
+
   did = dup_did (self);
   rkey = lineup_bluesky_record_key (outgoing->key);
-  /* Posts carry no media yet: a link always gets its card. */
-  card = build_link_card (self, outgoing, cancellable, &thumb);
+  /* One embed a post: its media, else its first link's card. */
+  if (embed == NULL)
+    card = build_link_card (self, outgoing, cancellable, &thumb);
   body = build_put_record (did, rkey, outgoing, card, thumb);
+  if (embed)
+    set_record_embed (body, g_steal_pointer (&embed));
   response = call_authorized (self, "POST", "com.atproto.repo.putRecord", body, cancellable,
                               _("publish the post on Bluesky"), error);
   if (response == NULL)

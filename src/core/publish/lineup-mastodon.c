@@ -10,6 +10,8 @@
 
 #include "lineup-mastodon.h"
 #include "lineup-text.h"
+#include "lineup-media.h"
+#include "lineup-publish-media.h"
 
 struct _LineupMastodon {
   GObject     parent_instance;
@@ -41,6 +43,11 @@ empty_answer (void)
   return json_node_init_object (json_node_alloc (), object);
 }
 
+static JsonNode *send_call (LineupMastodon *self, const char *method, const char *path,
+                            const char *content_type, GBytes *raw, JsonBuilder *body,
+                            const char *idempotency_key, GCancellable *cancellable,
+                            const char *what, char **out_next, GError **error);
+
 static JsonNode *
 call (LineupMastodon  *self,
       const char      *method,
@@ -51,6 +58,23 @@ call (LineupMastodon  *self,
       const char      *what,
       char           **out_next,
       GError         **error)
+{
+  return send_call (self, method, path, NULL, NULL, body, idempotency_key, cancellable, what, out_next, error);
+}
+
+/* The same with a body of @content_type (@raw) instead of JSON. */
+static JsonNode *
+send_call (LineupMastodon  *self,
+           const char      *method,
+           const char      *path,
+           const char      *content_type,
+           GBytes          *raw,
+           JsonBuilder     *body,
+           const char      *idempotency_key,
+           GCancellable    *cancellable,
+           const char      *what,
+           char           **out_next,
+           GError         **error)
 {
   g_autofree char *url = g_str_has_prefix (path, "http") ? g_strdup (path)
                                                           : g_strconcat (self->instance, path, NULL);
@@ -77,6 +101,14 @@ call (LineupMastodon  *self,
       request.content_type = "application/json";
       request.body = json;
       request.body_length = strlen (json);
+    }
+  else if (raw)
+    {
+      gsize size = 0;
+
+      request.content_type = content_type;
+      request.body = g_bytes_get_data (raw, &size);
+      request.body_length = size;
     }
 
   response = lineup_http_send (self->http, &request, cancellable, &local_error);
@@ -190,6 +222,7 @@ remote_from_json (JsonNode  *node,
 
 static JsonBuilder *
 status_body (LineupOutgoing *outgoing,
+             GStrv           media_ids,
              gboolean        scheduled)
 {
   JsonBuilder *builder = json_builder_new ();
@@ -203,6 +236,14 @@ status_body (LineupOutgoing *outgoing,
     {
       json_builder_set_member_name (builder, "language");
       json_builder_add_string_value (builder, outgoing->language);
+    }
+  if (media_ids && media_ids[0])
+    {
+      json_builder_set_member_name (builder, "media_ids");
+      json_builder_begin_array (builder);
+      for (guint i = 0; media_ids[i]; i++)
+        json_builder_add_string_value (builder, media_ids[i]);
+      json_builder_end_array (builder);
     }
   if (scheduled)
     {
@@ -237,6 +278,175 @@ check_text (LineupMastodon  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- media (protocols.md §7) ---- */
+
+/* How long Lineup waits for the server to process one medium: polls
+ * spaced 1, 2, 4, 8… seconds apart, at most 16, for about two minutes. */
+#define MEDIA_POLL_FIRST_MS  1000
+#define MEDIA_POLL_MAX_MS    16000
+#define MEDIA_POLL_TOTAL_MS  120000
+
+static gboolean
+wait_a_while (guint         ms,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  /* Test fakes answer at once; a test sets this to keep its run short. */
+  const char *scale = g_getenv ("LINEUP_MEDIA_POLL_SCALE");
+  guint scaled = scale ? (guint) (ms * g_ascii_strtod (scale, NULL)) : ms;
+
+  /* In slices, so a cancelled sync (the app quitting) stops within 0.1 s. */
+  for (guint slept = 0; slept < scaled; slept += 100)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      g_usleep ((gulong) MIN (100, scaled - slept) * 1000);
+    }
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+static gboolean
+medium_ready (JsonNode *root)
+{
+  const char *url = _lineup_publish_member_string (node_object (root), "url");
+
+  return url != NULL && *url != '\0';
+}
+
+/* Uploads medium @index of @outgoing with its alt text and waits until the
+ * server has processed it: its id, or NULL. A kill or a lost answer leaves
+ * at most an unattached medium, which the server removes itself. */
+static char *
+upload_medium (LineupMastodon  *self,
+               LineupOutgoing  *outgoing,
+               guint            index,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  LineupMedium *medium = g_ptr_array_index (outgoing->media, index);
+  g_autoptr(GBytes) bytes = _lineup_publish_read_medium (outgoing, index, error);
+  g_autoptr(GBytes) form = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *id = NULL;
+  guint delay = MEDIA_POLL_FIRST_MS, waited = 0;
+
+  if (bytes == NULL)
+    return NULL;
+  filename = g_strdup_printf ("%s.%s", medium->sha256, lineup_media_extension_for (medium->mime_type));
+  form = _lineup_publish_multipart (bytes, filename, medium->mime_type,
+                                    medium->alt && *medium->alt ? medium->alt : NULL, &content_type);
+  root = send_call (self, "POST", "/api/v2/media", content_type, form, NULL, NULL, cancellable,
+                    _("upload the post’s media"), NULL, error);
+  if (root == NULL)
+    return NULL;
+  id = g_strdup (_lineup_publish_member_string (node_object (root), "id"));
+  if (id == NULL)
+    {
+      g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                   _("%s took the medium but gave no id for it"), self->instance);
+      return NULL;
+    }
+
+  /* 202 with no url: still processing; poll until it has one. */
+  while (!medium_ready (root))
+    {
+      g_autofree char *escaped = lineup_http_escape (id);
+      g_autofree char *path = g_strdup_printf ("/api/v1/media/%s", escaped);
+
+      if (waited >= MEDIA_POLL_TOTAL_MS)
+        {
+          g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                       _("%s is still processing the media of “%s” after two minutes: Lineup tries again later"),
+                       self->instance, outgoing->title);
+          return NULL;
+        }
+      if (!wait_a_while (delay, cancellable, error))
+        return NULL;
+      waited += delay;
+      delay = MIN (delay * 2, MEDIA_POLL_MAX_MS);
+      g_clear_pointer (&root, json_node_unref);
+      root = call (self, "GET", path, NULL, NULL, cancellable, _("wait for the media to be processed"), NULL, error);
+      if (root == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&id);
+}
+
+/* The post's media uploaded, in order: their ids (NULL-terminated), or
+ * NULL. */
+static GStrv
+upload_media (LineupMastodon  *self,
+              LineupOutgoing  *outgoing,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; outgoing->media && i < outgoing->media->len; i++)
+    {
+      g_autofree char *id = upload_medium (self, outgoing, i, cancellable, error);
+
+      if (id == NULL)
+        return NULL;
+      g_strv_builder_add (ids, id);
+    }
+  return g_strv_builder_end (ids);
+}
+
+static gboolean
+is_still_processing (GError *error)
+{
+  return g_error_matches (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED) &&
+         strstr (error->message, "processing") != NULL;
+}
+
+/* The status, scheduled or not, with the post's media. Its Idempotency-Key
+ * makes a retry return the status already made (with the media it took
+ * first) rather than a second one. */
+static LineupRemotePost *
+post_status (LineupMastodon  *self,
+             LineupOutgoing  *outgoing,
+             gboolean         scheduled,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_auto(GStrv) media_ids = NULL;
+  g_autoptr(JsonBuilder) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!check_text (self, outgoing, error))
+    return NULL;
+  if (!_lineup_publish_check_media (outgoing, "mastodon", FALSE, error))
+    return NULL;
+  if (outgoing->media && outgoing->media->len)
+    {
+      media_ids = upload_media (self, outgoing, cancellable, error);
+      if (media_ids == NULL)
+        return NULL;
+    }
+  body = status_body (outgoing, media_ids, scheduled);
+  /* 422 "not finished processing": the server was slower than it said. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      root = call (self, "POST", "/api/v1/statuses", body, outgoing->key, cancellable,
+                   scheduled ? _("schedule the post") : _("publish the post"), NULL, &local_error);
+      if (root)
+        break;
+      if (media_ids == NULL || attempt >= 4 || !is_still_processing (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (!wait_a_while (MEDIA_POLL_FIRST_MS << attempt, cancellable, error))
+        return NULL;
+    }
+  return remote_from_json (root, error);
 }
 
 /* ---- LineupPublisher ---- */
@@ -383,15 +593,8 @@ lineup_mastodon_create_scheduled (LineupPublisher  *publisher,
                                   GError          **error)
 {
   LineupMastodon *self = LINEUP_MASTODON (publisher);
-  g_autoptr(JsonBuilder) body = NULL;
-  g_autoptr(JsonNode) root = NULL;
 
-  if (!check_text (self, outgoing, error))
-    return NULL;
-  body = status_body (outgoing, TRUE);
-  root = call (self, "POST", "/api/v1/statuses", body, outgoing->key, cancellable,
-               _("schedule the post"), NULL, error);
-  return root ? remote_from_json (root, error) : NULL;
+  return post_status (self, outgoing, TRUE, cancellable, error);
 }
 
 static LineupRemotePost *
@@ -401,15 +604,8 @@ lineup_mastodon_publish_now (LineupPublisher  *publisher,
                              GError          **error)
 {
   LineupMastodon *self = LINEUP_MASTODON (publisher);
-  g_autoptr(JsonBuilder) body = NULL;
-  g_autoptr(JsonNode) root = NULL;
 
-  if (!check_text (self, outgoing, error))
-    return NULL;
-  body = status_body (outgoing, FALSE);
-  root = call (self, "POST", "/api/v1/statuses", body, outgoing->key, cancellable,
-               _("publish the post"), NULL, error);
-  return root ? remote_from_json (root, error) : NULL;
+  return post_status (self, outgoing, FALSE, cancellable, error);
 }
 
 static LineupRemotePost *

@@ -44,6 +44,8 @@ lineup_outgoing_free (LineupOutgoing *outgoing)
   g_free (outgoing->content_type);
   g_strfreev (outgoing->platforms);
   g_strfreev (outgoing->texts);
+  g_clear_pointer (&outgoing->media, g_ptr_array_unref);
+  g_strfreev (outgoing->media_files);
   g_free (outgoing);
 }
 

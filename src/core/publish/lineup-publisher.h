@@ -58,6 +58,8 @@ typedef struct {
   char   *content_type;
   GStrv   platforms;
   GStrv   texts;         /* webhooks: the caption as it goes to each of platforms, in order; or NULL */
+  GPtrArray *media;      /* LineupMedium, in the post's order; or NULL */
+  GStrv   media_files;   /* where each of media is kept (the plan's media folder) */
 } LineupOutgoing;
 
 /* What the server holds. */

@@ -23,6 +23,7 @@
 #include "lineup-account-connect.h"
 #include "lineup-mastodon.h"
 #include "lineup-store-publish.h"
+#include "lineup-store-media.h"
 #include "lineup-share.h"
 
 #define RECONCILE_SECONDS (5 * 60)
@@ -81,6 +82,26 @@ pass_free (Pass *pass)
 
 /* ---- deciding ---- */
 
+/* The post's media and where their files are: the backends read them in
+ * their worker thread. */
+static void
+add_media (LineupStore    *store,
+           LineupOutgoing *outgoing)
+{
+  g_autoptr(GPtrArray) media = lineup_store_get_post_media (store, outgoing->post_id, NULL);
+
+  if (media == NULL || media->len == 0)
+    return;
+  outgoing->media_files = g_new0 (char *, media->len + 1);
+  for (guint i = 0; i < media->len; i++)
+    {
+      LineupMedium *medium = g_ptr_array_index (media, i);
+
+      outgoing->media_files[i] = lineup_store_get_media_file (store, medium->sha256, medium->mime_type);
+    }
+  outgoing->media = g_steal_pointer (&media);
+}
+
 static LineupOutgoing *
 make_outgoing (LineupStore         *store,
                LineupPost          *post,
@@ -107,6 +128,7 @@ make_outgoing (LineupStore         *store,
       for (guint i = 0; i < n; i++)
         outgoing->texts[i] = lineup_store_outgoing_caption (store, post, outgoing->platforms[i]);
     }
+  add_media (store, outgoing);
   return outgoing;
 }
 

@@ -15,6 +15,7 @@
 
 #include "lineup-text.h"
 #include "lineup-webhook.h"
+#include "lineup-publish-media.h"
 
 /* Standard Webhooks asks for 24 to 64 bytes of key. */
 #define SECRET_BYTES 24
@@ -25,6 +26,7 @@ struct _LineupWebhook {
   char       *url;
   char       *secret;
   char       *hub_secret;
+  gint64      media_bytes;   /* media up to this size go with their bytes */
 };
 
 static void lineup_webhook_publisher_init (LineupPublisherInterface *iface);
@@ -103,6 +105,7 @@ dup_first_line (LineupHttpResponse *response)
 
 static char *
 build_body (LineupOutgoing *outgoing,
+            gint64          media_bytes,
             gint64          now)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -165,6 +168,9 @@ build_body (LineupOutgoing *outgoing,
         }
       json_builder_end_object (builder);
     }
+  /* Each medium described, with its bytes when small enough: a flow can
+   * post the picture where Lineup does not. */
+  _lineup_publish_add_media_json (builder, outgoing, media_bytes);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
@@ -343,7 +349,7 @@ lineup_webhook_publish_now (LineupPublisher  *publisher,
   if (!check_settings (self, error))
     return NULL;
 
-  body = build_body (outgoing, now);
+  body = build_body (outgoing, self->media_bytes, now);
   signature = lineup_webhook_sign (self->secret, outgoing->key, now, body, strlen (body));
   id_header = g_strdup_printf ("webhook-id: %s", outgoing->key);
   timestamp_header = g_strdup_printf ("webhook-timestamp: %" G_GINT64_FORMAT, now);
@@ -415,6 +421,7 @@ lineup_webhook_class_init (LineupWebhookClass *klass)
 static void
 lineup_webhook_init (LineupWebhook *self)
 {
+  self->media_bytes = LINEUP_WEBHOOK_DEFAULT_MEDIA_BYTES;
 }
 
 /* ---- public ---- */
@@ -537,4 +544,12 @@ lineup_webhook_generate_secret (void)
   encoded = g_base64_encode (bytes, sizeof bytes);
   memset (bytes, 0, sizeof bytes);
   return g_strconcat (LINEUP_WEBHOOK_SECRET_PREFIX, encoded, NULL);
+}
+
+void
+lineup_webhook_set_media_bytes (LineupWebhook *self,
+                                gint64         max_bytes)
+{
+  g_return_if_fail (LINEUP_IS_WEBHOOK (self));
+  self->media_bytes = max_bytes;
 }

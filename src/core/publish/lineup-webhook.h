@@ -38,6 +38,11 @@ char          *lineup_webhook_sign            (const char  *secret,
 char          *lineup_webhook_hub_signature   (const char  *secret,
                                                const char  *body,
                                                gsize        length);
+/* Media up to @max_bytes long go with their bytes (base64) in the
+ * payload; larger ones are listed without (0: never). The default is
+ * LINEUP_WEBHOOK_DEFAULT_MEDIA_BYTES. */
+void           lineup_webhook_set_media_bytes (LineupWebhook *self,
+                                               gint64         max_bytes);
 /* A new signing secret: "whsec_" + base64 of 24 random bytes. */
 char          *lineup_webhook_generate_secret (void);
 

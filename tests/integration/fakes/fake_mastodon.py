@@ -37,6 +37,12 @@ Control API (no auth), JSON in and out:
                                "rate_align": "first" (default: a window opens with its first
                                request) | "epoch" (aligned on the epoch, as rack-attack's are)}
     POST /__fake/silent_drop  {"on": true|false}
+    POST /__fake/media        {"polls"?: n (a new medium answers 202, then 206 n times, then 200),
+                               "async"?: bool, "max_bytes"?: n (a larger upload → 413), "early_url"?: bool
+                               (200 with a url while still processing: each status naming it → 422)}
+                              Media: POST /api/v2/media (multipart file + description), GET and
+                              PUT /api/v1/media/:id; a status naming a medium still processing → 422,
+                              one already on another status → 422; state lists each account's "media".
     POST /__fake/counts       {"id": status id, "replies"?, "reblogs"?, "favourites"?, "quotes"?} and/or
                               {"username", "followers"}: what GET /api/v1/statuses/:id (replies_count,
                               reblogs_count, favourites_count, and quotes_count once set) and the
@@ -729,6 +735,8 @@ KNOWN_SCOPES = {
 READ_STATUSES = ("read", "read:statuses")
 WRITE_STATUSES = ("write", "write:statuses")
 READ_ACCOUNTS = ("read", "read:accounts", "profile")
+WRITE_MEDIA = ("write", "write:media")
+NOT_PROCESSED = "Cannot attach files that have not finished processing. Try again in a moment!"
 INVALID_TOKEN = {"error": "The access token is invalid"}
 OUTSIDE_SCOPES = {"error": "This action is outside the authorized scopes"}
 NOT_FOUND = {"error": "Record not found"}
@@ -792,6 +800,7 @@ class FakeMastodon(FakeServerBase):
         self._next_id = FIRST_ID
         self._next_account = 109_000_000_000_000_001
         self._windows = {}             # rate-limit key → (window index, count)
+        self._init_media()
 
     # -- clock and ids --
 
@@ -847,9 +856,11 @@ class FakeMastodon(FakeServerBase):
                 self.dropped += 1
                 continue
             params = record["params"]
-            self._create_status(account, params["text"], params["spoiler_text"], params["visibility"],
-                                params["language"], params["sensitive"], params["media_ids"] or [],
-                                scheduled_at)
+            status = self._create_status(account, params["text"], params["spoiler_text"], params["visibility"],
+                                         params["language"], params["sensitive"], params["media_ids"] or [],
+                                         scheduled_at)
+            self._release_media("scheduled:" + str(sid))
+            self._attach(params["media_ids"] or [], "status:" + str(status["id"]))
             self.fired += 1
         return len(due)
 
@@ -897,6 +908,150 @@ class FakeMastodon(FakeServerBase):
         return {"id": str(record["id"]), "scheduled_at": fmt_ms(record["scheduled_at"]),
                 "params": dict(record["params"]), "media_attachments": []}
 
+    # -- media (protocols.md §7): POST /api/v2/media, GET/PUT /api/v1/media/:id --
+
+    def _init_media(self):
+        self.media = {}                # id → medium
+        self.media_polls = 0           # 206 answers a new medium gives before it is processed
+        self.media_async = False       # POST /api/v2/media answers 202 (url null) for every medium
+        self.media_max_bytes = 16 * 1024 * 1024
+        self.media_uploads = 0
+        self.media_early_url = False   # answer 200 with a url while still processing (a status naming it → 422)
+        self.media_refusals = 0        # statuses refused for a medium still processing
+
+    def _configure_media(self, body):
+        if "polls" in body:
+            self.media_polls = int(body["polls"])
+            self.media_async = self.media_polls > 0
+        if "async" in body:
+            self.media_async = bool(body["async"])
+        if "max_bytes" in body:
+            self.media_max_bytes = int(body["max_bytes"])
+        if "early_url" in body:
+            self.media_early_url = bool(body["early_url"])
+        return {"polls": self.media_polls, "async": self.media_async, "max_bytes": self.media_max_bytes,
+                "early_url": self.media_early_url}
+
+    def _media_json(self, medium):
+        done = medium["polls_left"] <= 0
+        url = f"http://{self.host}/system/media/{medium['id']}" if done else None
+        return {"id": medium["id"], "type": medium["type"], "url": url, "preview_url": url,
+                "remote_url": None, "text_url": None, "meta": {}, "description": medium["description"],
+                "blurhash": None}
+
+    def _media_state(self, account):
+        return [{"id": m["id"], "description": m["description"], "mime": m["mime"], "size": m["size"],
+                 "sha256": m["sha256"], "filename": m["filename"], "attached_to": m["attached_to"],
+                 "processed": m["polls_left"] <= 0}
+                for m in sorted(self.media.values(), key=lambda m: int(m["id"])) if m["account"] is account]
+
+    @staticmethod
+    def _multipart(request):
+        """The fields of a multipart/form-data body: name → (filename, content type, bytes)."""
+        ctype = request.header("Content-Type") or ""
+        if not ctype.lower().startswith("multipart/form-data"):
+            raise BadRequest(_unprocessable("Validation failed: File can't be blank"))
+        boundary = None
+        for piece in ctype.split(";")[1:]:
+            key, _, value = piece.strip().partition("=")
+            if key.lower() == "boundary":
+                boundary = value.strip('"')
+        if not boundary:
+            raise BadRequest(Reply.json(400, {"error": "No multipart boundary"}))
+        fields = {}
+        for part in request.body.split(b"--" + boundary.encode())[1:]:
+            if part.startswith(b"--"):
+                break
+            head, _, data = part.partition(b"\r\n\r\n")
+            if data.endswith(b"\r\n"):
+                data = data[:-2]
+            name = filename = content_type = None
+            for line in head.decode("utf-8", "replace").split("\r\n"):
+                low = line.lower()
+                if low.startswith("content-disposition:"):
+                    for item in line.split(";")[1:]:
+                        k, _, v = item.strip().partition("=")
+                        if k == "name":
+                            name = v.strip('"')
+                        elif k == "filename":
+                            filename = v.strip('"')
+                elif low.startswith("content-type:"):
+                    content_type = line.split(":", 1)[1].strip()
+            if name:
+                fields[name] = (filename, content_type, data)
+        return fields
+
+    def _media_api(self, request, parts):
+        entry = self._authorize(request, WRITE_MEDIA if request.method != "GET" else READ_STATUSES + WRITE_MEDIA)
+        account = entry["account"]
+        if request.path == "/api/v2/media":
+            if request.method != "POST":
+                return Reply.json(404, {"error": "Not found"})
+            fields = self._multipart(request)
+            if "file" not in fields:
+                return _unprocessable("Validation failed: File can't be blank")
+            filename, content_type, data = fields["file"]
+            if len(data) > self.media_max_bytes:
+                return Reply.json(413, {"error": "File is too large"})
+            if not (content_type or "").startswith(("image/", "video/")):
+                return _unprocessable("Validation failed: File content type is invalid")
+            description = fields["description"][2].decode("utf-8") if "description" in fields else None
+            if description is not None and len(description) > 1500:
+                return _unprocessable("Validation failed: Description is too long (maximum is 1500 characters)")
+            medium = {"id": str(self._new_id()), "account": account, "description": description,
+                      "mime": content_type, "size": len(data), "filename": filename,
+                      "sha256": hashlib.sha256(data).hexdigest(),
+                      "type": "video" if content_type.startswith("video/") else "image",
+                      "polls_left": self.media_polls if self.media_async else 0, "attached_to": None}
+            self.media[medium["id"]] = medium
+            self.media_uploads += 1
+            asynchronous = (self.media_async or medium["type"] == "video") and not self.media_early_url
+            if self.media_early_url:
+                return Reply.json(200, self._media_json(dict(medium, polls_left=0)))
+            return Reply.json(202 if asynchronous else 200, self._media_json(medium))
+        medium = self.media.get(parts[3])
+        if medium is None or medium["account"] is not account:
+            return Reply.json(404, NOT_FOUND)
+        if request.method == "GET":
+            if medium["polls_left"] > 0:
+                medium["polls_left"] -= 1
+                return Reply.json(206, self._media_json(dict(medium, polls_left=1)))
+            return Reply.json(200, self._media_json(medium))
+        if request.method == "PUT":
+            if medium["attached_to"] and medium["attached_to"].startswith("status:"):
+                return _unprocessable("Validation failed: the medium is attached to a posted status")
+            params = request.params()
+            if "description" in params:
+                medium["description"] = str(params["description"])
+            return Reply.json(200, self._media_json(medium))
+        return Reply.json(404, {"error": "Not found"})
+
+    def _check_attach(self, account, media_ids):
+        """A 422 when a status names media of the account it may not take (still
+        processing, or another status's), else None."""
+        for mid in media_ids:
+            medium = self.media.get(mid)
+            if medium is None or medium["account"] is not account:
+                continue           # Mastodon looks up the account's own media only; others are ignored
+            if medium["polls_left"] > 0:
+                medium["polls_left"] -= 1      # processing goes on meanwhile
+                self.media_refusals += 1
+                return _unprocessable(NOT_PROCESSED)
+            if medium["attached_to"]:
+                return _unprocessable("Validation failed: a medium belongs to one status")
+        return None
+
+    def _attach(self, media_ids, owner):
+        for mid in media_ids:
+            if mid in self.media and not self.media[mid]["attached_to"]:
+                self.media[mid]["attached_to"] = owner
+
+    def _release_media(self, owner):
+        """A deleted scheduled status frees its media (their ids can be used again)."""
+        for medium in self.media.values():
+            if medium["attached_to"] == owner:
+                medium["attached_to"] = None
+
     def state(self):
         self._fire_due()
         accounts = []
@@ -911,8 +1066,10 @@ class FakeMastodon(FakeServerBase):
                 "scheduled": [self._scheduled_json(s) for s in sorted(account.scheduled.values(),
                                                                        key=lambda s: s["id"])],
                 "statuses": statuses,
+                "media": self._media_state(account),
             })
         return {"accounts": accounts, "faults": dict(self.fault_counts), "requests": self.requests,
+                "media_refusals": self.media_refusals,
                 "creates": self.creates, "connections": self.connections, "fired": self.fired,
                 "dropped": self.dropped, "now": fmt_ms(self.now()), "silent_drop": self.silent_drop,
                 "apps": [{"client_id": a["client_id"], "name": a["name"], "scopes": a["scopes"],
@@ -957,6 +1114,8 @@ class FakeMastodon(FakeServerBase):
                 return Reply.json(200, {"now": fmt_ms(self.now()), "fired": fired})
             if path == "/__fake/faults" and method == "POST":
                 return Reply.json(200, self.configure_faults(body))
+            if path == "/__fake/media" and method == "POST":
+                return Reply.json(200, self._configure_media(body))
             if path == "/__fake/limits" and method == "POST":
                 for key in ("per_day", "total", "rate_limit", "max_characters"):
                     if key in body:
@@ -1126,6 +1285,8 @@ class FakeMastodon(FakeServerBase):
             return Reply.json(200, [self._scheduled_json(s) for s in page], links)
         if len(parts) == 4 and parts[:3] == ["api", "v1", "scheduled_statuses"]:
             return self._scheduled_item(request, parts[3])
+        if path == "/api/v2/media" or (len(parts) == 4 and parts[:3] == ["api", "v1", "media"]):
+            return self._media_api(request, parts)
         return Reply.json(404, {"error": "Not found"})
 
     def _instance(self):
@@ -1221,6 +1382,9 @@ class FakeMastodon(FakeServerBase):
         media_ids = [str(m) for m in media_ids]
         if len(media_ids) > self.max_media:
             return _unprocessable(f"Cannot attach more than {self.max_media} files")
+        error = self._check_attach(account, media_ids)
+        if error:
+            return error
 
         text = params.get("status")
         text = "" if text is None else str(text)
@@ -1257,9 +1421,11 @@ class FakeMastodon(FakeServerBase):
                 "application_id": app["id"] if app else None, "with_rate_limit": False,
                 "idempotency": key, "allowed_mentions": None, "quoted_status_id": None}}
             account.scheduled[record["id"]] = record
+            self._attach(media_ids, "scheduled:" + str(record["id"]))
             body = json.dumps(self._scheduled_json(record), ensure_ascii=False).encode("utf-8")
         else:
             status = self._create_status(account, text, spoiler, visibility, language, sensitive, media_ids, now)
+            self._attach(media_ids, "status:" + str(status["id"]))
             body = json.dumps(self._status_json(account, status), ensure_ascii=False).encode("utf-8")
         self.creates += 1
         if key:
@@ -1314,6 +1480,7 @@ class FakeMastodon(FakeServerBase):
             return Reply.json(200, self._scheduled_json(record))
         if m == "DELETE":
             del account.scheduled[record["id"]]
+            self._release_media("scheduled:" + str(record["id"]))
             return Reply.json(200, {})
         params = request.params()          # PUT: only scheduled_at counts
         if "scheduled_at" in params:

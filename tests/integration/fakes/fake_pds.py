@@ -272,6 +272,7 @@ class FakePds(FakeServerBase):
         self.get_posts_batches = [] # how many uris each getPosts asked for
         self._secret = secrets.token_bytes(32)
         self._tid = _TidClock()
+        self._init_blobs()
 
     # -- tokens --
 
@@ -312,6 +313,56 @@ class FakePds(FakeServerBase):
         if entry["scope"] != scope:
             raise _invalid("Bad token scope", "InvalidToken")
         return entry
+
+    # -- blobs and media embeds (protocols.md §7) --
+
+    def _init_blobs(self):
+        self.blobs = {}                    # cid → {"account", "mimeType", "size", "sha256"}
+        self.blob_max_bytes = 1_000_000    # image blobs over about 1,000,000 bytes are refused
+
+    def _check_blob(self, account, blob, where):
+        if not isinstance(blob, dict) or blob.get("$type") != "blob":
+            raise _invalid(f"{where} must be a blob")
+        cid = (blob.get("ref") or {}).get("$link")
+        known = self.blobs.get(cid)
+        if known is None or known["account"] is not account:
+            raise _invalid(f"{where}: could not find blob {cid!r}", "BlobNotFound")
+        if blob.get("mimeType") != known["mimeType"] or blob.get("size") != known["size"]:
+            raise _invalid(f"{where}: the blob's mimeType or size is not the one uploaded")
+
+    @staticmethod
+    def _check_aspect(item, where):
+        ratio = item.get("aspectRatio")
+        if ratio is None:
+            return
+        if not isinstance(ratio, dict) or not all(isinstance(ratio.get(k), int) and ratio.get(k) > 0
+                                                   for k in ("width", "height")):
+            raise _invalid(f"{where}/aspectRatio must have positive integer width and height")
+
+    def _check_media_embed(self, account, record):
+        """An app.bsky.embed.images (up to 4, alt required) or embed.video record's blobs must be uploaded."""
+        embed = record.get("embed")
+        if not isinstance(embed, dict):
+            return
+        kind = embed.get("$type")
+        if kind == "app.bsky.embed.images":
+            images = embed.get("images")
+            if not isinstance(images, list) or not 1 <= len(images) <= 4:
+                raise _invalid("Invalid app.bsky.feed.post record: embed/images must hold 1 to 4 images")
+            for i, image in enumerate(images):
+                where = f"Invalid app.bsky.feed.post record: embed/images/{i}"
+                if not isinstance(image, dict) or not isinstance(image.get("alt"), str):
+                    raise _invalid(f"{where} must have an alt property")
+                self._check_blob(account, image.get("image"), where + "/image")
+                if not image["image"]["mimeType"].startswith("image/"):
+                    raise _invalid(f"{where}/image must be an image")
+                self._check_aspect(image, where)
+        elif kind == "app.bsky.embed.video":
+            where = "Invalid app.bsky.feed.post record: embed"
+            self._check_blob(account, embed.get("video"), where + "/video")
+            if not embed["video"]["mimeType"].startswith("video/"):
+                raise _invalid(f"{where}/video must be a video")
+            self._check_aspect(embed, where)
 
     # -- in-process helpers --
 
@@ -531,6 +582,7 @@ class FakePds(FakeServerBase):
         self._check_rkey(rkey)
         check_post_record(body.get("record"))
         self._check_embed(account, body.get("record"))
+        self._check_media_embed(account, body["record"])
         return self._write(account, collection, rkey, body["record"], "swapRecord" in body, body.get("swapRecord"))
 
     def _com_atproto_repo_createRecord(self, request, body):
@@ -588,8 +640,6 @@ class FakePds(FakeServerBase):
 
     # -- blobs and link cards (uploadBlob, app.bsky.embed.external) --
 
-    MAX_BLOB = 1_000_000
-
     def _blobs(self):
         if not hasattr(self, "_blob_store"):
             self._blob_store = {}     # cid → {"did", "cid", "mimeType", "size", "sha256"}
@@ -600,20 +650,21 @@ class FakePds(FakeServerBase):
             raise _invalid(f"Incorrect HTTP method ({request.method}) expected POST")
         account = self._auth(request)["account"]
         ctype = (request.header("Content-Type") or "").split(";")[0].strip().lower()
-        if not ctype.startswith("image/") and ctype not in ("video/mp4", "application/octet-stream"):
+        if not ctype.startswith(("image/", "video/")) and ctype != "application/octet-stream":
             raise _invalid(f"Wrong blob encoding (Content-Type): {ctype or 'none'}")
         data = request.body or b""
         if not data:
             raise _invalid("The blob is empty")
-        if len(data) > self.MAX_BLOB:
+        if ctype.startswith("image/") and len(data) > self.blob_max_bytes:
             return Reply.json(400, {"error": "BlobTooLarge",
                                     "message": f"This file is too large. It is {len(data)} bytes but the maximum "
-                                               f"size is {self.MAX_BLOB} bytes."})
+                                               f"size is {self.blob_max_bytes} bytes."})
         digest = hashlib.sha256(data).digest()
         cid = "b" + base64.b32encode(bytes([0x01, 0x55, 0x12, 0x20]) + digest).decode().lower().rstrip("=")
         uploads = self._blobs().get(cid, {}).get("uploads", 0) + 1
         self._blobs()[cid] = {"did": account.did, "cid": cid, "mimeType": ctype, "size": len(data),
                               "sha256": digest.hex(), "uploads": uploads}
+        self.blobs[cid] = {"account": account, "mimeType": ctype, "size": len(data), "sha256": digest.hex()}
         return Reply.json(200, {"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType": ctype,
                                          "size": len(data)}})
 
