@@ -105,9 +105,10 @@ def main():
     # Its days between uses, in the window: 14, applied with Enter.
     gap = ui.wait_for("the Days Between Uses row",
                       lambda: ui.find(editor, name="Days Between Uses", role="text", visible=False))
-    # Below the fold of the editor's page: the wheel brings it up.
-    x, y = ui.center(editor)
-    ui.xdotool("mousemove", x, y)
+    # Below the fold of the editor's page: the wheel brings it up, turned low
+    # on the page (its middle is the caption, which scrolls on its own).
+    ex, ey, ew, eh = ui.extents(editor)
+    ui.xdotool("mousemove", ex + ew // 2, ey + eh * 9 // 10)
 
     def scrolled_to():
         ui.xdotool("click", "5")
