@@ -4,15 +4,31 @@ in the editor; the header's Preview button opens a window with a tab per
 network; the Bluesky tab reads, through AT-SPI, the count against Bluesky's
 300 ("… of 300 characters", with the link's UTM parameters), the error that
 it is over, and the text cut where Bluesky would refuse it; the LinkedIn tab
-folds the caption with "…see more". LINEUP_PREVIEW_SHOT=FILE: the screen at
+folds the caption with "…see more"; Bluesky's link card has the page's
+Open Graph title and description, read from a page the test serves. LINEUP_PREVIEW_SHOT=FILE: the screen at
 1216 pixels wide, as data/screenshots/preview.png."""
 
+import http.server
 import os
+import threading
 
 import lineup_ui as ui
 
 WORDS = "Spring rides start Sunday at the old station, bring water and a friend. "
-BODY = (WORDS * 5)[:300] + " https://example.org/rides"
+PAGE = (b'<html><head><title>rides</title><meta property="og:title" content="Spring Rides 2027">'
+        b'<meta property="og:description" content="Routes, times and what to bring."></head></html>')
+
+
+class Page(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(PAGE)))
+        self.end_headers()
+        self.wfile.write(PAGE)
+
+    def log_message(self, *args):
+        pass
 
 
 def window(app, title):
@@ -24,9 +40,12 @@ def window(app, title):
 
 
 def main():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    body = (WORDS * 5)[:300] + f" http://127.0.0.1:{server.server_port}/rides"
     post = ui.cli_json("post", "list", "--json")[0]
     post_id, title = post["id"], post["title"]
-    ui.cli("post", "edit", post_id, "--body", BODY, "--platform", "bluesky", "--platform", "linkedin")
+    ui.cli("post", "edit", post_id, "--body", body, "--platform", "bluesky", "--platform", "linkedin")
     app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
     frame = ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
 
@@ -55,7 +74,13 @@ def main():
                 lambda: ui.find(preview, prefix="Error: Bluesky allows 300 characters", role="label"))
     cut = ui.wait_for("the text as Bluesky shows it",
                       lambda: ui.walk(preview, lambda n: n.getRoleName() == "label" and len(n.name or "") == 300))
-    assert len(cut.name) == 300 and "example.org" not in cut.name, cut.name
+    assert len(cut.name) == 300 and "127.0.0.1" not in cut.name, cut.name
+    card = ui.wait_for("the link card", lambda: ui.find(preview, name="Link card", visible=False))
+    ui.wait_for("the page's title and description on the card",
+                lambda: {"Spring Rides 2027", "Routes, times and what to bring."} <=
+                {n.name for n in [ui.find(card, name="Spring Rides 2027", role="label", visible=False),
+                                  ui.find(card, name="Routes, times and what to bring.", role="label",
+                                          visible=False)] if n is not None})
 
     # LinkedIn: folded after 210 characters.
     ui.press(ui.wait_for("the LinkedIn tab", lambda: ui.find(preview, name="LinkedIn", role="page tab", visible=False)))

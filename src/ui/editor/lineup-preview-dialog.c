@@ -16,6 +16,8 @@
 
 #include "lineup-preview-dialog.h"
 #include "lineup-caption-limits.h"
+#include "lineup-http.h"
+#include "lineup-link-card.h"
 #include "lineup-media.h"
 #include "lineup-post-check.h"
 #include "lineup-preview.h"
@@ -211,32 +213,95 @@ media_grid (LineupPreviewDialog *self,
   return grid;
 }
 
-/* Bluesky's link card: the page's host (its title and description when
- * Lineup has read them), the link under it. */
+/* Bluesky's link card: the page's host and the link at first, then the
+ * page's title and description as Lineup reads them off the main thread
+ * (lineup-link-card.h: what publishing sends), the way the card goes out. */
+typedef struct {
+  GtkLabel *title;
+  GtkLabel *description;
+} CardLabels;
+
+static void
+card_labels_free (CardLabels *labels)
+{
+  g_object_unref (labels->title);
+  g_object_unref (labels->description);
+  g_free (labels);
+}
+
+static void
+card_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  g_autoptr(LineupHttp) http = lineup_http_new ();
+  GError *error = NULL;
+  LineupLinkCard *card = lineup_link_card_fetch (http, data, FALSE, cancellable, &error);
+
+  if (card)
+    g_task_return_pointer (task, card, (GDestroyNotify) lineup_link_card_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+card_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  CardLabels *labels = data;
+  g_autoptr(LineupLinkCard) card = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Unread (no page, no title, closed): the host stays, as Bluesky would
+   * post it without a card. */
+  if (card)
+    {
+      gtk_label_set_label (labels->title, card->title);
+      gtk_label_set_label (labels->description, card->description);
+      gtk_widget_set_visible (GTK_WIDGET (labels->description), *card->description != '\0');
+    }
+  card_labels_free (labels);
+}
+
 static GtkWidget *
-link_card (const char *uri)
+link_card (LineupPreviewDialog *self,
+           const char          *uri)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
   const char *host = parsed ? g_uri_get_host (parsed) : uri;
   GtkWidget *title = text_label (host, "heading");
+  GtkWidget *description = text_label ("", NULL);
   GtkWidget *link = text_label (uri, "caption");
+  CardLabels *labels = g_new0 (CardLabels, 1);
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, card_done, labels);
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "lineup-preview-link-card");
   gtk_widget_set_margin_top (title, 8);
-  gtk_widget_set_margin_start (title, 10);
-  gtk_widget_set_margin_end (title, 10);
+  for (GtkWidget *w = title; w; w = w == title ? description : w == description ? link : NULL)
+    {
+      gtk_widget_set_margin_start (w, 10);
+      gtk_widget_set_margin_end (w, 10);
+    }
+  gtk_widget_set_visible (description, FALSE);
+  gtk_label_set_lines (GTK_LABEL (description), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_bottom (link, 8);
-  gtk_widget_set_margin_start (link, 10);
-  gtk_widget_set_margin_end (link, 10);
   gtk_widget_add_css_class (link, "dim-label");
   gtk_label_set_ellipsize (GTK_LABEL (link), PANGO_ELLIPSIZE_END);
   gtk_label_set_selectable (GTK_LABEL (link), FALSE);
   gtk_box_append (GTK_BOX (card), title);
+  gtk_box_append (GTK_BOX (card), description);
   gtk_box_append (GTK_BOX (card), link);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Link card"), -1);
+
+  labels->title = g_object_ref (GTK_LABEL (title));
+  labels->description = g_object_ref (GTK_LABEL (description));
+  g_task_set_task_data (task, g_strdup (uri), g_free);
+  g_task_run_in_thread (task, card_thread);   /* card_done frees the labels, cancelled or not */
   return card;
 }
 
@@ -318,7 +383,7 @@ network_page (LineupPreviewDialog       *self,
       if (media && media->len > 0)
         gtk_box_append (GTK_BOX (post_box), media_grid (self, store, media));
       else if (links->len > 0)
-        gtk_box_append (GTK_BOX (post_box), link_card (g_array_index (links, LineupTextLink, 0).uri));
+        gtk_box_append (GTK_BOX (post_box), link_card (self, g_array_index (links, LineupTextLink, 0).uri));
     }
   else
     {
