@@ -853,11 +853,10 @@ lineup_post_editor_setup_media (LineupPostEditor *self)
   gtk_box_append (GTK_BOX (box), media->flow);
   adw_preferences_group_add (self->media_group, box);
 
+  /* Media go on a saved post: a new one shows the group once saved. */
   if (self->post == NULL)
     {
-      gtk_widget_set_sensitive (media->add_button, FALSE);
-      adw_preferences_group_set_description (self->media_group,
-                                             _("Save the post first: pictures and videos are added to a saved post."));
+      gtk_widget_set_visible (GTK_WIDGET (self->media_group), FALSE);
       return;
     }
 
