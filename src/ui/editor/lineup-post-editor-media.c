@@ -422,7 +422,7 @@ on_card_drop_cb (GtkDropTarget    *target,
   guint from = g_value_get_uint (value);
   g_autoptr(GError) error = NULL;
 
-  if (from == card->index)
+  if (card == NULL || from == card->index)
     return FALSE;
   report (self, lineup_store_move_medium (self->store, post_id (self), from, card->index, &error), error);
   return TRUE;
@@ -618,6 +618,7 @@ new_card (LineupPostEditor   *self,
   card->sha256 = g_strdup (medium->sha256);
   card->index = index;
   card->card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_object_set_data (G_OBJECT (card->card), "media-card", card);
   gtk_widget_set_size_request (card->card, THUMB_WIDTH, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card->card), GTK_ACCESSIBLE_PROPERTY_ROLE_DESCRIPTION,
                                   _("medium"), -1);
