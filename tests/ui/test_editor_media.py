@@ -77,8 +77,20 @@ def main():
     ui.key("ctrl+l")
     ui.xdotool("type", "--delay", "10", bike)
     # (GTK 4.8 names the chooser's buttons "_Add Add": the label twice.)
-    ui.press(ui.wait_for("its Add button", lambda: ui.walk(
-        chooser, lambda n: n.getRoleName() == "push button" and (n.name or "").startswith("_Add"))))
+    add = ui.wait_for("its Add button", lambda: ui.walk(
+        chooser, lambda n: n.getRoleName() == "push button" and (n.name or "").startswith("_Add")))
+    pressed = []
+
+    def taken():
+        """The chooser gone; while it still reads its folder, Add is
+        pressed again, once a second."""
+        if window(app, "Add Pictures or Videos") is None:
+            return True
+        if not pressed or time.monotonic() - pressed[-1] > 1.0:
+            pressed.append(time.monotonic())
+            ui.press(add)
+        return False
+    ui.wait_for("the chooser to take the file", taken, timeout=15)
     ui.wait_for("the bike in the plan", lambda: len(media(post_id)) == 2)
     ui.wait_for("its thumbnail, without alt text", lambda: named(editor, "Image 2 of 2: no alt text"))
     warning = ui.wait_for("the warning", lambda: ui.find(editor, name="No alt text", role="label", visible=False))

@@ -36,6 +36,7 @@ typedef struct {
   GtkWidget *count;       /* "12/1,500" */
   GtkWidget *warning;     /* "No alt text" */
   GtkWidget *no_speech;   /* a video's switch, or NULL */
+  GtkWidget *left, *right, *remove;
   char *sha256;
   char *alt;              /* as stored */
   guint index;
@@ -663,6 +664,9 @@ new_card (LineupPostEditor   *self,
       g_object_set_data (G_OBJECT (b), "media-card", card);
       gtk_box_append (GTK_BOX (buttons), b);
     }
+  card->left = left;
+  card->right = right;
+  card->remove = remove;
   g_signal_connect (left, "clicked", G_CALLBACK (on_move_clicked_cb), self);
   g_signal_connect (right, "clicked", G_CALLBACK (on_move_clicked_cb), self);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
@@ -727,6 +731,53 @@ signature_of (GPtrArray *list)
   return g_string_free (out, FALSE);
 }
 
+/* Which control of which card has the keyboard, so that the cards made
+ * again give it back: Move Left pressed from the keyboard stays on the
+ * medium it moved. */
+static GtkWidget *
+focused_control (LineupPostEditor *self,
+                 char            **out_sha256)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (guint i = 0; focus && i < self->media->cards->len; i++)
+    {
+      MediaCard *card = g_ptr_array_index (self->media->cards, i);
+      GtkWidget *controls[] = { card->left, card->right, card->remove, card->entry };
+
+      if (!gtk_widget_is_ancestor (focus, card->card))
+        continue;
+      *out_sha256 = g_strdup (card->sha256);
+      for (guint c = 0; c < G_N_ELEMENTS (controls); c++)
+        if (focus == controls[c] || gtk_widget_is_ancestor (focus, controls[c]))
+          return controls[c];
+      return card->entry;
+    }
+  return NULL;
+}
+
+static void
+restore_focus (LineupPostEditor *self,
+               const char       *sha256,
+               int               which)
+{
+  for (guint i = 0; i < self->media->cards->len; i++)
+    {
+      MediaCard *card = g_ptr_array_index (self->media->cards, i);
+      GtkWidget *controls[] = { card->left, card->right, card->remove, card->entry };
+
+      if (!g_str_equal (card->sha256, sha256))
+        continue;
+      if (which >= 0 && gtk_widget_get_sensitive (controls[which]))
+        gtk_widget_grab_focus (controls[which]);
+      else
+        gtk_widget_grab_focus (card->entry);
+      return;
+    }
+  /* Removed: the next stop is the Add button. */
+  gtk_widget_grab_focus (self->media->add_button);
+}
+
 /* The post's media as stored: the same media in the same order keep their
  * cards (and what is being typed in them); any other change makes them
  * again. */
@@ -750,6 +801,16 @@ refresh (LineupPostEditor *self)
   signature = signature_of (list);
   if (g_strcmp0 (signature, media->signature) != 0)
     {
+      g_autofree char *focus_sha256 = NULL;
+      GtkWidget *focus = focused_control (self, &focus_sha256);
+      int which = -1;
+
+      if (focus)
+        {
+          MediaCard *was = card_of (focus);
+
+          which = focus == was->left ? 0 : focus == was->right ? 1 : focus == was->remove ? 2 : 3;
+        }
       g_free (media->signature);
       media->signature = g_steal_pointer (&signature);
       while ((child = gtk_widget_get_first_child (media->flow)))
@@ -773,6 +834,8 @@ refresh (LineupPostEditor *self)
       for (guint i = 0; i < list->len; i++)
         if (((LineupMedium *) g_ptr_array_index (list, i))->kind == LINEUP_MEDIA_IMAGE)
           load_thumb (self, g_ptr_array_index (list, i));
+      if (focus_sha256)
+        restore_focus (self, focus_sha256, which);
     }
   for (guint i = 0; i < list->len; i++)
     update_card (self, g_ptr_array_index (media->cards, i), g_ptr_array_index (list, i), list->len);
