@@ -768,6 +768,9 @@ restore_focus (LineupPostEditor *self,
 
       if (!g_str_equal (card->sha256, sha256))
         continue;
+      /* Moved to an end: the other Move button. */
+      if ((which == 0 || which == 1) && !gtk_widget_get_sensitive (controls[which]))
+        which = 1 - which;
       if (which >= 0 && gtk_widget_get_sensitive (controls[which]))
         gtk_widget_grab_focus (controls[which]);
       else
