@@ -102,7 +102,8 @@ on_probed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(LineupMedium) medium = lineup_media_probe_finish (result, &error);
 
-  if (medium == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The editor closed meanwhile: nothing to attach to. */
+  if (self->media == NULL || (medium == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     goto out;
   self->media->pending--;
   update_status (self);
