@@ -5,7 +5,8 @@
  * shared plan's conflicts on this post, with Keep buttons);
  * lineup-post-editor-snippets.c: the Insert Snippet menu;
  * lineup-post-editor-queue.c: Add to Queue;
- * lineup-post-editor-times.c: the best times of its networks.
+ * lineup-post-editor-times.c: the best times of its networks;
+ * lineup-post-editor-media.c: the Media group (pictures, videos, alt text).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,8 @@
 #include "lineup-post-editor.h"
 
 G_BEGIN_DECLS
+
+typedef struct _LineupEditorMedia LineupEditorMedia;
 
 struct _LineupPostEditor
 {
@@ -75,6 +78,8 @@ struct _LineupPostEditor
   GtkStack *caption_stack;
   GPtrArray *variant_views;   /* GtkTextView per lineup_platforms_get_all() entry */
   GPtrArray *variant_counts;  /* GtkLabel per entry */
+  AdwPreferencesGroup *media_group; /* lineup-post-editor-media.c */
+  LineupEditorMedia *media;
 };
 
 /* lineup-post-editor.c */
@@ -131,5 +136,9 @@ void        lineup_post_editor_read_variants          (LineupPostEditor  *self,
 /* The tabs' texts, for the form's fingerprint. */
 void        lineup_post_editor_append_variants        (LineupPostEditor  *self,
                                                        GString           *out);
+
+/* lineup-post-editor-media.c: the post's pictures and videos */
+void        lineup_post_editor_setup_media            (LineupPostEditor  *self);
+void        lineup_post_editor_dispose_media          (LineupPostEditor  *self);
 
 G_END_DECLS

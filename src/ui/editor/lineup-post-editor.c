@@ -928,6 +928,7 @@ lineup_post_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (confirm, self);
       gtk_window_destroy (GTK_WINDOW (confirm));
     }
+  lineup_post_editor_dispose_media (self);
   /* The tabs' views go with the template: nothing counts them after. */
   g_clear_pointer (&self->variant_views, g_ptr_array_unref);
   g_clear_pointer (&self->variant_counts, g_ptr_array_unref);
@@ -990,6 +991,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, best_box);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, caption_switcher);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, caption_stack);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, media_group);
   gtk_widget_class_bind_template_callback (widget_class, on_date_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pillar_selected_cb);
@@ -1066,6 +1068,7 @@ lineup_post_editor_new (LineupStore *store,
   build_form (self);
   lineup_post_editor_load_post (self);
   lineup_post_editor_setup_variants (self);
+  lineup_post_editor_setup_media (self);
   lineup_post_editor_setup_stage_chooser (self);
   lineup_post_editor_setup_snippets (self);
   lineup_post_editor_setup_links (self);

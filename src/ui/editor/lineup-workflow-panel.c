@@ -19,6 +19,7 @@ struct _LineupWorkflowPanel
   LineupStore *store;
   LineupPost *post;
   AdwEntryRow *comment_row;   /* the approval's comment */
+  guint changed_idle;         /* a rebuild after the post changed elsewhere */
   double scroll;              /* the editor page's scroll, kept across a rebuild */
 };
 
@@ -371,8 +372,18 @@ build_checklist (LineupWorkflowPanel *self,
        * one would push the items below down under the pointer. */
       g_autofree char *by = item->checked && item->checked_by ? g_strdup_printf (_("Ticked by %s"), item->checked_by)
                           : g_strdup (item->checked ? _("Ticked") : _("Not ticked yet"));
-      GtkWidget *row = text_row (item->text, by);
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row, *check = gtk_check_button_new ();
+
+      /* A post's media tick their accessibility item themselves: shown,
+       * with why, but not a person's to tick (lineup-store-media.h). */
+      if (item->computed)
+        {
+          g_free (by);
+          by = g_strdup (item->checked
+                           ? _("Ticked by Lineup: every image has alt text and every video has subtitles or needs none")
+                           : _("Ticked by Lineup once every image has alt text and every video has subtitles or needs none (Media, above)"));
+        }
+      row = text_row (item->text, by);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->checked);
       g_object_set_data (G_OBJECT (check), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
@@ -383,7 +394,14 @@ build_checklist (LineupWorkflowPanel *self,
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      if (item->computed)
+        {
+          gtk_widget_set_sensitive (check, FALSE);
+          gtk_widget_set_tooltip_text (row, by);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, by, -1);
+        }
+      else
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   return group;
@@ -580,12 +598,39 @@ rebuild (LineupWorkflowPanel *self)
     }
 }
 
+static gboolean
+changed_idle_cb (gpointer data)
+{
+  LineupWorkflowPanel *self = data;
+
+  self->changed_idle = 0;
+  if (self->store)
+    rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The post changed elsewhere (its media from the editor's Media group or
+ * the command line change the computed checklist item): shown again, once
+ * for a burst of changes. */
+static void
+on_store_post_changed_cb (LineupWorkflowPanel *self,
+                          LineupPost          *old,
+                          LineupPost          *post)
+{
+  if (post == NULL || g_strcmp0 (lineup_post_get_id (post), lineup_post_get_id (self->post)) != 0)
+    return;
+  g_set_object (&self->post, post);
+  if (self->changed_idle == 0)
+    self->changed_idle = g_idle_add (changed_idle_cb, self);
+}
+
 static void
 lineup_workflow_panel_dispose (GObject *object)
 {
   LineupWorkflowPanel *self = LINEUP_WORKFLOW_PANEL (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->changed_idle, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
@@ -633,6 +678,7 @@ lineup_workflow_panel_new (LineupStore *store,
   self = g_object_new (LINEUP_TYPE_WORKFLOW_PANEL, NULL);
   self->store = g_object_ref (store);
   self->post = g_object_ref (post);
+  g_signal_connect_object (store, "post-changed", G_CALLBACK (on_store_post_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
   return self;
 }
