@@ -568,6 +568,68 @@ test_approved_keeps_its_media (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* An approver approves the pictures with the words: a medium added while a
+ * chain of two approvals is under way takes back the first one (the alt
+ * text alone does not). */
+static void
+test_media_change_takes_back_approvals (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *id = add_post (f, LINEUP_STAGE_IN_REVIEW);
+  g_autofree char *png = write_image (f, "bike.png", "png", 40, 30, 0xff0000ff);
+  g_autofree char *jpg = write_image (f, "helmet.jpg", "jpeg", 30, 40, 0x2050ffff);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_step_free);
+  g_autoptr(GError) error = NULL;
+  const char *lead[] = { "Ana", NULL };
+  const char *legal[] = { "Cleo", NULL };
+  LineupApprovalStep *step;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      step = g_new0 (LineupApprovalStep, 1);
+      step->name = g_strdup (i == 0 ? "Lead" : "Legal");
+      step->approvers = g_strdupv ((char **) (i == 0 ? lead : legal));
+      g_ptr_array_add (steps, step);
+    }
+  g_assert_true (lineup_store_set_member (f->store, "Ana", LINEUP_ROLE_LEAD, &error));
+  g_assert_true (lineup_store_set_member (f->store, "Cleo", LINEUP_ROLE_APPROVER, &error));
+  g_assert_true (lineup_store_set_approval_chain (f->store, steps, &error));
+  g_assert_no_error (error);
+  attach (f, id, png, "A red bike");
+  tick_all (f, id);
+  g_assert_true (lineup_workflow_approve (f->store, id, "Ana", NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LineupPost) post = lineup_store_get_post (f->store, id, NULL);
+    g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (f->store, post, &error);
+
+    g_assert_cmpint (lineup_post_get_stage (post), ==, LINEUP_STAGE_IN_REVIEW);
+    g_assert_cmpuint (workflow->approvals->len, ==, 1);
+  }
+  /* Better alt text: Ana's approval stands. */
+  g_assert_true (lineup_store_set_medium_alt (f->store, id, 0, "A red bike against a wall", &error));
+  {
+    g_autoptr(LineupPost) post = lineup_store_get_post (f->store, id, NULL);
+    g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (f->store, post, &error);
+
+    g_assert_cmpuint (workflow->approvals->len, ==, 1);
+  }
+  /* Another picture: Ana has not seen it. */
+  attach (f, id, jpg, "A blue helmet");
+  {
+    g_autoptr(LineupPost) post = lineup_store_get_post (f->store, id, NULL);
+    g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (f->store, post, &error);
+    g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GHashTable) summaries = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (workflow->approvals->len, ==, 0);
+    g_ptr_array_add (posts, g_object_ref (post));
+    summaries = lineup_store_get_workflow_summaries (f->store, posts, &error);
+    g_assert_cmpuint (((LineupWorkflowSummary *) g_hash_table_lookup (summaries, id))->approvals->len, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +649,7 @@ main (int    argc,
   ADD ("/media/order-and-undo", test_order_and_undo);
   ADD ("/media/checklist-computed", test_checklist_computed);
   ADD ("/media/approved-keeps-its-media", test_approved_keeps_its_media);
+  ADD ("/media/change-takes-back-approvals", test_media_change_takes_back_approvals);
 #undef ADD
   return g_test_run ();
 }

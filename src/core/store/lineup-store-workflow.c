@@ -38,6 +38,25 @@ lineup_post_content_key (LineupPost *post)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined, -1);
 }
 
+/* The key approvals are given against, with the post's media (in order):
+ * an approver approves the pictures with the words. A medium's alt text is
+ * not in it (it may still be improved on an approved post); posts without
+ * media keep lineup_post_content_key(). */
+static char *
+content_key_with_media (LineupPost *post,
+                        GPtrArray  *media)
+{
+  g_autofree char *key = lineup_post_content_key (post);
+  g_autoptr(GString) joined = NULL;
+
+  if (media == NULL || media->len == 0)
+    return g_steal_pointer (&key);
+  joined = g_string_new (key);
+  for (guint i = 0; i < media->len; i++)
+    g_string_append_printf (joined, "\x1f%s", ((LineupMedium *) g_ptr_array_index (media, i))->sha256);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined->str, joined->len);
+}
+
 void
 lineup_post_workflow_free (LineupPostWorkflow *workflow)
 {
@@ -171,7 +190,11 @@ lineup_store_get_post_workflow (LineupStore  *self,
   g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
 
   id = lineup_post_get_id (post);
-  key = lineup_post_content_key (post);
+  {
+    g_autoptr(GPtrArray) media = lineup_store_get_post_media (self, id, NULL);
+
+    key = content_key_with_media (post, media);
+  }
   workflow->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_checklist_item_free);
   workflow->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_free);
 
@@ -328,6 +351,7 @@ lineup_store_get_workflow_summaries (LineupStore  *self,
     "AND m.kind = 'stage' AND m.to_stage <> 1), 0)";
   g_autoptr(GHashTable) summaries = NULL;
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) all_media = NULL;
   guint total = 0;
   sqlite3_stmt *stmt;
   int rc;
@@ -336,6 +360,7 @@ lineup_store_get_workflow_summaries (LineupStore  *self,
   g_return_val_if_fail (posts != NULL, NULL);
 
   summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lineup_workflow_summary_free);
+  all_media = lineup_store_get_all_media (self);
 
   if ((stmt = _lineup_store_prepare (self, total_sql, error)) == NULL)
     return NULL;
@@ -351,7 +376,8 @@ lineup_store_get_workflow_summaries (LineupStore  *self,
       summary->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_approval_free);
       summary->checks_total = total;
       g_hash_table_insert (summaries, g_strdup (lineup_post_get_id (post)), summary);
-      g_hash_table_insert (keys, (gpointer) lineup_post_get_id (post), lineup_post_content_key (post));
+      g_hash_table_insert (keys, (gpointer) lineup_post_get_id (post),
+                           content_key_with_media (post, g_hash_table_lookup (all_media, lineup_post_get_id (post))));
     }
 
   if ((stmt = _lineup_store_prepare (self, checks_sql, error)) == NULL)
@@ -507,7 +533,8 @@ _lineup_store_apply_event (LineupStore               *self,
     }
   if (event->approve_step >= 0)
     {
-      g_autofree char *key = lineup_post_content_key (current);
+      g_autoptr(GPtrArray) media = lineup_store_get_post_media (self, id, NULL);
+      g_autofree char *key = content_key_with_media (current, media);
 
       if ((stmt = _lineup_store_prepare (self, approve_sql, error)) == NULL)
         return _lineup_store_end_operation (self, FALSE, NULL);
