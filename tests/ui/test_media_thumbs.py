@@ -65,6 +65,13 @@ def main():
         ui.xdotool("windowsize", ui.focus_window("Lineup"), 1216, 860)
         ui.wait_for("the card after the resize", lambda: ui.find(frame, name=TITLES[0], role="push button"))
         ui.screenshot()
+        # The board's card and the list's row say it too.
+        for view in ("Board", "List"):
+            ui.click(ui.wait_for(f"the {view} switcher", lambda: ui.find(frame, name=view, role="page tab")))
+            ui.wait_for(f"the {view} naming the carousel's pictures",
+                        lambda: any("with 3 images" in (n.description or "")
+                                    for n in [ui.find(frame, name=TITLES[0], not_role="label")] if n))
+            ui.screenshot(ui.SHOT.replace(".png", f"-{view.lower()}.png"))
     except AssertionError:
         ui.screenshot()
         raise

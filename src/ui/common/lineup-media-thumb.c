@@ -31,8 +31,8 @@ struct _LineupMediaThumb
 
 G_DEFINE_FINAL_TYPE (LineupMediaThumb, lineup_media_thumb, GTK_TYPE_WIDGET)
 
-static GdkTexture *
-texture_of (GdkPixbuf *pixbuf)
+GdkTexture *
+lineup_media_thumb_texture (GdkPixbuf *pixbuf)
 {
   GdkTexture *texture = g_object_get_data (G_OBJECT (pixbuf), TEXTURE_KEY);
 
@@ -48,7 +48,7 @@ static void
 show_pixbuf (LineupMediaThumb *self,
              GdkPixbuf        *pixbuf)
 {
-  gtk_picture_set_paintable (GTK_PICTURE (self->picture), pixbuf ? GDK_PAINTABLE (texture_of (pixbuf)) : NULL);
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), pixbuf ? GDK_PAINTABLE (lineup_media_thumb_texture (pixbuf)) : NULL);
   self->loaded = pixbuf != NULL;
   if (self->loaded)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "loading");
@@ -179,11 +179,7 @@ lineup_media_thumb_show_post (LineupMediaThumb *self,
   summary = lineup_thumbnails_summary (store, post_id);
   gtk_widget_set_visible (GTK_WIDGET (self), summary != NULL);
 
-  /* A carousel shows its count; a single video its film mark. */
-  if (summary && summary->count > 1)
-    badge = g_strdup_printf ("%u", summary->count);
-  else if (summary && summary->kind == LINEUP_MEDIA_VIDEO)
-    badge = g_strdup ("▶");
+  badge = lineup_media_thumb_badge (summary);
   gtk_label_set_label (GTK_LABEL (self->badge), badge ? badge : "");
   gtk_widget_set_visible (self->badge, badge != NULL);
 
@@ -207,6 +203,17 @@ lineup_media_thumb_show_post (LineupMediaThumb *self,
                                self->cancellable, on_thumbnail_cb, g_object_ref (self));
   }
   return summary;
+}
+
+char *
+lineup_media_thumb_badge (const LineupMediaSummary *summary)
+{
+  /* A carousel shows its count; a single video its film mark. */
+  if (summary && summary->count > 1)
+    return g_strdup_printf ("%u", summary->count);
+  if (summary && summary->kind == LINEUP_MEDIA_VIDEO)
+    return g_strdup ("▶");
+  return NULL;
 }
 
 gboolean

@@ -26,6 +26,12 @@ GtkWidget *lineup_media_thumb_new       (int               size,
 const LineupMediaSummary *lineup_media_thumb_show_post (LineupMediaThumb *self,
                                                         LineupStore      *store,
                                                         const char       *post_id);
+/* The texture of a thumbnail, made once and kept with it (for cards that
+ * draw themselves, lineup-board-card.c). */
+GdkTexture *lineup_media_thumb_texture  (GdkPixbuf        *pixbuf);
+/* What the badge over a post's thumbnail says: its count past one, a film
+ * mark for a video, else NULL. */
+char       *lineup_media_thumb_badge    (const LineupMediaSummary *summary);
 /* Whether the picture is in (for tests and benches). */
 gboolean   lineup_media_thumb_is_loaded (LineupMediaThumb *self);
 
