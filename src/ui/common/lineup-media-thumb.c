@@ -50,10 +50,6 @@ show_pixbuf (LineupMediaThumb *self,
 {
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), pixbuf ? GDK_PAINTABLE (lineup_media_thumb_texture (pixbuf)) : NULL);
   self->loaded = pixbuf != NULL;
-  if (self->loaded)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "loading");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self), "loading");
 }
 
 static void
@@ -180,7 +176,9 @@ lineup_media_thumb_show_post (LineupMediaThumb *self,
   gtk_widget_set_visible (GTK_WIDGET (self), summary != NULL);
 
   badge = lineup_media_thumb_badge (summary);
-  gtk_label_set_label (GTK_LABEL (self->badge), badge ? badge : "");
+  /* Only what changed: a month switch binds hundreds of cards. */
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->badge)), badge ? badge : "") != 0)
+    gtk_label_set_label (GTK_LABEL (self->badge), badge ? badge : "");
   gtk_widget_set_visible (self->badge, badge != NULL);
 
   if (summary == NULL || g_strcmp0 (summary->sha256, self->sha256) == 0)
