@@ -22,7 +22,7 @@ struct _LineupMediaThumb
 
   int size;
   int thumbnail_size;
-  GtkWidget *picture;
+  GdkPixbuf *pixbuf;       /* what it draws, once in */
   GtkWidget *badge;       /* the count, or the film icon */
   char *sha256;           /* what it shows or waits for */
   GCancellable *cancellable;
@@ -48,8 +48,13 @@ static void
 show_pixbuf (LineupMediaThumb *self,
              GdkPixbuf        *pixbuf)
 {
-  gtk_picture_set_paintable (GTK_PICTURE (self->picture), pixbuf ? GDK_PAINTABLE (lineup_media_thumb_texture (pixbuf)) : NULL);
+  /* Drawn by the widget itself: a new picture asks for a draw, not a
+   * layout (a month switch gives hundreds of cards new pictures). */
+  if (pixbuf == self->pixbuf)
+    return;
+  g_set_object (&self->pixbuf, pixbuf);
   self->loaded = pixbuf != NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -83,7 +88,6 @@ lineup_media_thumb_measure (GtkWidget      *widget,
   LineupMediaThumb *self = LINEUP_MEDIA_THUMB (widget);
   int badge_min = 0;
 
-  gtk_widget_measure (self->picture, orientation, -1, NULL, NULL, NULL, NULL);
   if (gtk_widget_get_visible (self->badge))
     gtk_widget_measure (self->badge, orientation, -1, &badge_min, NULL, NULL, NULL);
   *minimum = *natural = MAX (self->size, badge_min);
@@ -97,9 +101,32 @@ lineup_media_thumb_size_allocate (GtkWidget *widget,
 {
   LineupMediaThumb *self = LINEUP_MEDIA_THUMB (widget);
 
-  gtk_widget_allocate (self->picture, width, height, -1, NULL);
   if (gtk_widget_get_visible (self->badge))
     gtk_widget_allocate (self->badge, width, height, -1, NULL);
+}
+
+/* The picture cut to fill the square (the widget's rounded corners clip
+ * it), then the badge. */
+static void
+lineup_media_thumb_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  LineupMediaThumb *self = LINEUP_MEDIA_THUMB (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->pixbuf)
+    {
+      int w = gdk_pixbuf_get_width (self->pixbuf);
+      int h = gdk_pixbuf_get_height (self->pixbuf);
+      double scale = MAX ((double) width / w, (double) height / h);
+
+      gtk_snapshot_append_texture (snapshot, lineup_media_thumb_texture (self->pixbuf),
+                                   &GRAPHENE_RECT_INIT ((width - w * scale) / 2, (height - h * scale) / 2,
+                                                        w * scale, h * scale));
+    }
+  if (gtk_widget_get_visible (self->badge))
+    gtk_widget_snapshot_child (widget, self->badge, snapshot);
 }
 
 static void
@@ -109,7 +136,7 @@ lineup_media_thumb_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->picture, gtk_widget_unparent);
+  g_clear_object (&self->pixbuf);
   g_clear_pointer (&self->badge, gtk_widget_unparent);
   g_clear_pointer (&self->sha256, g_free);
   G_OBJECT_CLASS (lineup_media_thumb_parent_class)->dispose (object);
@@ -124,6 +151,7 @@ lineup_media_thumb_class_init (LineupMediaThumbClass *klass)
   object_class->dispose = lineup_media_thumb_dispose;
   widget_class->measure = lineup_media_thumb_measure;
   widget_class->size_allocate = lineup_media_thumb_size_allocate;
+  widget_class->snapshot = lineup_media_thumb_snapshot;
   gtk_widget_class_set_css_name (widget_class, "media-thumb");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
@@ -134,11 +162,6 @@ lineup_media_thumb_init (LineupMediaThumb *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_END);
-  self->picture = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (self->picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (self->picture), GTK_CONTENT_FIT_COVER);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_widget_set_parent (self->picture, GTK_WIDGET (self));
   self->badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->badge, "media-badge");
   gtk_widget_set_halign (self->badge, GTK_ALIGN_END);
