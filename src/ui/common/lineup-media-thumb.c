@@ -1,7 +1,9 @@
 /* lineup-media-thumb.c
  *
- * A picture and a badge over it, both allocated the whole square (the
- * badge aligns itself to the bottom-right corner). The picture's texture is
+ * The widget draws the picture itself (a GtkPicture's new paintable asks for
+ * a layout of the month, a draw does not); the badge, its one child, is
+ * allocated the whole square and aligns itself to the bottom-right corner.
+ * The picture's texture is
  * made once per thumbnail and kept on the thumbnail's pixbuf, which the
  * memory LRU of lineup-thumbnails.c holds, so a month switch shows the
  * pictures it already had without uploading them again.
