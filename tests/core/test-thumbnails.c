@@ -15,6 +15,7 @@
 
 #include "lineup-core.h"
 #include "lineup-test-util.h"
+#include <gst/gst.h>
 
 typedef struct {
   char *dir;
@@ -309,6 +310,45 @@ test_summaries (Fixture       *f,
   g_assert_cmpstr (described, ==, "with 3 images");
 }
 
+/* A video's thumbnail is a frame of it, at the video's shape. */
+static void
+test_video_poster (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id = add_post (f, LINEUP_STAGE_DRAFT);
+  g_autofree char *video = g_build_filename (f->dir, "ball.webm", NULL);
+  g_autofree char *launch = g_strdup_printf ("videotestsrc num-buffers=30 pattern=ball ! "
+                                             "video/x-raw,width=320,height=240,framerate=30/1 ! "
+                                             "vp8enc ! webmmux ! filesink location=\"%s\"", video);
+  g_autoptr(LineupThumbnails) thumbnails = lineup_thumbnails_new (f->cache);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+
+  gst_init (NULL, NULL);
+  if (gst_element_factory_find ("vp8enc") == NULL || gst_element_factory_find ("webmmux") == NULL)
+    {
+      g_test_skip ("GStreamer's vp8enc and webmmux are needed to make a video");
+      return;
+    }
+  pipeline = gst_parse_launch (launch, NULL);
+  g_assert_nonnull (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  bus = gst_element_get_bus (pipeline);
+  message = gst_bus_timed_pop_filtered (bus, 20 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (message);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  attach (f, id, video, "A ball bouncing");
+  pixbuf = request (f, thumbnails, id, 1);
+  g_assert_cmpuint (lineup_thumbnails_get_decode_count (thumbnails), ==, 1);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 64);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 48);
+  g_assert_cmpuint (lineup_thumbnails_summary (f->store, id)->kind, ==, LINEUP_MEDIA_VIDEO);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,5 +361,6 @@ main (int    argc,
   ADD ("/thumbnails/coalesced", test_coalesced);
   ADD ("/thumbnails/damaged-cache-remade", test_damaged_cache_remade);
   ADD ("/thumbnails/summaries", test_summaries);
+  ADD ("/thumbnails/video-poster", test_video_poster);
   return g_test_run ();
 }
