@@ -37,3 +37,4 @@
 #include "lineup-results-review.h"
 #include "lineup-media.h"
 #include "lineup-store-media.h"
+#include "lineup-thumbnails.h"

@@ -193,6 +193,57 @@ lineup_store_get_all_media (LineupStore *self)
   return all;
 }
 
+void
+lineup_media_summary_free (LineupMediaSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->sha256);
+  g_free (summary->mime_type);
+  g_free (summary);
+}
+
+GHashTable *
+lineup_store_get_media_summaries (LineupStore *self)
+{
+  /* The first medium by position and each post's counts, in one pass. */
+  static const char sql[] =
+    "SELECT pm.post_id, pm.sha256, m.mime, m.kind, c.n, c.videos FROM post_media pm "
+    "JOIN (SELECT p.post_id, min(p.position) AS first, count(*) AS n, "
+    "      sum(coalesce(v.kind = 'video', 0)) AS videos "
+    "      FROM post_media p LEFT JOIN media v ON v.sha256 = p.sha256 GROUP BY p.post_id) c "
+    "  ON c.post_id = pm.post_id AND c.first = pm.position "
+    "LEFT JOIN media m ON m.sha256 = pm.sha256 ORDER BY pm.post_id, pm.id";
+  GHashTable *all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) lineup_media_summary_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINEUP_IS_STORE (self), all);
+
+  if ((stmt = _lineup_store_prepare (self, sql, NULL)) == NULL)
+    return all;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *post_id = _lineup_store_column_text (stmt, 0);
+      const char *mime = _lineup_store_column_text (stmt, 2);
+      LineupMediaSummary *summary;
+
+      /* Two media at one position: the first added wins, as in the list. */
+      if (g_hash_table_contains (all, post_id))
+        continue;
+      summary = g_new0 (LineupMediaSummary, 1);
+      summary->sha256 = g_strdup (_lineup_store_column_text (stmt, 1));
+      summary->mime_type = g_strdup (mime ? mime : "application/octet-stream");
+      summary->kind = g_strcmp0 (_lineup_store_column_text (stmt, 3), "video") == 0 ? LINEUP_MEDIA_VIDEO
+                                                                                  : LINEUP_MEDIA_IMAGE;
+      summary->count = (guint) sqlite3_column_int (stmt, 4);
+      summary->videos = (guint) sqlite3_column_int (stmt, 5);
+      g_hash_table_insert (all, g_strdup (post_id), summary);
+    }
+  _lineup_store_finish (stmt);
+  return all;
+}
+
 GPtrArray *
 lineup_store_get_post_media (LineupStore  *self,
                              const char   *post_id,

@@ -57,6 +57,20 @@ GPtrArray *lineup_store_get_post_media        (LineupStore  *self,
  * exports of the whole plan. */
 GHashTable *lineup_store_get_all_media        (LineupStore  *self);
 
+/* What cards show of each post's media: its first medium and how many it
+ * has. Post id → LineupMediaSummary; posts without media are not in it.
+ * One query for the whole plan (a month of cards asks once, not per card). */
+typedef struct {
+  char            *sha256;     /* the first medium's */
+  char            *mime_type;
+  LineupMediaKind  kind;
+  guint            count;      /* media on the post, 1 or more */
+  guint            videos;     /* how many of them are videos */
+} LineupMediaSummary;
+
+void        lineup_media_summary_free          (LineupMediaSummary *summary);
+GHashTable *lineup_store_get_media_summaries   (LineupStore  *self);
+
 /* Reads each of @paths (lineup_media_probe(): one refused file refuses
  * them all, nothing changes), copies them into the media folder and adds
  * them at the end of the post's media, each with @alt (NULL: none). One

@@ -9,6 +9,7 @@
 #include "lineup-board-card.h"
 #include "lineup-snapshot.h"
 #include "lineup-card-gestures.h"
+#include "lineup-media-thumb.h"
 #include "lineup-post-row.h"
 #include "lineup-publishing.h"
 #include "lineup-share-marks.h"
@@ -42,6 +43,12 @@ struct _LineupBoardCard
   GtkIconPaintable *series_icon;   /* the repeat badge of a post in a series, or NULL */
   LineupSyncState sync_state;
   char *description;             /* the accessible description before the sync state */
+  /* The first medium, drawn at the title's right in a square of the
+   * title's two lines (kept while the picture loads, so nothing moves). */
+  char *media_sha256;            /* NULL: no media */
+  GdkPixbuf *media_pixbuf;       /* once it is in */
+  PangoLayout *media_badge;      /* "3" or the film mark, else "" */
+  GCancellable *media_cancellable;
   int laid_out_width;
   int type_room;                 /* the width left for the type's name */
 };
@@ -228,6 +235,15 @@ progress_width (LineupBoardCard *self)
   return w;
 }
 
+static int title_line_height;
+
+/* The width the media's square takes at the title's right, with its gap. */
+static int
+media_room (LineupBoardCard *self)
+{
+  return self->media_sha256 ? 2 * title_line_height + GAP : 0;
+}
+
 static void
 lay_out (LineupBoardCard *self,
          int              width)
@@ -236,8 +252,8 @@ lay_out (LineupBoardCard *self,
   int progress;
 
   self->laid_out_width = width;
-  /* The sync badge sits at the title's end. */
-  pango_layout_set_width (self->title, MAX (text_width - (self->sync_icon ? ICON + GAP : 0)
+  /* The sync badge sits at the title's end, before the media's square. */
+  pango_layout_set_width (self->title, MAX (text_width - media_room (self) - (self->sync_icon ? ICON + GAP : 0)
                                             - (self->conflict_icon ? ICON + GAP : 0)
                                             - (self->series_icon ? ICON + GAP : 0), 1) * PANGO_SCALE);
   pango_layout_set_width (self->request, width * PANGO_SCALE);
@@ -251,7 +267,6 @@ lay_out (LineupBoardCard *self,
 /* Line heights, measured once: every card has room for two lines of
  * title, so measuring a card needs no text shaping (GTK 4.8's list views
  * measure every row they keep, up to 200 a column). */
-static int title_line_height;
 static int small_line_height;
 
 static void
@@ -342,6 +357,48 @@ draw_icon (GtkSnapshot      *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The media's square: the picture cut to fill it (or a faint square while
+ * it loads), and the badge in its bottom-right corner. */
+static void
+draw_media (LineupBoardCard *self,
+            GtkSnapshot     *snapshot,
+            int              x,
+            GdkRGBA          fg)
+{
+  int side = 2 * title_line_height;
+  GskRoundedRect clip;
+
+  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (x, 0, side, side), 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  if (self->media_pixbuf)
+    {
+      int w = gdk_pixbuf_get_width (self->media_pixbuf);
+      int h = gdk_pixbuf_get_height (self->media_pixbuf);
+      double scale = (double) side / MIN (w, h);
+
+      gtk_snapshot_append_texture (snapshot, lineup_media_thumb_texture (self->media_pixbuf),
+                                   &GRAPHENE_RECT_INIT (x + (side - w * scale) / 2, (side - h * scale) / 2,
+                                                        w * scale, h * scale));
+    }
+  else
+    {
+      fg.alpha *= 0.1;
+      gtk_snapshot_append_color (snapshot, &fg, &GRAPHENE_RECT_INIT (x, 0, side, side));
+    }
+  if (has_text (self->media_badge))
+    {
+      /* Light on dark in both styles: it sits on a picture. */
+      GdkRGBA shade = { 0, 0, 0, 0.65 };
+      GdkRGBA white = { 1, 1, 1, 1 };
+      int bw = layout_width (self->media_badge) + 4;
+      int bh = layout_height (self->media_badge);
+
+      gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x + side - bw, side - bh, bw, bh));
+      lineup_snapshot_layout (snapshot, self->media_badge, x + side - bw + 2, side - bh, &white);
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 lineup_board_card_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -350,12 +407,14 @@ lineup_board_card_snapshot (GtkWidget   *widget,
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_width (widget);
   GdkRGBA fg, dim, warning;
-  int y = 0, line, title_h, x;
+  int y = 0, line, title_h, x, right;
 
   if (self->post == NULL)
     return;
+  measure_lines (self);
   if (width != self->laid_out_width)
     lay_out (self, width);
+  right = width - media_room (self);
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (context, &fg);
@@ -389,20 +448,22 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       if (name && !gtk_style_context_lookup_color (context, name, &color))
         color = dim;
 G_GNUC_END_IGNORE_DEPRECATIONS
-      draw_icon (snapshot, self->sync_icon, width - ICON, (title_line_height - ICON) / 2, &color);
+      draw_icon (snapshot, self->sync_icon, right - ICON, (title_line_height - ICON) / 2, &color);
     }
   /* A conflict's mark, before the sync badge. */
   if (self->conflict_icon)
     {
       GdkRGBA color = warning;
 
-      draw_icon (snapshot, self->conflict_icon, width - ICON - (self->sync_icon ? ICON + GAP : 0),
+      draw_icon (snapshot, self->conflict_icon, right - ICON - (self->sync_icon ? ICON + GAP : 0),
                  (title_line_height - ICON) / 2, &color);
     }
   /* The repeat badge, before the others. */
   if (self->series_icon)
-    draw_icon (snapshot, self->series_icon, width - ICON - (self->sync_icon ? ICON + GAP : 0)
+    draw_icon (snapshot, self->series_icon, right - ICON - (self->sync_icon ? ICON + GAP : 0)
                - (self->conflict_icon ? ICON + GAP : 0), (title_line_height - ICON) / 2, &dim);
+  if (self->media_sha256)
+    draw_media (self, snapshot, right + GAP, fg);
   y = 2 * title_line_height + GAP;
 
   /* Type on the left, date on the right. */
@@ -551,6 +612,11 @@ lineup_board_card_dispose (GObject *object)
   g_clear_object (&self->conflict_icon);
   g_clear_object (&self->series_icon);
   g_clear_pointer (&self->description, g_free);
+  g_cancellable_cancel (self->media_cancellable);
+  g_clear_object (&self->media_cancellable);
+  g_clear_pointer (&self->media_sha256, g_free);
+  g_clear_object (&self->media_pixbuf);
+  g_clear_object (&self->media_badge);
 
   G_OBJECT_CLASS (lineup_board_card_parent_class)->dispose (object);
 }
@@ -628,6 +694,61 @@ LineupBoardCard *
 lineup_board_card_new (void)
 {
   return g_object_new (LINEUP_TYPE_BOARD_CARD, NULL);
+}
+
+static void
+on_thumbnail_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LineupBoardCard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = lineup_thumbnails_request_finish (LINEUP_THUMBNAILS (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->media_cancellable);
+  if (pixbuf == NULL)
+    return;
+  g_set_object (&self->media_pixbuf, pixbuf);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The post's first medium: its thumbnail (from memory, or asked for) and
+ * badge. Returns "with 3 images" or NULL. */
+static char *
+bind_media (LineupBoardCard *self,
+            LineupStore     *store,
+            LineupPost      *post)
+{
+  const LineupMediaSummary *summary = lineup_thumbnails_summary (store, lineup_post_get_id (post));
+  LineupThumbnails *thumbnails = lineup_thumbnails_get_default ();
+  g_autofree char *badge = lineup_media_thumb_badge (summary);
+
+  if (self->media_badge == NULL)
+    self->media_badge = small_layout (self);
+  pango_layout_set_text (self->media_badge, badge ? badge : "", -1);
+  if (g_strcmp0 (summary ? summary->sha256 : NULL, self->media_sha256) != 0)
+    {
+      GdkPixbuf *known;
+
+      g_cancellable_cancel (self->media_cancellable);
+      g_clear_object (&self->media_cancellable);
+      g_clear_object (&self->media_pixbuf);
+      g_free (self->media_sha256);
+      self->media_sha256 = summary ? g_strdup (summary->sha256) : NULL;
+      if (summary && (known = lineup_thumbnails_lookup (thumbnails, summary->sha256, LINEUP_THUMBNAIL_LARGE)))
+        self->media_pixbuf = g_object_ref (known);
+      else if (summary)
+        {
+          g_autofree char *file = lineup_store_get_media_file (store, summary->sha256, summary->mime_type);
+
+          self->media_cancellable = g_cancellable_new ();
+          lineup_thumbnails_request (thumbnails, file, summary->sha256, summary->kind, LINEUP_THUMBNAIL_LARGE,
+                                     self->media_cancellable, on_thumbnail_cb, g_object_ref (self));
+        }
+    }
+  return lineup_thumbnails_describe (summary);
 }
 
 void
@@ -763,6 +884,12 @@ lineup_board_card_bind (LineupBoardCard       *self,
       self->series_icon = lookup_icon (GTK_WIDGET (self), "media-playlist-repeat-symbolic");
       g_string_append_printf (description, ", %s", _("repeats"));
     }
+  {
+    g_autofree char *with = bind_media (self, store, post);
+
+    if (with)
+      g_string_append_printf (description, ", %s", with);
+  }
   if (request)
     g_string_append_printf (description, ". %s", request);
   g_free (self->description);

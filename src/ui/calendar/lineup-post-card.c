@@ -13,6 +13,7 @@
 #include "lineup-post-card.h"
 #include "lineup-best-slot-buttons.h"
 #include "lineup-card-gestures.h"
+#include "lineup-media-thumb.h"
 #include "lineup-post-row.h"
 #include "lineup-publishing.h"
 #include "lineup-repurpose-dialog.h"
@@ -42,6 +43,7 @@ struct _LineupPostCard
   GtkWidget *conflict_icon;   /* a shared plan's conflict waits on the post (made when first needed) */
   GtkWidget *series_icon;     /* the repeat badge of a post in a series (made when first needed) */
   GtkWidget *meta_row;        /* time, type, networks, sync state */
+  GtkWidget *thumb;           /* the first medium, at the right */
   const char *sync_class;
   char *description;          /* what the accessible description says before the sync state */
   char *full_description;     /* … and with it, as last set */
@@ -534,6 +536,9 @@ lineup_post_card_init (LineupPostCard *self)
   place_in_grid (self->stage_dot, 2, 0, 1, 1);
   gtk_widget_set_parent (meta_row, GTK_WIDGET (self));
   place_in_grid (meta_row, 1, 1, 2, 1);
+  self->thumb = lineup_media_thumb_new (30, LINEUP_THUMBNAIL_SMALL);
+  gtk_widget_set_parent (self->thumb, GTK_WIDGET (self));
+  place_in_grid (self->thumb, 3, 0, 1, 2);
 
   self->time_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->time_label, "numeric");
@@ -605,6 +610,20 @@ lineup_post_card_bind (LineupPostCard *self,
   time = lineup_post_local_time (store, post);
   g_free (self->description);
   self->description = lineup_post_describe (store, post);
+  {
+    const LineupMediaSummary *media = lineup_media_thumb_show_post (LINEUP_MEDIA_THUMB (self->thumb), store,
+                                                                    lineup_post_get_id (post));
+    g_autofree char *with = lineup_thumbnails_describe (media);
+
+    if (with)
+      {
+        /* TRANSLATORS: a post's description, then "with 3 images" */
+        char *described = g_strdup_printf (_("%s, %s"), self->description, with);
+
+        g_free (self->description);
+        self->description = described;
+      }
+  }
 
   lineup_swatch_set_color (self->swatch, pillar ? lineup_pillar_get_color (pillar) : NULL);
   gtk_label_set_label (GTK_LABEL (self->time_label), lineup_post_is_dated (post) ? time : "");

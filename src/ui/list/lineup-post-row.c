@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-post-row.h"
+#include "lineup-media-thumb.h"
 #include "lineup-sync-badge.h"
 #include "lineup-series-badge.h"
 #include "lineup-swatch.h"
@@ -28,6 +29,7 @@ struct _LineupPostRow
   LineupSwatch *swatch;
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
+  GtkWidget *thumb;              /* the first medium */
   GtkWidget *sync_icon;          /* the post's publishing state, if any */
   GtkWidget *series_icon;        /* the repeat badge (made when first needed) */
   GtkWidget *stage_label;
@@ -219,6 +221,20 @@ bind_post (LineupPostRow *self,
       g_set_object (&self->store, store);
       lineup_publishing_watch (store, G_CALLBACK (on_publishing_changed_cb), self);
     }
+  {
+    const LineupMediaSummary *media = lineup_media_thumb_show_post (LINEUP_MEDIA_THUMB (self->thumb), store,
+                                                                    lineup_post_get_id (post));
+    g_autofree char *with = lineup_thumbnails_describe (media);
+
+    if (with)
+      {
+        /* TRANSLATORS: a post's description, then "with 3 images" */
+        char *described = g_strdup_printf (_("%s, %s"), description, with);
+
+        g_free (description);
+        description = described;
+      }
+  }
   g_free (self->description);
   self->description = g_steal_pointer (&description);
   update_sync (self);
@@ -319,6 +335,9 @@ lineup_post_row_init (LineupPostRow *self)
 
   gtk_box_append (GTK_BOX (self->post_box), self->time_label);
   gtk_box_append (GTK_BOX (self->post_box), GTK_WIDGET (self->swatch));
+  self->thumb = lineup_media_thumb_new (32, LINEUP_THUMBNAIL_SMALL);
+  gtk_widget_set_valign (self->thumb, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->post_box), self->thumb);
   gtk_box_append (GTK_BOX (self->post_box), texts);
   gtk_box_append (GTK_BOX (self->post_box), self->sync_icon);
   gtk_box_append (GTK_BOX (self->post_box), self->stage_label);
