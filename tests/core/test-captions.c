@@ -21,39 +21,20 @@
 #include "lineup-text.h"
 #include "lineup-sync-plan.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  LineupStore *store;
-  gint64 pillar_id;
-  gint64 type_id;
-} Fixture;
+typedef LineupTestPlan Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("lineup-captions-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "lineup.db", NULL);
-  f->store = lineup_plan_open (f->path, &error);
-  g_assert_no_error (error);
-  lineup_store_set_actor (f->store, "Erin Editor");
-  f->pillar_id = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Stories", NULL, -1, &error));
-  g_assert_no_error (error);
-  f->type_id = lineup_content_type_get_id (lineup_store_find_content_type (f->store, "Narrative"));
+  lineup_test_plan_open (f, "lineup-captions-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  lineup_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  lineup_test_plan_close (f);
 }
 
 static char *

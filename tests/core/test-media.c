@@ -17,62 +17,29 @@
 #include "lineup-core.h"
 #include "lineup-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  LineupStore *store;
-  gint64 pillar_id;
-  gint64 type_id;
-} Fixture;
+typedef LineupTestPlan Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("lineup-media-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "lineup.db", NULL);
-  f->store = lineup_plan_open (f->path, &error);
-  g_assert_no_error (error);
-  lineup_store_set_actor (f->store, "Erin Editor");
-  f->pillar_id = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Stories", NULL, -1, &error));
-  g_assert_no_error (error);
-  f->type_id = lineup_content_type_get_id (lineup_store_find_content_type (f->store, "Narrative"));
+  lineup_test_plan_open (f, "lineup-media-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  lineup_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  lineup_test_plan_close (f);
 }
 
 static char *
 add_post (Fixture     *f,
           LineupStage  stage)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) post = lineup_post_new ();
-  const char *platforms[] = { "mastodon", NULL };
-
-  lineup_post_set_title (post, "Bike day");
-  lineup_post_set_body (post, "Ride with us on Sunday.");
-  lineup_post_set_pillar_id (post, f->pillar_id);
-  lineup_post_set_type_id (post, f->type_id);
-  lineup_post_set_platforms (post, platforms);
-  lineup_post_set_scheduled_at (post, g_get_real_time () / G_USEC_PER_SEC + 86400);
-  lineup_post_set_stage (post, stage);
-  g_assert_true (lineup_store_add_post (f->store, post, &error));
-  g_assert_no_error (error);
-  return g_strdup (lineup_post_get_id (post));
+  return lineup_test_plan_add_post (f, stage);
 }
 
-/* An image of @width × @height in @format ("png", "jpeg") at dir/@name. */
 static char *
 write_image (Fixture    *f,
              const char *name,
@@ -81,14 +48,7 @@ write_image (Fixture    *f,
              int         height,
              guint32     color)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  gdk_pixbuf_fill (pixbuf, color);
-  g_assert_true (gdk_pixbuf_save (pixbuf, path, format, &error, NULL));
-  g_assert_no_error (error);
-  return path;
+  return lineup_test_write_image (f->dir, name, format, width, height, color);
 }
 
 static char *

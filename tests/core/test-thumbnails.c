@@ -18,40 +18,23 @@
 #include <gst/gst.h>
 
 typedef struct {
-  char *dir;
+  LineupTestPlan plan;
   char *cache;
-  char *path;
-  LineupStore *store;
-  gint64 pillar_id;
-  gint64 type_id;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("lineup-thumbs-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "lineup.db", NULL);
-  f->cache = g_build_filename (f->dir, "cache", NULL);
-  f->store = lineup_plan_open (f->path, &error);
-  g_assert_no_error (error);
-  lineup_store_set_actor (f->store, "Erin Editor");
-  f->pillar_id = lineup_pillar_get_id (lineup_store_add_pillar (f->store, "Stories", NULL, -1, &error));
-  g_assert_no_error (error);
-  f->type_id = lineup_content_type_get_id (lineup_store_find_content_type (f->store, "Narrative"));
+  lineup_test_plan_open (&f->plan, "lineup-thumbs-XXXXXX");
+  f->cache = g_build_filename (f->plan.dir, "cache", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  lineup_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  lineup_test_plan_close (&f->plan);
   g_free (f->cache);
 }
 
@@ -59,23 +42,9 @@ static char *
 add_post (Fixture     *f,
           LineupStage  stage)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LineupPost) post = lineup_post_new ();
-  const char *platforms[] = { "mastodon", NULL };
-
-  lineup_post_set_title (post, "Bike day");
-  lineup_post_set_body (post, "Ride with us on Sunday.");
-  lineup_post_set_pillar_id (post, f->pillar_id);
-  lineup_post_set_type_id (post, f->type_id);
-  lineup_post_set_platforms (post, platforms);
-  lineup_post_set_scheduled_at (post, g_get_real_time () / G_USEC_PER_SEC + 86400);
-  lineup_post_set_stage (post, stage);
-  g_assert_true (lineup_store_add_post (f->store, post, &error));
-  g_assert_no_error (error);
-  return g_strdup (lineup_post_get_id (post));
+  return lineup_test_plan_add_post (&f->plan, stage);
 }
 
-/* An image of @width × @height in @format ("png", "jpeg") at dir/@name. */
 static char *
 write_image (Fixture    *f,
              const char *name,
@@ -84,14 +53,7 @@ write_image (Fixture    *f,
              int         height,
              guint32     color)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  gdk_pixbuf_fill (pixbuf, color);
-  g_assert_true (gdk_pixbuf_save (pixbuf, path, format, &error, NULL));
-  g_assert_no_error (error);
-  return path;
+  return lineup_test_write_image (f->plan.dir, name, format, width, height, color);
 }
 
 static guint
@@ -114,7 +76,7 @@ attach (Fixture    *f,
   g_autoptr(GError) error = NULL;
   const char *paths[] = { path, NULL };
 
-  g_assert_true (lineup_store_attach_media (f->store, id, paths, alt, &error));
+  g_assert_true (lineup_store_attach_media (f->plan.store, id, paths, alt, &error));
   g_assert_no_error (error);
 }
 
@@ -147,9 +109,9 @@ request (Fixture          *f,
          guint             n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) media = lineup_store_get_post_media (f->store, id, &error);
+  g_autoptr(GPtrArray) media = lineup_store_get_post_media (f->plan.store, id, &error);
   LineupMedium *medium = g_ptr_array_index (media, 0);
-  g_autofree char *file = lineup_store_get_media_file (f->store, medium->sha256, medium->mime_type);
+  g_autofree char *file = lineup_store_get_media_file (f->plan.store, medium->sha256, medium->mime_type);
   Waiter w = { 0, g_ptr_array_new_with_free_func (g_object_unref) };
   GdkPixbuf *first;
 
@@ -170,7 +132,7 @@ cache_file (Fixture          *f,
             LineupThumbnails *thumbnails,
             const char       *id)
 {
-  g_autoptr(GPtrArray) media = lineup_store_get_post_media (f->store, id, NULL);
+  g_autoptr(GPtrArray) media = lineup_store_get_post_media (f->plan.store, id, NULL);
 
   return lineup_thumbnails_get_cache_file (thumbnails, ((LineupMedium *) g_ptr_array_index (media, 0))->sha256,
                                            LINEUP_THUMBNAIL_SMALL);
@@ -208,7 +170,7 @@ test_made_once (Fixture       *f,
 
   /* On screen again: from memory, at once and without decoding. */
   {
-    g_autoptr(GPtrArray) media = lineup_store_get_post_media (f->store, id, NULL);
+    g_autoptr(GPtrArray) media = lineup_store_get_post_media (f->plan.store, id, NULL);
 
     g_assert_true (lineup_thumbnails_lookup (thumbnails, ((LineupMedium *) g_ptr_array_index (media, 0))->sha256,
                                              LINEUP_THUMBNAIL_SMALL) == first);
@@ -286,11 +248,11 @@ test_summaries (Fixture       *f,
   attach (f, three, a, "black");
   attach (f, three, b, "white");
   attach (f, three, c, "red");
-  g_assert_true (lineup_store_move_medium (f->store, three, 2, 0, &error));
+  g_assert_true (lineup_store_move_medium (f->plan.store, three, 2, 0, &error));
   g_assert_no_error (error);
-  media = lineup_store_get_post_media (f->store, three, &error);
+  media = lineup_store_get_post_media (f->plan.store, three, &error);
 
-  summaries = lineup_store_get_media_summaries (f->store);
+  summaries = lineup_store_get_media_summaries (f->plan.store);
   g_assert_cmpuint (g_hash_table_size (summaries), ==, 1);
   g_assert_false (g_hash_table_contains (summaries, none));
   summary = g_hash_table_lookup (summaries, three);
@@ -300,13 +262,13 @@ test_summaries (Fixture       *f,
   g_assert_cmpstr (summary->mime_type, ==, "image/jpeg");
 
   /* Kept on the store until a post changes. */
-  g_assert_null (lineup_thumbnails_summary (f->store, none));
+  g_assert_null (lineup_thumbnails_summary (f->plan.store, none));
   attach (f, none, a, "black");
-  summary = lineup_thumbnails_summary (f->store, none);
+  summary = lineup_thumbnails_summary (f->plan.store, none);
   g_assert_nonnull (summary);
   g_assert_cmpuint (summary->count, ==, 1);
 
-  described = lineup_thumbnails_describe (lineup_thumbnails_summary (f->store, three));
+  described = lineup_thumbnails_describe (lineup_thumbnails_summary (f->plan.store, three));
   g_assert_cmpstr (described, ==, "with 3 images");
 }
 
@@ -316,7 +278,7 @@ test_video_poster (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *id = add_post (f, LINEUP_STAGE_DRAFT);
-  g_autofree char *video = g_build_filename (f->dir, "ball.webm", NULL);
+  g_autofree char *video = g_build_filename (f->plan.dir, "ball.webm", NULL);
   g_autofree char *launch = g_strdup_printf ("videotestsrc num-buffers=30 pattern=ball ! "
                                              "video/x-raw,width=320,height=240,framerate=30/1 ! "
                                              "vp8enc ! webmmux ! filesink location=\"%s\"", video);
@@ -346,7 +308,7 @@ test_video_poster (Fixture       *f,
   g_assert_cmpuint (lineup_thumbnails_get_decode_count (thumbnails), ==, 1);
   g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 64);
   g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 48);
-  g_assert_cmpuint (lineup_thumbnails_summary (f->store, id)->kind, ==, LINEUP_MEDIA_VIDEO);
+  g_assert_cmpuint (lineup_thumbnails_summary (f->plan.store, id)->kind, ==, LINEUP_MEDIA_VIDEO);
 }
 
 int
