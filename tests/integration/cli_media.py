@@ -217,6 +217,8 @@ class Media(unittest.TestCase):
         p.run("post", "subtitles", self.post, "1", "--remove")
         p.run("post", "subtitles", self.post, "1", "--none-needed")
         self.assertTrue(self.media()[0]["no_subtitles_needed"])
+        # Mastodon takes a video or pictures, not both: the picture goes.
+        p.run("post", "detach", self.post, "2")
         p.run("post", "approve", self.post, "--as", "Ana")
         # A video named as a picture is refused.
         with open(video, "rb") as f:
