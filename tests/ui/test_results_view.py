@@ -88,6 +88,13 @@ def main():
     assert ui.find(chart, name=expected) is None, "the pillar's bar is still shown"
     assert row is not None
 
+    # The best times for one network: LinkedIn, the first after All Networks.
+    ui.click(ui.find(view, name="Best Times Network", role="combo box", visible=False))
+    ui.wait_for("LinkedIn in the list", lambda: ui.find(app, name="LinkedIn", visible=False, not_role="combo box"))
+    ui.key("Down")
+    ui.key("Return")
+    ui.wait_for("the best times for LinkedIn", lambda: ui.find(view, prefix="Best for LinkedIn", visible=False))
+
     # The best post opens in the editor (its row is made anew with the bars),
     # below the best times: the wheel brings it up, above where a toast shows.
     x, y = ui.center(chart)

@@ -16,6 +16,7 @@
 #include "lineup-results-chart.h"
 #include "lineup-best-times-grid.h"
 #include "lineup-store-weights.h"
+#include "lineup-platform.h"
 
 struct _LineupResultsView
 {
@@ -32,6 +33,7 @@ struct _LineupResultsView
   LineupResultsChart *chart;
   GtkWidget *legend;
   LineupBestTimesGrid *best_times;
+  GtkWidget *best_times_network;  /* "All Networks", then each platform in lineup_platforms_get_all()'s order */
   GtkWidget *week_title;
   GtkWidget *week_summary;
   GtkWidget *best_heading;
@@ -294,6 +296,17 @@ move_week (LineupResultsView *self,
   refresh (self);
 }
 
+/* The grid for the network chosen (the first item: every network). */
+static void
+on_best_times_network_cb (LineupResultsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->best_times_network));
+  guint n = 0;
+  const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+  lineup_best_times_grid_set_platform (self->best_times, selected >= 1 && selected <= n ? all[selected - 1].key : NULL);
+}
+
 static void
 on_previous_week_cb (LineupResultsView *self)
 {
@@ -338,6 +351,7 @@ lineup_results_view_class_init (LineupResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupResultsView, chart);
   gtk_widget_class_bind_template_child (widget_class, LineupResultsView, legend);
   gtk_widget_class_bind_template_child (widget_class, LineupResultsView, best_times);
+  gtk_widget_class_bind_template_child (widget_class, LineupResultsView, best_times_network);
   gtk_widget_class_bind_template_child (widget_class, LineupResultsView, week_title);
   gtk_widget_class_bind_template_child (widget_class, LineupResultsView, week_summary);
   gtk_widget_class_bind_template_child (widget_class, LineupResultsView, best_heading);
@@ -363,6 +377,18 @@ lineup_results_view_init (LineupResultsView *self)
   for (guint i = 0; groupings[i]; i++)
     gtk_string_list_append (model, _(groupings[i]));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->by), G_LIST_MODEL (model));
+  {
+    g_autoptr(GtkStringList) networks = gtk_string_list_new (NULL);
+    guint n = 0;
+    const LineupPlatformInfo *all = lineup_platforms_get_all (&n);
+
+    gtk_string_list_append (networks, _("All Networks"));
+    for (guint i = 0; i < n; i++)
+      gtk_string_list_append (networks, all[i].name);
+    gtk_drop_down_set_model (GTK_DROP_DOWN (self->best_times_network), G_LIST_MODEL (networks));
+    g_signal_connect_swapped (self->best_times_network, "notify::selected",
+                              G_CALLBACK (on_best_times_network_cb), self);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->best), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("review", "Best"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->worst), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Worst"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pillars), GTK_ACCESSIBLE_PROPERTY_LABEL,
