@@ -588,6 +588,17 @@ build_put_record (const char     *did,
   return json_builder_get_root (builder);
 }
 
+/* The blob reference (a copy) an uploadBlob answer gives, or NULL. */
+static JsonNode *
+blob_of_answer (LineupHttpResponse *response)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = parse_object (response->body, parser);
+  JsonNode *blob = object && json_object_has_member (object, "blob") ? json_object_get_member (object, "blob") : NULL;
+
+  return blob && JSON_NODE_HOLDS_OBJECT (blob) ? json_node_copy (blob) : NULL;
+}
+
 /* The blob uploadBlob made of @card's thumbnail, or NULL (the card goes
  * without an image; never a reason to fail the post). */
 static JsonNode *
@@ -596,9 +607,7 @@ upload_thumb (LineupBluesky  *self,
               GCancellable   *cancellable)
 {
   g_autoptr(LineupHttpResponse) response = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonObject *object;
   JsonNode *blob;
   gint64 retry_at = lineup_publisher_get_retry_at (LINEUP_PUBLISHER (self));
 
@@ -612,15 +621,10 @@ upload_thumb (LineupBluesky  *self,
       g_message ("The link card for %s goes without its image: %s", card->uri, error->message);
       return NULL;
     }
-  object = parse_object (response->body, parser);
-  blob = object && json_object_has_member (object, "blob") ? json_object_get_member (object, "blob") : NULL;
-  if (blob == NULL || !JSON_NODE_HOLDS_OBJECT (blob))
-    {
-      g_message ("The link card for %s goes without its image: %s answered the upload without a blob",
-                 card->uri, self->pds);
-      return NULL;
-    }
-  return json_node_copy (blob);
+  if ((blob = blob_of_answer (response)) == NULL)
+    g_message ("The link card for %s goes without its image: %s answered the upload without a blob",
+               card->uri, self->pds);
+  return blob;
 }
 
 /* The card of the caption's first link, built before the record is written
@@ -693,51 +697,17 @@ upload_blob (LineupBluesky  *self,
              GCancellable   *cancellable,
              GError        **error)
 {
-  g_autofree char *url = g_strconcat (self->pds, "/xrpc/com.atproto.repo.uploadBlob", NULL);
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(LineupHttpResponse) response = NULL;
+  JsonNode *blob;
 
-  if (!ensure_session (self, cancellable, error))
+  response = call_authorized_bytes (self, "com.atproto.repo.uploadBlob", mime, bytes, cancellable,
+                                    _("upload the post’s media to Bluesky"), error);
+  if (response == NULL)
     return NULL;
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autofree char *access = dup_token (self, FALSE);
-      g_autofree char *auth = g_strconcat ("Authorization: Bearer ", access ? access : "", NULL);
-      const char *headers[] = { auth, NULL };
-      LineupHttpRequest request = { "POST", url, mime, data, size, headers };
-      g_autoptr(LineupHttpResponse) response = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonObject *object;
-      JsonNode *blob;
-
-      response = lineup_http_send (self->http, &request, cancellable, &local_error);
-      if (response == NULL)
-        {
-          _lineup_publisher_set_transport_error (local_error, error);
-          return NULL;
-        }
-      if (attempt == 0 && is_dead_token (response))
-        {
-          if (!renew_session (self, cancellable, error))
-            return NULL;
-          continue;
-        }
-      if (response->status < 200 || response->status >= 300)
-        {
-          set_answer_error (self, response, _("upload the post’s media to Bluesky"), error);
-          return NULL;
-        }
-      object = parse_object (response->body, parser);
-      blob = object ? json_object_get_member (object, "blob") : NULL;
-      if (blob == NULL || !JSON_NODE_HOLDS_OBJECT (blob))
-        {
-          g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
-                       _("%s took the medium but gave no blob for it"), self->pds);
-          return NULL;
-        }
-      return json_node_copy (blob);
-    }
+  if ((blob = blob_of_answer (response)) == NULL)
+    g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                 _("%s took the medium but gave no blob for it"), self->pds);
+  return blob;
 }
 
 static void
