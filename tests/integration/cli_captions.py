@@ -13,11 +13,10 @@ import json
 import os
 import sys
 import unittest
-import urllib.request
 
 from dav_servers import Radicale
 import lineup_cli
-from lineup_cli import Member, Plan
+from lineup_cli import ctl, Member, Plan
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 import fake_pds  # noqa: E402
@@ -111,14 +110,6 @@ class Captions(unittest.TestCase):
         self.assertEqual(out.split("\n\n", 1)[1], "é" * 125 + "… more\n")
         self.assertIn("not a platform Lineup knows",
                       self.refused("post", "preview", post, "--platform", "myspace", status=2))
-
-
-def ctl(base, method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        return json.loads(answer.read() or b"null")
 
 
 class PublishedVariants(unittest.TestCase):

@@ -7,27 +7,17 @@ limit, leaving the plan as it was; the Mastodon instance's own limit
 (max_media_attachments from GET /api/v2/instance, read when the account is
 added, against fake_mastodon.py) is the one checked."""
 
-import json
 import os
 import sys
 import unittest
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 from cli_media import png  # noqa: E402
 from fake_mastodon import FakeMastodon  # noqa: E402
-from lineup_cli import Plan  # noqa: E402
+from lineup_cli import ctl, Plan  # noqa: E402
 
 TOKEN = "tok-post-problems-secret"
-
-
-def ctl(base, method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        return json.loads(answer.read() or b"null")
 
 
 class Problems(unittest.TestCase):

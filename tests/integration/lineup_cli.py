@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import tempfile
+import urllib.request
 
 BIN = os.environ["LINEUP_BINARY"]
 
@@ -20,6 +21,16 @@ def headless_env(tz=None):
     if tz:
         env["TZ"] = tz
     return env
+
+
+def ctl(base, method, path, body=None):
+    """A fake server's control API (fakes/: /__fake/…): @body as JSON, the
+    answer's JSON."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read() or b"null")
 
 
 class Plan:

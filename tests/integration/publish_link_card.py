@@ -12,21 +12,19 @@ post; a retry does not post twice."""
 import datetime
 import hashlib
 import http.server
-import json
 import os
 import struct
 import sys
 import threading
 import time
 import unittest
-import urllib.request
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 import fake_pds  # noqa: E402
 import utm_reference  # noqa: E402
-from lineup_cli import Plan  # noqa: E402
+from lineup_cli import ctl, Plan  # noqa: E402
 
 
 def png(width, height, noise=False):
@@ -133,14 +131,6 @@ class WebServer(http.server.ThreadingHTTPServer):
         self.release.set()
         self.shutdown()
         self.server_close()
-
-
-def ctl(base, method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        return json.loads(answer.read() or b"null")
 
 
 class LinkCards(unittest.TestCase):

@@ -21,7 +21,6 @@ import subprocess
 import sys
 import time
 import unittest
-import urllib.request
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -29,7 +28,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fak
 import fake_pds  # noqa: E402
 import webhook_receiver  # noqa: E402
 from fake_mastodon import FakeMastodon  # noqa: E402
-from lineup_cli import BIN, Plan  # noqa: E402
+from lineup_cli import BIN, ctl, Plan  # noqa: E402
 
 TOKEN = "tok-media-4b1e-secret"
 ALT = "A red bicycle leaning on a blue wall"
@@ -58,14 +57,6 @@ def big_picture(directory):
     with open(path, "wb") as f:
         f.write(png(640, 600, lambda x, y: (rng.randrange(256), rng.randrange(256), rng.randrange(256))))
     return path, 640, 600
-
-
-def ctl(base, method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        return json.loads(answer.read() or b"null")
 
 
 class PublishMedia(unittest.TestCase):

@@ -9,22 +9,13 @@ import json
 import os
 import sys
 import unittest
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fakes"))
 import fake_pds  # noqa: E402
 import utm_reference  # noqa: E402
 import webhook_receiver  # noqa: E402
-from lineup_cli import Plan  # noqa: E402
-
-
-def ctl(base, method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        return json.loads(answer.read() or b"null")
+from lineup_cli import ctl, Plan  # noqa: E402
 
 
 class Networks(unittest.TestCase):
