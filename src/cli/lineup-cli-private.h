@@ -74,6 +74,7 @@ int cmd_account_add (Args *args, GError **error);
 int cmd_account_renew (Args *args, GError **error);
 int cmd_account_list (Args *args, GError **error);
 int cmd_account_remove (Args *args, GError **error);
+int cmd_account_set (Args *args, GError **error);
 int cmd_post_target (Args *args, GError **error);
 int cmd_post_retry (Args *args, GError **error);
 int cmd_post_resolve (Args *args, GError **error);

@@ -22,6 +22,28 @@
 #include "lineup-sync.h"
 #include "lineup-share.h"
 
+/* --media-bytes SIZE into *@out_bytes (-1 when not given): a usage error
+ * naming the option when it is not a size. */
+static gboolean
+media_bytes_option (Args     *args,
+                    gint64   *out_bytes,
+                    GError  **error)
+{
+  g_autoptr(GError) local = NULL;
+  const char *text = opt (args, "media-bytes");
+
+  *out_bytes = -1;
+  if (text == NULL)
+    return TRUE;
+  if (!lineup_account_parse_size (text, out_bytes, &local))
+    {
+      g_autofree char *s = one_line (local->message);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, "--media-bytes: %s", s);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static LineupSecrets *
 open_secrets (GError **error)
 {
@@ -68,6 +90,7 @@ cmd_account_add (Args    *args,
   g_autofree char *signing_secret = NULL;
   LineupAccountKind kind;
   const char *network = positional (args, 0);
+  gint64 media_bytes = -1;
   int status = 1;
 
   if (!lineup_account_kind_from_string (network, &kind))
@@ -75,6 +98,14 @@ cmd_account_add (Args    *args,
       g_autofree char *s = one_line (network);
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
                    _("Unknown network “%s”: expected mastodon, bluesky or webhook"), s);
+      return 2;
+    }
+  if (!media_bytes_option (args, &media_bytes, error))
+    return 2;
+  if (media_bytes >= 0 && kind != LINEUP_ACCOUNT_WEBHOOK)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("--media-bytes is for webhook accounts: Mastodon and Bluesky get every medium uploaded"));
       return 2;
     }
   if ((store = open_store_full (args, TRUE, error)) == NULL || (secrets = open_secrets (error)) == NULL)
@@ -127,6 +158,7 @@ cmd_account_add (Args    *args,
       if (!need (args, "url", error))
         return 2;
       login->endpoint = g_strdup (opt (args, "url"));
+      login->media_bytes = media_bytes;
       if (opt (args, "hub-secret-stdin") &&
           (login->hub_secret = read_secret_stdin (_("X-Hub-Signature secret"), error)) == NULL)
         return 2;
@@ -218,12 +250,45 @@ cmd_account_list (Args    *args,
       g_autofree char *endpoint = one_line (account->endpoint);
 
       out ("%s  %s  %s\n", name, lineup_account_kind_to_key (account->kind), endpoint);
+      if (account->kind == LINEUP_ACCOUNT_WEBHOOK)
+        {
+          g_autofree char *media = lineup_account_describe_media_bytes (account->media_bytes);
+          out ("  %s\n", media);
+        }
       if (account->problem)
         {
           g_autofree char *problem = one_line (account->problem);
           out (_("  cannot publish: %s\n"), problem);
         }
     }
+  return 0;
+}
+
+int
+cmd_account_set (Args    *args,
+                 GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupAccount) account = NULL;
+  gint64 media_bytes = -1;
+
+  if (!media_bytes_option (args, &media_bytes, error))
+    return 2;
+  if (media_bytes < 0)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("Nothing to change: give --media-bytes SIZE (e.g. 5MB, 500kB or 0)"));
+      return 2;
+    }
+  if ((store = open_store (args, error)) == NULL ||
+      !lineup_store_set_account_media_bytes (store, positional (args, 0), media_bytes, error) ||
+      (account = lineup_store_find_account (store, positional (args, 0), error)) == NULL)
+    return 1;
+  {
+    g_autofree char *name = one_line (account->name);
+    g_autofree char *media = lineup_account_describe_media_bytes (account->media_bytes);
+    out (_("“%s”: %s\n"), name, media);
+  }
   return 0;
 }
 

@@ -91,8 +91,9 @@ static const char * const old_new_args[] = { "OLD", "NEW", NULL };
 static const OptionSpec account_options[] = {
   { "name", TRUE, FALSE }, { "instance", TRUE, FALSE }, { "token-stdin", FALSE, FALSE },
   { "handle", TRUE, FALSE }, { "app-password-stdin", FALSE, FALSE }, { "pds", TRUE, FALSE },
-  { "url", TRUE, FALSE }, { "hub-secret-stdin", FALSE, FALSE }, { NULL }
+  { "url", TRUE, FALSE }, { "hub-secret-stdin", FALSE, FALSE }, { "media-bytes", TRUE, FALSE }, { NULL }
 };
+static const OptionSpec account_set_options[] = { { "media-bytes", TRUE, FALSE }, { NULL } };
 static const OptionSpec target_options[] = { { "account", TRUE, FALSE }, { "remove", FALSE, FALSE }, { NULL } };
 static const OptionSpec account_only_options[] = { { "account", TRUE, FALSE }, { NULL } };
 static const OptionSpec resolve_options[] = { { "account", TRUE, FALSE }, { "keep", TRUE, FALSE }, { NULL } };
@@ -223,11 +224,14 @@ static const Command commands[] = {
     "ID --account NAME --keep lineup|server",
     N_("settles a conflict: send Lineup’s version again, or take the server’s") },
   { "account", "add", cmd_account_add, account_options, network_arg,
-    "mastodon --instance URL [--token-stdin] | bluesky --handle H --app-password-stdin [--pds URL] | webhook --url URL [--hub-secret-stdin]  [--name NAME]",
+    "mastodon --instance URL [--token-stdin] | bluesky --handle H --app-password-stdin [--pds URL] | webhook --url URL [--hub-secret-stdin] [--media-bytes SIZE]  [--name NAME]",
     N_("adds an account to publish to; the secret goes to the Secret Service, never into the plan") },
   { "account", "renew", cmd_account_renew, no_options, name_arg,
     "NAME  (the new token or app password on standard input)",
     N_("gives an account a new token or app password after the server refused the old one") },
+  { "account", "set", cmd_account_set, account_set_options, name_arg,
+    "NAME --media-bytes SIZE",
+    N_("a webhook sends media up to SIZE (5MB, 500kB; 0: none) with their bytes, larger ones only listed") },
   { "account", "list", cmd_account_list, json_options, NULL,
     "[--json]",
     N_("the accounts, with what stops one from publishing") },

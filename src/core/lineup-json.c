@@ -487,6 +487,11 @@ lineup_account_to_json (JsonBuilder   *builder,
   json_builder_add_boolean_value (builder, lineup_account_kind_schedules_on_server (account->kind));
   json_builder_set_member_name (builder, "problem");
   json_builder_add_string_value (builder, account->problem);
+  if (account->kind == LINEUP_ACCOUNT_WEBHOOK)
+    {
+      json_builder_set_member_name (builder, "media_bytes");
+      json_builder_add_int_value (builder, account->media_bytes);
+    }
   json_builder_end_object (builder);
 }
 

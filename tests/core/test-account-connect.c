@@ -216,6 +216,67 @@ test_webhook (Fixture       *f,
   hub = secret_of (f, account->id, "hub-secret");
   g_assert_cmpstr (kept, ==, signing);
   g_assert_cmpstr (hub, ==, "It's a Secret to Everybody");
+  /* Media up to 5 MB go with their bytes unless the login says otherwise. */
+  g_assert_cmpint (found->media_bytes, ==, 5 * 1000 * 1000);
+}
+
+/* The size a webhook carries media bytes up to: given when it is added,
+ * kept with the row, changed later; only a webhook has one. */
+static void
+test_webhook_media_bytes (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LineupAccountLogin) login = lineup_account_login_new (LINEUP_ACCOUNT_WEBHOOK);
+  g_autoptr(LineupAccount) account = NULL;
+  g_autoptr(LineupAccount) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *signing = NULL;
+  static const struct { const char *text; gint64 bytes; const char *shown; } sizes[] = {
+    { "0", 0, "0 B" }, { "5MB", 5000000, "5 MB" }, { "500kB", 500000, "500 kB" },
+    { " 1.5 mb ", 1500000, "1.5 MB" }, { "2 MiB", 2097152, "2.1 MB" }, { "900", 900, "900 B" },
+  };
+  static const char * const bad[] = { "", "MB", "-1", "5 parsecs", "1e6", "inf", "0x10", "101MB", "5MB!" };
+  gint64 bytes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      g_assert_true (lineup_account_parse_size (sizes[i].text, &bytes, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (bytes, ==, sizes[i].bytes);
+      shown = lineup_account_format_size (bytes);
+      g_assert_cmpstr (shown, ==, sizes[i].shown);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (lineup_account_parse_size (bad[i], &bytes, &error));
+      g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  login->endpoint = g_strdup ("https://hooks.example.org/lineup");
+  login->name = g_strdup ("n8n");
+  login->media_bytes = 0;
+  account = connect_account (f, login, NULL, &signing, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (account->media_bytes, ==, 0);
+  found = lineup_store_find_account (f->store, "n8n", &error);
+  g_assert_cmpint (found->media_bytes, ==, 0);
+  g_clear_pointer (&found, lineup_account_free);
+
+  g_assert_true (lineup_store_set_account_media_bytes (f->store, "n8n", 1000000, &error));
+  g_assert_no_error (error);
+  found = lineup_store_find_account (f->store, "n8n", &error);
+  g_assert_cmpint (found->media_bytes, ==, 1000000);
+  g_clear_pointer (&found, lineup_account_free);
+
+  /* Out of range is refused and changes nothing. */
+  g_assert_false (lineup_store_set_account_media_bytes (f->store, "n8n", -1, &error));
+  g_assert_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  found = lineup_store_find_account (f->store, "n8n", &error);
+  g_assert_cmpint (found->media_bytes, ==, 1000000);
 }
 
 static void
@@ -475,6 +536,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, set_up, func, tear_down)
   ADD ("/account-connect/webhook", test_webhook);
+  ADD ("/account-connect/webhook-media-bytes", test_webhook_media_bytes);
   ADD ("/account-connect/webhook-refused", test_webhook_refused);
   ADD ("/account-connect/cancelled", test_cancelled);
   ADD ("/account-connect/bluesky", test_bluesky);

@@ -10,7 +10,8 @@ the right one adds the account under the handle the server gave, and its
 token goes to the secrets file, never into the plan's database.
 
 A webhook: the dialog shows its new Standard Webhooks signing secret once,
-and the account is listed. Bluesky: a wrong app password is refused in
+and the account is listed with the media size given ("Send media up to"),
+which its row changes. Bluesky: a wrong app password is refused in
 words; the right one adds the account."""
 
 import json
@@ -208,7 +209,15 @@ def main():
     ui.xdotool("type", "--delay", "15", HOOK_URL)            # the keyboard starts in Address
     ui.xdotool("key", "Tab")
     ui.xdotool("type", "--delay", "15", HOOK_NAME)
-    ui.xdotool("key", "Return")
+    # How large a medium goes in the payload with its bytes: its mnemonic
+    # reaches the field (5 MB unless changed).
+    spin = ui.wait_for("Send media up to", lambda: ui.find(dlg, name="Send media up to", role="spin button",
+                                                          visible=False))
+    assert spin is not None
+    ui.xdotool("key", "--clearmodifiers", "alt+s")
+    ui.xdotool("key", "ctrl+a")
+    ui.xdotool("type", "--delay", "15", "1.5")
+    ui.xdotool("key", "--clearmodifiers", "alt+a")
     ui.wait_for("the Signing Secret page", lambda: ui.find(dlg, name="Signing Secret", role="label"))
     secret_label = ui.wait_for("the signing secret, shown",
                                lambda: ui.find(dlg, prefix="whsec_", role="label"))
@@ -222,7 +231,14 @@ def main():
     ui.wait_for("the dialog to close", lambda: dialog(app, title) is None)
     row = ui.wait_for("the webhook's row", lambda: ui.find(prefs, name=HOOK_NAME, role="list item"))
     assert f"Webhook · {HOOK_URL}" in (row.description or ""), row.description
-    assert any(a["name"] == HOOK_NAME for a in accounts()), accounts()
+    assert [a["media_bytes"] for a in accounts() if a["name"] == HOOK_NAME] == [1_500_000], accounts()
+    # Changed in its row: none go with their bytes.
+    row_spin = ui.find(prefs, name=f"Send media to {HOOK_NAME} up to, in megabytes", role="spin button",
+                       visible=False)
+    assert row_spin.queryValue().currentValue == 1.5, row_spin.queryValue().currentValue
+    row_spin.queryValue().currentValue = 0.0
+    ui.wait_for("no media bytes for the webhook",
+                lambda: [a["media_bytes"] for a in accounts() if a["name"] == HOOK_NAME] == [0])
     assert secret.encode() in file_bytes(secrets_file)
     for path in (ui.DB, ui.DB + "-wal"):
         assert secret.encode() not in file_bytes(path), f"the signing secret is in {path}"

@@ -150,11 +150,14 @@ lineup_account_build_publisher (LineupAccount  *account,
     case LINEUP_ACCOUNT_WEBHOOK:
       {
         g_autofree char *hub = NULL;
+        LineupPublisher *webhook;
 
         if ((secret = lookup_secret (secrets, account, "secret", TRUE, error)) == NULL)
           return NULL;
         hub = lookup_secret (secrets, account, "hub-secret", FALSE, NULL);
-        return new_publisher (account->kind, http, account->endpoint, NULL, secret, hub);
+        webhook = new_publisher (account->kind, http, account->endpoint, NULL, secret, hub);
+        lineup_webhook_set_media_bytes (LINEUP_WEBHOOK (webhook), account->media_bytes);
+        return webhook;
       }
     default:
       g_return_val_if_reached (NULL);
@@ -169,6 +172,7 @@ lineup_account_login_new (LineupAccountKind kind)
   LineupAccountLogin *login = g_new0 (LineupAccountLogin, 1);
 
   login->kind = kind;
+  login->media_bytes = -1;
   return login;
 }
 
@@ -211,6 +215,7 @@ login_copy (const LineupAccountLogin *login)
   copy->client_secret = g_strdup (login->client_secret);
   copy->code = g_strdup (login->code);
   copy->hub_secret = g_strdup (login->hub_secret);
+  copy->media_bytes = login->media_bytes;
   return copy;
 }
 
@@ -523,6 +528,8 @@ save_row (LineupStore  *store,
       account->kind = login->kind;
       account->endpoint = g_strdup (login->endpoint);
       account->name = g_strdup (connect->name);
+      if (login->media_bytes >= 0)
+        account->media_bytes = login->media_bytes;
     }
   if (info->handle || login->handle)
     {

@@ -44,6 +44,8 @@ typedef struct {
   char              *client_secret;
   char              *code;           /* …and the code the server's page showed */
   char              *hub_secret;     /* webhook: an X-Hub-Signature secret, or NULL */
+  gint64             media_bytes;    /* webhook: media up to this size go with their bytes
+                                      * (0: none); -1, the default: LINEUP_WEBHOOK_DEFAULT_MEDIA_BYTES */
 } LineupAccountLogin;
 
 LineupAccountLogin *lineup_account_login_new  (LineupAccountKind   kind);

@@ -33,7 +33,11 @@ typedef struct {
   char              *media_limits; /* Mastodon: the instance's media limits, JSON (lineup-post-check.h), or NULL */
   char              *problem;      /* why it cannot publish now ("401: …"), or NULL */
   gint64             created_at;
+  gint64             media_bytes;  /* webhook: media up to this size go with their bytes; 0: never */
 } LineupAccount;
+
+/* The largest --media-bytes: a payload carries the bytes in memory, base64. */
+#define LINEUP_ACCOUNT_MAX_MEDIA_BYTES ((gint64) 100 * 1000 * 1000)
 
 LineupAccount *lineup_account_new  (void);
 LineupAccount *lineup_account_copy (const LineupAccount *account);
@@ -57,6 +61,20 @@ gboolean    lineup_account_count_caption (const LineupAccount *account,
                                           const char          *text,
                                           guint               *out_count,
                                           guint               *out_limit);
+
+/* A size as a person writes it ("5MB", "500kB", "1.5 MB", "2000000", "0";
+ * kB, MB and GB are powers of 1000, KiB and MiB of 1024) into *@out_bytes.
+ * An INVALID store error saying how to write one, or that it is over
+ * LINEUP_ACCOUNT_MAX_MEDIA_BYTES. */
+gboolean    lineup_account_parse_size    (const char          *text,
+                                          gint64              *out_bytes,
+                                          GError             **error);
+/* @bytes as lineup_account_parse_size reads it back: "5 MB", "1.5 MB",
+ * "500 kB", "900 B". */
+char       *lineup_account_format_size   (gint64               bytes);
+/* What a webhook does with media, for a person: "media up to 5.0 MB go
+ * with their bytes", or that they are only listed. */
+char       *lineup_account_describe_media_bytes (gint64 media_bytes);
 
 G_END_DECLS
 

@@ -209,6 +209,7 @@ _lineup_publish_add_media_json (JsonBuilder    *builder,
   for (guint i = 0; outgoing->media && i < outgoing->media->len; i++)
     {
       LineupMedium *medium = g_ptr_array_index (outgoing->media, i);
+      const char *omitted;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "type");
@@ -227,7 +228,10 @@ _lineup_publish_add_media_json (JsonBuilder    *builder,
       json_builder_add_int_value (builder, medium->height);
       json_builder_set_member_name (builder, "duration_ms");
       json_builder_add_int_value (builder, medium->duration_ms);
-      if (max_bytes > 0 && medium->size <= max_bytes)
+      /* Without "data", "data_omitted" says why: "off" (the webhook
+       * carries no bytes), "too_large" (over its size), "unreadable". */
+      omitted = max_bytes <= 0 ? "off" : medium->size > max_bytes ? "too_large" : NULL;
+      if (omitted == NULL)
         {
           g_autoptr(GBytes) bytes = _lineup_publish_read_medium (outgoing, i, NULL);
 
@@ -240,6 +244,13 @@ _lineup_publish_add_media_json (JsonBuilder    *builder,
               json_builder_set_member_name (builder, "data");
               json_builder_add_string_value (builder, encoded);
             }
+          else
+            omitted = "unreadable";
+        }
+      if (omitted)
+        {
+          json_builder_set_member_name (builder, "data_omitted");
+          json_builder_add_string_value (builder, omitted);
         }
       json_builder_end_object (builder);
     }

@@ -53,8 +53,9 @@ GBytes   *_lineup_publish_multipart      (GBytes          *bytes,
                                           const char      *description,
                                           char           **out_content_type);
 /* Adds "media": [{type, mime, size, sha256, alt, width, height,
- * duration_ms, data?}] to an object being built; the bytes go in base64 as
- * "data" for a medium at most @max_bytes long (0: never). */
+ * duration_ms, data?, data_omitted?}] to an object being built; the bytes
+ * go in base64 as "data" for a medium at most @max_bytes long (0: never);
+ * without them, "data_omitted" is "off", "too_large" or "unreadable". */
 void      _lineup_publish_add_media_json (JsonBuilder     *builder,
                                           LineupOutgoing  *outgoing,
                                           gint64           max_bytes);

@@ -16,7 +16,7 @@
 #include "lineup-store-publish.h"
 
 #define ACCOUNT_COLUMNS \
-  "id, kind, name, endpoint, handle, remote_user, client_id, text_limit, url_length, problem, created_at, media_limits"
+  "id, kind, name, endpoint, handle, remote_user, client_id, text_limit, url_length, problem, created_at, media_limits, media_bytes"
 
 
 static char *
@@ -43,6 +43,7 @@ account_from_row (sqlite3_stmt *stmt)
   account->problem = dup_column (stmt, 9);
   account->created_at = sqlite3_column_int64 (stmt, 10);
   account->media_limits = dup_column (stmt, 11);
+  account->media_bytes = sqlite3_column_int64 (stmt, 12);
   return account;
 }
 
@@ -119,6 +120,14 @@ check_account (LineupAccount  *account,
                    _("An account’s name must be 1 to %d characters of text"), LINEUP_NAME_MAX_CHARS);
       return FALSE;
     }
+  if (account->media_bytes < 0 || account->media_bytes > LINEUP_ACCOUNT_MAX_MEDIA_BYTES)
+    {
+      g_autofree char *max = lineup_account_format_size (LINEUP_ACCOUNT_MAX_MEDIA_BYTES);
+
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("A webhook carries media bytes up to at most %s (0: none)"), max);
+      return FALSE;
+    }
   if (account->endpoint == NULL || !(g_str_has_prefix (account->endpoint, "https://") ||
                                      g_str_has_prefix (account->endpoint, "http://")))
     {
@@ -147,6 +156,7 @@ bind_account (sqlite3_stmt  *stmt,
   sqlite3_bind_text (stmt, 10, account->problem, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 11, account->created_at);
   sqlite3_bind_text (stmt, 12, account->media_limits, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 13, account->media_bytes);
 }
 
 gboolean
@@ -155,7 +165,7 @@ lineup_store_add_account (LineupStore    *self,
                           GError        **error)
 {
   static const char sql[] =
-    "INSERT INTO accounts (" ACCOUNT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "INSERT INTO accounts (" ACCOUNT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
   g_autoptr(LineupAccount) existing = NULL;
   sqlite3_stmt *stmt;
 
@@ -191,7 +201,7 @@ lineup_store_update_account (LineupStore    *self,
 {
   static const char sql[] =
     "UPDATE accounts SET kind = ?2, name = ?3, endpoint = ?4, handle = ?5, remote_user = ?6, "
-    "client_id = ?7, text_limit = ?8, url_length = ?9, problem = ?10, created_at = ?11, media_limits = ?12 WHERE id = ?1";
+    "client_id = ?7, text_limit = ?8, url_length = ?9, problem = ?10, created_at = ?11, media_limits = ?12, media_bytes = ?13 WHERE id = ?1";
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (account != NULL && account->id != NULL, FALSE);
@@ -205,6 +215,27 @@ lineup_store_update_account (LineupStore    *self,
   if (!_lineup_store_step_done (self, stmt, _("save the account"), error))
     return _lineup_store_end_publishing (self, FALSE, NULL);
   return _lineup_store_end_publishing (self, TRUE, error);
+}
+
+gboolean
+lineup_store_set_account_media_bytes (LineupStore  *self,
+                                      const char   *name_or_id,
+                                      gint64        media_bytes,
+                                      GError      **error)
+{
+  g_autoptr(LineupAccount) account = lineup_store_find_account (self, name_or_id, error);
+
+  if (account == NULL)
+    return FALSE;
+  if (account->kind != LINEUP_ACCOUNT_WEBHOOK)
+    {
+      g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                   _("“%s” is a %s account: only a webhook sends media bytes in its payload"),
+                   account->name, lineup_account_kind_to_label (account->kind));
+      return FALSE;
+    }
+  account->media_bytes = media_bytes;
+  return lineup_store_update_account (self, account, error);
 }
 
 gboolean

@@ -41,6 +41,12 @@ gboolean       lineup_store_add_account       (LineupStore    *self,
 gboolean       lineup_store_update_account    (LineupStore    *self,
                                                LineupAccount  *account,
                                                GError        **error);
+/* Sets how large a medium webhook @name_or_id carries the bytes of (0:
+ * none, only the list); an INVALID error for another kind of account. */
+gboolean       lineup_store_set_account_media_bytes (LineupStore  *self,
+                                                     const char   *name_or_id,
+                                                     gint64        media_bytes,
+                                                     GError      **error);
 /* Removes the account, its targets, its outbox and its sync states. Posts
  * already scheduled on the server stay there (the message says so). */
 gboolean       lineup_store_remove_account    (LineupStore    *self,

@@ -40,7 +40,8 @@ char          *lineup_webhook_hub_signature   (const char  *secret,
                                                gsize        length);
 /* Media up to @max_bytes long go with their bytes (base64) in the
  * payload; larger ones are listed without (0: never). The default is
- * LINEUP_WEBHOOK_DEFAULT_MEDIA_BYTES. */
+ * LINEUP_WEBHOOK_DEFAULT_MEDIA_BYTES; lineup_account_build_publisher ()
+ * gives the account's own (accounts.media_bytes). */
 void           lineup_webhook_set_media_bytes (LineupWebhook *self,
                                                gint64         max_bytes);
 /* A new signing secret: "whsec_" + base64 of 24 random bytes. */

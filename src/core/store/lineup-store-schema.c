@@ -434,6 +434,10 @@ static const char * const migrations[] = {
    * max_media_attachments and configuration.media_attachments), as JSON,
    * read when the account is added or refreshed (lineup-post-check.h). */
   "ALTER TABLE accounts ADD COLUMN media_limits TEXT;",
+  /* 17 → 18: how large a medium a webhook carries the bytes of (base64, in
+   * its payload); larger ones are only listed. 0: never. Like the rest of an
+   * account, it stays on this machine. */
+  "ALTER TABLE accounts ADD COLUMN media_bytes INTEGER NOT NULL DEFAULT 5000000 CHECK (media_bytes >= 0);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

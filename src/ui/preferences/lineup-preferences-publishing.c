@@ -1,6 +1,6 @@
 /* lineup-preferences-publishing.c: the Publishing page of Preferences: the
  * accounts posts are published to, added (through the account dialog),
- * signed in again or removed.
+ * signed in again or removed; a webhook's media size changed.
  *
  * The accounts are a GListStore of items bound to the group's boxed list
  * and synced on "publishing-changed": the sync engine announces many
@@ -98,6 +98,7 @@ struct _LineupAccountRow
   LineupPreferencesPublishing *page;   /* unowned: it holds the list */
   LineupPreferencesItem *item;
   GtkWidget *state;
+  GtkWidget *media_bytes;              /* a webhook's GtkSpinButton, in MB; else NULL */
   GtkWidget *again;                    /* shown when the account has a problem */
   GtkWidget *remove;
 };
@@ -135,6 +136,24 @@ on_sign_in_again_cb (LineupAccountRow *row)
       g_autofree char *text = g_strdup_printf (_("“%s” will be tried again"), account->name);
       toast_on (self, text);
     }
+}
+
+static gint64
+spin_bytes (GtkWidget *spin)
+{
+  return (gint64) (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)) * 1000 * 1000 + 0.5);
+}
+
+static void
+on_media_bytes_cb (LineupAccountRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 bytes = spin_bytes (row->media_bytes);
+
+  if (bytes == account_of (row)->media_bytes)
+    return;
+  if (!lineup_store_set_account_media_bytes (row->page->store, account_of (row)->id, bytes, &error))
+    toast_on (row->page, error->message);
 }
 
 /* The account a removal asks about, while its dialog is open. */
@@ -239,6 +258,21 @@ account_row_update (LineupAccountRow *row)
   gtk_widget_add_css_class (row->state, account->problem ? "sync-failed" : "sync-published");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->state), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   account->problem ? _("Cannot publish") : _("Ready"), -1);
+  if (row->media_bytes)
+    {
+      g_autofree char *media_name = g_strdup_printf (_("Send media to %s up to, in megabytes"), account->name);
+      g_autofree char *media_description = lineup_account_describe_media_bytes (account->media_bytes);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->media_bytes),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, media_name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, media_description, -1);
+      if (spin_bytes (row->media_bytes) != account->media_bytes)
+        {
+          g_signal_handlers_block_by_func (row->media_bytes, on_media_bytes_cb, row);
+          gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->media_bytes), account->media_bytes / 1e6);
+          g_signal_handlers_unblock_by_func (row->media_bytes, on_media_bytes_cb, row);
+        }
+    }
   gtk_widget_set_visible (row->again, account->problem != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->again), GTK_ACCESSIBLE_PROPERTY_LABEL, again_name, -1);
   gtk_widget_set_tooltip_text (row->remove, remove_name);
@@ -277,6 +311,19 @@ account_row_new (gpointer item,
   row->state = gtk_image_new ();
   gtk_widget_add_css_class (row->state, "sync-badge");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), row->state);
+  /* A webhook: how large a medium goes in its payload with its bytes. */
+  if (account->kind == LINEUP_ACCOUNT_WEBHOOK)
+    {
+      row->media_bytes = gtk_spin_button_new_with_range (0, LINEUP_ACCOUNT_MAX_MEDIA_BYTES / 1e6, 0.5);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (row->media_bytes), 1);
+      gtk_widget_set_valign (row->media_bytes, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (row->media_bytes,
+                                   _("Send media up to this size with their bytes; larger ones are only listed. "
+                                     "0: never."));
+      g_signal_connect_swapped (row->media_bytes, "value-changed", G_CALLBACK (on_media_bytes_cb), row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row->media_bytes);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (_("MB")));
+    }
   /* A child label, not the label property: GTK 4.8 would name the button
    * from both. A webhook is tried again; the others are signed in to. */
   row->again = gtk_button_new ();
@@ -307,9 +354,10 @@ account_signature (gconstpointer data)
 {
   const LineupAccount *account = data;
 
-  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s", account->id, account->kind, account->name,
-                          account->handle ? account->handle : "", account->endpoint ? account->endpoint : "",
-                          account->problem ? account->problem : "");
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT, account->id, account->kind,
+                          account->name, account->handle ? account->handle : "",
+                          account->endpoint ? account->endpoint : "", account->problem ? account->problem : "",
+                          account->media_bytes);
 }
 
 static void

@@ -74,6 +74,7 @@ struct _LineupAccountDialog
   GtkWidget *webhook_group;
   GtkWidget *url_row;
   GtkWidget *webhook_name_row;
+  GtkWidget *media_bytes_spin;
   GtkWidget *code_page;
   GtkWidget *code_row;
   GtkWidget *secret_page;
@@ -421,6 +422,10 @@ next_step (LineupAccountDialog *self)
             break;
           }
         login->endpoint = g_steal_pointer (&url);
+        /* The value as typed, even before the field is left. */
+        gtk_spin_button_update (GTK_SPIN_BUTTON (self->media_bytes_spin));
+        login->media_bytes = (gint64) (gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->media_bytes_spin))
+                                       * 1000 * 1000 + 0.5);
         start_connect (self, login);
         return;
       }
@@ -518,6 +523,7 @@ lineup_account_dialog_class_init (LineupAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupAccountDialog, webhook_group);
   gtk_widget_class_bind_template_child (widget_class, LineupAccountDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, LineupAccountDialog, webhook_name_row);
+  gtk_widget_class_bind_template_child (widget_class, LineupAccountDialog, media_bytes_spin);
   gtk_widget_class_bind_template_child (widget_class, LineupAccountDialog, code_page);
   gtk_widget_class_bind_template_child (widget_class, LineupAccountDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, LineupAccountDialog, secret_page);
@@ -576,6 +582,8 @@ show_kind (LineupAccountDialog *self)
       group = self->webhook_group;
       self->name_row = self->webhook_name_row;
       set_text (self->url_row, fixing ? fixing->endpoint : NULL);
+      if (fixing)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->media_bytes_spin), fixing->media_bytes / 1e6);
       gtk_widget_set_visible (self->secret_page, TRUE);
       break;
     default:
