@@ -1,0 +1,148 @@
+"""Files dropped on a new post's editor from a file manager (issue 15): a
+window of drag-files.c (a file manager's drag) and a real pointer drag
+onto the editor of a post not yet saved. A text file is refused with the
+reason, as the file chooser refuses it, and nothing is saved; a photo and
+a video dropped save the post as typed with them (the editor now edits
+it), their thumbnails show and the plan has the files (`post media
+--json`, by SHA-256). The photo's alt text typed, then the video's
+"No speech" switch turned on: the checklist item about alt text and
+subtitles says Lineup ticked it. Three Undos: the drop was one step, the
+post and both media with it."""
+
+import hashlib
+import os
+import subprocess
+import tempfile
+import time
+
+import lineup_ui as ui
+
+TITLE = "Bike week: dropped in"
+ALT = "Riders at the start line"
+
+
+def window(app, title):
+    return ui.toplevel(app, title)
+
+
+def named(root, prefix):
+    return ui.nearest(root, lambda n: (n.name or "").startswith(prefix))
+
+
+def titled(title):
+    return [p for p in ui.cli_json("post", "list", "--json") if p["title"] == title]
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def drag_files(paths, onto):
+    """A file manager's window offering @paths, put beside the editor, and
+    a drag from it onto the point (x, y) @onto; the window is closed after."""
+    proc = subprocess.Popen([os.environ["LINEUP_DRAG_FILES"], *paths])
+    try:
+        def found():
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Drag Files$"],
+                                 capture_output=True, text=True).stdout.split()
+            return out[0] if out else None
+        wid = ui.wait_for("the file manager's window", found)
+        # Below the editor's middle, at the screen's right edge.
+        ui.xdotool("windowmove", "--sync", wid, 960, 780)
+        time.sleep(0.3)
+        out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid], capture_output=True, text=True).stdout
+        geo = dict(line.split("=", 1) for line in out.split() if "=" in line)
+        x0, y0 = int(geo["X"]) + int(geo["WIDTH"]) // 2, int(geo["Y"]) + int(geo["HEIGHT"]) // 2
+        x1, y1 = onto
+        ui.xdotool("mousemove", x0, y0)
+        time.sleep(0.15)
+        ui.xdotool("mousedown", "1")
+        time.sleep(0.15)
+        for i in range(1, 13):
+            ui.xdotool("mousemove", int(x0 + (x1 - x0) * i / 12), int(y0 + (y1 - y0) * i / 12))
+            time.sleep(0.05)
+        time.sleep(0.3)
+        ui.xdotool("mouseup", "1")
+        time.sleep(0.3)
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="lineup-drop-")
+    photo, notes, video = (os.path.join(work, n) for n in ("start.png", "notes.txt", "ride.webm"))
+    subprocess.run(["convert", "-size", "800x600", "gradient:#33d17a-#f6d32d", photo], check=True)
+    with open(notes, "w") as f:
+        f.write("Remember the helmets.\n")
+    subprocess.run(["gst-launch-1.0", "-q", "videotestsrc", "num-buffers=10", "!",
+                    "video/x-raw,width=64,height=48,framerate=10/1", "!", "vp8enc", "!", "webmmux", "!",
+                    "filesink", f"location={video}"], check=True, capture_output=True, timeout=60)
+    posts_before = len(ui.cli_json("post", "list", "--json"))
+
+    app = ui.wait_for("the Lineup application on the accessibility bus", ui.app)
+    ui.wait_for("the main window", lambda: ui.find(app, role="frame"))
+    ui.focus_window("Lineup")
+    ui.key("ctrl+n")
+    editor = ui.wait_for("the new-post editor", lambda: window(app, "New Post"))
+    ui.focus_window("New Post")
+    time.sleep(0.3)
+    ui.xdotool("type", "--delay", "15", TITLE)
+    media_label = ui.wait_for("the Media group", lambda: ui.find(editor, name="Media", role="label"))
+    onto = ui.center(media_label)
+
+    # 1. Not a picture: refused with the reason, nothing saved.
+    drag_files([notes], onto)
+    refusal = ui.wait_for("the refusal", lambda: ui.nearest(editor, lambda n: "notes.txt" in (n.name or "")))
+    print("refused:", refusal.name)
+    assert window(app, "New Post") is not None
+    assert len(ui.cli_json("post", "list", "--json")) == posts_before, "a refused file saved the post"
+
+    # 2. A photo and a video: the post saved with them.
+    drag_files([photo, video], onto)
+    ui.wait_for("the editor of the saved post", lambda: window(app, "Edit Post"))
+    [post] = ui.wait_for("the post in the plan", lambda: titled(TITLE))
+    media = ui.wait_for("both media in the plan",
+                        lambda: (lambda m: m if len(m) == 2 else None)(ui.cli_json("post", "media", post["id"], "--json")))
+    assert sorted(m["sha256"] for m in media) == sorted([sha256(photo), sha256(video)]), media
+    editor = window(app, "Edit Post")
+    ui.wait_for("the photo's thumbnail", lambda: named(editor, "Image "))
+    ui.wait_for("the video's card", lambda: named(editor, "Video "))
+    ui.screenshot(ui.SHOT.replace(".png", "-dropped.png"))
+
+
+    # 3. The photo's alt text, then No speech on the video: ticked by Lineup.
+    image_index = [m["kind"] for m in media].index("image") + 1
+    entry = ui.wait_for("the photo's alt text", lambda: ui.find(editor, name=f"Alt text of image {image_index}",
+                                                                role="text"))
+    ui.click(entry)
+    ui.xdotool("type", "--delay", "10", ALT)
+    ui.key("Return")
+    ui.wait_for("the alt text in the plan",
+                lambda: ui.cli_json("post", "media", post["id"], "--json")[image_index - 1]["alt"] == ALT)
+    assert named(editor, "Ticked by Lineup: every image") is None, "ticked while the video has no subtitles"
+    switch = ui.wait_for("the No speech switch", lambda: ui.find(editor, prefix="No speech", not_role="label"))
+    ui.press(switch)
+    ui.wait_for("the video marked as needing no subtitles",
+                lambda: ui.cli_json("post", "media", post["id"], "--json")[2 - image_index]["no_subtitles_needed"])
+    ui.wait_for("the checklist ticked by Lineup", lambda: named(editor, "Ticked by Lineup: every image"))
+    time.sleep(0.3)
+    ui.screenshot()
+
+    # One drop, one undo step: the editor closed, Undo twice takes back
+    # No speech and the alt text; a third takes the post and both media.
+    ui.key("Escape")
+    ui.wait_for("the editor closed", lambda: window(app, "Edit Post") is None)
+    ui.focus_window("Lineup")
+    ui.key("ctrl+z", "ctrl+z")
+    ui.wait_for("the alt text undone",
+                lambda: not any(m["alt"] for m in ui.cli_json("post", "media", post["id"], "--json")))
+    assert len(ui.cli_json("post", "media", post["id"], "--json")) == 2
+    ui.key("ctrl+z")
+    ui.wait_for("the post undone", lambda: not titled(TITLE))
+    print("ok")
+
+
+if __name__ == "__main__":
+    ui.run(main)
