@@ -38,38 +38,6 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def drag_files(paths, onto):
-    """A file manager's window offering @paths, put beside the editor, and
-    a drag from it onto the point (x, y) @onto; the window is closed after."""
-    proc = subprocess.Popen([os.environ["LINEUP_DRAG_FILES"], *paths])
-    try:
-        def found():
-            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Drag Files$"],
-                                 capture_output=True, text=True).stdout.split()
-            return out[0] if out else None
-        wid = ui.wait_for("the file manager's window", found)
-        # Below the editor's middle, at the screen's right edge.
-        ui.xdotool("windowmove", "--sync", wid, 960, 780)
-        time.sleep(0.3)
-        out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid], capture_output=True, text=True).stdout
-        geo = dict(line.split("=", 1) for line in out.split() if "=" in line)
-        x0, y0 = int(geo["X"]) + int(geo["WIDTH"]) // 2, int(geo["Y"]) + int(geo["HEIGHT"]) // 2
-        x1, y1 = onto
-        ui.xdotool("mousemove", x0, y0)
-        time.sleep(0.15)
-        ui.xdotool("mousedown", "1")
-        time.sleep(0.15)
-        for i in range(1, 13):
-            ui.xdotool("mousemove", int(x0 + (x1 - x0) * i / 12), int(y0 + (y1 - y0) * i / 12))
-            time.sleep(0.05)
-        time.sleep(0.3)
-        ui.xdotool("mouseup", "1")
-        time.sleep(0.3)
-    finally:
-        proc.terminate()
-        proc.wait()
-
-
 def main():
     work = tempfile.mkdtemp(prefix="lineup-drop-")
     photo, notes, video = (os.path.join(work, n) for n in ("start.png", "notes.txt", "ride.webm"))
@@ -93,14 +61,14 @@ def main():
     onto = ui.center(media_label)
 
     # 1. Not a picture: refused with the reason, nothing saved.
-    drag_files([notes], onto)
+    ui.drop_files([notes], onto)
     refusal = ui.wait_for("the refusal", lambda: ui.nearest(editor, lambda n: "notes.txt" in (n.name or "")))
     print("refused:", refusal.name)
     assert window(app, "New Post") is not None
     assert len(ui.cli_json("post", "list", "--json")) == posts_before, "a refused file saved the post"
 
     # 2. A photo and a video: the post saved with them.
-    drag_files([photo, video], onto)
+    ui.drop_files([photo, video], onto)
     ui.wait_for("the editor of the saved post", lambda: window(app, "Edit Post"))
     [post] = ui.wait_for("the post in the plan", lambda: titled(TITLE))
     media = ui.wait_for("both media in the plan",
