@@ -1,13 +1,15 @@
 """Files dropped on a new post's editor from a file manager (issue 15): a
 window of drag-files.c (a file manager's drag) and a real pointer drag
-onto the editor of a post not yet saved. A text file is refused with the
+onto the editor of a post not yet saved. Dropped before the post has a
+title, a photo is not added, with the reason. A text file is refused with the
 reason, as the file chooser refuses it, and nothing is saved; a photo and
 a video dropped save the post as typed with them (the editor now edits
 it), their thumbnails show and the plan has the files (`post media
 --json`, by SHA-256). The photo's alt text typed, then the video's
 "No speech" switch turned on: the checklist item about alt text and
-subtitles says Lineup ticked it. Three Undos: the drop was one step, the
-post and both media with it."""
+subtitles says Lineup ticked it; subtitles chosen for the video after all
+("Subtitles…", a file chooser) are in the plan. Four Undos: the drop was
+one step, the post and both media with it."""
 
 import hashlib
 import os
@@ -40,7 +42,10 @@ def sha256(path):
 
 def main():
     work = tempfile.mkdtemp(prefix="lineup-drop-")
-    photo, notes, video = (os.path.join(work, n) for n in ("start.png", "notes.txt", "ride.webm"))
+    photo, notes, video, subtitles = (os.path.join(work, n) for n in ("start.png", "notes.txt", "ride.webm",
+                                                                       "ride.vtt"))
+    with open(subtitles, "w") as f:
+        f.write("WEBVTT\n\n00:00.000 --> 00:01.000\nLet's ride!\n")
     subprocess.run(["convert", "-size", "800x600", "gradient:#33d17a-#f6d32d", photo], check=True)
     with open(notes, "w") as f:
         f.write("Remember the helmets.\n")
@@ -56,9 +61,16 @@ def main():
     editor = ui.wait_for("the new-post editor", lambda: window(app, "New Post"))
     ui.focus_window("New Post")
     time.sleep(0.3)
-    ui.xdotool("type", "--delay", "15", TITLE)
     media_label = ui.wait_for("the Media group", lambda: ui.find(editor, name="Media", role="label"))
     onto = ui.center(media_label)
+
+    # 0. No title yet: the post cannot be saved, so the photo is not added.
+    ui.drop_files([photo], onto)
+    refusal = ui.wait_for("the refusal", lambda: ui.nearest(editor, lambda n: (n.name or "").startswith("Not added:")))
+    assert "title is empty" in refusal.name, refusal.name
+    assert len(ui.cli_json("post", "list", "--json")) == posts_before, "a post without a title was saved"
+    ui.focus_window("New Post")
+    ui.xdotool("type", "--delay", "15", TITLE)
 
     # 1. Not a picture: refused with the reason, nothing saved.
     ui.drop_files([notes], onto)
@@ -98,12 +110,41 @@ def main():
     time.sleep(0.3)
     ui.screenshot()
 
-    # One drop, one undo step: the editor closed, Undo twice takes back
-    # No speech and the alt text; a third takes the post and both media.
+    # 4. Subtitles for the video after all, from its chooser (the path typed).
+    ui.press(ui.wait_for("the Subtitles… button", lambda: ui.find(editor, name="Choose Subtitles",
+                                                                  role="push button", visible=False)))
+    chooser = ui.wait_for("the subtitles chooser", lambda: window(app, "Choose Subtitles"))
+    ui.focus_window("Choose Subtitles")
+    ui.key("ctrl+l")
+    ui.xdotool("type", "--delay", "10", subtitles)
+    choose = ui.wait_for("its Choose button", lambda: ui.walk(
+        chooser, lambda n: n.getRoleName() == "push button" and (n.name or "").startswith("_Choose")))
+    pressed = []
+
+    def taken():
+        """The chooser gone; while it still reads its folder, Choose is
+        pressed again, once a second."""
+        if window(app, "Choose Subtitles") is None:
+            return True
+        if not pressed or time.monotonic() - pressed[-1] > 1.0:
+            pressed.append(time.monotonic())
+            ui.press(choose)
+        return False
+    ui.wait_for("the chooser to take the file", taken, timeout=15)
+    ui.wait_for("the subtitles in the plan",
+                lambda: ui.cli_json("post", "media", post["id"], "--json")[2 - image_index]["subtitles"])
+    ui.wait_for("the Remove Subtitles button",
+                lambda: ui.find(editor, name="Remove Subtitles", role="push button", visible=False))
+    assert named(editor, "Ticked by Lineup: every image") is not None
+
+    # One drop, one undo step: the editor closed, Undo three times takes
+    # back the subtitles, No speech and the alt text; a fourth takes the
+    # post and both media.
+    ui.focus_window("Edit Post")
     ui.key("Escape")
     ui.wait_for("the editor closed", lambda: window(app, "Edit Post") is None)
     ui.focus_window("Lineup")
-    ui.key("ctrl+z", "ctrl+z")
+    ui.key("ctrl+z", "ctrl+z", "ctrl+z")
     ui.wait_for("the alt text undone",
                 lambda: not any(m["alt"] for m in ui.cli_json("post", "media", post["id"], "--json")))
     assert len(ui.cli_json("post", "media", post["id"], "--json")) == 2

@@ -165,6 +165,8 @@ finish_batch (ProbeBatch *batch)
       ok = lineup_post_editor_save_new (self, attach_batch, batch, &error);
       if (ok)
         refresh (self);
+      else
+        g_prefix_error (&error, _("Not added: the new post is saved with its first files, and it could not be: "));
     }
   if (!ok)
     lineup_post_editor_show_error (self, error->message);
