@@ -67,6 +67,7 @@ def main():
     # 0. No title yet: the post cannot be saved, so the photo is not added.
     ui.drop_files([photo], onto)
     refusal = ui.wait_for("the refusal", lambda: ui.nearest(editor, lambda n: (n.name or "").startswith("Not added:")))
+    ui.screenshot(ui.SHOT.replace(".png", "-untitled.png"))
     assert "title is empty" in refusal.name, refusal.name
     assert len(ui.cli_json("post", "list", "--json")) == posts_before, "a post without a title was saved"
     ui.focus_window("New Post")
