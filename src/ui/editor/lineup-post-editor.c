@@ -730,6 +730,16 @@ become_saved (LineupPostEditor *self,
   if (stored == NULL)
     return;
   g_set_object (&self->post, stored);
+  /* A pillar made with it ("New pillar…") is now one of the list. */
+  if (adw_combo_row_get_selected (self->pillar_row) >= self->pillar_ids->len)
+    {
+      g_clear_pointer (&self->pillar_ids, g_ptr_array_unref);
+      fill_combo (self->pillar_row, lineup_store_get_pillars (self->store),
+                  (gpointer) lineup_pillar_get_name, (gpointer) lineup_pillar_get_id,
+                  NULL, _("New pillar…"), &self->pillar_ids);
+      adw_combo_row_set_selected (self->pillar_row, position_of_id (self->pillar_ids, lineup_post_get_pillar_id (stored)));
+      on_pillar_selected_cb (self);
+    }
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Post"));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), TRUE);
   g_clear_pointer (&self->targets, g_strfreev);
