@@ -3,8 +3,8 @@ window of drag-files.c (a file manager's drag) and a real pointer drag
 onto the editor of a post not yet saved. Dropped before the post has a
 title, a photo is not added, with the reason. A text file is refused with the
 reason, as the file chooser refuses it, and nothing is saved; a photo and
-a video dropped save the post as typed with them (the editor now edits
-it), their thumbnails show and the plan has the files (`post media
+a video dropped save the post as typed with them, its new pillar too (the
+editor now edits it, the pillar chosen), their thumbnails show and the plan has the files (`post media
 --json`, by SHA-256). The photo's alt text typed, then the video's
 "No speech" switch turned on: the checklist item about alt text and
 subtitles says Lineup ticked it; subtitles chosen for the video after all
@@ -20,6 +20,7 @@ import time
 import lineup_ui as ui
 
 TITLE = "Bike week: dropped in"
+PILLAR = "Rides"
 ALT = "Riders at the start line"
 
 
@@ -38,6 +39,18 @@ def titled(title):
 def sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
+
+
+def into_view(editor, node, button):
+    """@node, once scrolled (the wheel's @button, over the editor) to where
+    it shows whole and still; else None."""
+    x, y, w, h = ui.extents(editor)
+    nx, ny, nw, nh = ui.extents(node)
+    if ny > y + 60 and ny + nh < y + h - 60:
+        return ui.settled(node)
+    ui.xdotool("mousemove", x + w // 2, y + h // 2)
+    ui.xdotool("click", button)
+    return None
 
 
 def main():
@@ -72,6 +85,14 @@ def main():
     assert len(ui.cli_json("post", "list", "--json")) == posts_before, "a post without a title was saved"
     ui.focus_window("New Post")
     ui.xdotool("type", "--delay", "15", TITLE)
+    # A pillar of its own, "New pillar…" (made with the post).
+    pillar = ui.wait_for("the Pillar row", lambda: ui.find(editor, name="Pillar", role="combo box", visible=False))
+    ui.click(ui.wait_for("the Pillar row in view", lambda: into_view(editor, pillar, 5)))
+    time.sleep(0.5)
+    ui.key("End", "Return")
+    ui.wait_for("the new pillar's name", lambda: ui.find(editor, name="New pillar’s name", role="text"))
+    ui.xdotool("type", "--delay", "10", PILLAR)
+    onto = ui.center(ui.wait_for("the Media group in view", lambda: into_view(editor, media_label, 4)))
 
     # 1. Not a picture: refused with the reason, nothing saved.
     ui.drop_files([notes], onto)
@@ -88,6 +109,9 @@ def main():
                         lambda: (lambda m: m if len(m) == 2 else None)(ui.cli_json("post", "media", post["id"], "--json")))
     assert sorted(m["sha256"] for m in media) == sorted([sha256(photo), sha256(video)]), media
     editor = window(app, "Edit Post")
+    assert post["pillar"] == PILLAR, post
+    # The pillar made is now the one chosen: Save would not make it again.
+    ui.wait_for("the new pillar's row gone", lambda: ui.find(editor, name="New pillar’s name", role="text") is None)
     ui.wait_for("the photo's thumbnail", lambda: named(editor, "Image "))
     ui.wait_for("the video's card", lambda: named(editor, "Video "))
     ui.screenshot(ui.SHOT.replace(".png", "-dropped.png"))
@@ -96,8 +120,8 @@ def main():
     # 3. The photo's alt text, then No speech on the video: ticked by Lineup.
     image_index = [m["kind"] for m in media].index("image") + 1
     entry = ui.wait_for("the photo's alt text", lambda: ui.find(editor, name=f"Alt text of image {image_index}",
-                                                                role="text"))
-    ui.click(entry)
+                                                                role="text", visible=False))
+    ui.click(ui.wait_for("the alt text in view", lambda: into_view(editor, entry, 4)))
     ui.xdotool("type", "--delay", "10", ALT)
     ui.key("Return")
     ui.wait_for("the alt text in the plan",
