@@ -258,6 +258,41 @@ def drag(source, target, copy=False):
     time.sleep(0.3)
 
 
+def drop_files(paths, onto):
+    """Files dropped from a file manager: a window of drag-files.c
+    ($LINEUP_DRAG_FILES) offering @paths, put at the screen's lower right,
+    and a real pointer drag from it onto the point (x, y) @onto; the window
+    is closed after."""
+    proc = subprocess.Popen([os.environ["LINEUP_DRAG_FILES"], *paths])
+    try:
+        def found():
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Drag Files$"],
+                                 capture_output=True, text=True).stdout.split()
+            return out[0] if out else None
+        wid = wait_for("the file manager's window", found)
+        width, height = (int(v) for v in subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True,
+                                                        text=True).stdout.split())
+        xdotool("windowmove", "--sync", wid, width - 250, height - 200)
+        time.sleep(0.3)
+        out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid], capture_output=True, text=True).stdout
+        geo = dict(line.split("=", 1) for line in out.split() if "=" in line)
+        x0, y0 = int(geo["X"]) + int(geo["WIDTH"]) // 2, int(geo["Y"]) + int(geo["HEIGHT"]) // 2
+        x1, y1 = onto
+        xdotool("mousemove", x0, y0)
+        time.sleep(0.15)
+        xdotool("mousedown", "1")
+        time.sleep(0.15)
+        for i in range(1, 13):
+            xdotool("mousemove", int(x0 + (x1 - x0) * i / 12), int(y0 + (y1 - y0) * i / 12))
+            time.sleep(0.05)
+        time.sleep(0.3)
+        xdotool("mouseup", "1")
+        time.sleep(0.3)
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
 def focus_window(title):
     """No window manager under Xvfb: give the window the keyboard by hand.
     After a drag GTK keeps small helper windows (drag icon, tooltip) that can

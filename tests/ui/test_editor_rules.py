@@ -182,6 +182,9 @@ def open_stage_list(app, editor):
     list, opened from the keyboard."""
     combo = ui.wait_for("the Stage row", lambda: ui.find(editor, name="Stage", role="combo box", visible=False))
     seek(combo.parent, "the Stage row", lambda n: n.getRoleName() == "combo box" and n.name == "Stage")
+    # The form scrolls to the row (a new post's Media group is above it):
+    # its list opened while it still moves would open off the screen.
+    ui.wait_for("the Stage row in place", lambda: ui.on_screen(combo) and ui.settled(combo))
     ui.key("space")
     ui.wait_for("the Stage list open", lambda: list_open(combo), timeout=5)
     return combo, ui.wait_for("the Stage list", lambda: stage_entries(combo))

@@ -11,8 +11,9 @@
  * per edit) and, for an image without any, "No alt text"; for a video, its
  * subtitles file or the "No speech" switch.
  *
- * Every change goes through the store at once (media are not part of Save)
- * and the group is read again when the store says the post changed, from
+ * Every change goes through the store at once (media are not part of Save;
+ * a new post is saved as it stands with its first medium, in the same
+ * transaction: one undo step) and the group is read again when the store says the post changed, from
  * here or from elsewhere (the command line, Undo).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -87,10 +88,91 @@ update_status (LineupPostEditor *self)
     }
 }
 
+/* The files of one drop or one choice: each read off the main thread,
+ * then those read attached together, in their order, by one store call
+ * (one undo step); a file refused is said with its reason, and the others
+ * still go on. */
 typedef struct {
   LineupPostEditor *self;
-  char *path;
+  GPtrArray *paths;       /* char *, in the order given */
+  GPtrArray *media;       /* LineupMedium per path, NULL while unread or when refused */
+  GString *refusals;
+  guint remaining;
+} ProbeBatch;
+
+typedef struct {
+  ProbeBatch *batch;
+  guint index;
 } ProbeData;
+
+static void
+probe_batch_free (ProbeBatch *batch)
+{
+  g_object_unref (batch->self);
+  g_ptr_array_unref (batch->paths);
+  g_ptr_array_unref (batch->media);
+  g_string_free (batch->refusals, TRUE);
+  g_free (batch);
+}
+
+/* The media read, with their paths (NULL-terminated). */
+static GPtrArray *
+batch_read (ProbeBatch  *batch,
+            GPtrArray  **out_paths)
+{
+  GPtrArray *media = g_ptr_array_new ();
+  GPtrArray *paths = g_ptr_array_new ();
+
+  for (guint i = 0; i < batch->paths->len; i++)
+    if (g_ptr_array_index (batch->media, i))
+      {
+        g_ptr_array_add (media, g_ptr_array_index (batch->media, i));
+        g_ptr_array_add (paths, g_ptr_array_index (batch->paths, i));
+      }
+  g_ptr_array_add (paths, NULL);
+  *out_paths = paths;
+  return media;
+}
+
+static gboolean
+attach_batch (LineupPostEditor  *self,
+              const char        *id,
+              gpointer           data,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) media = batch_read (data, &paths);
+
+  return lineup_store_attach_probed_media (self->store, id, (const char * const *) paths->pdata, media, NULL,
+                                           error);
+}
+
+static void
+finish_batch (ProbeBatch *batch)
+{
+  LineupPostEditor *self = batch->self;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) media = batch_read (batch, &paths);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (media->len > 0 && post_id (self))
+    ok = attach_batch (self, post_id (self), batch, &error);
+  else if (media->len > 0)
+    {
+      /* A new post: saved as it stands with its first media, in one
+       * transaction (one undo step); the editor then edits it. */
+      ok = lineup_post_editor_save_new (self, attach_batch, batch, &error);
+      if (ok)
+        refresh (self);
+      else
+        g_prefix_error (&error, _("Not added: the new post is saved with its first files, and it could not be: "));
+    }
+  if (!ok)
+    lineup_post_editor_show_error (self, error->message);
+  else if (batch->refusals->len > 0)
+    lineup_post_editor_show_error (self, batch->refusals->str);
+}
 
 static void
 on_probed_cb (GObject      *source,
@@ -98,54 +180,71 @@ on_probed_cb (GObject      *source,
               gpointer      user_data)
 {
   ProbeData *data = user_data;
-  LineupPostEditor *self = data->self;
+  ProbeBatch *batch = data->batch;
+  LineupPostEditor *self = batch->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LineupMedium) medium = lineup_media_probe_finish (result, &error);
+  LineupMedium *medium = lineup_media_probe_finish (result, &error);
 
-  /* The editor closed meanwhile: nothing to attach to. */
-  if (self->media == NULL || (medium == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
-    goto out;
-  self->media->pending--;
-  update_status (self);
-  if (medium != NULL && self->store && post_id (self))
-    {
-      g_autoptr(GPtrArray) probed = g_ptr_array_new ();
-      const char *paths[] = { data->path, NULL };
-
-      g_ptr_array_add (probed, medium);
-      if (!lineup_store_attach_probed_media (self->store, post_id (self), paths, probed, NULL, &error))
-        lineup_post_editor_show_error (self, error->message);
-    }
-  else if (medium == NULL)
-    lineup_post_editor_show_error (self, error->message);
-
-out:
-  g_object_unref (data->self);
-  g_free (data->path);
+  g_ptr_array_index (batch->media, data->index) = medium;
+  if (medium == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_string_append_printf (batch->refusals, "%s%s", batch->refusals->len ? "\n" : "", error->message);
   g_free (data);
+  /* The editor closed meanwhile: nothing to attach to. */
+  if (self->media != NULL)
+    {
+      self->media->pending--;
+      update_status (self);
+    }
+  if (--batch->remaining > 0)
+    return;
+  if (self->media != NULL && self->store != NULL)
+    finish_batch (batch);
+  probe_batch_free (batch);
 }
 
 static void
-add_file (LineupPostEditor *self,
-          GFile            *file)
+add_files (LineupPostEditor *self,
+           GFile           **files,
+           guint             n_files)
 {
-  g_autofree char *path = g_file_get_path (file);
-  ProbeData *data;
+  ProbeBatch *batch = g_new0 (ProbeBatch, 1);
 
-  if (path == NULL)
+  batch->self = g_object_ref (self);
+  batch->paths = g_ptr_array_new_with_free_func (g_free);
+  batch->media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_medium_free);
+  batch->refusals = g_string_new (NULL);
+  for (guint i = 0; i < n_files; i++)
     {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a local file: save it on this computer first, then add it"), uri);
+      char *path = g_file_get_path (files[i]);
 
-      lineup_post_editor_show_error (self, message);
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_string_append_printf (batch->refusals, "%s", batch->refusals->len ? "\n" : "");
+          g_string_append_printf (batch->refusals, _("“%s” is not a local file: save it on this computer first, then add it"), uri);
+          continue;
+        }
+      g_ptr_array_add (batch->paths, path);
+      g_ptr_array_add (batch->media, NULL);
+    }
+  if (batch->paths->len == 0)
+    {
+      lineup_post_editor_show_error (self, batch->refusals->str);
+      probe_batch_free (batch);
       return;
     }
-  data = g_new0 (ProbeData, 1);
-  data->self = g_object_ref (self);
-  data->path = g_steal_pointer (&path);
-  self->media->pending++;
+  batch->remaining = batch->paths->len;
+  self->media->pending += batch->paths->len;
   update_status (self);
-  lineup_media_probe_async (data->path, self->media->cancellable, on_probed_cb, data);
+  for (guint i = 0; i < batch->paths->len; i++)
+    {
+      ProbeData *data = g_new0 (ProbeData, 1);
+
+      data->batch = batch;
+      data->index = i;
+      lineup_media_probe_async (g_ptr_array_index (batch->paths, i), self->media->cancellable, on_probed_cb, data);
+    }
 }
 
 static void
@@ -157,13 +256,13 @@ on_chooser_response_cb (GtkNativeDialog  *chooser,
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          add_file (self, file);
-        }
+        g_ptr_array_add (list, g_list_model_get_item (files, i));
+      if (list->len > 0)
+        add_files (self, (GFile **) list->pdata, list->len);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -219,14 +318,14 @@ on_files_dropped_cb (GtkDropTarget    *target,
 {
   GSList *files = g_value_get_boxed (value);
 
-  if (post_id (self) == NULL)
-    {
-      lineup_post_editor_show_error (self, _("Save the post first: pictures and videos are added to a saved post"));
-      return FALSE;
-    }
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   for (GSList *l = files; l; l = l->next)
-    add_file (self, l->data);
+    g_ptr_array_add (list, l->data);
+  if (list->len == 0)
+    return FALSE;
+  add_files (self, (GFile **) list->pdata, list->len);
   return TRUE;
 }
 
@@ -921,12 +1020,10 @@ lineup_post_editor_setup_media (LineupPostEditor *self)
   gtk_box_append (GTK_BOX (box), media->flow);
   adw_preferences_group_add (self->media_group, box);
 
-  /* Media go on a saved post: a new one shows the group once saved. */
+  /* A new post is saved with its first media (finish_batch ()). */
   if (self->post == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->media_group), FALSE);
-      return;
-    }
+    adw_preferences_group_set_description (self->media_group,
+                                           _("Drop pictures or videos here, or add them: the first one saves the post as it stands. Each needs alt text before the post is approved."));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped_cb), self);

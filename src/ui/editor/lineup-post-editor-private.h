@@ -94,6 +94,18 @@ void        lineup_post_editor_load_post              (LineupPostEditor  *self);
 void        lineup_post_editor_take_baseline          (LineupPostEditor  *self);
 gboolean    lineup_post_editor_has_changes            (LineupPostEditor  *self);
 
+/* Saves a new post as the form stands, @then running in the same
+ * transaction with its id (one undo step); the editor then edits the saved
+ * post. FALSE with @error (nothing saved) when the form or @then fails. */
+typedef gboolean (*LineupPostEditorThen) (LineupPostEditor  *self,
+                                          const char        *post_id,
+                                          gpointer           data,
+                                          GError           **error);
+gboolean    lineup_post_editor_save_new               (LineupPostEditor      *self,
+                                                       LineupPostEditorThen   then,
+                                                       gpointer               data,
+                                                       GError               **error);
+
 /* lineup-post-editor-stage.c */
 LineupStage lineup_post_editor_stored_stage           (LineupPostEditor  *self);
 void        lineup_post_editor_update_stage_choices   (LineupPostEditor  *self);

@@ -717,9 +717,53 @@ lineup_post_editor_has_changes (LineupPostEditor *self)
          adw_combo_row_get_selected (self->stage_row) != (guint) lineup_post_editor_stored_stage (self);
 }
 
+static void add_workflow_panel (LineupPostEditor *self);
+
+/* A new post just saved while the editor stays open (its first medium):
+ * from now on the editor edits that post, as if opened on it. */
+static void
+become_saved (LineupPostEditor *self,
+              const char       *id)
+{
+  g_autoptr(LineupPost) stored = lineup_store_get_post (self->store, id, NULL);
+
+  if (stored == NULL)
+    return;
+  g_set_object (&self->post, stored);
+  /* A pillar made with it ("New pillar…") is now one of the list. */
+  if (adw_combo_row_get_selected (self->pillar_row) >= self->pillar_ids->len)
+    {
+      g_clear_pointer (&self->pillar_ids, g_ptr_array_unref);
+      fill_combo (self->pillar_row, lineup_store_get_pillars (self->store),
+                  (gpointer) lineup_pillar_get_name, (gpointer) lineup_pillar_get_id,
+                  NULL, _("New pillar…"), &self->pillar_ids);
+      adw_combo_row_set_selected (self->pillar_row, position_of_id (self->pillar_ids, lineup_post_get_pillar_id (stored)));
+      on_pillar_selected_cb (self);
+    }
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Post"));
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), TRUE);
+  g_clear_pointer (&self->targets, g_strfreev);
+  self->targets = lineup_store_get_post_targets (self->store, id, NULL);
+  update_sync_rows (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.queue", TRUE);
+  adw_action_row_set_subtitle (self->queue_row, _("The next free posting slot of its networks"));
+  lineup_post_editor_update_series (self);
+  add_workflow_panel (self);
+  lineup_post_editor_add_family (self);
+  lineup_post_editor_update_conflicts (self);
+  lineup_share_marks_watch (self->store, G_CALLBACK (lineup_post_editor_update_conflicts), self);
+  lineup_post_editor_take_baseline (self);
+  lineup_post_editor_update_stage_choices (self);
+}
+
+/* Saves the form in one transaction; @then (when not NULL) runs inside it
+ * once the post is written, with its id (a new post's first medium goes
+ * on it there: one undo step). */
 static gboolean
-save (LineupPostEditor  *self,
-      GError           **error)
+save_with (LineupPostEditor      *self,
+           LineupPostEditorThen   then,
+           gpointer               data,
+           GError               **error)
 {
   g_autoptr(LineupPost) post = self->post ? lineup_post_copy (self->post) : lineup_post_new ();
   guint pillar = adw_combo_row_get_selected (self->pillar_row);
@@ -764,12 +808,34 @@ save (LineupPostEditor  *self,
           !lineup_workflow_move (self->store, lineup_post_get_id (post), stage, NULL, NULL, NULL, error))
         goto failed;
     }
-
-  return lineup_store_commit (self->store, error);
+  if (then && !then (self, lineup_post_get_id (post), data, error))
+    goto failed;
+  if (!lineup_store_commit (self->store, error))
+    return FALSE;
+  if (then && self->post == NULL)
+    become_saved (self, lineup_post_get_id (post));
+  return TRUE;
 
 failed:
   lineup_store_rollback (self->store);
   return FALSE;
+}
+
+static gboolean
+save (LineupPostEditor  *self,
+      GError           **error)
+{
+  return save_with (self, NULL, NULL, error);
+}
+
+gboolean
+lineup_post_editor_save_new (LineupPostEditor      *self,
+                             LineupPostEditorThen   then,
+                             gpointer               data,
+                             GError               **error)
+{
+  g_return_val_if_fail (self->post == NULL, FALSE);
+  return save_with (self, then, data, error);
 }
 
 /* Saves and closes; when the store refuses, the editor stays open with
