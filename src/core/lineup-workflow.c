@@ -794,6 +794,8 @@ lineup_workflow_edit_sends_back (LineupPost *before,
     g_ptr_array_add (what, _("caption"));
   if (g_strcmp0 (lineup_post_get_captions (before), lineup_post_get_captions (after)) != 0)
     g_ptr_array_add (what, _("caption variants"));
+  if (g_strcmp0 (lineup_post_get_content_warning (before), lineup_post_get_content_warning (after)) != 0)
+    g_ptr_array_add (what, _("content warning"));
   if (!g_strv_equal (lineup_post_get_platforms (before), lineup_post_get_platforms (after)))
     g_ptr_array_add (what, _("platforms"));
   if (what->len == 0)

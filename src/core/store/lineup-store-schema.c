@@ -434,6 +434,11 @@ static const char * const migrations[] = {
    * max_media_attachments and configuration.media_attachments), as JSON,
    * read when the account is added or refreshed (lineup-post-check.h). */
   "ALTER TABLE accounts ADD COLUMN media_limits TEXT;",
+  /* 17 → 18: a post's content warning (Mastodon's spoiler_text: shown
+   * before the caption and media, which stay hidden until asked for), on
+   * the post and on its approved version; NULL when it has none. */
+  "ALTER TABLE posts ADD COLUMN content_warning TEXT;"
+  "ALTER TABLE approved_versions ADD COLUMN content_warning TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);
