@@ -6,7 +6,8 @@ warns (only) that Bluesky has none; `post preview --platform mastodon` shows
 it first with Show more. Published: the Mastodon fake receives it as
 spoiler_text, the webhook's payload carries "content_warning". Two copies of a
 shared plan (Radicale on 127.0.0.1): set on one, it is on the other after a
-sync on both, and so is its removal."""
+sync on both, and so is its removal. The calendar export writes it as
+X-LINEUP-CW."""
 
 import datetime
 import json
@@ -62,6 +63,13 @@ class ContentWarning(unittest.TestCase):
         self.assertNotIn("content warning", p.text("post", "show", post))
         # One line only: refused, nothing written.
         self.refused("post", "cw", post, "two\nlines", status=2)
+
+        # The calendar export carries it (not with privacy "titles").
+        p.run("post", "cw", post, "Finale spoilers")
+        ics = p.text("export", "ics", "--privacy", "full").replace("\r\n ", "")
+        self.assertIn("X-LINEUP-CW:Finale spoilers\r\n", ics)
+        self.assertNotIn("X-LINEUP-CW", p.text("export", "ics", "--privacy", "titles"))
+        p.run("post", "cw", post, "")
 
         other = p.add("Trailer", "Community", "Proof", "--body", "Watch it", "--cw", "Flashing lights",
                       "--platform", "mastodon")
