@@ -969,6 +969,8 @@ lineup_workflow_describe_diff (LineupPost *approved,
   g_return_val_if_fail (LINEUP_IS_POST (current), NULL);
 
   append_text_diff (out, _("Title"), lineup_post_get_title (approved), lineup_post_get_title (current));
+  append_text_diff (out, _("Content warning"), lineup_post_get_content_warning (approved),
+                    lineup_post_get_content_warning (current));
   append_text_diff (out, _("Caption"), lineup_post_get_body (approved), lineup_post_get_body (current));
   {
     guint n;

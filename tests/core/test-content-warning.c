@@ -131,7 +131,8 @@ test_store_round_trip (Fixture       *f,
 
 /* What readers see first is approved with the rest: the content key
  * changes with the warning (and stays what it was without one), and a
- * new warning on an approved post sends it back to review, named. */
+ * new warning on an approved post sends it back to review, and what
+ * changed since the approved version names it. */
 static void
 test_approval_key (Fixture       *f,
                    gconstpointer  data)
@@ -165,10 +166,14 @@ test_approval_key (Fixture       *f,
   g_assert_cmpint (lineup_post_get_stage (post), ==, LINEUP_STAGE_IN_REVIEW);
   {
     g_autoptr(LineupPostWorkflow) workflow = lineup_store_get_post_workflow (f->store, post, &error);
+    g_autofree char *diff = NULL;
 
     g_assert_no_error (error);
     g_assert_nonnull (workflow->approved);
     g_assert_cmpstr (lineup_post_get_content_warning (workflow->approved), ==, "");
+    diff = lineup_workflow_describe_diff (workflow->approved, post);
+    g_assert_nonnull (diff);
+    g_assert_nonnull (strstr (diff, "Content warning: {+Film spoilers+}"));
   }
 }
 
