@@ -78,6 +78,61 @@ cmd_post_caption (Args    *args,
 }
 
 int
+cmd_post_cw (Args    *args,
+             GError **error)
+{
+  g_autoptr(LineupStore) store = NULL;
+  g_autoptr(LineupPost) post = NULL;
+  g_autofree char *title = NULL;
+  const char *text = positional (args, 1);
+  LineupStage stage_before;
+
+  if (!check_one_line ("TEXT", text, error) ||
+      !check_length ("TEXT", _("content warning"), text, LINEUP_TITLE_MAX_CHARS, error))
+    return 2;
+
+  store = open_store (args, error);
+  if (store == NULL)
+    return 1;
+  post = lineup_store_get_post (store, positional (args, 0), error);
+  if (post == NULL)
+    return 1;
+  title = one_line (lineup_post_get_title (post));
+  if (g_strcmp0 (text, lineup_post_get_content_warning (post)) == 0)
+    {
+      if (*text == '\0')
+        out (_("“%s” has no content warning\n"), title);
+      else
+        out (_("“%s” already has that content warning\n"), title);
+      return 0;
+    }
+  stage_before = lineup_post_get_stage (post);
+  lineup_post_set_content_warning (post, text);
+  if (!lineup_workflow_edit (store, post, error))
+    return 1;
+
+  if (*text == '\0')
+    out (_("Removed the content warning of “%s”\n"), title);
+  else
+    {
+      guint count, limit;
+
+      out (_("“%s” has the content warning “%s”: Mastodon shows it first and hides the caption and media until the reader asks\n"),
+           title, text);
+      count = lineup_store_count_outgoing (store, post, "mastodon");
+      limit = lineup_caption_limit (store, "mastodon");
+      if (lineup_post_has_platform (post, "mastodon") && limit > 0 && count > limit)
+        out (_("With it the Mastodon post is %u over its %u characters: shorten the caption or the warning before the post is approved\n"),
+             count - limit, limit);
+      if (lineup_post_has_platform (post, "bluesky"))
+        out (_("Bluesky has no content warnings: the post goes out there without it\n"));
+    }
+  if (lineup_post_get_stage (post) != stage_before)
+    out (_("“%s” is back in review: its approvers approve the new wording\n"), title);
+  return 0;
+}
+
+int
 cmd_post_preview (Args    *args,
                   GError **error)
 {

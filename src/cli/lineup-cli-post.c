@@ -100,6 +100,8 @@ apply_post_fields (Args         *args,
       lineup_post_set_brief (post, f, opt (args, brief_options[f]));
   if (opt (args, "due"))
     lineup_post_set_due_on (post, opt (args, "due"));
+  if (opt (args, "cw"))
+    lineup_post_set_content_warning (post, opt (args, "cw"));
   return TRUE;
 }
 
@@ -117,7 +119,10 @@ check_post_fields (Args    *args,
   if ((opt (args, "title") &&
        !check_length ("--title", _("title"), opt (args, "title"), LINEUP_TITLE_MAX_CHARS, error)) ||
       (opt (args, "body") &&
-       !check_length ("--body", _("caption"), opt (args, "body"), LINEUP_BODY_MAX_CHARS, error)))
+       !check_length ("--body", _("caption"), opt (args, "body"), LINEUP_BODY_MAX_CHARS, error)) ||
+      (opt (args, "cw") &&
+       (!check_one_line ("--cw", opt (args, "cw"), error) ||
+        !check_length ("--cw", _("content warning"), opt (args, "cw"), LINEUP_TITLE_MAX_CHARS, error))))
     return FALSE;
   if (opt (args, "date") && !parse_date_arg ("--date", opt (args, "date"), &date, error))
     return FALSE;
@@ -481,6 +486,12 @@ cmd_post_show (Args    *args,
         }
     if (lineup_post_get_due_on (post))
       out ("  %-16s %s\n", _("due"), lineup_post_get_due_on (post));
+    if (*lineup_post_get_content_warning (post))
+      {
+        g_autofree char *warning = one_line (lineup_post_get_content_warning (post));
+
+        out ("  %-16s %s\n", _("content warning"), warning);
+      }
     print_family (store, post);
     if (*lineup_post_get_body (post))
       out ("\n%s\n", lineup_post_get_body (post));

@@ -143,6 +143,7 @@ int cmd_results_fetch (Args *args, GError **error);
 
 /* lineup-cli-captions.c */
 int cmd_post_caption (Args *args, GError **error);
+int cmd_post_cw (Args *args, GError **error);
 int cmd_post_preview (Args *args, GError **error);
 int cmd_post_problems (Args *args, GError **error);
 

@@ -37,6 +37,7 @@ static const OptionSpec post_field_options[] = {
   { "hashtags", TRUE, FALSE },
   { "owner", TRUE, FALSE },
   { "due", TRUE, FALSE },
+  { "cw", TRUE, FALSE },
   { NULL }
 };
 static const OptionSpec list_options[] = {
@@ -145,7 +146,7 @@ static const OptionSpec post_edit_options[] = {
   { "platform", TRUE, TRUE }, { "date", TRUE, FALSE }, { "time", TRUE, FALSE }, { "stage", TRUE, FALSE },
   { "campaign", TRUE, FALSE }, { "goal", TRUE, FALSE }, { "audience", TRUE, FALSE },
   { "key-message", TRUE, FALSE }, { "call-to-action", TRUE, FALSE }, { "hashtags", TRUE, FALSE },
-  { "owner", TRUE, FALSE }, { "due", TRUE, FALSE }, { "series", TRUE, FALSE }, { NULL }
+  { "owner", TRUE, FALSE }, { "due", TRUE, FALSE }, { "series", TRUE, FALSE }, { "cw", TRUE, FALSE }, { NULL }
 };
 static const OptionSpec series_roll_options[] = { { "days", TRUE, FALSE }, { NULL } };
 static const char * const series_arg[] = { "SERIES", NULL };
@@ -176,13 +177,13 @@ static const OptionSpec results_fetch_options[] = { { "post", TRUE, FALSE }, { "
 /* Every command: the parser, the usage and the dispatch all read this. */
 static const Command commands[] = {
   { "post", "add", cmd_post_add, post_field_options, NULL,
-    "--title T --pillar P --type TYPE [--date YYYY-MM-DD [--time HH:MM]] [--platform NAME]… [--stage STAGE] [--body TEXT] [BRIEF]",
+    "--title T --pillar P --type TYPE [--date YYYY-MM-DD [--time HH:MM]] [--platform NAME]… [--stage STAGE] [--body TEXT] [--cw TEXT] [BRIEF]",
     N_("adds a post and prints its id; without --date it is an idea in the backlog") },
   { "post", "list", cmd_post_list, list_options, NULL,
     "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scope week|month|all] [--owner NAME|me] [--json]",
     N_("lists posts by time, whole days in the plan’s time zone; undated ones last") },
   { "post", "edit", cmd_post_edit, post_edit_options, id_arg,
-    "ID [--title T] [--body TEXT] [--pillar P] [--type TYPE] [--platform NAME]… [--time HH:MM] [BRIEF] [--series this|following|all]",
+    "ID [--title T] [--body TEXT] [--cw TEXT] [--pillar P] [--type TYPE] [--platform NAME]… [--time HH:MM] [BRIEF] [--series this|following|all]",
     N_("changes only the fields given; --platform replaces the set") },
   { "post", "move", cmd_post_move, move_options, id_arg,
     "ID --date YYYY-MM-DD [--time HH:MM]",
@@ -371,6 +372,9 @@ static const Command commands[] = {
   { "post", "caption", cmd_post_caption, platform_options, id_text_args,
     "ID --platform NAME TEXT",
     N_("sets the caption that goes out on one network instead of the main one (\"\": removes it)") },
+  { "post", "cw", cmd_post_cw, NULL, id_text_args,
+    "ID TEXT",
+    N_("sets the post's content warning, shown before its caption and media on Mastodon (Bluesky has none) (\"\": removes it)") },
   { "post", "preview", cmd_post_preview, platform_options, id_arg,
     "ID --platform NAME",
     N_("the post as that network will show it: its caption there, count and limit, where it folds, the link card") },

@@ -75,6 +75,8 @@ lineup_caption_limits_find_over (LineupStore       *store,
           out_over->limit = limit;
           out_over->is_variant = variant != NULL;
           out_over->in_bytes = FALSE;
+          out_over->with_warning = g_str_equal (info->key, "mastodon") &&
+                                   *lineup_post_get_content_warning (post);
         }
       else if (!found && g_str_equal (info->key, "bluesky"))
         {
@@ -91,6 +93,7 @@ lineup_caption_limits_find_over (LineupStore       *store,
               out_over->limit = LINEUP_BLUESKY_MAX_BYTES;
               out_over->is_variant = variant != NULL;
               out_over->in_bytes = TRUE;
+              out_over->with_warning = FALSE;
             }
         }
     }
@@ -120,6 +123,12 @@ lineup_caption_limits_check (LineupStore  *store,
                    ? _("“%s” cannot be scheduled: %s allows %u bytes of text; its caption there has %u (emoji and some scripts take several bytes each). Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT")
                    : _("“%s” cannot be approved: %s allows %u bytes of text; its caption there has %u (emoji and some scripts take several bytes each). Shorten it or write a %s variant: lineup post caption %s --platform %s TEXT"),
                  title, name, over.limit, over.count, name, short_id, key);
+  else if (over.with_warning)
+    g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
+                 scheduling
+                   ? _("“%s” cannot be scheduled: %s allows %u characters, counting the content warning with the caption; together they have %u. Shorten the warning (lineup post cw %s TEXT) or the caption (lineup post caption %s --platform %s TEXT)")
+                   : _("“%s” cannot be approved: %s allows %u characters, counting the content warning with the caption; together they have %u. Shorten the warning (lineup post cw %s TEXT) or the caption (lineup post caption %s --platform %s TEXT)"),
+                 title, name, over.limit, over.count, short_id, short_id, key);
   else if (over.is_variant)
     g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,
                  scheduling

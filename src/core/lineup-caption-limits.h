@@ -3,7 +3,8 @@
  * caption), as it goes out (links with their UTM parameters), counted by
  * that network's own rule (lineup_text_count_for_network ()) against that
  * network's limit (the platform table's; for Mastodon the instance's own
- * max_characters when the plan has a Mastodon account; for Bluesky also
+ * max_characters when the plan has a Mastodon account, counting the
+ * content warning with the caption as Mastodon does; for Bluesky also
  * its 3,000 bytes, which 300 emoji can pass).
  *
  * The workflow's gate (lineup-workflow.c) refuses an approval or a move to
@@ -30,6 +31,7 @@ typedef struct {
   guint                     limit;
   gboolean                  is_variant;  /* the network's own variant is over */
   gboolean                  in_bytes;    /* Bluesky's 3,000 bytes, not its 300 graphemes */
+  gboolean                  with_warning; /* the count includes the content warning (Mastodon) */
 } LineupCaptionOver;
 
 /* The chosen network whose caption is over its limit, the tightest limit

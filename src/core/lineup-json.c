@@ -195,6 +195,8 @@ lineup_post_to_json (JsonBuilder *builder,
   json_builder_add_string_value (builder, lineup_post_get_title (post));
   json_builder_set_member_name (builder, "body");
   json_builder_add_string_value (builder, lineup_post_get_body (post));
+  json_builder_set_member_name (builder, "content_warning");
+  json_builder_add_string_value (builder, lineup_post_get_content_warning (post));
   /* Each network's own caption, where the post has one. */
   json_builder_set_member_name (builder, "captions");
   json_builder_begin_object (builder);

@@ -134,9 +134,22 @@ check_caption (GPtrArray                *problems,
   const char *id = lineup_post_get_id (post) ? lineup_post_get_id (post) : "ID";  /* a new post: not saved yet */
   guint count;
 
+  /* Bluesky has no content warning: the post goes out there without it.
+   * Worth knowing, not a reason to stop it. */
+  if (g_str_equal (info->key, "bluesky") && *lineup_post_get_content_warning (post))
+    add (problems, info->key, LINEUP_CHECK_CAPTION, FALSE, -1,
+         g_strdup_printf (_("Bluesky has no content warnings: the post goes out without it, its caption and media shown at once. Take Bluesky off the post if they must stay hidden (lineup post edit %.8s --platform …)"),
+                          id));
   if (limit == 0)
     return;
   count = lineup_store_count_outgoing (store, post, info->key);
+  if (count > limit && g_str_equal (info->key, "mastodon") && *lineup_post_get_content_warning (post))
+    {
+      add (problems, info->key, LINEUP_CHECK_CAPTION, TRUE, -1,
+           g_strdup_printf (_("%s allows %u characters, counting the content warning with the caption; together they have %u: shorten the warning (lineup post cw %.8s TEXT) or the caption"),
+                            info->name, limit, count, id));
+      return;
+    }
   if (count > limit)
     {
       add (problems, info->key, LINEUP_CHECK_CAPTION, TRUE, -1,

@@ -31,6 +31,7 @@ enum {
   TEXT_SOURCE,                                  /* the post this one was copied from */
   TEXT_EVERGREEN,                               /* "GAP" or "GAP UNTIL" */
   TEXT_CAPTIONS,                                /* per-network variants, a JSON object */
+  TEXT_CONTENT_WARNING,                         /* shown before the caption (Mastodon) */
   N_TEXTS
 };
 
@@ -42,7 +43,8 @@ enum {
 #define HAS_SOURCE      (1u << (2 + LINEUP_N_BRIEF_FIELDS))
 #define HAS_EVERGREEN   (1u << (3 + LINEUP_N_BRIEF_FIELDS))
 #define HAS_CAPTIONS    (1u << (4 + LINEUP_N_BRIEF_FIELDS))
-G_STATIC_ASSERT (LINEUP_N_BRIEF_FIELDS + 5 <= 16);
+#define HAS_CONTENT_WARNING (1u << (5 + LINEUP_N_BRIEF_FIELDS))
+G_STATIC_ASSERT (LINEUP_N_BRIEF_FIELDS + 6 <= 16);
 
 /* Bit i of `platforms` is lineup_platforms_get_all()[i]. Keys that are not
  * one canonical set (unknown, repeated or out of order: a post not yet
@@ -923,6 +925,25 @@ lineup_post_dup_caption_for (LineupPost *self,
   char *variant = lineup_post_dup_caption_variant (self, platform);
 
   return variant ? variant : g_strdup (lineup_post_get_body (self));
+}
+
+/* ---- the content warning ---- */
+
+const char *
+lineup_post_get_content_warning (LineupPost *self)
+{
+  g_return_val_if_fail (LINEUP_IS_POST (self), "");
+  if (!(self->present & HAS_CONTENT_WARNING))
+    return "";
+  return text_get (self, TEXT_CONTENT_WARNING);
+}
+
+void
+lineup_post_set_content_warning (LineupPost *self,
+                                 const char *warning)
+{
+  g_return_if_fail (LINEUP_IS_POST (self));
+  text_set (self, TEXT_CONTENT_WARNING, warning);
 }
 
 gboolean

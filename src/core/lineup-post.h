@@ -110,6 +110,12 @@ void         lineup_post_set_caption_variant (LineupPost *self,
                                               const char *text);
 /* What goes out on @platform: its variant, else the main caption. */
 char        *lineup_post_dup_caption_for   (LineupPost *self, const char *platform);
+/* The content warning: a short line shown before the caption, which (with
+ * the media) stays hidden until the reader asks for it. Mastodon's
+ * spoiler_text; Bluesky has none. "" when the post has none; setting ""
+ * or NULL removes it. */
+const char  *lineup_post_get_content_warning (LineupPost *self);
+void         lineup_post_set_content_warning (LineupPost *self, const char *warning);
 gint64       lineup_post_get_created_at    (LineupPost *self);
 gint64       lineup_post_get_updated_at    (LineupPost *self);
 gint         lineup_post_get_revision      (LineupPost *self);

@@ -146,6 +146,8 @@ lineup_preview_post (LineupStore  *store,
 {
   const LineupPlatformInfo *info;
   g_autofree char *caption = NULL;
+  const char *warning;
+  char *preview;
 
   g_return_val_if_fail (LINEUP_IS_STORE (store), NULL);
   g_return_val_if_fail (LINEUP_IS_POST (post), NULL);
@@ -153,5 +155,15 @@ lineup_preview_post (LineupStore  *store,
   if ((info = lineup_platform_find (platform, error)) == NULL)
     return NULL;
   caption = lineup_store_outgoing_caption (store, post, info->key);
-  return lineup_preview_render (caption, info->key, lineup_caption_limit (store, info->key), NULL);
+  warning = lineup_post_get_content_warning (post);
+  preview = lineup_preview_render (caption, info->key, lineup_caption_limit (store, info->key),
+                                   g_str_equal (info->key, "mastodon") ? warning : NULL);
+  if (*warning && g_str_equal (info->key, "bluesky"))
+    {
+      char *noted = g_strconcat (preview, "\n", _("Bluesky has no content warnings: the post goes out without it, its caption and media shown at once."), "\n", NULL);
+
+      g_free (preview);
+      preview = noted;
+    }
+  return preview;
 }

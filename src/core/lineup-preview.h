@@ -5,8 +5,10 @@
  * with their UTM parameters):
  *  - Bluesky: the count against 300 graphemes, the text (cut where
  *    Bluesky would refuse it), and the link that becomes the link card;
- *  - Mastodon: the content warning if any, the text, the count with each
- *    link as 23 characters against the instance's limit;
+ *  - Mastodon: the content warning if any (then "[Show more]"), the text,
+ *    the count of both, each link as 23 characters, against the
+ *    instance's limit;
+ *  - Bluesky, for a post with a content warning: that it goes out without;
  *  - LinkedIn: the text folded after about 210 characters ("…see more");
  *  - Instagram: the first 125 characters, then "… more";
  *  - the other networks: the text and its count against their limit.

@@ -38,6 +38,8 @@ apply_changes (LineupPost *target,
     lineup_post_set_body (target, lineup_post_get_body (edited));
   if (g_strcmp0 (lineup_post_get_captions (before), lineup_post_get_captions (edited)) != 0)
     lineup_post_set_captions (target, lineup_post_get_captions (edited));
+  if (g_strcmp0 (lineup_post_get_content_warning (before), lineup_post_get_content_warning (edited)) != 0)
+    lineup_post_set_content_warning (target, lineup_post_get_content_warning (edited));
   if (lineup_post_get_pillar_id (before) != lineup_post_get_pillar_id (edited))
     lineup_post_set_pillar_id (target, lineup_post_get_pillar_id (edited));
   if (lineup_post_get_type_id (before) != lineup_post_get_type_id (edited))

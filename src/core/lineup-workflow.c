@@ -794,6 +794,8 @@ lineup_workflow_edit_sends_back (LineupPost *before,
     g_ptr_array_add (what, _("caption"));
   if (g_strcmp0 (lineup_post_get_captions (before), lineup_post_get_captions (after)) != 0)
     g_ptr_array_add (what, _("caption variants"));
+  if (g_strcmp0 (lineup_post_get_content_warning (before), lineup_post_get_content_warning (after)) != 0)
+    g_ptr_array_add (what, _("content warning"));
   if (!g_strv_equal (lineup_post_get_platforms (before), lineup_post_get_platforms (after)))
     g_ptr_array_add (what, _("platforms"));
   if (what->len == 0)
@@ -967,6 +969,8 @@ lineup_workflow_describe_diff (LineupPost *approved,
   g_return_val_if_fail (LINEUP_IS_POST (current), NULL);
 
   append_text_diff (out, _("Title"), lineup_post_get_title (approved), lineup_post_get_title (current));
+  append_text_diff (out, _("Content warning"), lineup_post_get_content_warning (approved),
+                    lineup_post_get_content_warning (current));
   append_text_diff (out, _("Caption"), lineup_post_get_body (approved), lineup_post_get_body (current));
   {
     guint n;

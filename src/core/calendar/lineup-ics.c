@@ -563,6 +563,9 @@ write_event (Export     *export,
   if (export->keys->len)
     lineup_ics_writer_property (w, "X-LINEUP-PLATFORMS", NULL, export->keys->str, LINEUP_ICS_VALUE_X_LIST);
   lineup_ics_writer_property (w, "X-LINEUP-POST-ID", NULL, id, LINEUP_ICS_VALUE_X_TEXT);
+  /* The content warning is the post's words too: not with privacy "titles". */
+  if (*lineup_post_get_content_warning (post) && export->options->privacy != LINEUP_ICS_PRIVACY_TITLES)
+    lineup_ics_writer_property (w, "X-LINEUP-CW", NULL, lineup_post_get_content_warning (post), LINEUP_ICS_VALUE_X_TEXT);
   /* An occurrence of a series is an event of its own, related to it. */
   {
     const char *series = g_hash_table_lookup (export->series, id);

@@ -19,6 +19,8 @@
  *              X-SIZE, X-WIDTH, X-HEIGHT (named, never embedded), and
  *              X-LINEUP-MEDIA-ALT;X-SHA256=…;X-NUMBER=N its alt text
  *              (not with privacy "titles").
+ *   X-LINEUP-CW the post's content warning, when it has one (not with
+ *              privacy "titles").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

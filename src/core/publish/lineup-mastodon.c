@@ -230,6 +230,12 @@ status_body (LineupOutgoing *outgoing,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, outgoing->text);
+  /* The content warning: shown first, the text and media behind it. */
+  if (outgoing->content_warning && *outgoing->content_warning)
+    {
+      json_builder_set_member_name (builder, "spoiler_text");
+      json_builder_add_string_value (builder, outgoing->content_warning);
+    }
   json_builder_set_member_name (builder, "visibility");
   json_builder_add_string_value (builder, "public");
   if (outgoing->language && *outgoing->language)

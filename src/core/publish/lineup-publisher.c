@@ -39,6 +39,7 @@ lineup_outgoing_free (LineupOutgoing *outgoing)
   g_free (outgoing->post_id);
   g_free (outgoing->title);
   g_free (outgoing->text);
+  g_free (outgoing->content_warning);
   g_free (outgoing->language);
   g_free (outgoing->pillar);
   g_free (outgoing->content_type);

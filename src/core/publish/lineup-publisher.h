@@ -52,6 +52,7 @@ typedef struct {
   char   *post_id;
   char   *title;
   char   *text;          /* the caption as it goes out */
+  char   *content_warning; /* shown before it (Mastodon's spoiler_text), or NULL */
   gint64  scheduled_at;  /* UTC seconds */
   char   *language;      /* BCP 47, or NULL */
   char   *pillar;        /* for webhooks' payload; may be NULL */

@@ -74,7 +74,8 @@ lineup_sync_plan_change_ops (LineupPost     *old_post,
     {
       /* A network's own caption is its text there too. */
       if (g_strcmp0 (lineup_post_get_body (old_post), lineup_post_get_body (new_post)) != 0 ||
-          g_strcmp0 (lineup_post_get_captions (old_post), lineup_post_get_captions (new_post)) != 0)
+          g_strcmp0 (lineup_post_get_captions (old_post), lineup_post_get_captions (new_post)) != 0 ||
+          g_strcmp0 (lineup_post_get_content_warning (old_post), lineup_post_get_content_warning (new_post)) != 0)
         ops[n_ops++] = LINEUP_OUTBOX_REPLACE;
       if (lineup_post_get_scheduled_at (old_post) != lineup_post_get_scheduled_at (new_post))
         ops[n_ops++] = LINEUP_OUTBOX_MOVE;

@@ -116,6 +116,8 @@ make_outgoing (LineupStore         *store,
   outgoing->post_id = g_strdup (lineup_post_get_id (post));
   outgoing->title = g_strdup (lineup_post_get_title (post));
   outgoing->text = lineup_store_caption_for_account (store, post, account);
+  if (*lineup_post_get_content_warning (post))
+    outgoing->content_warning = g_strdup (lineup_post_get_content_warning (post));
   outgoing->scheduled_at = lineup_post_get_scheduled_at (post);
   outgoing->pillar = pillar ? g_strdup (lineup_pillar_get_name (pillar)) : NULL;
   outgoing->content_type = type ? g_strdup (lineup_content_type_get_name (type)) : NULL;

@@ -39,6 +39,7 @@ field_label (const char *field)
     { "stage", N_("Stage") }, { "pillar", N_("Pillar") }, { "type", N_("Type") },
     { "platforms", N_("Platforms") }, { "campaign", N_("Campaign") }, { "due", N_("Due date") },
     { "source", N_("Copied from") }, { "evergreen", N_("Evergreen") },
+    { "content_warning", N_("Content warning") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

@@ -34,6 +34,7 @@ static const struct {
   { LINEUP_SHARE_POST, "source", "X-LINEUP-SOURCE" },
   { LINEUP_SHARE_POST, "evergreen", "X-LINEUP-EVERGREEN" },
   { LINEUP_SHARE_POST, "captions", "X-LINEUP-CAPTIONS" },
+  { LINEUP_SHARE_POST, "content_warning", "X-LINEUP-CW" },
   { LINEUP_SHARE_POST, "results", "X-LINEUP-RESULTS" },
   { LINEUP_SHARE_POST, "url", "X-LINEUP-URL" },
   /* Read only: written when SUMMARY/DESCRIPTION cannot carry the value. */

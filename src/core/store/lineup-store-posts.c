@@ -40,6 +40,8 @@ post_from_row (sqlite3_stmt *stmt)
     lineup_post_set_evergreen (post, _lineup_store_column_text (stmt, 21));
   if (sqlite3_column_type (stmt, 22) != SQLITE_NULL)
     lineup_post_set_captions (post, _lineup_store_column_text (stmt, 22));
+  if (sqlite3_column_type (stmt, 23) != SQLITE_NULL)
+    lineup_post_set_content_warning (post, _lineup_store_column_text (stmt, 23));
   lineup_post_set_pillar_id (post, sqlite3_column_int64 (stmt, 3));
   lineup_post_set_type_id (post, sqlite3_column_int64 (stmt, 4));
   _lineup_post_set_stage (post, sqlite3_column_int (stmt, 5));
@@ -63,11 +65,12 @@ _lineup_store_write_post_row (LineupStore  *self,
 {
   static const char sql[] =
     "INSERT INTO posts (" POST_COLUMNS ") VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24) "
     "ON CONFLICT (id) DO UPDATE SET title = ?2, body = ?3, pillar_id = ?4, type_id = ?5, "
     "stage = ?6, platforms = ?7, slot = ?8, campaign_id = ?9, goal = ?10, "
     "audience = ?11, key_message = ?12, call_to_action = ?13, hashtags = ?14, owner = ?15, "
-    "due_on = ?16, updated_at = ?18, revision = ?19, deleted_at = ?20, source_id = ?21, evergreen = ?22, captions = ?23";
+    "due_on = ?16, updated_at = ?18, revision = ?19, deleted_at = ?20, source_id = ?21, evergreen = ?22, captions = ?23, "
+    "content_warning = ?24";
   sqlite3_stmt *stmt = _lineup_store_prepare (self, sql, error);
   g_autofree char *platforms = NULL;
   int rc;
@@ -101,6 +104,8 @@ _lineup_store_write_post_row (LineupStore  *self,
   _lineup_store_bind_text_or_null (stmt, 21, lineup_post_get_source_id (post));
   _lineup_store_bind_text_or_null (stmt, 22, lineup_post_get_evergreen (post));
   _lineup_store_bind_text_or_null (stmt, 23, lineup_post_get_captions (post));
+  _lineup_store_bind_text_or_null (stmt, 24, *lineup_post_get_content_warning (post)
+                                               ? lineup_post_get_content_warning (post) : NULL);
 
   rc = sqlite3_step (stmt);
   _lineup_store_finish (stmt);

@@ -125,7 +125,7 @@ struct _LineupStore
 #define POST_COLUMNS \
   "id, title, body, pillar_id, type_id, stage, platforms, slot, campaign_id, " \
   "goal, audience, key_message, call_to_action, hashtags, owner, due_on, " \
-  "created_at, updated_at, revision, deleted_at, source_id, evergreen, captions"
+  "created_at, updated_at, revision, deleted_at, source_id, evergreen, captions, content_warning"
 
 /* ---- statements, errors and operations (lineup-store.c) ---- */
 

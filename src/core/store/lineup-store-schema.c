@@ -438,6 +438,11 @@ static const char * const migrations[] = {
    * its payload); larger ones are only listed. 0: never. Like the rest of an
    * account, it stays on this machine. */
   "ALTER TABLE accounts ADD COLUMN media_bytes INTEGER NOT NULL DEFAULT 5000000 CHECK (media_bytes >= 0);",
+  /* 18 → 19: a post's content warning (Mastodon's spoiler_text: shown
+   * before the caption and media, which stay hidden until asked for), on
+   * the post and on its approved version; NULL when it has none. */
+  "ALTER TABLE posts ADD COLUMN content_warning TEXT;"
+  "ALTER TABLE approved_versions ADD COLUMN content_warning TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

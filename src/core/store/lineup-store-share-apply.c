@@ -327,6 +327,7 @@ parse_post (LineupStore              *self,
   lineup_post_set_captions (parsed->post, lineup_share_record_get (record, "captions"));
   if (!lineup_post_captions_valid (parsed->post))
     return field_error (error, uid, "captions", _("expected a JSON object of platform keys to caption texts")), NULL;
+  lineup_post_set_content_warning (parsed->post, lineup_share_record_get (record, "content_warning"));
   if (!_lineup_store_results_check_fields (record, error))
     return field_error (error, uid, "results", NULL), NULL;
   parsed->results = g_strdup (lineup_share_record_get (record, "results"));

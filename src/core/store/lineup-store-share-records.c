@@ -154,6 +154,8 @@ set_post_fields (LineupStore       *self,
   lineup_share_record_set (record, "source", lineup_post_get_source_id (post));
   lineup_share_record_set (record, "evergreen", lineup_post_get_evergreen (post));
   lineup_share_record_set (record, "captions", lineup_post_get_captions (post));
+  lineup_share_record_set (record, "content_warning", *lineup_post_get_content_warning (post)
+                                                        ? lineup_post_get_content_warning (post) : NULL);
   lineup_share_record_set (record, "created", created);
   {
     g_autofree char *series = _lineup_store_series_link_field (self, lineup_post_get_id (post));

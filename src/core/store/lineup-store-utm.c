@@ -308,5 +308,9 @@ lineup_store_count_outgoing (LineupStore *self,
   g_return_val_if_fail (LINEUP_IS_POST (post), 0);
 
   caption = lineup_store_outgoing_caption (self, post, info ? info->key : NULL);
+  /* Mastodon counts its spoiler_text with the text (protocols.md §1). */
+  if (info && g_str_equal (info->key, "mastodon") && *lineup_post_get_content_warning (post))
+    return lineup_text_count_for_network (lineup_post_get_content_warning (post), info->key) +
+           lineup_text_count_for_network (caption, info->key);
   return lineup_text_count_for_network (caption, info ? info->key : NULL);
 }

@@ -70,7 +70,8 @@ char              *lineup_store_outgoing_caption   (LineupStore  *self,
 /* What @platform counts of @post's caption as it goes out there: Mastodon
  * and X count each link as 23 characters, the other networks count every
  * grapheme (so a longer link with its UTM parameters counts there). A post
- * not yet in the plan counts as if its short id were in its links. */
+ * not yet in the plan counts as if its short id were in its links.
+ * Mastodon's count includes the post's content warning (its spoiler_text). */
 guint              lineup_store_count_outgoing     (LineupStore  *self,
                                                     LineupPost   *post,
                                                     const char   *platform);

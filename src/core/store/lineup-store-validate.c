@@ -187,6 +187,10 @@ _lineup_store_validate_post (LineupStore  *self,
       return FALSE;
     }
 
+  if (!_lineup_store_check_text (_("The content warning"), lineup_post_get_content_warning (post), LINEUP_TITLE_MAX_CHARS, error) ||
+      !_lineup_store_check_one_line (_("The content warning"), lineup_post_get_content_warning (post), error))
+    return FALSE;
+
   if (lineup_post_get_evergreen (post) && !lineup_evergreen_parse (lineup_post_get_evergreen (post), NULL, NULL))
     {
       g_set_error (error, LINEUP_STORE_ERROR, LINEUP_STORE_ERROR_INVALID,

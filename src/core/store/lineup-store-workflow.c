@@ -35,6 +35,14 @@ lineup_post_content_key (LineupPost *post)
                             lineup_post_get_body (post), platforms,
                             lineup_post_get_captions (post) ? "\x1f" : "",
                             lineup_post_get_captions (post) ? lineup_post_get_captions (post) : "");
+  /* So does the content warning: what readers see first is approved too. */
+  if (*lineup_post_get_content_warning (post))
+    {
+      char *with_warning = g_strdup_printf ("%s\x1e%s", joined, lineup_post_get_content_warning (post));
+
+      g_free (joined);
+      joined = with_warning;
+    }
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined, -1);
 }
 
@@ -179,7 +187,7 @@ lineup_store_get_post_workflow (LineupStore  *self,
     "SELECT count(*) FROM stage_history WHERE post_id = ? AND (kind IN ('comment', 'request-changes') "
     "OR (kind = 'approve' AND comment IS NOT NULL))";
   static const char approved_sql[] =
-    "SELECT title, body, platforms, revision, captions FROM approved_versions WHERE post_id = ?";
+    "SELECT title, body, platforms, revision, captions, content_warning FROM approved_versions WHERE post_id = ?";
   g_autoptr(LineupPostWorkflow) workflow = g_new0 (LineupPostWorkflow, 1);
   g_autofree char *key = NULL;
   const char *id;
@@ -277,6 +285,8 @@ lineup_store_get_post_workflow (LineupStore  *self,
       lineup_post_set_platforms (workflow->approved, (const char * const *) platforms);
       lineup_post_set_captions (workflow->approved, sqlite3_column_type (stmt, 4) == SQLITE_NULL
                                                       ? NULL : _lineup_store_column_text (stmt, 4));
+      lineup_post_set_content_warning (workflow->approved, sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                                                             ? NULL : _lineup_store_column_text (stmt, 5));
     }
   _lineup_store_finish (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -474,8 +484,8 @@ _lineup_store_apply_event (LineupStore               *self,
     "INSERT INTO approvals (post_id, step, actor, at, content_key) VALUES (?, ?, ?, ?, ?)";
   static const char revoke_sql[] = "UPDATE approvals SET revoked = 1 WHERE post_id = ? AND revoked = 0";
   static const char snapshot_sql[] =
-    "INSERT OR REPLACE INTO approved_versions (post_id, revision, at, title, body, platforms, captions) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT OR REPLACE INTO approved_versions (post_id, revision, at, title, body, platforms, captions, content_warning) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   static const char check_sql[] =
     "INSERT OR REPLACE INTO post_checks (post_id, item_id, actor, at) VALUES (?, ?, ?, ?)";
   static const char uncheck_sql[] = "DELETE FROM post_checks WHERE post_id = ? AND item_id = ?";
@@ -559,6 +569,8 @@ _lineup_store_apply_event (LineupStore               *self,
       sqlite3_bind_text (stmt, 5, lineup_post_get_body (current), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, platforms, -1, SQLITE_STATIC);
       _lineup_store_bind_text_or_null (stmt, 7, lineup_post_get_captions (current));
+      _lineup_store_bind_text_or_null (stmt, 8, *lineup_post_get_content_warning (current)
+                                                  ? lineup_post_get_content_warning (current) : NULL);
       if (!_lineup_store_step_done (self, stmt, _("keep the approved version"), error))
         return _lineup_store_end_operation (self, FALSE, NULL);
     }

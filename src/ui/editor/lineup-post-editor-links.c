@@ -36,6 +36,7 @@ lineup_post_editor_draft_post (LineupPostEditor *self,
     lineup_post_set_body (draft, body);
   if (self->campaign_ids && campaign < self->campaign_ids->len)
     lineup_post_set_campaign_id (draft, *(gint64 *) g_ptr_array_index (self->campaign_ids, campaign));
+  lineup_post_set_content_warning (draft, gtk_editable_get_text (GTK_EDITABLE (self->cw_row)));
   /* Each network's own caption, as the tabs hold it. */
   lineup_post_editor_read_variants (self, draft);
   return draft;

@@ -42,6 +42,7 @@ struct _LineupPostEditor
   GtkLabel *error_label;
   AdwEntryRow *title_row;
   GtkTextView *body_view;
+  AdwEntryRow *cw_row;        /* the content warning (Mastodon's spoiler_text) */
   GtkLabel *count_label;
   GtkFlowBox *platform_box;
   AdwPreferencesGroup *publish_group;

@@ -74,7 +74,6 @@ lineup_post_editor_update_variants (LineupPostEditor *self)
                                                gtk_stack_get_child_by_name (self->caption_stack, platforms[i].key));
       GtkLabel *label = g_ptr_array_index (self->variant_counts, i);
       g_autofree char *variant = lineup_post_dup_caption_variant (draft, platforms[i].key);
-      g_autofree char *caption = NULL;
       g_autofree char *text = NULL;
       guint count, limit;
 
@@ -85,8 +84,8 @@ lineup_post_editor_update_variants (LineupPostEditor *self)
       /* The switcher's dot marks a tab with a caption of its own. */
       gtk_stack_page_set_needs_attention (page, variant != NULL);
 
-      caption = lineup_store_outgoing_caption (self->store, draft, platforms[i].key);
-      count = lineup_text_count_for_network (caption, platforms[i].key);
+      /* As the gate counts: Mastodon's with the content warning. */
+      count = lineup_store_count_outgoing (self->store, draft, platforms[i].key);
       limit = lineup_caption_limit (self->store, platforms[i].key);
       if (variant == NULL)
         text = limit > 0

@@ -77,9 +77,12 @@ outgoing_caption (LineupPostEditor *self,
   g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, body);
   char *caption = lineup_store_outgoing_caption (self->store, draft, platform);
 
-  /* Counted from the caption just made, as lineup_store_count_outgoing () counts. */
+  /* Counted from the caption just made, as lineup_store_count_outgoing ()
+   * counts: Mastodon's with the content warning. */
   if (out_count)
-    *out_count = lineup_text_count_for_network (caption, platform);
+    *out_count = lineup_text_count_for_network (caption, platform) +
+                 (g_strcmp0 (platform, "mastodon") == 0
+                    ? lineup_text_count_for_network (lineup_post_get_content_warning (draft), platform) : 0);
   return caption;
 }
 
@@ -111,6 +114,15 @@ append_account_counts (LineupPostEditor *self,
       caption = outgoing_caption (self, body, lineup_account_kind_to_key (account->kind), NULL);
       if (!lineup_account_count_caption (account, caption, &count, &limit))
         continue;   /* no limit of its own */
+      /* Mastodon counts the content warning with the text. */
+      if (account->kind == LINEUP_ACCOUNT_MASTODON && *gtk_editable_get_text (GTK_EDITABLE (self->cw_row)))
+        {
+          guint warning, unused;
+
+          if (lineup_account_count_caption (account, gtk_editable_get_text (GTK_EDITABLE (self->cw_row)),
+                                            &warning, &unused))
+            count += warning;
+        }
       /* Two accounts of one network with different limits: say which is which. */
       for (guint j = 0; j < self->accounts->len; j++)
         {
@@ -529,6 +541,8 @@ build_form (LineupPostEditor *self)
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
                             G_CALLBACK (update_counts), self);
+  /* Mastodon counts the content warning with the caption. */
+  g_signal_connect_swapped (self->cw_row, "changed", G_CALLBACK (update_counts), self);
   /* A campaign's utm_campaign is counted where the whole link counts. */
   g_signal_connect_swapped (self->campaign_row, "notify::selected", G_CALLBACK (update_counts), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -559,6 +573,7 @@ lineup_post_editor_load_post (LineupPostEditor *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Post"));
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), lineup_post_get_title (post));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), lineup_post_get_body (post), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->cw_row), lineup_post_get_content_warning (post));
   adw_combo_row_set_selected (self->pillar_row, position_of_id (self->pillar_ids, lineup_post_get_pillar_id (post)));
   adw_combo_row_set_selected (self->type_row, position_of_id (self->type_ids, lineup_post_get_type_id (post)));
   adw_combo_row_set_selected (self->stage_row, lineup_post_get_stage (post));
@@ -619,6 +634,7 @@ lineup_post_editor_read_form (LineupPostEditor  *self,
 
   lineup_post_set_title (post, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   lineup_post_set_body (post, body);
+  lineup_post_set_content_warning (post, gtk_editable_get_text (GTK_EDITABLE (self->cw_row)));
   lineup_post_editor_read_variants (self, post);
 
   if (type < self->type_ids->len)
@@ -675,6 +691,7 @@ form_fingerprint (LineupPostEditor *self)
 #define FIELD(s) (g_string_append (out, (s)), g_string_append_c (out, '\x1f'))
   FIELD (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   FIELD (body);
+  FIELD (gtk_editable_get_text (GTK_EDITABLE (self->cw_row)));
   g_string_append_printf (out, "%u\x1f%u\x1f%u\x1f", adw_combo_row_get_selected (self->pillar_row),
                           adw_combo_row_get_selected (self->type_row),
                           adw_combo_row_get_selected (self->campaign_row));
@@ -954,6 +971,17 @@ preview_action (GtkWidget  *widget,
 {
   LineupPostEditor *self = LINEUP_POST_EDITOR (widget);
   g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, NULL);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_auto(GStrv) platform_keys = NULL;
+  guint n_platforms;
+  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
+
+  /* The networks ticked now, saved or not (a new post has none saved). */
+  for (guint i = 0; i < n_platforms; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->platform_checks, i)))
+      g_strv_builder_add (keys, platforms[i].key);
+  platform_keys = g_strv_builder_end (keys);
+  lineup_post_set_platforms (draft, (const char * const *) platform_keys);
 
   gtk_window_present (GTK_WINDOW (lineup_preview_dialog_new (GTK_WINDOW (self), self->store, draft)));
 }
@@ -1035,6 +1063,7 @@ lineup_post_editor_class_init (LineupPostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, cw_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, count_label);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, platform_box);
   gtk_widget_class_bind_template_child (widget_class, LineupPostEditor, publish_group);

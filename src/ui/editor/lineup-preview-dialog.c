@@ -329,6 +329,53 @@ add_folded (GtkBox     *post_box,
   }
 }
 
+static void
+on_show_more_toggled_cb (GtkToggleButton *button,
+                         GtkRevealer     *revealer)
+{
+  gboolean shown = gtk_toggle_button_get_active (button);
+
+  gtk_revealer_set_reveal_child (revealer, shown);
+  gtk_button_set_label (GTK_BUTTON (button), shown ? _("Show less") : _("Show more"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, shown, -1);
+}
+
+/* Mastodon's content warning: the warning, then "Show more", which shows
+ * the text and the media hidden behind it (and "Show less" hides them). */
+static void
+add_behind_warning (LineupPreviewDialog *self,
+                    LineupStore         *store,
+                    GtkBox              *post_box,
+                    const char          *warning,
+                    const char          *caption,
+                    GPtrArray           *media)
+{
+  GtkWidget *warning_label = text_label (warning, "heading");
+  GtkWidget *button = gtk_toggle_button_new_with_label (_("Show more"));
+  GtkWidget *revealer = gtk_revealer_new ();
+  GtkWidget *hidden = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  g_autofree char *description = g_strdup_printf (_("Content warning: %s. Shows the text and media behind it."), warning);
+
+  gtk_widget_add_css_class (warning_label, "lineup-preview-content-warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (warning_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Content warning"), -1);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "small");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_CONTROLS, hidden, NULL, -1);
+  gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_box_append (GTK_BOX (hidden), text_label (caption, NULL));
+  if (media && media->len > 0)
+    gtk_box_append (GTK_BOX (hidden), media_grid (self, store, media));
+  gtk_revealer_set_child (GTK_REVEALER (revealer), hidden);
+  g_signal_connect (button, "toggled", G_CALLBACK (on_show_more_toggled_cb), revealer);
+  gtk_box_append (post_box, warning_label);
+  gtk_box_append (post_box, button);
+  gtk_box_append (post_box, revealer);
+}
+
 static GtkWidget *
 network_page (LineupPreviewDialog       *self,
               LineupStore               *store,
@@ -343,7 +390,8 @@ network_page (LineupPreviewDialog       *self,
   g_autoptr(GPtrArray) problems = lineup_post_check (store, post, info->key);
   g_autofree char *caption = lineup_store_outgoing_caption (store, post, info->key);
   guint limit = lineup_caption_limit (store, info->key);
-  guint count = lineup_text_count_for_network (caption ? caption : "", info->key);
+  /* As the gate counts: Mastodon's with the content warning. */
+  guint count = lineup_store_count_outgoing (store, post, info->key);
   g_autofree char *count_text = NULL;
   GtkWidget *count_label;
 
@@ -385,6 +433,8 @@ network_page (LineupPreviewDialog       *self,
       else if (links->len > 0)
         gtk_box_append (GTK_BOX (post_box), link_card (self, g_array_index (links, LineupTextLink, 0).uri));
     }
+  else if (g_str_equal (info->key, "mastodon") && *lineup_post_get_content_warning (post))
+    add_behind_warning (self, store, GTK_BOX (post_box), lineup_post_get_content_warning (post), caption, media);
   else
     {
       gtk_box_append (GTK_BOX (post_box), text_label (caption, NULL));
