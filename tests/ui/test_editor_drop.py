@@ -48,7 +48,9 @@ def into_view(editor, node, button):
     nx, ny, nw, nh = ui.extents(node)
     if ny > y + 60 and ny + nh < y + h - 60:
         return ui.settled(node)
-    ui.xdotool("mousemove", x + w // 2, y + h // 2)
+    # Over the editor's left margin: the caption, the media's row and the
+    # platforms would take the wheel themselves.
+    ui.xdotool("mousemove", x + 12, y + h // 2)
     ui.xdotool("click", button)
     return None
 

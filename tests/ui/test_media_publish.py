@@ -141,7 +141,10 @@ def main():
     entry = ui.wait_for("the alt text", lambda: ui.find(editor, name="Alt text of image 1", role="text",
                                                          visible=False))
     refusal_top = ui.extents(named(editor, "Not approved yet: image 1 of"))[1]
-    ui.xdotool("mousemove", *ui.center(named(editor, "Image 1 of 1")))
+    # The wheel over the editor's left margin: the media's row and the
+    # caption would take it themselves.
+    ex0, ey0, ew0, eh0 = ui.extents(editor)
+    ui.xdotool("mousemove", ex0 + 12, ey0 + eh0 // 2)
 
     def above_message():
         ex, ey, ew, eh = ui.extents(entry)
