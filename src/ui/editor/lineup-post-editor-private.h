@@ -83,9 +83,13 @@ struct _LineupPostEditor
   LineupEditorMedia *media;
 };
 
-/* lineup-post-editor.c */
-/* The counts under the caption and on each network's tab. */
+/* lineup-post-editor-counts.c: the counts under the caption and on each
+ * network's tab. */
 void        lineup_post_editor_update_counts          (LineupPostEditor  *self);
+
+/* lineup-post-editor.c */
+/* The caption as typed (newly allocated). */
+char       *lineup_post_editor_get_body               (LineupPostEditor  *self);
 void        lineup_post_editor_show_error             (LineupPostEditor  *self,
                                                        const char        *message);
 gboolean    lineup_post_editor_read_form              (LineupPostEditor  *self,

@@ -45,166 +45,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-get_body (LineupPostEditor *self)
+char *
+lineup_post_editor_get_body (LineupPostEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-account_checked (LineupPostEditor  *self,
-                 LineupAccountKind  kind)
-{
-  for (guint i = 0; self->accounts && i < self->accounts->len; i++)
-    if (((LineupAccount *) g_ptr_array_index (self->accounts, i))->kind == kind &&
-        gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)))
-      return TRUE;
-  return FALSE;
-}
-
-/* The caption as it will go out to @platform (with its links' UTM
- * parameters), when @out_count: counted as the approval check counts it. */
-static char *
-outgoing_caption (LineupPostEditor *self,
-                  const char       *body,
-                  const char       *platform,
-                  guint            *out_count)
-{
-  g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, body);
-  char *caption = lineup_store_outgoing_caption (self->store, draft, platform);
-
-  /* Counted from the caption just made, as lineup_store_count_outgoing ()
-   * counts: Mastodon's with the content warning. */
-  if (out_count)
-    *out_count = lineup_text_count_for_network (caption, platform) +
-                 (g_strcmp0 (platform, "mastodon") == 0
-                    ? lineup_text_count_for_network (lineup_post_get_content_warning (draft), platform) : 0);
-  return caption;
-}
-
-/* "Mastodon 412 / 500" for each account ticked, counted as its network
- * counts (Mastodon: a link as the instance's URL length; Bluesky:
- * graphemes, the links' UTM parameters too) against its own server's
- * limit. */
-static void
-append_account_counts (LineupPostEditor *self,
-                       GString          *text,
-                       const char       *body,
-                       const char       *error_color,
-                       gboolean         *any)
-{
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *caption = NULL;
-
-  for (guint i = 0; self->accounts && i < self->accounts->len; i++)
-    {
-      LineupAccount *account = g_ptr_array_index (self->accounts, i);
-      g_autofree char *name = NULL;
-      g_autofree char *entry = NULL;
-      guint count, limit;
-      gboolean same_network_other_limit = FALSE;
-
-      if (!gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)))
-        continue;
-      g_free (caption);
-      caption = outgoing_caption (self, body, lineup_account_kind_to_key (account->kind), NULL);
-      if (!lineup_account_count_caption (account, caption, &count, &limit))
-        continue;   /* no limit of its own */
-      /* Mastodon counts the content warning with the text. */
-      if (account->kind == LINEUP_ACCOUNT_MASTODON && *gtk_editable_get_text (GTK_EDITABLE (self->cw_row)))
-        {
-          guint warning, unused;
-
-          if (lineup_account_count_caption (account, gtk_editable_get_text (GTK_EDITABLE (self->cw_row)),
-                                            &warning, &unused))
-            count += warning;
-        }
-      /* Two accounts of one network with different limits: say which is which. */
-      for (guint j = 0; j < self->accounts->len; j++)
-        {
-          LineupAccount *other = g_ptr_array_index (self->accounts, j);
-
-          if (j != i && other->kind == account->kind && other->text_limit != account->text_limit &&
-              gtk_check_button_get_active (g_ptr_array_index (self->account_checks, j)))
-            same_network_other_limit = TRUE;
-        }
-      name = same_network_other_limit
-        ? g_markup_printf_escaped ("%s (%s)", lineup_account_kind_to_label (account->kind), account->name)
-        : g_markup_escape_text (lineup_account_kind_to_label (account->kind), -1);
-      entry = count > limit
-        ? g_strdup_printf ("<span foreground=\"%s\" weight=\"bold\">%s %u / %u</span>", error_color, name, count, limit)
-        : g_strdup_printf ("%s %u / %u", name, count, limit);
-      if (g_ptr_array_find_with_equal_func (shown, entry, g_str_equal, NULL))
-        continue;
-      if (*any)
-        g_string_append (text, " · ");
-      *any = TRUE;
-      g_string_append (text, entry);
-      g_ptr_array_add (shown, g_steal_pointer (&entry));
-    }
-}
-
-static void
-update_counts (LineupPostEditor *self)
-{
-  g_autofree char *body = get_body (self);
-  guint n = lineup_text_count_graphemes (body);
-  GString *text = g_string_new (NULL);
-  guint n_platforms;
-  const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
-  gboolean any = FALSE;
-  GdkRGBA rgba;
-  g_autofree char *error_color = NULL;
-
-  /* Markup cannot name a theme colour: take the style's error colour, which
-   * differs between light and dark. */
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self->count_label)),
-                                       "error_color", &rgba))
-    gdk_rgba_parse (&rgba, "#c01c28");
-  error_color = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
-                                 (guint) (rgba.green * 255 + 0.5), (guint) (rgba.blue * 255 + 0.5));
-
-  append_account_counts (self, text, body, error_color, &any);
-  for (guint i = 0; i < n_platforms; i++)
-    {
-      LineupAccountKind kind;
-      guint here;
-
-      if (!gtk_check_button_get_active (g_ptr_array_index (self->platform_checks, i)))
-        continue;
-      /* An account ticked for this network counts with its server's own rules. */
-      if (lineup_account_kind_from_string (platforms[i].key, &kind) && account_checked (self, kind))
-        continue;
-      if (any)
-        g_string_append (text, " · ");
-      any = TRUE;
-      g_free (outgoing_caption (self, body, platforms[i].key, &here));
-      if (platforms[i].text_limit > 0 && here > platforms[i].text_limit)
-        g_string_append_printf (text, "<span foreground=\"%s\" weight=\"bold\">%s %u/%u</span>",
-                                error_color, platforms[i].name, here, platforms[i].text_limit);
-      else if (platforms[i].text_limit == 0)
-        g_string_append_printf (text, "%s %u", platforms[i].name, here);
-      else
-        g_string_append_printf (text, "%s %u/%u", platforms[i].name, here, platforms[i].text_limit);
-    }
-  if (!any)
-    g_string_append_printf (text, ngettext ("%u character — choose platforms to see their limits",
-                                            "%u characters — choose platforms to see their limits", n), n);
-
-  gtk_label_set_markup (self->count_label, text->str);
-  g_string_free (text, TRUE);
-  lineup_post_editor_update_links (self);
-  lineup_post_editor_update_variants (self);
-}
-
-void
-lineup_post_editor_update_counts (LineupPostEditor *self)
-{
-  update_counts (self);
 }
 
 void
@@ -418,7 +266,7 @@ build_publish_to (LineupPostEditor *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_counts), self);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (lineup_post_editor_update_counts), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       /* The row labels its activatable widget by its title too; GTK 4.8
@@ -519,7 +367,7 @@ build_form (LineupPostEditor *self)
     {
       GtkWidget *check = gtk_check_button_new_with_label (platforms[i].name);
 
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_counts), self);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (lineup_post_editor_update_counts), self);
       gtk_flow_box_append (self->platform_box, check);
       /* The check box is the stop: the flow box's cell around it would be
        * a second, nameless one before it. */
@@ -540,13 +388,13 @@ build_form (LineupPostEditor *self)
   build_publish_to (self);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
-                            G_CALLBACK (update_counts), self);
+                            G_CALLBACK (lineup_post_editor_update_counts), self);
   /* Mastodon counts the content warning with the caption. */
-  g_signal_connect_swapped (self->cw_row, "changed", G_CALLBACK (update_counts), self);
+  g_signal_connect_swapped (self->cw_row, "changed", G_CALLBACK (lineup_post_editor_update_counts), self);
   /* A campaign's utm_campaign is counted where the whole link counts. */
-  g_signal_connect_swapped (self->campaign_row, "notify::selected", G_CALLBACK (update_counts), self);
+  g_signal_connect_swapped (self->campaign_row, "notify::selected", G_CALLBACK (lineup_post_editor_update_counts), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (lineup_post_editor_update_counts), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -566,7 +414,7 @@ lineup_post_editor_load_post (LineupPostEditor *self)
         adw_combo_row_set_selected (self->pillar_row, 0);
       on_pillar_selected_cb (self);
       update_date_label (self);
-      update_counts (self);
+      lineup_post_editor_update_counts (self);
       return;
     }
 
@@ -611,7 +459,7 @@ lineup_post_editor_load_post (LineupPostEditor *self)
 
   on_pillar_selected_cb (self);
   update_date_label (self);
-  update_counts (self);
+  lineup_post_editor_update_counts (self);
   lineup_post_editor_update_series (self);
 }
 
@@ -627,7 +475,7 @@ lineup_post_editor_read_form (LineupPostEditor  *self,
   const LineupPlatformInfo *platforms = lineup_platforms_get_all (&n_platforms);
   g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
   g_auto(GStrv) platform_keys = NULL;
-  g_autofree char *body = get_body (self);
+  g_autofree char *body = lineup_post_editor_get_body (self);
   guint type = adw_combo_row_get_selected (self->type_row);
   guint campaign = adw_combo_row_get_selected (self->campaign_row);
   const char *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
@@ -686,7 +534,7 @@ static char *
 form_fingerprint (LineupPostEditor *self)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *body = get_body (self);
+  g_autofree char *body = lineup_post_editor_get_body (self);
 
 #define FIELD(s) (g_string_append (out, (s)), g_string_append_c (out, '\x1f'))
   FIELD (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
