@@ -180,6 +180,37 @@ member_int (JsonObject *object,
            ? json_node_get_int (node) : fallback;
 }
 
+/* The ids and descriptions of the media the server attached, when its
+ * answer names them all. */
+static void
+read_attachments (JsonObject       *object,
+                  LineupRemotePost *remote)
+{
+  JsonNode *node = json_object_get_member (object, "media_attachments");
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) descriptions = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0)
+    return;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *medium = node_object (json_array_get_element (array, i));
+      const char *id = _lineup_publish_member_string (medium, "id");
+      const char *description = _lineup_publish_member_string (medium, "description");
+
+      if (id == NULL)
+        return;
+      g_strv_builder_add (ids, id);
+      g_strv_builder_add (descriptions, description ? description : "");
+    }
+  remote->media_ids = g_strv_builder_end (ids);
+  remote->media_descriptions = g_strv_builder_end (descriptions);
+}
+
 /* A ScheduledStatus (it has params) or a Status, as a remote post. */
 static LineupRemotePost *
 remote_from_json (JsonNode  *node,
@@ -209,6 +240,7 @@ remote_from_json (JsonNode  *node,
         }
       remote->text = g_strdup (_lineup_publish_member_string (params, "text"));
       remote->key = g_strdup (_lineup_publish_member_string (params, "idempotency"));
+      read_attachments (object, remote);
     }
   else
     {
@@ -315,9 +347,48 @@ medium_ready (JsonNode *root)
   return url != NULL && *url != '\0';
 }
 
+/* Polls medium @id (whose last answer was @root) until the server has
+ * processed it. */
+static gboolean
+wait_processed (LineupMastodon  *self,
+                LineupOutgoing  *outgoing,
+                const char      *id,
+                JsonNode        *root,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autoptr(JsonNode) last = root ? json_node_ref (root) : NULL;
+  g_autofree char *escaped = lineup_http_escape (id);
+  g_autofree char *path = g_strdup_printf ("/api/v1/media/%s", escaped);
+  guint delay = MEDIA_POLL_FIRST_MS, waited = 0;
+
+  /* 202 with no url: still processing; poll until it has one. */
+  while (!medium_ready (last))
+    {
+      if (waited >= MEDIA_POLL_TOTAL_MS)
+        {
+          g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
+                       _("%s is still processing the media of “%s” after two minutes: Lineup tries again later"),
+                       self->instance, outgoing->title);
+          return FALSE;
+        }
+      if (!wait_a_while (delay, cancellable, error))
+        return FALSE;
+      waited += delay;
+      delay = MIN (delay * 2, MEDIA_POLL_MAX_MS);
+      g_clear_pointer (&last, json_node_unref);
+      last = call (self, "GET", path, NULL, NULL, cancellable, _("wait for the media to be processed"), NULL, error);
+      if (last == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Uploads medium @index of @outgoing with its alt text and waits until the
- * server has processed it: its id, or NULL. A kill or a lost answer leaves
- * at most an unattached medium, which the server removes itself. */
+ * server has processed it: its id, or NULL. The id is written into
+ * outgoing->media_ids at once, so a failure later still tells the sync it
+ * exists. A kill or a lost answer leaves at most an unattached medium,
+ * which the server removes itself. */
 static char *
 upload_medium (LineupMastodon  *self,
                LineupOutgoing  *outgoing,
@@ -331,8 +402,7 @@ upload_medium (LineupMastodon  *self,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *content_type = NULL;
   g_autofree char *filename = NULL;
-  g_autofree char *id = NULL;
-  guint delay = MEDIA_POLL_FIRST_MS, waited = 0;
+  const char *id;
 
   if (bytes == NULL)
     return NULL;
@@ -343,41 +413,50 @@ upload_medium (LineupMastodon  *self,
                     _("upload the post’s media"), NULL, error);
   if (root == NULL)
     return NULL;
-  id = g_strdup (_lineup_publish_member_string (node_object (root), "id"));
+  id = _lineup_publish_member_string (node_object (root), "id");
   if (id == NULL)
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
                    _("%s took the medium but gave no id for it"), self->instance);
       return NULL;
     }
-
-  /* 202 with no url: still processing; poll until it has one. */
-  while (!medium_ready (root))
-    {
-      g_autofree char *escaped = lineup_http_escape (id);
-      g_autofree char *path = g_strdup_printf ("/api/v1/media/%s", escaped);
-
-      if (waited >= MEDIA_POLL_TOTAL_MS)
-        {
-          g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
-                       _("%s is still processing the media of “%s” after two minutes: Lineup tries again later"),
-                       self->instance, outgoing->title);
-          return NULL;
-        }
-      if (!wait_a_while (delay, cancellable, error))
-        return NULL;
-      waited += delay;
-      delay = MIN (delay * 2, MEDIA_POLL_MAX_MS);
-      g_clear_pointer (&root, json_node_unref);
-      root = call (self, "GET", path, NULL, NULL, cancellable, _("wait for the media to be processed"), NULL, error);
-      if (root == NULL)
-        return NULL;
-    }
-  return g_steal_pointer (&id);
+  g_free (outgoing->media_ids[index]);
+  outgoing->media_ids[index] = g_strdup (id);
+  if (!wait_processed (self, outgoing, id, root, cancellable, error))
+    return NULL;
+  return g_strdup (id);
 }
 
-/* The post's media uploaded, in order: their ids (NULL-terminated), or
- * NULL. */
+/* Medium @index by the id uploaded before, if the server still has it
+ * (processed, or waited for); NULL without an error when it does not
+ * (404: removed as unattached, or never known). */
+static char *
+reuse_medium (LineupMastodon  *self,
+              LineupOutgoing  *outgoing,
+              guint            index,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  const char *id = outgoing->media_ids[index];
+  g_autofree char *escaped = lineup_http_escape (id);
+  g_autofree char *path = g_strdup_printf ("/api/v1/media/%s", escaped);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = call (self, "GET", path, NULL, NULL, cancellable,
+                                   _("check a medium uploaded before"), NULL, &local_error);
+
+  if (root == NULL)
+    {
+      if (!g_error_matches (local_error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!wait_processed (self, outgoing, id, root, cancellable, error))
+    return NULL;
+  return g_strdup (id);
+}
+
+/* The post's media on the server, in order: the ids uploaded before when
+ * the server still has them, else uploaded now; NULL-terminated, or NULL. */
 static GStrv
 upload_media (LineupMastodon  *self,
               LineupOutgoing  *outgoing,
@@ -386,10 +465,29 @@ upload_media (LineupMastodon  *self,
 {
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
 
-  for (guint i = 0; outgoing->media && i < outgoing->media->len; i++)
+  if (outgoing->media_ids == NULL || g_strv_length (outgoing->media_ids) != outgoing->media->len)
     {
-      g_autofree char *id = upload_medium (self, outgoing, i, cancellable, error);
+      g_strfreev (outgoing->media_ids);
+      outgoing->media_ids = g_new0 (char *, outgoing->media->len + 1);
+      for (guint i = 0; i < outgoing->media->len; i++)
+        outgoing->media_ids[i] = g_strdup ("");
+    }
+  for (guint i = 0; i < outgoing->media->len; i++)
+    {
+      g_autofree char *id = NULL;
+      g_autoptr(GError) local_error = NULL;
 
+      if (*outgoing->media_ids[i])
+        {
+          id = reuse_medium (self, outgoing, i, cancellable, &local_error);
+          if (id == NULL && local_error)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+        }
+      if (id == NULL)
+        id = upload_medium (self, outgoing, i, cancellable, error);
       if (id == NULL)
         return NULL;
       g_strv_builder_add (ids, id);
@@ -455,7 +553,7 @@ static LineupPublishCaps
 lineup_mastodon_get_caps (LineupPublisher *publisher)
 {
   return LINEUP_PUBLISH_CAN_SCHEDULE | LINEUP_PUBLISH_CAN_MOVE | LINEUP_PUBLISH_CAN_CANCEL |
-         LINEUP_PUBLISH_HAS_MEDIA;
+         LINEUP_PUBLISH_HAS_MEDIA | LINEUP_PUBLISH_CAN_DESCRIBE;
 }
 
 static guint
@@ -652,6 +750,55 @@ lineup_mastodon_cancel (LineupPublisher  *publisher,
   return TRUE;
 }
 
+/* New alt text for media of a scheduled post: PUT /api/v1/media/:id
+ * (protocols.md §7); the status keeps its media. */
+static gboolean
+lineup_mastodon_describe_media (LineupPublisher  *publisher,
+                                const char       *title,
+                                GPtrArray        *updates,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  LineupMastodon *self = LINEUP_MASTODON (publisher);
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      LineupMediaUpdate *update = g_ptr_array_index (updates, i);
+      g_autofree char *escaped = lineup_http_escape (update->media_id);
+      g_autofree char *path = g_strdup_printf ("/api/v1/media/%s", escaped);
+      /* Translators: the first is a medium's place on the post (1, 2…), the second the post's title. */
+      g_autofree char *what = g_strdup_printf (_("change the alt text of medium %u of “%s”"),
+                                               update->index + 1, title ? title : "");
+      g_autoptr(JsonBuilder) body = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      json_builder_begin_object (body);
+      json_builder_set_member_name (body, "description");
+      json_builder_add_string_value (body, update->description ? update->description : "");
+      json_builder_end_object (body);
+      root = call (self, "PUT", path, body, NULL, cancellable, what, NULL, &local_error);
+      if (root)
+        continue;
+      /* Gone from the server: the sync makes the status again with the
+       * medium uploaded anew. */
+      if (g_error_matches (local_error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND))
+        {
+          update->gone = TRUE;
+          continue;
+        }
+      if (g_error_matches (local_error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED))
+        g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_REJECTED,
+                     _("%s. Mastodon keeps the old alt text of medium %u of “%s”: correct the alt text and "
+                       "Lineup sends it again, or choose Retry"),
+                     local_error->message, update->index + 1, title ? title : "");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 lineup_mastodon_list_scheduled (LineupPublisher  *publisher,
                                 GCancellable     *cancellable,
@@ -789,6 +936,7 @@ lineup_mastodon_publisher_init (LineupPublisherInterface *iface)
   iface->publish_now = lineup_mastodon_publish_now;
   iface->list_scheduled = lineup_mastodon_list_scheduled;
   iface->find_published = lineup_mastodon_find_published;
+  iface->describe_media = lineup_mastodon_describe_media;
 }
 
 /* ---- GObject ---- */
