@@ -192,6 +192,28 @@ class MediaIds(unittest.TestCase):
         self.assertEqual([m["description"] for m in now[0]["media_attachments"]], ["A red bike", "A blue bike"])
         self.assertEqual(self.sync_row(post)["state"], "synced")
 
+    def test_alt_edit_of_a_medium_the_server_lost(self):
+        p = self.plan
+        post, scheduled = self.scheduled_post()
+        red_id, blue_id = scheduled["params"]["media_ids"]
+        ctl(self.fake.url, "POST", "/__fake/media", {"forget": [red_id]})
+        p.run("post", "alt", post, "1", "A red bike, new")
+        self.sync()
+        # The PUT answered 404: the status is made again, the red picture
+        # uploaded anew with its new alt text, the blue one used again.
+        fake = self.fake_state()
+        self.assertEqual(fake["media_updates"], [])
+        self.assertEqual(fake["media_uploads"], 3)
+        now = fake["accounts"][0]["scheduled"]
+        self.assertEqual(len(now), 1)
+        self.assertNotEqual(now[0]["id"], scheduled["id"])
+        ids = now[0]["params"]["media_ids"]
+        self.assertEqual(ids[1], blue_id)
+        self.assertNotIn(red_id, ids)
+        self.assertEqual([m["description"] for m in now[0]["media_attachments"]], ["A red bike, new", "A blue bike"])
+        self.assert_attached_once()
+        self.assertEqual(self.sync_row(post)["state"], "synced")
+
     def test_faults_and_a_kill_attach_nothing_twice(self):
         p = self.plan
         post, scheduled = self.scheduled_post()
