@@ -10,6 +10,7 @@ attaches a medium twice nor loses the post. Against fake_mastodon.py
 import datetime
 import os
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -213,6 +214,34 @@ class MediaIds(unittest.TestCase):
         self.assertEqual([m["description"] for m in now[0]["media_attachments"]], ["A red bike, new", "A blue bike"])
         self.assert_attached_once()
         self.assertEqual(self.sync_row(post)["state"], "synced")
+
+    def test_alt_edit_of_a_status_scheduled_before_ids_were_kept(self):
+        p = self.plan
+        post, scheduled = self.scheduled_post()
+        # As the upgrade leaves a status scheduled before: its media known by
+        # file and alt text, not by id.
+        db = sqlite3.connect(p.path)
+        with db:
+            db.execute("UPDATE remote_media SET media_id = NULL")
+        db.close()
+        p.run("post", "alt", post, "2", "A blue bike, seen again")
+        self.sync()
+        fake = self.fake_state()
+        self.assertEqual(fake["media_updates"], [])
+        self.assertEqual(fake["media_uploads"], 4)                       # both, once more
+        now = fake["accounts"][0]["scheduled"]
+        self.assertEqual(len(now), 1)
+        self.assertNotEqual(now[0]["id"], scheduled["id"])
+        self.assertEqual([m["description"] for m in now[0]["media_attachments"]],
+                         ["A red bike", "A blue bike, seen again"])
+        self.assert_attached_once()
+        # From now on the ids are known: the next edit is a PUT.
+        p.run("post", "alt", post, "1", "A red bike, seen again")
+        self.sync()
+        fake = self.fake_state()
+        self.assertEqual(fake["media_updates"], [{"id": now[0]["params"]["media_ids"][0],
+                                                  "description": "A red bike, seen again"}])
+        self.assertEqual(fake["media_uploads"], 4)
 
     def test_faults_and_a_kill_attach_nothing_twice(self):
         p = self.plan
