@@ -448,6 +448,12 @@ reuse_medium (LineupMastodon  *self,
     {
       if (!g_error_matches (local_error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_NOT_FOUND))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        {
+          /* Forgotten, even if the upload that follows fails. */
+          g_free (outgoing->media_ids[index]);
+          outgoing->media_ids[index] = g_strdup ("");
+        }
       return NULL;
     }
   if (!wait_processed (self, outgoing, id, root, cancellable, error))
