@@ -3,7 +3,8 @@ medium is uploaded once per post and account; an alt text edit of a post the
 server holds scheduled goes out as PUT /api/v1/media/:id with the new
 description, the status untouched; a caption edit makes the status again
 with the same media ids; a medium added is the only one uploaded; an id the
-server no longer knows is uploaded again; a lost answer or a kill neither
+server no longer knows is uploaded again; a status refused for a while
+is retried with the media already uploaded; a lost answer or a kill neither
 attaches a medium twice nor loses the post. Against fake_mastodon.py
 (protocols.md §1 and §7)."""
 
@@ -242,6 +243,33 @@ class MediaIds(unittest.TestCase):
         self.assertEqual(fake["media_updates"], [{"id": now[0]["params"]["media_ids"][0],
                                                   "description": "A red bike, seen again"}])
         self.assertEqual(fake["media_uploads"], 4)
+
+    def test_status_refused_for_a_while_uploads_once(self):
+        p = self.plan
+        when = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)
+        post = p.add("Retried", "Community", "Proof", "--body", "Retried: see them",
+                     "--date", when.strftime("%Y-%m-%d"), "--time", "09:00", "--platform", "mastodon")
+        p.run("post", "attach", post, self.red, self.blue, "--alt", "Bikes")
+        p.force_stage(post, "scheduled")
+        p.run("post", "target", post, "--account", self.account)
+        # The media go up; the status fails with 500 until the server recovers.
+        ctl(self.fake.url, "POST", "/__fake/faults", {"rate": 1.0, "kinds": ["500"], "paths": ["/api/v1/statuses"]})
+        proc = subprocess.Popen([BIN, "--database", p.path, "sync", "--once"], env=p.env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.addCleanup(lambda: proc.poll() is None and proc.kill())
+        deadline = time.monotonic() + 60
+        while self.fake_state()["faults"].get("500", 0) < 3:
+            self.assertLess(time.monotonic(), deadline, "the status was never tried")
+            time.sleep(0.02)
+        ctl(self.fake.url, "POST", "/__fake/faults", {"rate": 0})
+        proc.wait(timeout=60)
+        fake = self.fake_state()
+        self.assertEqual(fake["media_uploads"], 2)                      # each retry used the same ids
+        now = fake["accounts"][0]["scheduled"]
+        self.assertEqual(len(now), 1)
+        self.assertEqual(len(now[0]["params"]["media_ids"]), 2)
+        self.assert_attached_once()
+        self.assertEqual(self.sync_row(post)["state"], "synced")
 
     def test_faults_and_a_kill_attach_nothing_twice(self):
         p = self.plan
