@@ -90,6 +90,12 @@ class MediaIds(unittest.TestCase):
         self.assertEqual(len(rows), 1)
         return rows[0]
 
+    @staticmethod
+    def descriptions(scheduled):
+        """The descriptions of a ScheduledStatus's media, in its media_ids' order."""
+        by_id = {m["id"]: m["description"] for m in scheduled["media_attachments"]}
+        return [by_id.get(mid) for mid in scheduled["params"]["media_ids"]]
+
     def assert_attached_once(self):
         state = self.state()
         attached = [m["attached_to"] for m in state["media"] if m["attached_to"]]
@@ -125,7 +131,7 @@ class MediaIds(unittest.TestCase):
         self.assertEqual((fake["media_uploads"], fake["creates"]), (2, creates))   # no upload, no new status
         now = fake["accounts"][0]["scheduled"]
         self.assertEqual([s["id"] for s in now], [scheduled["id"]])
-        self.assertEqual([m["description"] for m in now[0]["media_attachments"]],
+        self.assertEqual(self.descriptions(now[0]),
                          ["A red bike", "A blue bike against a white wall"])
         self.assertEqual(self.sync_row(post)["state"], "synced")
         self.sync()                                                      # nothing more to send
@@ -168,7 +174,7 @@ class MediaIds(unittest.TestCase):
         ids = now[0]["params"]["media_ids"]
         self.assertEqual(ids[:2], scheduled["params"]["media_ids"])
         self.assertEqual(len(ids), 3)
-        self.assertEqual(now[0]["media_attachments"][2]["description"], "A green bike")
+        self.assertEqual(self.descriptions(now[0]), ["A red bike", "A blue bike", "A green bike"])
         self.assert_attached_once()
 
     def test_medium_the_server_forgot_is_uploaded_again(self):
@@ -191,7 +197,7 @@ class MediaIds(unittest.TestCase):
         self.assertEqual(len(ids), 2)
         self.assertNotEqual(ids[0], red_id)
         self.assertEqual(ids[1], blue_id)
-        self.assertEqual([m["description"] for m in now[0]["media_attachments"]], ["A red bike", "A blue bike"])
+        self.assertEqual(self.descriptions(now[0]), ["A red bike", "A blue bike"])
         self.assertEqual(self.sync_row(post)["state"], "synced")
 
     def test_alt_edit_of_a_medium_the_server_lost(self):
@@ -212,9 +218,14 @@ class MediaIds(unittest.TestCase):
         ids = now[0]["params"]["media_ids"]
         self.assertEqual(ids[1], blue_id)
         self.assertNotIn(red_id, ids)
-        self.assertEqual([m["description"] for m in now[0]["media_attachments"]], ["A red bike, new", "A blue bike"])
+        self.assertEqual(self.descriptions(now[0]), ["A red bike, new", "A blue bike"])
         self.assert_attached_once()
         self.assertEqual(self.sync_row(post)["state"], "synced")
+        # The server lists the new status's media by id (the blue one first
+        # now): the next edit still goes to the right one.
+        p.run("post", "alt", post, "2", "A blue bike, new")
+        self.sync()
+        self.assertEqual(self.fake_state()["media_updates"], [{"id": blue_id, "description": "A blue bike, new"}])
 
     def test_alt_edit_of_a_status_scheduled_before_ids_were_kept(self):
         p = self.plan
@@ -233,7 +244,7 @@ class MediaIds(unittest.TestCase):
         now = fake["accounts"][0]["scheduled"]
         self.assertEqual(len(now), 1)
         self.assertNotEqual(now[0]["id"], scheduled["id"])
-        self.assertEqual([m["description"] for m in now[0]["media_attachments"]],
+        self.assertEqual(self.descriptions(now[0]),
                          ["A red bike", "A blue bike, seen again"])
         self.assert_attached_once()
         # From now on the ids are known: the next edit is a PUT.

@@ -180,32 +180,46 @@ member_int (JsonObject *object,
            ? json_node_get_int (node) : fallback;
 }
 
-/* The ids and descriptions of the media the server attached, when its
- * answer names them all. */
+/* The ids of the media the server attached, in the order they were sent
+ * (params.media_ids), and their descriptions (from media_attachments, whose
+ * order the server does not promise), when its answer names them all. */
 static void
 read_attachments (JsonObject       *object,
+                  JsonObject       *params,
                   LineupRemotePost *remote)
 {
+  JsonNode *ids_node = params ? json_object_get_member (params, "media_ids") : NULL;
   JsonNode *node = json_object_get_member (object, "media_attachments");
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) descriptions = g_strv_builder_new ();
-  JsonArray *array;
+  JsonArray *sent, *attached;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (ids_node == NULL || !JSON_NODE_HOLDS_ARRAY (ids_node) || node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return;
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) == 0)
+  sent = json_node_get_array (ids_node);
+  attached = json_node_get_array (node);
+  if (json_array_get_length (sent) == 0)
     return;
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < json_array_get_length (sent); i++)
     {
-      JsonObject *medium = node_object (json_array_get_element (array, i));
-      const char *id = _lineup_publish_member_string (medium, "id");
-      const char *description = _lineup_publish_member_string (medium, "description");
+      JsonNode *element = json_array_get_element (sent, i);
+      const char *id = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING
+                         ? json_node_get_string (element) : NULL;
+      gboolean found = FALSE;
 
-      if (id == NULL)
+      for (guint k = 0; id && k < json_array_get_length (attached) && !found; k++)
+        {
+          JsonObject *medium = node_object (json_array_get_element (attached, k));
+          const char *description = _lineup_publish_member_string (medium, "description");
+
+          if (g_strcmp0 (_lineup_publish_member_string (medium, "id"), id) != 0)
+            continue;
+          g_strv_builder_add (ids, id);
+          g_strv_builder_add (descriptions, description ? description : "");
+          found = TRUE;
+        }
+      if (!found)
         return;
-      g_strv_builder_add (ids, id);
-      g_strv_builder_add (descriptions, description ? description : "");
     }
   remote->media_ids = g_strv_builder_end (ids);
   remote->media_descriptions = g_strv_builder_end (descriptions);
@@ -240,7 +254,7 @@ remote_from_json (JsonNode  *node,
         }
       remote->text = g_strdup (_lineup_publish_member_string (params, "text"));
       remote->key = g_strdup (_lineup_publish_member_string (params, "idempotency"));
-      read_attachments (object, remote);
+      read_attachments (object, params, remote);
     }
   else
     {

@@ -908,8 +908,9 @@ class FakeMastodon(FakeServerBase):
         }
 
     def _scheduled_json(self, record):
-        # Its media as they are now (a PUT /api/v1/media/:id shows here), in params' order.
-        media = [self._media_json(self.media[mid]) for mid in record["params"].get("media_ids") or []
+        # Its media as they are now (a PUT /api/v1/media/:id shows here), by id as
+        # Mastodon lists them (params.media_ids keeps the order they were sent in).
+        media = [self._media_json(self.media[mid]) for mid in sorted(record["params"].get("media_ids") or [], key=int)
                  if mid in self.media and self.media[mid]["attached_to"] == "scheduled:" + str(record["id"])]
         return {"id": str(record["id"]), "scheduled_at": fmt_ms(record["scheduled_at"]),
                 "params": dict(record["params"]), "media_attachments": media}
