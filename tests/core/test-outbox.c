@@ -7,12 +7,14 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lineup-core.h"
 #include "lineup-account.h"
 #include "lineup-outbox.h"
 #include "lineup-sync.h"
+#include "lineup-store-media.h"
 #include "lineup-test-util.h"
 
 typedef struct {
@@ -242,6 +244,68 @@ test_daily_limit_warning (Fixture       *f,
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "at most 25"));
 }
 
+/* Runs @sql on the plan's file beside the store: what a sync that
+ * scheduled the post on the server left there. */
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+test_alt_edit_describes (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 at = g_get_real_time () / G_USEC_PER_SEC + 3 * 86400;
+  g_autofree char *id = add_post (f, LINEUP_STAGE_SCHEDULED, at);
+  g_autofree char *sql = NULL;
+  g_autofree char *ops = NULL;
+  const char *sha = "ea271127651e0f9aa5186d63c4caac19adf6095f4d3fc731cbfaffabd7093758";
+
+  g_assert_true (lineup_store_set_post_target (f->store, id, f->account_id, TRUE, &error));
+  g_assert_no_error (error);
+  /* Synced: the server holds it with its picture, described as "A bike". */
+  sql = g_strdup_printf ("DELETE FROM outbox;"
+                         "UPDATE publish_state SET state = 'synced', remote_id = '77', remote_at = %" G_GINT64_FORMAT ","
+                         "  remote_text = 'We launched the thing today.';"
+                         "INSERT INTO media (sha256, mime, kind, size, width, height) VALUES ('%s', 'image/png', 'image', 90, 3, 3);"
+                         "INSERT INTO post_media (post_id, position, sha256, alt) VALUES ('%s', 0, '%s', 'A bike');"
+                         "INSERT INTO remote_media (post_id, account_id, sha256, alt, media_id, position, attached) "
+                         "  VALUES ('%s', '%s', '%s', 'A bike', '501', 0, 1);",
+                         at, sha, id, sha, id, f->account_id, sha);
+  exec_sql (f, sql);
+  ops = ops_of (f, id);
+  g_assert_cmpstr (ops, ==, "");
+
+  /* New alt text: a "describe", in the same change, and only one. */
+  g_assert_true (lineup_store_set_medium_alt (f->store, id, 0, "A red bike", &error));
+  g_assert_no_error (error);
+  g_free (ops);
+  ops = ops_of (f, id);
+  g_assert_cmpstr (ops, ==, "describe");
+  g_assert_cmpint (state_of (f, id), ==, LINEUP_SYNC_PENDING);
+  g_assert_true (lineup_store_set_medium_alt (f->store, id, 0, "A red bike on a wall", &error));
+  g_free (ops);
+  ops = ops_of (f, id);
+  g_assert_cmpstr (ops, ==, "describe");
+
+  /* Back to what the server has: nothing more is queued. */
+  exec_sql (f, "DELETE FROM outbox");
+  g_assert_true (lineup_store_set_medium_alt (f->store, id, 0, "A bike", &error));
+  g_free (ops);
+  ops = ops_of (f, id);
+  g_assert_cmpstr (ops, ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -252,6 +316,7 @@ main (int argc, char **argv)
   g_test_add ("/outbox/unscheduled-queue-nothing", Fixture, NULL, fixture_set_up, test_unscheduled_posts_queue_nothing, fixture_tear_down);
   g_test_add ("/outbox/rolled-back-together", Fixture, NULL, fixture_set_up, test_rolled_back_together, fixture_tear_down);
   g_test_add ("/outbox/remove-account", Fixture, NULL, fixture_set_up, test_remove_account_clears_its_queue, fixture_tear_down);
+  g_test_add ("/outbox/alt-edit-describes", Fixture, NULL, fixture_set_up, test_alt_edit_describes, fixture_tear_down);
   g_test_add ("/outbox/daily-limit-warning", Fixture, NULL, fixture_set_up, test_daily_limit_warning, fixture_tear_down);
   return g_test_run ();
 }

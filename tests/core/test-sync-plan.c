@@ -192,6 +192,31 @@ test_action_held_on_server (void)
 }
 
 static void
+test_action_media_on_server (void)
+{
+  gint64 at = NOW + 2 * HOUR;
+  LineupSyncTarget target = target_in (LINEUP_SYNC_PENDING, "109", at, "Hi");
+  LineupSyncWish described = { TRUE, at, "Hi", 1, TRUE, FALSE };
+  LineupSyncWish described_moved = { TRUE, at + HOUR, "Hi", 2, TRUE, FALSE };
+  LineupSyncWish ids_unknown = { TRUE, at, "Hi", 1, FALSE, FALSE };
+  LineupSyncWish described_edited = { TRUE, at, "Hello", 1, TRUE, FALSE };
+  LineupSyncWish other_media = { TRUE, at, "Hi", 0, FALSE, TRUE };
+
+  /* New alt text goes in place, the status kept (then moved if need be). */
+  g_assert_cmpint (lineup_sync_plan_action (&target, &described, TRUE, NOW), ==, LINEUP_SYNC_ACT_DESCRIBE);
+  g_assert_cmpint (lineup_sync_plan_action (&target, &described_moved, TRUE, NOW), ==, LINEUP_SYNC_ACT_DESCRIBE);
+  /* Media whose ids Lineup does not know, new text or other media: made again. */
+  g_assert_cmpint (lineup_sync_plan_action (&target, &ids_unknown, TRUE, NOW), ==, LINEUP_SYNC_ACT_REPLACE);
+  g_assert_cmpint (lineup_sync_plan_action (&target, &described_edited, TRUE, NOW), ==, LINEUP_SYNC_ACT_REPLACE);
+  g_assert_cmpint (lineup_sync_plan_action (&target, &other_media, TRUE, NOW), ==, LINEUP_SYNC_ACT_REPLACE);
+  /* Within the server's last 5 minutes, too late for that as well. */
+  target.remote_at = NOW + LINEUP_SYNC_FIRE_GUARD;
+  described.scheduled_at = target.remote_at;
+  g_assert_cmpint (lineup_sync_plan_action (&target, &described, TRUE, NOW), ==, LINEUP_SYNC_ACT_TOO_LATE);
+  g_assert_cmpstr (lineup_sync_action_to_key (LINEUP_SYNC_ACT_DESCRIBE), ==, "describe");
+}
+
+static void
 test_action_settled_states (void)
 {
   LineupSyncWish later = { TRUE, NOW + HOUR, "Hi" };
@@ -428,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/sync-plan/change-ops", test_change_ops);
   g_test_add_func ("/sync-plan/action/nothing-on-server", test_action_nothing_on_server);
   g_test_add_func ("/sync-plan/action/held-on-server", test_action_held_on_server);
+  g_test_add_func ("/sync-plan/action/media-on-server", test_action_media_on_server);
   g_test_add_func ("/sync-plan/action/settled-states", test_action_settled_states);
   g_test_add_func ("/sync-plan/settled-state", test_settled_state);
   g_test_add_func ("/sync-plan/ready", test_ready);

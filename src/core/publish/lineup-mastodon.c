@@ -1,4 +1,5 @@
-/* lineup-mastodon.c: Mastodon's REST API, as protocols.md §1 describes it.
+/* lineup-mastodon.c: Mastodon's REST API, as protocols.md §1 describes it (a post's
+ * media: lineup-mastodon-media.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "lineup-mastodon.h"
+#include "lineup-mastodon-private.h"
 #include "lineup-text.h"
 #include "lineup-media.h"
 #include "lineup-publish-media.h"
@@ -153,6 +155,26 @@ send_call (LineupMastodon  *self,
   return json_node_copy (json_parser_get_root (parser));
 }
 
+JsonNode *
+_lineup_mastodon_call (LineupMastodon  *self,
+                       const char      *method,
+                       const char      *path,
+                       const char      *content_type,
+                       GBytes          *raw,
+                       JsonBuilder     *body,
+                       GCancellable    *cancellable,
+                       const char      *what,
+                       GError         **error)
+{
+  return send_call (self, method, path, content_type, raw, body, NULL, cancellable, what, NULL, error);
+}
+
+const char *
+_lineup_mastodon_get_instance (LineupMastodon *self)
+{
+  return self->instance;
+}
+
 /* A member that must be an object; NULL when it is missing or not one. */
 static JsonObject *
 member_object (JsonObject *object,
@@ -178,6 +200,51 @@ member_int (JsonObject *object,
 
   return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
            ? json_node_get_int (node) : fallback;
+}
+
+/* The ids of the media the server attached, in the order they were sent
+ * (params.media_ids), and their descriptions (from media_attachments, whose
+ * order the server does not promise), when its answer names them all. */
+static void
+read_attachments (JsonObject       *object,
+                  JsonObject       *params,
+                  LineupRemotePost *remote)
+{
+  JsonNode *ids_node = params ? json_object_get_member (params, "media_ids") : NULL;
+  JsonNode *node = json_object_get_member (object, "media_attachments");
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) descriptions = g_strv_builder_new ();
+  JsonArray *sent, *attached;
+
+  if (ids_node == NULL || !JSON_NODE_HOLDS_ARRAY (ids_node) || node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  sent = json_node_get_array (ids_node);
+  attached = json_node_get_array (node);
+  if (json_array_get_length (sent) == 0)
+    return;
+  for (guint i = 0; i < json_array_get_length (sent); i++)
+    {
+      JsonNode *element = json_array_get_element (sent, i);
+      const char *id = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING
+                         ? json_node_get_string (element) : NULL;
+      gboolean found = FALSE;
+
+      for (guint k = 0; id && k < json_array_get_length (attached) && !found; k++)
+        {
+          JsonObject *medium = node_object (json_array_get_element (attached, k));
+          const char *description = _lineup_publish_member_string (medium, "description");
+
+          if (g_strcmp0 (_lineup_publish_member_string (medium, "id"), id) != 0)
+            continue;
+          g_strv_builder_add (ids, id);
+          g_strv_builder_add (descriptions, description ? description : "");
+          found = TRUE;
+        }
+      if (!found)
+        return;
+    }
+  remote->media_ids = g_strv_builder_end (ids);
+  remote->media_descriptions = g_strv_builder_end (descriptions);
 }
 
 /* A ScheduledStatus (it has params) or a Status, as a remote post. */
@@ -209,6 +276,7 @@ remote_from_json (JsonNode  *node,
         }
       remote->text = g_strdup (_lineup_publish_member_string (params, "text"));
       remote->key = g_strdup (_lineup_publish_member_string (params, "idempotency"));
+      read_attachments (object, params, remote);
     }
   else
     {
@@ -286,123 +354,6 @@ check_text (LineupMastodon  *self,
   return TRUE;
 }
 
-/* ---- media (protocols.md §7) ---- */
-
-/* How long Lineup waits for the server to process one medium: polls
- * spaced 1, 2, 4, 8… seconds apart, at most 16, for about two minutes. */
-#define MEDIA_POLL_FIRST_MS  1000
-#define MEDIA_POLL_MAX_MS    16000
-#define MEDIA_POLL_TOTAL_MS  120000
-
-static gboolean
-wait_a_while (guint         ms,
-              GCancellable *cancellable,
-              GError      **error)
-{
-  /* Test fakes answer at once; a test sets this to keep its run short. */
-  const char *scale = g_getenv ("LINEUP_MEDIA_POLL_SCALE");
-  guint scaled = scale ? (guint) (ms * g_ascii_strtod (scale, NULL)) : ms;
-
-  /* In slices, so a cancelled sync (the app quitting) stops within 0.1 s. */
-  for (guint slept = 0; slept < scaled; slept += 100)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      g_usleep ((gulong) MIN (100, scaled - slept) * 1000);
-    }
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
-}
-
-static gboolean
-medium_ready (JsonNode *root)
-{
-  const char *url = _lineup_publish_member_string (node_object (root), "url");
-
-  return url != NULL && *url != '\0';
-}
-
-/* Uploads medium @index of @outgoing with its alt text and waits until the
- * server has processed it: its id, or NULL. A kill or a lost answer leaves
- * at most an unattached medium, which the server removes itself. */
-static char *
-upload_medium (LineupMastodon  *self,
-               LineupOutgoing  *outgoing,
-               guint            index,
-               GCancellable    *cancellable,
-               GError         **error)
-{
-  LineupMedium *medium = g_ptr_array_index (outgoing->media, index);
-  g_autoptr(GBytes) bytes = _lineup_publish_read_medium (outgoing, index, error);
-  g_autoptr(GBytes) form = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *content_type = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *id = NULL;
-  guint delay = MEDIA_POLL_FIRST_MS, waited = 0;
-
-  if (bytes == NULL)
-    return NULL;
-  filename = g_strdup_printf ("%s.%s", medium->sha256, lineup_media_extension_for (medium->mime_type));
-  form = _lineup_publish_multipart (bytes, filename, medium->mime_type,
-                                    medium->alt && *medium->alt ? medium->alt : NULL, &content_type);
-  root = send_call (self, "POST", "/api/v2/media", content_type, form, NULL, NULL, cancellable,
-                    _("upload the post’s media"), NULL, error);
-  if (root == NULL)
-    return NULL;
-  id = g_strdup (_lineup_publish_member_string (node_object (root), "id"));
-  if (id == NULL)
-    {
-      g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
-                   _("%s took the medium but gave no id for it"), self->instance);
-      return NULL;
-    }
-
-  /* 202 with no url: still processing; poll until it has one. */
-  while (!medium_ready (root))
-    {
-      g_autofree char *escaped = lineup_http_escape (id);
-      g_autofree char *path = g_strdup_printf ("/api/v1/media/%s", escaped);
-
-      if (waited >= MEDIA_POLL_TOTAL_MS)
-        {
-          g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_TRANSIENT,
-                       _("%s is still processing the media of “%s” after two minutes: Lineup tries again later"),
-                       self->instance, outgoing->title);
-          return NULL;
-        }
-      if (!wait_a_while (delay, cancellable, error))
-        return NULL;
-      waited += delay;
-      delay = MIN (delay * 2, MEDIA_POLL_MAX_MS);
-      g_clear_pointer (&root, json_node_unref);
-      root = call (self, "GET", path, NULL, NULL, cancellable, _("wait for the media to be processed"), NULL, error);
-      if (root == NULL)
-        return NULL;
-    }
-  return g_steal_pointer (&id);
-}
-
-/* The post's media uploaded, in order: their ids (NULL-terminated), or
- * NULL. */
-static GStrv
-upload_media (LineupMastodon  *self,
-              LineupOutgoing  *outgoing,
-              GCancellable    *cancellable,
-              GError         **error)
-{
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-
-  for (guint i = 0; outgoing->media && i < outgoing->media->len; i++)
-    {
-      g_autofree char *id = upload_medium (self, outgoing, i, cancellable, error);
-
-      if (id == NULL)
-        return NULL;
-      g_strv_builder_add (ids, id);
-    }
-  return g_strv_builder_end (ids);
-}
-
 static gboolean
 is_still_processing (GError *error)
 {
@@ -430,7 +381,7 @@ post_status (LineupMastodon  *self,
     return NULL;
   if (outgoing->media && outgoing->media->len)
     {
-      media_ids = upload_media (self, outgoing, cancellable, error);
+      media_ids = _lineup_mastodon_upload_media (self, outgoing, cancellable, error);
       if (media_ids == NULL)
         return NULL;
     }
@@ -449,7 +400,7 @@ post_status (LineupMastodon  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      if (!wait_a_while (MEDIA_POLL_FIRST_MS << attempt, cancellable, error))
+      if (!_lineup_mastodon_wait (LINEUP_MASTODON_MEDIA_POLL_FIRST_MS << attempt, cancellable, error))
         return NULL;
     }
   return remote_from_json (root, error);
@@ -461,7 +412,7 @@ static LineupPublishCaps
 lineup_mastodon_get_caps (LineupPublisher *publisher)
 {
   return LINEUP_PUBLISH_CAN_SCHEDULE | LINEUP_PUBLISH_CAN_MOVE | LINEUP_PUBLISH_CAN_CANCEL |
-         LINEUP_PUBLISH_HAS_MEDIA;
+         LINEUP_PUBLISH_HAS_MEDIA | LINEUP_PUBLISH_CAN_DESCRIBE;
 }
 
 static guint
@@ -795,6 +746,7 @@ lineup_mastodon_publisher_init (LineupPublisherInterface *iface)
   iface->publish_now = lineup_mastodon_publish_now;
   iface->list_scheduled = lineup_mastodon_list_scheduled;
   iface->find_published = lineup_mastodon_find_published;
+  iface->describe_media = _lineup_mastodon_describe_media;
 }
 
 /* ---- GObject ---- */

@@ -18,7 +18,7 @@
 #include "lineup-store-publish.h"
 #include "lineup-sync-plan.h"
 
-static const char * const op_keys[] = { "create", "move", "replace", "cancel", "publish" };
+static const char * const op_keys[] = { "create", "move", "replace", "cancel", "publish", "describe" };
 static const char * const state_keys[] = {
   "not-synced", "published", "synced", "pending", "conflict", "failed",
 };
@@ -40,6 +40,7 @@ lineup_outbox_op_to_label (LineupOutboxOp op)
     case LINEUP_OUTBOX_REPLACE: return _("Replace text");
     case LINEUP_OUTBOX_CANCEL: return _("Cancel");
     case LINEUP_OUTBOX_PUBLISH: return _("Publish");
+    case LINEUP_OUTBOX_DESCRIBE: return _("Update alt text");
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -171,6 +172,48 @@ queue_unsent_targets (LineupStore  *self,
   return TRUE;
 }
 
+/* New alt text for media of a post the server holds scheduled: a
+ * "describe" for each account whose status has other descriptions, unless
+ * one waits already. Any change of the post gets here (an alt text edit
+ * changes no field of the post itself), undo included. */
+static gboolean
+queue_alt_changes (LineupStore  *self,
+                   LineupPost   *post,
+                   GError      **error)
+{
+  static const char waiting_sql[] =
+    "SELECT 1 FROM outbox WHERE post_id = ? AND account_id = ? AND op = 'describe'";
+  g_auto(GStrv) targets = NULL;
+
+  if (!lineup_sync_plan_wants_remote (post))
+    return TRUE;
+  targets = lineup_store_get_post_targets (self, lineup_post_get_id (post), error);
+  if (targets == NULL)
+    return FALSE;
+  for (guint t = 0; targets[t]; t++)
+    {
+      g_autoptr(GPtrArray) changes = NULL;
+      gboolean changed = FALSE, waiting;
+      sqlite3_stmt *stmt;
+
+      changes = _lineup_publish_alt_changes (self, lineup_post_get_id (post), targets[t], &changed, error);
+      if (changes == NULL)
+        return FALSE;
+      if (changes->len == 0)
+        continue;
+      if ((stmt = _lineup_store_prepare (self, waiting_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, lineup_post_get_id (post), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, targets[t], -1, SQLITE_TRANSIENT);
+      waiting = sqlite3_step (stmt) == SQLITE_ROW;
+      _lineup_store_finish (stmt);
+      if (!waiting && !_lineup_outbox_enqueue (self, lineup_post_get_id (post), targets[t],
+                                               LINEUP_OUTBOX_DESCRIBE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 outbox_commit_hook (LineupStore         *store,
                     const LineupCommit  *commit,
@@ -180,6 +223,8 @@ outbox_commit_hook (LineupStore         *store,
   for (guint i = 0; i < commit->n_posts; i++)
     {
       if (!_lineup_outbox_note_change (store, commit->posts[i].old_post, commit->posts[i].new_post, error))
+        return FALSE;
+      if (!queue_alt_changes (store, commit->posts[i].new_post, error))
         return FALSE;
       if (commit->remote && !queue_unsent_targets (store, commit->posts[i].new_post, error))
         return FALSE;

@@ -2,10 +2,11 @@
  * each post's sync state per account.
  *
  * Every intended change of a post on an account (create, move, replace,
- * cancel, publish) is a row written in the same transaction as the local
- * change that causes it (the outbox listens to the store's commit hook,
- * lineup_outbox_attach()). lineup-sync.c sends them in order per post, coalescing what
- * has not gone out yet, and records what the server said.
+ * cancel, publish, describe: new alt text for its media) is a row written
+ * in the same transaction as the local change that causes it (the outbox
+ * listens to the store's commit hook, lineup_outbox_attach()). lineup-sync.c
+ * sends them in order per post, coalescing what has not gone out yet, and
+ * records what the server said.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,7 @@ typedef enum {
   LINEUP_OUTBOX_REPLACE,
   LINEUP_OUTBOX_CANCEL,
   LINEUP_OUTBOX_PUBLISH,
+  LINEUP_OUTBOX_DESCRIBE,   /* new alt text for the media of a scheduled status */
 } LineupOutboxOp;
 
 const char *lineup_outbox_op_to_key   (LineupOutboxOp op);   /* "create" … */

@@ -201,6 +201,9 @@ write_update (LineupStore  *store,
       if (!_lineup_store_step_done (store, stmt, _("save the sync state"), error))
         return FALSE;
     }
+  if (!_lineup_publish_record_media (store, target->post_id, target->account_id, update->media_change,
+                                     update->media, update->forget_media, error))
+    return FALSE;
   if (update->drop_outbox)
     {
       PREPARE (outbox_sql);

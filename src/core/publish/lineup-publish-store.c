@@ -247,6 +247,7 @@ lineup_store_remove_account (LineupStore  *self,
     "DELETE FROM outbox WHERE account_id = ?",
     "DELETE FROM publish_state WHERE account_id = ?",
     "DELETE FROM post_targets WHERE account_id = ?",
+    "DELETE FROM remote_media WHERE account_id = ?",
     "DELETE FROM accounts WHERE id = ?",
   };
 

@@ -15,6 +15,7 @@
 #include "lineup-store.h"
 #include "lineup-account.h"
 #include "lineup-outbox.h"
+#include "lineup-publisher.h"
 
 G_BEGIN_DECLS
 
@@ -91,6 +92,64 @@ char       *lineup_store_get_published_url  (LineupStore  *self,
 GPtrArray *lineup_store_get_publish_log   (LineupStore  *self,
                                            guint         limit,
                                            GError      **error);
+
+/* ---- media on the servers (remote_media, lineup-publish-store-media.c) ----
+ *
+ * A Mastodon medium is uploaded once per post, account, file and alt
+ * text: its id is kept and used again when the status is made again. The
+ * media of the status the server holds are marked attached, in their
+ * order, with the description the server has; an alt text edit is sent
+ * as new descriptions of those ids. */
+
+typedef enum {
+  LINEUP_REMOTE_MEDIA_KEEP,
+  LINEUP_REMOTE_MEDIA_UPLOADED,   /* uploads on no status yet: kept to use again */
+  LINEUP_REMOTE_MEDIA_ATTACHED,   /* the server's new status holds these, in order */
+  LINEUP_REMOTE_MEDIA_RELEASED,   /* the server's status is gone: its media are free again */
+  LINEUP_REMOTE_MEDIA_DESCRIBED,  /* these have their new descriptions on the server */
+} LineupRemoteMediaChange;
+
+typedef struct {
+  char *media_id;   /* NULL: not known */
+  char *sha256;
+  char *alt;        /* the description it went with ("" none) */
+} LineupRemoteMedium;
+
+void       lineup_remote_medium_free       (LineupRemoteMedium *medium);
+
+/* For each of @media (the post's LineupMedium, in order) the id of an
+ * upload of that file with that alt text for the post on the account, each
+ * id at most once; "" where there is none. */
+GStrv      _lineup_publish_known_media_ids (LineupStore   *self,
+                                            const char    *post_id,
+                                            const char    *account_id,
+                                            GPtrArray     *media);
+/* The media of the status the server holds whose alt text is not the
+ * post's now (LineupMediaUpdate, media_id NULL when not known); empty when
+ * none, or when Lineup knows none of its media. @out_changed: the post's
+ * media are no longer the status's (other files or order). */
+GPtrArray *_lineup_publish_alt_changes     (LineupStore   *self,
+                                            const char    *post_id,
+                                            const char    *account_id,
+                                            gboolean      *out_changed,
+                                            GError       **error);
+/* The media a status the server listed holds (@ids and @descriptions, in
+ * order, NULL for none), as LineupRemoteMedium: the post's own media in
+ * their order; NULL when they are not as many. */
+GPtrArray *_lineup_publish_listed_media    (LineupStore   *self,
+                                            const char    *post_id,
+                                            GStrv          ids,
+                                            GStrv          descriptions);
+/* Records what the server did with the post's media (@media:
+ * LineupRemoteMedium; @forget: ids it no longer knows), inside the
+ * operation in progress. */
+gboolean   _lineup_publish_record_media    (LineupStore             *self,
+                                            const char              *post_id,
+                                            const char              *account_id,
+                                            LineupRemoteMediaChange  change,
+                                            GPtrArray               *media,
+                                            const char * const      *forget,
+                                            GError                 **error);
 
 /* Adds an outbox row and marks the target pending, inside the operation in
  * progress (account and outbox code only). */

@@ -47,6 +47,7 @@ lineup_outgoing_free (LineupOutgoing *outgoing)
   g_strfreev (outgoing->texts);
   g_clear_pointer (&outgoing->media, g_ptr_array_unref);
   g_strfreev (outgoing->media_files);
+  g_strfreev (outgoing->media_ids);
   g_free (outgoing);
 }
 
@@ -65,6 +66,8 @@ lineup_remote_post_free (LineupRemotePost *remote)
   g_free (remote->text);
   g_free (remote->key);
   g_free (remote->url);
+  g_strfreev (remote->media_ids);
+  g_strfreev (remote->media_descriptions);
   g_free (remote);
 }
 
@@ -87,7 +90,19 @@ lineup_publish_call_free (LineupPublishCall *call)
   lineup_outgoing_free (call->outgoing);
   g_free (call->remote_id);
   lineup_remote_post_free (call->scheduled);
+  g_free (call->title);
+  g_clear_pointer (&call->media_updates, g_ptr_array_unref);
   g_free (call);
+}
+
+void
+lineup_media_update_free (LineupMediaUpdate *update)
+{
+  if (update == NULL)
+    return;
+  g_free (update->media_id);
+  g_free (update->description);
+  g_free (update);
 }
 
 /* ---- dispatch ---- */
@@ -223,6 +238,23 @@ lineup_publisher_find_published (LineupPublisher   *self,
   return iface->find_published (self, scheduled, cancellable, error);
 }
 
+gboolean
+lineup_publisher_describe_media (LineupPublisher  *self,
+                                 const char       *title,
+                                 GPtrArray        *updates,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  LineupPublisherInterface *iface;
+
+  g_return_val_if_fail (LINEUP_IS_PUBLISHER (self), FALSE);
+  g_return_val_if_fail (updates != NULL, FALSE);
+  iface = LINEUP_PUBLISHER_GET_IFACE (self);
+  if (iface->describe_media == NULL)
+    return unsupported (self, _("change the alt text of a scheduled post’s media"), error);
+  return iface->describe_media (self, title, updates, cancellable, error);
+}
+
 gint64
 lineup_publisher_get_retry_at (LineupPublisher *self)
 {
@@ -282,6 +314,11 @@ call_thread (GTask        *task,
       break;
     case LINEUP_PUBLISH_OP_FIND_PUBLISHED:
       result = lineup_publisher_find_published (self, call->scheduled, cancellable, &error);
+      break;
+    case LINEUP_PUBLISH_OP_DESCRIBE:
+      if (lineup_publisher_describe_media (self, call->title, call->media_updates, cancellable, &error))
+        result = GINT_TO_POINTER (1);
+      destroy = NULL;
       break;
     default:
       g_assert_not_reached ();
@@ -485,4 +522,11 @@ _lineup_publisher_dup_location (LineupHttpResponse *response)
   if (g_utf8_strlen (text, -1) > 200)
     return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (text, 199) - text), text);
   return g_steal_pointer (&text);
+}
+
+LineupPublishCall *
+lineup_publisher_call_peek (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_get_task_data (G_TASK (result));
 }

@@ -44,6 +44,7 @@ typedef enum {
   LINEUP_PUBLISH_CAN_MOVE     = 1 << 1,  /* a scheduled post's time can change in place */
   LINEUP_PUBLISH_CAN_CANCEL   = 1 << 2,  /* a scheduled post can be withdrawn */
   LINEUP_PUBLISH_HAS_MEDIA    = 1 << 3,  /* images can be attached */
+  LINEUP_PUBLISH_CAN_DESCRIBE = 1 << 4,  /* a scheduled post's media take new alt text in place */
 } LineupPublishCaps;
 
 /* What Lineup sends: one post, rendered for the network. */
@@ -61,6 +62,12 @@ typedef struct {
   GStrv   texts;         /* webhooks: the caption as it goes to each of platforms, in order; or NULL */
   GPtrArray *media;      /* LineupMedium, in the post's order; or NULL */
   GStrv   media_files;   /* where each of media is kept (the plan's media folder) */
+  /* Mastodon: the server's id of each of media ("" when none yet), in
+   * their order. In: ids uploaded before, to use again; the backend
+   * writes the id it used as soon as it has one (an upload, or another
+   * one when the server no longer knew the old), so a failure later in
+   * the call still tells what was uploaded. NULL: none known. */
+  GStrv   media_ids;
 } LineupOutgoing;
 
 /* What the server holds. */
@@ -71,7 +78,21 @@ typedef struct {
   char     *key;           /* the idempotency key it was created with, when it says */
   char     *url;           /* published: where people see it */
   gboolean  published;
+  /* The media the server attached (its answer's media_attachments, in
+   * order) and their descriptions ("" for none); NULL when it named none. */
+  GStrv     media_ids;
+  GStrv     media_descriptions;
 } LineupRemotePost;
+
+/* New alt text for one medium of a scheduled post (CAN_DESCRIBE). */
+typedef struct {
+  char     *media_id;
+  char     *description;   /* "" clears it */
+  guint     index;         /* its place on the post, from 0 (for messages) */
+  gboolean  gone;          /* set by the backend: the server no longer knows the id (404) */
+} LineupMediaUpdate;
+
+void              lineup_media_update_free   (LineupMediaUpdate *update);
 
 LineupOutgoing   *lineup_outgoing_new        (void);
 void              lineup_outgoing_free       (LineupOutgoing *outgoing);
@@ -137,6 +158,14 @@ struct _LineupPublisherInterface {
                                           LineupRemotePost *scheduled,
                                           GCancellable     *cancellable,
                                           GError          **error);
+  /* Only with CAN_DESCRIBE: sends each of @updates (LineupMediaUpdate) of
+   * the post @title; an id the server no longer knows is marked gone, not
+   * an error. */
+  gboolean           (*describe_media)   (LineupPublisher  *self,
+                                          const char       *title,
+                                          GPtrArray        *updates,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
 };
 
 LineupPublishCaps  lineup_publisher_get_caps         (LineupPublisher *self);
@@ -170,6 +199,11 @@ LineupRemotePost  *lineup_publisher_find_published   (LineupPublisher  *self,
                                                       LineupRemotePost *scheduled,
                                                       GCancellable     *cancellable,
                                                       GError          **error);
+gboolean           lineup_publisher_describe_media   (LineupPublisher  *self,
+                                                      const char       *title,
+                                                      GPtrArray        *updates,
+                                                      GCancellable     *cancellable,
+                                                      GError          **error);
 
 /* When a RATE_LIMITED failure may be retried (UTC seconds), or 0. Every
  * backend keeps it from the last answer's rate-limit headers. */
@@ -186,6 +220,7 @@ typedef enum {
   LINEUP_PUBLISH_OP_PUBLISH,
   LINEUP_PUBLISH_OP_LIST,
   LINEUP_PUBLISH_OP_FIND_PUBLISHED,
+  LINEUP_PUBLISH_OP_DESCRIBE,
 } LineupPublishOp;
 
 typedef struct {
@@ -194,6 +229,8 @@ typedef struct {
   char             *remote_id;      /* MOVE, CANCEL */
   gint64            scheduled_at;   /* MOVE */
   LineupRemotePost *scheduled;      /* FIND_PUBLISHED */
+  char             *title;          /* DESCRIBE: the post's, for messages */
+  GPtrArray        *media_updates;  /* DESCRIBE: LineupMediaUpdate (the backend marks the gone ones) */
 } LineupPublishCall;
 
 void               lineup_publish_call_free          (LineupPublishCall *call);
@@ -201,7 +238,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineupPublishCall, lineup_publish_call_free)
 
 /* Takes @call. The result is a LineupRemotePost (CREATE, MOVE, PUBLISH,
  * FIND_PUBLISHED), a GPtrArray of them (LIST), a LineupAccountInfo
- * (CONNECT) or nothing (CANCEL: TRUE). */
+ * (CONNECT) or nothing (CANCEL, DESCRIBE: TRUE). */
 void               lineup_publisher_call_async       (LineupPublisher     *self,
                                                       LineupPublishCall   *call,
                                                       GCancellable        *cancellable,
@@ -210,6 +247,9 @@ void               lineup_publisher_call_async       (LineupPublisher     *self,
 gpointer           lineup_publisher_call_finish      (LineupPublisher     *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+/* The call @result ran, with what the backend wrote in it on the way
+ * (outgoing->media_ids, media_updates' gone marks), success or not. */
+LineupPublishCall *lineup_publisher_call_peek        (GAsyncResult        *result);
 
 /* A 3xx answer's Location as text fit for a message: valid UTF-8, one
  * line, at most 200 characters; NULL when the answer gave none. */

@@ -22,6 +22,7 @@ lineup_sync_action_to_key (LineupSyncAction action)
     case LINEUP_SYNC_ACT_MOVE: return "move";
     case LINEUP_SYNC_ACT_CANCEL: case LINEUP_SYNC_ACT_FIND_PENDING: return "cancel";
     case LINEUP_SYNC_ACT_REPLACE: return "replace";
+    case LINEUP_SYNC_ACT_DESCRIBE: return "describe";
     default: return "sync";
     }
 }
@@ -111,14 +112,20 @@ lineup_sync_plan_action (const LineupSyncTarget *target,
     }
 
   /* The server holds it scheduled at remote_at. */
-  if (desired && g_strcmp0 (target->remote_text, wish->text) == 0 && target->remote_at == at)
+  if (desired && g_strcmp0 (target->remote_text, wish->text) == 0 && target->remote_at == at &&
+      wish->alt_changes == 0 && !wish->media_changed)
     return LINEUP_SYNC_ACT_DROP;
   if (target->remote_at <= now + LINEUP_SYNC_FIRE_GUARD)
     return LINEUP_SYNC_ACT_TOO_LATE;
   if (!desired)
     return LINEUP_SYNC_ACT_CANCEL;
-  if (g_strcmp0 (target->remote_text, wish->text) != 0)
+  /* Other text or media: made again (the media's ids used again). New alt
+   * text goes in place when every id is known, else it is made again too. */
+  if (g_strcmp0 (target->remote_text, wish->text) != 0 || wish->media_changed ||
+      (wish->alt_changes > 0 && !wish->alt_in_place))
     return LINEUP_SYNC_ACT_REPLACE;
+  if (wish->alt_changes > 0)
+    return LINEUP_SYNC_ACT_DESCRIBE;
   return at >= now + LINEUP_MASTODON_MIN_LEAD ? LINEUP_SYNC_ACT_MOVE : LINEUP_SYNC_ACT_CANCEL;
 }
 

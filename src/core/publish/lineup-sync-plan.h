@@ -36,6 +36,7 @@ typedef enum {
   LINEUP_SYNC_ACT_REPLACE,       /* new text: withdraw it (a create follows) */
   LINEUP_SYNC_ACT_FIND_PENDING,  /* a create may have reached the server and is no longer wanted */
   LINEUP_SYNC_ACT_TOO_LATE,      /* differs, but the server is about to publish it */
+  LINEUP_SYNC_ACT_DESCRIBE,      /* the server holds it: new alt text for its media, in place */
 } LineupSyncAction;
 
 /* The publishing log's word for an action ("create", "cancel", "sync" …). */
@@ -65,6 +66,9 @@ typedef struct {
   gboolean    wanted;         /* scheduled, dated, not deleted, and going to the account */
   gint64      scheduled_at;
   const char *text;
+  guint       alt_changes;     /* media of the server's status whose alt text is not the plan's */
+  gboolean    alt_in_place;    /* each of them can take its new alt text in place (id known) */
+  gboolean    media_changed;   /* the post's media are not the server's status's */
 } LineupSyncWish;
 
 /* ---- the outbox ---- */

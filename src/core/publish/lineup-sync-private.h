@@ -65,6 +65,9 @@ typedef struct {
   int         attempts;       /* -1 keep */
   gint64      next_attempt_at;
   gboolean    drop_outbox;    /* the outbox rows up to last_op are done */
+  LineupRemoteMediaChange media_change;   /* what the server did with the post's media */
+  GPtrArray  *media;          /* LineupRemoteMedium, for media_change */
+  const char * const *forget_media;   /* ids the server no longer knows */
 } Update;
 
 typedef struct {

@@ -205,7 +205,15 @@ on_list_cb (GObject      *source,
             Update update = { .state = LINEUP_SYNC_PENDING, .set_remote = TRUE, .remote_id = listed->remote_id,
                               .remote_at = listed->scheduled_at, .remote_text = listed->text,
                               .set_key = TRUE, .pending_key = NULL, .attempts = 0 };
+            /* And the media it holds, with the descriptions it took. */
+            g_autoptr(GPtrArray) media = _lineup_publish_listed_media (store, target.post_id, listed->media_ids,
+                                                                       listed->media_descriptions);
 
+            if (media)
+              {
+                update.media_change = LINEUP_REMOTE_MEDIA_ATTACHED;
+                update.media = media;
+              }
             _lineup_publish_commit_update (store, &target, &update, "adopt", TRUE, NULL);
           }
           break;

@@ -131,6 +131,9 @@ make_outgoing (LineupStore         *store,
         outgoing->texts[i] = lineup_store_outgoing_caption (store, post, outgoing->platforms[i]);
     }
   add_media (store, outgoing);
+  /* Uploaded before for this account: used again (Mastodon). */
+  if (account && outgoing->media)
+    outgoing->media_ids = _lineup_publish_known_media_ids (store, outgoing->post_id, account->id, outgoing->media);
   return outgoing;
 }
 
@@ -138,17 +141,79 @@ make_outgoing (LineupStore         *store,
 static LineupSyncWish
 wish_for (LineupStore         *store,
           LineupSyncTarget    *target,
-          const LineupAccount *account,
+          AccountRun          *run,
           LineupPost          *post,
-          char               **out_text)
+          char               **out_text,
+          GPtrArray          **out_alt_changes)
 {
   LineupSyncWish wish = { 0 };
 
   wish.wanted = lineup_sync_plan_wants_remote (post) &&
                 _lineup_publish_is_targeted (store, target->post_id, target->account_id);
   wish.scheduled_at = post ? lineup_post_get_scheduled_at (post) : 0;
-  wish.text = *out_text = post ? lineup_store_caption_for_account (store, post, account) : NULL;
+  wish.text = *out_text = post ? lineup_store_caption_for_account (store, post, run->account) : NULL;
+
+  /* The media of the status the server holds, against the post's. */
+  *out_alt_changes = NULL;
+  if (target->remote_id && wish.wanted)
+    {
+      g_autoptr(GError) error = NULL;
+      GPtrArray *changes = _lineup_publish_alt_changes (store, target->post_id, target->account_id,
+                                                        &wish.media_changed, &error);
+
+      if (changes == NULL)
+        g_warning ("%s", error->message);
+      else
+        {
+          gboolean known = TRUE;
+
+          for (guint i = 0; i < changes->len; i++)
+            known &= ((LineupMediaUpdate *) g_ptr_array_index (changes, i))->media_id != NULL;
+          wish.alt_changes = changes->len;
+          wish.alt_in_place = known && (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_DESCRIBE);
+          *out_alt_changes = changes;
+        }
+    }
   return wish;
+}
+
+/* What a call that created (or tried to create) the post left of its media
+ * on the server, from the ids the backend wrote into the outgoing: each id
+ * it has (LineupRemoteMedium), and in @out_forget the ids used before that
+ * the server no longer knew. With @remote, the media the status holds: as
+ * the server's answer names them when it names them all. */
+static GPtrArray *
+media_of_call (LineupPublishCall  *call,
+               GStrv               sent_ids,
+               LineupRemotePost   *remote,
+               GStrv              *out_forget)
+{
+  LineupOutgoing *outgoing = call ? call->outgoing : NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_remote_medium_free);
+  g_autoptr(GStrvBuilder) forget = g_strv_builder_new ();
+  guint n = outgoing && outgoing->media ? outgoing->media->len : 0;
+  gboolean answered = remote && remote->media_ids && g_strv_length (remote->media_ids) == n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      LineupMedium *medium = g_ptr_array_index (outgoing->media, i);
+      const char *id = answered ? remote->media_ids[i]
+                       : outgoing->media_ids && i < g_strv_length (outgoing->media_ids) ? outgoing->media_ids[i] : "";
+      const char *sent = sent_ids && i < g_strv_length (sent_ids) ? sent_ids[i] : "";
+      LineupRemoteMedium *row;
+
+      if (*sent && g_strcmp0 (sent, id) != 0 && !answered)
+        g_strv_builder_add (forget, sent);
+      if (*id == '\0')
+        continue;
+      row = g_new0 (LineupRemoteMedium, 1);
+      row->media_id = g_strdup (id);
+      row->sha256 = g_strdup (medium->sha256);
+      row->alt = g_strdup (answered ? remote->media_descriptions[i] : medium->alt ? medium->alt : "");
+      g_ptr_array_add (rows, row);
+    }
+  *out_forget = g_strv_builder_end (forget);
+  return rows;
 }
 
 /* ---- the state machine ---- */
@@ -159,6 +224,8 @@ typedef struct {
   LineupSyncAction      action;
   char       *key;
   LineupPost *post;
+  GStrv       sent_ids;     /* CREATE, PUBLISH: the media ids it was given */
+  GPtrArray  *updates;      /* DESCRIBE: what was sent (the call's) */
 } Step;
 
 static void
@@ -166,20 +233,34 @@ step_free (Step *step)
 {
   g_free (step->key);
   g_clear_object (&step->post);
+  g_strfreev (step->sent_ids);
+  g_clear_pointer (&step->updates, g_ptr_array_unref);
   g_free (step);
 }
 
 /* A failure: what it means for the post. */
 static void
-handle_error (Pass   *pass,
-              Step   *step,
-              GError *error)
+handle_error (Pass              *pass,
+              Step              *step,
+              LineupPublishCall *call,
+              GError            *error)
 {
   LineupStore *store = pass->sync->store;
   LineupSyncTarget *target = step->target;
   gint64 now = lineup_sync_now ();
   Update update = { .state = LINEUP_SYNC_PENDING, .attempts = -1 };
   g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) uploaded = NULL;
+  g_auto(GStrv) forget = NULL;
+
+  /* What it uploaded before it failed is used again next time. */
+  if (step->action == LINEUP_SYNC_ACT_CREATE || step->action == LINEUP_SYNC_ACT_PUBLISH)
+    {
+      uploaded = media_of_call (call, step->sent_ids, NULL, &forget);
+      update.media_change = LINEUP_REMOTE_MEDIA_UPLOADED;
+      update.media = uploaded;
+      update.forget_media = (const char * const *) forget;
+    }
 
   LineupSyncFailure failure = lineup_sync_plan_failure (error, step->action);
 
@@ -260,7 +341,10 @@ on_call_done_cb (GObject      *source,
   LineupSyncTarget *target = step->target;
   g_autoptr(GError) error = NULL;
   gpointer value = lineup_publisher_call_finish (LINEUP_PUBLISHER (source), result, &error);
+  LineupPublishCall *call = lineup_publisher_call_peek (result);
   Update update = { .state = LINEUP_SYNC_SYNCED, .attempts = 0 };
+  g_autoptr(GPtrArray) media = NULL;
+  g_auto(GStrv) forget = NULL;
 
   if (value == NULL)
     {
@@ -270,7 +354,7 @@ on_call_done_cb (GObject      *source,
           g_object_unref (task);
           return;
         }
-      handle_error (pass, step, error);
+      handle_error (pass, step, call, error);
       pass->index++;
       pass->steps = 0;
       g_object_set_data (G_OBJECT (task), "lineup-step", NULL);
@@ -286,6 +370,10 @@ on_call_done_cb (GObject      *source,
         LineupRemotePost *remote = value;
         g_autofree char *sent = lineup_store_caption_for_account (store, step->post, step->run->account);
 
+        /* The media the status holds, with the descriptions it took. */
+        media = media_of_call (call, step->sent_ids, remote, &forget);
+        update.media_change = LINEUP_REMOTE_MEDIA_ATTACHED;
+        update.media = media;
         if (remote->published)
           {
             update.state = LINEUP_SYNC_PUBLISHED;
@@ -332,8 +420,40 @@ on_call_done_cb (GObject      *source,
       update.remote_id = NULL;
       update.remote_at = 0;
       update.remote_text = NULL;
+      /* The status is gone: its media may go on the next one. */
+      update.media_change = LINEUP_REMOTE_MEDIA_RELEASED;
       pass->report.sent++;
       _lineup_publish_commit_update (store, target, &update, lineup_sync_action_to_key (step->action), TRUE, NULL);
+      break;
+    case LINEUP_SYNC_ACT_DESCRIBE:
+      {
+        g_autoptr(GStrvBuilder) gone = g_strv_builder_new ();
+
+        /* The new descriptions are the server's; an id it no longer knew
+         * is forgotten, and the next step makes the status again. */
+        media = g_ptr_array_new_with_free_func ((GDestroyNotify) lineup_remote_medium_free);
+        for (guint i = 0; step->updates && i < step->updates->len; i++)
+          {
+            LineupMediaUpdate *sent = g_ptr_array_index (step->updates, i);
+            LineupRemoteMedium *row;
+
+            if (sent->gone)
+              {
+                g_strv_builder_add (gone, sent->media_id);
+                continue;
+              }
+            row = g_new0 (LineupRemoteMedium, 1);
+            row->media_id = g_strdup (sent->media_id);
+            row->alt = g_strdup (sent->description);
+            g_ptr_array_add (media, row);
+          }
+        forget = g_strv_builder_end (gone);
+        update.media_change = LINEUP_REMOTE_MEDIA_DESCRIBED;
+        update.media = media;
+        update.forget_media = (const char * const *) forget;
+        pass->report.sent++;
+        _lineup_publish_commit_update (store, target, &update, "describe", TRUE, NULL);
+      }
       break;
     case LINEUP_SYNC_ACT_FIND_PENDING:
       {
@@ -417,6 +537,7 @@ step_target (GTask  *task,
   LineupSyncAction action;
   LineupSyncWish wish;
   g_autofree char *wish_text = NULL;
+  g_autoptr(GPtrArray) alt_changes = NULL;
 
   if (!_lineup_publish_reload_target (store, target, &error))
     {
@@ -445,7 +566,7 @@ step_target (GTask  *task,
       return FALSE;
     }
 
-  wish = wish_for (store, target, run->account, post, &wish_text);
+  wish = wish_for (store, target, run, post, &wish_text, &alt_changes);
   action = lineup_sync_plan_action (target, &wish,
                                     (lineup_publisher_get_caps (run->publisher) & LINEUP_PUBLISH_CAN_SCHEDULE) != 0,
                                     now);
@@ -556,7 +677,14 @@ step_target (GTask  *task,
         {
           call->op = action == LINEUP_SYNC_ACT_CREATE ? LINEUP_PUBLISH_OP_CREATE : LINEUP_PUBLISH_OP_PUBLISH;
           call->outgoing = make_outgoing (store, step->post, step->run->account, target->pending_key);
+          step->sent_ids = g_strdupv (call->outgoing->media_ids);
         }
+      break;
+    case LINEUP_SYNC_ACT_DESCRIBE:
+      call->op = LINEUP_PUBLISH_OP_DESCRIBE;
+      call->title = g_strdup (lineup_post_get_title (step->post));
+      call->media_updates = g_ptr_array_ref (alt_changes);
+      step->updates = g_ptr_array_ref (alt_changes);
       break;
     case LINEUP_SYNC_ACT_MOVE:
       call->op = LINEUP_PUBLISH_OP_MOVE;

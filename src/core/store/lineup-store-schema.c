@@ -443,6 +443,40 @@ static const char * const migrations[] = {
    * the post and on its approved version; NULL when it has none. */
   "ALTER TABLE posts ADD COLUMN content_warning TEXT;"
   "ALTER TABLE approved_versions ADD COLUMN content_warning TEXT;",
+  /* 19 → 20: the Mastodon media ids of each post on each account
+   * (lineup-publish-store.h): uploaded once, used again when a scheduled
+   * status is made again, and the description the server has, so an alt
+   * text edit goes out as PUT /api/v1/media/:id (the outbox's new
+   * "describe"). Media of statuses scheduled before this are known by
+   * their file and alt text but not their id (media_id NULL). */
+  "CREATE TABLE remote_media ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  sha256 TEXT NOT NULL,"
+  "  alt TEXT NOT NULL DEFAULT '',"
+  "  media_id TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  attached INTEGER NOT NULL DEFAULT 0,"
+  "  uploaded_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX remote_media_by_target ON remote_media(post_id, account_id);"
+  "INSERT INTO remote_media (post_id, account_id, sha256, alt, media_id, position, attached) "
+  "  SELECT s.post_id, s.account_id, pm.sha256, pm.alt, NULL, pm.position, 1 FROM publish_state s "
+  "  JOIN accounts a ON a.id = s.account_id AND a.kind = 'mastodon' "
+  "  JOIN post_media pm ON pm.post_id = s.post_id WHERE s.remote_id IS NOT NULL;"
+  "CREATE TABLE outbox_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  op TEXT NOT NULL CHECK (op IN ('create', 'move', 'replace', 'cancel', 'publish', 'describe')),"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "INSERT INTO outbox_new (id, post_id, account_id, op, created_at) "
+  "  SELECT id, post_id, account_id, op, created_at FROM outbox;"
+  "DROP TABLE outbox;"
+  "ALTER TABLE outbox_new RENAME TO outbox;"
+  "CREATE INDEX outbox_by_target ON outbox(post_id, account_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LINEUP_SCHEMA_VERSION);

@@ -45,7 +45,7 @@ typedef enum {
 GQuark lineup_store_error_quark (void);
 
 /* The current schema, stored in PRAGMA user_version. */
-#define LINEUP_SCHEMA_VERSION 19
+#define LINEUP_SCHEMA_VERSION 20
 
 /* Documented limits (README, "Limits"). Characters are Unicode code points. */
 #define LINEUP_TITLE_MAX_CHARS   300

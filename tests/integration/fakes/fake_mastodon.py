@@ -39,10 +39,14 @@ Control API (no auth), JSON in and out:
     POST /__fake/silent_drop  {"on": true|false}
     POST /__fake/media        {"polls"?: n (a new medium answers 202, then 206 n times, then 200),
                                "async"?: bool, "max_bytes"?: n (a larger upload → 413), "early_url"?: bool
-                               (200 with a url while still processing: each status naming it → 422)}
+                               (200 with a url while still processing: each status naming it → 422),
+                               "forget"?: [ids] (removed, as Mastodon removes unattached media: 404)}
                               Media: POST /api/v2/media (multipart file + description), GET and
                               PUT /api/v1/media/:id; a status naming a medium still processing → 422,
-                              one already on another status → 422; state lists each account's "media".
+                              one already on another status → 422; state lists each account's "media",
+                              "media_uploads" (every POST /api/v2/media) and "media_updates" (each PUT
+                              that set a description: {"id", "description"}, oldest first). A
+                              ScheduledStatus lists its media_attachments with their descriptions.
     POST /__fake/counts       {"id": status id, "replies"?, "reblogs"?, "favourites"?, "quotes"?} and/or
                               {"username", "followers"}: what GET /api/v1/statuses/:id (replies_count,
                               reblogs_count, favourites_count, and quotes_count once set) and the
@@ -903,10 +907,13 @@ class FakeMastodon(FakeServerBase):
             **({"quotes_count": status["quotes"]} if "quotes" in status else {}),
         }
 
-    @staticmethod
-    def _scheduled_json(record):
+    def _scheduled_json(self, record):
+        # Its media as they are now (a PUT /api/v1/media/:id shows here), by id as
+        # Mastodon lists them (params.media_ids keeps the order they were sent in).
+        media = [self._media_json(self.media[mid]) for mid in sorted(record["params"].get("media_ids") or [], key=int)
+                 if mid in self.media and self.media[mid]["attached_to"] == "scheduled:" + str(record["id"])]
         return {"id": str(record["id"]), "scheduled_at": fmt_ms(record["scheduled_at"]),
-                "params": dict(record["params"]), "media_attachments": []}
+                "params": dict(record["params"]), "media_attachments": media}
 
     # -- media (protocols.md §7): POST /api/v2/media, GET/PUT /api/v1/media/:id --
 
@@ -918,6 +925,7 @@ class FakeMastodon(FakeServerBase):
         self.media_uploads = 0
         self.media_early_url = False   # answer 200 with a url while still processing (a status naming it → 422)
         self.media_refusals = 0        # statuses refused for a medium still processing
+        self.media_updates = []        # each PUT /api/v1/media/:id that changed a medium: {"id", "description"}
 
     def _configure_media(self, body):
         if "polls" in body:
@@ -929,6 +937,9 @@ class FakeMastodon(FakeServerBase):
             self.media_max_bytes = int(body["max_bytes"])
         if "early_url" in body:
             self.media_early_url = bool(body["early_url"])
+        # Removed as Mastodon removes unattached media after a day: their ids answer 404.
+        for mid in body.get("forget") or []:
+            self.media.pop(str(mid), None)
         return {"polls": self.media_polls, "async": self.media_async, "max_bytes": self.media_max_bytes,
                 "early_url": self.media_early_url}
 
@@ -1022,7 +1033,11 @@ class FakeMastodon(FakeServerBase):
                 return _unprocessable("Validation failed: the medium is attached to a posted status")
             params = request.params()
             if "description" in params:
-                medium["description"] = str(params["description"])
+                description = str(params["description"])
+                if len(description) > 1500:
+                    return _unprocessable("Validation failed: Description is too long (maximum is 1500 characters)")
+                medium["description"] = description
+                self.media_updates.append({"id": medium["id"], "description": description})
             return Reply.json(200, self._media_json(medium))
         return Reply.json(404, {"error": "Not found"})
 
@@ -1070,6 +1085,7 @@ class FakeMastodon(FakeServerBase):
             })
         return {"accounts": accounts, "faults": dict(self.fault_counts), "requests": self.requests,
                 "media_refusals": self.media_refusals,
+                "media_uploads": self.media_uploads, "media_updates": list(self.media_updates),
                 "creates": self.creates, "connections": self.connections, "fired": self.fired,
                 "dropped": self.dropped, "now": fmt_ms(self.now()), "silent_drop": self.silent_drop,
                 "apps": [{"client_id": a["client_id"], "name": a["name"], "scopes": a["scopes"],
