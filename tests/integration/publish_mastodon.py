@@ -328,7 +328,15 @@ class Mastodon(unittest.TestCase):
         body = "x" * 470 + " https://example.org/" + "a" * 100
         fits = self.add_scheduled("Fits", when, body=body)
         long = self.add_scheduled("Too long", when + datetime.timedelta(hours=1), body="y" * 501)
+        # 480 of text fit alone; Mastodon counts the content warning's 30 with them.
+        warned = p.force_stage(p.add("Warned", "Community", "Proof", "--body", "w" * 480, "--cw", "c" * 30,
+                                     "--date", when.strftime("%Y-%m-%d"), "--time", "15:00",
+                                     "--platform", "mastodon"), "scheduled")
+        p.run("post", "target", warned, "--account", self.account)
         self.sync(check=False)
+        self.assertEqual(self.sync_of(warned)["state"], "failed")
+        self.assertIn("510 characters long with its content warning", self.sync_of(warned)["message"])
+        self.assertIn("shorten the caption or the warning by 10", self.sync_of(warned)["message"])
         self.assertEqual(self.sync_of(fits)["state"], "synced")
         failed = self.sync_of(long)
         self.assertEqual(failed["state"], "failed")

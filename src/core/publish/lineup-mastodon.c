@@ -336,7 +336,10 @@ check_text (LineupMastodon  *self,
             GError         **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (outgoing->text ? outgoing->text : ""));
-  guint count = lineup_text_count_mastodon (outgoing->text, NULL, self->url_length);
+  /* Mastodon counts the content warning with the text (protocols.md §1). */
+  guint count = lineup_text_count_mastodon (outgoing->text, NULL, self->url_length) +
+                (outgoing->content_warning ? lineup_text_count_mastodon (outgoing->content_warning, NULL,
+                                                                         self->url_length) : 0);
 
   if (*trimmed == '\0')
     {
@@ -347,7 +350,9 @@ check_text (LineupMastodon  *self,
   if (self->text_limit && count > self->text_limit)
     {
       g_set_error (error, LINEUP_PUBLISH_ERROR, LINEUP_PUBLISH_ERROR_INVALID,
-                   _("“%s” is %u characters long; %s takes at most %u: shorten the caption by %u"),
+                   outgoing->content_warning && *outgoing->content_warning
+                     ? _("“%s” is %u characters long with its content warning; %s takes at most %u: shorten the caption or the warning by %u")
+                     : _("“%s” is %u characters long; %s takes at most %u: shorten the caption by %u"),
                    outgoing->title, count, self->instance, self->text_limit, count - self->text_limit);
       return FALSE;
     }
