@@ -355,19 +355,22 @@ day_measure (GtkWidget      *widget,
       gboolean card = !(child == self->number_label || child == self->overlay_label || child == self->more_button ||
                         child == self->slots_label);
 
+      /* The width is the grid's to give (the week's cells ask 110 pixels
+       * each): what a card holds never widens its column, so no child is
+       * measured across. A day of the month asks nothing for its cards
+       * either (below): they are measured once, at the width they get,
+       * when the day places them, not at every width the window tries
+       * while it finds its size (the first frame measured the month's
+       * cards' text several times over). */
+      if (orientation == GTK_ORIENTATION_HORIZONTAL || (month && card))
+        continue;
       if (!gtk_widget_get_visible (child) ||
           (child == self->more_button && (month || self->n_posts <= self->n_bound)))
         continue;
-      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
-                          &child_min, &child_nat, NULL, NULL);
-      /* The width is the grid's to give (the week's cells ask 110 pixels
-       * each): what a card holds never widens its column. */
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
       /* A day of the month needs room for its number; its cards take
        * what the grid gives it. An hour needs its cards. */
-      if (!(month && card))
-        min += child_min + (rows ? SPACING : 0);
+      min += child_min + (rows ? SPACING : 0);
       nat += child_nat + (rows ? SPACING : 0);
       rows++;
     }
