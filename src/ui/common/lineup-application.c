@@ -19,6 +19,8 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "lineup-application.h"
 #include "lineup-preferences.h"
@@ -446,6 +448,14 @@ on_first_frame_painted_cb (gpointer app)
 {
   g_print ("first-frame\n");
   fflush (stdout);
+  /* To profile or look at the first frame alone: =exit ends the process
+   * here (perf record sees the start and nothing after it), =stop stops
+   * it with the frame on screen (a screenshot of it can be compared with
+   * another build's). */
+  if (g_strcmp0 (g_getenv ("LINEUP_BENCH_FIRST_FRAME"), "exit") == 0)
+    _exit (0);
+  if (g_strcmp0 (g_getenv ("LINEUP_BENCH_FIRST_FRAME"), "stop") == 0)
+    raise (SIGSTOP);
 }
 
 static gboolean
