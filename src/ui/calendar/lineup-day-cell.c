@@ -355,19 +355,22 @@ day_measure (GtkWidget      *widget,
       gboolean card = !(child == self->number_label || child == self->overlay_label || child == self->more_button ||
                         child == self->slots_label);
 
+      /* The width is the grid's to give (the week's cells ask 110 pixels
+       * each): what a card holds never widens its column, so no child is
+       * measured across. A day of the month asks nothing for its cards
+       * either (below): they are measured once, at the width they get,
+       * when the day places them, not at every width the window tries
+       * while it finds its size (the first frame measured the month's
+       * cards' text several times over). */
+      if (orientation == GTK_ORIENTATION_HORIZONTAL || (month && card))
+        continue;
       if (!gtk_widget_get_visible (child) ||
           (child == self->more_button && (month || self->n_posts <= self->n_bound)))
         continue;
-      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
-                          &child_min, &child_nat, NULL, NULL);
-      /* The width is the grid's to give (the week's cells ask 110 pixels
-       * each): what a card holds never widens its column. */
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
       /* A day of the month needs room for its number; its cards take
        * what the grid gives it. An hour needs its cards. */
-      if (!(month && card))
-        min += child_min + (rows ? SPACING : 0);
+      min += child_min + (rows ? SPACING : 0);
       nat += child_nat + (rows ? SPACING : 0);
       rows++;
     }
@@ -527,6 +530,33 @@ lineup_day_cell_dispose (GObject *object)
   G_OBJECT_CLASS (lineup_day_cell_parent_class)->dispose (object);
 }
 
+/* The grid's lines: the cell's right and bottom edges, a pixel each in
+ * the cell's colour at 8 % (the space is the right and bottom padding's,
+ * style.css). Two plain rectangles rather than a CSS border: GTK 4.8's
+ * cairo renderer fills a border as an even-odd ring through its span
+ * converter, over the whole cell, and the month's 42 borders were most
+ * of the first frame's paint (perf: three quarters of the render). The
+ * right line stops above the bottom one, so the corner's pixel is
+ * covered once, as the border's ring covered it. */
+static void
+lineup_day_cell_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  graphene_rect_t box;   /* the whole cell, padding included */
+  GdkRGBA line;
+
+  if (gtk_widget_compute_bounds (widget, widget, &box) && box.size.width >= 1 && box.size.height >= 1)
+    {
+      float x = box.origin.x, y = box.origin.y, width = box.size.width, height = box.size.height;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &line);
+      line.alpha *= 0.08;
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x + width - 1, y, 1, height - 1));
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, y + height - 1, width, 1));
+    }
+  GTK_WIDGET_CLASS (lineup_day_cell_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 lineup_day_cell_class_init (LineupDayCellClass *klass)
 {
@@ -534,6 +564,7 @@ lineup_day_cell_class_init (LineupDayCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lineup_day_cell_dispose;
+  widget_class->snapshot = lineup_day_cell_snapshot;
 
   signals[NEW_POST] =
     g_signal_new ("new-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
