@@ -15,9 +15,10 @@ posts waiting for their time, one moved on the server (a conflict), one
 longer than the instance allows and one whose Bluesky app password the server
 no longer takes (both failed, in the server's words).
 
-The fake Mastodon answers as "social.example": Lineup reaches it through
-http_proxy (libcurl sends the whole address to the proxy, and the fake reads
-the path from it), and no_proxy keeps everything else direct. The secrets go
+The fake Mastodon answers as "localhost" (Lineup refuses clear-text http://
+to any other name): Lineup reaches it through http_proxy (libcurl sends the
+whole address to the proxy, and the fake reads the path from it), and no_proxy
+keeps 127.0.0.1 (the fake PDS, the webhook) direct. The secrets go
 where the environment says (the Secret Service, or LINEUP_SECRETS_FILE). FILE
 gets what else the window's environment needs (one NAME=VALUE a line),
 written once all is ready; the window must run while the fakes do, as it
@@ -40,7 +41,9 @@ import fake_mastodon  # noqa: E402
 import fake_pds  # noqa: E402
 import webhook_receiver  # noqa: E402
 
-INSTANCE = "social.example"
+# Lineup sends tokens over http:// only to this machine, so the fake answers
+# as "localhost", reached through http_proxy.
+INSTANCE = "localhost"
 TOKEN = "screenshot-mastodon-token"
 HANDLE = "lineup.bsky.social"
 APP_PASSWORD = "abcd-efgh-ijkl-mnop"
@@ -100,15 +103,15 @@ def prepare(args, mastodon, pds, hook):
         "LINEUP_HTTP_TIMEOUT": "5",
         "LINEUP_SYNC_RETRY_BASE_MS": "50",
         "http_proxy": f"http://127.0.0.1:{mastodon.port}",
-        "no_proxy": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1",
     }
     cli_env = dict(os.environ, **env)
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "LINEUP_DATABASE", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
                  "all_proxy", "ALL_PROXY", "NO_PROXY"):
         cli_env.pop(name, None)
 
-    def lineup(*argv, stdin=None, check=True):
-        out = subprocess.run([args.lineup, "--database", args.database, *argv], env=cli_env,
+    def lineup(*argv, stdin=None, check=True, env=None):
+        out = subprocess.run([args.lineup, "--database", args.database, *argv], env=dict(cli_env, **(env or {})),
                              input=stdin.encode() if stdin is not None else None,
                              stdin=None if stdin is not None else subprocess.DEVNULL,
                              capture_output=True, timeout=120)
@@ -123,7 +126,7 @@ def prepare(args, mastodon, pds, hook):
     lineup("account", "add", "mastodon", "--instance", "http://" + INSTANCE, "--token-stdin", stdin=TOKEN)
     lineup("account", "add", "bluesky", "--handle", HANDLE, "--pds", pds.url, "--app-password-stdin",
            stdin=APP_PASSWORD)
-    added = lineup("account", "add", "webhook", "--url", f"http://localhost:{hook.port}/webhook/lineup",
+    added = lineup("account", "add", "webhook", "--url", f"http://127.0.0.1:{hook.port}/webhook/lineup",
                    "--name", "n8n")
     secret = next(w for w in added.split() if w.startswith("whsec_"))
     with hook.lock:
@@ -147,15 +150,20 @@ def prepare(args, mastodon, pds, hook):
         for account in accounts:
             lineup("post", "target", post["id"], "--account", account)
 
-    # Already out: sent at once, published with their URL.
-    at(scheduled[0], today - datetime.timedelta(days=2, hours=-9, minutes=-30))
+    # Lineup refuses a scheduled post a time already past, so the posts that
+    # are to be out get a time a few minutes ahead, and the syncs below run
+    # with the clock that far forward (LINEUP_CLOCK_OFFSET, as the tests do).
+    soon = now + datetime.timedelta(minutes=2)
+    ahead = {"LINEUP_CLOCK_OFFSET": str(15 * 60)}
+    # Already out: published with their URL.
+    at(scheduled[0], soon)
     target(scheduled[0], masto)
-    at(scheduled[1], today - datetime.timedelta(days=1, hours=-12))
+    at(scheduled[1], soon + datetime.timedelta(minutes=1))
     target(scheduled[1], masto, HANDLE, "n8n")
     # Scheduled on the server; on Bluesky and the webhook Lineup publishes at the time.
     launch = approved[1]
-    lineup("post", "stage", launch["id"], "scheduled")
     at(launch, today + datetime.timedelta(days=1, hours=10))
+    lineup("post", "stage", launch["id"], "scheduled")
     target(launch, masto, HANDLE, "n8n")
     at(scheduled[2], today + datetime.timedelta(days=2, hours=9, minutes=30))
     target(scheduled[2], masto)
@@ -180,11 +188,11 @@ def prepare(args, mastodon, pds, hook):
     lineup("post", "edit", long["id"], "--body", body)
     lineup("post", "approve", long["id"], "--as", "Amara")
     lineup("post", "approve", long["id"], "--as", "Lee")
-    lineup("post", "stage", long["id"], "scheduled")
     at(long, today + datetime.timedelta(days=2, hours=14))
+    lineup("post", "stage", long["id"], "scheduled")
     target(long, masto)
 
-    lineup("sync", "--once", check=False)
+    lineup("sync", "--once", env=ahead, check=False)
 
     # On the server: moved a day later, as someone on the instance's web page would.
     remote = json.loads(lineup("post", "show", moved["id"], "--json"))["sync"][0]["remote_id"]
@@ -198,10 +206,10 @@ def prepare(args, mastodon, pds, hook):
     pds.expire("com.atproto.refresh")
     # A post due now on Bluesky finds that out.
     due = scheduled[4]
-    at(due, now - datetime.timedelta(minutes=15))
+    at(due, soon + datetime.timedelta(minutes=2))
     target(due, HANDLE)
 
-    lineup("sync", "--once", check=False)
+    lineup("sync", "--once", env=ahead, check=False)
     print(lineup("outbox", "--all"), end="", file=sys.stderr)
     return env
 
