@@ -260,6 +260,17 @@ cmd_media_clean (Args    *args,
 
   if (store == NULL)
     return 1;
+  if (opt (args, "dry-run") != NULL)
+    {
+      if (!lineup_store_count_unused_media (store, &files, &bytes, error))
+        return 1;
+      folder = lineup_store_get_media_folder (store);
+      size = g_format_size ((guint64) bytes);
+      out (g_dngettext (GETTEXT_PACKAGE, "%u file no post uses (%s) in %s: lineup media clean removes it\n",
+                        "%u files no post uses (%s) in %s: lineup media clean removes them\n", files),
+           files, size, folder);
+      return 0;
+    }
   if (!lineup_store_clean_media (store, &files, &bytes, error))
     return 1;
   folder = lineup_store_get_media_folder (store);

@@ -112,6 +112,7 @@ static const char * const ids_arg[] = { "ID…", NULL };
 static const char * const id_arg[] = { "ID", NULL };
 static const OptionSpec attach_options[] = { { "alt", TRUE, FALSE }, { NULL } };
 static const OptionSpec subtitles_options[] = { { "none-needed", FALSE, FALSE }, { "remove", FALSE, FALSE }, { NULL } };
+static const OptionSpec media_clean_options[] = { { "dry-run", FALSE, FALSE }, { NULL } };
 static const char * const id_files_args[] = { "ID", "FILE…", NULL };
 static const char * const id_n_text_args[] = { "ID", "N", "TEXT", NULL };
 static const char * const id_n_args[] = { "ID", "N", NULL };
@@ -477,9 +478,9 @@ static const Command commands[] = {
   { "post", "media-move", cmd_post_media_move, no_options, id_n_to_args,
     "ID N TO",
     N_("moves a post's medium N to place TO, the others closing up") },
-  { "media", "clean", cmd_media_clean, no_options, NULL,
-    "",
-    N_("removes the files of the plan's media folder that no post uses (deleted posts keep theirs)") },
+  { "media", "clean", cmd_media_clean, media_clean_options, NULL,
+    "[--dry-run]",
+    N_("removes the files of the plan's media folder that no post uses (deleted posts keep theirs); --dry-run only says how many") },
   { "results", NULL, cmd_results, results_options, NULL,
     "[--from YYYY-MM-DD --to YYYY-MM-DD] [--by pillar|type|platform|weekday|hour] [--json]",
     N_("what works for this audience: per group, its posts, median engagement (comments, shares, saves and clicks weigh more than likes) and index against the plan's usual (1.0), too few to tell below 5 posts") },

@@ -129,8 +129,12 @@ class Media(unittest.TestCase):
         with db:
             db.execute("DELETE FROM posts WHERE id = ?", (other,))
         db.close()
+        # --dry-run says what would go and removes nothing.
+        self.assertIn("2 files no post uses", p.text("media", "clean", "--dry-run"))
+        self.assertEqual(len(self.files()), 2)
         out = p.text("media", "clean")
         self.assertIn("Removed 2 files", out)
+        self.assertIn("0 files no post uses", p.text("media", "clean", "--dry-run"))
         self.assertEqual(self.files(), [])
 
     def test_refusals_name_the_file_and_change_nothing(self):

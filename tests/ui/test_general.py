@@ -1,4 +1,4 @@
-"""Preferences' General page, the shortcuts window and About, as a person
+"""Preferences' General page (its Media group too), the shortcuts window and About, as a person
 uses them from the keyboard: the dark colour scheme darkens the window at
 once; a week that starts on Monday, then Sunday, moves the calendar's first
 column; a new time zone keeps every post's moment while the cards show the
@@ -6,7 +6,9 @@ new local time; a default post time is the time a new post on a day gets.
 Ctrl+? lists the shortcuts; the main menu opens About, with the version."""
 
 import datetime
+import os
 import subprocess
+import tempfile
 import time
 from zoneinfo import ZoneInfo
 
@@ -200,6 +202,23 @@ def main():
         ui.cli("post", "delete", post_id)
         return shown
     ui.wait_for("the plan's default time to be 10:30", lambda: default_time() == "10:30")
+
+    # 6b. A picture no post uses any more (attached, then detached, on the
+    #     command line while Preferences is open): the Media group counts it
+    #     and Remove takes it out of the media folder.
+    spare = os.path.join(tempfile.mkdtemp(prefix="lineup-general-"), "spare.png")
+    subprocess.run(["convert", "-size", "64x48", "xc:#3584e4", spare], check=True)
+    holder = ui.cli("post", "add", "--title", "Holds a spare picture", "--pillar", "Product education",
+                    "--type", "Educational").strip()
+    ui.cli("post", "attach", holder, spare, "--alt", "A spare picture")
+    ui.cli("post", "detach", holder, "1")
+    counted = ui.wait_for("the unused file counted", lambda: ui.find(general, prefix="1 file, ", role="label"))
+    row = ui.ancestor(counted, "list item")
+    ui.press(ui.wait_for("its Remove button", lambda: ui.find(row, role="push button")))
+    ui.wait_for("the row saying what went and that none is left",
+                lambda: ui.find(general, prefix="Removed 1 file no post uses (", role="label") and
+                "None, in " in ui.find(general, prefix="Removed 1 file no post uses (", role="label").name)
+    assert "0 files no post uses" in ui.cli("media", "clean", "--dry-run")
     # Escape dismisses a toast first (libadwaita's way), then the window.
     ui.focus_window("Preferences")
     for _ in range(3):

@@ -665,11 +665,16 @@ lineup_store_set_medium_subtitles (LineupStore  *self,
 
 /* ---- cleaning ---- */
 
-gboolean
-lineup_store_clean_media (LineupStore  *self,
-                          guint        *out_files,
-                          gint64       *out_bytes,
-                          GError      **error)
+/* The media folder's files no post names (a file whose stem is not a
+ * named hash, and copies an interrupted attach left); with @remove, they
+ * are removed, after the records of posts gone for good and of files no
+ * row names. */
+static gboolean
+unused_media (LineupStore  *self,
+              gboolean      remove,
+              guint        *out_files,
+              gint64       *out_bytes,
+              GError      **error)
 {
   /* Rows of posts gone for good (a removed pillar takes its deleted posts
    * with it); then the records of files no row names. */
@@ -677,8 +682,11 @@ lineup_store_clean_media (LineupStore  *self,
   static const char records_sql[] =
     "DELETE FROM media WHERE sha256 NOT IN (SELECT sha256 FROM post_media) "
     "AND sha256 NOT IN (SELECT subtitles FROM post_media WHERE subtitles IS NOT NULL)";
+  /* What the plan's posts name, deleted posts included (undo may bring
+   * those back). */
   static const char named_sql[] =
-    "SELECT sha256 FROM post_media UNION SELECT subtitles FROM post_media WHERE subtitles IS NOT NULL";
+    "SELECT sha256 FROM post_media WHERE post_id IN (SELECT id FROM posts) "
+    "UNION SELECT subtitles FROM post_media WHERE subtitles IS NOT NULL AND post_id IN (SELECT id FROM posts)";
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *folder = lineup_store_get_media_folder (self);
   g_autoptr(GDir) dir = NULL;
@@ -689,30 +697,28 @@ lineup_store_clean_media (LineupStore  *self,
   gint64 bytes = 0;
   int rc;
 
-  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
-
   /* No undo step: what goes is what nothing can bring back. */
   if (!_lineup_store_begin_operation (self, NULL, error))
     return FALSE;
-  if ((stmt = _lineup_store_prepare (self, orphans_sql, error)) == NULL ||
-      !_lineup_store_step_done (self, stmt, _("clean the media"), error) ||
-      (stmt = _lineup_store_prepare (self, records_sql, error)) == NULL ||
-      !_lineup_store_step_done (self, stmt, _("clean the media"), error) ||
-      (stmt = _lineup_store_prepare (self, named_sql, error)) == NULL)
+  if (remove &&
+      ((stmt = _lineup_store_prepare (self, orphans_sql, error)) == NULL ||
+       !_lineup_store_step_done (self, stmt, _("clean the media"), error) ||
+       (stmt = _lineup_store_prepare (self, records_sql, error)) == NULL ||
+       !_lineup_store_step_done (self, stmt, _("clean the media"), error)))
+    return _lineup_store_end_operation (self, FALSE, NULL);
+  if ((stmt = _lineup_store_prepare (self, named_sql, error)) == NULL)
     return _lineup_store_end_operation (self, FALSE, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_add (named, g_strdup (_lineup_store_column_text (stmt, 0)));
   _lineup_store_finish (stmt);
   if (rc != SQLITE_DONE)
     {
-      _lineup_store_sqlite_error (self, error, _("clean the media"));
+      _lineup_store_sqlite_error (self, error, remove ? _("clean the media") : _("count the media no post uses"));
       return _lineup_store_end_operation (self, FALSE, NULL);
     }
   if (!_lineup_store_end_operation (self, TRUE, error))
     return FALSE;
 
-  /* Every file of the folder whose name is not a named hash: unused
-   * media, and copies an interrupted attach left. */
   dir = g_dir_open (folder, 0, &local);
   if (dir == NULL)
     {
@@ -733,7 +739,7 @@ lineup_store_clean_media (LineupStore  *self,
         continue;
       if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
-      if (g_unlink (path) != 0)
+      if (remove && g_unlink (path) != 0)
         {
           int saved_errno = errno;
 
@@ -749,6 +755,26 @@ lineup_store_clean_media (LineupStore  *self,
   if (out_bytes)
     *out_bytes = bytes;
   return TRUE;
+}
+
+gboolean
+lineup_store_clean_media (LineupStore  *self,
+                          guint        *out_files,
+                          gint64       *out_bytes,
+                          GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  return unused_media (self, TRUE, out_files, out_bytes, error);
+}
+
+gboolean
+lineup_store_count_unused_media (LineupStore  *self,
+                                 guint        *out_files,
+                                 gint64       *out_bytes,
+                                 GError      **error)
+{
+  g_return_val_if_fail (LINEUP_IS_STORE (self), FALSE);
+  return unused_media (self, FALSE, out_files, out_bytes, error);
 }
 
 /* ---- the checklist ---- */

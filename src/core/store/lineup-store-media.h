@@ -125,6 +125,11 @@ gboolean   lineup_store_clean_media           (LineupStore  *self,
                                                guint        *out_files,
                                                gint64       *out_bytes,
                                                GError      **error);
+/* What lineup_store_clean_media() would remove, without removing it. */
+gboolean   lineup_store_count_unused_media    (LineupStore  *self,
+                                               guint        *out_files,
+                                               gint64       *out_bytes,
+                                               GError      **error);
 
 /* For the checklist (lineup-store-workflow.c): whether the post has media
  * and whether every one is accessible (lineup_medium_is_accessible()). */

@@ -1,7 +1,8 @@
 /* lineup-preferences-general.c: the General page of Preferences: your
  * name, the plan's time zone (with its subpage to pick one, made the first
  * time it is shown) and default post time, the first day of the week and
- * the colour scheme.
+ * the colour scheme; the Posting Slots and Media groups are their own
+ * widgets (lineup-preferences-slots.c, lineup-preferences-media.c).
  *
  * The page mixes the two kinds of setting and says which is which: the
  * plan's time zone and default post time are kept in the plan (the same
@@ -23,6 +24,7 @@
 #include "lineup-share.h"
 #include "lineup-preferences-list.h"
 #include "lineup-preferences-slots.h"
+#include "lineup-preferences-media.h"
 
 struct _LineupPreferencesGeneral
 {
@@ -38,6 +40,7 @@ struct _LineupPreferencesGeneral
   AdwComboRow *week_row;
   AdwComboRow *scheme_row;
   LineupPreferencesSlots *slots_group;
+  LineupPreferencesMedia *media_group;
 
   GtkWidget *zone_page;        /* the subpage to pick a zone, made when first shown */
   GtkWidget *zone_search;
@@ -674,6 +677,7 @@ lineup_preferences_general_set_store (LineupPreferencesGeneral *self,
   bind_choice (self, self->scheme_row, "color-scheme", scheme_labels, color_scheme_choices);
   update_general (self);
   lineup_preferences_slots_set_store (self->slots_group, store);
+  lineup_preferences_media_set_store (self->media_group, store);
   lineup_preferences_follow_store (GTK_WIDGET (self), store, on_store_changed,
                                    "plan-changed", "reloaded", NULL);
 }
@@ -718,6 +722,7 @@ lineup_preferences_general_class_init (LineupPreferencesGeneralClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = lineup_preferences_general_dispose;
   g_type_ensure (LINEUP_TYPE_PREFERENCES_SLOTS);
+  g_type_ensure (LINEUP_TYPE_PREFERENCES_MEDIA);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lineup/Lineup/preferences/lineup-preferences-general.ui");
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, you_group);
@@ -727,6 +732,7 @@ lineup_preferences_general_class_init (LineupPreferencesGeneralClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, week_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, scheme_row);
   gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, slots_group);
+  gtk_widget_class_bind_template_child (widget_class, LineupPreferencesGeneral, media_group);
   gtk_widget_class_bind_template_callback (widget_class, on_zone_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_time_applied_cb);
