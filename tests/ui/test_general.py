@@ -220,12 +220,23 @@ def main():
                 "None, in " in ui.find(general, prefix="Removed 1 file no post uses (", role="label").name)
     assert "0 files no post uses" in ui.cli("media", "clean", "--dry-run")
     # Escape dismisses a toast first (libadwaita's way), then the window.
+    # Two refusals in a row, then Escape twice at once: libadwaita 1.2
+    # crashed when the second toast, replacing the first, was dismissed
+    # while it still slid in (lineup-toasts.c).
+    ui.click(row)
     ui.focus_window("Preferences")
+    for _ in range(2):
+        ui.xdotool("key", "ctrl+a")
+        ui.xdotool("type", "--delay", "20", "25:99")
+        ui.xdotool("key", "Return")
+    ui.wait_for("the refusal", lambda: toast(prefs, "“25:99” is not a time of day"))
+    ui.xdotool("key", "Escape", "Escape")
     for _ in range(3):
-        ui.xdotool("key", "Escape")
         time.sleep(0.5)
         if not ui.toplevel(app, "Preferences", not_role="label"):
             break
+        ui.xdotool("key", "Escape")
+    assert ui.find(app, role="frame") is not None, "the app went away as Preferences closed"
     assert not ui.toplevel(app, "Preferences", not_role="label"), "Escape should close Preferences"
 
     taken = {p["date"] for p in ui.cli_json("post", "list", "--json") if p["date"]}

@@ -33,6 +33,7 @@
 #include "lineup-share-marks.h"
 #include "lineup-view.h"
 #include "lineup-window.h"
+#include "lineup-toasts.h"
 
 struct _LineupWindow
 {
@@ -1018,6 +1019,13 @@ lineup_window_new (LineupApplication *application,
                        NULL);
 }
 
+static void
+add_to_overlay (GtkWidget *overlay,
+                AdwToast  *toast)
+{
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 void
 lineup_window_toast (LineupWindow *self,
                      const char   *text)
@@ -1028,7 +1036,7 @@ lineup_window_toast (LineupWindow *self,
 
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lineup_toasts_show (GTK_WIDGET (self->toast_overlay), add_to_overlay, toast, FALSE);
 }
 
 void
@@ -1042,8 +1050,8 @@ lineup_window_toast_undo (LineupWindow *self,
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "app.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Next, dismissing the one shown (lineup-toasts.h). */
+  lineup_toasts_show (GTK_WIDGET (self->toast_overlay), add_to_overlay, toast, TRUE);
 }
 
 static void

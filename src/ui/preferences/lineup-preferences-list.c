@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "lineup-preferences-list.h"
+#include "lineup-toasts.h"
 
 struct _LineupPreferencesItem
 {
@@ -408,6 +409,14 @@ lineup_preferences_follow_store (GtkWidget  *page,
   va_end (signals);
 }
 
+static void
+add_to_preferences (GtkWidget *window,
+                    AdwToast  *toast)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
+}
+
+/* One after another (lineup-toasts.h). */
 void
 lineup_preferences_toast (GtkWidget  *widget,
                           const char *message)
@@ -415,5 +424,5 @@ lineup_preferences_toast (GtkWidget  *widget,
   GtkWidget *window = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_WINDOW);
 
   if (window)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (message));
+    lineup_toasts_show (window, add_to_preferences, adw_toast_new (message), FALSE);
 }

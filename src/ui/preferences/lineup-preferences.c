@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lineup-preferences.h"
+#include "lineup-preferences-list.h"
 #include "lineup-preferences-general.h"
 #include "lineup-preferences-mix.h"
 #include "lineup-preferences-publishing.h"
@@ -79,7 +80,7 @@ on_undo_cb (GtkWidget *widget,
   /* The pages show what came back; only a refusal is said (a toast takes
    * the next Escape, which should close the window). */
   if (!(redo ? lineup_store_redo (self->store, &error) : lineup_store_undo (self->store, &error)))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    lineup_preferences_toast (GTK_WIDGET (self), error->message);
   return TRUE;
 }
 
