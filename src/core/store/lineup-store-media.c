@@ -665,10 +665,38 @@ lineup_store_set_medium_subtitles (LineupStore  *self,
 
 /* ---- cleaning ---- */
 
+/* Adds to @named the hashes of the files the plan's posts name, deleted
+ * posts included (undo may bring those back): media and subtitles. */
+static gboolean
+read_named_media (LineupStore  *self,
+                  GHashTable   *named,
+                  const char   *action,
+                  GError      **error)
+{
+  static const char named_sql[] =
+    "SELECT sha256 FROM post_media WHERE post_id IN (SELECT id FROM posts) "
+    "UNION SELECT subtitles FROM post_media WHERE subtitles IS NOT NULL AND post_id IN (SELECT id FROM posts)";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = _lineup_store_prepare (self, named_sql, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (named, g_strdup (_lineup_store_column_text (stmt, 0)));
+  _lineup_store_finish (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lineup_store_sqlite_error (self, error, action);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The media folder's files no post names (a file whose stem is not a
  * named hash, and copies an interrupted attach left); with @remove, they
  * are removed, after the records of posts gone for good and of files no
- * row names. */
+ * row names, and what is named is read in the same transaction. Counting
+ * only reads: no transaction, so the store's caches stay. */
 static gboolean
 unused_media (LineupStore  *self,
               gboolean      remove,
@@ -682,11 +710,6 @@ unused_media (LineupStore  *self,
   static const char records_sql[] =
     "DELETE FROM media WHERE sha256 NOT IN (SELECT sha256 FROM post_media) "
     "AND sha256 NOT IN (SELECT subtitles FROM post_media WHERE subtitles IS NOT NULL)";
-  /* What the plan's posts name, deleted posts included (undo may bring
-   * those back). */
-  static const char named_sql[] =
-    "SELECT sha256 FROM post_media WHERE post_id IN (SELECT id FROM posts) "
-    "UNION SELECT subtitles FROM post_media WHERE subtitles IS NOT NULL AND post_id IN (SELECT id FROM posts)";
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *folder = lineup_store_get_media_folder (self);
   g_autoptr(GDir) dir = NULL;
@@ -695,28 +718,22 @@ unused_media (LineupStore  *self,
   sqlite3_stmt *stmt;
   guint files = 0;
   gint64 bytes = 0;
-  int rc;
 
-  /* No undo step: what goes is what nothing can bring back. */
-  if (!_lineup_store_begin_operation (self, NULL, error))
-    return FALSE;
-  if (remove &&
-      ((stmt = _lineup_store_prepare (self, orphans_sql, error)) == NULL ||
-       !_lineup_store_step_done (self, stmt, _("clean the media"), error) ||
-       (stmt = _lineup_store_prepare (self, records_sql, error)) == NULL ||
-       !_lineup_store_step_done (self, stmt, _("clean the media"), error)))
-    return _lineup_store_end_operation (self, FALSE, NULL);
-  if ((stmt = _lineup_store_prepare (self, named_sql, error)) == NULL)
-    return _lineup_store_end_operation (self, FALSE, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (named, g_strdup (_lineup_store_column_text (stmt, 0)));
-  _lineup_store_finish (stmt);
-  if (rc != SQLITE_DONE)
+  if (remove)
     {
-      _lineup_store_sqlite_error (self, error, remove ? _("clean the media") : _("count the media no post uses"));
-      return _lineup_store_end_operation (self, FALSE, NULL);
+      /* No undo step: what goes is what nothing can bring back. */
+      if (!_lineup_store_begin_operation (self, NULL, error))
+        return FALSE;
+      if ((stmt = _lineup_store_prepare (self, orphans_sql, error)) == NULL ||
+          !_lineup_store_step_done (self, stmt, _("clean the media"), error) ||
+          (stmt = _lineup_store_prepare (self, records_sql, error)) == NULL ||
+          !_lineup_store_step_done (self, stmt, _("clean the media"), error) ||
+          !read_named_media (self, named, _("clean the media"), error))
+        return _lineup_store_end_operation (self, FALSE, NULL);
+      if (!_lineup_store_end_operation (self, TRUE, error))
+        return FALSE;
     }
-  if (!_lineup_store_end_operation (self, TRUE, error))
+  else if (!read_named_media (self, named, _("count the media no post uses"), error))
     return FALSE;
 
   dir = g_dir_open (folder, 0, &local);
