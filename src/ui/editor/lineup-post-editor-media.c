@@ -134,17 +134,22 @@ batch_read (ProbeBatch  *batch,
   return media;
 }
 
-static gboolean
-attach_batch (LineupPostEditor  *self,
-              const char        *id,
-              gpointer           data,
-              GError           **error)
-{
-  g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GPtrArray) media = batch_read (data, &paths);
+/* What batch_read () gave, for attach_read (). */
+typedef struct {
+  GPtrArray *paths;
+  GPtrArray *media;
+} ReadFiles;
 
-  return lineup_store_attach_probed_media (self->store, id, (const char * const *) paths->pdata, media, NULL,
-                                           error);
+static gboolean
+attach_read (LineupPostEditor  *self,
+             const char        *id,
+             gpointer           data,
+             GError           **error)
+{
+  ReadFiles *read = data;
+
+  return lineup_store_attach_probed_media (self->store, id, (const char * const *) read->paths->pdata,
+                                           read->media, NULL, error);
 }
 
 static void
@@ -153,16 +158,17 @@ finish_batch (ProbeBatch *batch)
   LineupPostEditor *self = batch->self;
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GPtrArray) media = batch_read (batch, &paths);
+  ReadFiles read = { paths, media };
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
   if (media->len > 0 && post_id (self))
-    ok = attach_batch (self, post_id (self), batch, &error);
+    ok = attach_read (self, post_id (self), &read, &error);
   else if (media->len > 0)
     {
       /* A new post: saved as it stands with its first media, in one
        * transaction (one undo step); the editor then edits it. */
-      ok = lineup_post_editor_save_new (self, attach_batch, batch, &error);
+      ok = lineup_post_editor_save_new (self, attach_read, &read, &error);
       if (ok)
         refresh (self);
       else
