@@ -29,23 +29,27 @@ account_checked (LineupPostEditor  *self,
 }
 
 /* The caption as it will go out to @platform (with its links' UTM
- * parameters), when @out_count: counted as the approval check counts it. */
+ * parameters). */
 static char *
 outgoing_caption (LineupPostEditor *self,
                   const char       *body,
-                  const char       *platform,
-                  guint            *out_count)
+                  const char       *platform)
 {
   g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, body);
-  char *caption = lineup_store_outgoing_caption (self->store, draft, platform);
 
-  /* Counted from the caption just made, as lineup_store_count_outgoing ()
-   * counts: Mastodon's with the content warning. */
-  if (out_count)
-    *out_count = lineup_text_count_for_network (caption, platform) +
-                 (g_strcmp0 (platform, "mastodon") == 0
-                    ? lineup_text_count_for_network (lineup_post_get_content_warning (draft), platform) : 0);
-  return caption;
+  return lineup_store_outgoing_caption (self->store, draft, platform);
+}
+
+/* Its length as the approval check counts it (Mastodon's with the content
+ * warning). */
+static guint
+count_outgoing (LineupPostEditor *self,
+                const char       *body,
+                const char       *platform)
+{
+  g_autoptr(LineupPost) draft = lineup_post_editor_draft_post (self, body);
+
+  return lineup_store_count_outgoing (self->store, draft, platform);
 }
 
 /* "Mastodon 412 / 500" for each account ticked, counted as its network
@@ -73,7 +77,7 @@ append_account_counts (LineupPostEditor *self,
       if (!gtk_check_button_get_active (g_ptr_array_index (self->account_checks, i)))
         continue;
       g_free (caption);
-      caption = outgoing_caption (self, body, lineup_account_kind_to_key (account->kind), NULL);
+      caption = outgoing_caption (self, body, lineup_account_kind_to_key (account->kind));
       if (!lineup_account_count_caption (account, caption, &count, &limit))
         continue;   /* no limit of its own */
       /* Mastodon counts the content warning with the text. */
@@ -144,7 +148,7 @@ lineup_post_editor_update_counts (LineupPostEditor *self)
       if (any)
         g_string_append (text, " · ");
       any = TRUE;
-      g_free (outgoing_caption (self, body, platforms[i].key, &here));
+      here = count_outgoing (self, body, platforms[i].key);
       if (platforms[i].text_limit > 0 && here > platforms[i].text_limit)
         g_string_append_printf (text, "<span foreground=\"%s\" weight=\"bold\">%s %u/%u</span>",
                                 error_color, platforms[i].name, here, platforms[i].text_limit);
