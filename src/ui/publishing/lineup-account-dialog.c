@@ -23,6 +23,7 @@
 #include "lineup-account-connect.h"
 #include "lineup-bluesky.h"
 #include "lineup-mastodon.h"
+#include "lineup-publish-media.h"
 #include "lineup-publishing.h"
 
 typedef enum {
@@ -582,8 +583,9 @@ show_kind (LineupAccountDialog *self)
       group = self->webhook_group;
       self->name_row = self->webhook_name_row;
       set_text (self->url_row, fixing ? fixing->endpoint : NULL);
-      if (fixing)
-        gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->media_bytes_spin), fixing->media_bytes / 1e6);
+      gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->media_bytes_spin), 0, LINEUP_ACCOUNT_MAX_MEDIA_BYTES / 1e6);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->media_bytes_spin),
+                                 (fixing ? fixing->media_bytes : LINEUP_WEBHOOK_DEFAULT_MEDIA_BYTES) / 1e6);
       gtk_widget_set_visible (self->secret_page, TRUE);
       break;
     default:
